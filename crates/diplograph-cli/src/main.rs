@@ -1,0 +1,2 @@
+//! The `diplograph` command.
+fn main() {}

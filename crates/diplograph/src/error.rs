@@ -1,0 +1,268 @@
+//! Errors and validation problems.
+//!
+//! Loading or building never panics on bad input: it returns [`Error`]. Validation collects
+//! every [`Problem`] at once; each has a stable [`ProblemCode`], a message a user can act on,
+//! the id it concerns, and where it is in the file.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// What went wrong, as a stable code. The string form (`duplicate-id`) never changes meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ProblemCode {
+    /// The text is not well-formed JSON (or is truncated, or not UTF-8).
+    JsonSyntax,
+    /// A value has the wrong type or shape (a number where a string belongs, an unknown field …).
+    InvalidValue,
+    /// The document's `diplograph` version is missing or not one this library reads.
+    UnknownVersion,
+    /// Two nodes share an id.
+    DuplicateId,
+    /// An edge, citation or lifecycle step names an id no node has.
+    DanglingReference,
+    /// An edge joins node kinds its kind does not allow.
+    EdgeEndpointKind,
+    /// A field that this kind of node or edge requires is missing, or one it does not take is present.
+    KindField,
+    /// A date is not a real date at a known precision (`2016-13`, `2016-02-30`).
+    InvalidDate,
+    /// An interval ends before it starts.
+    IntervalReversed,
+    /// An agreement's lifecycle goes back (signed after in force) or its dates run backwards.
+    LifecycleOrder,
+    /// A bilateral agreement kind (GSOMIA) with other than two parties.
+    BilateralPartyCount,
+    /// A citation names a source that is not in the graph (or a node that is not a source).
+    MissingSource,
+    /// A citation's span lies outside its source's text or splits a character.
+    SpanOutOfRange,
+    /// A citation's written-out text differs from what its span covers in the source.
+    SpanTextMismatch,
+    /// One alias (or name) is claimed by two nodes.
+    AliasConflict,
+    /// A country id that is not an ISO 3166-1 alpha-3 code.
+    UnknownIsoCode,
+    /// A value lies outside its allowed range (a share above 1, a confidence above 1 …).
+    OutOfRange,
+    /// An input exceeds a configured limit (size, nesting, length, count).
+    LimitExceeded,
+    /// Two graphs being merged disagree about one fact.
+    MergeConflict,
+}
+
+impl ProblemCode {
+    /// The stable, kebab-case name of the code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProblemCode::JsonSyntax => "json-syntax",
+            ProblemCode::InvalidValue => "invalid-value",
+            ProblemCode::UnknownVersion => "unknown-version",
+            ProblemCode::DuplicateId => "duplicate-id",
+            ProblemCode::DanglingReference => "dangling-reference",
+            ProblemCode::EdgeEndpointKind => "edge-endpoint-kind",
+            ProblemCode::KindField => "kind-field",
+            ProblemCode::InvalidDate => "invalid-date",
+            ProblemCode::IntervalReversed => "interval-reversed",
+            ProblemCode::LifecycleOrder => "lifecycle-order",
+            ProblemCode::BilateralPartyCount => "bilateral-party-count",
+            ProblemCode::MissingSource => "missing-source",
+            ProblemCode::SpanOutOfRange => "span-out-of-range",
+            ProblemCode::SpanTextMismatch => "span-text-mismatch",
+            ProblemCode::AliasConflict => "alias-conflict",
+            ProblemCode::UnknownIsoCode => "unknown-iso-code",
+            ProblemCode::OutOfRange => "out-of-range",
+            ProblemCode::LimitExceeded => "limit-exceeded",
+            ProblemCode::MergeConflict => "merge-conflict",
+        }
+    }
+}
+
+impl fmt::Display for ProblemCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where something is in an input file: a JSON pointer path and, when known, line and column
+/// (both 1-based, columns counted in characters).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Location {
+    /// The file, when the input came from one.
+    pub file: Option<PathBuf>,
+    /// A JSON pointer to the offending value (`/edges/3/to`).
+    pub path: String,
+    /// 1-based line.
+    pub line: Option<usize>,
+    /// 1-based column.
+    pub column: Option<usize>,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = self
+            .file
+            .as_ref()
+            .map_or_else(|| "<input>".to_owned(), |p| p.display().to_string());
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(f, "{file}:{l}:{c}")?,
+            _ => write!(f, "{file}")?,
+        }
+        if !self.path.is_empty() {
+            write!(f, " ({})", self.path)?;
+        }
+        Ok(())
+    }
+}
+
+/// One thing wrong with an input.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Problem {
+    /// The stable code.
+    pub code: ProblemCode,
+    /// What is wrong and, where it helps, what to do.
+    pub message: String,
+    /// The id of the node (or `from->to` of the edge) concerned, when there is one.
+    pub id: Option<String>,
+    /// Where it is.
+    pub location: Location,
+}
+
+impl Problem {
+    /// A problem with a code and message, at a JSON path.
+    pub fn new(code: ProblemCode, message: impl Into<String>, path: impl Into<String>) -> Self {
+        Problem {
+            code,
+            message: message.into(),
+            id: None,
+            location: Location {
+                path: path.into(),
+                ..Location::default()
+            },
+        }
+    }
+
+    /// Names the id concerned (builder style).
+    #[must_use]
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: error[{}]: {}", self.location, self.code, self.message)
+    }
+}
+
+/// A list of problems, displayed one per line.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Problems(pub Vec<Problem>);
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{p}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A name that is not in a closed vocabulary (an edge kind, an agreement kind …).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} `{name}`; expected one of: {}", expected.join(", "))]
+pub struct UnknownName {
+    /// Which vocabulary.
+    pub what: &'static str,
+    /// The name given.
+    pub name: String,
+    /// The names it knows.
+    pub expected: Vec<&'static str>,
+}
+
+/// A candidate for an ambiguous name: the node's id, kind and name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// The node's id.
+    pub id: String,
+    /// The node's kind.
+    pub kind: crate::model::NodeKind,
+    /// The node's name.
+    pub name: String,
+}
+
+impl fmt::Display for Candidate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({} `{}`)", self.name, self.kind, self.id)
+    }
+}
+
+/// Everything that can go wrong in the core.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input has problems; all of them are listed.
+    #[error("{count} problem(s) found:\n{problems}", count = problems.0.len())]
+    Invalid {
+        /// Every problem found.
+        problems: Problems,
+    },
+    /// No node has this id, name or alias.
+    #[error("no node is called `{name}`{hint}")]
+    NodeNotFound {
+        /// The name looked up.
+        name: String,
+        /// A hint (close names), possibly empty.
+        hint: String,
+    },
+    /// More than one node answers to this name.
+    #[error("`{name}` is ambiguous; it could be: {}; use an id instead", candidates.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))]
+    AmbiguousName {
+        /// The name looked up.
+        name: String,
+        /// The nodes it could mean.
+        candidates: Vec<Candidate>,
+    },
+    /// A name outside a closed vocabulary.
+    #[error(transparent)]
+    UnknownName(#[from] UnknownName),
+    /// A date that does not parse.
+    #[error(transparent)]
+    Date(#[from] crate::time::DateError),
+    /// Reading or writing a file failed.
+    #[error("{action} `{path}`: {source}")]
+    Io {
+        /// What was being done ("cannot read").
+        action: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// Writing to a stream failed.
+    #[error("cannot write output: {0}")]
+    Write(#[from] std::io::Error),
+}
+
+impl Error {
+    /// The problems, if this is a validation error.
+    pub fn problems(&self) -> Option<&[Problem]> {
+        match self {
+            Error::Invalid { problems } => Some(&problems.0),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn invalid(problems: Vec<Problem>) -> Self {
+        Error::Invalid {
+            problems: Problems(problems),
+        }
+    }
+}
+
+/// A `Result` with the core's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

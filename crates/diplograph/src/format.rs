@@ -1,0 +1,820 @@
+//! The native JSON format (version 1): loading with every problem located, and deterministic
+//! saving. The format is documented in `docs/format.md`.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use crate::error::{Error, Location, Problem, ProblemCode, Result};
+use crate::graph::{EdgeIndex, Graph};
+use crate::model::{
+    AgreementKind, Attributes, Edge, EdgeKind, EventKind, LifecycleStep, Node, NodeDetails,
+    NodeKind, OrganizationKind, Qualifiers, StatementText,
+};
+use crate::provenance::Citation;
+use crate::time::{Interval, PartialDate};
+use crate::validate::{self, Subject};
+
+/// The format version this library reads and writes.
+pub const FORMAT_VERSION: &str = "1";
+
+fn is_empty_slice<T: Clone>(v: &Cow<'_, [T]>) -> bool {
+    v.is_empty()
+}
+fn is_empty_map<K: Clone + Ord, V: Clone>(v: &Cow<'_, BTreeMap<K, V>>) -> bool {
+    v.is_empty()
+}
+
+/// A node as written in a file.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NodeRecord<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    kind: NodeKind,
+    #[serde(borrow)]
+    name: Cow<'a, str>,
+    #[serde(default, borrow, skip_serializing_if = "Vec::is_empty")]
+    aliases: Vec<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "is_empty_map")]
+    external_ids: Cow<'a, BTreeMap<String, String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    org_kind: Option<OrganizationKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    agreement_kind: Option<AgreementKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    lifecycle: Option<Cow<'a, [LifecycleStep]>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    event_kind: Option<EventKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    end: Option<PartialDate>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    place: Option<Cow<'a, str>>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    quote: Option<Cow<'a, str>>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    paraphrase: Option<Cow<'a, str>>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    url: Option<Cow<'a, str>>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    text: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "is_empty_map")]
+    attributes: Cow<'a, Attributes>,
+    #[serde(default, skip_serializing_if = "is_empty_slice")]
+    citations: Cow<'a, [Citation]>,
+}
+
+/// An edge as written in a file.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EdgeRecord<'a> {
+    kind: EdgeKind,
+    #[serde(borrow)]
+    from: Cow<'a, str>,
+    #[serde(borrow)]
+    to: Cow<'a, str>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    start: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    end: Option<PartialDate>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    title: Option<Cow<'a, str>>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    on_behalf_of: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    position: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    share: Option<f64>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    amount: Option<Cow<'a, str>>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    relation: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "is_empty_map")]
+    attributes: Cow<'a, Attributes>,
+    #[serde(default, skip_serializing_if = "is_empty_slice")]
+    citations: Cow<'a, [Citation]>,
+}
+
+#[derive(Deserialize)]
+struct DocumentIn<'a> {
+    #[serde(default)]
+    diplograph: Option<serde_json::Value>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default, borrow)]
+    nodes: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    edges: Vec<&'a RawValue>,
+}
+
+#[derive(Serialize)]
+struct DocumentOut<'a> {
+    diplograph: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    nodes: Vec<NodeRecord<'a>>,
+    edges: Vec<EdgeRecord<'a>>,
+}
+
+/// Turns byte offsets into line:column, for one input text.
+struct Locator<'t> {
+    text: &'t str,
+    file: Option<PathBuf>,
+    line_starts: std::cell::OnceCell<Vec<usize>>,
+}
+
+impl<'t> Locator<'t> {
+    fn new(text: &'t str, file: Option<&Path>) -> Self {
+        Locator {
+            text,
+            file: file.map(Path::to_path_buf),
+            line_starts: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn at_offset(&self, offset: usize, path: String) -> Location {
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = starts.partition_point(|&s| s <= offset).max(1);
+        let start = starts.get(line - 1).copied().unwrap_or(0);
+        let column = self
+            .text
+            .get(start..offset.min(self.text.len()))
+            .map_or(1, |s| s.chars().count() + 1);
+        Location {
+            file: self.file.clone(),
+            path,
+            line: Some(line),
+            column: Some(column),
+        }
+    }
+
+    fn at_line_col(&self, line: usize, column: usize, path: String) -> Location {
+        Location {
+            file: self.file.clone(),
+            path,
+            line: Some(line),
+            column: Some(column),
+        }
+    }
+
+    /// The location of the value at `pointer` inside the element starting at `base`.
+    fn at_pointer(&self, base: usize, element_path: &str, pointer: &str) -> Location {
+        let segs: Vec<&str> = pointer.split('/').filter(|s| !s.is_empty()).collect();
+        let offset = find_pointer(self.text.as_bytes(), base, &segs).unwrap_or(base);
+        self.at_offset(offset, format!("{element_path}{pointer}"))
+    }
+}
+
+fn offset_in(outer: &str, inner: &str) -> usize {
+    (inner.as_ptr() as usize).saturating_sub(outer.as_ptr() as usize)
+}
+
+/// Reads a graph from the native JSON format and validates it, reporting every problem with
+/// its line and column.
+///
+/// ```
+/// let text = r#"{"diplograph": "1", "nodes": [
+///     {"id": "KOR", "kind": "country", "name": "South Korea"},
+///     {"id": "KOR", "kind": "country", "name": "Korea"}]}"#;
+/// let err = diplograph::format::from_str(text).unwrap_err();
+/// let p = &err.problems().unwrap()[0];
+/// assert_eq!(p.code.as_str(), "duplicate-id");
+/// assert_eq!((p.location.line, p.location.column), (Some(3), Some(12))); // at the repeated id
+/// ```
+///
+/// # Errors
+/// [`Error::Invalid`] with every problem found.
+pub fn from_str(text: &str) -> Result<Graph> {
+    parse(text, None)
+}
+
+/// Reads a graph from bytes (checked to be UTF-8), naming `file` in problem locations.
+///
+/// # Errors
+/// [`Error::Invalid`] with every problem found (`json-syntax` for bytes that are not UTF-8).
+pub fn from_slice(bytes: &[u8], file: Option<&Path>) -> Result<Graph> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse(text, file),
+        Err(e) => {
+            let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
+            let text = String::from_utf8_lossy(good);
+            let loc = Locator::new(&text, file).at_offset(text.len(), String::new());
+            Err(Error::invalid(vec![Problem {
+                code: ProblemCode::JsonSyntax,
+                message: format!(
+                    "the input is not valid UTF-8 (bad byte at offset {}); save it as UTF-8",
+                    e.valid_up_to()
+                ),
+                id: None,
+                location: loc,
+            }]))
+        }
+    }
+}
+
+/// Reads and validates a graph from a file.
+///
+/// # Errors
+/// [`Error::Io`] when the file cannot be read; [`Error::Invalid`] with every problem found.
+pub fn load(path: impl AsRef<Path>) -> Result<Graph> {
+    let path = path.as_ref();
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        action: "cannot read",
+        path: path.to_path_buf(),
+        source,
+    })?;
+    from_slice(&bytes, Some(path))
+}
+
+fn parse(text: &str, file: Option<&Path>) -> Result<Graph> {
+    let loc = Locator::new(text, file);
+    let syntax = |e: serde_json::Error, msg: String| {
+        Error::invalid(vec![Problem {
+            code: ProblemCode::JsonSyntax,
+            message: msg,
+            id: None,
+            location: loc.at_line_col(e.line(), e.column(), String::new()),
+        }])
+    };
+    if text.starts_with('\u{feff}') {
+        return Err(Error::invalid(vec![Problem {
+            code: ProblemCode::JsonSyntax,
+            message: "the input starts with a byte-order mark; save it as UTF-8 without one".into(),
+            id: None,
+            location: loc.at_line_col(1, 1, String::new()),
+        }]));
+    }
+    let doc: DocumentIn<'_> = serde_json::from_str(text).map_err(|e| {
+        let msg = if e.is_eof() {
+            format!("the JSON ends too soon (truncated file?): {e}")
+        } else if e.is_syntax() {
+            format!("malformed JSON: {e}")
+        } else {
+            format!("the document is not a diplograph object: {e}")
+        };
+        syntax(e, msg)
+    })?;
+
+    let mut problems: Vec<Problem> = Vec::new();
+    let version_ok = matches!(&doc.diplograph, Some(serde_json::Value::String(v)) if v == FORMAT_VERSION);
+    if !version_ok {
+        let found = doc
+            .diplograph
+            .as_ref()
+            .map_or_else(|| "none".to_owned(), ToString::to_string);
+        problems.push(Problem {
+            code: ProblemCode::UnknownVersion,
+            message: format!(
+                "this file declares format version {found}; this library reads version \"{FORMAT_VERSION}\" (set \"diplograph\": \"{FORMAT_VERSION}\")"
+            ),
+            id: None,
+            location: loc.at_pointer(0, "", "/diplograph"),
+        });
+    }
+
+    let mut graph = Graph::new();
+    graph.title = doc.title;
+    graph.description = doc.description;
+    // Where each node (by id) and each edge (by index) starts in the text.
+    let mut node_at: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut broken_ids: HashSet<String> = HashSet::new();
+    for (i, raw) in doc.nodes.iter().enumerate() {
+        let base = offset_in(text, raw.get());
+        let path = format!("/nodes/{i}");
+        let record: NodeRecord<'_> = match serde_json::from_str(raw.get()) {
+            Ok(r) => r,
+            Err(e) => {
+                if let Some(id) = serde_json::from_str::<serde_json::Value>(raw.get())
+                    .ok()
+                    .and_then(|v| v.get("id").and_then(|v| v.as_str()).map(str::to_owned))
+                {
+                    broken_ids.insert(id);
+                }
+                problems.push(element_error(&loc, base, raw.get(), &path, &e));
+                continue;
+            }
+        };
+        let id = record.id.to_string();
+        let node = match node_from_record(record) {
+            Ok(n) => n,
+            Err(ps) => {
+                broken_ids.insert(id.clone());
+                problems.extend(ps.into_iter().map(|p| relocate(&loc, base, &path, p)));
+                continue;
+            }
+        };
+        let local = validate::check_node(&node);
+        if let Some(&(first, _)) = node_at.get(&id) {
+            problems.push(relocate(
+                &loc,
+                base,
+                &path,
+                Problem::new(
+                    ProblemCode::DuplicateId,
+                    format!("the id `{id}` is already used by node {first} (at {})", loc.at_offset(node_at.get(&id).map_or(0, |v| v.1), String::new())),
+                    "/id",
+                )
+                .with_id(&id),
+            ));
+            continue;
+        }
+        problems.extend(local.iter().cloned().map(|p| relocate(&loc, base, &path, p)));
+        node_at.insert(id, (i, base));
+        graph.insert_node_unchecked(node);
+    }
+
+    let mut edge_at: Vec<(EdgeIndex, usize, usize)> = Vec::new();
+    for (i, raw) in doc.edges.iter().enumerate() {
+        let base = offset_in(text, raw.get());
+        let path = format!("/edges/{i}");
+        let record: EdgeRecord<'_> = match serde_json::from_str(raw.get()) {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(element_error(&loc, base, raw.get(), &path, &e));
+                continue;
+            }
+        };
+        if broken_ids.contains(record.from.as_ref()) || broken_ids.contains(record.to.as_ref()) {
+            // The node itself was reported; do not pile dangling references on top.
+            continue;
+        }
+        let (from, to) = (record.from.to_string(), record.to.to_string());
+        let edge = edge_from_record(record);
+        let local = graph.check_relation(&from, &to, &edge);
+        if !local.is_empty() {
+            problems.extend(local.into_iter().map(|p| relocate(&loc, base, &path, p)));
+            continue;
+        }
+        match graph.relate(&from, &to, edge) {
+            Ok(ix) => edge_at.push((ix, i, base)),
+            Err(e) => {
+                if let Some(ps) = e.problems() {
+                    problems.extend(ps.iter().cloned().map(|p| relocate(&loc, base, &path, p)));
+                }
+            }
+        }
+    }
+
+    for (subject, p) in validate::check_graph(&graph) {
+        let (path, base) = match &subject {
+            Subject::Node(id) => match node_at.get(id) {
+                Some(&(i, base)) => (format!("/nodes/{i}"), base),
+                None => (String::new(), 0),
+            },
+            Subject::Edge(ix) => match edge_at.iter().find(|(e, _, _)| e == ix) {
+                Some(&(_, i, base)) => (format!("/edges/{i}"), base),
+                None => (String::new(), 0),
+            },
+        };
+        problems.push(relocate(&loc, base, &path, p));
+    }
+
+    if problems.is_empty() {
+        Ok(graph)
+    } else {
+        problems.sort_by(|a, b| {
+            (a.location.line, a.location.column, a.code).cmp(&(b.location.line, b.location.column, b.code))
+        });
+        Err(Error::invalid(problems))
+    }
+}
+
+fn relocate(loc: &Locator<'_>, base: usize, element_path: &str, mut p: Problem) -> Problem {
+    let pointer = std::mem::take(&mut p.location.path);
+    p.location = loc.at_pointer(base, element_path, &pointer);
+    p
+}
+
+fn element_error(loc: &Locator<'_>, base: usize, raw: &str, path: &str, e: &serde_json::Error) -> Problem {
+    // serde_json reports line/column within the element; turn them into a file offset.
+    let mut offset = base;
+    let mut line = 1;
+    for (i, c) in raw.char_indices() {
+        if line == e.line() {
+            let col_offset: usize = raw[i..].chars().take(e.column().saturating_sub(1)).map(char::len_utf8).sum();
+            offset = base + i + col_offset;
+            break;
+        }
+        if c == '\n' {
+            line += 1;
+        }
+    }
+    let full = e.to_string();
+    let msg = full.split(" at line ").next().unwrap_or(&full).to_owned();
+    let code = if msg.contains(" is not a date: ") {
+        ProblemCode::InvalidDate
+    } else {
+        ProblemCode::InvalidValue
+    };
+    let id = serde_json::from_str::<serde_json::Value>(raw)
+        .ok()
+        .and_then(|v| v.get("id").and_then(|v| v.as_str()).map(str::to_owned));
+    Problem {
+        code,
+        message: msg,
+        id,
+        location: loc.at_offset(offset, path.to_owned()),
+    }
+}
+
+fn node_from_record(r: NodeRecord<'_>) -> std::result::Result<Node, Vec<Problem>> {
+    let id = r.id.to_string();
+    let mut problems = Vec::new();
+    let kind = r.kind;
+    {
+        let mut field = |present: bool, name: &str, wanted: &[NodeKind]| {
+            if present && !wanted.contains(&kind) {
+                let kinds: Vec<&str> = wanted.iter().map(|k| k.as_str()).collect();
+                problems.push(
+                    Problem::new(
+                        ProblemCode::KindField,
+                        format!("node `{id}`: `{name}` belongs on {} nodes, not on a {kind}", kinds.join("/")),
+                        format!("/{name}"),
+                    )
+                    .with_id(&id),
+                );
+            }
+        };
+        field(r.org_kind.is_some(), "org_kind", &[NodeKind::Organization]);
+        field(r.agreement_kind.is_some(), "agreement_kind", &[NodeKind::Agreement]);
+        field(r.lifecycle.is_some(), "lifecycle", &[NodeKind::Agreement]);
+        field(r.event_kind.is_some(), "event_kind", &[NodeKind::Event]);
+        field(r.date.is_some(), "date", &[NodeKind::Event, NodeKind::Statement, NodeKind::Source]);
+        field(r.end.is_some(), "end", &[NodeKind::Event]);
+        field(r.place.is_some(), "place", &[NodeKind::Event]);
+        field(r.quote.is_some(), "quote", &[NodeKind::Statement]);
+        field(r.paraphrase.is_some(), "paraphrase", &[NodeKind::Statement]);
+        field(r.url.is_some(), "url", &[NodeKind::Source]);
+        field(r.text.is_some(), "text", &[NodeKind::Source]);
+    }
+    let mut require = |present: bool, name: &str| {
+        if !present {
+            problems.push(
+                Problem::new(ProblemCode::KindField, format!("node `{id}`: a {kind} needs `{name}`"), "")
+                    .with_id(&id),
+            );
+        }
+    };
+    let details = match kind {
+        NodeKind::Country => NodeDetails::Country,
+        NodeKind::Person => NodeDetails::Person,
+        NodeKind::Organization => {
+            require(r.org_kind.is_some(), "org_kind");
+            NodeDetails::Organization { kind: r.org_kind.unwrap_or(OrganizationKind::Other) }
+        }
+        NodeKind::Agreement => {
+            require(r.agreement_kind.is_some(), "agreement_kind");
+            NodeDetails::Agreement {
+                kind: r.agreement_kind.unwrap_or(AgreementKind::Other),
+                lifecycle: r.lifecycle.map(Cow::into_owned).unwrap_or_default(),
+            }
+        }
+        NodeKind::Event => {
+            require(r.event_kind.is_some(), "event_kind");
+            NodeDetails::Event {
+                kind: r.event_kind.unwrap_or(EventKind::Other),
+                when: Interval::new(r.date, r.end.or(r.date)),
+                place: r.place.map(Cow::into_owned),
+            }
+        }
+        NodeKind::Statement => {
+            let text = match (r.quote, r.paraphrase) {
+                (Some(q), None) => StatementText::Quote(q.into_owned()),
+                (None, Some(p)) => StatementText::Paraphrase(p.into_owned()),
+                (q, _) => {
+                    problems.push(
+                        Problem::new(
+                            ProblemCode::KindField,
+                            format!(
+                                "statement `{id}` needs exactly one of `quote` (verbatim words) or `paraphrase`, not {}",
+                                if q.is_some() { "both" } else { "neither" }
+                            ),
+                            "",
+                        )
+                        .with_id(&id),
+                    );
+                    StatementText::Paraphrase(String::new())
+                }
+            };
+            NodeDetails::Statement { text, date: r.date }
+        }
+        NodeKind::Source => NodeDetails::Source {
+            date: r.date,
+            url: r.url.map(Cow::into_owned),
+            text: r.text.map(Cow::into_owned),
+        },
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Node {
+        id,
+        name: r.name.into_owned(),
+        aliases: r.aliases.into_iter().map(Cow::into_owned).collect(),
+        external_ids: r.external_ids.into_owned(),
+        details,
+        attributes: r.attributes.into_owned(),
+        citations: r.citations.into_owned(),
+    })
+}
+
+fn edge_from_record(r: EdgeRecord<'_>) -> Edge {
+    let q = Qualifiers {
+        title: r.title.map(Cow::into_owned),
+        on_behalf_of: r.on_behalf_of.map(Cow::into_owned),
+        position: r.position,
+        share: r.share,
+        amount: r.amount.map(Cow::into_owned),
+        relation: r.relation.map(Cow::into_owned),
+    };
+    Edge {
+        kind: r.kind,
+        valid: Interval::new(r.start, r.end),
+        qualifiers: (q != Qualifiers::default()).then(|| Box::new(q)),
+        attributes: r.attributes.into_owned(),
+        citations: r.citations.into_owned(),
+    }
+}
+
+fn node_record(n: &Node) -> NodeRecord<'_> {
+    let mut r = NodeRecord {
+        id: Cow::Borrowed(&n.id),
+        kind: n.kind(),
+        name: Cow::Borrowed(&n.name),
+        aliases: n.aliases.iter().map(|a| Cow::Borrowed(a.as_str())).collect(),
+        external_ids: Cow::Borrowed(&n.external_ids),
+        org_kind: None,
+        agreement_kind: None,
+        lifecycle: None,
+        event_kind: None,
+        date: None,
+        end: None,
+        place: None,
+        quote: None,
+        paraphrase: None,
+        url: None,
+        text: None,
+        attributes: Cow::Borrowed(&n.attributes),
+        citations: Cow::Borrowed(&n.citations),
+    };
+    match &n.details {
+        NodeDetails::Country | NodeDetails::Person => {}
+        NodeDetails::Organization { kind } => r.org_kind = Some(*kind),
+        NodeDetails::Agreement { kind, lifecycle } => {
+            r.agreement_kind = Some(*kind);
+            r.lifecycle = (!lifecycle.is_empty()).then_some(Cow::Borrowed(lifecycle.as_slice()));
+        }
+        NodeDetails::Event { kind, when, place } => {
+            r.event_kind = Some(*kind);
+            r.date = when.start;
+            r.end = if when.end == when.start { None } else { when.end };
+            r.place = place.as_deref().map(Cow::Borrowed);
+        }
+        NodeDetails::Statement { text, date } => {
+            match text {
+                StatementText::Quote(q) => r.quote = Some(Cow::Borrowed(q)),
+                StatementText::Paraphrase(p) => r.paraphrase = Some(Cow::Borrowed(p)),
+            }
+            r.date = *date;
+        }
+        NodeDetails::Source { date, url, text } => {
+            r.date = *date;
+            r.url = url.as_deref().map(Cow::Borrowed);
+            r.text = text.as_deref().map(Cow::Borrowed);
+        }
+    }
+    r
+}
+
+fn edge_record<'g>(from: &'g str, to: &'g str, e: &'g Edge) -> EdgeRecord<'g> {
+    let q = e.qualifiers.as_deref();
+    EdgeRecord {
+        kind: e.kind,
+        from: Cow::Borrowed(from),
+        to: Cow::Borrowed(to),
+        start: e.valid.start,
+        end: e.valid.end,
+        title: q.and_then(|q| q.title.as_deref()).map(Cow::Borrowed),
+        on_behalf_of: q.and_then(|q| q.on_behalf_of.as_deref()).map(Cow::Borrowed),
+        position: q.and_then(|q| q.position),
+        share: q.and_then(|q| q.share),
+        amount: q.and_then(|q| q.amount.as_deref()).map(Cow::Borrowed),
+        relation: q.and_then(|q| q.relation.as_deref()).map(Cow::Borrowed),
+        attributes: Cow::Borrowed(&e.attributes),
+        citations: Cow::Borrowed(&e.citations),
+    }
+}
+
+/// Writes a graph in the native format to a writer: deterministic (nodes by kind then id,
+/// edges by source, kind, target, dates and details), pretty-printed, ending in a newline.
+///
+/// # Errors
+/// [`Error::Write`] when the writer fails.
+pub fn write(graph: &Graph, out: impl Write) -> Result<()> {
+    let mut nodes: Vec<&Node> = graph.nodes().map(|(_, n)| n).collect();
+    nodes.sort_by(|a, b| (a.kind(), &a.id).cmp(&(b.kind(), &b.id)));
+    let mut edges: Vec<_> = graph.edges().collect();
+    edges.sort_by(|a, b| {
+        edge_sort_key(a).cmp(&edge_sort_key(b)).then_with(|| {
+            serde_json::to_string(&edge_record(&a.from.id, &a.to.id, a.edge))
+                .unwrap_or_default()
+                .cmp(&serde_json::to_string(&edge_record(&b.from.id, &b.to.id, b.edge)).unwrap_or_default())
+        })
+    });
+    let doc = DocumentOut {
+        diplograph: FORMAT_VERSION,
+        title: graph.title.as_deref(),
+        description: graph.description.as_deref(),
+        nodes: nodes.into_iter().map(node_record).collect(),
+        edges: edges
+            .iter()
+            .map(|v| edge_record(&v.from.id, &v.to.id, v.edge))
+            .collect(),
+    };
+    let mut out = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &doc).map_err(|e| Error::Write(e.into()))?;
+    out.write_all(b"\n")?;
+    out.flush()?;
+    Ok(())
+}
+
+type EdgeSortKey<'g> = (
+    &'g str,
+    EdgeKind,
+    &'g str,
+    Option<PartialDate>,
+    Option<PartialDate>,
+    Option<u32>,
+    Option<&'g str>,
+    Option<&'g str>,
+    Option<&'g str>,
+);
+
+fn edge_sort_key<'g>(v: &crate::graph::EdgeView<'g>) -> EdgeSortKey<'g> {
+    (
+        v.from.id.as_str(),
+        v.edge.kind,
+        v.to.id.as_str(),
+        v.edge.valid.start,
+        v.edge.valid.end,
+        v.edge.position(),
+        v.edge.title(),
+        v.edge.on_behalf_of(),
+        v.edge.relation(),
+    )
+}
+
+/// The graph in the native format, as a string (see [`write`]).
+pub fn to_string(graph: &Graph) -> String {
+    let mut buf = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write(graph, &mut buf);
+    String::from_utf8(buf).unwrap_or_default()
+}
+
+/// Saves a graph to a file atomically (see [`crate::output::write_atomically`]).
+///
+/// # Errors
+/// [`Error::Io`] when the file cannot be written; an existing file is then left untouched.
+pub fn save(graph: &Graph, path: impl AsRef<Path>) -> Result<()> {
+    crate::output::write_atomically(path.as_ref(), |w| write(graph, w))
+}
+
+// ---------------------------------------------------------------------------------------------
+// A small JSON walker used only to locate problems: follows a pointer from an element's start.
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).is_some_and(u8::is_ascii_whitespace) {
+        i += 1;
+    }
+    i
+}
+
+fn skip_string(b: &[u8], mut i: usize) -> Option<usize> {
+    i += 1;
+    loop {
+        match b.get(i)? {
+            b'\\' => i += 2,
+            b'"' => return Some(i + 1),
+            _ => i += 1,
+        }
+    }
+}
+
+fn skip_value(b: &[u8], i: usize) -> Option<usize> {
+    let i = skip_ws(b, i);
+    match b.get(i)? {
+        b'"' => skip_string(b, i),
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            let mut j = i;
+            loop {
+                match b.get(j)? {
+                    b'"' => {
+                        j = skip_string(b, j)?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(j + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+        }
+        _ => {
+            let mut j = i;
+            while b.get(j).is_some_and(|c| !matches!(c, b',' | b'}' | b']') && !c.is_ascii_whitespace()) {
+                j += 1;
+            }
+            Some(j)
+        }
+    }
+}
+
+fn find_pointer(b: &[u8], start: usize, segs: &[&str]) -> Option<usize> {
+    let mut i = skip_ws(b, start);
+    let Some((seg, rest)) = segs.split_first() else {
+        return Some(i);
+    };
+    match b.get(i)? {
+        b'{' => {
+            i += 1;
+            loop {
+                i = skip_ws(b, i);
+                if *b.get(i)? != b'"' {
+                    return None;
+                }
+                let key_end = skip_string(b, i)?;
+                let key = b.get(i + 1..key_end - 1)?;
+                i = skip_ws(b, key_end);
+                if *b.get(i)? != b':' {
+                    return None;
+                }
+                i = skip_ws(b, i + 1);
+                if key == seg.as_bytes() {
+                    return find_pointer(b, i, rest);
+                }
+                i = skip_ws(b, skip_value(b, i)?);
+                if *b.get(i)? != b',' {
+                    return None;
+                }
+                i += 1;
+            }
+        }
+        b'[' => {
+            let want: usize = seg.parse().ok()?;
+            i += 1;
+            let mut n = 0;
+            loop {
+                i = skip_ws(b, i);
+                if *b.get(i)? == b']' {
+                    return None;
+                }
+                if n == want {
+                    return find_pointer(b, i, rest);
+                }
+                i = skip_ws(b, skip_value(b, i)?);
+                if *b.get(i)? != b',' {
+                    return None;
+                }
+                i += 1;
+                n += 1;
+            }
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointer_walker_finds_nested_values() {
+        let text = r#"{"a": [1, {"b": "x\"y", "c": [true, null]}], "d": 2}"#;
+        let b = text.as_bytes();
+        assert_eq!(find_pointer(b, 0, &["d"]).map(|i| &text[i..i + 1]), Some("2"));
+        assert_eq!(find_pointer(b, 0, &["a", "1", "c", "1"]).map(|i| &text[i..i + 4]), Some("null"));
+        assert_eq!(find_pointer(b, 0, &["a", "5"]), None);
+        assert_eq!(find_pointer(b, 0, &["zz"]), None);
+    }
+}

@@ -1,0 +1,501 @@
+//! The graph: nodes and typed edges in a petgraph `StableGraph`, indexed by id and by name.
+//!
+//! Build one with [`Graph::add_node`] and [`Graph::relate`] (each addition is checked), or load
+//! one with [`crate::format::from_str`] / [`crate::format::load`]; the built-in example is
+//! [`crate::example`].
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use petgraph::stable_graph::StableDiGraph;
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+
+pub use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+
+use crate::error::{Candidate, Error, Problem, Result};
+use crate::identity::{self, normalize};
+use crate::model::{Edge, EdgeKind, Node, NodeDetails, NodeKind};
+use crate::validate;
+
+/// A typed, dated, sourced graph.
+///
+/// Node and edge indices stay valid for the life of the graph (it never removes anything).
+///
+/// ```
+/// use diplograph::model::{Edge, EdgeKind, Node, NodeDetails, AgreementKind};
+/// let mut g = diplograph::Graph::new();
+/// g.add_node(Node::new("KOR", "South Korea", NodeDetails::Country))?;
+/// g.add_node(Node::new("USA", "United States", NodeDetails::Country))?;
+/// g.add_node(Node::new("gsomia", "US–ROK GSOMIA",
+///     NodeDetails::Agreement { kind: AgreementKind::Gsomia, lifecycle: vec![] }))?;
+/// g.relate("KOR", "gsomia", Edge::new(EdgeKind::PartyTo))?;
+/// g.relate("USA", "gsomia", Edge::new(EdgeKind::PartyTo))?;
+/// // Names, aliases and capitals resolve, whatever the case or accents:
+/// assert_eq!(g.lookup("Seoul")?.id, "KOR");
+/// assert_eq!(g.lookup("republic of korea")?.id, "KOR");
+/// assert!(g.validate().is_empty());
+/// # Ok::<(), diplograph::Error>(())
+/// ```
+#[derive(Debug, Default)]
+pub struct Graph {
+    inner: StableDiGraph<Node, Edge>,
+    by_id: HashMap<String, NodeIndex>,
+    names: OnceLock<NameIndex>,
+    /// A title for the dataset.
+    pub title: Option<String>,
+    /// A description of the dataset.
+    pub description: Option<String>,
+}
+
+impl Clone for Graph {
+    fn clone(&self) -> Self {
+        Graph {
+            inner: self.inner.clone(),
+            by_id: self.by_id.clone(),
+            names: OnceLock::new(),
+            title: self.title.clone(),
+            description: self.description.clone(),
+        }
+    }
+}
+
+/// Normalized names to the nodes that claim them: first those a dataset declares (ids, names,
+/// aliases), then the built-in country names of the countries present.
+#[derive(Debug, Default)]
+struct NameIndex {
+    declared: HashMap<String, Vec<NodeIndex>>,
+    builtin: HashMap<String, Vec<NodeIndex>>,
+}
+
+/// An edge together with its two ends, as returned by the graph's edge iterators.
+#[derive(Debug, Clone, Copy)]
+pub struct EdgeView<'g> {
+    /// The edge's index.
+    pub index: EdgeIndex,
+    /// The node it starts at.
+    pub from: &'g Node,
+    /// The node it ends at.
+    pub to: &'g Node,
+    /// The edge.
+    pub edge: &'g Edge,
+}
+
+impl Graph {
+    /// An empty graph.
+    pub fn new() -> Self {
+        Graph::default()
+    }
+
+    /// Adds a node, checking it on its own (id, name, kind rules, ISO code, dates, lifecycle).
+    ///
+    /// Whole-graph rules (citations to sources, spans, aliases claimed twice) are checked by
+    /// [`Graph::validate`]. Cost: O(1) amortised.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] listing what is wrong with the node, including `duplicate-id`.
+    pub fn add_node(&mut self, node: Node) -> Result<NodeIndex> {
+        let mut problems = validate::check_node(&node);
+        if self.by_id.contains_key(&node.id) {
+            problems.push(
+                Problem::new(
+                    crate::error::ProblemCode::DuplicateId,
+                    format!("a node with id `{}` already exists", node.id),
+                    "/id",
+                )
+                .with_id(&node.id),
+            );
+        }
+        if !problems.is_empty() {
+            return Err(Error::invalid(problems));
+        }
+        Ok(self.insert_node_unchecked(node))
+    }
+
+    pub(crate) fn insert_node_unchecked(&mut self, node: Node) -> NodeIndex {
+        let id = node.id.clone();
+        let ix = self.inner.add_node(node);
+        self.by_id.insert(id, ix);
+        self.names = OnceLock::new();
+        ix
+    }
+
+    /// Adds an edge from the node with id `from` to the node with id `to`, checking that both
+    /// exist, that the edge kind allows their kinds, and the edge's own fields.
+    ///
+    /// Cost: O(1).
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] with `dangling-reference`, `edge-endpoint-kind`, `kind-field`,
+    /// `interval-reversed` or `out-of-range` problems.
+    pub fn relate(&mut self, from: &str, to: &str, edge: Edge) -> Result<EdgeIndex> {
+        let problems = self.check_relation(from, to, &edge);
+        if !problems.is_empty() {
+            return Err(Error::invalid(problems));
+        }
+        match (self.by_id.get(from), self.by_id.get(to)) {
+            (Some(&f), Some(&t)) => Ok(self.inner.add_edge(f, t, edge)),
+            _ => Err(Error::invalid(vec![])),
+        }
+    }
+
+    pub(crate) fn check_relation(&self, from: &str, to: &str, edge: &Edge) -> Vec<Problem> {
+        let label = format!("{from} -{}-> {to}", edge.kind);
+        let mut problems = validate::check_edge(edge, &label);
+        let mut ends = [("/from", from, None), ("/to", to, None)];
+        for (path, id, found) in &mut ends {
+            *found = self.node(id).map(Node::kind);
+            if found.is_none() {
+                problems.push(
+                    Problem::new(
+                        crate::error::ProblemCode::DanglingReference,
+                        format!("the edge's `{}` names `{id}`, but no node has that id", &path[1..]),
+                        *path,
+                    )
+                    .with_id(&label),
+                );
+            }
+        }
+        if let (Some(f), Some(t)) = (ends[0].2, ends[1].2) {
+            if !edge.kind.allows(f, t) {
+                let (ff, tt) = edge.kind.endpoints();
+                let names = |ks: &[NodeKind]| {
+                    ks.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(" or ")
+                };
+                problems.push(
+                    Problem::new(
+                        crate::error::ProblemCode::EdgeEndpointKind,
+                        format!(
+                            "a `{}` edge goes from {} to {}, but this one goes from {f} `{from}` to {t} `{to}`",
+                            edge.kind,
+                            names(ff),
+                            names(tt)
+                        ),
+                        "/kind",
+                    )
+                    .with_id(&label),
+                );
+            }
+        }
+        if let Some(party) = edge.on_behalf_of() {
+            if self.node(party).is_none() {
+                problems.push(
+                    Problem::new(
+                        crate::error::ProblemCode::DanglingReference,
+                        format!("`on_behalf_of` names `{party}`, but no node has that id"),
+                        "/on_behalf_of",
+                    )
+                    .with_id(&label),
+                );
+            }
+        }
+        problems
+    }
+
+    /// Checks the rules that span the whole graph: citations name existing sources, spans lie
+    /// inside their source text and match the words they quote, intermediaries exist,
+    /// bilateral agreements have two parties, lifecycle parties exist, no alias is claimed by
+    /// two nodes. Returns every problem found (empty when the graph is valid).
+    ///
+    /// Cost: O(nodes + edges + citations).
+    pub fn validate(&self) -> Vec<Problem> {
+        validate::check_graph(self)
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect()
+    }
+
+    /// The number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.inner.node_count()
+    }
+
+    /// The number of edges.
+    pub fn edge_count(&self) -> usize {
+        self.inner.edge_count()
+    }
+
+    /// The node with this exact id. Cost: O(1).
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.by_id.get(id).and_then(|&ix| self.inner.node_weight(ix))
+    }
+
+    /// The index of the node with this exact id. Cost: O(1).
+    pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The node at an index.
+    pub fn node_at(&self, ix: NodeIndex) -> Option<&Node> {
+        self.inner.node_weight(ix)
+    }
+
+    pub(crate) fn node_at_mut(&mut self, ix: NodeIndex) -> Option<&mut Node> {
+        self.names = OnceLock::new();
+        self.inner.node_weight_mut(ix)
+    }
+
+    pub(crate) fn edge_at_mut(&mut self, ix: EdgeIndex) -> Option<&mut Edge> {
+        self.inner.edge_weight_mut(ix)
+    }
+
+    /// The edge at an index, with its ends.
+    pub fn edge_at(&self, ix: EdgeIndex) -> Option<EdgeView<'_>> {
+        let (f, t) = self.inner.edge_endpoints(ix)?;
+        Some(EdgeView {
+            index: ix,
+            from: self.inner.node_weight(f)?,
+            to: self.inner.node_weight(t)?,
+            edge: self.inner.edge_weight(ix)?,
+        })
+    }
+
+    /// The indices of an edge's ends.
+    pub fn endpoints(&self, ix: EdgeIndex) -> Option<(NodeIndex, NodeIndex)> {
+        self.inner.edge_endpoints(ix)
+    }
+
+    /// Every node with its index, in insertion order.
+    pub fn nodes(&self) -> impl Iterator<Item = (NodeIndex, &Node)> + '_ {
+        self.inner.node_indices().filter_map(|ix| Some((ix, self.inner.node_weight(ix)?)))
+    }
+
+    /// Every node of one kind. Cost: O(nodes).
+    pub fn nodes_of_kind(&self, kind: NodeKind) -> impl Iterator<Item = &Node> + '_ {
+        self.nodes().map(|(_, n)| n).filter(move |n| n.kind() == kind)
+    }
+
+    /// Every edge, in insertion order.
+    pub fn edges(&self) -> impl Iterator<Item = EdgeView<'_>> + '_ {
+        self.inner.edge_indices().filter_map(|ix| self.edge_at(ix))
+    }
+
+    /// The edges leaving a node, optionally of one kind. Cost: O(out-degree).
+    pub fn edges_from(
+        &self,
+        ix: NodeIndex,
+        kind: Option<EdgeKind>,
+    ) -> impl Iterator<Item = EdgeView<'_>> + '_ {
+        self.adjacent(ix, Direction::Outgoing, kind)
+    }
+
+    /// The edges arriving at a node, optionally of one kind. Cost: O(in-degree).
+    pub fn edges_to(
+        &self,
+        ix: NodeIndex,
+        kind: Option<EdgeKind>,
+    ) -> impl Iterator<Item = EdgeView<'_>> + '_ {
+        self.adjacent(ix, Direction::Incoming, kind)
+    }
+
+    fn adjacent(
+        &self,
+        ix: NodeIndex,
+        dir: Direction,
+        kind: Option<EdgeKind>,
+    ) -> impl Iterator<Item = EdgeView<'_>> + '_ {
+        self.inner
+            .edges_directed(ix, dir)
+            .filter(move |e| kind.is_none_or(|k| e.weight().kind == k))
+            .filter_map(|e| self.edge_at(e.id()))
+    }
+
+    /// Finds the one node called `name`: an id, a name or an alias, compared case- and
+    /// accent-insensitively; for countries also their ISO names, common names, press
+    /// abbreviations and capital ("Seoul", "ROK").
+    ///
+    /// An exact id wins; then names the dataset declares; then built-in country names.
+    /// Cost: O(length of name) after the name index is built (O(nodes), once per change).
+    ///
+    /// # Errors
+    /// [`Error::NodeNotFound`] (with close names as a hint), or [`Error::AmbiguousName`]
+    /// listing every candidate — never a silent pick.
+    pub fn lookup(&self, name: &str) -> Result<&Node> {
+        let ix = self.resolve(name)?;
+        self.node_at(ix).ok_or_else(|| not_found(name, String::new()))
+    }
+
+    /// Like [`Graph::lookup`], returning the node's index.
+    ///
+    /// # Errors
+    /// As [`Graph::lookup`].
+    pub fn resolve(&self, name: &str) -> Result<NodeIndex> {
+        if let Some(&ix) = self.by_id.get(name) {
+            return Ok(ix);
+        }
+        let key = normalize(name);
+        let index = self.names.get_or_init(|| self.build_name_index());
+        for table in [&index.declared, &index.builtin] {
+            if let Some(found) = table.get(&key) {
+                if let [only] = found.as_slice() {
+                    return Ok(*only);
+                }
+                let candidates = found
+                    .iter()
+                    .filter_map(|&ix| self.node_at(ix))
+                    .map(|n| Candidate {
+                        id: n.id.clone(),
+                        kind: n.kind(),
+                        name: n.name.clone(),
+                    })
+                    .collect();
+                return Err(Error::AmbiguousName {
+                    name: name.to_owned(),
+                    candidates,
+                });
+            }
+        }
+        let mut close: Vec<&str> = index
+            .declared
+            .keys()
+            .filter(|k| !key.is_empty() && k.contains(key.as_str()))
+            .map(String::as_str)
+            .collect();
+        close.sort_unstable();
+        close.truncate(5);
+        let hint = if close.is_empty() {
+            String::new()
+        } else {
+            format!(" (did you mean: {}?)", close.join(", "))
+        };
+        Err(not_found(name, hint))
+    }
+
+    fn build_name_index(&self) -> NameIndex {
+        let mut index = NameIndex::default();
+        for (ix, node) in self.nodes() {
+            let claims = std::iter::once(node.id.as_str())
+                .chain(std::iter::once(node.name.as_str()))
+                .chain(node.aliases.iter().map(String::as_str));
+            for claim in claims {
+                let list = index.declared.entry(normalize(claim)).or_default();
+                if !list.contains(&ix) {
+                    list.push(ix);
+                }
+            }
+            if matches!(node.details, NodeDetails::Country) {
+                if let Some(rec) = identity::country(&node.id) {
+                    for claim in rec.all_names() {
+                        let list = index.builtin.entry(normalize(claim)).or_default();
+                        if !list.contains(&ix) {
+                            list.push(ix);
+                        }
+                    }
+                }
+            }
+        }
+        index
+    }
+
+    /// Nodes whose id, name or an alias contains `fragment` (normalized), optionally of one
+    /// kind, sorted by kind then id.
+    ///
+    /// Cost: O(total length of all names).
+    pub fn search(&self, fragment: &str, kind: Option<NodeKind>) -> Vec<&Node> {
+        let key = normalize(fragment);
+        let mut found: Vec<&Node> = self
+            .nodes()
+            .map(|(_, n)| n)
+            .filter(|n| kind.is_none_or(|k| n.kind() == k))
+            .filter(|n| {
+                std::iter::once(&n.id)
+                    .chain(std::iter::once(&n.name))
+                    .chain(n.aliases.iter())
+                    .any(|s| normalize(s).contains(&key))
+            })
+            .collect();
+        found.sort_by(|a, b| (a.kind(), &a.id).cmp(&(b.kind(), &b.id)));
+        found
+    }
+}
+
+fn not_found(name: &str, hint: String) -> Error {
+    Error::NodeNotFound {
+        name: name.to_owned(),
+        hint,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AgreementKind, OrganizationKind};
+
+    fn sample() -> Graph {
+        let mut g = Graph::new();
+        let nodes = [
+            Node::new("KOR", "South Korea", NodeDetails::Country).with_alias("the South"),
+            Node::new("PRK", "North Korea", NodeDetails::Country),
+            Node::new(
+                "kor-mnd",
+                "Ministry of National Defense",
+                NodeDetails::Organization { kind: OrganizationKind::Ministry },
+            )
+            .with_alias("the ministry"),
+            Node::new(
+                "jpn-mod",
+                "Ministry of Defense",
+                NodeDetails::Organization { kind: OrganizationKind::Ministry },
+            )
+            .with_alias("the ministry"),
+            Node::new(
+                "g",
+                "GSOMIA",
+                NodeDetails::Agreement { kind: AgreementKind::Gsomia, lifecycle: vec![] },
+            ),
+        ];
+        for n in nodes {
+            assert!(g.add_node(n).is_ok());
+        }
+        g
+    }
+
+    #[test]
+    fn lookup_by_id_name_alias_and_builtin() {
+        let g = sample();
+        let id = |name: &str| g.lookup(name).map(|n| n.id.clone()).ok();
+        assert_eq!(id("KOR").as_deref(), Some("KOR"));
+        assert_eq!(id("kor").as_deref(), Some("KOR"));
+        assert_eq!(id("THE SOUTH").as_deref(), Some("KOR"));
+        assert_eq!(id("Séoul").as_deref(), Some("KOR"));
+        assert_eq!(id("DPRK").as_deref(), Some("PRK"));
+        assert_eq!(id("Pyongyang").as_deref(), Some("PRK"));
+        assert_eq!(id("Tokyo"), None);
+    }
+
+    #[test]
+    fn ambiguous_names_list_candidates() {
+        let g = sample();
+        let err = g.lookup("The Ministry").err().map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("`The Ministry` is ambiguous; it could be: Ministry of National Defense (organization `kor-mnd`), Ministry of Defense (organization `jpn-mod`); use an id instead")
+        );
+        let err = g.lookup("ministr").err().map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("no node is called `ministr` (did you mean: ministry of defense, ministry of national defense, the ministry?)")
+        );
+    }
+
+    #[test]
+    fn relate_checks_ends_and_kinds() {
+        let mut g = sample();
+        assert!(g.relate("KOR", "g", Edge::new(EdgeKind::PartyTo)).is_ok());
+        let err = g.relate("KOR", "nowhere", Edge::new(EdgeKind::PartyTo)).err();
+        let codes: Vec<_> = err
+            .as_ref()
+            .and_then(Error::problems)
+            .map(|ps| ps.iter().map(|p| p.code.as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(codes, ["dangling-reference"]);
+        let err = g.relate("g", "KOR", Edge::new(EdgeKind::PartyTo)).err();
+        let codes: Vec<_> = err
+            .as_ref()
+            .and_then(Error::problems)
+            .map(|ps| ps.iter().map(|p| p.code.as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(codes, ["edge-endpoint-kind"]);
+        assert_eq!(g.edge_count(), 1);
+    }
+}

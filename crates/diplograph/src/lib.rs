@@ -1,0 +1,54 @@
+//! # diplograph
+//!
+//! What the news says about states and their dealings, as a typed, dated, sourced graph:
+//! countries, people, organizations, agreements, events and statements — who said what, when,
+//! about whom, and through which outlet we know it.
+//!
+//! ```
+//! let g = diplograph::example();
+//! let kor = g.lookup("Seoul")?;               // capitals resolve to their countries
+//! assert_eq!(kor.id, "KOR");
+//! assert!(g.validate().is_empty());             // every citation span matches its text
+//! # Ok::<(), diplograph::Error>(())
+//! ```
+//!
+//! Modules, one per concept:
+//! - [`model`] — node and edge kinds and what each carries;
+//! - [`time`] — dates with precision, intervals with unknown ends;
+//! - [`provenance`] — citations into sources;
+//! - [`identity`] — name normalization and the built-in ISO country table;
+//! - [`graph`] — the graph, its builder and lookups;
+//! - [`format`] — the native JSON format (load with located problems, deterministic save);
+//! - [`validate`] — the validation rules;
+//! - [`output`] — safe (atomic) file writes;
+//! - [`error`] — errors and problem codes.
+
+pub mod error;
+pub mod format;
+pub mod graph;
+pub mod identity;
+pub mod model;
+pub mod output;
+pub mod provenance;
+pub mod time;
+pub mod validate;
+
+pub use error::{Error, Problem, ProblemCode, Result};
+pub use graph::Graph;
+
+/// The built-in example's JSON text: the Straits Times report of 4 June 2016 on the US, South
+/// Korean and Japanese defence chiefs at the Shangri-La Dialogue, with the article's full text
+/// as its source.
+pub const EXAMPLE_JSON: &str = include_str!("../../../examples/shangri-la-2016.json");
+
+/// The built-in example as a graph (see [`EXAMPLE_JSON`]).
+///
+/// ```
+/// let g = diplograph::example();
+/// assert!(g.node("gsomia-kor-usa").is_some());
+/// ```
+pub fn example() -> Graph {
+    // The example is checked by the test suite; a broken one yields an empty graph rather than
+    // a panic in a user's program.
+    format::from_str(EXAMPLE_JSON).unwrap_or_default()
+}

@@ -1,0 +1,646 @@
+//! The domain model: the kinds of nodes and edges, and what each carries.
+//!
+//! Every node has a stable, human-readable id, a name, aliases, free attributes and citations;
+//! what else it carries depends on its [`NodeKind`]. Edges are typed by [`EdgeKind`], a closed
+//! set in which each kind states which node kinds it may join ([`EdgeKind::allows`]); the one
+//! escape hatch is [`EdgeKind::Other`], which must name its relation.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::provenance::Citation;
+use crate::time::{Interval, PartialDate};
+
+/// Free-form attributes of a node or edge, kept in key order so that output is stable.
+pub type Attributes = BTreeMap<String, serde_json::Value>;
+
+/// Declares a closed vocabulary: an enum whose values have one snake_case name each, used in
+/// JSON, on the command line and in Python.
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $text:literal ),+ $(,)? }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[non_exhaustive]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $text)] $variant, )+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[ $( $name::$variant ),+ ];
+
+            /// The snake_case name used in files, on the command line and in Python.
+            pub fn as_str(self) -> &'static str {
+                match self { $( $name::$variant => $text ),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = crate::error::UnknownName;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                let wanted = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+                $name::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.as_str() == wanted)
+                    .ok_or_else(|| crate::error::UnknownName {
+                        what: stringify!($name),
+                        name: s.to_owned(),
+                        expected: $name::ALL.iter().map(|v| v.as_str()).collect(),
+                    })
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// What a node is.
+    NodeKind {
+        /// A state, keyed by its ISO 3166-1 alpha-3 code.
+        Country = "country",
+        /// A person.
+        Person = "person",
+        /// A ministry, military, news outlet, international organization, company …
+        Organization = "organization",
+        /// A pact, memorandum, treaty, arrangement, hotline, resolution, talks format …
+        Agreement = "agreement",
+        /// Something that happened at a date or over a range of dates.
+        Event = "event",
+        /// Something someone said (quoted or paraphrased).
+        Statement = "statement",
+        /// A document we know things from: an article, a communiqué, a dataset.
+        Source = "source",
+    }
+}
+
+vocabulary! {
+    /// The kind of an organization.
+    OrganizationKind {
+        /// A ministry, department or other government body.
+        Ministry = "ministry",
+        /// Armed forces or one of their commands.
+        Military = "military",
+        /// A news agency, newspaper or broadcaster.
+        NewsOutlet = "news_outlet",
+        /// The UN, NATO, ASEAN …
+        InternationalOrganization = "international_organization",
+        /// A research institute or think tank.
+        ThinkTank = "think_tank",
+        /// A university or academy.
+        University = "university",
+        /// A firm.
+        Company = "company",
+        /// Anything else.
+        Other = "other",
+    }
+}
+
+vocabulary! {
+    /// The kind of an agreement.
+    AgreementKind {
+        /// A General Security of Military Information Agreement (always bilateral).
+        Gsomia = "gsomia",
+        /// A memorandum of understanding.
+        MemorandumOfUnderstanding = "memorandum_of_understanding",
+        /// A treaty (including alliance treaties).
+        Treaty = "treaty",
+        /// An arrangement or framework (such as an information-sharing arrangement).
+        Arrangement = "arrangement",
+        /// A communication line: hotline, direct line, emergency phone system.
+        CommunicationLine = "communication_line",
+        /// A resolution or sanctions regime.
+        Resolution = "resolution",
+        /// A joint understanding or joint statement.
+        JointUnderstanding = "joint_understanding",
+        /// A standing negotiation format such as the Six-Party Talks.
+        TalksFormat = "talks_format",
+        /// Anything else.
+        Other = "other",
+    }
+}
+
+impl AgreementKind {
+    /// Whether an agreement of this kind must have exactly two parties.
+    pub fn is_bilateral(self) -> bool {
+        matches!(self, AgreementKind::Gsomia)
+    }
+}
+
+vocabulary! {
+    /// The kind of an event. [`EventKind::plover`] gives the matching PLOVER event type.
+    EventKind {
+        /// A meeting between officials.
+        Meeting = "meeting",
+        /// A summit or conference.
+        Summit = "summit",
+        /// A military exercise.
+        Exercise = "exercise",
+        /// A nuclear test.
+        NuclearTest = "nuclear_test",
+        /// A missile launch or test.
+        MissileLaunch = "missile_launch",
+        /// A decision to impose or change sanctions.
+        SanctionsDecision = "sanctions_decision",
+        /// A round of talks.
+        TalksRound = "talks_round",
+        /// A panel discussion.
+        Panel = "panel",
+        /// A signing ceremony.
+        Signing = "signing",
+        /// Anything else.
+        Other = "other",
+    }
+}
+
+impl EventKind {
+    /// The PLOVER event type this kind maps to, where one exists.
+    pub fn plover(self) -> Option<&'static str> {
+        match self {
+            EventKind::Meeting | EventKind::Summit | EventKind::TalksRound | EventKind::Panel => {
+                Some("CONSULT")
+            }
+            EventKind::Signing => Some("AGREE"),
+            EventKind::Exercise | EventKind::NuclearTest | EventKind::MissileLaunch => {
+                Some("MOBILIZE")
+            }
+            EventKind::SanctionsDecision => Some("SANCTION"),
+            EventKind::Other => None,
+        }
+    }
+}
+
+vocabulary! {
+    /// A step in an agreement's life. Steps are recorded in this order; an agreement may skip
+    /// steps but not go back, except that a suspended agreement may come back into force.
+    LifecycleState {
+        /// Put forward by someone.
+        Proposed = "proposed",
+        /// Under negotiation.
+        Negotiating = "negotiating",
+        /// Agreed in principle (not signed).
+        Agreed = "agreed",
+        /// Signed.
+        Signed = "signed",
+        /// In force.
+        InForce = "in_force",
+        /// Suspended.
+        Suspended = "suspended",
+        /// One party withdrew (the step names the party); the others may go on.
+        Withdrawn = "withdrawn",
+        /// Ended for all parties.
+        Terminated = "terminated",
+    }
+}
+
+impl LifecycleState {
+    /// The rank used to check that steps do not go back.
+    pub fn rank(self) -> u8 {
+        match self {
+            LifecycleState::Proposed => 0,
+            LifecycleState::Negotiating => 1,
+            LifecycleState::Agreed => 2,
+            LifecycleState::Signed => 3,
+            LifecycleState::InForce | LifecycleState::Suspended | LifecycleState::Withdrawn => 4,
+            LifecycleState::Terminated => 5,
+        }
+    }
+
+    /// Whether an agreement in this state binds its parties (it is signed, agreed or in force).
+    pub fn is_binding(self) -> bool {
+        matches!(
+            self,
+            LifecycleState::Agreed | LifecycleState::Signed | LifecycleState::InForce
+        )
+    }
+}
+
+/// One dated step in an agreement's life.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LifecycleStep {
+    /// The state the agreement entered.
+    pub state: LifecycleState,
+    /// When it entered it; `None` when the sources do not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// A date by which a source confirms the state held, when the step's own date is unknown
+    /// ("already has a pact", said on 2016-06-04).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attested: Option<PartialDate>,
+    /// For `withdrawn`: the id of the party that withdrew.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    /// Where this step is stated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+}
+
+/// What a statement says: the speaker's own words, or someone's account of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatementText {
+    /// The words as spoken, verbatim.
+    Quote(String),
+    /// An account of what was said, not verbatim.
+    Paraphrase(String),
+}
+
+impl StatementText {
+    /// The words, whichever form they take.
+    pub fn text(&self) -> &str {
+        match self {
+            StatementText::Quote(t) | StatementText::Paraphrase(t) => t,
+        }
+    }
+
+    /// Whether the words are verbatim.
+    pub fn is_quote(&self) -> bool {
+        matches!(self, StatementText::Quote(_))
+    }
+}
+
+/// What a node carries beyond the fields every node has, by kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeDetails {
+    /// A country; its id is its ISO 3166-1 alpha-3 code.
+    Country,
+    /// A person.
+    Person,
+    /// An organization of a kind.
+    Organization {
+        /// Its kind.
+        kind: OrganizationKind,
+    },
+    /// An agreement of a kind, with its dated history.
+    Agreement {
+        /// Its kind.
+        kind: AgreementKind,
+        /// Its dated history, in order.
+        lifecycle: Vec<LifecycleStep>,
+    },
+    /// An event of a kind, at a date or over a range, at a place.
+    Event {
+        /// Its kind.
+        kind: EventKind,
+        /// When it happened (a single date is an interval with equal ends).
+        when: Interval,
+        /// Where, in words ("Hawaii"); the country is a `held_in` edge.
+        place: Option<String>,
+    },
+    /// A statement.
+    Statement {
+        /// The words.
+        text: StatementText,
+        /// When it was said.
+        date: Option<PartialDate>,
+    },
+    /// A source document.
+    Source {
+        /// Its publication date.
+        date: Option<PartialDate>,
+        /// Where it can be found.
+        url: Option<String>,
+        /// Its full text, when held: citation spans are checked against it.
+        text: Option<String>,
+    },
+}
+
+impl NodeDetails {
+    /// The node kind these details belong to.
+    pub fn kind(&self) -> NodeKind {
+        match self {
+            NodeDetails::Country => NodeKind::Country,
+            NodeDetails::Person => NodeKind::Person,
+            NodeDetails::Organization { .. } => NodeKind::Organization,
+            NodeDetails::Agreement { .. } => NodeKind::Agreement,
+            NodeDetails::Event { .. } => NodeKind::Event,
+            NodeDetails::Statement { .. } => NodeKind::Statement,
+            NodeDetails::Source { .. } => NodeKind::Source,
+        }
+    }
+}
+
+/// A node: a country, person, organization, agreement, event, statement or source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// Stable, human-readable id (`KOR`, `ashton-carter`). Countries use ISO alpha-3.
+    pub id: String,
+    /// The name to show.
+    pub name: String,
+    /// Other names it goes by ("ROK", "the South").
+    pub aliases: Vec<String>,
+    /// External identifiers by scheme (`"wikidata": "Q884"`), used to unify nodes when merging.
+    pub external_ids: BTreeMap<String, String>,
+    /// What this kind of node carries.
+    pub details: NodeDetails,
+    /// Free attributes.
+    pub attributes: Attributes,
+    /// Where the node's existence and description are stated.
+    pub citations: Vec<Citation>,
+}
+
+impl Node {
+    /// A node with only an id, a name and its kind-specific details.
+    pub fn new(id: impl Into<String>, name: impl Into<String>, details: NodeDetails) -> Self {
+        Node {
+            id: id.into(),
+            name: name.into(),
+            aliases: Vec::new(),
+            external_ids: BTreeMap::new(),
+            details,
+            attributes: Attributes::new(),
+            citations: Vec::new(),
+        }
+    }
+
+    /// Its kind.
+    pub fn kind(&self) -> NodeKind {
+        self.details.kind()
+    }
+
+    /// Adds an alias (builder style).
+    #[must_use]
+    pub fn with_alias(mut self, alias: impl Into<String>) -> Self {
+        self.aliases.push(alias.into());
+        self
+    }
+
+    /// Adds a citation (builder style).
+    #[must_use]
+    pub fn with_citation(mut self, citation: Citation) -> Self {
+        self.citations.push(citation);
+        self
+    }
+
+    /// Sets an attribute (builder style).
+    #[must_use]
+    pub fn with_attribute(mut self, key: impl Into<String>, value: serde_json::Value) -> Self {
+        self.attributes.insert(key.into(), value);
+        self
+    }
+
+    /// Its lifecycle if it is an agreement.
+    pub fn lifecycle(&self) -> Option<&[LifecycleStep]> {
+        match &self.details {
+            NodeDetails::Agreement { lifecycle, .. } => Some(lifecycle),
+            _ => None,
+        }
+    }
+
+    /// Its agreement kind if it is an agreement.
+    pub fn agreement_kind(&self) -> Option<AgreementKind> {
+        match &self.details {
+            NodeDetails::Agreement { kind, .. } => Some(*kind),
+            _ => None,
+        }
+    }
+}
+
+vocabulary! {
+    /// What an edge says. Each kind admits certain endpoint kinds ([`EdgeKind::allows`]).
+    EdgeKind {
+        /// A country or organization is a party to an agreement.
+        PartyTo = "party_to",
+        /// A person signed an agreement, on behalf of a party (`on_behalf_of`).
+        Signed = "signed",
+        /// A person holds an office (`title`) in an organization or country.
+        HoldsOffice = "holds_office",
+        /// A person, country or organization is a member of an organization or talks format.
+        MemberOf = "member_of",
+        /// An organization is part of another (or of a country's government); an event is part of another.
+        PartOf = "part_of",
+        /// An organization is based in a country.
+        BasedIn = "based_in",
+        /// Someone said a statement.
+        Said = "said",
+        /// A statement was reported by an outlet or person; `position` orders the chain (1 = nearest the speaker).
+        ReportedBy = "reported_by",
+        /// A statement is about something.
+        About = "about",
+        /// A statement reports (gives an account of) another statement.
+        Reports = "reports",
+        /// A statement supports another.
+        Supports = "supports",
+        /// A statement disputes another.
+        Disputes = "disputes",
+        /// Someone attended an event.
+        Attended = "attended",
+        /// An event was held in a country.
+        HeldIn = "held_in",
+        /// An event was organised by someone.
+        OrganisedBy = "organised_by",
+        /// A party withdrew from an agreement (at the edge's start date).
+        WithdrewFrom = "withdrew_from",
+        /// Someone (or a resolution) sanctions someone.
+        Sanctions = "sanctions",
+        /// Someone threatens someone.
+        Threatens = "threatens",
+        /// One country trades with another (`share` of the source's trade, or `amount`).
+        TradesWith = "trades_with",
+        /// Two countries are allies.
+        AlliedWith = "allied_with",
+        /// A source was published by an outlet.
+        PublishedBy = "published_by",
+        /// The escape hatch: a relation the core lacks, named in the edge's `relation`.
+        Other = "other",
+    }
+}
+
+use NodeKind as K;
+
+const ACTORS: &[NodeKind] = &[K::Country, K::Organization, K::Person];
+const PARTIES: &[NodeKind] = &[K::Country, K::Organization];
+const ANY_BUT_SOURCE: &[NodeKind] = &[
+    K::Country,
+    K::Person,
+    K::Organization,
+    K::Agreement,
+    K::Event,
+    K::Statement,
+];
+const ALL_KINDS: &[NodeKind] = NodeKind::ALL;
+
+impl EdgeKind {
+    /// The node kinds allowed at the start (`from`) and end (`to`) of this kind of edge.
+    pub fn endpoints(self) -> (&'static [NodeKind], &'static [NodeKind]) {
+        match self {
+            EdgeKind::PartyTo | EdgeKind::WithdrewFrom => (PARTIES, &[K::Agreement]),
+            EdgeKind::Signed => (&[K::Person], &[K::Agreement]),
+            EdgeKind::HoldsOffice => (&[K::Person], &[K::Organization, K::Country]),
+            EdgeKind::MemberOf => (ACTORS, &[K::Organization, K::Agreement]),
+            EdgeKind::PartOf => (
+                &[K::Organization, K::Event],
+                &[K::Organization, K::Country, K::Event],
+            ),
+            EdgeKind::BasedIn => (&[K::Organization, K::Person], &[K::Country]),
+            EdgeKind::Said => (ACTORS, &[K::Statement]),
+            EdgeKind::ReportedBy => (&[K::Statement], &[K::Organization, K::Person]),
+            EdgeKind::About => (&[K::Statement], ANY_BUT_SOURCE),
+            EdgeKind::Reports | EdgeKind::Supports | EdgeKind::Disputes => {
+                (&[K::Statement], &[K::Statement])
+            }
+            EdgeKind::Attended => (ACTORS, &[K::Event]),
+            EdgeKind::HeldIn => (&[K::Event], &[K::Country]),
+            EdgeKind::OrganisedBy => (&[K::Event], ACTORS),
+            EdgeKind::Sanctions => (
+                &[K::Country, K::Organization, K::Agreement],
+                &[K::Country, K::Organization, K::Person],
+            ),
+            EdgeKind::Threatens => (ACTORS, PARTIES),
+            EdgeKind::TradesWith | EdgeKind::AlliedWith => (&[K::Country], &[K::Country]),
+            EdgeKind::PublishedBy => (&[K::Source], &[K::Organization, K::Person]),
+            EdgeKind::Other => (ALL_KINDS, ALL_KINDS),
+        }
+    }
+
+    /// Whether an edge of this kind may go from a `from` node to a `to` node.
+    pub fn allows(self, from: NodeKind, to: NodeKind) -> bool {
+        let (f, t) = self.endpoints();
+        f.contains(&from) && t.contains(&to)
+    }
+}
+
+/// Kind-specific details of an edge. Most edges have none, so they are kept out of line.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Qualifiers {
+    /// For `holds_office`: the office ("Secretary of Defense").
+    pub title: Option<String>,
+    /// For `signed`: the id of the party on whose behalf the person signed.
+    pub on_behalf_of: Option<String>,
+    /// For `reported_by`: the place in the attribution chain (1 = nearest the speaker).
+    pub position: Option<u32>,
+    /// For `trades_with`: the share (0–1) of the `from` country's trade that goes to `to`.
+    pub share: Option<f64>,
+    /// An amount in words ("US$600 billion").
+    pub amount: Option<String>,
+    /// For `other`: the name of the relation.
+    pub relation: Option<String>,
+}
+
+impl Qualifiers {
+    fn is_empty(&self) -> bool {
+        *self == Qualifiers::default()
+    }
+}
+
+/// An edge: a typed, optionally dated, cited relation. Its two ends are held by the graph
+/// (see [`crate::graph::EdgeView`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edge {
+    /// What it says.
+    pub kind: EdgeKind,
+    /// When it holds; both ends unknown when the sources do not say.
+    pub valid: Interval,
+    /// Kind-specific details, when there are any.
+    pub qualifiers: Option<Box<Qualifiers>>,
+    /// Free attributes.
+    pub attributes: Attributes,
+    /// Where it is stated.
+    pub citations: Vec<Citation>,
+}
+
+impl Edge {
+    /// An undated, uncited edge of a kind.
+    pub fn new(kind: EdgeKind) -> Self {
+        Edge {
+            kind,
+            valid: Interval::default(),
+            qualifiers: None,
+            attributes: Attributes::new(),
+            citations: Vec::new(),
+        }
+    }
+
+    /// Sets the validity interval (builder style).
+    #[must_use]
+    pub fn valid(mut self, start: Option<PartialDate>, end: Option<PartialDate>) -> Self {
+        self.valid = Interval::new(start, end);
+        self
+    }
+
+    /// Changes the kind-specific details (builder style).
+    #[must_use]
+    pub fn qualified(mut self, f: impl FnOnce(&mut Qualifiers)) -> Self {
+        let mut q = self.qualifiers.take().map(|b| *b).unwrap_or_default();
+        f(&mut q);
+        self.qualifiers = (!q.is_empty()).then(|| Box::new(q));
+        self
+    }
+
+    /// Sets the office title (builder style).
+    #[must_use]
+    pub fn with_title(self, title: impl Into<String>) -> Self {
+        self.qualified(|q| q.title = Some(title.into()))
+    }
+
+    /// Adds a citation (builder style).
+    #[must_use]
+    pub fn with_citation(mut self, citation: Citation) -> Self {
+        self.citations.push(citation);
+        self
+    }
+
+    /// The office, for `holds_office`.
+    pub fn title(&self) -> Option<&str> {
+        self.qualifiers.as_ref()?.title.as_deref()
+    }
+
+    /// The party signed for, for `signed`.
+    pub fn on_behalf_of(&self) -> Option<&str> {
+        self.qualifiers.as_ref()?.on_behalf_of.as_deref()
+    }
+
+    /// The place in the attribution chain, for `reported_by`.
+    pub fn position(&self) -> Option<u32> {
+        self.qualifiers.as_ref()?.position
+    }
+
+    /// The trade share, for `trades_with`.
+    pub fn share(&self) -> Option<f64> {
+        self.qualifiers.as_ref()?.share
+    }
+
+    /// The amount in words.
+    pub fn amount(&self) -> Option<&str> {
+        self.qualifiers.as_ref()?.amount.as_deref()
+    }
+
+    /// The relation name, for `other`.
+    pub fn relation(&self) -> Option<&str> {
+        self.qualifiers.as_ref()?.relation.as_deref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for k in EdgeKind::ALL {
+            assert_eq!(k.as_str().parse::<EdgeKind>().ok(), Some(*k));
+        }
+        assert_eq!("Party-To".parse::<EdgeKind>().ok(), Some(EdgeKind::PartyTo));
+        let err = "friend_of".parse::<EdgeKind>().err().map(|e| e.to_string());
+        assert!(err.is_some_and(|e| e.starts_with("unknown EdgeKind `friend_of`; expected one of: party_to, signed")));
+    }
+
+    #[test]
+    fn endpoint_rules() {
+        assert!(EdgeKind::PartyTo.allows(NodeKind::Country, NodeKind::Agreement));
+        assert!(!EdgeKind::PartyTo.allows(NodeKind::Person, NodeKind::Agreement));
+        assert!(EdgeKind::Reports.allows(NodeKind::Statement, NodeKind::Statement));
+        assert!(!EdgeKind::Said.allows(NodeKind::Statement, NodeKind::Person));
+    }
+}

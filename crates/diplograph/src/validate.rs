@@ -1,0 +1,394 @@
+//! Validation rules. Every rule reports a [`Problem`] with a stable code; none stops at the
+//! first problem, and none panics.
+//!
+//! Rules about one node or edge run when it is added ([`check_node`], [`check_edge`]); rules
+//! about the whole graph run in [`crate::Graph::validate`] and when a file is loaded.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::error::{Problem, ProblemCode};
+use crate::graph::{EdgeIndex, Graph};
+use crate::identity::{self, normalize};
+use crate::model::{EdgeKind, LifecycleState, LifecycleStep, Node, NodeDetails, NodeKind};
+use crate::model::{Edge, StatementText};
+use crate::provenance::Citation;
+
+/// What a whole-graph problem is about, so a loader can say where in the file it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Subject {
+    Node(String),
+    Edge(EdgeIndex),
+}
+
+/// Checks one node on its own.
+pub fn check_node(node: &Node) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let id = node.id.as_str();
+    let mut push = |code, msg: String, path: &str| out.push(Problem::new(code, msg, path).with_id(id));
+    if id.trim().is_empty() {
+        push(ProblemCode::InvalidValue, "a node's `id` must not be empty".into(), "/id");
+    }
+    if node.name.trim().is_empty() {
+        push(ProblemCode::InvalidValue, format!("node `{id}` has an empty `name`"), "/name");
+    }
+    for (i, c) in node.citations.iter().enumerate() {
+        check_confidence(c, &format!("/citations/{i}"), id, &mut out);
+    }
+    let mut push = |code, msg: String, path: &str| out.push(Problem::new(code, msg, path).with_id(id));
+    match &node.details {
+        NodeDetails::Country => {
+            if identity::country(id).is_none() {
+                let hint = identity::countries()
+                    .iter()
+                    .find(|r| r.alpha3.eq_ignore_ascii_case(id) || r.alpha2.eq_ignore_ascii_case(id))
+                    .map(|r| format!(" (did you mean `{}`, {}?)", r.alpha3, r.name))
+                    .unwrap_or_default();
+                push(
+                    ProblemCode::UnknownIsoCode,
+                    format!("country id `{id}` is not an ISO 3166-1 alpha-3 code{hint}"),
+                    "/id",
+                );
+            }
+        }
+        NodeDetails::Event { when, .. } => {
+            if when.is_reversed() {
+                push(
+                    ProblemCode::IntervalReversed,
+                    format!("event `{id}` ends ({}) before it starts ({})", fmt_opt(when.end), fmt_opt(when.start)),
+                    "/end",
+                );
+            }
+        }
+        NodeDetails::Statement { text, .. } => {
+            if text.text().trim().is_empty() {
+                let field = if matches!(text, StatementText::Quote(_)) { "quote" } else { "paraphrase" };
+                push(ProblemCode::InvalidValue, format!("statement `{id}` has an empty `{field}`"), &format!("/{field}"));
+            }
+        }
+        NodeDetails::Agreement { lifecycle, .. } => check_lifecycle(id, lifecycle, &mut out),
+        NodeDetails::Person | NodeDetails::Organization { .. } | NodeDetails::Source { .. } => {}
+    }
+    out
+}
+
+fn fmt_opt<T: std::fmt::Display>(v: Option<T>) -> String {
+    v.map_or_else(|| "?".to_owned(), |v| v.to_string())
+}
+
+fn check_confidence(c: &Citation, path: &str, id: &str, out: &mut Vec<Problem>) {
+    if let Some(conf) = c.confidence {
+        if !(0.0..=1.0).contains(&conf) {
+            out.push(
+                Problem::new(
+                    ProblemCode::OutOfRange,
+                    format!("a citation's confidence must be between 0 and 1, not {conf}"),
+                    format!("{path}/confidence"),
+                )
+                .with_id(id),
+            );
+        }
+    }
+}
+
+fn check_lifecycle(id: &str, steps: &[LifecycleStep], out: &mut Vec<Problem>) {
+    let mut prev: Option<&LifecycleStep> = None;
+    let mut last_date = None;
+    for (i, step) in steps.iter().enumerate() {
+        if let Some(p) = prev {
+            if step.state.rank() < p.state.rank() {
+                out.push(
+                    Problem::new(
+                        ProblemCode::LifecycleOrder,
+                        format!(
+                            "agreement `{id}`: lifecycle step {i} (`{}`) comes after `{}`, which is a later state",
+                            step.state, p.state
+                        ),
+                        format!("/lifecycle/{i}/state"),
+                    )
+                    .with_id(id),
+                );
+            }
+        }
+        if let Some(d) = step.date {
+            if let Some(prev_d) = last_date {
+                if d < prev_d && d.latest() < crate::time::PartialDate::earliest(&prev_d) {
+                    out.push(
+                        Problem::new(
+                            ProblemCode::LifecycleOrder,
+                            format!("agreement `{id}`: lifecycle step {i} is dated {d}, before the step before it ({prev_d})"),
+                            format!("/lifecycle/{i}/date"),
+                        )
+                        .with_id(id),
+                    );
+                }
+            }
+            last_date = Some(d);
+        }
+        match (step.state, &step.party) {
+            (LifecycleState::Withdrawn, None) => out.push(
+                Problem::new(
+                    ProblemCode::KindField,
+                    format!("agreement `{id}`: a `withdrawn` step must name the `party` that withdrew"),
+                    format!("/lifecycle/{i}"),
+                )
+                .with_id(id),
+            ),
+            (s, Some(_)) if s != LifecycleState::Withdrawn => out.push(
+                Problem::new(
+                    ProblemCode::KindField,
+                    format!("agreement `{id}`: only a `withdrawn` step takes a `party` (this one is `{s}`)"),
+                    format!("/lifecycle/{i}/party"),
+                )
+                .with_id(id),
+            ),
+            _ => {}
+        }
+        for (j, c) in step.citations.iter().enumerate() {
+            check_confidence(c, &format!("/lifecycle/{i}/citations/{j}"), id, out);
+        }
+        prev = Some(step);
+    }
+}
+
+/// Checks one edge on its own (not its ends): kind-specific fields, interval, ranges.
+/// `label` names the edge in messages (`KOR -party_to-> gsomia`).
+pub fn check_edge(edge: &Edge, label: &str) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut push = |code, msg: String, path: &str| out.push(Problem::new(code, msg, path).with_id(label));
+    if edge.valid.is_reversed() {
+        push(
+            ProblemCode::IntervalReversed,
+            format!("edge {label} ends ({}) before it starts ({})", fmt_opt(edge.valid.end), fmt_opt(edge.valid.start)),
+            "/end",
+        );
+    }
+    let q = edge.qualifiers.as_deref().cloned().unwrap_or_default();
+    let kind = edge.kind;
+    let mut field = |present: bool, name: &str, wanted: &[EdgeKind], required: bool| {
+        let belongs = wanted.contains(&kind);
+        if present && !belongs {
+            let kinds: Vec<&str> = wanted.iter().map(|k| k.as_str()).collect();
+            push(
+                ProblemCode::KindField,
+                format!("edge {label}: `{name}` belongs on {} edges, not `{kind}`", kinds.join("/")),
+                &format!("/{name}"),
+            );
+        } else if !present && belongs && required {
+            push(ProblemCode::KindField, format!("edge {label}: a `{kind}` edge needs `{name}`"), &format!("/{name}"));
+        }
+    };
+    field(q.title.is_some(), "title", &[EdgeKind::HoldsOffice], true);
+    field(q.on_behalf_of.is_some(), "on_behalf_of", &[EdgeKind::Signed], false);
+    field(q.position.is_some(), "position", &[EdgeKind::ReportedBy], true);
+    field(q.share.is_some(), "share", &[EdgeKind::TradesWith], false);
+    field(q.relation.is_some(), "relation", &[EdgeKind::Other], true);
+    if let Some(share) = q.share {
+        if !(0.0..=1.0).contains(&share) {
+            out.push(
+                Problem::new(ProblemCode::OutOfRange, format!("edge {label}: `share` must be between 0 and 1, not {share}"), "/share")
+                    .with_id(label),
+            );
+        }
+    }
+    if q.position == Some(0) {
+        out.push(
+            Problem::new(ProblemCode::OutOfRange, format!("edge {label}: `position` counts from 1 (nearest the speaker)"), "/position")
+                .with_id(label),
+        );
+    }
+    for (i, c) in edge.citations.iter().enumerate() {
+        check_confidence(c, &format!("/citations/{i}"), label, &mut out);
+    }
+    out
+}
+
+/// The label used for an edge in messages.
+pub(crate) fn edge_label(graph: &Graph, ix: EdgeIndex) -> String {
+    graph
+        .edge_at(ix)
+        .map(|e| format!("{} -{}-> {}", e.from.id, e.edge.kind, e.to.id))
+        .unwrap_or_default()
+}
+
+/// Checks the rules that need the whole graph.
+pub(crate) fn check_graph(graph: &Graph) -> Vec<(Subject, Problem)> {
+    let mut out = Vec::new();
+    // Citations on nodes, lifecycle steps and edges.
+    for (_, node) in graph.nodes() {
+        let subject = Subject::Node(node.id.clone());
+        for (i, c) in node.citations.iter().enumerate() {
+            check_citation(graph, c, &format!("/citations/{i}"), &node.id, &subject, &mut out);
+        }
+        if let NodeDetails::Agreement { lifecycle, .. } = &node.details {
+            for (i, step) in lifecycle.iter().enumerate() {
+                for (j, c) in step.citations.iter().enumerate() {
+                    check_citation(graph, c, &format!("/lifecycle/{i}/citations/{j}"), &node.id, &subject, &mut out);
+                }
+                if let Some(party) = &step.party {
+                    let is_party = graph.index_of(&node.id).is_some_and(|ix| {
+                        graph.edges_to(ix, None).any(|e| {
+                            matches!(e.edge.kind, EdgeKind::PartyTo | EdgeKind::WithdrewFrom) && &e.from.id == party
+                        })
+                    });
+                    if graph.node(party).is_none() {
+                        out.push((
+                            subject.clone(),
+                            Problem::new(
+                                ProblemCode::DanglingReference,
+                                format!("agreement `{}`: lifecycle step {i} names party `{party}`, but no node has that id", node.id),
+                                format!("/lifecycle/{i}/party"),
+                            )
+                            .with_id(&node.id),
+                        ));
+                    } else if !is_party {
+                        out.push((
+                            subject.clone(),
+                            Problem::new(
+                                ProblemCode::DanglingReference,
+                                format!("agreement `{}`: `{party}` withdrew, but is not `party_to` it", node.id),
+                                format!("/lifecycle/{i}/party"),
+                            )
+                            .with_id(&node.id),
+                        ));
+                    }
+                }
+            }
+            // Bilateral kinds have exactly two parties.
+            if let (Some(kind), Some(ix)) = (node.agreement_kind(), graph.index_of(&node.id)) {
+                if kind.is_bilateral() {
+                    let parties: BTreeSet<&str> = graph
+                        .edges_to(ix, Some(EdgeKind::PartyTo))
+                        .map(|e| e.from.id.as_str())
+                        .collect();
+                    if parties.len() != 2 {
+                        let list: Vec<&str> = parties.into_iter().collect();
+                        out.push((
+                            subject.clone(),
+                            Problem::new(
+                                ProblemCode::BilateralPartyCount,
+                                format!(
+                                    "agreement `{}` is a {kind}, which binds exactly two parties, but has {} ({})",
+                                    node.id,
+                                    list.len(),
+                                    if list.is_empty() { "none".to_owned() } else { list.join(", ") }
+                                ),
+                                "/agreement_kind",
+                            )
+                            .with_id(&node.id),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    for view in graph.edges() {
+        let subject = Subject::Edge(view.index);
+        let label = format!("{} -{}-> {}", view.from.id, view.edge.kind, view.to.id);
+        for (i, c) in view.edge.citations.iter().enumerate() {
+            check_citation(graph, c, &format!("/citations/{i}"), &label, &subject, &mut out);
+        }
+    }
+    check_aliases(graph, &mut out);
+    out
+}
+
+fn check_citation(
+    graph: &Graph,
+    c: &Citation,
+    path: &str,
+    id: &str,
+    subject: &Subject,
+    out: &mut Vec<(Subject, Problem)>,
+) {
+    let mut push = |code, msg: String, sub: &str| {
+        out.push((subject.clone(), Problem::new(code, msg, format!("{path}{sub}")).with_id(id)));
+    };
+    for (k, who) in c.via.iter().enumerate() {
+        if graph.node(who).is_none() {
+            push(
+                ProblemCode::DanglingReference,
+                format!("a citation of `{id}` names `{who}` as an intermediary, but no node has that id"),
+                &format!("/via/{k}"),
+            );
+        }
+    }
+    let Some(source) = graph.node(&c.source) else {
+        push(
+            ProblemCode::MissingSource,
+            format!("a citation of `{id}` names source `{}`, which is not in the graph", c.source),
+            "/source",
+        );
+        return;
+    };
+    let NodeDetails::Source { text, .. } = &source.details else {
+        push(
+            ProblemCode::MissingSource,
+            format!("a citation of `{id}` names `{}`, which is a {}, not a source", c.source, source.kind()),
+            "/source",
+        );
+        return;
+    };
+    let (Some(span), Some(text)) = (c.span, text) else {
+        return;
+    };
+    match span.slice(text) {
+        None => push(
+            ProblemCode::SpanOutOfRange,
+            format!(
+                "a citation of `{id}` points at bytes {span} of `{}`, outside its text ({} bytes) or inside a character",
+                c.source,
+                text.len()
+            ),
+            "/span",
+        ),
+        Some(covered) => {
+            if let Some(quoted) = &c.text {
+                if covered != quoted {
+                    let shown: String = covered.chars().take(60).collect();
+                    push(
+                        ProblemCode::SpanTextMismatch,
+                        format!("a citation of `{id}` quotes text that differs from what bytes {span} of `{}` say: \"{shown}…\"", c.source),
+                        "/text",
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn check_aliases(graph: &Graph, out: &mut Vec<(Subject, Problem)>) {
+    // Every name claimed: declared names and aliases, plus built-in names of countries present.
+    let mut claims: HashMap<String, Vec<&str>> = HashMap::new();
+    for (_, node) in graph.nodes() {
+        let mut own: BTreeSet<String> = std::iter::once(&node.name).chain(&node.aliases).map(|s| normalize(s)).collect();
+        if node.kind() == NodeKind::Country {
+            if let Some(rec) = identity::country(&node.id) {
+                own.extend(rec.all_names().map(normalize));
+            }
+        }
+        for name in own {
+            claims.entry(name).or_default().push(node.id.as_str());
+        }
+    }
+    for (_, node) in graph.nodes() {
+        for (i, alias) in node.aliases.iter().enumerate() {
+            let Some(owners) = claims.get(&normalize(alias)) else { continue };
+            let others: Vec<&str> = owners.iter().copied().filter(|o| *o != node.id).collect();
+            if !others.is_empty() {
+                out.push((
+                    Subject::Node(node.id.clone()),
+                    Problem::new(
+                        ProblemCode::AliasConflict,
+                        format!(
+                            "alias \"{alias}\" of `{}` is also a name of `{}`; lookups by it would be ambiguous — drop it or make it more specific",
+                            node.id,
+                            others.join("`, `")
+                        ),
+                        format!("/aliases/{i}"),
+                    )
+                    .with_id(&node.id),
+                ));
+            }
+        }
+    }
+}
