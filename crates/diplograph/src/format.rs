@@ -22,9 +22,11 @@ use crate::validate::{self, Subject};
 /// The format version this library reads and writes.
 pub const FORMAT_VERSION: &str = "1";
 
+#[expect(clippy::ptr_arg, reason = "serde's skip_serializing_if passes the field's own type")]
 fn is_empty_slice<T: Clone>(v: &Cow<'_, [T]>) -> bool {
     v.is_empty()
 }
+#[expect(clippy::ptr_arg, reason = "serde's skip_serializing_if passes the field's own type")]
 fn is_empty_map<K: Clone + Ord, V: Clone>(v: &Cow<'_, BTreeMap<K, V>>) -> bool {
     v.is_empty()
 }

@@ -202,14 +202,6 @@ pub fn check_edge(edge: &Edge, label: &str) -> Vec<Problem> {
     out
 }
 
-/// The label used for an edge in messages.
-pub(crate) fn edge_label(graph: &Graph, ix: EdgeIndex) -> String {
-    graph
-        .edge_at(ix)
-        .map(|e| format!("{} -{}-> {}", e.from.id, e.edge.kind, e.to.id))
-        .unwrap_or_default()
-}
-
 /// Checks the rules that need the whole graph.
 pub(crate) fn check_graph(graph: &Graph) -> Vec<(Subject, Problem)> {
     let mut out = Vec::new();
