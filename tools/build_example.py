@@ -65,7 +65,11 @@ def ordered(d, keys):
     unknown = set(d) - set(keys)
     if unknown:
         raise KeyError(f"unknown keys {sorted(unknown)} in {d}")
-    return {k: d[k] for k in keys if k in d and d[k] not in (None, [], {}, "")}
+    out = {k: d[k] for k in keys if k in d and d[k] not in (None, [], {}, "")}
+    for k in ["attributes", "external_ids"]:  # BTreeMaps in the library: saved in key order
+        if k in out:
+            out[k] = dict(sorted(out[k].items()))
+    return out
 
 
 def split_sentences(text):
@@ -187,9 +191,11 @@ class Builder:
                        key=lambda n: (NODE_KINDS.index(n["kind"]), n["id"]))
 
         def ekey(e):
+            # As the library saves: from, kind (declaration order), to, start, end, position,
+            # title, on_behalf_of, relation (absent values first).
             return (e["from"], EDGE_KINDS.index(e["kind"]), e["to"], e.get("start", ""),
                     e.get("end", ""), e.get("position", 0), e.get("title", ""),
-                    e.get("relation", ""), e.get("on_behalf_of", ""))
+                    e.get("on_behalf_of", ""), e.get("relation", ""))
 
         edges = sorted(self.edges, key=ekey)
         keys = [ekey(e) for e in edges]
@@ -293,11 +299,11 @@ def build_main():
     b.node(id="kor-mnd-ipb", kind="organization",
            name="International Policy Bureau (South Korean Ministry of National Defense)",
            org_kind="ministry", citations=Cs("the South's defence ministry"))
-    b.node(id="jpn-mod", kind="organization", name="Ministry of Defense (Japan)",
-           org_kind="ministry",
+    b.node(id="jpn-mod", kind="organization", name="Japan Ministry of Defense",
+           aliases=["Ministry of Defense (Japan)"], org_kind="ministry",
            citations=Cs(("expand an emergency communication system", REU)))
-    b.node(id="jpn-mofa", kind="organization", name="Ministry of Foreign Affairs (Japan)",
-           org_kind="ministry", citations=Cs("Mr Shinsuke Sugiyama, Japan's deputy"))
+    b.node(id="jpn-mofa", kind="organization", name="Japan Ministry of Foreign Affairs",
+           aliases=["Ministry of Foreign Affairs (Japan)"], org_kind="ministry", citations=Cs("Mr Shinsuke Sugiyama, Japan's deputy"))
     b.node(id="yonhap", kind="organization", name="Yonhap News Agency", aliases=["Yonhap"],
            org_kind="news_outlet", citations=Cs("SINGAPORE - "))
     b.node(id="reuters", kind="organization", name="Reuters", org_kind="news_outlet",
