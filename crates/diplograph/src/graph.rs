@@ -139,6 +139,15 @@ impl Graph {
         }
     }
 
+    pub(crate) fn insert_edge_unchecked(
+        &mut self,
+        from: NodeIndex,
+        to: NodeIndex,
+        edge: Edge,
+    ) -> EdgeIndex {
+        self.inner.add_edge(from, to, edge)
+    }
+
     pub(crate) fn check_relation(&self, from: &str, to: &str, edge: &Edge) -> Vec<Problem> {
         let label = format!("{from} -{}-> {to}", edge.kind);
         let mut problems = validate::check_edge(edge, &label);
@@ -149,7 +158,10 @@ impl Graph {
                 problems.push(
                     Problem::new(
                         crate::error::ProblemCode::DanglingReference,
-                        format!("the edge's `{}` names `{id}`, but no node has that id", &path[1..]),
+                        format!(
+                            "the edge's `{}` names `{id}`, but no node has that id",
+                            &path[1..]
+                        ),
                         *path,
                     )
                     .with_id(&label),
@@ -160,7 +172,10 @@ impl Graph {
             if !edge.kind.allows(f, t) {
                 let (ff, tt) = edge.kind.endpoints();
                 let names = |ks: &[NodeKind]| {
-                    ks.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(" or ")
+                    ks.iter()
+                        .map(|k| k.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" or ")
                 };
                 problems.push(
                     Problem::new(
@@ -217,7 +232,9 @@ impl Graph {
 
     /// The node with this exact id. Cost: O(1).
     pub fn node(&self, id: &str) -> Option<&Node> {
-        self.by_id.get(id).and_then(|&ix| self.inner.node_weight(ix))
+        self.by_id
+            .get(id)
+            .and_then(|&ix| self.inner.node_weight(ix))
     }
 
     /// The index of the node with this exact id. Cost: O(1).
@@ -228,15 +245,6 @@ impl Graph {
     /// The node at an index.
     pub fn node_at(&self, ix: NodeIndex) -> Option<&Node> {
         self.inner.node_weight(ix)
-    }
-
-    pub(crate) fn node_at_mut(&mut self, ix: NodeIndex) -> Option<&mut Node> {
-        self.names = OnceLock::new();
-        self.inner.node_weight_mut(ix)
-    }
-
-    pub(crate) fn edge_at_mut(&mut self, ix: EdgeIndex) -> Option<&mut Edge> {
-        self.inner.edge_weight_mut(ix)
     }
 
     /// The edge at an index, with its ends.
@@ -257,12 +265,16 @@ impl Graph {
 
     /// Every node with its index, in insertion order.
     pub fn nodes(&self) -> impl Iterator<Item = (NodeIndex, &Node)> + '_ {
-        self.inner.node_indices().filter_map(|ix| Some((ix, self.inner.node_weight(ix)?)))
+        self.inner
+            .node_indices()
+            .filter_map(|ix| Some((ix, self.inner.node_weight(ix)?)))
     }
 
     /// Every node of one kind. Cost: O(nodes).
     pub fn nodes_of_kind(&self, kind: NodeKind) -> impl Iterator<Item = &Node> + '_ {
-        self.nodes().map(|(_, n)| n).filter(move |n| n.kind() == kind)
+        self.nodes()
+            .map(|(_, n)| n)
+            .filter(move |n| n.kind() == kind)
     }
 
     /// Every edge, in insertion order.
@@ -312,7 +324,8 @@ impl Graph {
     /// listing every candidate — never a silent pick.
     pub fn lookup(&self, name: &str) -> Result<&Node> {
         let ix = self.resolve(name)?;
-        self.node_at(ix).ok_or_else(|| not_found(name, String::new()))
+        self.node_at(ix)
+            .ok_or_else(|| not_found(name, String::new()))
     }
 
     /// Like [`Graph::lookup`], returning the node's index.
@@ -429,19 +442,26 @@ mod tests {
             Node::new(
                 "kor-mnd",
                 "Ministry of National Defense",
-                NodeDetails::Organization { kind: OrganizationKind::Ministry },
+                NodeDetails::Organization {
+                    kind: OrganizationKind::Ministry,
+                },
             )
             .with_alias("the ministry"),
             Node::new(
                 "jpn-mod",
                 "Ministry of Defense",
-                NodeDetails::Organization { kind: OrganizationKind::Ministry },
+                NodeDetails::Organization {
+                    kind: OrganizationKind::Ministry,
+                },
             )
             .with_alias("the ministry"),
             Node::new(
                 "g",
                 "GSOMIA",
-                NodeDetails::Agreement { kind: AgreementKind::Gsomia, lifecycle: vec![] },
+                NodeDetails::Agreement {
+                    kind: AgreementKind::Gsomia,
+                    lifecycle: vec![],
+                },
             ),
         ];
         for n in nodes {
@@ -482,7 +502,9 @@ mod tests {
     fn relate_checks_ends_and_kinds() {
         let mut g = sample();
         assert!(g.relate("KOR", "g", Edge::new(EdgeKind::PartyTo)).is_ok());
-        let err = g.relate("KOR", "nowhere", Edge::new(EdgeKind::PartyTo)).err();
+        let err = g
+            .relate("KOR", "nowhere", Edge::new(EdgeKind::PartyTo))
+            .err();
         let codes: Vec<_> = err
             .as_ref()
             .and_then(Error::problems)

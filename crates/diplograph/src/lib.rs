@@ -18,6 +18,8 @@
 //! - [`provenance`] — citations into sources;
 //! - [`identity`] — name normalization and the built-in ISO country table;
 //! - [`graph`] — the graph, its builder and lookups;
+//! - [`query`] — as-of views, agreements, chains, offices, statements, timelines, neighbourhoods;
+//! - [`merge`] — merging graphs from several sources;
 //! - [`format`] — the native JSON format (load with located problems, deterministic save);
 //! - [`validate`] — the validation rules;
 //! - [`output`] — safe (atomic) file writes;
@@ -27,9 +29,11 @@ pub mod error;
 pub mod format;
 pub mod graph;
 pub mod identity;
+pub mod merge;
 pub mod model;
 pub mod output;
 pub mod provenance;
+pub mod query;
 pub mod time;
 pub mod validate;
 

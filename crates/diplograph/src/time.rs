@@ -147,11 +147,14 @@ impl PartialDate {
     /// The last day this date may mean.
     pub fn latest(&self) -> NaiveDate {
         match (self.month, self.day) {
-            (Some(m), Some(d)) => {
-                NaiveDate::from_ymd_opt(self.year, u32::from(m), u32::from(d)).unwrap_or(NaiveDate::MAX)
-            }
+            (Some(m), Some(d)) => NaiveDate::from_ymd_opt(self.year, u32::from(m), u32::from(d))
+                .unwrap_or(NaiveDate::MAX),
             (Some(m), None) => {
-                let (y, next) = if m == 12 { (self.year + 1, 1) } else { (self.year, u32::from(m) + 1) };
+                let (y, next) = if m == 12 {
+                    (self.year + 1, 1)
+                } else {
+                    (self.year, u32::from(m) + 1)
+                };
                 NaiveDate::from_ymd_opt(y, next, 1)
                     .and_then(|d| d.pred_opt())
                     .unwrap_or(NaiveDate::MAX)
@@ -195,7 +198,9 @@ impl FromStr for PartialDate {
         if !digits(year, 4) {
             return Err(err("the year must be four digits"));
         }
-        let year: i32 = year.parse().map_err(|_| err("the year must be four digits"))?;
+        let year: i32 = year
+            .parse()
+            .map_err(|_| err("the year must be four digits"))?;
         let month = match parts.next() {
             None => None,
             Some(m) if digits(m, 2) => Some(m.parse::<u8>().map_err(|_| err("bad month"))?),
@@ -253,7 +258,8 @@ impl<'de> Deserialize<'de> for PartialDate {
 }
 
 /// How a date stands to an interval, honestly: a month can be only partly inside.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Containment {
     /// Every day the date may mean lies inside.
     Inside,
@@ -287,7 +293,7 @@ impl Containment {
 /// assert_eq!(mid.contains(&"2016-01".parse()?), Containment::Partly);
 /// # Ok::<(), diplograph::time::DateError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 pub struct Interval {
     /// The first date of the interval; `None` when unknown.
     pub start: Option<PartialDate>,
@@ -384,7 +390,16 @@ mod tests {
 
     #[test]
     fn rejects_bad_dates() {
-        for bad in ["2016-13", "2016-02-30", "16-01-01", "2016-1", "2016-01-01-01", "", "x", "2016-00"] {
+        for bad in [
+            "2016-13",
+            "2016-02-30",
+            "16-01-01",
+            "2016-1",
+            "2016-01-01-01",
+            "",
+            "x",
+            "2016-00",
+        ] {
             assert!(bad.parse::<PartialDate>().is_err(), "{bad} should fail");
         }
         let e = "2016-02-30".parse::<PartialDate>().err();
@@ -412,7 +427,7 @@ mod tests {
 
     #[test]
     fn orders_coarse_before_fine_on_same_first_day() {
-        let mut v = vec![d("2016-06-01"), d("2016-06"), d("2016"), d("2015-12-31")];
+        let mut v = [d("2016-06-01"), d("2016-06"), d("2016"), d("2015-12-31")];
         v.sort();
         let shown: Vec<String> = v.iter().map(ToString::to_string).collect();
         assert_eq!(shown, ["2015-12-31", "2016", "2016-06", "2016-06-01"]);

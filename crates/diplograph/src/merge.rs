@@ -1,0 +1,665 @@
+//! Merging graphs from several sources into one, keeping every citation.
+//!
+//! Nodes are unified by id; then by a shared external identifier (`wikidata: Q884`); then by a
+//! declared alias of one that names the other (same kind, one match only). Each group takes
+//! the smallest id among its members. Where members disagree (two names for one ISO code, two
+//! dates for one lifecycle step, two values for one attribute) the disagreement is reported as
+//! a `merge-conflict` naming both inputs, and a deterministic choice is kept; strict mode makes
+//! any conflict an error. A node id used with two kinds cannot be one node: the later kind's
+//! node is kept apart as `id~kind`, and reported.
+//!
+//! Merging does not depend on the order of its inputs, and merging a graph with itself gives
+//! the same graph.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::error::{Error, Location, Problem, ProblemCode, Result};
+use crate::graph::{Graph, NodeIndex};
+use crate::identity::normalize;
+use crate::model::{Edge, LifecycleStep, Node, NodeDetails, Qualifiers};
+use crate::provenance::union_citations;
+use crate::validate::{self, Subject};
+
+/// How to merge.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MergeOptions {
+    /// Turn every conflict into an error.
+    pub strict: bool,
+}
+
+/// A merged graph and what its inputs disagreed about.
+#[derive(Debug)]
+pub struct Merged {
+    /// The merged graph.
+    pub graph: Graph,
+    /// Every disagreement found, as `merge-conflict` problems naming both inputs.
+    pub conflicts: Vec<Problem>,
+}
+
+/// Merges graphs, each given with a label (usually its file name) used in conflict reports.
+///
+/// ```
+/// use diplograph::merge::{merge, MergeOptions};
+/// let later = diplograph::format::from_str(include_str!("../tests/data/jpn-kor-gsomia-2016-11.json"))?;
+/// let example = diplograph::example();
+/// let merged = merge(&[("example", &example), ("later", &later)], MergeOptions::default())?;
+/// assert!(merged.graph.node("gsomia-jpn-kor").is_some());
+/// assert!(merged.graph.validate().is_empty());
+/// # Ok::<(), diplograph::Error>(())
+/// ```
+///
+/// Cost: O(total nodes + edges + citations) with hashing, plus sorting for determinism.
+///
+/// # Errors
+/// [`Error::Invalid`] in strict mode when there are conflicts, or when the merged graph breaks
+/// a whole-graph rule (for instance a GSOMIA that gains a third party).
+pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged> {
+    let mut conflicts: Vec<Problem> = Vec::new();
+    // Every input node, with its input number; ids made unique where kinds clash.
+    let mut members: Vec<(usize, String, Node)> = Vec::new();
+    let mut kinds_by_id: BTreeMap<String, BTreeSet<crate::model::NodeKind>> = BTreeMap::new();
+    for (_, g) in inputs {
+        for (_, n) in g.nodes() {
+            kinds_by_id
+                .entry(n.id.clone())
+                .or_default()
+                .insert(n.kind());
+        }
+    }
+    let local_id = |id: &str, kind: crate::model::NodeKind| -> String {
+        match kinds_by_id.get(id) {
+            Some(kinds) if kinds.len() > 1 && kinds.iter().next() != Some(&kind) => {
+                format!("{id}~{kind}")
+            }
+            _ => id.to_owned(),
+        }
+    };
+    for (id, kinds) in &kinds_by_id {
+        if kinds.len() > 1 {
+            let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+            conflicts.push(conflict(
+                id,
+                format!(
+                    "`{id}` names nodes of different kinds ({}); kept apart as {}",
+                    names.join(", "),
+                    kinds
+                        .iter()
+                        .skip(1)
+                        .map(|k| format!("`{id}~{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                &inputs_with(inputs, id),
+            ));
+        }
+    }
+    for (i, (_, g)) in inputs.iter().enumerate() {
+        for (_, n) in g.nodes() {
+            let mut n = n.clone();
+            n.id = local_id(&n.id, n.kind());
+            members.push((i, n.id.clone(), n));
+        }
+    }
+
+    // Union-find over members: same id, same external id, alias naming the other.
+    let mut parent: Vec<usize> = (0..members.len()).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let union = |parent: &mut Vec<usize>, a: usize, b: usize| {
+        let (ra, rb) = (find(parent, a), find(parent, b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    };
+    let mut first_by_key: HashMap<(u8, String), usize> = HashMap::new();
+    for (m, (_, id, node)) in members.iter().enumerate() {
+        let mut keys = vec![(0u8, id.clone())];
+        keys.extend(
+            node.external_ids
+                .iter()
+                .map(|(s, v)| (1u8, format!("{}\u{1f}{s}\u{1f}{v}", node.kind()))),
+        );
+        for key in keys {
+            match first_by_key.get(&key) {
+                Some(&other) => union(&mut parent, m, other),
+                None => {
+                    first_by_key.insert(key, m);
+                }
+            }
+        }
+    }
+    // Aliases: a declared alias of one member that is the name or an alias of exactly one
+    // other group of the same kind.
+    let mut claims: HashMap<(crate::model::NodeKind, String), BTreeSet<usize>> = HashMap::new();
+    for (m, (_, _, node)) in members.iter().enumerate() {
+        for name in std::iter::once(&node.name).chain(&node.aliases) {
+            claims
+                .entry((node.kind(), normalize(name)))
+                .or_default()
+                .insert(m);
+        }
+    }
+    for (m, (_, _, node)) in members.iter().enumerate() {
+        for alias in &node.aliases {
+            let Some(owners) = claims.get(&(node.kind(), normalize(alias))) else {
+                continue;
+            };
+            let groups: BTreeSet<usize> = owners.iter().map(|&o| find(&mut parent, o)).collect();
+            if groups.len() == 2 {
+                for &o in owners {
+                    union(&mut parent, m, o);
+                }
+            }
+        }
+    }
+
+    // Groups, each named by its smallest id.
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for m in 0..members.len() {
+        let root = find(&mut parent, m);
+        groups.entry(root).or_default().push(m);
+    }
+    let mut canonical_of: HashMap<(usize, String), String> = HashMap::new();
+    for list in groups.values() {
+        let canonical = list
+            .iter()
+            .map(|&m| members[m].1.clone())
+            .min()
+            .unwrap_or_default();
+        for &m in list {
+            canonical_of.insert((members[m].0, members[m].1.clone()), canonical.clone());
+        }
+    }
+    // The id an input's reference now names: made unique by kind, then canonical.
+    let rename = |input: usize, raw: &str| -> String {
+        let local = match inputs.get(input).and_then(|(_, g)| g.node(raw)) {
+            Some(n) => local_id(raw, n.kind()),
+            None => raw.to_owned(),
+        };
+        canonical_of
+            .get(&(input, local.clone()))
+            .cloned()
+            .unwrap_or(local)
+    };
+    for (input, _, node) in &mut members {
+        rename_references(node, |id| rename(*input, id));
+    }
+    let mut merged_nodes: Vec<Node> = Vec::new();
+    for list in groups.values() {
+        let canonical = list
+            .iter()
+            .map(|&m| members[m].1.clone())
+            .min()
+            .unwrap_or_default();
+        let parts: Vec<(usize, &Node)> = list
+            .iter()
+            .map(|&m| (members[m].0, &members[m].2))
+            .collect();
+        merged_nodes.push(merge_nodes(&canonical, &parts, inputs, &mut conflicts));
+    }
+    merged_nodes.sort_by(|a, b| (a.kind(), &a.id).cmp(&(b.kind(), &b.id)));
+
+    let mut graph = Graph::new();
+    let titles: BTreeSet<&str> = inputs
+        .iter()
+        .filter_map(|(_, g)| g.title.as_deref())
+        .collect();
+    graph.title = (!titles.is_empty()).then(|| titles.into_iter().collect::<Vec<_>>().join(" + "));
+    let descriptions: BTreeSet<&str> = inputs
+        .iter()
+        .filter_map(|(_, g)| g.description.as_deref())
+        .collect();
+    graph.description = (!descriptions.is_empty())
+        .then(|| descriptions.into_iter().collect::<Vec<_>>().join("\n\n"));
+    let mut index: HashMap<String, NodeIndex> = HashMap::new();
+    for n in merged_nodes {
+        let id = n.id.clone();
+        index.insert(id, graph.insert_node_unchecked(n));
+    }
+
+    // Edges: remap ends and references, unite equal facts.
+    let mut edges: BTreeMap<String, (String, String, Edge)> = BTreeMap::new();
+    for (i, (_, g)) in inputs.iter().enumerate() {
+        for view in g.edges() {
+            let from = rename(i, &view.from.id);
+            let to = rename(i, &view.to.id);
+            let mut edge = view.edge.clone();
+            if let Some(q) = edge.qualifiers.as_deref_mut() {
+                if let Some(p) = &q.on_behalf_of {
+                    q.on_behalf_of = Some(rename(i, p));
+                }
+            }
+            for c in &mut edge.citations {
+                c.source = rename(i, &c.source);
+                c.via = c.via.iter().map(|v| rename(i, v)).collect();
+            }
+            let key = edge_key(&from, &to, &edge);
+            match edges.get_mut(&key) {
+                Some((_, _, existing)) => {
+                    if existing.citations != edge.citations {
+                        union_citations(&mut existing.citations, &edge.citations);
+                    }
+                    merge_attributes(
+                        &mut existing.attributes,
+                        &edge.attributes,
+                        &key,
+                        inputs[i].0,
+                        &mut conflicts,
+                    );
+                    merge_extras(existing, &edge, &key, inputs[i].0, &mut conflicts);
+                }
+                None => {
+                    edges.insert(key, (from, to, edge));
+                }
+            }
+        }
+    }
+    for (_, (from, to, edge)) in edges {
+        if let (Some(&f), Some(&t)) = (index.get(&from), index.get(&to)) {
+            graph.insert_edge_unchecked(f, t, edge);
+        }
+    }
+    // The merged graph must still be valid; alias clashes between inputs are conflicts.
+    let mut errors = Vec::new();
+    for (subject, p) in validate::check_graph(&graph) {
+        if p.code == ProblemCode::AliasConflict {
+            let id = match subject {
+                Subject::Node(id) => id,
+                Subject::Edge(_) => String::new(),
+            };
+            conflicts.push(conflict(&id, p.message, &inputs_with(inputs, &id)));
+        } else {
+            errors.push(p);
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::invalid(errors));
+    }
+    conflicts.sort_by(|a, b| (&a.id, &a.message).cmp(&(&b.id, &b.message)));
+    conflicts.dedup();
+    if options.strict && !conflicts.is_empty() {
+        return Err(Error::invalid(conflicts));
+    }
+    Ok(Merged { graph, conflicts })
+}
+
+/// Rewrites the ids a node refers to (citation sources and intermediaries, lifecycle parties).
+fn rename_references(node: &mut Node, rename: impl Fn(&str) -> String) {
+    let fix = |c: &mut crate::provenance::Citation| {
+        c.source = rename(&c.source);
+        c.via = c.via.iter().map(|v| rename(v)).collect();
+    };
+    node.citations.iter_mut().for_each(fix);
+    if let NodeDetails::Agreement { lifecycle, .. } = &mut node.details {
+        for step in lifecycle {
+            step.party = step.party.as_deref().map(&rename);
+            step.citations.iter_mut().for_each(fix);
+        }
+    }
+}
+
+fn inputs_with(inputs: &[(&str, &Graph)], id: &str) -> Vec<String> {
+    inputs
+        .iter()
+        .filter(|(_, g)| {
+            g.node(id).is_some()
+                || id
+                    .split('~')
+                    .next()
+                    .is_some_and(|base| g.node(base).is_some())
+        })
+        .map(|(label, _)| (*label).to_owned())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
+fn conflict(id: &str, message: String, inputs: &[String]) -> Problem {
+    Problem {
+        code: ProblemCode::MergeConflict,
+        message: if inputs.is_empty() {
+            message
+        } else {
+            format!("{message} (in {})", inputs.join(", "))
+        },
+        id: Some(id.to_owned()),
+        location: Location::default(),
+    }
+}
+
+fn edge_key(from: &str, to: &str, e: &Edge) -> String {
+    let q = e.qualifiers.as_deref().cloned().unwrap_or_default();
+    let show = |d: Option<crate::time::PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    format!(
+        "{from}\u{1f}{}\u{1f}{to}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+        e.kind,
+        show(e.valid.start),
+        show(e.valid.end),
+        q.title.unwrap_or_default(),
+        q.on_behalf_of.unwrap_or_default(),
+        q.position.map(|p| p.to_string()).unwrap_or_default(),
+        q.relation.unwrap_or_default(),
+    )
+}
+
+fn merge_extras(
+    existing: &mut Edge,
+    other: &Edge,
+    key: &str,
+    label: &str,
+    conflicts: &mut Vec<Problem>,
+) {
+    let a = existing.qualifiers.as_deref().cloned().unwrap_or_default();
+    let b = other.qualifiers.as_deref().cloned().unwrap_or_default();
+    let mut q = a.clone();
+    if a.share != b.share {
+        match (a.share, b.share) {
+            (Some(x), Some(y)) => {
+                conflicts.push(conflict(
+                    key,
+                    format!("edge {}: share {x} or {y}", key.replace('\u{1f}', " ")),
+                    &[label.to_owned()],
+                ));
+                q.share = Some(x.min(y));
+            }
+            (x, y) => q.share = x.or(y),
+        }
+    }
+    if a.amount != b.amount {
+        match (&a.amount, &b.amount) {
+            (Some(x), Some(y)) => {
+                conflicts.push(conflict(
+                    key,
+                    format!("edge {}: amount {x} or {y}", key.replace('\u{1f}', " ")),
+                    &[label.to_owned()],
+                ));
+                q.amount = Some(x.min(y).clone());
+            }
+            (x, y) => q.amount = x.clone().or_else(|| y.clone()),
+        }
+    }
+    existing.qualifiers = (q != Qualifiers::default()).then(|| Box::new(q));
+}
+
+fn merge_attributes(
+    into: &mut crate::model::Attributes,
+    more: &crate::model::Attributes,
+    id: &str,
+    label: &str,
+    conflicts: &mut Vec<Problem>,
+) {
+    for (k, v) in more {
+        match into.get(k) {
+            Some(old) if old != v => {
+                let (a, b) = (old.to_string(), v.to_string());
+                conflicts.push(conflict(
+                    id,
+                    format!(
+                        "`{}`: attribute `{k}` is {a} or {b}",
+                        id.replace('\u{1f}', " ")
+                    ),
+                    &[label.to_owned()],
+                ));
+                if b < a {
+                    into.insert(k.clone(), v.clone());
+                }
+            }
+            Some(_) => {}
+            None => {
+                into.insert(k.clone(), v.clone());
+            }
+        }
+    }
+}
+
+fn merge_nodes(
+    canonical: &str,
+    parts: &[(usize, &Node)],
+    inputs: &[(&str, &Graph)],
+    conflicts: &mut Vec<Problem>,
+) -> Node {
+    let label = |i: usize| inputs.get(i).map_or("?", |(l, _)| *l).to_owned();
+    // Start from the canonical member with the smallest name, for a choice independent of order.
+    let mut sorted: Vec<&(usize, &Node)> = parts.iter().collect();
+    sorted.sort_by(|a, b| {
+        (a.1.id != canonical, &a.1.name, label(a.0)).cmp(&(
+            b.1.id != canonical,
+            &b.1.name,
+            label(b.0),
+        ))
+    });
+    let Some(&&(first_input, first)) = sorted.first() else {
+        return Node::new(canonical, canonical, NodeDetails::Person);
+    };
+    let mut node = first.clone();
+    node.id = canonical.to_owned();
+    if parts.iter().all(|(_, n)| *n == first) {
+        return node;
+    }
+    let mut aliases: BTreeSet<String> = BTreeSet::new();
+    for &(input, other) in sorted.iter().skip(1) {
+        let other = *other;
+        if other.name != node.name {
+            if other.id == node.id {
+                conflicts.push(conflict(
+                    canonical,
+                    format!("`{canonical}` is named \"{}\" in {} and \"{}\" in {}; kept the first, the other is an alias", node.name, label(first_input), other.name, label(*input)),
+                    &[],
+                ));
+            }
+            aliases.insert(other.name.clone());
+        }
+        aliases.extend(other.aliases.iter().cloned());
+        for (scheme, value) in &other.external_ids {
+            match node.external_ids.get(scheme) {
+                Some(v) if v != value => conflicts.push(conflict(
+                    canonical,
+                    format!(
+                        "`{canonical}` has {scheme} id {v} in {} and {value} in {}",
+                        label(first_input),
+                        label(*input)
+                    ),
+                    &[],
+                )),
+                Some(_) => {}
+                None => {
+                    node.external_ids.insert(scheme.clone(), value.clone());
+                }
+            }
+        }
+        merge_attributes(
+            &mut node.attributes,
+            &other.attributes,
+            canonical,
+            &label(*input),
+            conflicts,
+        );
+        if node.citations != other.citations {
+            union_citations(&mut node.citations, &other.citations);
+        }
+        merge_details(
+            &mut node.details,
+            &other.details,
+            canonical,
+            &label(first_input),
+            &label(*input),
+            conflicts,
+        );
+    }
+    if !aliases
+        .iter()
+        .all(|a| node.aliases.contains(a) || *a == node.name)
+    {
+        aliases.extend(node.aliases.iter().cloned());
+        node.aliases = aliases.into_iter().filter(|a| *a != node.name).collect();
+    }
+    node
+}
+
+fn merge_details(
+    into: &mut NodeDetails,
+    other: &NodeDetails,
+    id: &str,
+    a: &str,
+    b: &str,
+    conflicts: &mut Vec<Problem>,
+) {
+    let mut report = |what: String| {
+        conflicts.push(conflict(
+            id,
+            format!("`{id}`: {what} (in {a} and {b})"),
+            &[],
+        ));
+    };
+    match (into, other) {
+        (NodeDetails::Organization { kind }, NodeDetails::Organization { kind: k2 })
+            if kind != k2 =>
+        {
+            report(format!("organization kind {kind} or {k2}"));
+            *kind = (*kind).min(*k2);
+        }
+        (
+            NodeDetails::Agreement { kind, lifecycle },
+            NodeDetails::Agreement {
+                kind: k2,
+                lifecycle: l2,
+            },
+        ) => {
+            if kind != k2 {
+                report(format!("agreement kind {kind} or {k2}"));
+                *kind = (*kind).min(*k2);
+            }
+            merge_lifecycle(lifecycle, l2, &mut report);
+        }
+        (
+            NodeDetails::Event { kind, when, place },
+            NodeDetails::Event {
+                kind: k2,
+                when: w2,
+                place: p2,
+            },
+        ) => {
+            if kind != k2 {
+                report(format!("event kind {kind} or {k2}"));
+                *kind = (*kind).min(*k2);
+            }
+            if when != w2 {
+                match (
+                    when.start.is_none() && when.end.is_none(),
+                    w2.start.is_none() && w2.end.is_none(),
+                ) {
+                    (true, _) => *when = *w2,
+                    (_, true) => {}
+                    _ => {
+                        report(format!("dates {when} or {w2}"));
+                        if (w2.start, w2.end) < (when.start, when.end) {
+                            *when = *w2;
+                        }
+                    }
+                }
+            }
+            if place != p2 {
+                match (&place, p2) {
+                    (Some(x), Some(y)) => {
+                        report(format!("place {x} or {y}"));
+                        if y < x {
+                            *place = Some(y.clone());
+                        }
+                    }
+                    (None, y) => *place = y.clone(),
+                    _ => {}
+                }
+            }
+        }
+        (NodeDetails::Statement { text, date }, NodeDetails::Statement { text: t2, date: d2 }) => {
+            if text != t2 {
+                report(format!(
+                    "the words \"{}\" or \"{}\"",
+                    text.text(),
+                    t2.text()
+                ));
+            }
+            if date != d2 {
+                match (*date, *d2) {
+                    (Some(x), Some(y)) => {
+                        report(format!("date {x} or {y}"));
+                        *date = Some(x.min(y));
+                    }
+                    (x, y) => *date = x.or(y),
+                }
+            }
+        }
+        (
+            NodeDetails::Source { date, url, text },
+            NodeDetails::Source {
+                date: d2,
+                url: u2,
+                text: t2,
+            },
+        ) => {
+            if date.is_none() {
+                *date = *d2;
+            }
+            if url.is_none() {
+                url.clone_from(u2);
+            }
+            match (&text, t2) {
+                (Some(x), Some(y)) if x != y => report("two different texts".to_owned()),
+                (None, Some(_)) => text.clone_from(t2),
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+}
+
+fn merge_lifecycle(
+    into: &mut Vec<LifecycleStep>,
+    more: &[LifecycleStep],
+    report: &mut impl FnMut(String),
+) {
+    let mut added = false;
+    for step in more {
+        match into
+            .iter_mut()
+            .find(|s| s.state == step.state && s.party == step.party)
+        {
+            Some(existing) if existing == step => {}
+            Some(existing) => {
+                match (existing.date, step.date) {
+                    (Some(x), Some(y)) if x != y => {
+                        report(format!("the `{}` step is dated {x} or {y}", step.state));
+                        existing.date = Some(x.min(y));
+                    }
+                    (None, y) => existing.date = y,
+                    _ => {}
+                }
+                existing.attested = match (existing.attested, step.attested) {
+                    (Some(x), Some(y)) => Some(x.min(y)),
+                    (x, y) => x.or(y),
+                };
+                union_citations(&mut existing.citations, &step.citations);
+            }
+            None => {
+                into.push(step.clone());
+                added = true;
+            }
+        }
+    }
+    if !added {
+        return;
+    }
+    into.sort_by(|a, b| {
+        (a.state.rank(), a.date.is_none(), a.date, a.state).cmp(&(
+            b.state.rank(),
+            b.date.is_none(),
+            b.date,
+            b.state,
+        ))
+    });
+}
