@@ -1,0 +1,131 @@
+//! One failing input per validation rule, with its exact code, id and line:column; and every
+//! problem of a file reported at once.
+
+fn problems(text: &str) -> Vec<String> {
+    match diplograph::format::from_str(text) {
+        Ok(_) => vec![],
+        Err(e) => e
+            .problems()
+            .unwrap_or_default()
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} {}:{} {} {}",
+                    p.code,
+                    p.location.line.unwrap_or(0),
+                    p.location.column.unwrap_or(0),
+                    p.id.as_deref().unwrap_or("-"),
+                    p.location.path
+                )
+            })
+            .collect(),
+    }
+}
+
+fn doc(nodes: &str, edges: &str) -> String {
+    format!("{{\"diplograph\": \"1\",\n\"nodes\": [\n{nodes}\n],\n\"edges\": [\n{edges}\n]}}")
+}
+
+const SRC: &str = r#"{"id": "src", "kind": "source", "name": "S", "text": "Seoul said so."}"#;
+const KOR: &str = r#"{"id": "KOR", "kind": "country", "name": "South Korea"}"#;
+const USA: &str = r#"{"id": "USA", "kind": "country", "name": "United States"}"#;
+const JPN: &str = r#"{"id": "JPN", "kind": "country", "name": "Japan"}"#;
+const PACT: &str =
+    r#"{"id": "pact", "kind": "agreement", "name": "Pact", "agreement_kind": "gsomia"}"#;
+
+#[test]
+fn each_rule_has_its_code_and_place() {
+    let cases = [
+        ("json-syntax", vec!["json-syntax 2:12 - "], "{\"diplograph\": \"1\",\n \"nodes\": [}".to_owned()),
+        ("truncated", vec!["json-syntax 1:30 - "], "{\"diplograph\": \"1\", \"nodes\": [".to_owned()),
+        ("unknown-version", vec!["unknown-version 1:16 - /diplograph"], "{\"diplograph\": \"2\"}".to_owned()),
+        ("missing-version", vec!["unknown-version 1:1 - /diplograph"], "{\"nodes\": []}".to_owned()),
+        ("duplicate-id", vec!["duplicate-id 4:8 KOR /nodes/1/id"], doc(&format!("{KOR},\n{KOR}"), "")),
+        ("dangling", vec!["dangling-reference 6:43 KOR -party_to-> nowhere /edges/0/to"], doc(KOR, r#"{"kind": "party_to", "from": "KOR", "to": "nowhere"}"#)),
+        ("endpoint", vec!["edge-endpoint-kind 7:10 KOR -party_to-> USA /edges/0/kind"], doc(&format!("{KOR},\n{USA}"), r#"{"kind": "party_to", "from": "KOR", "to": "USA"}"#)),
+        ("kind-field", vec!["kind-field 3:56 p /nodes/0/org_kind"], doc(r#"{"id": "p", "kind": "person", "name": "P", "org_kind": "ministry"}"#, "")),
+        ("kind-field-missing", vec!["kind-field 3:1 o /nodes/0"], doc(r#"{"id": "o", "kind": "organization", "name": "O"}"#, "")),
+        ("invalid-date", vec!["invalid-date 3:75 e /nodes/0/date"], doc(r#"{"id": "e", "kind": "event", "name": "E", "event_kind": "summit", "date": "2016-02-30"}"#, "")),
+        ("interval", vec!["interval-reversed 7:77 KOR -allied_with-> USA /edges/0/end"], doc(&format!("{KOR},\n{USA}"), r#"{"kind": "allied_with", "from": "KOR", "to": "USA", "start": "2016", "end": "2015-12"}"#)),
+        ("lifecycle", vec!["lifecycle-order 3:138 t /nodes/0/lifecycle/1/state", "lifecycle-order 3:156 t /nodes/0/lifecycle/1/date"], doc(r#"{"id": "t", "kind": "agreement", "name": "T", "agreement_kind": "treaty", "lifecycle": [{"state": "in_force", "date": "2016"}, {"state": "signed", "date": "2015"}]}"#, "")),
+        ("bilateral", vec!["bilateral-party-count 6:71 pact /nodes/3/agreement_kind"], doc(&format!("{KOR},\n{USA},\n{JPN},\n{PACT}"), "{\"kind\": \"party_to\", \"from\": \"KOR\", \"to\": \"pact\"},\n{\"kind\": \"party_to\", \"from\": \"USA\", \"to\": \"pact\"},\n{\"kind\": \"party_to\", \"from\": \"JPN\", \"to\": \"pact\"}")),
+        ("missing-source", vec!["missing-source 3:82 KOR /nodes/0/citations/0/source"], doc(r#"{"id": "KOR", "kind": "country", "name": "South Korea", "citations": [{"source": "nope"}]}"#, "")),
+        ("span-out", vec!["span-out-of-range 4:97 KOR /nodes/1/citations/0/span"], doc(&format!("{SRC},\n{}", r#"{"id": "KOR", "kind": "country", "name": "South Korea", "citations": [{"source": "src", "span": [0, 99]}]}"#), "")),
+        ("span-text", vec!["span-text-mismatch 4:113 KOR /nodes/1/citations/0/text"], doc(&format!("{SRC},\n{}", r#"{"id": "KOR", "kind": "country", "name": "South Korea", "citations": [{"source": "src", "span": [0, 5], "text": "Tokyo"}]}"#), "")),
+        ("alias", vec!["alias-conflict 4:56 x /nodes/1/aliases/0"], doc(&format!("{KOR},\n{}", r#"{"id": "x", "kind": "person", "name": "X", "aliases": ["Seoul"]}"#), "")),
+        ("iso", vec!["unknown-iso-code 3:8 KR /nodes/0/id"], doc(r#"{"id": "KR", "kind": "country", "name": "Korea"}"#, "")),
+        ("range", vec!["out-of-range 7:62 KOR -trades_with-> USA /edges/0/share"], doc(&format!("{KOR},\n{USA}"), r#"{"kind": "trades_with", "from": "KOR", "to": "USA", "share": 1.5}"#)),
+        ("invalid-value", vec!["invalid-value 3:42 KOR /nodes/0/name"], doc(r#"{"id": "KOR", "kind": "country", "name": 7}"#, "")),
+        ("unknown-kind", vec!["invalid-value 3:23 KOR /nodes/0/kind"], doc(r#"{"id": "KOR", "kind": "nation", "name": "K"}"#, "")),
+    ];
+    for (name, want, text) in cases {
+        assert_eq!(problems(&text), want, "case {name}");
+    }
+}
+
+#[test]
+fn messages_say_what_to_do() {
+    let message = |text: &str| {
+        diplograph::format::from_str(text)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        message(&doc(r#"{"id": "KR", "kind": "country", "name": "Korea"}"#, "")),
+        "1 problem(s) found:\n<input>:3:8 (/nodes/0/id): error[unknown-iso-code]: country id `KR` is not an ISO 3166-1 alpha-3 code (did you mean `KOR`, South Korea?)"
+    );
+    assert_eq!(
+        message(&doc(&format!("{KOR},\n{USA}"), r#"{"kind": "party_to", "from": "KOR", "to": "USA"}"#)),
+        "1 problem(s) found:\n<input>:7:10 (/edges/0/kind): error[edge-endpoint-kind]: a `party_to` edge goes from country or organization to agreement, but this one goes from country `KOR` to country `USA`"
+    );
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let text = doc(
+        &format!("{KOR},\n{KOR},\n{}", r#"{"id": "XX", "kind": "country", "name": "Nowhere"}"#),
+        "{\"kind\": \"party_to\", \"from\": \"KOR\", \"to\": \"ghost\"},\n{\"kind\": \"said\", \"from\": \"KOR\", \"to\": \"KOR\"}",
+    );
+    assert_eq!(
+        problems(&text),
+        [
+            "duplicate-id 4:8 KOR /nodes/1/id",
+            "unknown-iso-code 5:8 XX /nodes/2/id",
+            "dangling-reference 8:43 KOR -party_to-> ghost /edges/0/to",
+            "edge-endpoint-kind 9:10 KOR -said-> KOR /edges/1/kind",
+        ]
+    );
+}
+
+#[test]
+fn builder_checks_each_addition() {
+    use diplograph::model::{Edge, EdgeKind, Node, NodeDetails};
+    let mut g = diplograph::Graph::new();
+    let err = g
+        .add_node(Node::new("ROK", "Korea", NodeDetails::Country))
+        .err();
+    assert_eq!(
+        err.and_then(|e| e.problems().map(|p| p[0].code.as_str())),
+        Some("unknown-iso-code")
+    );
+    g.add_node(Node::new("KOR", "South Korea", NodeDetails::Country))
+        .unwrap();
+    let err = g
+        .add_node(Node::new("KOR", "Korea", NodeDetails::Country))
+        .err();
+    assert_eq!(
+        err.and_then(|e| e.problems().map(|p| p[0].code.as_str())),
+        Some("duplicate-id")
+    );
+    let err = g
+        .relate("KOR", "KOR", Edge::new(EdgeKind::HoldsOffice))
+        .err();
+    let codes: Vec<&str> = err
+        .as_ref()
+        .and_then(|e| e.problems())
+        .map(|ps| ps.iter().map(|p| p.code.as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(codes, ["kind-field", "edge-endpoint-kind"]);
+    assert_eq!(g.edge_count(), 0);
+}
