@@ -21,11 +21,13 @@
 //! - [`query`] — as-of views, agreements, chains, offices, statements, timelines, neighbourhoods;
 //! - [`merge`] — merging graphs from several sources;
 //! - [`format`] — the native JSON format (load with located problems, deterministic save);
+//! - [`export`] — exporters: DOT, GraphML, GEXF, node-link JSON, CSV, Cypher, Mermaid;
 //! - [`validate`] — the validation rules;
 //! - [`output`] — safe (atomic) file writes;
 //! - [`error`] — errors and problem codes.
 
 pub mod error;
+pub mod export;
 pub mod format;
 pub mod graph;
 pub mod identity;

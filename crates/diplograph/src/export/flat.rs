@@ -1,0 +1,396 @@
+//! The flat view of nodes and edges shared by the tabular and typed formats (GraphML, GEXF,
+//! CSV, node-link, Cypher): each node or edge becomes a list of named cells, and the columns
+//! with their types are found in one pass over the graph.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::graph::{EdgeView, Graph};
+use crate::model::{Node, NodeDetails, StatementText};
+
+/// One value of a flattened node or edge.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Cell<'g> {
+    /// Text.
+    Str(Cow<'g, str>),
+    /// A whole number.
+    Int(i64),
+    /// A number.
+    Float(f64),
+    /// A truth value.
+    Bool(bool),
+    /// Structured data, written as JSON text by the flat formats.
+    Json(Value),
+}
+
+/// The type of a column: the most specific type all its cells share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ColType {
+    Bool,
+    Int,
+    Float,
+    Str,
+    /// Mixed or structured values: every cell is written as JSON text.
+    Json,
+}
+
+impl ColType {
+    fn of(cell: &Cell<'_>) -> ColType {
+        match cell {
+            Cell::Str(_) => ColType::Str,
+            Cell::Int(_) => ColType::Int,
+            Cell::Float(_) => ColType::Float,
+            Cell::Bool(_) => ColType::Bool,
+            Cell::Json(_) => ColType::Json,
+        }
+    }
+
+    fn unify(self, other: ColType) -> ColType {
+        match (self, other) {
+            (a, b) if a == b => a,
+            (ColType::Int, ColType::Float) | (ColType::Float, ColType::Int) => ColType::Float,
+            _ => ColType::Json,
+        }
+    }
+
+    /// Whether cells of this column are written as text (and so need text escaping).
+    pub(crate) fn is_text(self) -> bool {
+        matches!(self, ColType::Str | ColType::Json)
+    }
+}
+
+/// A named column and its type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Column {
+    pub(crate) name: String,
+    pub(crate) ty: ColType,
+}
+
+/// A flattened node or edge: its cells by column name, in column order.
+pub(crate) type Record<'g> = Vec<(Cow<'g, str>, Cell<'g>)>;
+
+/// The fixed node columns, in output order; free attributes (`attr.<key>`) follow, sorted.
+pub(crate) const NODE_COLUMNS: &[&str] = &[
+    "kind",
+    "name",
+    "aliases",
+    "external_ids",
+    "subkind",
+    "date",
+    "end",
+    "place",
+    "quote",
+    "paraphrase",
+    "url",
+    "text",
+    "lifecycle",
+    "state",
+    "citation_count",
+    "citations",
+];
+
+/// The fixed edge columns, in output order; free attributes (`attr.<key>`) follow, sorted.
+pub(crate) const EDGE_COLUMNS: &[&str] = &[
+    "kind",
+    "start",
+    "end",
+    "title",
+    "on_behalf_of",
+    "position",
+    "share",
+    "amount",
+    "relation",
+    "citation_count",
+    "citations",
+];
+
+/// The prefix of flattened free attributes.
+pub(crate) const ATTR_PREFIX: &str = "attr.";
+
+/// Nodes in output order: by kind, then id.
+pub(crate) fn sorted_nodes(graph: &Graph) -> Vec<&Node> {
+    let mut nodes: Vec<&Node> = graph.nodes().map(|(_, n)| n).collect();
+    nodes.sort_by(|a, b| (a.kind(), &a.id).cmp(&(b.kind(), &b.id)));
+    nodes
+}
+
+type EdgeKey<'a> = (
+    &'a str,
+    crate::model::EdgeKind,
+    &'a str,
+    Option<crate::time::PartialDate>,
+    Option<crate::time::PartialDate>,
+    Option<u32>,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+);
+
+/// Edges in output order: by source id, kind, target id, dates and qualifiers, then insertion.
+pub(crate) fn sorted_edges(graph: &Graph) -> Vec<EdgeView<'_>> {
+    let mut edges: Vec<EdgeView<'_>> = graph.edges().collect();
+    edges.sort_by(|a, b| {
+        fn key<'a>(v: &EdgeView<'a>) -> EdgeKey<'a> {
+            (
+                v.from.id.as_str(),
+                v.edge.kind,
+                v.to.id.as_str(),
+                v.edge.valid.start,
+                v.edge.valid.end,
+                v.edge.position(),
+                v.edge.title(),
+                v.edge.on_behalf_of(),
+                v.edge.relation(),
+            )
+        }
+        key(a).cmp(&key(b)).then(a.index.cmp(&b.index))
+    });
+    edges
+}
+
+fn str_cell(s: &str) -> Cell<'_> {
+    Cell::Str(Cow::Borrowed(s))
+}
+
+fn date_cell<'g>(d: crate::time::PartialDate) -> Cell<'g> {
+    Cell::Str(Cow::Owned(d.to_string()))
+}
+
+/// A free attribute's value as a cell: scalars keep their type, arrays, objects and null
+/// become JSON.
+fn attr_cell(v: &Value) -> Cell<'_> {
+    match v {
+        Value::Bool(b) => Cell::Bool(*b),
+        Value::Number(n) => n
+            .as_i64()
+            .map(Cell::Int)
+            .or_else(|| n.as_f64().map(Cell::Float))
+            .unwrap_or_else(|| Cell::Json(v.clone())),
+        Value::String(s) => str_cell(s),
+        Value::Null | Value::Array(_) | Value::Object(_) => Cell::Json(v.clone()),
+    }
+}
+
+fn json<T: serde::Serialize>(v: &T) -> Cell<'static> {
+    Cell::Json(serde_json::to_value(v).unwrap_or(Value::Null))
+}
+
+/// What to leave out of node records.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NodeOptions {
+    /// Whether a source's full text goes in (`text`).
+    pub(crate) source_text: bool,
+    /// Whether free attributes are flattened to `attr.<key>` columns (else one `attributes`
+    /// JSON cell).
+    pub(crate) flatten_attributes: bool,
+}
+
+impl NodeOptions {
+    pub(crate) const FULL: NodeOptions = NodeOptions {
+        source_text: true,
+        flatten_attributes: true,
+    };
+}
+
+fn push_attributes<'g>(rec: &mut Record<'g>, attrs: &'g crate::model::Attributes, flatten: bool) {
+    if flatten {
+        for (k, v) in attrs {
+            rec.push((Cow::Owned(format!("{ATTR_PREFIX}{k}")), attr_cell(v)));
+        }
+    } else if !attrs.is_empty() {
+        rec.push((Cow::Borrowed("attributes"), json(attrs)));
+    }
+}
+
+/// A node flattened to cells (the id is not among them: every format writes it apart).
+pub(crate) fn node_record(n: &Node, opts: NodeOptions) -> Record<'_> {
+    let mut r: Record<'_> = Vec::with_capacity(12);
+    r.push(kv(("kind", str_cell(n.kind().as_str()))));
+    r.push(kv(("name", str_cell(&n.name))));
+    if !n.aliases.is_empty() {
+        r.push(kv(("aliases", json(&n.aliases))));
+    }
+    if !n.external_ids.is_empty() {
+        r.push(kv(("external_ids", json(&n.external_ids))));
+    }
+    match &n.details {
+        NodeDetails::Country | NodeDetails::Person => {}
+        NodeDetails::Organization { kind } => r.push(kv(("subkind", str_cell(kind.as_str())))),
+        NodeDetails::Agreement { kind, lifecycle } => {
+            r.push(kv(("subkind", str_cell(kind.as_str()))));
+            if !lifecycle.is_empty() {
+                r.push(kv(("lifecycle", json(lifecycle))));
+            }
+            if let Some(last) = lifecycle.last() {
+                r.push(kv(("state", str_cell(last.state.as_str()))));
+            }
+        }
+        NodeDetails::Event { kind, when, place } => {
+            r.push(kv(("subkind", str_cell(kind.as_str()))));
+            if let Some(d) = when.start {
+                r.push(kv(("date", date_cell(d))));
+            }
+            if let Some(e) = when.end.filter(|e| Some(*e) != when.start) {
+                r.push(kv(("end", date_cell(e))));
+            }
+            if let Some(p) = place {
+                r.push(kv(("place", str_cell(p))));
+            }
+        }
+        NodeDetails::Statement { text, date } => {
+            if let Some(d) = date {
+                r.push(kv(("date", date_cell(*d))));
+            }
+            match text {
+                StatementText::Quote(q) => r.push(kv(("quote", str_cell(q)))),
+                StatementText::Paraphrase(p) => r.push(kv(("paraphrase", str_cell(p)))),
+            }
+        }
+        NodeDetails::Source { date, url, text } => {
+            if let Some(d) = date {
+                r.push(kv(("date", date_cell(*d))));
+            }
+            if let Some(u) = url {
+                r.push(kv(("url", str_cell(u))));
+            }
+            if let Some(t) = text.as_deref().filter(|_| opts.source_text) {
+                r.push(kv(("text", str_cell(t))));
+            }
+        }
+    }
+    r.push(kv(("citation_count", Cell::Int(count(n.citations.len())))));
+    if !n.citations.is_empty() {
+        r.push(kv(("citations", json(&n.citations))));
+    }
+    push_attributes(&mut r, &n.attributes, opts.flatten_attributes);
+    r
+}
+
+fn kv<'g>((k, c): (&'static str, Cell<'g>)) -> (Cow<'g, str>, Cell<'g>) {
+    (Cow::Borrowed(k), c)
+}
+
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// An edge flattened to cells (its ends are not among them).
+pub(crate) fn edge_record<'g>(v: &EdgeView<'g>, flatten_attributes: bool) -> Record<'g> {
+    let e = v.edge;
+    let mut r: Record<'g> = Vec::with_capacity(6);
+    r.push(kv(("kind", str_cell(e.kind.as_str()))));
+    if let Some(s) = e.valid.start {
+        r.push(kv(("start", date_cell(s))));
+    }
+    if let Some(s) = e.valid.end {
+        r.push(kv(("end", date_cell(s))));
+    }
+    if let Some(t) = e.title() {
+        r.push(kv(("title", str_cell(t))));
+    }
+    if let Some(t) = e.on_behalf_of() {
+        r.push(kv(("on_behalf_of", str_cell(t))));
+    }
+    if let Some(p) = e.position() {
+        r.push(kv(("position", Cell::Int(i64::from(p)))));
+    }
+    if let Some(s) = e.share() {
+        r.push(kv(("share", Cell::Float(s))));
+    }
+    if let Some(a) = e.amount() {
+        r.push(kv(("amount", str_cell(a))));
+    }
+    if let Some(rel) = e.relation() {
+        r.push(kv(("relation", str_cell(rel))));
+    }
+    r.push(kv(("citation_count", Cell::Int(count(e.citations.len())))));
+    if !e.citations.is_empty() {
+        r.push(kv(("citations", json(&e.citations))));
+    }
+    push_attributes(&mut r, &e.attributes, flatten_attributes);
+    r
+}
+
+/// Finds the columns of a set of records: the fixed ones in `fixed` order that occur, then
+/// the others sorted by name; each typed by the cells it holds.
+pub(crate) fn columns<'a, 'g: 'a>(
+    fixed: &[&str],
+    records: impl Iterator<Item = Record<'g>>,
+) -> Vec<Column> {
+    let mut found: BTreeMap<(usize, String), ColType> = BTreeMap::new();
+    for rec in records {
+        for (k, c) in &rec {
+            let rank = fixed.iter().position(|f| f == k).unwrap_or(usize::MAX);
+            let ty = ColType::of(c);
+            found
+                .entry((rank, k.to_string()))
+                .and_modify(|t| *t = t.unify(ty))
+                .or_insert(ty);
+        }
+    }
+    found
+        .into_iter()
+        .map(|((_, name), ty)| Column { name, ty })
+        .collect()
+}
+
+/// The node columns of a graph (see [`columns`]).
+pub(crate) fn node_columns(graph: &Graph, opts: NodeOptions) -> Vec<Column> {
+    columns(
+        NODE_COLUMNS,
+        graph.nodes().map(|(_, n)| node_record(n, opts)),
+    )
+}
+
+/// The edge columns of a graph (see [`columns`]).
+pub(crate) fn edge_columns(graph: &Graph, flatten_attributes: bool) -> Vec<Column> {
+    columns(
+        EDGE_COLUMNS,
+        graph.edges().map(|v| edge_record(&v, flatten_attributes)),
+    )
+}
+
+/// A cell as text, as a column of type `ty` holds it: JSON text in JSON columns, the plain
+/// value otherwise.
+pub(crate) fn cell_text<'c>(cell: &'c Cell<'_>, ty: ColType) -> Cow<'c, str> {
+    if ty == ColType::Json {
+        return Cow::Owned(cell_json(cell).to_string());
+    }
+    match cell {
+        Cell::Str(s) => Cow::Borrowed(s),
+        Cell::Int(i) => Cow::Owned(i.to_string()),
+        Cell::Float(f) => Cow::Owned(float_text(*f)),
+        Cell::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
+        Cell::Json(v) => Cow::Owned(v.to_string()),
+    }
+}
+
+/// A number as text that every reader parses as a double: always with a fractional part or
+/// exponent (`1.0`, `0.25`).
+pub(crate) fn float_text(f: f64) -> String {
+    let s = format!("{f}");
+    if s.contains(['.', 'e', 'E']) || !f.is_finite() {
+        s
+    } else {
+        format!("{s}.0")
+    }
+}
+
+/// A cell as a JSON value.
+pub(crate) fn cell_json(cell: &Cell<'_>) -> Value {
+    match cell {
+        Cell::Str(s) => Value::String(s.to_string()),
+        Cell::Int(i) => Value::from(*i),
+        Cell::Float(f) => serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number),
+        Cell::Bool(b) => Value::Bool(*b),
+        Cell::Json(v) => v.clone(),
+    }
+}
+
+/// Replaces the characters XML 1.0 forbids, and other C0/C1 control characters that break
+/// line-oriented formats, with U+FFFD. Tab, line feed and carriage return are kept.
+pub(crate) fn is_forbidden_control(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+}

@@ -1,0 +1,200 @@
+//! Exporters: the graph as DOT, GraphML, GEXF, networkx node-link JSON, CSV tables, a Cypher
+//! script, a Mermaid flowchart, or the native JSON format.
+//!
+//! Every exporter is deterministic (nodes by kind then id, edges by source, kind, target and
+//! dates — the order of [`crate::format::write`]), streams what it writes (no document is built
+//! in memory; the only extra memory is the sorted order of nodes and edges and, for the typed
+//! formats, one entry per distinct attribute name), and escapes everything it writes: a name
+//! holding quotes, brackets, `<`, `&`, newlines or a leading `=` neither breaks the file nor
+//! injects into it. `docs/export.md` maps every field to every format.
+//!
+//! ```
+//! use diplograph::export::{export, ExportFormat};
+//! let g = diplograph::example();
+//! let mut dot = Vec::new();
+//! export(&g, "dot".parse()?, &mut dot)?;
+//! assert!(String::from_utf8_lossy(&dot).starts_with("digraph "));
+//! # Ok::<(), diplograph::Error>(())
+//! ```
+
+mod csv;
+mod cypher;
+mod dot;
+mod flat;
+mod gexf;
+mod graphml;
+mod mermaid;
+mod nodelink;
+mod xml;
+
+use std::fmt;
+use std::io::Write;
+use std::path::Path;
+use std::str::FromStr;
+
+use crate::error::{Error, Result, UnknownName};
+use crate::graph::Graph;
+
+pub use self::csv::{export_csv, export_csv_dir, CSV_EDGES_FILE, CSV_NODES_FILE};
+
+/// A file format the graph can be exported to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ExportFormat {
+    /// The native diplograph JSON format ([`crate::format::write`]).
+    Json,
+    /// Graphviz DOT: nodes styled by kind, edges labelled by kind.
+    Dot,
+    /// GraphML with typed `<key>` declarations for every attribute.
+    Graphml,
+    /// GEXF 1.3, dynamic, with node and edge time intervals for Gephi's timeline.
+    Gexf,
+    /// networkx node-link JSON (a directed multigraph with explicit edge keys).
+    Nodelink,
+    /// Two CSV tables, nodes and edges, with Neo4j import headers.
+    Csv,
+    /// A Cypher script (schema, then `CREATE` statements) for the embedded database kuzu.
+    Cypher,
+    /// A Mermaid flowchart for documentation and issues.
+    Mermaid,
+}
+
+impl ExportFormat {
+    /// Every format, in declaration order.
+    pub const ALL: &'static [ExportFormat] = &[
+        ExportFormat::Json,
+        ExportFormat::Dot,
+        ExportFormat::Graphml,
+        ExportFormat::Gexf,
+        ExportFormat::Nodelink,
+        ExportFormat::Csv,
+        ExportFormat::Cypher,
+        ExportFormat::Mermaid,
+    ];
+
+    /// The lowercase name used on the command line and in Python (`"graphml"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "json",
+            ExportFormat::Dot => "dot",
+            ExportFormat::Graphml => "graphml",
+            ExportFormat::Gexf => "gexf",
+            ExportFormat::Nodelink => "nodelink",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Cypher => "cypher",
+            ExportFormat::Mermaid => "mermaid",
+        }
+    }
+
+    /// The usual file extension, without the dot (`"graphml"`, `"mmd"`). For CSV, the
+    /// extension of each of the two tables.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Json | ExportFormat::Nodelink => "json",
+            ExportFormat::Dot => "dot",
+            ExportFormat::Graphml => "graphml",
+            ExportFormat::Gexf => "gexf",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Cypher => "cypher",
+            ExportFormat::Mermaid => "mmd",
+        }
+    }
+
+    /// Whether the format is one stream (all but CSV, which writes two tables).
+    pub fn is_single_stream(self) -> bool {
+        self != ExportFormat::Csv
+    }
+}
+
+impl fmt::Display for ExportFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for ExportFormat {
+    type Err = UnknownName;
+
+    /// Parses a format name, ignoring case and surrounding space; `node-link` and `node_link`
+    /// are accepted for `nodelink`, `mmd` for `mermaid`, `gv` for `dot`.
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        let wanted = s.trim().to_ascii_lowercase().replace(['-', '_', ' '], "");
+        let alias = match wanted.as_str() {
+            "mmd" => Some(ExportFormat::Mermaid),
+            "gv" => Some(ExportFormat::Dot),
+            _ => None,
+        };
+        alias
+            .or_else(|| {
+                ExportFormat::ALL
+                    .iter()
+                    .copied()
+                    .find(|f| f.as_str() == wanted)
+            })
+            .ok_or_else(|| UnknownName {
+                what: "ExportFormat",
+                name: s.to_owned(),
+                expected: ExportFormat::ALL.iter().map(|f| f.as_str()).collect(),
+            })
+    }
+}
+
+/// Writes `graph` to `out` in `format`, streaming (output is buffered internally and flushed
+/// at the end).
+///
+/// Cost: O((nodes + edges) · log(nodes + edges)) time for the sort, O(nodes + edges) extra
+/// memory for the sorted order only.
+///
+/// # Errors
+/// [`Error::Write`] when the writer fails, or when `format` is [`ExportFormat::Csv`], which
+/// writes two tables: use [`export_csv`], [`export_csv_dir`] or [`export_to_path`] for it.
+pub fn export(graph: &Graph, format: ExportFormat, out: &mut dyn Write) -> Result<()> {
+    if format == ExportFormat::Json {
+        return crate::format::write(graph, out);
+    }
+    let mut buffered = std::io::BufWriter::new(out);
+    let w: &mut dyn Write = &mut buffered;
+    match format {
+        ExportFormat::Json => {}
+        ExportFormat::Dot => dot::write(graph, w)?,
+        ExportFormat::Graphml => graphml::write(graph, w)?,
+        ExportFormat::Gexf => gexf::write(graph, w)?,
+        ExportFormat::Nodelink => nodelink::write(graph, w)?,
+        ExportFormat::Cypher => cypher::write(graph, w)?,
+        ExportFormat::Mermaid => mermaid::write(graph, w)?,
+        ExportFormat::Csv => {
+            return Err(Error::Write(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "the csv export writes two tables (nodes and edges): write it to a directory",
+            )))
+        }
+    }
+    buffered.flush()?;
+    Ok(())
+}
+
+/// The graph exported to a string (for the single-stream formats; see [`export`]).
+///
+/// # Errors
+/// As [`export`].
+pub fn export_to_string(graph: &Graph, format: ExportFormat) -> Result<String> {
+    let mut buf = Vec::new();
+    export(graph, format, &mut buf)?;
+    String::from_utf8(buf).map_err(|e| Error::Write(std::io::Error::other(e)))
+}
+
+/// Writes `graph` to a file at `path` atomically (a failure leaves an existing file as it was).
+/// For [`ExportFormat::Csv`], `path` is a directory (created if missing) that receives
+/// [`CSV_NODES_FILE`] and [`CSV_EDGES_FILE`] (see [`export_csv_dir`]).
+///
+/// # Errors
+/// [`Error::Io`] when the file or directory cannot be written.
+pub fn export_to_path(graph: &Graph, format: ExportFormat, path: &Path) -> Result<()> {
+    if format == ExportFormat::Csv {
+        return export_csv_dir(graph, path);
+    }
+    crate::output::write_atomically(path, |w| export(graph, format, w))
+}
+
+#[cfg(test)]
+mod tests;
