@@ -360,6 +360,7 @@ pub(crate) fn cell_text<'c>(cell: &'c Cell<'_>, ty: ColType) -> Cow<'c, str> {
     }
     match cell {
         Cell::Str(s) => Cow::Borrowed(s),
+        Cell::Int(i) if ty == ColType::Float => Cow::Owned(float_text(*i as f64)),
         Cell::Int(i) => Cow::Owned(i.to_string()),
         Cell::Float(f) => Cow::Owned(float_text(*f)),
         Cell::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
