@@ -7,6 +7,38 @@ use super::flat::{self, Cell, ColType, Column, NodeOptions};
 use super::xml;
 use crate::graph::Graph;
 
+/// Whether `c` may appear in an XML 1.0 (fifth edition) name token.
+fn is_name_char(c: char) -> bool {
+    matches!(c,
+        'A'..='Z' | 'a'..='z' | '0'..='9' | '-' | '.' | '_' | ':' | '\u{B7}'
+        | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{37D}'
+        | '\u{37F}'..='\u{1FFF}' | '\u{200C}'..='\u{200D}' | '\u{203F}'..='\u{2040}'
+        | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}' | '\u{3001}'..='\u{D7FF}'
+        | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}' | '\u{10000}'..='\u{EFFFF}')
+}
+
+/// A node id as a GraphML id, which must be an `xs:NMTOKEN`: each character that may not
+/// appear in one becomes `_xHHHH_` (its code point in hex), and so does a `_` that is followed
+/// by `x`, so that the encoding is one-to-one. Ids made of letters, digits, `-`, `.` and `_`
+/// (all of the example's) are written as they are; the exact id is also the `node_id` attribute (not `id`, which igraph
+/// reserves for the GraphML id).
+pub(crate) fn node_id(id: &str) -> std::borrow::Cow<'_, str> {
+    let needs =
+        |(i, c): (usize, char)| !is_name_char(c) || (c == '_' && id[i + 1..].starts_with('x'));
+    if !id.char_indices().any(needs) {
+        return std::borrow::Cow::Borrowed(id);
+    }
+    let mut out = String::with_capacity(id.len() + 8);
+    for (i, c) in id.char_indices() {
+        if needs((i, c)) {
+            out.push_str(&format!("_x{:04X}_", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn graphml_type(ty: ColType) -> &'static str {
     match ty {
         ColType::Bool => "boolean",
@@ -46,7 +78,11 @@ fn write_data(
 /// Writes the graph as GraphML.
 pub(crate) fn write(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
     let opts = NodeOptions::FULL;
-    let node_cols = flat::node_columns(graph, opts);
+    let mut node_cols = vec![Column {
+        name: "node_id".to_owned(),
+        ty: ColType::Str,
+    }];
+    node_cols.extend(flat::node_columns(graph, opts));
     let edge_cols = flat::edge_columns(graph, true);
     writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(
@@ -77,20 +113,36 @@ pub(crate) fn write(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
     }
     for n in flat::sorted_nodes(graph) {
         write!(w, "    <node id=\"")?;
-        xml::attr(w, &n.id)?;
+        xml::attr(w, &node_id(&n.id))?;
         writeln!(w, "\">")?;
-        write_data(w, "kn", &node_cols, &flat::node_record(n, opts))?;
+        let mut rec = flat::node_record(n, opts);
+        rec.insert(0, ("node_id".into(), Cell::Str(n.id.as_str().into())));
+        write_data(w, "kn", &node_cols, &rec)?;
         writeln!(w, "    </node>")?;
     }
     for (i, v) in flat::sorted_edges(graph).iter().enumerate() {
         write!(w, "    <edge id=\"e{i}\" source=\"")?;
-        xml::attr(w, &v.from.id)?;
+        xml::attr(w, &node_id(&v.from.id))?;
         write!(w, "\" target=\"")?;
-        xml::attr(w, &v.to.id)?;
+        xml::attr(w, &node_id(&v.to.id))?;
         writeln!(w, "\">")?;
         write_data(w, "ke", &edge_cols, &flat::edge_record(v, true))?;
         writeln!(w, "    </edge>")?;
     }
     writeln!(w, "  </graph>")?;
     writeln!(w, "</graphml>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::node_id;
+
+    #[test]
+    fn node_ids_become_name_tokens_one_to_one() {
+        assert_eq!(node_id("gsomia-kor-usa"), "gsomia-kor-usa");
+        assert_eq!(node_id("Séoul_1"), "Séoul_1");
+        assert_eq!(node_id("odd\"id\\"), "odd_x0022_id_x005C_");
+        assert_eq!(node_id("a b"), "a_x0020_b");
+        assert_eq!(node_id("_x0020_"), "_x005F_x0020_");
+    }
 }
