@@ -1,0 +1,229 @@
+//! The command line: every command, argument and option, with its help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use diplograph::export::ExportFormat;
+use diplograph::model::EdgeKind;
+use diplograph::query::Family;
+use diplograph::time::PartialDate;
+
+/// Validate, inspect, query and export diplograph graphs: who is bound to whom by what, as of
+/// when, and says who.
+///
+/// Every command that reads a graph takes FILE... (several files are merged as `diplograph
+/// merge` merges them; `-` reads standard input). With no file it uses the built-in example,
+/// the Straits Times report of 4 June 2016 on the Shangri-La Dialogue.
+///
+/// Names on the command line are looked up by id, name or alias ("Seoul", "ROK", "Pentagon");
+/// an ambiguous name lists the candidates.
+///
+/// Exit status: 0 success; 1 invalid input, a name not found or ambiguous, no chain found;
+/// 2 a usage or I/O error.
+#[derive(Debug, Parser)]
+#[command(name = "diplograph", version, about, long_about, max_term_width = 100)]
+pub struct Cli {
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+    /// Print no notes on standard error (errors are still printed).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+/// The graph files a command reads.
+#[derive(Debug, Args, Clone, Default)]
+pub struct Inputs {
+    /// Graph files in the native JSON format; `-` reads standard input; several are merged.
+    /// With none, the built-in Shangri-La 2016 example is used.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check graph files and report every problem with its code, place and the line it is on.
+    ///
+    /// Each file is checked on its own; when all are valid and there are several, their merge
+    /// is checked too. Exit status 0 when valid, 1 when not, 2 on a usage or I/O error.
+    Validate {
+        /// The files to check.
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Print the problems as JSON on standard output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Count nodes and edges by kind, and show the span of dates and the sources.
+    Stats {
+        /// The graph.
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Print JSON instead of tables.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Everything about one node: kind, names, aliases, relations, lifecycle, statements by
+    /// and about it, and the citations behind each.
+    Show {
+        /// The node: an id, name or alias ("Seoul", "ROK", "gsomia-kor-usa").
+        node: String,
+        /// The graph.
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Show the node as it stood on this date: relations that held then, the agreement
+        /// state and parties then (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<PartialDate>,
+        /// Print JSON instead of tables.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Chains of agreements linking two parties, with each hop's agreement, state and
+    /// citations. Exit status 1 when there is none.
+    Path {
+        /// Where the chain starts (a country, organization …).
+        from: String,
+        /// Where it ends.
+        to: String,
+        /// The graph.
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Which agreements may carry the chain: a family (intelligence, defence,
+        /// communication, any) or agreement kinds (gsomia, treaty, …), repeated or
+        /// comma-separated. Default: any.
+        #[arg(long, value_name = "FAMILY|KIND", value_delimiter = ',')]
+        via: Vec<String>,
+        /// The date the chain must hold on (YYYY, YYYY-MM or YYYY-MM-DD); without it, each
+        /// agreement's last recorded state counts.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<PartialDate>,
+        /// How many chains to show at most, shortest first.
+        #[arg(short = 'k', long = "max-chains", value_name = "N", default_value_t = 1,
+              value_parser = clap::value_parser!(u16).range(1..))]
+        k: u16,
+        /// The longest chain considered, in hops.
+        #[arg(long, value_name = "N", default_value_t = 6)]
+        max_hops: u16,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Statements: who said what, about whom, and through whom we know it.
+    Statements {
+        /// The graph.
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Only statements said by this speaker.
+        #[arg(long, value_name = "SPEAKER")]
+        by: Option<String>,
+        /// Only statements about this node.
+        #[arg(long, value_name = "NODE")]
+        about: Option<String>,
+        /// Only statements known through this outlet or intermediary.
+        #[arg(long, value_name = "OUTLET")]
+        via: Option<String>,
+        /// Only statements that dispute another or are disputed.
+        #[arg(long)]
+        disputed: bool,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Dated events and agreement lifecycle changes, in order.
+    Timeline {
+        /// The graph.
+        #[command(flatten)]
+        inputs: Inputs,
+        /// The first date of the window (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: Option<PartialDate>,
+        /// The last date of the window, inclusive.
+        #[arg(long, value_name = "DATE")]
+        to: Option<PartialDate>,
+        /// Only entries about this node or its direct neighbours.
+        #[arg(long, value_name = "NODE")]
+        around: Option<String>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Merge graph files into one, reporting every conflict; OUT is written atomically.
+    Merge {
+        /// The files to merge (`-` reads standard input).
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        /// Where to write the merged graph (`-` for standard output).
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// Fail (exit 1, OUT untouched) on any conflict.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Write the graph, or the part selected, in an export format.
+    ///
+    /// `csv` writes two tables, nodes.csv and edges.csv, into the directory given by -o
+    /// (created if missing); the other formats write one stream, to OUT or standard output.
+    Dump {
+        /// The graph.
+        #[command(flatten)]
+        inputs: Inputs,
+        /// The format: json, dot, graphml, gexf, nodelink, csv, cypher or mermaid.
+        #[arg(short, long, value_name = "FORMAT", default_value = "json")]
+        format: ExportFormat,
+        /// Only what holds on this date (needs --around).
+        #[arg(long, value_name = "DATE", requires = "around")]
+        as_of: Option<PartialDate>,
+        /// Only the neighbourhood of this node.
+        #[arg(long, value_name = "NODE")]
+        around: Option<String>,
+        /// How many edges away from --around to go.
+        #[arg(long, value_name = "N", default_value_t = 1, requires = "around")]
+        depth: usize,
+        /// Only edges of these kinds (party_to, said, …; repeated or comma-separated; needs
+        /// --around).
+        #[arg(long, value_name = "KIND", value_delimiter = ',', requires = "around")]
+        kinds: Vec<EdgeKind>,
+        /// Where to write (a file, or a directory for csv); standard output when absent.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) on standard output: `diplograph man | man -l -`.
+    Man,
+}
+
+/// The `--via` arguments of `path` as one family.
+///
+/// # Errors
+/// A message when a name is neither a family nor an agreement kind, or when a named family
+/// is combined with anything else.
+pub fn family(via: &[String]) -> Result<Family, String> {
+    match via {
+        [] => Ok(Family::Any),
+        [one] => one
+            .parse()
+            .map_err(|e: diplograph::error::UnknownName| e.to_string()),
+        several => {
+            let mut kinds = Vec::new();
+            for name in several {
+                match name.parse::<Family>().map_err(|e| e.to_string())? {
+                    Family::Kinds(k) => kinds.extend(k),
+                    other => {
+                        return Err(format!(
+                            "--via {}: a family cannot be combined with other families or kinds; \
+                             give either one family or a list of agreement kinds",
+                            other.name()
+                        ))
+                    }
+                }
+            }
+            Ok(Family::Kinds(kinds))
+        }
+    }
+}
