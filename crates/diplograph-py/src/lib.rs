@@ -1,11 +1,56 @@
-//! Python bindings for diplograph: the `diplograph` module.
-#![expect(unsafe_code, reason = "PyO3's generated module glue needs unsafe code")]
+//! Python bindings for diplograph: the native module `diplograph._native`, wrapped by the
+//! pure-Python package in `python/diplograph` (exceptions, notebook display, networkx and
+//! pandas conversion).
+//!
+//! The bindings stay thin: conversions, error mapping (one place: [`errors::to_py_err`]) and
+//! Python protocols; every rule and query is the core's. The GIL is released while the core
+//! loads, validates, merges or searches.
 
+mod date;
+mod errors;
+mod graph;
+mod objects;
+mod query;
+
+use diplograph::export::ExportFormat;
+use diplograph::model::{
+    AgreementKind, EdgeKind, EventKind, LifecycleState, NodeKind, OrganizationKind,
+};
 use pyo3::prelude::*;
 
-/// The diplograph module.
+/// The names of a closed vocabulary, in the core's order, as a tuple for Python.
+fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> Vec<&'static str> {
+    all.iter().map(|&v| name(v)).collect()
+}
+
+/// The native half of the `diplograph` package.
 #[pymodule]
-fn diplograph(m: &Bound<'_, PyModule>) -> PyResult<()> {
+#[pyo3(name = "_native")]
+fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("NODE_KINDS", names(NodeKind::ALL, |k| k.as_str()))?;
+    m.add("EDGE_KINDS", names(EdgeKind::ALL, |k| k.as_str()))?;
+    m.add(
+        "ORGANIZATION_KINDS",
+        names(OrganizationKind::ALL, |k| k.as_str()),
+    )?;
+    m.add("AGREEMENT_KINDS", names(AgreementKind::ALL, |k| k.as_str()))?;
+    m.add("EVENT_KINDS", names(EventKind::ALL, |k| k.as_str()))?;
+    m.add(
+        "LIFECYCLE_STATES",
+        names(LifecycleState::ALL, |k| k.as_str()),
+    )?;
+    m.add("EXPORT_FORMATS", names(ExportFormat::ALL, |k| k.as_str()))?;
+    m.add_class::<graph::PyGraph>()?;
+    m.add_class::<objects::PyNode>()?;
+    m.add_class::<objects::PyEdge>()?;
+    m.add_class::<objects::PyCitation>()?;
+    m.add_class::<objects::PyLifecycleStep>()?;
+    m.add_class::<date::PyPartialDate>()?;
+    m.add_class::<graph::AsOfView>()?;
+    m.add_function(wrap_pyfunction!(graph::example, m)?)?;
+    m.add_function(wrap_pyfunction!(graph::load, m)?)?;
+    m.add_function(wrap_pyfunction!(graph::loads, m)?)?;
+    m.add_function(wrap_pyfunction!(graph::merge, m)?)?;
     Ok(())
 }

@@ -1,0 +1,179 @@
+//! Dates with precision: `diplograph.PartialDate`, and the argument type that accepts
+//! `datetime.date`, ISO strings and `PartialDate` wherever a date is expected.
+
+use diplograph::time::PartialDate;
+use pyo3::basic::CompareOp;
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyString, PyTuple};
+
+use crate::errors::to_py_err;
+
+/// A calendar date known to year, month or day precision: ``2009``, ``2016-01``, ``2016-06-04``.
+///
+/// It keeps the precision its source gives ("in January" is never "1 January"). It compares
+/// with other dates, ISO strings and ``datetime.date`` (ordered by earliest day, coarser first),
+/// and converts to ``datetime.date`` when asked.
+///
+/// >>> d = PartialDate("2016-01")
+/// >>> d.precision, d.year, d.month, d.day
+/// ('month', 2016, 1, None)
+/// >>> d.earliest(), d.latest()
+/// (datetime.date(2016, 1, 1), datetime.date(2016, 1, 31))
+/// >>> d == "2016-01", d < "2016-01-01"
+/// (True, True)
+/// >>> PartialDate(datetime.date(2016, 6, 4)).to_date()
+/// datetime.date(2016, 6, 4)
+#[pyclass(module = "diplograph", name = "PartialDate", frozen)]
+#[derive(Clone, Copy)]
+pub(crate) struct PyPartialDate(pub(crate) PartialDate);
+
+/// An argument that may be a `PartialDate`, an ISO string or a `datetime.date`.
+#[derive(Clone, Copy)]
+pub(crate) struct DateArg(pub(crate) PartialDate);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for DateArg {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        if let Ok(d) = obj.cast::<PyPartialDate>() {
+            return Ok(DateArg(d.get().0));
+        }
+        if let Ok(s) = obj.cast::<PyString>() {
+            let text = s.to_cow()?;
+            return text
+                .parse::<PartialDate>()
+                .map(DateArg)
+                .map_err(|e| to_py_err(e.into()));
+        }
+        let py = obj.py();
+        let date_type = py.import("datetime")?.getattr("date")?;
+        if obj.is_instance(&date_type)? {
+            let year: i32 = obj.getattr("year")?.extract()?;
+            let month: u8 = obj.getattr("month")?.extract()?;
+            let day: u8 = obj.getattr("day")?.extract()?;
+            return PartialDate::day(year, month, day)
+                .map(DateArg)
+                .map_err(|e| to_py_err(e.into()));
+        }
+        Err(PyTypeError::new_err(format!(
+            "expected a date: a datetime.date, a diplograph.PartialDate or an ISO string \
+             (\"2016\", \"2016-01\", \"2016-06-04\"), not {}",
+            obj.get_type().name()?
+        )))
+    }
+}
+
+/// A `datetime.date` for a day-precision date (the first day of a coarser one).
+fn py_date(py: Python<'_>, d: PartialDate) -> PyResult<Bound<'_, PyAny>> {
+    py.import("datetime")?.getattr("date")?.call1((
+        d.year_number(),
+        d.month_number().unwrap_or(1),
+        d.day_number().unwrap_or(1),
+    ))
+}
+
+#[pymethods]
+impl PyPartialDate {
+    #[new]
+    fn new(value: DateArg) -> Self {
+        PyPartialDate(value.0)
+    }
+
+    /// How much of the date is known: ``"year"``, ``"month"`` or ``"day"``.
+    #[getter]
+    fn precision(&self) -> &'static str {
+        self.0.precision().as_str()
+    }
+
+    /// The year.
+    #[getter]
+    fn year(&self) -> i32 {
+        self.0.year_number()
+    }
+
+    /// The month (1–12), or ``None`` for a year.
+    #[getter]
+    fn month(&self) -> Option<u8> {
+        self.0.month_number()
+    }
+
+    /// The day of the month, or ``None`` for a year or a month.
+    #[getter]
+    fn day(&self) -> Option<u8> {
+        self.0.day_number()
+    }
+
+    /// The first day this date may mean, as a ``datetime.date``.
+    fn earliest<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_date(py, PartialDate::from_naive(self.0.earliest()))
+    }
+
+    /// The last day this date may mean, as a ``datetime.date``.
+    fn latest<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_date(py, PartialDate::from_naive(self.0.latest()))
+    }
+
+    /// The ``datetime.date`` for a day-precision date.
+    ///
+    /// Raises ``ValueError`` for a year or a month, which name no single day: use
+    /// ``earliest()`` or ``latest()`` and say which you mean.
+    #[pyo3(name = "to_date")]
+    fn as_date<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        if self.0.day_number().is_none() {
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "`{}` is a {}, not a day; use earliest() or latest()",
+                self.0,
+                self.0.precision().as_str()
+            )));
+        }
+        py_date(py, PartialDate::from_naive(self.0.earliest()))
+    }
+
+    fn __str__(&self) -> String {
+        self.0.to_string()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("PartialDate('{}')", self.0)
+    }
+
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        // Equal to the hash of the ISO string, since a date equals its ISO string.
+        PyString::new(py, &self.0.to_string()).hash()
+    }
+
+    fn __richcmp__(
+        &self,
+        other: &Bound<'_, PyAny>,
+        op: CompareOp,
+        py: Python<'_>,
+    ) -> PyResult<Py<PyAny>> {
+        let Ok(DateArg(other)) = other.extract::<DateArg>() else {
+            return Ok(py.NotImplemented());
+        };
+        let result = match op {
+            CompareOp::Lt => self.0 < other,
+            CompareOp::Le => self.0 <= other,
+            CompareOp::Eq => self.0 == other,
+            CompareOp::Ne => self.0 != other,
+            CompareOp::Gt => self.0 > other,
+            CompareOp::Ge => self.0 >= other,
+        };
+        Ok(pyo3::types::PyBool::new(py, result)
+            .to_owned()
+            .into_any()
+            .unbind())
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let args = PyTuple::new(py, [slf.get().0.to_string()])?;
+        PyTuple::new(py, [slf.get_type().into_any(), args.into_any()])
+    }
+}
+
+/// An optional date as a Python value (`PartialDate` or `None`).
+pub(crate) fn opt_date(d: Option<PartialDate>) -> Option<PyPartialDate> {
+    d.map(PyPartialDate)
+}

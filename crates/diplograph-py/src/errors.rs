@@ -1,0 +1,144 @@
+//! The one place where core errors become Python exceptions.
+//!
+//! The exception classes live in `diplograph/_errors.py` (so that they carry attributes such as
+//! `.problems` and `.candidates`, pickle like any Python exception and are documented where
+//! Python users read); this module only builds instances of them.
+
+use diplograph::error::{Candidate, Problem};
+use diplograph::Error;
+use pyo3::exceptions::PyRuntimeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+/// The Python module that defines the exception classes.
+const ERRORS_MODULE: &str = "diplograph._errors";
+
+/// Turns a core error into the matching `diplograph` exception:
+///
+/// | core | Python |
+/// |---|---|
+/// | `Invalid` (only `json-syntax` problems) | `ParseError` (a `ValidationError`) |
+/// | `Invalid` | `ValidationError` with `.problems` |
+/// | `NodeNotFound` | `NodeNotFound` (also a `KeyError`) |
+/// | `AmbiguousName` | `AmbiguousName` with `.candidates` (also a `LookupError`) |
+/// | `UnknownName` | `UnknownName` (also a `ValueError`) |
+/// | `Date` | `InvalidDate` (also a `ValueError`) |
+/// | `Io`, `Write` | `FileError` (also an `OSError`) |
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "taken by value to be used as `map_err(to_py_err)`"
+)]
+pub(crate) fn to_py_err(e: Error) -> PyErr {
+    Python::attach(|py| build(py, &e).unwrap_or_else(|failed| failed))
+}
+
+/// Builds the exception; an `Err` holds the exception to raise when even that failed (the
+/// error classes could not be imported), which then explains itself.
+fn build(py: Python<'_>, e: &Error) -> Result<PyErr, PyErr> {
+    let module = py.import(ERRORS_MODULE).map_err(|err| {
+        PyRuntimeError::new_err(format!(
+            "{e} (and {ERRORS_MODULE} could not be imported: {err})"
+        ))
+    })?;
+    let kwargs = PyDict::new(py);
+    let class = match e {
+        Error::Invalid { problems } => {
+            let list = PyList::empty(py);
+            for p in &problems.0 {
+                list.append(problem_to_py(py, p)?)?;
+            }
+            kwargs.set_item("problems", list)?;
+            let all_syntax = !problems.0.is_empty()
+                && problems
+                    .0
+                    .iter()
+                    .all(|p| p.code == diplograph::ProblemCode::JsonSyntax);
+            if all_syntax {
+                "ParseError"
+            } else {
+                "ValidationError"
+            }
+        }
+        Error::NodeNotFound { name, .. } => {
+            kwargs.set_item("name", name)?;
+            "NodeNotFound"
+        }
+        Error::AmbiguousName { name, candidates } => {
+            kwargs.set_item("name", name)?;
+            let list = PyList::empty(py);
+            for c in candidates {
+                list.append(candidate_to_py(py, &module, c)?)?;
+            }
+            kwargs.set_item("candidates", list)?;
+            "AmbiguousName"
+        }
+        Error::UnknownName(u) => {
+            kwargs.set_item("what", u.what)?;
+            kwargs.set_item("name", &u.name)?;
+            kwargs.set_item("expected", u.expected.clone())?;
+            "UnknownName"
+        }
+        Error::Date(d) => {
+            kwargs.set_item("text", &d.text)?;
+            "InvalidDate"
+        }
+        Error::Io { path, source, .. } => {
+            kwargs.set_item("errno", source.raw_os_error())?;
+            kwargs.set_item("filename", path.to_string_lossy())?;
+            "FileError"
+        }
+        Error::Write(source) => {
+            kwargs.set_item("errno", source.raw_os_error())?;
+            "FileError"
+        }
+        _ => "DiplographError",
+    };
+    let instance = module
+        .getattr(class)?
+        .call((e.to_string(),), Some(&kwargs))?;
+    Ok(PyErr::from_value(instance))
+}
+
+/// A core problem as a `diplograph.Problem`.
+pub(crate) fn problem_to_py<'py>(py: Python<'py>, p: &Problem) -> PyResult<Bound<'py, PyAny>> {
+    let module = py.import(ERRORS_MODULE)?;
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("code", p.code.as_str())?;
+    kwargs.set_item("message", &p.message)?;
+    kwargs.set_item("id", &p.id)?;
+    kwargs.set_item(
+        "file",
+        p.location
+            .file
+            .as_ref()
+            .map(|f| f.to_string_lossy().into_owned()),
+    )?;
+    kwargs.set_item("line", p.location.line)?;
+    kwargs.set_item("column", p.location.column)?;
+    kwargs.set_item("path", &p.location.path)?;
+    module.getattr("Problem")?.call((), Some(&kwargs))
+}
+
+fn candidate_to_py<'py>(
+    py: Python<'py>,
+    module: &Bound<'py, PyModule>,
+    c: &Candidate,
+) -> PyResult<Bound<'py, PyAny>> {
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("id", &c.id)?;
+    kwargs.set_item("kind", c.kind.as_str())?;
+    kwargs.set_item("name", &c.name)?;
+    module.getattr("Candidate")?.call((), Some(&kwargs))
+}
+
+/// Shorthand: a core result as a Python result.
+pub(crate) trait IntoPyResult<T> {
+    /// Maps the error with [`to_py_err`].
+    fn py(self) -> PyResult<T>;
+}
+
+impl<T> IntoPyResult<T> for diplograph::Result<T> {
+    fn py(self) -> PyResult<T> {
+        self.map_err(to_py_err)
+    }
+}

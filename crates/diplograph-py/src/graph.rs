@@ -1,0 +1,968 @@
+//! `diplograph.Graph` and the module-level loaders.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use diplograph::error::{Problem, ProblemCode, Problems};
+use diplograph::export::{self, ExportFormat};
+use diplograph::model::{
+    AgreementKind, Edge, EdgeKind, EventKind, Node, NodeDetails, NodeKind, OrganizationKind,
+    StatementText,
+};
+use diplograph::time::{Containment, Interval};
+use diplograph::{format, Error, Graph};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyIterator, PyList};
+
+use diplograph::query::{ChainQuery, Family, NeighbourhoodQuery, StatementQuery, TimelineQuery};
+use pyo3::exceptions::PyTypeError;
+
+use crate::date::DateArg;
+use crate::errors::{problem_to_py, to_py_err, IntoPyResult};
+use crate::objects::{
+    attributes_from_py, citations, CitationArg, NameArg, PyEdge, PyNode, StepArg,
+};
+use crate::query::{resolve, resolve_opt, wrap};
+
+/// Parses an export format name, raising `UnknownName` (a `ValueError`).
+fn vocab_export(name: &str) -> PyResult<ExportFormat> {
+    name.parse::<ExportFormat>()
+        .map_err(|e| to_py_err(e.into()))
+}
+
+/// Parses a name from a closed vocabulary, raising `UnknownName` (a `ValueError`).
+pub(crate) fn vocab<T>(name: &str) -> PyResult<T>
+where
+    T: std::str::FromStr<Err = diplograph::error::UnknownName>,
+{
+    name.parse::<T>().map_err(|e| to_py_err(e.into()))
+}
+
+/// A typed, dated, sourced graph of states and their dealings.
+///
+/// Load one with ``diplograph.load``/``loads`` (or take ``diplograph.example()``), or build one
+/// with the ``add_*`` methods and ``relate``; each addition is checked as the core checks it.
+///
+/// >>> g = Graph(title="GSOMIA")
+/// >>> g.add_country("KOR", "South Korea")
+/// <Node country KOR 'South Korea'>
+/// >>> _ = g.add_country("USA", "United States")
+/// >>> _ = g.add_agreement("gsomia-kor-usa", "US-ROK GSOMIA", kind="gsomia")
+/// >>> g.relate("KOR", "party_to", "gsomia-kor-usa")
+/// <Edge KOR -party_to-> gsomia-kor-usa>
+/// >>> _ = g.relate("USA", "party_to", "gsomia-kor-usa")
+/// >>> g.node("Seoul").id, len(g), "republic of korea" in g
+/// ('KOR', 3, True)
+/// >>> g.validate()
+/// []
+#[pyclass(module = "diplograph", name = "Graph")]
+pub(crate) struct PyGraph {
+    pub(crate) inner: Graph,
+}
+
+impl PyGraph {
+    fn add(&mut self, py: Python<'_>, node: Node) -> PyResult<PyNode> {
+        let g = &mut self.inner;
+        let copy = node.clone();
+        py.detach(|| g.add_node(copy)).py()?;
+        Ok(PyNode(node))
+    }
+
+    pub(crate) fn node_objects<'a>(nodes: impl Iterator<Item = &'a Node>) -> Vec<PyNode> {
+        nodes.cloned().map(PyNode).collect()
+    }
+}
+
+/// The fields every node takes, from the keyword arguments.
+fn node(
+    id: String,
+    name: String,
+    details: NodeDetails,
+    aliases: Vec<String>,
+    external_ids: BTreeMap<String, String>,
+    attributes: Option<&Bound<'_, PyDict>>,
+    cites: Vec<CitationArg>,
+) -> PyResult<Node> {
+    let mut n = Node::new(id, name, details);
+    n.aliases = aliases;
+    n.external_ids = external_ids;
+    n.attributes = attributes_from_py(attributes)?;
+    n.citations = citations(cites);
+    Ok(n)
+}
+
+#[pymethods]
+impl PyGraph {
+    #[new]
+    #[pyo3(signature = (title = None, description = None))]
+    fn new(title: Option<String>, description: Option<String>) -> Self {
+        let mut inner = Graph::new();
+        inner.title = title;
+        inner.description = description;
+        PyGraph { inner }
+    }
+
+    /// The dataset's title.
+    #[getter]
+    fn get_title(&self) -> Option<String> {
+        self.inner.title.clone()
+    }
+
+    #[setter]
+    fn set_title(&mut self, title: Option<String>) {
+        self.inner.title = title;
+    }
+
+    /// The dataset's description.
+    #[getter]
+    fn get_description(&self) -> Option<String> {
+        self.inner.description.clone()
+    }
+
+    #[setter]
+    fn set_description(&mut self, description: Option<String>) {
+        self.inner.description = description;
+    }
+
+    /// The number of edges.
+    #[getter]
+    fn edge_count(&self) -> usize {
+        self.inner.edge_count()
+    }
+
+    // ---- building ------------------------------------------------------------------------
+
+    /// Adds a country; ``id`` is its ISO 3166-1 alpha-3 code (``unknown-iso-code`` otherwise).
+    /// Returns the new node; raises ``ValidationError`` listing every problem.
+    #[pyo3(signature = (id, name, *, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "mirrors the Python keyword arguments"
+    )]
+    fn add_country(
+        &mut self,
+        py: Python<'_>,
+        id: String,
+        name: String,
+        aliases: Vec<String>,
+        external_ids: BTreeMap<String, String>,
+        attributes: Option<&Bound<'_, PyDict>>,
+        citations: Vec<CitationArg>,
+    ) -> PyResult<PyNode> {
+        let n = node(
+            id,
+            name,
+            NodeDetails::Country,
+            aliases,
+            external_ids,
+            attributes,
+            citations,
+        )?;
+        self.add(py, n)
+    }
+
+    /// Adds a person. Returns the new node; raises ``ValidationError``.
+    #[pyo3(signature = (id, name, *, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "mirrors the Python keyword arguments"
+    )]
+    fn add_person(
+        &mut self,
+        py: Python<'_>,
+        id: String,
+        name: String,
+        aliases: Vec<String>,
+        external_ids: BTreeMap<String, String>,
+        attributes: Option<&Bound<'_, PyDict>>,
+        citations: Vec<CitationArg>,
+    ) -> PyResult<PyNode> {
+        let n = node(
+            id,
+            name,
+            NodeDetails::Person,
+            aliases,
+            external_ids,
+            attributes,
+            citations,
+        )?;
+        self.add(py, n)
+    }
+
+    /// Adds an organization of a ``kind`` (``ministry``, ``military``, ``news_outlet``,
+    /// ``international_organization``, ``think_tank``, ``university``, ``company``, ``other``).
+    #[pyo3(signature = (id, name, kind, *, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "mirrors the Python keyword arguments"
+    )]
+    fn add_organization(
+        &mut self,
+        py: Python<'_>,
+        id: String,
+        name: String,
+        kind: &str,
+        aliases: Vec<String>,
+        external_ids: BTreeMap<String, String>,
+        attributes: Option<&Bound<'_, PyDict>>,
+        citations: Vec<CitationArg>,
+    ) -> PyResult<PyNode> {
+        let details = NodeDetails::Organization {
+            kind: vocab::<OrganizationKind>(kind)?,
+        };
+        let n = node(
+            id,
+            name,
+            details,
+            aliases,
+            external_ids,
+            attributes,
+            citations,
+        )?;
+        self.add(py, n)
+    }
+
+    /// Adds an agreement of a ``kind`` (``gsomia``, ``memorandum_of_understanding``, ``treaty``,
+    /// ``arrangement``, ``communication_line``, ``resolution``, ``joint_understanding``,
+    /// ``talks_format``, ``other``) with its ``lifecycle`` (``LifecycleStep`` objects or dicts).
+    #[pyo3(signature = (id, name, kind, *, lifecycle = Vec::new(), aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "mirrors the Python keyword arguments"
+    )]
+    fn add_agreement(
+        &mut self,
+        py: Python<'_>,
+        id: String,
+        name: String,
+        kind: &str,
+        lifecycle: Vec<StepArg>,
+        aliases: Vec<String>,
+        external_ids: BTreeMap<String, String>,
+        attributes: Option<&Bound<'_, PyDict>>,
+        citations: Vec<CitationArg>,
+    ) -> PyResult<PyNode> {
+        let details = NodeDetails::Agreement {
+            kind: vocab::<AgreementKind>(kind)?,
+            lifecycle: lifecycle.into_iter().map(|s| s.0).collect(),
+        };
+        let n = node(
+            id,
+            name,
+            details,
+            aliases,
+            external_ids,
+            attributes,
+            citations,
+        )?;
+        self.add(py, n)
+    }
+
+    /// Adds an event of a ``kind`` (``meeting``, ``summit``, ``exercise``, ``nuclear_test``,
+    /// ``missile_launch``, ``sanctions_decision``, ``talks_round``, ``panel``, ``signing``,
+    /// ``other``) on ``date`` (through ``end``, inclusive, for a range) at ``place``.
+    #[pyo3(signature = (id, name, kind, *, date = None, end = None, place = None, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "mirrors the Python keyword arguments"
+    )]
+    fn add_event(
+        &mut self,
+        py: Python<'_>,
+        id: String,
+        name: String,
+        kind: &str,
+        date: Option<DateArg>,
+        end: Option<DateArg>,
+        place: Option<String>,
+        aliases: Vec<String>,
+        external_ids: BTreeMap<String, String>,
+        attributes: Option<&Bound<'_, PyDict>>,
+        citations: Vec<CitationArg>,
+    ) -> PyResult<PyNode> {
+        let start = date.map(|d| d.0);
+        let details = NodeDetails::Event {
+            kind: vocab::<EventKind>(kind)?,
+            // As in the native format: a single date is a one-date interval.
+            when: Interval::new(start, end.map(|d| d.0).or(start)),
+            place,
+        };
+        let n = node(
+            id,
+            name,
+            details,
+            aliases,
+            external_ids,
+            attributes,
+            citations,
+        )?;
+        self.add(py, n)
+    }
+
+    /// Adds a statement: exactly one of ``quote`` (verbatim words) or ``paraphrase`` (an
+    /// account of them), said on ``date``. Speakers, topics and the reporting chain are edges
+    /// (``said``, ``about``, ``reported_by``).
+    #[pyo3(signature = (id, name, *, quote = None, paraphrase = None, date = None, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "mirrors the Python keyword arguments"
+    )]
+    fn add_statement(
+        &mut self,
+        py: Python<'_>,
+        id: String,
+        name: String,
+        quote: Option<String>,
+        paraphrase: Option<String>,
+        date: Option<DateArg>,
+        aliases: Vec<String>,
+        external_ids: BTreeMap<String, String>,
+        attributes: Option<&Bound<'_, PyDict>>,
+        citations: Vec<CitationArg>,
+    ) -> PyResult<PyNode> {
+        let text = match (quote, paraphrase) {
+            (Some(q), None) => StatementText::Quote(q),
+            (None, Some(p)) => StatementText::Paraphrase(p),
+            (q, _) => {
+                let which = if q.is_some() { "both" } else { "neither" };
+                let problem = Problem::new(
+                    ProblemCode::KindField,
+                    format!(
+                        "statement `{id}` has {which} `quote` and `paraphrase`; give exactly one"
+                    ),
+                    "",
+                )
+                .with_id(&id);
+                return Err(to_py_err(Error::Invalid {
+                    problems: Problems(vec![problem]),
+                }));
+            }
+        };
+        let details = NodeDetails::Statement {
+            text,
+            date: date.map(|d| d.0),
+        };
+        let n = node(
+            id,
+            name,
+            details,
+            aliases,
+            external_ids,
+            attributes,
+            citations,
+        )?;
+        self.add(py, n)
+    }
+
+    /// Adds a source document published on ``date`` at ``url``, with its full ``text`` when
+    /// held (so that citation spans can be checked against it).
+    #[pyo3(signature = (id, name, *, date = None, url = None, text = None, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "mirrors the Python keyword arguments"
+    )]
+    fn add_source(
+        &mut self,
+        py: Python<'_>,
+        id: String,
+        name: String,
+        date: Option<DateArg>,
+        url: Option<String>,
+        text: Option<String>,
+        aliases: Vec<String>,
+        external_ids: BTreeMap<String, String>,
+        attributes: Option<&Bound<'_, PyDict>>,
+        citations: Vec<CitationArg>,
+    ) -> PyResult<PyNode> {
+        let details = NodeDetails::Source {
+            date: date.map(|d| d.0),
+            url,
+            text,
+        };
+        let n = node(
+            id,
+            name,
+            details,
+            aliases,
+            external_ids,
+            attributes,
+            citations,
+        )?;
+        self.add(py, n)
+    }
+
+    /// Adds an edge ``from_ -kind-> to`` between two node ids, checked as the core checks it
+    /// (both ends exist, the kind allows their kinds, its own fields). Returns the new edge.
+    #[pyo3(signature = (from_, kind, to, *, start = None, end = None, title = None, on_behalf_of = None, position = None, share = None, amount = None, relation = None, attributes = None, citations = Vec::new()))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "mirrors the Python keyword arguments"
+    )]
+    fn relate(
+        &mut self,
+        py: Python<'_>,
+        from_: &str,
+        kind: &str,
+        to: &str,
+        start: Option<DateArg>,
+        end: Option<DateArg>,
+        title: Option<String>,
+        on_behalf_of: Option<String>,
+        position: Option<u32>,
+        share: Option<f64>,
+        amount: Option<String>,
+        relation: Option<String>,
+        attributes: Option<&Bound<'_, PyDict>>,
+        citations: Vec<CitationArg>,
+    ) -> PyResult<PyEdge> {
+        let mut edge = Edge::new(vocab::<EdgeKind>(kind)?)
+            .valid(start.map(|d| d.0), end.map(|d| d.0))
+            .qualified(|q| {
+                q.title = title;
+                q.on_behalf_of = on_behalf_of;
+                q.position = position;
+                q.share = share;
+                q.amount = amount;
+                q.relation = relation;
+            });
+        edge.attributes = attributes_from_py(attributes)?;
+        edge.citations = self::citations(citations);
+        let copy = edge.clone();
+        let g = &mut self.inner;
+        let ix = py.detach(|| g.relate(from_, to, copy)).py()?;
+        Ok(PyEdge {
+            from: from_.to_owned(),
+            to: to.to_owned(),
+            index: ix.index(),
+            edge,
+        })
+    }
+
+    /// Checks the rules that span the whole graph (citations name sources, spans match their
+    /// text, bilateral agreements have two parties, no alias is claimed twice) and returns
+    /// every ``Problem`` found: an empty list when the graph is valid. Cost: O(nodes + edges +
+    /// citations); the GIL is released meanwhile.
+    fn validate<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let g = &self.inner;
+        let problems = py.detach(|| g.validate());
+        let list = PyList::empty(py);
+        for p in &problems {
+            list.append(problem_to_py(py, p)?)?;
+        }
+        Ok(list)
+    }
+
+    // ---- saving --------------------------------------------------------------------------
+
+    /// Saves the graph to ``path`` in a ``format`` (the native ``json`` by default; see
+    /// ``dumps``), atomically: an existing file is left untouched if writing fails. For ``csv``,
+    /// ``path`` is a directory that receives ``nodes.csv`` and ``edges.csv``. Raises
+    /// ``FileError``.
+    #[pyo3(signature = (path, format = "json"))]
+    fn save(&self, py: Python<'_>, path: PathBuf, format: &str) -> PyResult<()> {
+        let format = vocab_export(format)?;
+        let g = &self.inner;
+        py.detach(move || export::export_to_path(g, format, &path))
+            .py()
+    }
+
+    /// The graph as text in one of the formats: ``json`` (the native format, deterministic),
+    /// ``dot``, ``graphml``, ``gexf``, ``nodelink`` (networkx node-link JSON), ``csv``,
+    /// ``cypher`` or ``mermaid``. Raises ``UnknownName`` for another name.
+    #[pyo3(signature = (format = "json"))]
+    fn dumps(&self, py: Python<'_>, format: &str) -> PyResult<Py<PyAny>> {
+        let g = &self.inner;
+        let format: ExportFormat = vocab_export(format)?;
+        if format == ExportFormat::Csv {
+            let (mut nodes, mut edges) = (Vec::new(), Vec::new());
+            py.detach(|| export::export_csv(g, &mut nodes, &mut edges))
+                .py()?;
+            let d = PyDict::new(py);
+            d.set_item(export::CSV_NODES_FILE, String::from_utf8_lossy(&nodes))?;
+            d.set_item(export::CSV_EDGES_FILE, String::from_utf8_lossy(&edges))?;
+            return Ok(d.into_any().unbind());
+        }
+        let text = py.detach(|| export::export_to_string(g, format)).py()?;
+        Ok(text.into_pyobject(py)?.into_any().unbind())
+    }
+
+    // ---- reading -------------------------------------------------------------------------
+
+    /// The one node called ``name``: an id, a name or an alias (case- and accent-insensitive;
+    /// countries also answer to their ISO names and capital). Raises ``NodeNotFound`` or
+    /// ``AmbiguousName`` (never a silent pick).
+    fn node(&self, py: Python<'_>, name: &str) -> PyResult<PyNode> {
+        let g = &self.inner;
+        let found = py.detach(|| g.lookup(name).cloned()).py()?;
+        Ok(PyNode(found))
+    }
+
+    /// Every node, optionally of one ``kind``, in the order they were added (loaded).
+    #[pyo3(signature = (kind = None))]
+    fn nodes(&self, kind: Option<&str>) -> PyResult<Vec<PyNode>> {
+        Ok(match kind {
+            None => Self::node_objects(self.inner.nodes().map(|(_, n)| n)),
+            Some(k) => Self::node_objects(self.inner.nodes_of_kind(vocab::<NodeKind>(k)?)),
+        })
+    }
+
+    /// Every edge, optionally of one ``kind``, in the order they were added (loaded); with
+    /// ``as_of``, only those that hold on that date (an unknown start or end counts as open;
+    /// a date only partly inside an edge's interval keeps it). Cost: O(edges).
+    #[pyo3(signature = (kind = None, as_of = None))]
+    fn edges(&self, kind: Option<&str>, as_of: Option<DateArg>) -> PyResult<Vec<PyEdge>> {
+        let kind = kind.map(vocab::<EdgeKind>).transpose()?;
+        let on = as_of.map(|d| d.0);
+        Ok(self
+            .inner
+            .edges()
+            .filter(|v| kind.is_none_or(|k| v.edge.kind == k))
+            .filter(|v| on.is_none_or(|d| v.edge.valid.contains(&d) != Containment::Outside))
+            .map(|v| PyEdge::from_view(&v))
+            .collect())
+    }
+
+    /// The nodes whose id, name or an alias contains ``text`` (case- and accent-insensitive),
+    /// optionally of one ``kind``, sorted by kind then id. Cost: O(total length of all names);
+    /// the GIL is released meanwhile.
+    #[pyo3(signature = (text, kind = None))]
+    fn search(&self, py: Python<'_>, text: &str, kind: Option<&str>) -> PyResult<Vec<PyNode>> {
+        let kind = kind.map(vocab::<NodeKind>).transpose()?;
+        let g = &self.inner;
+        let found: Vec<Node> = py.detach(|| g.search(text, kind).into_iter().cloned().collect());
+        Ok(found.into_iter().map(PyNode).collect())
+    }
+
+    // ---- questions -----------------------------------------------------------------------
+
+    /// The graph as it stood on ``date``: ``.agreements()`` in their state then, ``.offices()``
+    /// held, ``.memberships()`` and ``.edges()`` that held.
+    fn as_of(slf: Bound<'_, Self>, date: DateArg) -> AsOfView {
+        AsOfView {
+            graph: slf.unbind(),
+            date: date.0,
+        }
+    }
+
+    /// The agreements linking two parties: with ``between=(a, b)``, those both are parties to
+    /// on ``as_of`` (with no date: ever, in their last recorded state); with only ``as_of``,
+    /// every agreement in the state it was in then. Returns ``AgreementLink`` records sorted by
+    /// id. Cost: O(a's agreements × their parties), or O(agreements × steps) for all.
+    #[pyo3(signature = (*, between = None, as_of = None))]
+    fn agreements<'py>(
+        &self,
+        py: Python<'py>,
+        between: Option<(NameArg, NameArg)>,
+        as_of: Option<DateArg>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let g = &self.inner;
+        let on = as_of.map(|d| d.0);
+        let links = match (between, on) {
+            (Some((a, b)), on) => {
+                let (a, b) = (resolve(py, g, a)?, resolve(py, g, b)?);
+                py.detach(|| g.agreements_between(a, b, on.as_ref()))
+            }
+            (None, Some(d)) => py.detach(|| g.as_of(d).agreements()),
+            (None, None) => {
+                return Err(PyTypeError::new_err(
+                    "agreements() needs between=(a, b), as_of=date, or both",
+                ))
+            }
+        };
+        wrap(py, "AgreementLink", &links)
+    }
+
+    /// The shortest chains of agreements linking ``a`` to ``b``: ``via`` a family
+    /// (``intelligence``, ``defence``, ``communication``, ``any``) or a comma-separated list of
+    /// agreement kinds, binding on ``as_of`` (with no date: by each agreement's last recorded
+    /// state); up to ``k`` chains of at most ``max_hops`` hops, shortest first. Returns
+    /// ``Chain`` records (empty when there is none). The GIL is released meanwhile.
+    #[pyo3(signature = (a, b, *, via = "any", as_of = None, k = 1, max_hops = 6))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "mirrors the Python keyword arguments"
+    )]
+    fn path<'py>(
+        &self,
+        py: Python<'py>,
+        a: NameArg,
+        b: NameArg,
+        via: &str,
+        as_of: Option<DateArg>,
+        k: usize,
+        max_hops: usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let g = &self.inner;
+        let query = ChainQuery {
+            family: via.parse::<Family>().map_err(|e| to_py_err(e.into()))?,
+            on: as_of.map(|d| d.0),
+            k,
+            max_hops,
+        };
+        let (a, b) = (resolve(py, g, a)?, resolve(py, g, b)?);
+        let chains = py.detach(|| g.chains(a, b, &query));
+        wrap(py, "Chain", &chains)
+    }
+
+    /// Who held an ``office`` on ``on`` (with no date: ever): ``office`` names an organization
+    /// or country (every office in it) or words of a title ("Defence Minister"). Returns
+    /// ``Office`` records sorted by organization, title, person and start.
+    #[pyo3(signature = (office, *, on = None))]
+    fn office_holders<'py>(
+        &self,
+        py: Python<'py>,
+        office: &str,
+        on: Option<DateArg>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let g = &self.inner;
+        let on = on.map(|d| d.0);
+        let found = py.detach(|| g.office_holders(office, on.as_ref())).py()?;
+        wrap(py, "Office", &found)
+    }
+
+    /// The parties to an agreement on ``as_of`` (with no date: every party, with the date it
+    /// withdrew if it did). Returns ``Party`` records sorted by id.
+    #[pyo3(signature = (agreement, *, as_of = None))]
+    fn parties<'py>(
+        &self,
+        py: Python<'py>,
+        agreement: NameArg,
+        as_of: Option<DateArg>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let g = &self.inner;
+        let ix = resolve(py, g, agreement)?;
+        let on = as_of.map(|d| d.0);
+        wrap(py, "Party", &g.parties(ix, on.as_ref()))
+    }
+
+    /// The people who attended an event (``NodeRef`` records).
+    fn attendees<'py>(&self, py: Python<'py>, event: NameArg) -> PyResult<Bound<'py, PyAny>> {
+        let g = &self.inner;
+        let ix = resolve(py, g, event)?;
+        wrap(py, "NodeRef", &g.attendees(ix))
+    }
+
+    /// The statements said ``by`` someone, ``about`` something, known ``via`` an outlet or
+    /// intermediary, and (with ``disputed=True``) only those that dispute another or are
+    /// disputed; every condition given must hold. Returns ``StatementInfo`` records (text,
+    /// speakers, topics, attribution chain, citations) sorted by date, then id.
+    #[pyo3(signature = (*, by = None, about = None, via = None, disputed = false))]
+    fn statements<'py>(
+        &self,
+        py: Python<'py>,
+        by: Option<NameArg>,
+        about: Option<NameArg>,
+        via: Option<NameArg>,
+        disputed: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let g = &self.inner;
+        let query = StatementQuery {
+            by: resolve_opt(py, g, by)?,
+            about: resolve_opt(py, g, about)?,
+            via: resolve_opt(py, g, via)?,
+            disputed,
+        };
+        let found = py.detach(|| g.statements(&query));
+        wrap(py, "StatementInfo", &found)
+    }
+
+    /// Dated events and agreement lifecycle changes between ``start`` and ``end`` (inclusive;
+    /// either may be open), optionally ``around`` one node and its direct neighbours, in date
+    /// order with precision kept. Returns ``TimelineEntry`` records; ``within`` says whether
+    /// an entry lies ``inside`` the window or only ``partly`` (a month straddling its edge).
+    #[pyo3(signature = (*, start = None, end = None, around = None))]
+    fn timeline<'py>(
+        &self,
+        py: Python<'py>,
+        start: Option<DateArg>,
+        end: Option<DateArg>,
+        around: Option<NameArg>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let g = &self.inner;
+        let query = TimelineQuery {
+            from: start.map(|d| d.0),
+            to: end.map(|d| d.0),
+            around: resolve_opt(py, g, around)?,
+        };
+        let found = py.detach(|| g.timeline(&query));
+        wrap(py, "TimelineEntry", &found)
+    }
+
+    /// The subgraph within ``depth`` edges of ``node`` (following edges both ways), keeping only
+    /// edges of the given ``kinds`` (all when ``None``) that hold on ``as_of``, as a new
+    /// ``Graph`` that is valid on its own (it keeps the sources and parties its facts name).
+    #[pyo3(signature = (node, *, depth = 1, kinds = None, as_of = None))]
+    fn neighbourhood(
+        &self,
+        py: Python<'_>,
+        node: NameArg,
+        depth: usize,
+        kinds: Option<Vec<String>>,
+        as_of: Option<DateArg>,
+    ) -> PyResult<PyGraph> {
+        let g = &self.inner;
+        let center = resolve(py, g, node)?;
+        let kinds = kinds
+            .unwrap_or_default()
+            .iter()
+            .map(|k| vocab::<EdgeKind>(k))
+            .collect::<PyResult<Vec<_>>>()?;
+        let query = NeighbourhoodQuery {
+            depth,
+            kinds,
+            on: as_of.map(|d| d.0),
+        };
+        let inner = py.detach(|| g.neighbourhood(center, &query));
+        Ok(PyGraph { inner })
+    }
+
+    // ---- Python protocols ----------------------------------------------------------------
+
+    fn __len__(&self) -> usize {
+        self.inner.node_count()
+    }
+
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyIterator>> {
+        let list = PyList::new(py, self.nodes(None)?)?;
+        list.try_iter()
+    }
+
+    fn __contains__(&self, py: Python<'_>, item: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let name = if let Ok(n) = item.cast::<PyNode>() {
+            return Ok(self
+                .inner
+                .node(&n.get().0.id)
+                .is_some_and(|m| *m == n.get().0));
+        } else {
+            item.extract::<String>()?
+        };
+        let g = &self.inner;
+        Ok(match py.detach(|| g.resolve(&name)) {
+            Ok(_) | Err(Error::AmbiguousName { .. }) => true,
+            Err(_) => false,
+        })
+    }
+
+    fn __getitem__(&self, py: Python<'_>, name: &str) -> PyResult<PyNode> {
+        self.node(py, name)
+    }
+
+    fn __repr__(&self) -> String {
+        let title = self
+            .inner
+            .title
+            .as_deref()
+            .map(|t| format!(" {t:?}"))
+            .unwrap_or_default();
+        format!(
+            "<Graph{title}: {} nodes, {} edges>",
+            self.inner.node_count(),
+            self.inner.edge_count()
+        )
+    }
+
+    /// A notebook summary: counts by kind, date span and sources.
+    fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("diplograph._display")?
+            .getattr("graph_html")?
+            .call1((slf,))
+    }
+
+    /// The graph as a ``networkx.MultiDiGraph`` (see ``diplograph.to_networkx``).
+    fn to_networkx<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("diplograph._interop")?
+            .getattr("to_networkx")?
+            .call1((slf,))
+    }
+
+    /// The graph as ``(nodes, edges)`` pandas DataFrames (see ``diplograph.to_pandas``).
+    fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("diplograph._interop")?
+            .getattr("to_pandas")?
+            .call1((slf,))
+    }
+
+    fn __getstate__(&self, py: Python<'_>) -> String {
+        let g = &self.inner;
+        py.detach(|| format::to_string(g))
+    }
+
+    fn __setstate__(&mut self, py: Python<'_>, state: &str) -> PyResult<()> {
+        self.inner = py.detach(|| format::from_str(state)).py()?;
+        Ok(())
+    }
+
+    fn __copy__(&self) -> Self {
+        PyGraph {
+            inner: self.inner.clone(),
+        }
+    }
+
+    fn __deepcopy__(&self, _memo: &Bound<'_, PyAny>) -> Self {
+        PyGraph {
+            inner: self.inner.clone(),
+        }
+    }
+}
+
+/// The built-in example: the Straits Times report of 4 June 2016 on the US, South Korean and
+/// Japanese defence chiefs at the Shangri-La Dialogue, every fact citing its sentence.
+///
+/// >>> g = example()
+/// >>> g.node("gsomia-kor-usa").agreement_kind
+/// 'gsomia'
+#[pyfunction]
+pub(crate) fn example(py: Python<'_>) -> PyResult<PyGraph> {
+    // Loaded (not `diplograph::example()`) so that a broken example raises rather than
+    // yielding an empty graph.
+    let inner = py
+        .detach(|| format::from_str(diplograph::EXAMPLE_JSON))
+        .py()?;
+    Ok(PyGraph { inner })
+}
+
+/// Reads and validates a graph in the native format from ``path`` (``str`` or
+/// ``os.PathLike``). Raises ``FileError`` (an ``OSError``), ``ParseError`` for malformed JSON,
+/// or ``ValidationError`` listing every problem with its line and column. The GIL is released
+/// while the core reads and validates.
+#[pyfunction]
+pub(crate) fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyGraph> {
+    let inner = py.detach(move || format::load(path)).py()?;
+    Ok(PyGraph { inner })
+}
+
+/// Reads and validates a graph in the native format from a string (see ``load``).
+///
+/// >>> g = loads('{"diplograph": "1", "nodes": [{"id": "KOR", "kind": "country", "name": "South Korea"}]}')
+/// >>> [n.id for n in g]
+/// ['KOR']
+#[pyfunction]
+pub(crate) fn loads(py: Python<'_>, text: &str) -> PyResult<PyGraph> {
+    let inner = py.detach(|| format::from_str(text)).py()?;
+    Ok(PyGraph { inner })
+}
+
+/// The graph as it stood on one date (``Graph.as_of(date)``). Each question walks the graph
+/// when asked.
+///
+/// >>> view = example().as_of("2016-06-04")
+/// >>> [a.agreement.id for a in view.agreements() if a.kind == "gsomia"]
+/// ['gsomia-jpn-usa', 'gsomia-kor-usa']
+#[pyclass(module = "diplograph", name = "AsOf", frozen)]
+pub(crate) struct AsOfView {
+    graph: Py<PyGraph>,
+    date: diplograph::time::PartialDate,
+}
+
+#[pymethods]
+impl AsOfView {
+    /// The date of the view.
+    #[getter]
+    fn date(&self) -> crate::date::PyPartialDate {
+        crate::date::PyPartialDate(self.date)
+    }
+
+    /// Every agreement with the state it was in on the date (``AgreementLink`` records).
+    fn agreements<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let g = self.graph.borrow(py);
+        let d = self.date;
+        let inner = &g.inner;
+        let found = py.detach(|| inner.as_of(d).agreements());
+        wrap(py, "AgreementLink", &found)
+    }
+
+    /// Every office held on the date (``Office`` records).
+    fn offices<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let g = self.graph.borrow(py);
+        let d = self.date;
+        let inner = &g.inner;
+        let found = py.detach(|| inner.as_of(d).offices());
+        wrap(py, "Office", &found)
+    }
+
+    /// Every ``member_of`` and ``part_of`` relation holding on the date (``Membership``).
+    fn memberships<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let g = self.graph.borrow(py);
+        let d = self.date;
+        let inner = &g.inner;
+        let found = py.detach(|| inner.as_of(d).memberships());
+        wrap(py, "Membership", &found)
+    }
+
+    /// Every edge that holds on the date, with how it stands then (``ValidEdge`` records).
+    fn edges<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let g = self.graph.borrow(py);
+        let d = self.date;
+        let inner = &g.inner;
+        let found: Vec<_> = py.detach(|| inner.as_of(d).edges().collect());
+        wrap(py, "ValidEdge", &found)
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<AsOf {}>", self.date)
+    }
+}
+
+/// Merges graphs into one, keeping every citation: nodes are unified by id, then by a shared
+/// external identifier (``wikidata``), then by a declared alias. Disagreements are issued as
+/// ``diplograph.MergeConflictWarning`` warnings (each with its ``problem``); with
+/// ``strict=True`` they raise ``ValidationError`` instead. ``labels`` name the inputs in
+/// conflict reports (default: each graph's title, or ``graph N``). The GIL is released while
+/// the core merges.
+#[pyfunction]
+#[pyo3(signature = (*graphs, strict = false, labels = None))]
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "PyO3 passes `*graphs` as an owned Vec"
+)]
+pub(crate) fn merge(
+    py: Python<'_>,
+    graphs: Vec<PyRef<'_, PyGraph>>,
+    strict: bool,
+    labels: Option<Vec<String>>,
+) -> PyResult<PyGraph> {
+    let labels: Vec<String> = match labels {
+        Some(l) if l.len() == graphs.len() => l,
+        Some(l) => {
+            return Err(PyValueError::new_err(format!(
+                "merge() got {} labels for {} graphs",
+                l.len(),
+                graphs.len()
+            )))
+        }
+        None => graphs
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                g.inner
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| format!("graph {}", i + 1))
+            })
+            .collect(),
+    };
+    let inputs: Vec<(&str, &Graph)> = labels
+        .iter()
+        .map(String::as_str)
+        .zip(graphs.iter().map(|g| &g.inner))
+        .collect();
+    let options = diplograph::merge::MergeOptions { strict };
+    let merged = py
+        .detach(|| diplograph::merge::merge(&inputs, options))
+        .py()?;
+    if !merged.conflicts.is_empty() {
+        let warn = py.import("diplograph._errors")?.getattr("warn_conflicts")?;
+        let list = PyList::empty(py);
+        for p in &merged.conflicts {
+            list.append(problem_to_py(py, p)?)?;
+        }
+        warn.call1((list,))?;
+    }
+    Ok(PyGraph {
+        inner: merged.graph,
+    })
+}

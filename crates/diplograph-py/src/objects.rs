@@ -1,0 +1,702 @@
+//! Nodes, edges, citations and lifecycle steps as Python objects.
+//!
+//! Each object holds a copy of the core value it shows (cheap: ids, names and a few dates), so
+//! it stays valid whatever happens to the graph it came from.
+
+use std::collections::BTreeMap;
+
+use diplograph::model::{Attributes, Edge, LifecycleStep, Node, NodeDetails, StatementText};
+use diplograph::provenance::{Citation, Span};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyTuple};
+
+use crate::date::{opt_date, DateArg, PyPartialDate};
+use crate::errors::to_py_err;
+
+/// A JSON value (free attributes) as a Python object.
+pub(crate) fn json_to_py<'py>(
+    py: Python<'py>,
+    value: &impl serde::Serialize,
+) -> PyResult<Bound<'py, PyAny>> {
+    Ok(pythonize::pythonize(py, value)?)
+}
+
+/// Free attributes from a Python mapping (JSON-like values only).
+pub(crate) fn attributes_from_py(value: Option<&Bound<'_, PyDict>>) -> PyResult<Attributes> {
+    match value {
+        None => Ok(Attributes::new()),
+        Some(d) => pythonize::depythonize::<Attributes>(d.as_any()).map_err(|e| {
+            PyTypeError::new_err(format!(
+                "attributes must map strings to JSON-like values (str, int, float, bool, None, list, dict): {e}"
+            ))
+        }),
+    }
+}
+
+/// Where a fact comes from: a source, the span of its text, the words quoted and the chain of
+/// intermediaries through which the source knows it.
+///
+/// >>> c = Citation("st-2016-06-04", span=(0, 9), text="SINGAPORE", via=["yonhap"])
+/// >>> c.source, c.span, c.via
+/// ('st-2016-06-04', (0, 9), ['yonhap'])
+#[pyclass(module = "diplograph", name = "Citation", frozen, eq)]
+#[derive(Clone, PartialEq)]
+pub(crate) struct PyCitation(pub(crate) Citation);
+
+#[pymethods]
+impl PyCitation {
+    #[new]
+    #[pyo3(signature = (source, span = None, text = None, via = Vec::new(), confidence = None))]
+    fn new(
+        source: String,
+        span: Option<(usize, usize)>,
+        text: Option<String>,
+        via: Vec<String>,
+        confidence: Option<f64>,
+    ) -> Self {
+        PyCitation(Citation {
+            source,
+            span: span.map(|(start, end)| Span { start, end }),
+            text,
+            via,
+            confidence,
+        })
+    }
+
+    /// The id of the source node.
+    #[getter]
+    fn source(&self) -> &str {
+        &self.0.source
+    }
+
+    /// ``(start, end)``: byte offsets (UTF-8, end exclusive) into the source's text, or ``None``.
+    #[getter]
+    fn span(&self) -> Option<(usize, usize)> {
+        self.0.span.map(|s| (s.start, s.end))
+    }
+
+    /// The words the span covers, as written in the citation (checked against the source).
+    #[getter]
+    fn text(&self) -> Option<&str> {
+        self.0.text.as_deref()
+    }
+
+    /// The intermediaries between the fact and the source, nearest the fact first (ids).
+    #[getter]
+    fn via(&self) -> Vec<String> {
+        self.0.via.clone()
+    }
+
+    /// How sure the citer is, from 0 to 1, or ``None``.
+    #[getter]
+    fn confidence(&self) -> Option<f64> {
+        self.0.confidence
+    }
+
+    /// The citation as a dict in the native format's shape.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        citation_dict(py, &self.0)
+    }
+
+    fn __repr__(&self) -> String {
+        let mut s = format!("Citation({:?}", self.0.source);
+        if let Some(span) = self.0.span {
+            s.push_str(&format!(", span=({}, {})", span.start, span.end));
+        }
+        if let Some(t) = &self.0.text {
+            s.push_str(&format!(", text={t:?}"));
+        }
+        if !self.0.via.is_empty() {
+            s.push_str(&format!(", via={:?}", self.0.via));
+        }
+        if let Some(c) = self.0.confidence {
+            s.push_str(&format!(", confidence={c}"));
+        }
+        s.push(')');
+        s
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let c = &slf.get().0;
+        let args = (
+            c.source.clone(),
+            slf.get().span(),
+            c.text.clone(),
+            c.via.clone(),
+            c.confidence,
+        )
+            .into_pyobject(py)?;
+        PyTuple::new(py, [slf.get_type().into_any(), args.into_any()])
+    }
+}
+
+fn citation_dict<'py>(py: Python<'py>, c: &Citation) -> PyResult<Bound<'py, PyAny>> {
+    json_to_py(py, c)
+}
+
+/// An argument that is a `Citation` or a dict with the same keys.
+pub(crate) struct CitationArg(pub(crate) Citation);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for CitationArg {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        if let Ok(c) = obj.cast::<PyCitation>() {
+            return Ok(CitationArg(c.get().0.clone()));
+        }
+        if let Ok(d) = obj.cast::<PyDict>() {
+            let made = obj.py().get_type::<PyCitation>().call((), Some(&*d))?;
+            return Ok(CitationArg(made.cast::<PyCitation>()?.get().0.clone()));
+        }
+        Err(PyTypeError::new_err(
+            "a citation must be a diplograph.Citation or a dict of its arguments",
+        ))
+    }
+}
+
+pub(crate) fn citations(list: Vec<CitationArg>) -> Vec<Citation> {
+    list.into_iter().map(|c| c.0).collect()
+}
+
+fn citation_objects(list: &[Citation]) -> Vec<PyCitation> {
+    list.iter().cloned().map(PyCitation).collect()
+}
+
+/// A dated step in an agreement's life: ``proposed``, ``negotiating``, ``agreed``, ``signed``,
+/// ``in_force``, ``suspended``, ``withdrawn`` (by ``party``) or ``terminated``.
+///
+/// >>> LifecycleStep("in_force", date="2016-11-23")
+/// LifecycleStep('in_force', date='2016-11-23')
+#[pyclass(module = "diplograph", name = "LifecycleStep", frozen, eq)]
+#[derive(Clone, PartialEq)]
+pub(crate) struct PyLifecycleStep(pub(crate) LifecycleStep);
+
+#[pymethods]
+impl PyLifecycleStep {
+    #[new]
+    #[pyo3(signature = (state, date = None, attested = None, party = None, citations = Vec::new()))]
+    fn new(
+        state: &str,
+        date: Option<DateArg>,
+        attested: Option<DateArg>,
+        party: Option<String>,
+        citations: Vec<CitationArg>,
+    ) -> PyResult<Self> {
+        Ok(PyLifecycleStep(LifecycleStep {
+            state: state
+                .parse()
+                .map_err(|e: diplograph::error::UnknownName| to_py_err(e.into()))?,
+            date: date.map(|d| d.0),
+            attested: attested.map(|d| d.0),
+            party,
+            citations: self::citations(citations),
+        }))
+    }
+
+    /// The state entered.
+    #[getter]
+    fn state(&self) -> &'static str {
+        self.0.state.as_str()
+    }
+
+    /// When the agreement entered the state, or ``None`` when unknown.
+    #[getter]
+    fn date(&self) -> Option<PyPartialDate> {
+        opt_date(self.0.date)
+    }
+
+    /// A date by which a source confirms the state held, when ``date`` is unknown.
+    #[getter]
+    fn attested(&self) -> Option<PyPartialDate> {
+        opt_date(self.0.attested)
+    }
+
+    /// For ``withdrawn``: the id of the party that withdrew.
+    #[getter]
+    fn party(&self) -> Option<&str> {
+        self.0.party.as_deref()
+    }
+
+    /// Where the step is stated.
+    #[getter]
+    fn citations(&self) -> Vec<PyCitation> {
+        citation_objects(&self.0.citations)
+    }
+
+    /// The step as a dict in the native format's shape.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &self.0)
+    }
+
+    fn __repr__(&self) -> String {
+        let mut s = format!("LifecycleStep('{}'", self.0.state);
+        if let Some(d) = self.0.date {
+            s.push_str(&format!(", date='{d}'"));
+        }
+        if let Some(d) = self.0.attested {
+            s.push_str(&format!(", attested='{d}'"));
+        }
+        if let Some(p) = &self.0.party {
+            s.push_str(&format!(", party={p:?}"));
+        }
+        s.push(')');
+        s
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let s = &slf.get().0;
+        let cites = PyList::new(py, citation_objects(&s.citations))?;
+        let args = (
+            s.state.as_str(),
+            s.date.map(|d| d.to_string()),
+            s.attested.map(|d| d.to_string()),
+            s.party.clone(),
+            cites,
+        )
+            .into_pyobject(py)?;
+        PyTuple::new(py, [slf.get_type().into_any(), args.into_any()])
+    }
+}
+
+/// An argument that is a `LifecycleStep` or a dict of its arguments.
+pub(crate) struct StepArg(pub(crate) LifecycleStep);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for StepArg {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        if let Ok(c) = obj.cast::<PyLifecycleStep>() {
+            return Ok(StepArg(c.get().0.clone()));
+        }
+        if let Ok(d) = obj.cast::<PyDict>() {
+            let made = obj.py().get_type::<PyLifecycleStep>().call((), Some(&*d))?;
+            return Ok(StepArg(made.cast::<PyLifecycleStep>()?.get().0.clone()));
+        }
+        Err(PyTypeError::new_err(
+            "a lifecycle step must be a diplograph.LifecycleStep or a dict of its arguments",
+        ))
+    }
+}
+
+/// A node of a graph: a country, person, organization, agreement, event, statement or source.
+///
+/// Every node has ``kind``, ``id``, ``name``, ``aliases``, ``external_ids``, ``attributes`` and
+/// ``citations``; the other properties belong to some kinds and are ``None`` (or empty) on the
+/// rest. A node is a snapshot: it does not change when the graph does.
+///
+/// >>> kor = example().node("Seoul")
+/// >>> kor
+/// <Node country KOR 'South Korea'>
+/// >>> kor.kind, kor.id, kor.aliases
+/// ('country', 'KOR', ['the South'])
+#[pyclass(module = "diplograph", name = "Node", frozen)]
+#[derive(Clone)]
+pub(crate) struct PyNode(pub(crate) Node);
+
+impl PyNode {
+    fn details_date(&self) -> Option<diplograph::time::PartialDate> {
+        match &self.0.details {
+            NodeDetails::Event { when, .. } => when.start,
+            NodeDetails::Statement { date, .. } | NodeDetails::Source { date, .. } => *date,
+            _ => None,
+        }
+    }
+}
+
+#[pymethods]
+impl PyNode {
+    /// The node's kind: ``country``, ``person``, ``organization``, ``agreement``, ``event``,
+    /// ``statement`` or ``source``.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.0.kind().as_str()
+    }
+
+    /// The stable id (``KOR``, ``ashton-carter``).
+    #[getter]
+    fn id(&self) -> &str {
+        &self.0.id
+    }
+
+    /// The name to show.
+    #[getter]
+    fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    /// Other names the dataset declares for it.
+    #[getter]
+    fn aliases(&self) -> Vec<String> {
+        self.0.aliases.clone()
+    }
+
+    /// External identifiers by scheme (``{"wikidata": "Q884"}``).
+    #[getter]
+    fn external_ids(&self) -> BTreeMap<String, String> {
+        self.0.external_ids.clone()
+    }
+
+    /// Free attributes (a dict of JSON-like values).
+    #[getter]
+    fn attributes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &self.0.attributes)
+    }
+
+    /// Where the node is stated.
+    #[getter]
+    fn citations(&self) -> Vec<PyCitation> {
+        citation_objects(&self.0.citations)
+    }
+
+    /// For organizations: ``ministry``, ``military``, ``news_outlet`` …
+    #[getter]
+    fn org_kind(&self) -> Option<&'static str> {
+        match &self.0.details {
+            NodeDetails::Organization { kind } => Some(kind.as_str()),
+            _ => None,
+        }
+    }
+
+    /// For agreements: ``gsomia``, ``memorandum_of_understanding``, ``treaty`` …
+    #[getter]
+    fn agreement_kind(&self) -> Option<&'static str> {
+        self.0.agreement_kind().map(|k| k.as_str())
+    }
+
+    /// For events: ``meeting``, ``summit``, ``exercise`` …
+    #[getter]
+    fn event_kind(&self) -> Option<&'static str> {
+        match &self.0.details {
+            NodeDetails::Event { kind, .. } => Some(kind.as_str()),
+            _ => None,
+        }
+    }
+
+    /// For agreements: the dated history, in order (empty for other kinds).
+    #[getter]
+    fn lifecycle(&self) -> Vec<PyLifecycleStep> {
+        self.0
+            .lifecycle()
+            .unwrap_or_default()
+            .iter()
+            .cloned()
+            .map(PyLifecycleStep)
+            .collect()
+    }
+
+    /// For events, the (first) date; for statements, when it was said; for sources, the
+    /// publication date.
+    #[getter]
+    fn date(&self) -> Option<PyPartialDate> {
+        opt_date(self.details_date())
+    }
+
+    /// For events: the last date (inclusive); equal to ``date`` for a one-day event.
+    #[getter]
+    fn end(&self) -> Option<PyPartialDate> {
+        match &self.0.details {
+            NodeDetails::Event { when, .. } => opt_date(when.end),
+            _ => None,
+        }
+    }
+
+    /// For events: the place in words.
+    #[getter]
+    fn place(&self) -> Option<&str> {
+        match &self.0.details {
+            NodeDetails::Event { place, .. } => place.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// For statements: the verbatim words, when quoted.
+    #[getter]
+    fn quote(&self) -> Option<&str> {
+        match &self.0.details {
+            NodeDetails::Statement {
+                text: StatementText::Quote(q),
+                ..
+            } => Some(q),
+            _ => None,
+        }
+    }
+
+    /// For statements: an account of the words, when paraphrased.
+    #[getter]
+    fn paraphrase(&self) -> Option<&str> {
+        match &self.0.details {
+            NodeDetails::Statement {
+                text: StatementText::Paraphrase(p),
+                ..
+            } => Some(p),
+            _ => None,
+        }
+    }
+
+    /// For statements, the words (quoted or paraphrased); for sources, the full text if held.
+    #[getter]
+    fn text(&self) -> Option<&str> {
+        match &self.0.details {
+            NodeDetails::Statement { text, .. } => Some(text.text()),
+            NodeDetails::Source { text, .. } => text.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// For sources: where the document can be found.
+    #[getter]
+    fn url(&self) -> Option<&str> {
+        match &self.0.details {
+            NodeDetails::Source { url, .. } => url.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The node as a dict in the native format's shape, dates as ``PartialDate``.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        let n = &self.0;
+        d.set_item("id", &n.id)?;
+        d.set_item("kind", n.kind().as_str())?;
+        d.set_item("name", &n.name)?;
+        d.set_item("aliases", n.aliases.clone())?;
+        d.set_item("external_ids", n.external_ids.clone())?;
+        match &n.details {
+            NodeDetails::Country | NodeDetails::Person => {}
+            NodeDetails::Organization { kind } => d.set_item("org_kind", kind.as_str())?,
+            NodeDetails::Agreement { kind, lifecycle } => {
+                d.set_item("agreement_kind", kind.as_str())?;
+                d.set_item("lifecycle", json_to_py(py, lifecycle)?)?;
+            }
+            NodeDetails::Event { kind, when, place } => {
+                d.set_item("event_kind", kind.as_str())?;
+                d.set_item("date", opt_date(when.start))?;
+                d.set_item("end", opt_date(when.end))?;
+                d.set_item("place", place.as_deref())?;
+            }
+            NodeDetails::Statement { text, date } => {
+                let (key, words) = match text {
+                    StatementText::Quote(q) => ("quote", q),
+                    StatementText::Paraphrase(p) => ("paraphrase", p),
+                };
+                d.set_item(key, words)?;
+                d.set_item("date", opt_date(*date))?;
+            }
+            NodeDetails::Source { date, url, text } => {
+                d.set_item("date", opt_date(*date))?;
+                d.set_item("url", url.as_deref())?;
+                d.set_item("text", text.as_deref())?;
+            }
+        }
+        d.set_item("attributes", json_to_py(py, &n.attributes)?)?;
+        d.set_item("citations", json_to_py(py, &n.citations)?)?;
+        Ok(d)
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<Node {} {} {:?}>", self.0.kind(), self.0.id, self.0.name).replace('"', "'")
+    }
+
+    fn __str__(&self) -> String {
+        self.0.name.clone()
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyNode>().is_ok_and(|o| o.get().0 == self.0)
+    }
+
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (self.0.kind(), &self.0.id).hash(&mut h);
+        h.finish()
+    }
+}
+
+/// An edge of a graph: a typed relation from one node to another, optionally dated, with
+/// citations.
+///
+/// ``from_id`` and ``to_id`` name its ends; ``start`` and ``end`` bound when it holds (``None``
+/// when unknown). Kind-specific details (``title``, ``on_behalf_of``, ``position``, ``share``,
+/// ``amount``, ``relation``) are ``None`` where they do not apply.
+///
+/// >>> e = example().edges(kind="holds_office")[0]
+/// >>> e.kind, e.title is not None
+/// ('holds_office', True)
+#[pyclass(module = "diplograph", name = "Edge", frozen)]
+#[derive(Clone)]
+pub(crate) struct PyEdge {
+    pub(crate) from: String,
+    pub(crate) to: String,
+    pub(crate) index: usize,
+    pub(crate) edge: Edge,
+}
+
+impl PyEdge {
+    pub(crate) fn from_view(v: &diplograph::graph::EdgeView<'_>) -> Self {
+        PyEdge {
+            from: v.from.id.clone(),
+            to: v.to.id.clone(),
+            index: v.index.index(),
+            edge: v.edge.clone(),
+        }
+    }
+}
+
+#[pymethods]
+impl PyEdge {
+    /// The edge's kind: ``party_to``, ``signed``, ``holds_office``, ``said`` …
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.edge.kind.as_str()
+    }
+
+    /// A readable id, ``"from -kind-> to"``, as validation problems name edges.
+    #[getter]
+    fn id(&self) -> String {
+        format!("{} -{}-> {}", self.from, self.edge.kind, self.to)
+    }
+
+    /// The edge's index in its graph (stable for the graph's life).
+    #[getter]
+    fn index(&self) -> usize {
+        self.index
+    }
+
+    /// The id of the node the edge starts at.
+    #[getter]
+    #[pyo3(name = "from_id")]
+    fn start_id(&self) -> &str {
+        &self.from
+    }
+
+    /// The id of the node the edge ends at.
+    #[getter]
+    fn to_id(&self) -> &str {
+        &self.to
+    }
+
+    /// The first date it holds, or ``None`` when unknown.
+    #[getter]
+    fn start(&self) -> Option<PyPartialDate> {
+        opt_date(self.edge.valid.start)
+    }
+
+    /// The last date it holds (inclusive), or ``None`` when unknown or open.
+    #[getter]
+    fn end(&self) -> Option<PyPartialDate> {
+        opt_date(self.edge.valid.end)
+    }
+
+    /// For ``holds_office``: the office.
+    #[getter]
+    fn title(&self) -> Option<&str> {
+        self.edge.title()
+    }
+
+    /// For ``signed``: the id of the party signed for.
+    #[getter]
+    fn on_behalf_of(&self) -> Option<&str> {
+        self.edge.on_behalf_of()
+    }
+
+    /// For ``reported_by``: the place in the attribution chain (1 = nearest the speaker).
+    #[getter]
+    fn position(&self) -> Option<u32> {
+        self.edge.position()
+    }
+
+    /// For ``trades_with``: the share (0–1) of ``from``'s trade that goes to ``to``.
+    #[getter]
+    fn share(&self) -> Option<f64> {
+        self.edge.share()
+    }
+
+    /// An amount in words.
+    #[getter]
+    fn amount(&self) -> Option<&str> {
+        self.edge.amount()
+    }
+
+    /// For ``other``: the name of the relation.
+    #[getter]
+    fn relation(&self) -> Option<&str> {
+        self.edge.relation()
+    }
+
+    /// Free attributes (a dict of JSON-like values).
+    #[getter]
+    fn attributes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &self.edge.attributes)
+    }
+
+    /// Where the edge is stated.
+    #[getter]
+    fn citations(&self) -> Vec<PyCitation> {
+        citation_objects(&self.edge.citations)
+    }
+
+    /// The edge as a dict in the native format's shape (``from``, ``to``, ``kind`` …), dates
+    /// as ``PartialDate``.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        let e = &self.edge;
+        d.set_item("kind", e.kind.as_str())?;
+        d.set_item("from", &self.from)?;
+        d.set_item("to", &self.to)?;
+        d.set_item("start", opt_date(e.valid.start))?;
+        d.set_item("end", opt_date(e.valid.end))?;
+        d.set_item("title", e.title())?;
+        d.set_item("on_behalf_of", e.on_behalf_of())?;
+        d.set_item("position", e.position())?;
+        d.set_item("share", e.share())?;
+        d.set_item("amount", e.amount())?;
+        d.set_item("relation", e.relation())?;
+        d.set_item("attributes", json_to_py(py, &e.attributes)?)?;
+        d.set_item("citations", json_to_py(py, &e.citations)?)?;
+        Ok(d)
+    }
+
+    fn __repr__(&self) -> String {
+        let mut s = format!("<Edge {}", self.id());
+        if !self.edge.valid.is_unbounded() {
+            s.push_str(&format!(" {}", self.edge.valid));
+        }
+        s.push('>');
+        s
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyEdge>().is_ok_and(|o| {
+            let o = o.get();
+            o.from == self.from && o.to == self.to && o.edge == self.edge
+        })
+    }
+
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (&self.from, self.edge.kind, &self.to, self.edge.valid).hash(&mut h);
+        h.finish()
+    }
+}
+
+/// An argument naming a node: an id, name or alias (`str`), or a `Node`.
+pub(crate) struct NameArg(pub(crate) String);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for NameArg {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        if let Ok(n) = obj.cast::<PyNode>() {
+            return Ok(NameArg(n.get().0.id.clone()));
+        }
+        if let Ok(s) = obj.extract::<String>() {
+            return Ok(NameArg(s));
+        }
+        Err(PyTypeError::new_err("a node must be named by an id, a name or an alias (str), or given as a diplograph.Node"))
+    }
+}

@@ -1,0 +1,95 @@
+"""diplograph: what the news says about states and their dealings, as a typed, dated, sourced
+graph — countries, people, organizations, agreements, events and statements, each fact citing
+the sentence it comes from.
+
+>>> import diplograph
+>>> g = diplograph.example()
+>>> g.node("Seoul")
+<Node country KOR 'South Korea'>
+>>> [h.link.agreement.id for h in g.path("South Korea", "Japan", via="intelligence", as_of="2016-06-04")[0].hops]
+['gsomia-kor-usa', 'gsomia-jpn-usa']
+
+The package is a thin layer over the Rust core (``diplograph._native``): loading, validation,
+merging, queries and exports are the core's; this package adds Python conversions, the
+exception classes, notebook display and networkx/pandas conversion.
+"""
+
+from __future__ import annotations
+
+from . import _native
+from ._errors import (
+    AmbiguousName,
+    Candidate,
+    DiplographError,
+    FileError,
+    InvalidDate,
+    MergeConflictWarning,
+    NodeNotFound,
+    ParseError,
+    Problem,
+    UnknownName,
+    ValidationError,
+)
+from ._interop import Frames, to_networkx, to_pandas
+from ._native import (
+    AGREEMENT_KINDS,
+    EDGE_KINDS,
+    EVENT_KINDS,
+    EXPORT_FORMATS,
+    LIFECYCLE_STATES,
+    NODE_KINDS,
+    ORGANIZATION_KINDS,
+    AsOf,
+    Citation,
+    Edge,
+    Graph,
+    LifecycleStep,
+    Node,
+    PartialDate,
+    example,
+    load,
+    loads,
+    merge,
+)
+from ._results import NodeRef, Record, Results
+
+__version__: str = _native.__version__
+
+__all__ = [
+    "AGREEMENT_KINDS",
+    "EDGE_KINDS",
+    "EVENT_KINDS",
+    "EXPORT_FORMATS",
+    "LIFECYCLE_STATES",
+    "NODE_KINDS",
+    "ORGANIZATION_KINDS",
+    "AmbiguousName",
+    "AsOf",
+    "Candidate",
+    "Citation",
+    "DiplographError",
+    "Edge",
+    "FileError",
+    "Frames",
+    "Graph",
+    "InvalidDate",
+    "LifecycleStep",
+    "MergeConflictWarning",
+    "Node",
+    "NodeNotFound",
+    "NodeRef",
+    "ParseError",
+    "PartialDate",
+    "Problem",
+    "Record",
+    "Results",
+    "UnknownName",
+    "ValidationError",
+    "__version__",
+    "example",
+    "load",
+    "loads",
+    "merge",
+    "to_networkx",
+    "to_pandas",
+]

@@ -1,0 +1,187 @@
+"""The exceptions diplograph raises, all under one base, :class:`DiplographError`.
+
+The native module builds these from the core's errors at one point (``errors.rs``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+__all__ = [
+    "AmbiguousName",
+    "Candidate",
+    "DiplographError",
+    "FileError",
+    "InvalidDate",
+    "MergeConflictWarning",
+    "NodeNotFound",
+    "ParseError",
+    "Problem",
+    "UnknownName",
+    "ValidationError",
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input: a stable ``code`` (``duplicate-id``), a ``message``, the
+    ``id`` of the node or edge concerned, and where it is (``file``, ``line``, ``column`` and a
+    JSON pointer ``path``).
+
+    >>> p = Problem("duplicate-id", "a node with id `KOR` already exists", id="KOR", line=3, column=12, path="/nodes/1/id")
+    >>> str(p)
+    '<input>:3:12 (/nodes/1/id): error[duplicate-id]: a node with id `KOR` already exists'
+    """
+
+    code: str
+    message: str
+    id: Optional[str] = None
+    file: Optional[str] = None
+    line: Optional[int] = None
+    column: Optional[int] = None
+    path: str = ""
+
+    def __str__(self) -> str:
+        where = self.file or "<input>"
+        if self.line is not None and self.column is not None:
+            where += f":{self.line}:{self.column}"
+        if self.path:
+            where += f" ({self.path})"
+        return f"{where}: error[{self.code}]: {self.message}"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A node an ambiguous name could mean: its ``id``, ``kind`` and ``name``."""
+
+    id: str
+    kind: str
+    name: str
+
+
+class DiplographError(Exception):
+    """The base of every error diplograph raises."""
+
+
+class ValidationError(DiplographError):
+    """The input (a file, a text, or something being added) has problems; ``problems`` lists
+    every one of them, each with its code, message, id and location."""
+
+    problems: list[Problem]
+
+    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
+        super().__init__(message)
+        self.problems = list(problems)
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (type(self), (self.args[0], self.problems))
+
+
+class ParseError(ValidationError):
+    """The text is not well-formed JSON (or is truncated, or not UTF-8). ``problems`` holds
+    the ``json-syntax`` problem with its line and column."""
+
+
+class NodeNotFound(DiplographError, KeyError):
+    """No node has this id, name or alias (the message lists close names, if any). Also a
+    ``KeyError``, so ``graph[name]`` behaves like a mapping."""
+
+    name: str
+
+    def __init__(self, message: str, name: str = "") -> None:
+        super().__init__(message)
+        self.name = name
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (type(self), (self.args[0], self.name))
+
+
+class AmbiguousName(DiplographError, LookupError):
+    """More than one node answers to this name; ``candidates`` lists them. Use an id instead."""
+
+    name: str
+    candidates: list[Candidate]
+
+    def __init__(self, message: str, name: str = "", candidates: Sequence[Candidate] = ()) -> None:
+        super().__init__(message)
+        self.name = name
+        self.candidates = list(candidates)
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (type(self), (self.args[0], self.name, self.candidates))
+
+
+class UnknownName(DiplographError, ValueError):
+    """A name outside a closed vocabulary (a node, edge, agreement … kind); ``expected`` lists
+    the names it knows."""
+
+    what: str
+    name: str
+    expected: list[str]
+
+    def __init__(self, message: str, what: str = "", name: str = "", expected: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.what = what
+        self.name = name
+        self.expected = list(expected)
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (type(self), (self.args[0], self.what, self.name, self.expected))
+
+
+class InvalidDate(DiplographError, ValueError):
+    """A text that is not a date at a known precision (``2016-13``, ``2016-02-30``)."""
+
+    text: str
+
+    def __init__(self, message: str, text: str = "") -> None:
+        super().__init__(message)
+        self.text = text
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (type(self), (self.args[0], self.text))
+
+
+class FileError(DiplographError, OSError):
+    """Reading or writing a file failed. Also an ``OSError``, with ``errno`` and ``filename``
+    when known."""
+
+    message: str
+
+    def __init__(self, message: str, errno: Optional[int] = None, filename: Optional[str] = None) -> None:
+        if errno is not None:
+            super().__init__(errno, message)
+        else:
+            super().__init__(message)
+        self.message = message
+        self.filename = filename
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (type(self), (self.message, self.errno, self.filename))
+
+
+class MergeConflictWarning(UserWarning):
+    """Issued by ``diplograph.merge`` for each thing the merged graphs disagree about (the
+    merge keeps a deterministic choice); ``problem`` is the ``merge-conflict`` Problem naming
+    both inputs. ``merge(..., strict=True)`` raises ``ValidationError`` instead."""
+
+    problem: Problem
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def warn_conflicts(problems: Sequence[Problem]) -> None:
+    """Issues one MergeConflictWarning per conflict (called by the native ``merge``)."""
+    import warnings
+
+    for p in problems:
+        warnings.warn(MergeConflictWarning(p), stacklevel=3)

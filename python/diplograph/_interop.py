@@ -1,0 +1,164 @@
+"""networkx and pandas conversion, in pure Python over the native objects.
+
+networkx and pandas are optional: each is imported only when a conversion is asked for, with a
+clear ImportError naming the package to install when it is missing. Both conversions are one
+pass over the nodes and one over the edges (linear in the size of the graph).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from ._native import Graph
+
+__all__ = ["Frames", "to_networkx", "to_pandas"]
+
+
+def _require(package: str, purpose: str) -> Any:
+    """Imports an optional package, or raises an ImportError saying how to get it."""
+    try:
+        return importlib.import_module(package)
+    except ImportError as e:
+        raise ImportError(
+            f"{purpose} needs the optional package `{package}`, which is not installed; "
+            f"install it with `pip install {package}`",
+            name=package,
+        ) from e
+
+
+def to_networkx(graph: Graph) -> Any:
+    """The graph as a ``networkx.MultiDiGraph``.
+
+    Nodes are keyed by id; edges by their index in the graph (``key``), so parallel edges stay
+    apart. Every field is kept as a node or edge attribute under its native-format name
+    (``kind``, ``name``, ``aliases``, ``org_kind``, ``date``, ``start``, ``title`` …; dates as
+    ``PartialDate``, citations as dicts, free attributes as the dict ``attributes``); fields
+    that do not apply (``None``) are left out. The graph's ``title`` and ``description`` are
+    graph attributes.
+
+    >>> G = example().to_networkx()
+    >>> G.nodes["KOR"]["name"], G.nodes["gsomia-kor-usa"]["agreement_kind"]
+    ('South Korea', 'gsomia')
+    >>> G.number_of_nodes() == len(example())
+    True
+    """
+    nx = _require("networkx", "Graph.to_networkx()")
+    out = nx.MultiDiGraph()
+    if graph.title is not None:
+        out.graph["title"] = graph.title
+    if graph.description is not None:
+        out.graph["description"] = graph.description
+    for node in graph.nodes():
+        data = {k: v for k, v in node.to_dict().items() if v is not None}
+        out.add_node(data.pop("id"), **data)
+    for edge in graph.edges():
+        data = {k: v for k, v in edge.to_dict().items() if v is not None}
+        out.add_edge(data.pop("from"), data.pop("to"), key=edge.index, **data)
+    return out
+
+
+class Frames(NamedTuple):
+    """The two tables of ``Graph.to_pandas()``."""
+
+    nodes: Any
+    """One row per node."""
+    edges: Any
+    """One row per edge."""
+
+
+#: Node columns and their dtypes: text as pandas' ``string``, kinds as ``category``, dates as
+#: ISO text (``string``, precision kept: "2016-01" stays a month), lists and dicts as objects.
+_NODE_COLUMNS = {
+    "id": "string",
+    "kind": "category",
+    "name": "string",
+    "aliases": "object",
+    "external_ids": "object",
+    "org_kind": "category",
+    "agreement_kind": "category",
+    "event_kind": "category",
+    "date": "string",
+    "end": "string",
+    "place": "string",
+    "quote": "string",
+    "paraphrase": "string",
+    "url": "string",
+    "text": "string",
+    "lifecycle": "object",
+    "attributes": "object",
+    "citations": "object",
+}
+
+_EDGE_COLUMNS = {
+    "index": "Int64",
+    "from": "string",
+    "to": "string",
+    "kind": "category",
+    "start": "string",
+    "end": "string",
+    "title": "string",
+    "on_behalf_of": "string",
+    "position": "Int64",
+    "share": "Float64",
+    "amount": "string",
+    "relation": "string",
+    "attributes": "object",
+    "citations": "object",
+}
+
+
+def _cell(value: Any) -> Any:
+    # Dates become ISO text; everything else is kept as is.
+    return None if value is None else (str(value) if type(value).__name__ == "PartialDate" else value)
+
+
+def to_pandas(graph: Graph) -> Frames:
+    """The graph as two pandas DataFrames, ``(nodes, edges)``.
+
+    Columns have proper dtypes: ids, names and other text are ``string``; node and edge kinds
+    and the organization, agreement and event kinds are ``category`` (with every name the
+    model has, so counts show zeros); ``position`` is
+    ``Int64`` and ``share`` ``Float64`` (nullable); dates are ISO text (``string``), since a
+    year or a month is not a day ("2016-01" must not become 1 January; convert with
+    ``pd.to_datetime`` when a day is what you want); lists and dicts (aliases, citations, free
+    attributes) are objects. Fields that do not apply are missing (``<NA>``). The edges table
+    names its ends ``from`` and ``to``.
+
+    >>> nodes, edges = example().to_pandas()
+    >>> nodes.set_index("id").loc["KOR", "name"]
+    'South Korea'
+    >>> str(edges["kind"].dtype), str(nodes["name"].dtype)
+    ('category', 'string')
+    """
+    pd = _require("pandas", "Graph.to_pandas()")
+    node_cols: dict[str, list[Any]] = {c: [] for c in _NODE_COLUMNS}
+    for node in graph.nodes():
+        d = node.to_dict()
+        for c, values in node_cols.items():
+            values.append(_cell(d.get(c)))
+    edge_cols: dict[str, list[Any]] = {c: [] for c in _EDGE_COLUMNS}
+    for edge in graph.edges():
+        d = edge.to_dict()
+        d["index"] = edge.index
+        for c, values in edge_cols.items():
+            values.append(_cell(d.get(c)))
+    nodes = pd.DataFrame({c: pd.Series(v, dtype=_dtype(pd, c, t, "node")) for (c, t), v in zip(_NODE_COLUMNS.items(), node_cols.values())})
+    edges = pd.DataFrame({c: pd.Series(v, dtype=_dtype(pd, c, t, "edge")) for (c, t), v in zip(_EDGE_COLUMNS.items(), edge_cols.values())})
+    return Frames(nodes, edges)
+
+
+def _dtype(pd: Any, column: str, name: str, table: str) -> Any:
+    if name != "category":
+        return name
+    from . import _native
+
+    vocabulary = {
+        ("node", "kind"): _native.NODE_KINDS,
+        ("edge", "kind"): _native.EDGE_KINDS,
+        ("node", "org_kind"): _native.ORGANIZATION_KINDS,
+        ("node", "agreement_kind"): _native.AGREEMENT_KINDS,
+        ("node", "event_kind"): _native.EVENT_KINDS,
+    }[(table, column)]
+    return pd.CategoricalDtype(list(vocabulary))

@@ -1,0 +1,211 @@
+"""Query answers as small read-only records.
+
+The core's answers cross into Python as plain data (dicts and lists, through ``pythonize``);
+this module wraps them, without computing anything, into :class:`Record` objects with
+attribute access (``chain.hops[0].link.agreement.id``), dates as :class:`PartialDate`,
+citations as :class:`Citation` and node references as :class:`NodeRef`. A list of answers is a
+:class:`Results` (a ``list``) that shows as a table in a notebook and converts to pandas.
+
+Keys that are Python keywords are reached with a trailing underscore: ``hop.from_``.
+"""
+
+from __future__ import annotations
+
+import html
+import keyword
+from typing import Any, Iterable, Mapping
+
+from ._native import Citation, PartialDate
+
+__all__ = ["NodeRef", "Record", "Results", "wrap"]
+
+#: Keys whose values are dates (ISO text from the core, PartialDate here).
+_DATE_KEYS = frozenset({"date", "end", "since", "start", "withdrew"})
+
+
+class Record:
+    """A read-only answer record: fields by attribute (``r.state``) or key (``r["state"]``).
+
+    ``kind_name`` is the core's type name (``Chain``, ``Hop``, ``Office`` …).
+    """
+
+    __slots__ = ("_fields", "kind_name")
+
+    def __init__(self, kind_name: str, fields: Mapping[str, Any]) -> None:
+        object.__setattr__(self, "kind_name", kind_name)
+        object.__setattr__(self, "_fields", dict(fields))
+
+    def __getattr__(self, name: str) -> Any:
+        fields = object.__getattribute__(self, "_fields")
+        if name in fields:
+            return fields[name]
+        if name.endswith("_") and keyword.iskeyword(name[:-1]) and name[:-1] in fields:
+            return fields[name[:-1]]
+        raise AttributeError(f"{object.__getattribute__(self, 'kind_name')} has no field {name!r}")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("query answers are read-only")
+
+    def __getitem__(self, key: str) -> Any:
+        return self._fields[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._fields
+
+    def keys(self) -> list[str]:
+        """The field names, in the core's order."""
+        return list(self._fields)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as plain data: dicts, lists, strings, numbers (dates as ISO text)."""
+        return {k: _plain(v) for k, v in self._fields.items()}
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Record):
+            return NotImplemented
+        return self.kind_name == other.kind_name and self._fields == other._fields
+
+    def __hash__(self) -> int:
+        return hash((self.kind_name, repr(self.to_dict())))
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{k}={v!r}" for k, v in self._fields.items() if k != "citations")
+        return f"{self.kind_name}({inner})"
+
+    def __reduce__(self) -> Any:
+        return (Record, (self.kind_name, self._fields))
+
+    def __dir__(self) -> list[str]:
+        return sorted(set(super().__dir__()) | set(self._fields))
+
+
+class NodeRef(Record):
+    """A reference to a node in an answer: its ``id``, ``kind`` and ``name``."""
+
+    __slots__ = ()
+
+    def __init__(self, fields: Mapping[str, Any]) -> None:
+        super().__init__("NodeRef", fields)
+
+    @property
+    def id(self) -> str:
+        """The node's id."""
+        return str(self._fields["id"])
+
+    @property
+    def kind(self) -> str:
+        """The node's kind."""
+        return str(self._fields["kind"])
+
+    @property
+    def name(self) -> str:
+        """The node's name."""
+        return str(self._fields["name"])
+
+    def __repr__(self) -> str:
+        return f"<{self.kind} {self.id} {self.name!r}>"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.id})"
+
+    def __reduce__(self) -> Any:
+        return (NodeRef, (self._fields,))
+
+
+class Results(list):  # type: ignore[type-arg]
+    """A list of answer records that shows as a table in a notebook (``_repr_html_``) and
+    converts to a pandas DataFrame (``to_pandas()``)."""
+
+    kind_name: str
+
+    def __init__(self, kind_name: str, items: Iterable[Any] = ()) -> None:
+        super().__init__(items)
+        self.kind_name = kind_name
+
+    def __reduce__(self) -> Any:
+        return (Results, (self.kind_name, list(self)))
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """Every record as plain data (see ``Record.to_dict``)."""
+        return [r.to_dict() if isinstance(r, Record) else r for r in self]
+
+    def to_pandas(self) -> Any:
+        """The answers as a pandas DataFrame, one row per record, nested records flattened with
+        dotted column names (``state.state``). Needs pandas."""
+        from ._interop import _require
+
+        pd = _require("pandas", "Results.to_pandas()")
+        return pd.json_normalize(self.to_dicts())
+
+    def _repr_html_(self) -> str:
+        from ._display import results_html
+
+        return results_html(self)
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, Record):
+        return v.to_dict()
+    if isinstance(v, PartialDate):
+        return str(v)
+    if isinstance(v, Citation):
+        return v.to_dict()
+    if isinstance(v, list):
+        return [_plain(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    return v
+
+
+def _citation(d: Mapping[str, Any]) -> Citation:
+    span = d.get("span")
+    return Citation(
+        d["source"],
+        span=tuple(span) if span is not None else None,
+        text=d.get("text"),
+        via=list(d.get("via", [])),
+        confidence=d.get("confidence"),
+    )
+
+
+def _convert(name: str, value: Any) -> Any:
+    if isinstance(value, list):
+        if name == "citations":
+            return [_citation(c) for c in value]
+        return [_convert(name, v) for v in value]
+    if isinstance(value, dict):
+        if set(value) == {"id", "kind", "name"}:
+            return NodeRef(value)
+        fields = {k: _convert(k, v) for k, v in value.items()}
+        return Record(_kind_of(name, value), fields)
+    if name in _DATE_KEYS and isinstance(value, str):
+        return PartialDate(value)
+    return value
+
+
+#: The core's type name for a nested field, where one field name always holds one type.
+_NESTED_KINDS = {
+    "hops": "Hop",
+    "link": "Link",
+    "state": "AgreementState",
+    "validity": "Validity",
+    "valid": "Interval",
+    "attribution": "Attribution",
+    "steps": "AttributionStep",
+    "what": "TimelineKind",
+}
+
+
+def _kind_of(name: str, value: Mapping[str, Any]) -> str:
+    return _NESTED_KINDS.get(name, name.title().replace("_", ""))
+
+
+def wrap(kind_name: str, data: Any) -> Results:
+    """Wraps the core's answer (a list of plain dicts) as a Results list of records."""
+    items = []
+    for item in data:
+        if kind_name == "NodeRef":
+            items.append(NodeRef(item))
+        else:
+            items.append(Record(kind_name, {k: _convert(k, v) for k, v in item.items()}))
+    return Results(kind_name, items)
