@@ -15,7 +15,10 @@ use crate::error::{Error, Result};
 /// # Errors
 /// [`Error::Io`] when the directory is not writable or the rename fails; any error `fill`
 /// returns.
-pub fn write_atomically(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+pub fn write_atomically(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     let io = |action: &'static str| {
         move |source: std::io::Error| Error::Io {
             action,
@@ -37,9 +40,30 @@ pub fn write_atomically(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result
         fill(&mut buffered)?;
         buffered.flush().map_err(io("cannot write"))?;
     }
+    // A temporary file is created private (0600); the result should look like any other file
+    // the user writes: keep the permissions of the file it replaces, or the usual 0644.
+    let permissions = match std::fs::metadata(path) {
+        Ok(meta) => meta.permissions(),
+        Err(_) => default_permissions(tmp.as_file()).map_err(io("cannot write"))?,
+    };
+    tmp.as_file()
+        .set_permissions(permissions)
+        .map_err(io("cannot write"))?;
     tmp.as_file().sync_all().map_err(io("cannot write"))?;
-    tmp.persist(path).map_err(|e| io("cannot replace")(e.error))?;
+    tmp.persist(path)
+        .map_err(|e| io("cannot replace")(e.error))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions(_file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    Ok(file.metadata()?.permissions())
 }
 
 #[cfg(test)]
@@ -56,10 +80,25 @@ mod tests {
             Err(Error::Write(std::io::Error::other("failed midway")))
         });
         assert!(r.is_err());
-        assert_eq!(std::fs::read(&path).ok().as_deref(), Some(&b"old contents"[..]));
-        let leftovers = std::fs::read_dir(dir.path()).map(|d| d.count()).unwrap_or(0);
+        assert_eq!(
+            std::fs::read(&path).ok().as_deref(),
+            Some(&b"old contents"[..])
+        );
+        let leftovers = std::fs::read_dir(dir.path())
+            .map(|d| d.count())
+            .unwrap_or(0);
         assert_eq!(leftovers, 1);
         assert!(write_atomically(&path, |w| Ok(w.write_all(b"new")?)).is_ok());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let fresh = dir.path().join("fresh.json");
+            assert!(write_atomically(&fresh, |w| Ok(w.write_all(b"x")?)).is_ok());
+            let mode = std::fs::metadata(&fresh)
+                .map(|m| m.permissions().mode() & 0o777)
+                .ok();
+            assert_eq!(mode, Some(0o644));
+        }
         assert_eq!(std::fs::read(&path).ok().as_deref(), Some(&b"new"[..]));
     }
 }
