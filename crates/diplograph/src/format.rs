@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::error::{Error, Location, Problem, ProblemCode, Result};
+
+mod limits;
 use crate::graph::{EdgeIndex, Graph};
 use crate::model::{
     AgreementKind, Attributes, Edge, EdgeKind, EventKind, LifecycleStep, Node, NodeDetails,
@@ -18,15 +20,23 @@ use crate::model::{
 use crate::provenance::Citation;
 use crate::time::{Interval, PartialDate};
 use crate::validate::{self, Subject};
+pub use limits::Limits;
+use limits::{skip_ws, string_end};
 
 /// The format version this library reads and writes.
 pub const FORMAT_VERSION: &str = "1";
 
-#[expect(clippy::ptr_arg, reason = "serde's skip_serializing_if passes the field's own type")]
+#[expect(
+    clippy::ptr_arg,
+    reason = "serde's skip_serializing_if passes the field's own type"
+)]
 fn is_empty_slice<T: Clone>(v: &Cow<'_, [T]>) -> bool {
     v.is_empty()
 }
-#[expect(clippy::ptr_arg, reason = "serde's skip_serializing_if passes the field's own type")]
+#[expect(
+    clippy::ptr_arg,
+    reason = "serde's skip_serializing_if passes the field's own type"
+)]
 fn is_empty_map<K: Clone + Ord, V: Clone>(v: &Cow<'_, BTreeMap<K, V>>) -> bool {
     v.is_empty()
 }
@@ -168,8 +178,8 @@ impl<'t> Locator<'t> {
         Location {
             file: self.file.clone(),
             path,
-            line: Some(line),
-            column: Some(column),
+            line: Some(line.max(1)),
+            column: Some(column.max(1)),
         }
     }
 
@@ -186,7 +196,7 @@ fn offset_in(outer: &str, inner: &str) -> usize {
 }
 
 /// Reads a graph from the native JSON format and validates it, reporting every problem with
-/// its line and column.
+/// its line and column. Uses the default [`Limits`].
 ///
 /// ```
 /// let text = r#"{"diplograph": "1", "nodes": [
@@ -201,16 +211,36 @@ fn offset_in(outer: &str, inner: &str) -> usize {
 /// # Errors
 /// [`Error::Invalid`] with every problem found.
 pub fn from_str(text: &str) -> Result<Graph> {
-    parse(text, None)
+    from_str_with(text, &Limits::default())
 }
 
-/// Reads a graph from bytes (checked to be UTF-8), naming `file` in problem locations.
+/// Like [`from_str`], with the given [`Limits`]. Cost: O(length of text) plus building the graph.
+///
+/// # Errors
+/// [`Error::Invalid`] with every problem found; `limit-exceeded` when the text exceeds a limit.
+pub fn from_str_with(text: &str, limits: &Limits) -> Result<Graph> {
+    parse(text, None, limits)
+}
+
+/// Reads a graph from bytes (checked to be UTF-8), naming `file` in problem locations. Uses
+/// the default [`Limits`].
 ///
 /// # Errors
 /// [`Error::Invalid`] with every problem found (`json-syntax` for bytes that are not UTF-8).
 pub fn from_slice(bytes: &[u8], file: Option<&Path>) -> Result<Graph> {
+    from_slice_with(bytes, file, &Limits::default())
+}
+
+/// Like [`from_slice`], with the given [`Limits`].
+///
+/// # Errors
+/// As [`from_slice`]; `limit-exceeded` when the bytes exceed a limit.
+pub fn from_slice_with(bytes: &[u8], file: Option<&Path>, limits: &Limits) -> Result<Graph> {
+    if bytes.len() as u64 > limits.max_file_size {
+        return Err(too_big(bytes.len() as u64, file, limits));
+    }
     match std::str::from_utf8(bytes) {
-        Ok(text) => parse(text, file),
+        Ok(text) => parse(text, file, limits),
         Err(e) => {
             let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
             let text = String::from_utf8_lossy(good);
@@ -228,30 +258,62 @@ pub fn from_slice(bytes: &[u8], file: Option<&Path>) -> Result<Graph> {
     }
 }
 
-/// Reads and validates a graph from a file.
+/// Reads and validates a graph from a file. Uses the default [`Limits`].
 ///
 /// # Errors
 /// [`Error::Io`] when the file cannot be read; [`Error::Invalid`] with every problem found.
 pub fn load(path: impl AsRef<Path>) -> Result<Graph> {
+    load_with(path, &Limits::default())
+}
+
+/// Like [`load`], with the given [`Limits`]. A file larger than `max_file_size` is refused
+/// before it is read.
+///
+/// # Errors
+/// As [`load`]; `limit-exceeded` when the file exceeds a limit.
+pub fn load_with(path: impl AsRef<Path>, limits: &Limits) -> Result<Graph> {
+    use std::io::Read;
     let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    let io = |source| Error::Io {
         action: "cannot read",
         path: path.to_path_buf(),
         source,
-    })?;
-    from_slice(&bytes, Some(path))
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > limits.max_file_size {
+        return Err(too_big(size, Some(path), limits));
+    }
+    // The size may be unknown (a pipe) or grow while we read: never read past the limit + 1.
+    let mut bytes = Vec::new();
+    file.take(limits.max_file_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    from_slice_with(&bytes, Some(path), limits)
 }
 
-fn parse(text: &str, file: Option<&Path>) -> Result<Graph> {
+fn too_big(size: u64, file: Option<&Path>, limits: &Limits) -> Error {
+    Error::invalid(vec![Problem {
+        code: ProblemCode::LimitExceeded,
+        message: limits::exceeded(
+            "the input",
+            format!("{size} bytes"),
+            "max_file_size",
+            format!("{} bytes", limits.max_file_size),
+        ),
+        id: None,
+        location: Location {
+            file: file.map(Path::to_path_buf),
+            ..Location::default()
+        },
+    }])
+}
+
+fn parse(text: &str, file: Option<&Path>, limits: &Limits) -> Result<Graph> {
+    if text.len() as u64 > limits.max_file_size {
+        return Err(too_big(text.len() as u64, file, limits));
+    }
     let loc = Locator::new(text, file);
-    let syntax = |e: serde_json::Error, msg: String| {
-        Error::invalid(vec![Problem {
-            code: ProblemCode::JsonSyntax,
-            message: msg,
-            id: None,
-            location: loc.at_line_col(e.line(), e.column(), String::new()),
-        }])
-    };
     if text.starts_with('\u{feff}') {
         return Err(Error::invalid(vec![Problem {
             code: ProblemCode::JsonSyntax,
@@ -260,19 +322,51 @@ fn parse(text: &str, file: Option<&Path>) -> Result<Graph> {
             location: loc.at_line_col(1, 1, String::new()),
         }]));
     }
-    let doc: DocumentIn<'_> = serde_json::from_str(text).map_err(|e| {
-        let msg = if e.is_eof() {
-            format!("the JSON ends too soon (truncated file?): {e}")
+    // Limits and repeated keys first, before anything is built.
+    let found = limits::scan(text, limits);
+    if !found.is_empty() {
+        let problems = found
+            .into_iter()
+            .map(|f| Problem {
+                code: f.code,
+                message: f.message,
+                id: None,
+                location: loc.at_offset(f.offset, f.path),
+            })
+            .collect();
+        return Err(Error::invalid(problems));
+    }
+    let doc: DocumentIn<'_> = deserialize_located(text).map_err(|(pointer, e)| {
+        let (code, message) = if e.is_eof() {
+            let m = format!(
+                "the JSON ends too soon (truncated file?): {}",
+                bare_message(&e)
+            );
+            (ProblemCode::JsonSyntax, m)
         } else if e.is_syntax() {
-            format!("malformed JSON: {e}")
+            (
+                ProblemCode::JsonSyntax,
+                format!("malformed JSON: {}", bare_message(&e)),
+            )
         } else {
-            format!("the document is not a diplograph object: {e}")
+            (ProblemCode::InvalidValue, bare_message(&e))
         };
-        syntax(e, msg)
+        let location = if pointer.is_empty() || !e.is_data() {
+            loc.at_line_col(e.line(), e.column(), String::new())
+        } else {
+            loc.at_pointer(0, "", &pointer)
+        };
+        Error::invalid(vec![Problem {
+            code,
+            message,
+            id: None,
+            location,
+        }])
     })?;
 
     let mut problems: Vec<Problem> = Vec::new();
-    let version_ok = matches!(&doc.diplograph, Some(serde_json::Value::String(v)) if v == FORMAT_VERSION);
+    let version_ok =
+        matches!(&doc.diplograph, Some(serde_json::Value::String(v)) if v == FORMAT_VERSION);
     if !version_ok {
         let found = doc
             .diplograph
@@ -297,7 +391,7 @@ fn parse(text: &str, file: Option<&Path>) -> Result<Graph> {
     for (i, raw) in doc.nodes.iter().enumerate() {
         let base = offset_in(text, raw.get());
         let path = format!("/nodes/{i}");
-        let record: NodeRecord<'_> = match serde_json::from_str(raw.get()) {
+        let record: NodeRecord<'_> = match deserialize_located(raw.get()) {
             Ok(r) => r,
             Err(e) => {
                 if let Some(id) = serde_json::from_str::<serde_json::Value>(raw.get())
@@ -327,14 +421,22 @@ fn parse(text: &str, file: Option<&Path>) -> Result<Graph> {
                 &path,
                 Problem::new(
                     ProblemCode::DuplicateId,
-                    format!("the id `{id}` is already used by node {first} (at {})", loc.at_offset(node_at.get(&id).map_or(0, |v| v.1), String::new())),
+                    format!(
+                        "the id `{id}` is already used by node {first} (at {})",
+                        loc.at_offset(node_at.get(&id).map_or(0, |v| v.1), String::new())
+                    ),
                     "/id",
                 )
                 .with_id(&id),
             ));
             continue;
         }
-        problems.extend(local.iter().cloned().map(|p| relocate(&loc, base, &path, p)));
+        problems.extend(
+            local
+                .iter()
+                .cloned()
+                .map(|p| relocate(&loc, base, &path, p)),
+        );
         node_at.insert(id, (i, base));
         graph.insert_node_unchecked(node);
     }
@@ -343,7 +445,7 @@ fn parse(text: &str, file: Option<&Path>) -> Result<Graph> {
     for (i, raw) in doc.edges.iter().enumerate() {
         let base = offset_in(text, raw.get());
         let path = format!("/edges/{i}");
-        let record: EdgeRecord<'_> = match serde_json::from_str(raw.get()) {
+        let record: EdgeRecord<'_> = match deserialize_located(raw.get()) {
             Ok(r) => r,
             Err(e) => {
                 problems.push(element_error(&loc, base, raw.get(), &path, &e));
@@ -389,7 +491,11 @@ fn parse(text: &str, file: Option<&Path>) -> Result<Graph> {
         Ok(graph)
     } else {
         problems.sort_by(|a, b| {
-            (a.location.line, a.location.column, a.code).cmp(&(b.location.line, b.location.column, b.code))
+            (a.location.line, a.location.column, a.code).cmp(&(
+                b.location.line,
+                b.location.column,
+                b.code,
+            ))
         });
         Err(Error::invalid(problems))
     }
@@ -401,23 +507,48 @@ fn relocate(loc: &Locator<'_>, base: usize, element_path: &str, mut p: Problem) 
     p
 }
 
-fn element_error(loc: &Locator<'_>, base: usize, raw: &str, path: &str, e: &serde_json::Error) -> Problem {
-    // serde_json reports line/column within the element; turn them into a file offset.
-    let mut offset = base;
-    let mut line = 1;
-    for (i, c) in raw.char_indices() {
-        if line == e.line() {
-            let col_offset: usize = raw[i..].chars().take(e.column().saturating_sub(1)).map(char::len_utf8).sum();
-            offset = base + i + col_offset;
-            break;
+/// Deserializes `raw`; on failure also says which value failed, as a JSON pointer within
+/// `raw` (empty when no single value is to blame, as for malformed JSON).
+fn deserialize_located<'a, T: Deserialize<'a>>(
+    raw: &'a str,
+) -> std::result::Result<T, (String, serde_json::Error)> {
+    let mut de = serde_json::Deserializer::from_str(raw);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let mut pointer = String::new();
+        for segment in e.path().iter() {
+            match segment {
+                serde_path_to_error::Segment::Seq { index } => {
+                    pointer.push_str(&format!("/{index}"));
+                }
+                serde_path_to_error::Segment::Map { key } => {
+                    pointer.push('/');
+                    pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                }
+                _ => {}
+            }
         }
-        if c == '\n' {
-            line += 1;
-        }
-    }
+        (pointer, e.into_inner())
+    })?;
+    de.end().map_err(|e| (String::new(), e))?;
+    Ok(value)
+}
+
+/// serde_json's message without its " at line L column C" (the location is reported apart).
+fn bare_message(e: &serde_json::Error) -> String {
     let full = e.to_string();
-    let msg = full.split(" at line ").next().unwrap_or(&full).to_owned();
-    let code = if msg.contains(" is not a date: ") {
+    full.rsplit_once(" at line ")
+        .map_or(full.clone(), |(m, _)| m.to_owned())
+}
+
+fn element_error(
+    loc: &Locator<'_>,
+    base: usize,
+    raw: &str,
+    path: &str,
+    (pointer, e): &(String, serde_json::Error),
+) -> Problem {
+    let message = bare_message(e);
+    let code = if message.contains(" is not a date: ") {
         ProblemCode::InvalidDate
     } else {
         ProblemCode::InvalidValue
@@ -425,11 +556,29 @@ fn element_error(loc: &Locator<'_>, base: usize, raw: &str, path: &str, e: &serd
     let id = serde_json::from_str::<serde_json::Value>(raw)
         .ok()
         .and_then(|v| v.get("id").and_then(|v| v.as_str()).map(str::to_owned));
+    let location = if pointer.is_empty() {
+        // No value to blame (a missing or unknown field): use serde_json's position within the
+        // element, turned into a file offset.
+        let before: usize = raw
+            .split_inclusive('\n')
+            .take(e.line().saturating_sub(1))
+            .map(str::len)
+            .sum();
+        let line = raw.get(before..).unwrap_or_default();
+        let column: usize = line
+            .chars()
+            .take(e.column().saturating_sub(1))
+            .map(char::len_utf8)
+            .sum();
+        loc.at_offset(base + before + column, path.to_owned())
+    } else {
+        loc.at_pointer(base, path, pointer)
+    };
     Problem {
         code,
-        message: msg,
+        message,
         id,
-        location: loc.at_offset(offset, path.to_owned()),
+        location,
     }
 }
 
@@ -444,7 +593,10 @@ fn node_from_record(r: NodeRecord<'_>) -> std::result::Result<Node, Vec<Problem>
                 problems.push(
                     Problem::new(
                         ProblemCode::KindField,
-                        format!("node `{id}`: `{name}` belongs on {} nodes, not on a {kind}", kinds.join("/")),
+                        format!(
+                            "node `{id}`: `{name}` belongs on {} nodes, not on a {kind}",
+                            kinds.join("/")
+                        ),
                         format!("/{name}"),
                     )
                     .with_id(&id),
@@ -452,10 +604,18 @@ fn node_from_record(r: NodeRecord<'_>) -> std::result::Result<Node, Vec<Problem>
             }
         };
         field(r.org_kind.is_some(), "org_kind", &[NodeKind::Organization]);
-        field(r.agreement_kind.is_some(), "agreement_kind", &[NodeKind::Agreement]);
+        field(
+            r.agreement_kind.is_some(),
+            "agreement_kind",
+            &[NodeKind::Agreement],
+        );
         field(r.lifecycle.is_some(), "lifecycle", &[NodeKind::Agreement]);
         field(r.event_kind.is_some(), "event_kind", &[NodeKind::Event]);
-        field(r.date.is_some(), "date", &[NodeKind::Event, NodeKind::Statement, NodeKind::Source]);
+        field(
+            r.date.is_some(),
+            "date",
+            &[NodeKind::Event, NodeKind::Statement, NodeKind::Source],
+        );
         field(r.end.is_some(), "end", &[NodeKind::Event]);
         field(r.place.is_some(), "place", &[NodeKind::Event]);
         field(r.quote.is_some(), "quote", &[NodeKind::Statement]);
@@ -466,8 +626,12 @@ fn node_from_record(r: NodeRecord<'_>) -> std::result::Result<Node, Vec<Problem>
     let mut require = |present: bool, name: &str| {
         if !present {
             problems.push(
-                Problem::new(ProblemCode::KindField, format!("node `{id}`: a {kind} needs `{name}`"), "")
-                    .with_id(&id),
+                Problem::new(
+                    ProblemCode::KindField,
+                    format!("node `{id}`: a {kind} needs `{name}`"),
+                    "",
+                )
+                .with_id(&id),
             );
         }
     };
@@ -476,7 +640,9 @@ fn node_from_record(r: NodeRecord<'_>) -> std::result::Result<Node, Vec<Problem>
         NodeKind::Person => NodeDetails::Person,
         NodeKind::Organization => {
             require(r.org_kind.is_some(), "org_kind");
-            NodeDetails::Organization { kind: r.org_kind.unwrap_or(OrganizationKind::Other) }
+            NodeDetails::Organization {
+                kind: r.org_kind.unwrap_or(OrganizationKind::Other),
+            }
         }
         NodeKind::Agreement => {
             require(r.agreement_kind.is_some(), "agreement_kind");
@@ -557,7 +723,11 @@ fn node_record(n: &Node) -> NodeRecord<'_> {
         id: Cow::Borrowed(&n.id),
         kind: n.kind(),
         name: Cow::Borrowed(&n.name),
-        aliases: n.aliases.iter().map(|a| Cow::Borrowed(a.as_str())).collect(),
+        aliases: n
+            .aliases
+            .iter()
+            .map(|a| Cow::Borrowed(a.as_str()))
+            .collect(),
         external_ids: Cow::Borrowed(&n.external_ids),
         org_kind: None,
         agreement_kind: None,
@@ -583,7 +753,11 @@ fn node_record(n: &Node) -> NodeRecord<'_> {
         NodeDetails::Event { kind, when, place } => {
             r.event_kind = Some(*kind);
             r.date = when.start;
-            r.end = if when.end == when.start { None } else { when.end };
+            r.end = if when.end == when.start {
+                None
+            } else {
+                when.end
+            };
             r.place = place.as_deref().map(Cow::Borrowed);
         }
         NodeDetails::Statement { text, date } => {
@@ -634,7 +808,10 @@ pub fn write(graph: &Graph, out: impl Write) -> Result<()> {
         edge_sort_key(a).cmp(&edge_sort_key(b)).then_with(|| {
             serde_json::to_string(&edge_record(&a.from.id, &a.to.id, a.edge))
                 .unwrap_or_default()
-                .cmp(&serde_json::to_string(&edge_record(&b.from.id, &b.to.id, b.edge)).unwrap_or_default())
+                .cmp(
+                    &serde_json::to_string(&edge_record(&b.from.id, &b.to.id, b.edge))
+                        .unwrap_or_default(),
+                )
         })
     });
     let doc = DocumentOut {
@@ -699,35 +876,17 @@ pub fn save(graph: &Graph, path: impl AsRef<Path>) -> Result<()> {
 // ---------------------------------------------------------------------------------------------
 // A small JSON walker used only to locate problems: follows a pointer from an element's start.
 
-fn skip_ws(b: &[u8], mut i: usize) -> usize {
-    while b.get(i).is_some_and(u8::is_ascii_whitespace) {
-        i += 1;
-    }
-    i
-}
-
-fn skip_string(b: &[u8], mut i: usize) -> Option<usize> {
-    i += 1;
-    loop {
-        match b.get(i)? {
-            b'\\' => i += 2,
-            b'"' => return Some(i + 1),
-            _ => i += 1,
-        }
-    }
-}
-
 fn skip_value(b: &[u8], i: usize) -> Option<usize> {
     let i = skip_ws(b, i);
     match b.get(i)? {
-        b'"' => skip_string(b, i),
+        b'"' => string_end(b, i),
         b'{' | b'[' => {
             let mut depth = 0usize;
             let mut j = i;
             loop {
                 match b.get(j)? {
                     b'"' => {
-                        j = skip_string(b, j)?;
+                        j = string_end(b, j)?;
                         continue;
                     }
                     b'{' | b'[' => depth += 1,
@@ -744,7 +903,10 @@ fn skip_value(b: &[u8], i: usize) -> Option<usize> {
         }
         _ => {
             let mut j = i;
-            while b.get(j).is_some_and(|c| !matches!(c, b',' | b'}' | b']') && !c.is_ascii_whitespace()) {
+            while b
+                .get(j)
+                .is_some_and(|c| !matches!(c, b',' | b'}' | b']') && !c.is_ascii_whitespace())
+            {
                 j += 1;
             }
             Some(j)
@@ -765,7 +927,7 @@ fn find_pointer(b: &[u8], start: usize, segs: &[&str]) -> Option<usize> {
                 if *b.get(i)? != b'"' {
                     return None;
                 }
-                let key_end = skip_string(b, i)?;
+                let key_end = string_end(b, i)?;
                 let key = b.get(i + 1..key_end - 1)?;
                 i = skip_ws(b, key_end);
                 if *b.get(i)? != b':' {
@@ -814,8 +976,14 @@ mod tests {
     fn pointer_walker_finds_nested_values() {
         let text = r#"{"a": [1, {"b": "x\"y", "c": [true, null]}], "d": 2}"#;
         let b = text.as_bytes();
-        assert_eq!(find_pointer(b, 0, &["d"]).map(|i| &text[i..i + 1]), Some("2"));
-        assert_eq!(find_pointer(b, 0, &["a", "1", "c", "1"]).map(|i| &text[i..i + 4]), Some("null"));
+        assert_eq!(
+            find_pointer(b, 0, &["d"]).map(|i| &text[i..i + 1]),
+            Some("2")
+        );
+        assert_eq!(
+            find_pointer(b, 0, &["a", "1", "c", "1"]).map(|i| &text[i..i + 4]),
+            Some("null")
+        );
         assert_eq!(find_pointer(b, 0, &["a", "5"]), None);
         assert_eq!(find_pointer(b, 0, &["zz"]), None);
     }
