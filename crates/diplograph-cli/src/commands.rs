@@ -23,7 +23,8 @@ use crate::failure::{render_problems, Failure, Text};
 use crate::input::{self, progress};
 use crate::note;
 use crate::render::{
-    caveats, citation, citations, date, node_ref, node_refs, print_json, print_table, state, table,
+    caveats, citation, citations, date, keep_whole, node_ref, node_refs, print_json, print_table,
+    state, table,
 };
 
 /// Runs the command line.
@@ -838,6 +839,7 @@ fn print_chain(
         caveats(c.containment, c.rests_on_unknown)
     )?;
     let mut t = table(["hop", "agreement", "state", "citations"]);
+    keep_whole(&mut t, &[0]);
     for (i, h) in c.hops.iter().enumerate() {
         let end = |n: &NodeRef, acting: Option<&NodeRef>| match acting {
             Some(p) => format!("{} (as {})", n.id, p.name),
@@ -877,6 +879,7 @@ fn print_chain(
 fn statements_table(g: &Graph, list: &[StatementInfo]) -> comfy_table::Table {
     let _ = g;
     let mut t = table(["statement", "date", "words", "how we know it", "disputes"]);
+    keep_whole(&mut t, &[0, 1]);
     for s in list {
         let words = if s.is_quote {
             format!("“{}”", s.text)
@@ -945,6 +948,7 @@ fn timeline(
         return Ok(());
     }
     let mut t = table(["date", "what", "subject", "in window"]);
+    keep_whole(&mut t, &[0, 1, 3]);
     for e in &entries {
         let when = match e.end {
             Some(end) if end != e.date => format!("{} – {end}", e.date),

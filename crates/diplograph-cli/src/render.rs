@@ -1,6 +1,6 @@
 //! Small helpers for printing answers: tables, citations, dates, node references.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use comfy_table::{presets, ContentArrangement, Table};
 use diplograph::model::NodeDetails;
@@ -24,7 +24,7 @@ where
     t.load_preset(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(header);
-    if t.width().is_none() {
+    if !std::io::stdout().is_terminal() {
         let width = std::env::var("COLUMNS")
             .ok()
             .and_then(|c| c.trim().parse::<u16>().ok())
@@ -32,6 +32,15 @@ where
         t.set_width(width);
     }
     t
+}
+
+/// Keeps the given columns at the width of their content (ids are not broken across lines).
+pub fn keep_whole(t: &mut Table, columns: &[usize]) {
+    for &i in columns {
+        if let Some(c) = t.column_mut(i) {
+            c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+    }
 }
 
 /// Writes a table followed by a newline.

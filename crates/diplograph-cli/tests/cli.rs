@@ -1,0 +1,691 @@
+//! End-to-end tests of the `diplograph` command: every command, exit statuses, standard input,
+//! the built-in example, bad input, and a closed output pipe.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers fail the test on an unexpected error, with its message"
+)]
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command as StdCommand, Stdio};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn cmd() -> Command {
+    let mut c = Command::cargo_bin("diplograph").unwrap();
+    c.env_remove("NO_COLOR").env("COLUMNS", "100");
+    c
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = cmd().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json_of(args: &[&str]) -> Value {
+    serde_json::from_str(&stdout_of(args)).unwrap()
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+/// Two people with one name: a valid graph in which the name "Mr Kim" is ambiguous.
+const AMBIGUOUS: &str = r#"{"diplograph": "1", "nodes": [
+  {"id": "kim-kwan-jin", "kind": "person", "name": "Mr Kim"},
+  {"id": "kim-jong-un", "kind": "person", "name": "Mr Kim"}
+]}"#;
+
+const BROKEN: &str = r#"{"diplograph": "1", "nodes": [
+  {"id": "KOR", "kind": "country", "name": "South Korea"},
+  {"id": "KOR", "kind": "country", "name": "Korea"}
+]}"#;
+
+fn korea(name: &str) -> String {
+    format!(
+        r#"{{"diplograph": "1", "nodes": [{{"id": "KOR", "kind": "country", "name": "{name}"}}]}}"#
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// inputs
+
+#[test]
+fn no_file_uses_the_example_and_says_so_in_one_line() {
+    let out = cmd().args(["stats", "--json"]).output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("note: no input file: using the built-in example"));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["nodes"], 75);
+    assert_eq!(v["edges"], 228);
+    // --quiet silences the note.
+    cmd().args(["-q", "stats"]).assert().success().stderr("");
+}
+
+#[test]
+fn dash_reads_standard_input() {
+    let out = cmd()
+        .args(["stats", "--json", "-"])
+        .write_stdin(diplograph::EXAMPLE_JSON)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(out.stderr, b"");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["nodes"], 75);
+    assert_eq!(v["nodes_by_kind"]["statement"], 24);
+    assert_eq!(v["first_date"], "2009");
+    assert_eq!(v["last_date"], "2016-08-04");
+    assert_eq!(v["sources"][0]["id"], "st-2016-06-04");
+}
+
+#[test]
+fn several_files_are_merged() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = write(dir.path(), "example.json", diplograph::EXAMPLE_JSON);
+    let later = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../diplograph/tests/data/jpn-kor-gsomia-2016-11.json");
+    let v = json_of(&[
+        "-q",
+        "path",
+        "KOR",
+        "JPN",
+        "--via",
+        "gsomia",
+        "--as-of",
+        "2016-12",
+        "--json",
+        example.to_str().unwrap(),
+        later.to_str().unwrap(),
+    ]);
+    // After the Japan–South Korea GSOMIA of November 2016 the chain is direct.
+    assert_eq!(v[0]["hops"].as_array().unwrap().len(), 1);
+    assert_eq!(v[0]["hops"][0]["link"]["agreement"]["id"], "gsomia-jpn-kor");
+}
+
+#[test]
+fn missing_file_is_an_io_error() {
+    cmd()
+        .args(["stats", "/nonexistent/graph.json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "error: cannot read `/nonexistent/graph.json`",
+        ));
+}
+
+#[test]
+fn names_resolve_by_alias_and_ambiguity_lists_candidates() {
+    let v = json_of(&["-q", "show", "Pentagon", "--json"]);
+    assert_eq!(v["node"]["kind"], "organization");
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "ambiguous.json", AMBIGUOUS);
+    cmd()
+        .args(["show", "mr kim", f.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            "error: `mr kim` is ambiguous; it could be: Mr Kim (person `kim-kwan-jin`), \
+             Mr Kim (person `kim-jong-un`); use an id instead\n",
+        );
+    cmd()
+        .args(["path", "Mr Kim", "KOR", f.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is ambiguous"));
+    cmd()
+        .args(["-q", "show", "Atlantis"])
+        .assert()
+        .code(1)
+        .stderr("error: no node is called `Atlantis`\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// validate
+
+#[test]
+fn validate_reports_code_place_and_snippet() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "broken.json", BROKEN);
+    let out = cmd()
+        .args(["validate", f.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    let place = format!("{}:3:10", f.display());
+    assert!(err.contains("error[duplicate-id]"), "{err}");
+    assert!(err.contains(&place), "{err}");
+    // The line, with the repeated id marked.
+    assert!(
+        err.contains(r#"3 |   {"id": "KOR", "kind": "country", "name": "Korea"}"#),
+        "{err}"
+    );
+    assert!(err.contains("\n  |          ^^^^^\n"), "{err}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout, format!("{}: invalid (1 problem(s))\n", f.display()));
+
+    let out = cmd()
+        .args(["validate", "--json", f.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["valid"], false);
+    let p = &v["files"][0]["problems"][0];
+    assert_eq!(p["code"], "duplicate-id");
+    assert_eq!(
+        (p["line"].clone(), p["column"].clone()),
+        (3.into(), 10.into())
+    );
+    assert_eq!(p["path"], "/nodes/1/id");
+}
+
+#[test]
+fn validate_valid_files_and_the_example() {
+    cmd()
+        .args(["-q", "validate"])
+        .assert()
+        .success()
+        .stdout("<built-in example>: valid (75 nodes, 228 edges)\n");
+    cmd()
+        .args(["validate", "-"])
+        .write_stdin(diplograph::EXAMPLE_JSON)
+        .assert()
+        .success()
+        .stdout("<stdin>: valid (75 nodes, 228 edges)\n");
+}
+
+#[test]
+fn validate_shows_snippets_for_standard_input() {
+    cmd()
+        .args(["validate", "-"])
+        .write_stdin(BROKEN)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--> <stdin>:3:10"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    cmd().args(["path", "KOR"]).assert().code(2);
+    cmd()
+        .args(["path", "KOR", "JPN", "--as-of", "2016-13"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`2016-13` is not a date"));
+    cmd()
+        .args(["path", "KOR", "JPN", "--via", "carrier-pigeon"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown relation family or agreement kind `carrier-pigeon`",
+        ));
+    cmd().args(["dump", "--format", "pdf"]).assert().code(2);
+    cmd().args(["frobnicate"]).assert().code(2);
+    cmd()
+        .args(["stats", "-", "-"])
+        .write_stdin("{}")
+        .assert()
+        .code(2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// stats, show
+
+#[test]
+fn stats_prints_tables() {
+    let out = stdout_of(&["-q", "stats"]);
+    assert!(out.starts_with(
+        "Shangri-La Dialogue 2016: US, South Korea, Japan defence chiefs\n\
+         75 nodes, 228 edges; dates from 2009 to 2016-08-04\n"
+    ));
+    assert!(out.contains("│ statement    ┆ 24    │"), "{out}");
+    assert!(out.contains("│ party_to      ┆ 23    │"), "{out}");
+}
+
+#[test]
+fn show_an_agreement_as_of_a_date() {
+    let v = json_of(&[
+        "-q",
+        "show",
+        "gsomia-kor-usa",
+        "--as-of",
+        "2016-06-04",
+        "--json",
+    ]);
+    assert_eq!(v["node"]["name"], "US–South Korea GSOMIA");
+    assert_eq!(v["subkind"], "gsomia");
+    assert_eq!(v["state"]["state"], "in_force");
+    let parties: Vec<&str> = v["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["party"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(parties, ["KOR", "USA"]);
+    let text = stdout_of(&["-q", "show", "gsomia-kor-usa"]);
+    assert!(text.starts_with("US–South Korea GSOMIA — agreement (gsomia), id `gsomia-kor-usa`\n"));
+    assert!(text.contains("\nParties\n"), "{text}");
+    assert!(text.contains("state: in_force"), "{text}");
+}
+
+#[test]
+fn show_a_person_with_offices_and_statements() {
+    let v = json_of(&["-q", "show", "Ashton Carter", "--json"]);
+    assert_eq!(v["node"]["id"], "ashton-carter");
+    assert_eq!(v["offices"][0]["title"], "Secretary of Defense");
+    assert!(!v["statements_by"].as_array().unwrap().is_empty());
+    let text = stdout_of(&["-q", "show", "Ashton Carter"]);
+    assert!(text.contains("\nOffices\n"), "{text}");
+    assert!(text.contains("\nStatements by it\n"), "{text}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// path
+
+#[test]
+fn path_seoul_to_tokyo_through_intelligence_agreements() {
+    let v = json_of(&[
+        "-q",
+        "path",
+        "Seoul",
+        "Tokyo",
+        "--via",
+        "intelligence",
+        "--as-of",
+        "2016-06-04",
+        "--json",
+    ]);
+    let chains = v.as_array().unwrap();
+    assert_eq!(chains.len(), 1);
+    let hops: Vec<(&str, &str, &str, &str)> = chains[0]["hops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["from"]["id"].as_str().unwrap(),
+                h["to"]["id"].as_str().unwrap(),
+                h["link"]["agreement"]["id"].as_str().unwrap(),
+                h["link"]["state"]["state"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        hops,
+        [
+            ("KOR", "USA", "gsomia-kor-usa", "in_force"),
+            ("USA", "JPN", "gsomia-jpn-usa", "in_force"),
+        ]
+    );
+    assert_eq!(
+        chains[0]["hops"][1]["citations"][0]["text"],
+        "It would work similarly the other way around since the United States has also signed \
+         a GSOMIA with Japan, reported Reuters."
+    );
+}
+
+#[test]
+fn path_text_shows_hops_states_and_cited_words() {
+    let out = stdout_of(&[
+        "-q",
+        "path",
+        "South Korea",
+        "Japan",
+        "--via",
+        "intelligence",
+        "--as-of",
+        "2016-06-04",
+    ]);
+    assert!(out.starts_with(
+        "South Korea (KOR) → United States (USA) → Japan (JPN) — 2 hop(s) through intelligence \
+         agreements, as of 2016-06-04\n"
+    ));
+    for needle in [
+        "1. KOR → USA",
+        "2. USA → JPN",
+        "gsomia-kor-usa",
+        "gsomia-jpn-usa",
+        "in_force",
+        "via Reuters",
+        "“It would work similarly",
+    ] {
+        assert!(out.contains(needle), "{needle} missing in\n{out}");
+    }
+}
+
+#[test]
+fn path_with_no_chain_exits_1_with_a_plain_message() {
+    cmd()
+        .args(["-q", "path", "KOR", "PRK", "--via", "communication"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            "no chain of communication agreements links South Korea (KOR) to North Korea (PRK) \
+             by their last recorded state (within 6 hops)\n",
+        );
+}
+
+#[test]
+fn path_via_several_kinds() {
+    let v = json_of(&[
+        "-q", "path", "KOR", "JPN", "--via", "gsomia", "--via", "treaty", "--json",
+    ]);
+    assert_eq!(v[0]["hops"].as_array().unwrap().len(), 2);
+    cmd()
+        .args(["-q", "path", "KOR", "JPN", "--via", "intelligence,defence"])
+        .assert()
+        .code(2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// statements, timeline
+
+#[test]
+fn statements_disputed_by_and_via() {
+    let v = json_of(&["-q", "statements", "--by", "Lu Yin", "--disputed", "--json"]);
+    let found = v.as_array().unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0]["disputes"][0]["id"], "stmt-china-should-pressure");
+    assert_eq!(
+        found[0]["attribution"]["text"],
+        "Lu Yin, reported by The Straits Times"
+    );
+    let v = json_of(&["-q", "statements", "--via", "Yonhap", "--json"]);
+    let all_via_yonhap = v.as_array().unwrap().iter().all(|s| {
+        s["attribution"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Yonhap")
+    });
+    assert!(all_via_yonhap && !v.as_array().unwrap().is_empty());
+    let out = stdout_of(&["-q", "statements", "--disputed"]);
+    assert!(out.ends_with("4 statement(s)\n"), "{out}");
+    assert!(out.contains("stmt-lu-yin-not-the-truth"), "{out}");
+}
+
+#[test]
+fn timeline_keeps_precision() {
+    let v = json_of(&[
+        "-q", "timeline", "--from", "2016-01", "--to", "2016-03", "--json",
+    ]);
+    let got: Vec<(String, String, String)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["date"].as_str().unwrap().to_owned(),
+                e["subject"]["id"].as_str().unwrap().to_owned(),
+                e["within"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let want = [
+        ("2016", "prk-missile-tests-2016", "partly"),
+        ("2016-01", "prk-nuclear-test-2016-01", "inside"),
+        ("2016-03", "un-sanctions-2016-03", "inside"),
+        ("2016-03", "un-sanctions-decision-2016-03", "inside"),
+    ];
+    let want: Vec<(String, String, String)> = want
+        .iter()
+        .map(|(a, b, c)| ((*a).to_owned(), (*b).to_owned(), (*c).to_owned()))
+        .collect();
+    assert_eq!(got, want);
+    let out = stdout_of(&["-q", "timeline", "--from", "2016-01", "--to", "2016-03"]);
+    assert!(out.ends_with("4 entries\n"), "{out}");
+    let around = json_of(&[
+        "-q", "timeline", "--around", "PRK", "--from", "2016-01", "--to", "2016-01", "--json",
+    ]);
+    let ids: Vec<&str> = around
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["subject"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["prk-missile-tests-2016", "prk-nuclear-test-2016-01"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// merge
+
+#[test]
+fn merge_writes_out_and_reports_conflicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.json", &korea("South Korea"));
+    let b = write(dir.path(), "b.json", &korea("Republic of Korea"));
+    let out = dir.path().join("merged.json");
+    let assert = cmd()
+        .args(["merge", a.to_str().unwrap(), b.to_str().unwrap(), "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("warning[merge-conflict]"), "{err}");
+    assert!(err.contains("1 conflict(s)"), "{err}");
+    let merged = diplograph::format::load(&out).unwrap();
+    assert_eq!(merged.node_count(), 1);
+}
+
+#[test]
+fn strict_merge_fails_and_leaves_out_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.json", &korea("South Korea"));
+    let b = write(dir.path(), "b.json", &korea("Republic of Korea"));
+    let out = write(dir.path(), "merged.json", "precious old contents");
+    cmd()
+        .args([
+            "merge",
+            "--strict",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("merge-conflict"));
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "precious old contents"
+    );
+    // Nothing else was left in the directory.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
+}
+
+#[test]
+fn merge_with_standard_input_to_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.json", &korea("South Korea"));
+    let out = cmd()
+        .args(["-q", "merge", "-", a.to_str().unwrap(), "-o", "-"])
+        .write_stdin(diplograph::EXAMPLE_JSON)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let g = diplograph::format::from_slice(&out.stdout, None).unwrap();
+    assert_eq!(g.node_count(), 75);
+}
+
+// ---------------------------------------------------------------------------------------------
+// dump
+
+#[test]
+fn dump_formats_round_trip_and_select() {
+    let json = stdout_of(&["-q", "dump"]);
+    let g = diplograph::format::from_str(&json).unwrap();
+    assert_eq!((g.node_count(), g.edge_count()), (75, 228));
+    assert!(stdout_of(&["-q", "dump", "--format", "dot"]).starts_with("digraph "));
+    assert!(stdout_of(&["-q", "dump", "--format", "mermaid"]).starts_with("flowchart"));
+    let sub = stdout_of(&[
+        "-q",
+        "dump",
+        "--around",
+        "gsomia-kor-usa",
+        "--depth",
+        "1",
+        "--kinds",
+        "party_to",
+    ]);
+    let sub = diplograph::format::from_str(&sub).unwrap();
+    assert!(sub.node("KOR").is_some() && sub.node("USA").is_some());
+    assert!(sub.node("kim-jong-un").is_none());
+    assert!(sub.validate().is_empty());
+    cmd()
+        .args(["-q", "dump", "--as-of", "2016"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn dump_to_a_file_and_csv_to_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let gexf = dir.path().join("g.gexf");
+    cmd()
+        .args(["-q", "dump", "--format", "gexf", "-o"])
+        .arg(&gexf)
+        .assert()
+        .success()
+        .stdout("");
+    assert!(std::fs::read_to_string(&gexf).unwrap().contains("<gexf"));
+    let csv = dir.path().join("tables");
+    cmd()
+        .args(["dump", "--format", "csv", "-o"])
+        .arg(&csv)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("nodes.csv and edges.csv"));
+    let nodes = std::fs::read_to_string(csv.join("nodes.csv")).unwrap();
+    let edges = std::fs::read_to_string(csv.join("edges.csv")).unwrap();
+    assert!(nodes.starts_with(":ID,:LABEL,id,kind,name,"), "{nodes}");
+    assert!(
+        nodes.contains("\nKOR,Country,KOR,country,South Korea,"),
+        "{nodes}"
+    );
+    assert!(
+        edges.starts_with(":START_ID,:END_ID,:TYPE,from,to,kind,"),
+        "{edges}"
+    );
+    cmd()
+        .args(["-q", "dump", "--format", "csv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("-o DIR"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// completions, man
+
+#[test]
+fn completions_and_man_page() {
+    let bash = stdout_of(&["completions", "bash"]);
+    assert!(bash.contains("_diplograph()"), "{bash}");
+    assert!(bash.contains("statements"));
+    let man = stdout_of(&["man"]);
+    assert!(man.starts_with(".ie \\n(.g .ds Aq"), "{}", &man[..80]);
+    assert!(man.contains(".TH diplograph 1"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// bad input and closed pipes
+
+#[test]
+fn garbage_on_stdin_never_panics() {
+    let garbage: &[&[u8]] = &[
+        b"garbage{",
+        b"",
+        b"\xff\xfe\x00\x01 not utf-8",
+        b"{\"diplograph\": \"1\", \"nodes\": [{\"id\": 7}]}",
+        b"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+    ];
+    let commands: &[&[&str]] = &[
+        &["validate", "-"],
+        &["stats", "-"],
+        &["show", "KOR", "-"],
+        &["path", "KOR", "JPN", "-"],
+        &["statements", "-"],
+        &["timeline", "-"],
+        &["merge", "-", "-o", "-"],
+        &["dump", "-"],
+        &["dump", "--format", "dot", "-"],
+    ];
+    for input in garbage {
+        for args in commands {
+            let out = cmd().args(*args).write_stdin(*input).output().unwrap();
+            let code = out.status.code();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                matches!(code, Some(1 | 2)),
+                "{args:?} on {input:?}: exit {code:?}\n{err}"
+            );
+            assert!(!err.contains("panicked"), "{args:?}: {err}");
+            assert!(err.contains("error"), "{args:?} on {input:?}: {err}");
+        }
+    }
+    // Commands that read no graph ignore standard input.
+    cmd()
+        .args(["completions", "zsh"])
+        .write_stdin("garbage")
+        .assert()
+        .success();
+}
+
+#[test]
+fn closed_pipe_is_a_normal_end() {
+    for args in [
+        &["-q", "dump", "--format", "json"][..],
+        &["-q", "dump", "--format", "graphml"][..],
+        &["-q", "statements"][..],
+        &["man"][..],
+    ] {
+        let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("diplograph"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut buf = [0u8; 16];
+        stdout.read_exact(&mut buf).unwrap();
+        drop(stdout);
+        let mut err = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut err)
+            .unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(0), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(err, "", "{args:?}");
+    }
+}
+
+#[test]
+fn no_colour_when_not_a_terminal_or_no_color() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "broken.json", BROKEN);
+    for no_color in [false, true] {
+        let mut c = cmd();
+        if no_color {
+            c.env("NO_COLOR", "1");
+        }
+        let out = c.args(["validate", f.to_str().unwrap()]).output().unwrap();
+        assert!(!out.stderr.contains(&0x1b), "escape codes in a pipe");
+    }
+}
