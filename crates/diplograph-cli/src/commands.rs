@@ -681,7 +681,11 @@ fn print_profile(g: &Graph, p: &Profile, out: &mut dyn Write) -> Result<(), Fail
                     node_ref(&party.party),
                     caveats(party.validity.containment, party.validity.rests_on_unknown)
                 ),
-                party.valid.to_string(),
+                if party.valid.is_unbounded() {
+                    String::new()
+                } else {
+                    party.valid.to_string()
+                },
                 party.withdrew.map(|d| d.to_string()).unwrap_or_default(),
                 citations(g, &party.citations),
             ]);

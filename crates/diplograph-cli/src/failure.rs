@@ -175,8 +175,12 @@ fn render_one(
             }
         }
         None => {
-            let place = Level::NOTE.message(format!("in {}", p.location));
-            let g = title.element(place);
+            let known = p.location.file.is_some() || !p.location.path.is_empty();
+            let g = if known {
+                title.element(Level::NOTE.message(format!("in {}", p.location)))
+            } else {
+                title.element(Level::NOTE.message("in the merged graph"))
+            };
             match &p.id {
                 Some(id) => g.element(Level::NOTE.message(format!("concerning `{id}`"))),
                 None => g,
