@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the Python extension (python/, maturin) and runs the Python test suite: pytest over
 # python/tests (queries, interop with networkx and pandas, pickling, exceptions, doctests, the
-# docs/python.md walkthrough, the exporters read back by third-party readers), then stubtest
-# on the type stubs. Installs what it needs into a virtualenv on a fresh machine.
+# docs/python.md walkthrough, stubtest on the type stubs, the exporters read back by
+# third-party readers). Installs what it needs into a virtualenv on a fresh machine.
 #
 #   DIPLOGRAPH_VENV   where the virtualenv lives (default: target/python-venv)
 #   PYTHON            the interpreter to create it with (default: python3)
@@ -37,11 +37,6 @@ wheels=$(mktemp -d)
 trap 'rm -rf "$wheels"' EXIT
 (cd python && "$venv/bin/maturin" build --release --quiet -o "$wheels" -i "$py")
 "$py" -m pip install -q --force-reinstall --no-deps "$wheels"/diplograph-*.whl
-
-echo "== stubtest"
-# Run from outside the source tree so that the installed package (with its compiled module)
-# is the one checked.
-(cd "$wheels" && "$py" -m mypy.stubtest diplograph --allowlist "$root/python/stubtest-allowlist.txt")
 
 echo "== pytest"
 set +e

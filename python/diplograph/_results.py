@@ -30,6 +30,8 @@ class Record:
     """
 
     __slots__ = ("_fields", "kind_name")
+    kind_name: str
+    _fields: dict[str, Any]
 
     def __init__(self, kind_name: str, fields: Mapping[str, Any]) -> None:
         object.__setattr__(self, "kind_name", kind_name)
@@ -202,7 +204,7 @@ def _kind_of(name: str, value: Mapping[str, Any]) -> str:
 
 def wrap(kind_name: str, data: Any) -> Results:
     """Wraps the core's answer (a list of plain dicts) as a Results list of records."""
-    items = []
+    items: list[Record] = []
     for item in data:
         if kind_name == "NodeRef":
             items.append(NodeRef(item))

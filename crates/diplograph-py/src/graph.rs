@@ -636,6 +636,28 @@ impl PyGraph {
         wrap(py, "Party", &g.parties(ix, on.as_ref()))
     }
 
+    /// The people who signed an agreement, sorted by date then id (``Signatory`` records).
+    fn signatories<'py>(&self, py: Python<'py>, agreement: NameArg) -> PyResult<Bound<'py, PyAny>> {
+        let g = &self.inner;
+        let ix = resolve(py, g, agreement)?;
+        wrap(py, "Signatory", &g.signatories(ix))
+    }
+
+    /// One statement with everything needed to read it in context (a ``StatementInfo``
+    /// record: text, speakers, topics, attribution chain, reports, supports, disputes).
+    /// Raises ``ValueError`` if the node is not a statement.
+    fn statement<'py>(&self, py: Python<'py>, statement: NameArg) -> PyResult<Bound<'py, PyAny>> {
+        let g = &self.inner;
+        let name = statement.0.clone();
+        let ix = resolve(py, g, statement)?;
+        let Some(info) = g.statement(ix) else {
+            return Err(PyValueError::new_err(format!(
+                "`{name}` is not a statement"
+            )));
+        };
+        wrap(py, "StatementInfo", &[info])?.get_item(0)
+    }
+
     /// The people who attended an event (``NodeRef`` records).
     fn attendees<'py>(&self, py: Python<'py>, event: NameArg) -> PyResult<Bound<'py, PyAny>> {
         let g = &self.inner;

@@ -1,0 +1,242 @@
+"""Loading, saving, building, node and edge objects, dates, exceptions, pickling and the
+Python protocols."""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import json
+import pickle
+
+import pytest
+
+import diplograph
+from diplograph import Citation, Graph, PartialDate
+
+
+def small() -> Graph:
+    g = Graph(title="GSOMIA")
+    g.add_source("st", "The Straits Times", date="2016-06-04", text="Seoul and Washington already have a pact.")
+    g.add_country("KOR", "South Korea", aliases=["the South"], external_ids={"wikidata": "Q884"})
+    g.add_country("USA", "United States")
+    g.add_agreement(
+        "gsomia-kor-usa",
+        "US-ROK GSOMIA",
+        kind="gsomia",
+        lifecycle=[{"state": "in_force", "attested": "2016-06-04", "citations": [{"source": "st", "span": (0, 41)}]}],
+        attributes={"note": "bilateral", "rank": 1},
+    )
+    g.relate("KOR", "party_to", "gsomia-kor-usa", citations=[Citation("st", span=(0, 41), via=[])])
+    g.relate("USA", "party_to", "gsomia-kor-usa", start="2000")
+    return g
+
+
+def test_example_and_loads(g):
+    assert len(g) == 75 and g.edge_count == 228
+    assert g.title == "Shangri-La Dialogue 2016: US, South Korea, Japan defence chiefs"
+    assert g.validate() == []
+    again = diplograph.loads(g.dumps())
+    assert again.dumps() == g.dumps()
+
+
+def test_load_and_save(tmp_path, g):
+    path = tmp_path / "example.json"
+    g.save(path)
+    assert diplograph.load(path).dumps() == g.dumps()
+    assert diplograph.load(str(path)).dumps() == g.dumps()
+    g.save(tmp_path / "tables", format="csv")
+    assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == ["edges.csv", "nodes.csv"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "dot", "graphml", "gexf", "nodelink", "cypher", "mermaid"])
+def test_dumps_every_format(g, fmt):
+    text = g.dumps(fmt)
+    assert isinstance(text, str) and text
+    starts = {"json": "{", "dot": "digraph ", "graphml": "<?xml", "gexf": "<?xml", "nodelink": "{", "mermaid": "flowchart"}
+    if fmt in starts:
+        assert text.startswith(starts[fmt])
+    if fmt == "nodelink":
+        assert len(json.loads(text)["nodes"]) == len(g)
+
+
+def test_dumps_csv_gives_both_tables(g):
+    tables = g.dumps("csv")
+    assert sorted(tables) == ["edges.csv", "nodes.csv"]
+    import csv
+    import io
+
+    assert len(list(csv.reader(io.StringIO(tables["nodes.csv"])))) == len(g) + 1
+    assert len(list(csv.reader(io.StringIO(tables["edges.csv"])))) == g.edge_count + 1
+
+
+def test_dumps_unknown_format(g):
+    with pytest.raises(diplograph.UnknownName) as err:
+        g.dumps("pdf")
+    assert err.value.expected == diplograph.EXPORT_FORMATS
+
+
+def test_building_and_reading_back():
+    g = small()
+    assert g.validate() == []
+    assert [n.id for n in g] == ["st", "KOR", "USA", "gsomia-kor-usa"]
+    kor = g.node("seoul")
+    assert (kor.kind, kor.id, kor.name, kor.aliases, kor.external_ids) == (
+        "country",
+        "KOR",
+        "South Korea",
+        ["the South"],
+        {"wikidata": "Q884"},
+    )
+    pact = g["US-ROK GSOMIA"]
+    assert pact.agreement_kind == "gsomia" and pact.attributes == {"note": "bilateral", "rank": 1}
+    (step,) = pact.lifecycle
+    assert (step.state, step.date, step.attested) == ("in_force", None, PartialDate("2016-06-04"))
+    assert step.citations == [Citation("st", span=(0, 41))]
+    edges = g.edges(kind="party_to")
+    assert [(e.from_id, e.kind, e.to_id) for e in edges] == [("KOR", "party_to", "gsomia-kor-usa"), ("USA", "party_to", "gsomia-kor-usa")]
+    assert edges[0].citations[0].span == (0, 41)
+    assert edges[1].start == "2000" and edges[1].end is None
+    assert repr(edges[1]) == "<Edge USA -party_to-> gsomia-kor-usa 2000 .. ?>"
+    assert [e.to_id for e in g.edges(as_of="1999")] == ["gsomia-kor-usa"]
+    source = g.node("st")
+    assert (source.date, source.text) == (PartialDate("2016-06-04"), "Seoul and Washington already have a pact.")
+
+
+def test_building_is_validated_as_in_the_core():
+    g = small()
+    with pytest.raises(diplograph.ValidationError) as err:
+        g.add_country("XXX", "Nowhere")
+    (p,) = err.value.problems
+    assert (p.code, p.id, p.path) == ("unknown-iso-code", "XXX", "/id")
+    with pytest.raises(diplograph.ValidationError) as err:
+        g.add_country("KOR", "Korea")
+    assert [p.code for p in err.value.problems] == ["duplicate-id"]
+    with pytest.raises(diplograph.ValidationError) as err:
+        g.relate("gsomia-kor-usa", "party_to", "KOR")
+    assert [p.code for p in err.value.problems] == ["edge-endpoint-kind"]
+    with pytest.raises(diplograph.ValidationError) as err:
+        g.relate("KOR", "party_to", "nowhere")
+    assert [p.code for p in err.value.problems] == ["dangling-reference"]
+    with pytest.raises(diplograph.ValidationError) as err:
+        g.add_statement("s", "both", quote="a", paraphrase="b")
+    assert [p.code for p in err.value.problems] == ["kind-field"]
+    with pytest.raises(diplograph.UnknownName):
+        g.add_organization("o", "O", kind="club")
+    with pytest.raises(diplograph.InvalidDate):
+        g.add_event("e", "E", kind="meeting", date="2016-02-30")
+    assert len(g) == 4 and g.edge_count == 2
+
+
+def test_load_errors_are_located(tmp_path):
+    with pytest.raises(diplograph.ParseError) as err:
+        diplograph.loads('{"diplograph": "1", "nodes": [')
+    assert isinstance(err.value, diplograph.ValidationError)
+    assert err.value.problems[0].code == "json-syntax"
+    text = '{"diplograph": "1", "nodes": [\n  {"id": "KOR", "kind": "country", "name": "South Korea"},\n  {"id": "KOR", "kind": "country", "name": "Korea"}]}'
+    with pytest.raises(diplograph.ValidationError) as err:
+        diplograph.loads(text)
+    (p,) = err.value.problems
+    assert (p.code, p.id, p.line, p.column) == ("duplicate-id", "KOR", 3, 10)
+    bad = tmp_path / "bad.json"
+    bad.write_text(text)
+    with pytest.raises(diplograph.ValidationError) as err:
+        diplograph.load(bad)
+    assert err.value.problems[0].file == str(bad)
+    with pytest.raises(diplograph.FileError) as ferr:
+        diplograph.load(tmp_path / "missing.json")
+    assert isinstance(ferr.value, OSError) and ferr.value.errno == 2
+    assert ferr.value.filename == str(tmp_path / "missing.json")
+
+
+def test_exception_hierarchy():
+    for cls in [
+        diplograph.ValidationError,
+        diplograph.ParseError,
+        diplograph.NodeNotFound,
+        diplograph.AmbiguousName,
+        diplograph.UnknownName,
+        diplograph.InvalidDate,
+        diplograph.FileError,
+    ]:
+        assert issubclass(cls, diplograph.DiplographError)
+    assert issubclass(diplograph.NodeNotFound, KeyError)
+
+
+def test_ambiguous_names_list_candidates():
+    g = Graph()
+    g.add_organization("kor-mnd", "Ministry of National Defense", kind="ministry", aliases=["the defence ministry"])
+    g.add_organization("jpn-mod", "Ministry of Defense", kind="ministry", aliases=["the defence ministry"])
+    with pytest.raises(diplograph.AmbiguousName) as err:
+        g.node("The Defence Ministry")
+    assert [c.id for c in err.value.candidates] == ["kor-mnd", "jpn-mod"]
+    assert err.value.candidates[0] == diplograph.Candidate("kor-mnd", "organization", "Ministry of National Defense")
+    assert "The Defence Ministry" in g
+    assert [p.code for p in g.validate()] == ["alias-conflict", "alias-conflict"]
+
+
+def test_merge_strict_and_conflicts(g):
+    other = Graph()
+    other.add_country("KOR", "Korea, Republic of")
+    with pytest.warns(diplograph.MergeConflictWarning) as caught:
+        merged = diplograph.merge(g, other, labels=["example", "other"])
+    assert caught[0].message.problem.code == "merge-conflict"
+    assert merged.node("KOR").name in ("South Korea", "Korea, Republic of")
+    with pytest.raises(diplograph.ValidationError) as err:
+        diplograph.merge(g, other, strict=True)
+    assert {p.code for p in err.value.problems} == {"merge-conflict"}
+
+
+def test_dates():
+    assert PartialDate("2016").precision == "year"
+    d = PartialDate(datetime.date(2016, 6, 4))
+    assert (d.year, d.month, d.day, str(d), repr(d)) == (2016, 6, 4, "2016-06-04", "PartialDate('2016-06-04')")
+    assert d.to_date() == datetime.date(2016, 6, 4)
+    january = PartialDate("2016-01")
+    assert (january.earliest(), january.latest()) == (datetime.date(2016, 1, 1), datetime.date(2016, 1, 31))
+    with pytest.raises(ValueError):
+        january.to_date()
+    assert january < "2016-01-01" < PartialDate("2016-02")
+    assert january == "2016-01" and hash(january) == hash("2016-01")
+    assert sorted([PartialDate("2016-06-04"), PartialDate("2016"), january]) == ["2016", "2016-01", "2016-06-04"]
+    with pytest.raises(diplograph.InvalidDate):
+        PartialDate("2016-13")
+    with pytest.raises(TypeError):
+        PartialDate(2016)  # type: ignore[arg-type]
+
+
+def test_pickling(g, merged):
+    for graph in (g, merged, small()):
+        back = pickle.loads(pickle.dumps(graph))
+        assert back.dumps() == graph.dumps()
+        assert copy.deepcopy(graph).dumps() == graph.dumps()
+    chains = g.path("KOR", "JPN", via="intelligence", as_of="2016-06-04")
+    assert pickle.loads(pickle.dumps(chains)) == chains
+    for obj in (PartialDate("2016-01"), Citation("st", span=(1, 2), via=["yonhap"]), g.node("gsomia-kor-usa").lifecycle[0]):
+        assert pickle.loads(pickle.dumps(obj)) == obj
+    err = diplograph.AmbiguousName("x", name="x", candidates=[diplograph.Candidate("a", "person", "A")])
+    back = pickle.loads(pickle.dumps(err))
+    assert back.candidates == err.candidates
+
+
+def test_reprs_and_html(g):
+    assert repr(g) == '<Graph "Shangri-La Dialogue 2016: US, South Korea, Japan defence chiefs": 75 nodes, 228 edges>'
+    assert repr(g.node("KOR")) == "<Node country KOR 'South Korea'>"
+    html = g._repr_html_()
+    assert "75 nodes, 228 edges; dates 2009 – 2016-08-04" in html
+    assert "<tr><td>country</td><td>8</td></tr>" in html
+    assert "<li>US, South Korea, Japan defence chiefs agree to strengthen joint defence in face of North Korea threat, 2016-06-04" in html
+
+
+def test_node_objects_expose_citations(g):
+    kor = g.node("KOR")
+    assert kor.citations[0].source == "st-2016-06-04"
+    start, end = kor.citations[0].span
+    assert g.node("st-2016-06-04").text.encode()[start:end].decode() == kor.citations[0].text
+    stmt = g.node("stmt-lu-yin-not-the-truth")
+    assert (stmt.kind, stmt.quote, stmt.paraphrase, stmt.text) == ("statement", "not the truth", None, "not the truth")
+    reported = [e for e in g.edges(kind="reported_by") if e.from_id == "stmt-carter-extended-deterrence"]
+    assert [(e.to_id, e.position) for e in sorted(reported, key=lambda e: e.position)] == [
+        ("kor-mnd", 1),
+        ("yonhap", 2),
+        ("straits-times", 3),
+    ]
