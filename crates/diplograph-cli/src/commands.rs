@@ -127,12 +127,15 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             dump(&g, format, output.as_deref(), quiet, out)
         }
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "diplograph", out);
-            Ok(())
+            // Generated in memory: clap_complete panics when its writer fails (a closed pipe).
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "diplograph", &mut script);
+            Ok(out.write_all(&script)?)
         }
         Command::Man => {
-            clap_mangen::Man::new(Cli::command()).render(out)?;
-            Ok(())
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            Ok(out.write_all(&page)?)
         }
     }
 }
@@ -606,7 +609,19 @@ fn print_profile(g: &Graph, p: &Profile, out: &mut dyn Write) -> Result<(), Fail
         if let Some(obj) = d.as_object() {
             for (k, v) in obj {
                 if !v.is_null() {
-                    let shown = v.as_str().map_or_else(|| v.to_string(), str::to_owned);
+                    let shown = match (v.as_str(), v.get("start"), v.get("end")) {
+                        (Some(s), _, _) => s.to_owned(),
+                        // An interval: one date when both ends are the same.
+                        (None, Some(a), Some(b)) => {
+                            let end = |d: &serde_json::Value| d.as_str().unwrap_or("?").to_owned();
+                            if a == b {
+                                end(a)
+                            } else {
+                                format!("{} .. {}", end(a), end(b))
+                            }
+                        }
+                        _ => v.to_string(),
+                    };
                     writeln!(out, "{}: {shown}", k.replace('_', " "))?;
                 }
             }

@@ -66,8 +66,9 @@ pub fn read(path: &Path) -> Result<Input, Failure> {
         });
     }
     let file = std::fs::File::open(path).map_err(io)?;
-    let len = file.metadata().map_err(io)?.len();
-    if file.metadata().map_err(io)?.is_dir() {
+    let meta = file.metadata().map_err(io)?;
+    let len = meta.len();
+    if meta.is_dir() {
         return Err(io(std::io::Error::new(
             std::io::ErrorKind::IsADirectory,
             "it is a directory",

@@ -651,6 +651,7 @@ fn closed_pipe_is_a_normal_end() {
         &["-q", "dump", "--format", "graphml"][..],
         &["-q", "statements"][..],
         &["man"][..],
+        &["completions", "fish"][..],
     ] {
         let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("diplograph"))
             .args(args)
