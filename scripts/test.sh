@@ -13,6 +13,9 @@ echo "== cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== cargo test"
 cargo test --workspace --locked
+echo "== benchmark smoke pass (XS graph, each bench once in criterion's test mode, no timings)"
+cargo run -q --locked -p diplograph-benches --bin gen -- XS
+DIPLOGRAPH_BENCH_SCALE=XS cargo bench -q --profile dev --locked -p diplograph-benches -- --test
 if [ -d python/tests ]; then
   echo "== python"
   bash scripts/python-tests.sh

@@ -46,6 +46,25 @@ pub fn nodelink_path(scale: &str) -> PathBuf {
     data_dir().join(format!("{scale}.nodelink.json"))
 }
 
+/// The query plan of a scale (`benches/data/S.queries.json`): the neighbour and chain queries
+/// every system in the comparison runs, so that all of them answer the same questions.
+pub fn queries_path(scale: &str) -> PathBuf {
+    data_dir().join(format!("{scale}.queries.json"))
+}
+
+/// The query plan the generator writes beside each graph.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct QueryPlan {
+    /// Typed one-hop neighbour queries: node id, direction (`out` or `in`), edge kind.
+    pub neighbour: Vec<(String, String, String)>,
+    /// Agreement-chain queries: from country, to country, date.
+    pub chains: Vec<(String, String, String)>,
+    /// The date of the as-of view.
+    pub as_of: String,
+    /// The first and last day of the timeline window.
+    pub timeline: (String, String),
+}
+
 /// This process's peak resident set size in bytes (`VmHWM` in `/proc/self/status`), where the
 /// system reports it.
 pub fn peak_rss_bytes() -> Option<u64> {
@@ -53,6 +72,18 @@ pub fn peak_rss_bytes() -> Option<u64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib * 1024)
+}
+
+/// The CPU time (user + system) this process has used so far, in seconds, from
+/// `/proc/self/stat` (10 ms resolution). Less disturbed than wall time on a busy machine.
+pub fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
 }
 
 /// The bare typed parse of a native file, as the practical lower bound of a loader: the same

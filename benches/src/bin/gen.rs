@@ -21,7 +21,9 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use diplograph_benches::{data_dir, native_path, nodelink_path, scale_nodes};
+use diplograph_benches::{
+    data_dir, native_path, nodelink_path, queries_path, scale_nodes, QueryPlan,
+};
 use serde::Serialize;
 
 const MAJORS: &[&str] = &[
@@ -291,6 +293,7 @@ struct Out {
     edges: u64,
     dated_edges: u64,
     cited: u64,
+    plan: Option<QueryPlan>,
 }
 
 impl Out {
@@ -510,6 +513,7 @@ fn generate(nodes: usize, seed: u64, native: File, nodelink: File) -> std::io::R
         edges: 0,
         dated_edges: 0,
         cited: 0,
+        plan: None,
     };
     // Countries: the majors first (they get the most weight), then others in table order.
     let table = diplograph::identity::countries();
@@ -1036,7 +1040,71 @@ fn generate(nodes: usize, seed: u64, native: File, nodelink: File) -> std::io::R
     out.nodelink.write_all(b"\n]}\n")?;
     out.native.flush()?;
     out.nodelink.flush()?;
+    out.plan = plan_queries(&w, &mut Draw::new(seed, 3));
     Ok(out)
+}
+
+/// The questions every system in the comparison answers: 10,000 typed one-hop neighbour
+/// queries (30% on countries, the hubs; the rest on other nodes, each with an edge kind that
+/// node kind has) and 1,000 chain queries between countries on dates from 1995 to 2025.
+fn plan_queries(w: &World, d: &mut Draw) -> Option<QueryPlan> {
+    const COUNTRY: &[(&str, &str)] = &[
+        ("out", "party_to"),
+        ("out", "trades_with"),
+        ("out", "attended"),
+        ("out", "member_of"),
+        ("in", "about"),
+        ("in", "held_in"),
+        ("in", "based_in"),
+        ("in", "holds_office"),
+    ];
+    const PERSON: &[(&str, &str)] = &[
+        ("out", "holds_office"),
+        ("out", "attended"),
+        ("out", "said"),
+        ("out", "based_in"),
+    ];
+    const ORG: &[(&str, &str)] = &[
+        ("out", "based_in"),
+        ("in", "reported_by"),
+        ("in", "published_by"),
+        ("in", "holds_office"),
+    ];
+    const AGREEMENT: &[(&str, &str)] = &[("in", "party_to"), ("in", "signed")];
+    const EVENT: &[(&str, &str)] = &[("in", "attended"), ("out", "held_in")];
+    const STATEMENT: &[(&str, &str)] = &[("out", "about"), ("out", "reported_by"), ("in", "said")];
+    const SOURCE: &[(&str, &str)] = &[("out", "published_by")];
+    let mut neighbour = Vec::with_capacity(10_000);
+    for _ in 0..10_000 {
+        let (id, table) = if d.chance(0.3) {
+            (w.country_id(w.country(d)), COUNTRY)
+        } else {
+            match d.below(100) {
+                0..=27 => (format!("person-{}", d.below(w.persons)), PERSON),
+                28..=35 => (format!("org-{}", d.below(w.orgs)), ORG),
+                36..=41 => (format!("agreement-{}", d.below(w.agreements)), AGREEMENT),
+                42..=57 => (format!("event-{}", d.below(w.events)), EVENT),
+                58..=85 => (format!("statement-{}", d.below(w.statements)), STATEMENT),
+                _ => (format!("source-{}", d.below(w.sources)), SOURCE),
+            }
+        };
+        let &(dir, kind) = table.get(d.below(table.len()))?;
+        neighbour.push((id, dir.to_owned(), kind.to_owned()));
+    }
+    let mut chains = Vec::with_capacity(1_000);
+    while chains.len() < 1_000 {
+        let (a, b) = (w.country(d), w.country(d));
+        if a != b {
+            let day = 5 * 365 + d.0.u32(..30 * 365);
+            chains.push((w.country_id(a), w.country_id(b), date_text(day, 19)));
+        }
+    }
+    Some(QueryPlan {
+        neighbour,
+        chains,
+        as_of: "2016-06-04".to_owned(),
+        timeline: ("2016-01-01".to_owned(), "2016-12-31".to_owned()),
+    })
 }
 
 fn main() -> ExitCode {
@@ -1068,7 +1136,10 @@ fn main() -> ExitCode {
         std::fs::create_dir_all(data_dir())?;
         let native = File::create(native_path(&scale))?;
         let nodelink = File::create(nodelink_path(&scale))?;
-        generate(nodes, seed, native, nodelink)
+        let out = generate(nodes, seed, native, nodelink)?;
+        let plan = File::create(queries_path(&scale))?;
+        serde_json::to_writer(BufWriter::new(plan), &out.plan)?;
+        Ok(out)
     };
     match run() {
         Ok(out) => {
