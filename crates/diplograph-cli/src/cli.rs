@@ -172,8 +172,9 @@ pub enum Command {
         /// The format: json, dot, graphml, gexf, nodelink, csv, cypher or mermaid.
         #[arg(short, long, value_name = "FORMAT", default_value = "json")]
         format: ExportFormat,
-        /// Only what holds on this date (needs --around).
-        #[arg(long, value_name = "DATE", requires = "around")]
+        /// Only what holds on this date: edges valid then, and no event, statement or
+        /// agreement that came later.
+        #[arg(long, value_name = "DATE")]
         as_of: Option<PartialDate>,
         /// Only the neighbourhood of this node.
         #[arg(long, value_name = "NODE")]
@@ -181,9 +182,8 @@ pub enum Command {
         /// How many edges away from --around to go.
         #[arg(long, value_name = "N", default_value_t = 1, requires = "around")]
         depth: usize,
-        /// Only edges of these kinds (party_to, said, …; repeated or comma-separated; needs
-        /// --around).
-        #[arg(long, value_name = "KIND", value_delimiter = ',', requires = "around")]
+        /// Only edges of these kinds (party_to, said, …; repeated or comma-separated).
+        #[arg(long, value_name = "KIND", value_delimiter = ',')]
         kinds: Vec<EdgeKind>,
         /// Where to write (a file, or a directory for csv); standard output when absent.
         #[arg(short, long, value_name = "OUT")]

@@ -1,21 +1,17 @@
 //! The commands: each reads its graph, asks the core, and prints the answer.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::CommandFactory;
 use diplograph::export::{self, ExportFormat};
-use diplograph::graph::NodeIndex;
-use diplograph::model::{EdgeKind, LifecycleStep, Node, NodeDetails, NodeKind};
-use diplograph::provenance::Citation;
+use diplograph::model::NodeKind;
 use diplograph::query::{
-    Chain, ChainQuery, Link, NeighbourhoodQuery, NodeRef, Office, Party, Signatory, StatementInfo,
+    Chain, ChainQuery, Direction, Link, NeighbourhoodQuery, NodeProfile, NodeRef, StatementInfo,
     StatementQuery, TimelineEntry, TimelineKind, TimelineQuery,
 };
-use diplograph::time::{Containment, Interval, PartialDate};
+use diplograph::time::PartialDate;
 use diplograph::{Graph, Problem};
-use serde::Serialize;
 use serde_json::json;
 
 use crate::cli::{family, Cli, Command, Inputs};
@@ -122,7 +118,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                     };
                     g.neighbourhood(center, &q)
                 }
-                None => g,
+                None if kinds.is_empty() && as_of.is_none() => g,
+                None => g.filtered(&kinds, as_of.as_ref()),
             };
             dump(&g, format, output.as_deref(), quiet, out)
         }
@@ -260,102 +257,14 @@ fn split(r: Result<Graph, Failure>) -> Result<Checked, Failure> {
 }
 
 fn problem_json(p: &Problem) -> serde_json::Value {
-    json!({
-        "code": p.code.as_str(),
-        "message": p.message,
-        "id": p.id,
-        "file": p.location.file.as_ref().map(|f| f.display().to_string()),
-        "line": p.location.line,
-        "column": p.location.column,
-        "path": p.location.path,
-    })
+    serde_json::to_value(p).unwrap_or_default()
 }
 
 // ---------------------------------------------------------------------------------------------
 // stats
 
-#[derive(Serialize)]
-struct Stats {
-    title: Option<String>,
-    nodes: usize,
-    edges: usize,
-    nodes_by_kind: BTreeMap<&'static str, usize>,
-    edges_by_kind: BTreeMap<&'static str, usize>,
-    first_date: Option<PartialDate>,
-    last_date: Option<PartialDate>,
-    sources: Vec<SourceStats>,
-}
-
-#[derive(Serialize)]
-struct SourceStats {
-    id: String,
-    name: String,
-    date: Option<PartialDate>,
-    url: Option<String>,
-    citations: usize,
-}
-
 fn stats(g: &Graph, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
-    let mut nodes_by_kind = BTreeMap::new();
-    let mut dates: Vec<PartialDate> = Vec::new();
-    let mut cited: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut count = |cs: &[Citation]| {
-        for c in cs {
-            *cited.entry(leak_source(g, &c.source)).or_default() += 1;
-        }
-    };
-    for (_, n) in g.nodes() {
-        *nodes_by_kind.entry(n.kind().as_str()).or_default() += 1;
-        count(&n.citations);
-        match &n.details {
-            NodeDetails::Agreement { lifecycle, .. } => {
-                for s in lifecycle {
-                    dates.extend(s.date.iter().chain(s.attested.iter()).copied());
-                    count(&s.citations);
-                }
-            }
-            NodeDetails::Event { when, .. } => {
-                dates.extend(when.start.iter().chain(when.end.iter()));
-            }
-            NodeDetails::Statement { date, .. } | NodeDetails::Source { date, .. } => {
-                dates.extend(date.iter());
-            }
-            _ => {}
-        }
-    }
-    let mut edges_by_kind = BTreeMap::new();
-    for e in g.edges() {
-        *edges_by_kind.entry(e.edge.kind.as_str()).or_default() += 1;
-        dates.extend(e.edge.valid.start.iter().chain(e.edge.valid.end.iter()));
-        count(&e.edge.citations);
-    }
-    let mut sources: Vec<SourceStats> = g
-        .nodes_of_kind(NodeKind::Source)
-        .map(|n| {
-            let (date, url) = match &n.details {
-                NodeDetails::Source { date, url, .. } => (*date, url.clone()),
-                _ => (None, None),
-            };
-            SourceStats {
-                id: n.id.clone(),
-                name: n.name.clone(),
-                date,
-                url,
-                citations: cited.get(n.id.as_str()).copied().unwrap_or(0),
-            }
-        })
-        .collect();
-    sources.sort_by(|a, b| a.id.cmp(&b.id));
-    let s = Stats {
-        title: g.title.clone(),
-        nodes: g.node_count(),
-        edges: g.edge_count(),
-        nodes_by_kind,
-        edges_by_kind,
-        first_date: dates.iter().min().copied(),
-        last_date: dates.iter().max().copied(),
-        sources,
-    };
+    let s = g.stats();
     if json {
         return Ok(print_json(out, &s)?);
     }
@@ -372,19 +281,19 @@ fn stats(g: &Graph, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
     )?;
     let mut t = table(["node kind", "count"]);
     for (k, n) in &s.nodes_by_kind {
-        t.add_row(vec![(*k).to_owned(), n.to_string()]);
+        t.add_row(vec![k.to_string(), n.to_string()]);
     }
     print_table(out, &t)?;
     let mut t = table(["edge kind", "count"]);
     for (k, n) in &s.edges_by_kind {
-        t.add_row(vec![(*k).to_owned(), n.to_string()]);
+        t.add_row(vec![k.to_string(), n.to_string()]);
     }
     print_table(out, &t)?;
     let mut t = table(["source", "name", "date", "citations", "url"]);
     for src in &s.sources {
         t.add_row(vec![
-            src.id.clone(),
-            src.name.clone(),
+            src.source.id.clone(),
+            src.source.name.clone(),
             date(src.date.as_ref()),
             src.citations.to_string(),
             src.url.clone().unwrap_or_default(),
@@ -394,120 +303,8 @@ fn stats(g: &Graph, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The graph's own copy of a source id (so counts can borrow it), or a fixed label for
-/// sources not in the graph.
-fn leak_source<'g>(g: &'g Graph, id: &str) -> &'g str {
-    g.node(id).map_or("(missing source)", |n| n.id.as_str())
-}
-
 // ---------------------------------------------------------------------------------------------
 // show
-
-#[derive(Serialize)]
-struct Relation {
-    direction: &'static str,
-    kind: EdgeKind,
-    other: NodeRef,
-    valid: Interval,
-    containment: Option<Containment>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    title: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    on_behalf_of: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    position: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    share: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    amount: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    relation: Option<String>,
-    citations: Vec<Citation>,
-}
-
-#[derive(Serialize)]
-struct Profile {
-    node: NodeRef,
-    subkind: Option<String>,
-    aliases: Vec<String>,
-    external_ids: BTreeMap<String, String>,
-    attributes: BTreeMap<String, serde_json::Value>,
-    as_of: Option<PartialDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    details: Option<serde_json::Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    state: Option<diplograph::query::AgreementState>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    lifecycle: Vec<LifecycleStep>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    parties: Vec<Party>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    signatories: Vec<Signatory>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    offices: Vec<Office>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    attendees: Vec<NodeRef>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    statement: Option<StatementInfo>,
-    relations: Vec<Relation>,
-    statements_by: Vec<StatementInfo>,
-    statements_about: Vec<StatementInfo>,
-    citations: Vec<Citation>,
-}
-
-fn subkind(n: &Node) -> Option<String> {
-    match &n.details {
-        NodeDetails::Organization { kind } => Some(kind.to_string()),
-        NodeDetails::Agreement { kind, .. } => Some(kind.to_string()),
-        NodeDetails::Event { kind, .. } => Some(kind.to_string()),
-        NodeDetails::Statement { text, .. } => Some(
-            if text.is_quote() {
-                "quote"
-            } else {
-                "paraphrase"
-            }
-            .to_owned(),
-        ),
-        _ => None,
-    }
-}
-
-fn relations(g: &Graph, ix: NodeIndex, on: Option<&PartialDate>) -> Vec<Relation> {
-    let outgoing = g.edges_from(ix, None).map(|e| ("out", e.to, e.edge));
-    let incoming = g.edges_to(ix, None).map(|e| ("in", e.from, e.edge));
-    let mut v: Vec<Relation> = outgoing
-        .chain(incoming)
-        .filter_map(|(direction, other, edge)| {
-            let containment = on.map(|d| edge.valid.contains(d));
-            if containment == Some(Containment::Outside) {
-                return None;
-            }
-            Some(Relation {
-                direction,
-                kind: edge.kind,
-                other: other.into(),
-                valid: edge.valid,
-                containment,
-                title: edge.title().map(str::to_owned),
-                on_behalf_of: edge.on_behalf_of().map(str::to_owned),
-                position: edge.position(),
-                share: edge.share(),
-                amount: edge.amount().map(str::to_owned),
-                relation: edge.relation().map(str::to_owned),
-                citations: edge.citations.clone(),
-            })
-        })
-        .collect();
-    v.sort_by(|a, b| {
-        (a.direction, a.kind, &a.other.id, a.valid.start).cmp(&(
-            b.direction,
-            b.kind,
-            &b.other.id,
-            b.valid.start,
-        ))
-    });
-    v
-}
 
 fn show(
     g: &Graph,
@@ -517,77 +314,19 @@ fn show(
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let ix = g.resolve(name)?;
-    let Some(n) = g.node_at(ix) else {
-        return Err(diplograph::Error::NodeNotFound {
+    let profile = g
+        .profile(ix, on)
+        .ok_or_else(|| diplograph::Error::NodeNotFound {
             name: name.to_owned(),
             hint: String::new(),
-        }
-        .into());
-    };
-    let details = match &n.details {
-        NodeDetails::Event { when, place, .. } => Some(json!({"when": when, "place": place})),
-        NodeDetails::Source { date, url, text } => Some(json!({
-            "date": date, "url": url, "text_length": text.as_ref().map(String::len)
-        })),
-        _ => None,
-    };
-    let is_agreement = n.kind() == NodeKind::Agreement;
-    let profile = Profile {
-        node: n.into(),
-        subkind: subkind(n),
-        aliases: n.aliases.clone(),
-        external_ids: n.external_ids.clone(),
-        attributes: n.attributes.clone(),
-        as_of: on.copied(),
-        details,
-        state: if is_agreement {
-            g.agreement_state(ix, on).ok()
-        } else {
-            None
-        },
-        lifecycle: n
-            .lifecycle()
-            .map(<[LifecycleStep]>::to_vec)
-            .unwrap_or_default(),
-        parties: if is_agreement {
-            g.parties(ix, on)
-        } else {
-            Vec::new()
-        },
-        signatories: if is_agreement {
-            g.signatories(ix)
-        } else {
-            Vec::new()
-        },
-        offices: if n.kind() == NodeKind::Person {
-            g.offices_of(ix, on)
-        } else {
-            Vec::new()
-        },
-        attendees: if n.kind() == NodeKind::Event {
-            g.attendees(ix)
-        } else {
-            Vec::new()
-        },
-        statement: g.statement(ix),
-        relations: relations(g, ix, on),
-        statements_by: g.statements(&StatementQuery {
-            by: Some(ix),
-            ..Default::default()
-        }),
-        statements_about: g.statements(&StatementQuery {
-            about: Some(ix),
-            ..Default::default()
-        }),
-        citations: n.citations.clone(),
-    };
+        })?;
     if json {
         return Ok(print_json(out, &profile)?);
     }
     print_profile(g, &profile, out)
 }
 
-fn print_profile(g: &Graph, p: &Profile, out: &mut dyn Write) -> Result<(), Failure> {
+fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), Failure> {
     let kind = match &p.subkind {
         Some(s) => format!("{} ({s})", p.node.kind),
         None => p.node.kind.to_string(),
@@ -605,26 +344,26 @@ fn print_profile(g: &Graph, p: &Profile, out: &mut dyn Write) -> Result<(), Fail
     for (k, v) in &p.attributes {
         writeln!(out, "{k}: {v}")?;
     }
-    if let Some(d) = &p.details {
-        if let Some(obj) = d.as_object() {
-            for (k, v) in obj {
-                if !v.is_null() {
-                    let shown = match (v.as_str(), v.get("start"), v.get("end")) {
-                        (Some(s), _, _) => s.to_owned(),
-                        // An interval: one date when both ends are the same.
-                        (None, Some(a), Some(b)) => {
-                            let end = |d: &serde_json::Value| d.as_str().unwrap_or("?").to_owned();
-                            if a == b {
-                                end(a)
-                            } else {
-                                format!("{} .. {}", end(a), end(b))
-                            }
-                        }
-                        _ => v.to_string(),
-                    };
-                    writeln!(out, "{}: {shown}", k.replace('_', " "))?;
-                }
-            }
+    if let Some(place) = &p.place {
+        writeln!(out, "place: {place}")?;
+    }
+    if let Some(when) = &p.when {
+        let shown = match (when.start, when.end) {
+            (Some(a), Some(b)) if a == b => a.to_string(),
+            (None, None) => "?".to_owned(),
+            _ => when.to_string(),
+        };
+        writeln!(out, "when: {shown}")?;
+    }
+    if p.node.kind == NodeKind::Source {
+        if let Some(d) = &p.date {
+            writeln!(out, "date: {d}")?;
+        }
+        if let Some(len) = p.text_length {
+            writeln!(out, "text length: {len}")?;
+        }
+        if let Some(url) = &p.url {
+            writeln!(out, "url: {url}")?;
         }
     }
     if let Some(s) = &p.state {
@@ -744,7 +483,7 @@ fn print_profile(g: &Graph, p: &Profile, out: &mut dyn Write) -> Result<(), Fail
         writeln!(out, "\nRelations")?;
         let mut t = table(["relation", "with", "valid", "citations"]);
         for r in &p.relations {
-            let mut what = if r.direction == "out" {
+            let mut what = if r.direction == Direction::Out {
                 format!("{} →", r.kind)
             } else {
                 format!("← {}", r.kind)

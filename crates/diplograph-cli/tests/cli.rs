@@ -87,7 +87,8 @@ fn dash_reads_standard_input() {
     assert_eq!(v["nodes_by_kind"]["statement"], 24);
     assert_eq!(v["first_date"], "2009");
     assert_eq!(v["last_date"], "2016-08-04");
-    assert_eq!(v["sources"][0]["id"], "st-2016-06-04");
+    assert_eq!(v["sources"][0]["source"]["id"], "st-2016-06-04");
+    assert_eq!(v["sources"][0]["citations"], 389);
 }
 
 #[test]
@@ -545,10 +546,19 @@ fn dump_formats_round_trip_and_select() {
     assert!(sub.node("KOR").is_some() && sub.node("USA").is_some());
     assert!(sub.node("kim-jong-un").is_none());
     assert!(sub.validate().is_empty());
-    cmd()
-        .args(["-q", "dump", "--as-of", "2016"])
-        .assert()
-        .code(2);
+    // The whole graph as it stood before the meetings of 2016-06-04: no MoU yet.
+    let before = stdout_of(&["-q", "dump", "--as-of", "2016-05"]);
+    let before = diplograph::format::from_str(&before).unwrap();
+    assert!(before.node("mou-usa-jpn-defence-procurement").is_none());
+    assert!(before.node("gsomia-kor-usa").is_some());
+    let only = stdout_of(&["-q", "dump", "--kinds", "party_to,signed"]);
+    let only = diplograph::format::from_str(&only).unwrap();
+    let kinds: std::collections::BTreeSet<&str> =
+        only.edges().map(|e| e.edge.kind.as_str()).collect();
+    assert_eq!(
+        kinds.into_iter().collect::<Vec<_>>(),
+        ["party_to", "signed"]
+    );
 }
 
 #[test]

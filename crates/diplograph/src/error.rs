@@ -150,9 +150,39 @@ impl Problem {
     }
 }
 
+impl serde::Serialize for ProblemCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Problems serialize flat, as the CLI's `--json` and Python show them:
+/// `{"code", "message", "id", "file", "line", "column", "path"}`.
+impl serde::Serialize for Problem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Problem", 7)?;
+        s.serialize_field("code", &self.code)?;
+        s.serialize_field("message", &self.message)?;
+        s.serialize_field("id", &self.id)?;
+        s.serialize_field(
+            "file",
+            &self.location.file.as_ref().map(|f| f.display().to_string()),
+        )?;
+        s.serialize_field("line", &self.location.line)?;
+        s.serialize_field("column", &self.location.column)?;
+        s.serialize_field("path", &self.location.path)?;
+        s.end()
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: error[{}]: {}", self.location, self.code, self.message)
+        write!(
+            f,
+            "{}: error[{}]: {}",
+            self.location, self.code, self.message
+        )
     }
 }
 

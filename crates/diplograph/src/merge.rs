@@ -1,7 +1,7 @@
 //! Merging graphs from several sources into one, keeping every citation.
 //!
 //! Nodes are unified by id; then by a shared external identifier (`wikidata: Q884`); then by a
-//! declared alias of one that names the other (same kind, one match only). Each group takes
+//! declared alias of one that is the name of the other (same kind, one match only). Each group takes
 //! the smallest id among its members. Where members disagree (two names for one ISO code, two
 //! dates for one lifecycle step, two values for one attribute) the disagreement is reported as
 //! a `merge-conflict` naming both inputs, and a deterministic choice is kept; strict mode makes
@@ -133,24 +133,28 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
             }
         }
     }
-    // Aliases: a declared alias of one member that is the name or an alias of exactly one
-    // other group of the same kind.
-    let mut claims: HashMap<(crate::model::NodeKind, String), BTreeSet<usize>> = HashMap::new();
+    // Aliases: a declared alias of one member that is the name of exactly one other group of
+    // the same kind. Two nodes that merely share an alias ("the ministry") stay apart; the
+    // shared alias is then reported as a conflict.
+    let mut names: HashMap<(crate::model::NodeKind, String), BTreeSet<usize>> = HashMap::new();
     for (m, (_, _, node)) in members.iter().enumerate() {
-        for name in std::iter::once(&node.name).chain(&node.aliases) {
-            claims
-                .entry((node.kind(), normalize(name)))
-                .or_default()
-                .insert(m);
-        }
+        names
+            .entry((node.kind(), normalize(&node.name)))
+            .or_default()
+            .insert(m);
     }
     for (m, (_, _, node)) in members.iter().enumerate() {
         for alias in &node.aliases {
-            let Some(owners) = claims.get(&(node.kind(), normalize(alias))) else {
+            let Some(owners) = names.get(&(node.kind(), normalize(alias))) else {
                 continue;
             };
-            let groups: BTreeSet<usize> = owners.iter().map(|&o| find(&mut parent, o)).collect();
-            if groups.len() == 2 {
+            let own = find(&mut parent, m);
+            let groups: BTreeSet<usize> = owners
+                .iter()
+                .map(|&o| find(&mut parent, o))
+                .filter(|g| *g != own)
+                .collect();
+            if groups.len() == 1 {
                 for &o in owners {
                     union(&mut parent, m, o);
                 }

@@ -633,7 +633,9 @@ mod tests {
         }
         assert_eq!("Party-To".parse::<EdgeKind>().ok(), Some(EdgeKind::PartyTo));
         let err = "friend_of".parse::<EdgeKind>().err().map(|e| e.to_string());
-        assert!(err.is_some_and(|e| e.starts_with("unknown EdgeKind `friend_of`; expected one of: party_to, signed")));
+        assert!(err
+            .is_some_and(|e| e
+                .starts_with("unknown EdgeKind `friend_of`; expected one of: party_to, signed")));
     }
 
     #[test]

@@ -9,8 +9,8 @@ use std::collections::{BTreeSet, HashMap};
 use crate::error::{Problem, ProblemCode};
 use crate::graph::{EdgeIndex, Graph};
 use crate::identity::{self, normalize};
-use crate::model::{EdgeKind, LifecycleState, LifecycleStep, Node, NodeDetails, NodeKind};
 use crate::model::{Edge, StatementText};
+use crate::model::{EdgeKind, LifecycleState, LifecycleStep, Node, NodeDetails, NodeKind};
 use crate::provenance::Citation;
 
 /// What a whole-graph problem is about, so a loader can say where in the file it is.
@@ -24,23 +24,35 @@ pub(crate) enum Subject {
 pub fn check_node(node: &Node) -> Vec<Problem> {
     let mut out = Vec::new();
     let id = node.id.as_str();
-    let mut push = |code, msg: String, path: &str| out.push(Problem::new(code, msg, path).with_id(id));
+    let mut push =
+        |code, msg: String, path: &str| out.push(Problem::new(code, msg, path).with_id(id));
     if id.trim().is_empty() {
-        push(ProblemCode::InvalidValue, "a node's `id` must not be empty".into(), "/id");
+        push(
+            ProblemCode::InvalidValue,
+            "a node's `id` must not be empty".into(),
+            "/id",
+        );
     }
     if node.name.trim().is_empty() {
-        push(ProblemCode::InvalidValue, format!("node `{id}` has an empty `name`"), "/name");
+        push(
+            ProblemCode::InvalidValue,
+            format!("node `{id}` has an empty `name`"),
+            "/name",
+        );
     }
     for (i, c) in node.citations.iter().enumerate() {
         check_confidence(c, &format!("/citations/{i}"), id, &mut out);
     }
-    let mut push = |code, msg: String, path: &str| out.push(Problem::new(code, msg, path).with_id(id));
+    let mut push =
+        |code, msg: String, path: &str| out.push(Problem::new(code, msg, path).with_id(id));
     match &node.details {
         NodeDetails::Country => {
             if identity::country(id).is_none() {
                 let hint = identity::countries()
                     .iter()
-                    .find(|r| r.alpha3.eq_ignore_ascii_case(id) || r.alpha2.eq_ignore_ascii_case(id))
+                    .find(|r| {
+                        r.alpha3.eq_ignore_ascii_case(id) || r.alpha2.eq_ignore_ascii_case(id)
+                    })
                     .map(|r| format!(" (did you mean `{}`, {}?)", r.alpha3, r.name))
                     .unwrap_or_default();
                 push(
@@ -54,15 +66,27 @@ pub fn check_node(node: &Node) -> Vec<Problem> {
             if when.is_reversed() {
                 push(
                     ProblemCode::IntervalReversed,
-                    format!("event `{id}` ends ({}) before it starts ({})", fmt_opt(when.end), fmt_opt(when.start)),
+                    format!(
+                        "event `{id}` ends ({}) before it starts ({})",
+                        fmt_opt(when.end),
+                        fmt_opt(when.start)
+                    ),
                     "/end",
                 );
             }
         }
         NodeDetails::Statement { text, .. } => {
             if text.text().trim().is_empty() {
-                let field = if matches!(text, StatementText::Quote(_)) { "quote" } else { "paraphrase" };
-                push(ProblemCode::InvalidValue, format!("statement `{id}` has an empty `{field}`"), &format!("/{field}"));
+                let field = if matches!(text, StatementText::Quote(_)) {
+                    "quote"
+                } else {
+                    "paraphrase"
+                };
+                push(
+                    ProblemCode::InvalidValue,
+                    format!("statement `{id}` has an empty `{field}`"),
+                    &format!("/{field}"),
+                );
             }
         }
         NodeDetails::Agreement { lifecycle, .. } => check_lifecycle(id, lifecycle, &mut out),
@@ -154,11 +178,16 @@ fn check_lifecycle(id: &str, steps: &[LifecycleStep], out: &mut Vec<Problem>) {
 /// `label` names the edge in messages (`KOR -party_to-> gsomia`).
 pub fn check_edge(edge: &Edge, label: &str) -> Vec<Problem> {
     let mut out = Vec::new();
-    let mut push = |code, msg: String, path: &str| out.push(Problem::new(code, msg, path).with_id(label));
+    let mut push =
+        |code, msg: String, path: &str| out.push(Problem::new(code, msg, path).with_id(label));
     if edge.valid.is_reversed() {
         push(
             ProblemCode::IntervalReversed,
-            format!("edge {label} ends ({}) before it starts ({})", fmt_opt(edge.valid.end), fmt_opt(edge.valid.start)),
+            format!(
+                "edge {label} ends ({}) before it starts ({})",
+                fmt_opt(edge.valid.end),
+                fmt_opt(edge.valid.start)
+            ),
             "/end",
         );
     }
@@ -170,30 +199,55 @@ pub fn check_edge(edge: &Edge, label: &str) -> Vec<Problem> {
             let kinds: Vec<&str> = wanted.iter().map(|k| k.as_str()).collect();
             push(
                 ProblemCode::KindField,
-                format!("edge {label}: `{name}` belongs on {} edges, not `{kind}`", kinds.join("/")),
+                format!(
+                    "edge {label}: `{name}` belongs on {} edges, not `{kind}`",
+                    kinds.join("/")
+                ),
                 &format!("/{name}"),
             );
         } else if !present && belongs && required {
-            push(ProblemCode::KindField, format!("edge {label}: a `{kind}` edge needs `{name}`"), &format!("/{name}"));
+            push(
+                ProblemCode::KindField,
+                format!("edge {label}: a `{kind}` edge needs `{name}`"),
+                &format!("/{name}"),
+            );
         }
     };
     field(q.title.is_some(), "title", &[EdgeKind::HoldsOffice], true);
-    field(q.on_behalf_of.is_some(), "on_behalf_of", &[EdgeKind::Signed], false);
-    field(q.position.is_some(), "position", &[EdgeKind::ReportedBy], true);
+    field(
+        q.on_behalf_of.is_some(),
+        "on_behalf_of",
+        &[EdgeKind::Signed],
+        false,
+    );
+    field(
+        q.position.is_some(),
+        "position",
+        &[EdgeKind::ReportedBy],
+        true,
+    );
     field(q.share.is_some(), "share", &[EdgeKind::TradesWith], false);
     field(q.relation.is_some(), "relation", &[EdgeKind::Other], true);
     if let Some(share) = q.share {
         if !(0.0..=1.0).contains(&share) {
             out.push(
-                Problem::new(ProblemCode::OutOfRange, format!("edge {label}: `share` must be between 0 and 1, not {share}"), "/share")
-                    .with_id(label),
+                Problem::new(
+                    ProblemCode::OutOfRange,
+                    format!("edge {label}: `share` must be between 0 and 1, not {share}"),
+                    "/share",
+                )
+                .with_id(label),
             );
         }
     }
     if q.position == Some(0) {
         out.push(
-            Problem::new(ProblemCode::OutOfRange, format!("edge {label}: `position` counts from 1 (nearest the speaker)"), "/position")
-                .with_id(label),
+            Problem::new(
+                ProblemCode::OutOfRange,
+                format!("edge {label}: `position` counts from 1 (nearest the speaker)"),
+                "/position",
+            )
+            .with_id(label),
         );
     }
     for (i, c) in edge.citations.iter().enumerate() {
@@ -209,17 +263,32 @@ pub(crate) fn check_graph(graph: &Graph) -> Vec<(Subject, Problem)> {
     for (_, node) in graph.nodes() {
         let subject = Subject::Node(node.id.clone());
         for (i, c) in node.citations.iter().enumerate() {
-            check_citation(graph, c, &format!("/citations/{i}"), &node.id, &subject, &mut out);
+            check_citation(
+                graph,
+                c,
+                &format!("/citations/{i}"),
+                &node.id,
+                &subject,
+                &mut out,
+            );
         }
         if let NodeDetails::Agreement { lifecycle, .. } = &node.details {
             for (i, step) in lifecycle.iter().enumerate() {
                 for (j, c) in step.citations.iter().enumerate() {
-                    check_citation(graph, c, &format!("/lifecycle/{i}/citations/{j}"), &node.id, &subject, &mut out);
+                    check_citation(
+                        graph,
+                        c,
+                        &format!("/lifecycle/{i}/citations/{j}"),
+                        &node.id,
+                        &subject,
+                        &mut out,
+                    );
                 }
                 if let Some(party) = &step.party {
                     let is_party = graph.index_of(&node.id).is_some_and(|ix| {
                         graph.edges_to(ix, None).any(|e| {
-                            matches!(e.edge.kind, EdgeKind::PartyTo | EdgeKind::WithdrewFrom) && &e.from.id == party
+                            matches!(e.edge.kind, EdgeKind::PartyTo | EdgeKind::WithdrewFrom)
+                                && &e.from.id == party
                         })
                     });
                     if graph.node(party).is_none() {
@@ -237,7 +306,10 @@ pub(crate) fn check_graph(graph: &Graph) -> Vec<(Subject, Problem)> {
                             subject.clone(),
                             Problem::new(
                                 ProblemCode::DanglingReference,
-                                format!("agreement `{}`: `{party}` withdrew, but is not `party_to` it", node.id),
+                                format!(
+                                    "agreement `{}`: `{party}` withdrew, but is not `party_to` it",
+                                    node.id
+                                ),
                                 format!("/lifecycle/{i}/party"),
                             )
                             .with_id(&node.id),
@@ -277,7 +349,14 @@ pub(crate) fn check_graph(graph: &Graph) -> Vec<(Subject, Problem)> {
         let subject = Subject::Edge(view.index);
         let label = format!("{} -{}-> {}", view.from.id, view.edge.kind, view.to.id);
         for (i, c) in view.edge.citations.iter().enumerate() {
-            check_citation(graph, c, &format!("/citations/{i}"), &label, &subject, &mut out);
+            check_citation(
+                graph,
+                c,
+                &format!("/citations/{i}"),
+                &label,
+                &subject,
+                &mut out,
+            );
         }
     }
     check_aliases(graph, &mut out);
@@ -293,7 +372,10 @@ fn check_citation(
     out: &mut Vec<(Subject, Problem)>,
 ) {
     let mut push = |code, msg: String, sub: &str| {
-        out.push((subject.clone(), Problem::new(code, msg, format!("{path}{sub}")).with_id(id)));
+        out.push((
+            subject.clone(),
+            Problem::new(code, msg, format!("{path}{sub}")).with_id(id),
+        ));
     };
     for (k, who) in c.via.iter().enumerate() {
         if graph.node(who).is_none() {
@@ -307,7 +389,10 @@ fn check_citation(
     let Some(source) = graph.node(&c.source) else {
         push(
             ProblemCode::MissingSource,
-            format!("a citation of `{id}` names source `{}`, which is not in the graph", c.source),
+            format!(
+                "a citation of `{id}` names source `{}`, which is not in the graph",
+                c.source
+            ),
             "/source",
         );
         return;
@@ -315,7 +400,11 @@ fn check_citation(
     let NodeDetails::Source { text, .. } = &source.details else {
         push(
             ProblemCode::MissingSource,
-            format!("a citation of `{id}` names `{}`, which is a {}, not a source", c.source, source.kind()),
+            format!(
+                "a citation of `{id}` names `{}`, which is a {}, not a source",
+                c.source,
+                source.kind()
+            ),
             "/source",
         );
         return;
@@ -352,7 +441,10 @@ fn check_aliases(graph: &Graph, out: &mut Vec<(Subject, Problem)>) {
     // Every name claimed: declared names and aliases, plus built-in names of countries present.
     let mut claims: HashMap<String, Vec<&str>> = HashMap::new();
     for (_, node) in graph.nodes() {
-        let mut own: BTreeSet<String> = std::iter::once(&node.name).chain(&node.aliases).map(|s| normalize(s)).collect();
+        let mut own: BTreeSet<String> = std::iter::once(&node.name)
+            .chain(&node.aliases)
+            .map(|s| normalize(s))
+            .collect();
         if node.kind() == NodeKind::Country {
             if let Some(rec) = identity::country(&node.id) {
                 own.extend(rec.all_names().map(normalize));
@@ -364,7 +456,9 @@ fn check_aliases(graph: &Graph, out: &mut Vec<(Subject, Problem)>) {
     }
     for (_, node) in graph.nodes() {
         for (i, alias) in node.aliases.iter().enumerate() {
-            let Some(owners) = claims.get(&normalize(alias)) else { continue };
+            let Some(owners) = claims.get(&normalize(alias)) else {
+                continue;
+            };
             let others: Vec<&str> = owners.iter().copied().filter(|o| *o != node.id).collect();
             if !others.is_empty() {
                 out.push((

@@ -5,7 +5,10 @@ use diplograph::merge::{merge, MergeOptions};
 use diplograph::Graph;
 
 fn load(text: &str) -> Graph {
-    from_str(text).unwrap_or_else(|e| panic!("{e}"))
+    match from_str(text) {
+        Ok(g) => g,
+        Err(e) => unreachable!("test data is valid: {e}"),
+    }
 }
 
 fn later() -> Graph {
@@ -159,5 +162,25 @@ fn declared_aliases_unify_nodes_of_one_kind() {
     assert_eq!(
         m.graph.lookup("ROK defence ministry").unwrap().id,
         "kor-mnd"
+    );
+}
+
+#[test]
+fn a_shared_alias_alone_does_not_unify() {
+    let a = load(
+        r#"{"diplograph": "1", "nodes": [{"id": "kor-mnd", "kind": "organization", "name": "Ministry of National Defense", "org_kind": "ministry", "aliases": ["the ministry"]}]}"#,
+    );
+    let b = load(
+        r#"{"diplograph": "1", "nodes": [{"id": "jpn-mod", "kind": "organization", "name": "Ministry of Defense", "org_kind": "ministry", "aliases": ["the ministry"]}]}"#,
+    );
+    let m = merge(&[("a", &a), ("b", &b)], MergeOptions::default()).unwrap();
+    assert_eq!(m.graph.node_count(), 2);
+    let messages: Vec<&str> = m.conflicts.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "alias \"the ministry\" of `jpn-mod` is also a name of `kor-mnd`; lookups by it would be ambiguous — drop it or make it more specific (in b)",
+            "alias \"the ministry\" of `kor-mnd` is also a name of `jpn-mod`; lookups by it would be ambiguous — drop it or make it more specific (in a)",
+        ]
     );
 }

@@ -1,5 +1,6 @@
 //! The questions of docs/queries.md, with exact answers on the built-in example, the merged
 //! example, and small graphs built for one rule each.
+#![expect(clippy::expect_used, reason = "a test's helpers should fail loudly")]
 
 use diplograph::merge::{merge, MergeOptions};
 use diplograph::model::{

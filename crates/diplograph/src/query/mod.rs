@@ -14,6 +14,7 @@
 mod asof;
 mod chains;
 mod neighbourhood;
+mod profile;
 mod statements;
 mod timeline;
 
@@ -22,6 +23,7 @@ pub use asof::{
 };
 pub use chains::{Chain, ChainQuery, Family, Hop, Link};
 pub use neighbourhood::NeighbourhoodQuery;
+pub use profile::{Direction, GraphStats, NodeProfile, Relation, SourceUse};
 pub use statements::{
     Attribution, AttributionRole, AttributionStep, StatementInfo, StatementQuery,
 };

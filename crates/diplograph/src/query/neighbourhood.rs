@@ -3,7 +3,7 @@
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
 use super::validity;
-use crate::graph::{Graph, NodeIndex};
+use crate::graph::{EdgeIndex, Graph, NodeIndex};
 use crate::model::{EdgeKind, NodeDetails};
 use crate::time::PartialDate;
 
@@ -61,8 +61,8 @@ impl Graph {
                 }
             }
         }
-        let mut nodes: BTreeSet<NodeIndex> = depth_of.keys().copied().collect();
-        let mut edges: BTreeSet<petgraph::stable_graph::EdgeIndex> = BTreeSet::new();
+        let nodes: BTreeSet<NodeIndex> = depth_of.keys().copied().collect();
+        let mut edges: BTreeSet<EdgeIndex> = BTreeSet::new();
         for &v in &nodes {
             for e in self.edges_from(v, None) {
                 let inside = self.index_of(&e.to.id).is_some_and(|w| nodes.contains(&w));
@@ -72,6 +72,64 @@ impl Graph {
                 }
             }
         }
+        let mut sub = self.subgraph(nodes, edges);
+        sub.title = self.title.as_ref().map(|t| format!("{t} (neighbourhood)"));
+        sub
+    }
+
+    /// The whole graph as it stood on a date and/or restricted to some edge kinds: edges of
+    /// other kinds or not holding on the date are left out, and so are events that began after
+    /// the date, statements made after it and agreements of which no step had begun by then.
+    /// Like [`Graph::neighbourhood`], the result keeps what its facts refer to, so it is valid
+    /// on its own.
+    ///
+    /// ```
+    /// let g = diplograph::example();
+    /// let before = g.filtered(&[], Some(&"2016-05".parse()?));
+    /// assert!(before.node("mou-usa-jpn-defence-procurement").is_none()); // signed 2016-06-04
+    /// assert!(before.node("gsomia-kor-usa").is_some());
+    /// assert!(before.validate().is_empty());
+    /// # Ok::<(), diplograph::time::DateError>(())
+    /// ```
+    ///
+    /// Cost: O(nodes + edges + the size of the result).
+    pub fn filtered(&self, kinds: &[EdgeKind], on: Option<&PartialDate>) -> Graph {
+        let existed = |n: &crate::model::Node| -> bool {
+            let Some(d) = on else { return true };
+            match &n.details {
+                NodeDetails::Event { when, .. } => {
+                    when.start.is_none_or(|s| s.earliest() <= d.latest())
+                }
+                NodeDetails::Statement { date, .. } => {
+                    date.is_none_or(|s| s.earliest() <= d.latest())
+                }
+                NodeDetails::Agreement { lifecycle, .. } => {
+                    super::asof::state_on(lifecycle, d).state.is_some()
+                }
+                _ => true,
+            }
+        };
+        let nodes: BTreeSet<NodeIndex> = self
+            .nodes()
+            .filter(|(_, n)| existed(n))
+            .map(|(ix, _)| ix)
+            .collect();
+        let edges: BTreeSet<EdgeIndex> = self
+            .edges()
+            .filter(|e| kinds.is_empty() || kinds.contains(&e.edge.kind))
+            .filter(|e| validity(e.edge, on).is_some())
+            .filter(|e| {
+                self.endpoints(e.index)
+                    .is_some_and(|(f, t)| nodes.contains(&f) && nodes.contains(&t))
+            })
+            .map(|e| e.index)
+            .collect();
+        self.subgraph(nodes, edges)
+    }
+
+    /// A new graph of the given nodes and edges, plus what they refer to (see
+    /// [`Graph::neighbourhood`]).
+    fn subgraph(&self, mut nodes: BTreeSet<NodeIndex>, mut edges: BTreeSet<EdgeIndex>) -> Graph {
         // Close over what the kept facts refer to, until nothing new is added.
         loop {
             let mut refs: BTreeSet<String> = BTreeSet::new();
@@ -115,7 +173,7 @@ impl Graph {
             }
         }
         let mut sub = Graph::new();
-        sub.title = self.title.as_ref().map(|t| format!("{t} (neighbourhood)"));
+        sub.title.clone_from(&self.title);
         sub.description = self.description.clone();
         let mut map = HashMap::new();
         for &v in &nodes {
