@@ -1,16 +1,6 @@
-//! # diplograph
+#![doc = include_str!("../../../README.md")]
 //!
-//! What the news says about states and their dealings, as a typed, dated, sourced graph:
-//! countries, people, organizations, agreements, events and statements — who said what, when,
-//! about whom, and through which outlet we know it.
-//!
-//! ```
-//! let g = diplograph::example();
-//! let kor = g.lookup("Seoul")?;               // capitals resolve to their countries
-//! assert_eq!(kor.id, "KOR");
-//! assert!(g.validate().is_empty());             // every citation span matches its text
-//! # Ok::<(), diplograph::Error>(())
-//! ```
+//! ## The core crate
 //!
 //! Modules, one per concept:
 //! - [`model`] — node and edge kinds and what each carries;
