@@ -1,14 +1,18 @@
-"""networkx and pandas conversion, in pure Python over the native objects.
+"""networkx and pandas conversion, from rows and columns the native module builds in bulk.
 
 networkx and pandas are optional: each is imported only when a conversion is asked for, with a
-clear ImportError naming the package to install when it is missing. Both conversions are one
-pass over the nodes and one over the edges (linear in the size of the graph).
+clear ImportError naming the package to install when it is missing. Both conversions are linear
+in the size of the graph: the native module builds every node's and edge's fields in one pass
+(``Graph._node_records()``/``_edge_records()`` for networkx, ``Graph._node_columns()``/
+``_edge_columns()`` for pandas), and networkx or pandas takes them in bulk.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import importlib
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 if TYPE_CHECKING:
     from ._native import Graph
@@ -26,6 +30,23 @@ def _require(package: str, purpose: str) -> Any:
             f"install it with `pip install {package}`",
             name=package,
         ) from e
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pauses Python's cyclic garbage collector while a conversion builds its objects.
+
+    A conversion allocates millions of dicts and lists that form no reference cycles; with the
+    collector on, those allocations trigger collections that traverse everything built so far,
+    which cost more than the conversion itself. The collector's state is restored afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def to_networkx(graph: Graph) -> Any:
@@ -50,12 +71,9 @@ def to_networkx(graph: Graph) -> Any:
         out.graph["title"] = graph.title
     if graph.description is not None:
         out.graph["description"] = graph.description
-    for node in graph.nodes():
-        data = {k: v for k, v in node.to_dict().items() if v is not None}
-        out.add_node(data.pop("id"), **data)
-    for edge in graph.edges():
-        data = {k: v for k, v in edge.to_dict().items() if v is not None}
-        out.add_edge(data.pop("from"), data.pop("to"), key=edge.index, **data)
+    with _collector_paused():
+        out.add_nodes_from(graph._node_records())
+        out.add_edges_from(graph._edge_records())
     return out
 
 
@@ -109,11 +127,6 @@ _EDGE_COLUMNS = {
 }
 
 
-def _cell(value: Any) -> Any:
-    # Dates become ISO text; everything else is kept as is.
-    return None if value is None else (str(value) if type(value).__name__ == "PartialDate" else value)
-
-
 def to_pandas(graph: Graph) -> Frames:
     """The graph as two pandas DataFrames, ``(nodes, edges)``.
 
@@ -133,19 +146,11 @@ def to_pandas(graph: Graph) -> Frames:
     ('category', 'string')
     """
     pd = _require("pandas", "Graph.to_pandas()")
-    node_cols: dict[str, list[Any]] = {c: [] for c in _NODE_COLUMNS}
-    for node in graph.nodes():
-        d = node.to_dict()
-        for c, values in node_cols.items():
-            values.append(_cell(d.get(c)))
-    edge_cols: dict[str, list[Any]] = {c: [] for c in _EDGE_COLUMNS}
-    for edge in graph.edges():
-        d = edge.to_dict()
-        d["index"] = edge.index
-        for c, values in edge_cols.items():
-            values.append(_cell(d.get(c)))
-    nodes = pd.DataFrame({c: pd.Series(v, dtype=_dtype(pd, c, t, "node")) for (c, t), v in zip(_NODE_COLUMNS.items(), node_cols.values())})
-    edges = pd.DataFrame({c: pd.Series(v, dtype=_dtype(pd, c, t, "edge")) for (c, t), v in zip(_EDGE_COLUMNS.items(), edge_cols.values())})
+    with _collector_paused():
+        node_cols = graph._node_columns()
+        edge_cols = graph._edge_columns()
+        nodes = pd.DataFrame({c: pd.Series(node_cols[c], dtype=_dtype(pd, c, t, "node")) for c, t in _NODE_COLUMNS.items()})
+        edges = pd.DataFrame({c: pd.Series(edge_cols[c], dtype=_dtype(pd, c, t, "edge")) for c, t in _EDGE_COLUMNS.items()})
     return Frames(nodes, edges)
 
 

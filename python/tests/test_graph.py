@@ -213,6 +213,17 @@ def test_pickling(g, merged):
     assert pickle.loads(pickle.dumps(chains)) == chains
     for obj in (PartialDate("2016-01"), Citation("st", span=(1, 2), via=["yonhap"]), g.node("gsomia-kor-usa").lifecycle[0]):
         assert pickle.loads(pickle.dumps(obj)) == obj
+    # Every node and edge of every kind, with its citations, lifecycle and dates.
+    for graph in (g, merged):
+        for node in graph.nodes():
+            back = pickle.loads(pickle.dumps(node))
+            assert back == node and back.to_dict() == node.to_dict() and repr(back) == repr(node)
+            assert copy.deepcopy(node) == node
+        for edge in graph.edges():
+            back = pickle.loads(pickle.dumps(edge))
+            assert back == edge and (back.index, back.to_dict()) == (edge.index, edge.to_dict())
+    with pytest.raises(TypeError, match="lacks `name`"):
+        diplograph.Node._restore({"kind": "country", "id": "KOR"})
     err = diplograph.AmbiguousName("x", name="x", candidates=[diplograph.Candidate("a", "person", "A")])
     back = pickle.loads(pickle.dumps(err))
     assert back.candidates == err.candidates

@@ -57,6 +57,48 @@ def test_to_pandas_dtypes(g):
     assert isinstance(frames, diplograph.Frames) and frames.nodes.shape == nodes.shape
 
 
+def _applying(d, leave_out):
+    return {k: v for k, v in d.items() if v is not None and k not in leave_out}
+
+
+def test_bulk_rows_and_columns_are_to_dict(g, merged):
+    # The one-pass rows and columns behind to_networkx and to_pandas carry exactly what
+    # Node.to_dict() and Edge.to_dict() say, for every node and edge of every kind.
+    for graph in (g, merged):
+        nodes, edges = graph.nodes(), graph.edges()
+        assert graph._node_records() == [(n.id, _applying(n.to_dict(), {"id"})) for n in nodes]
+        assert graph._edge_records() == [
+            (e.from_id, e.to_id, e.index, _applying(e.to_dict(), {"from", "to"})) for e in edges
+        ]
+        node_cols, edge_cols = graph._node_columns(), graph._edge_columns()
+        assert list(node_cols) == list(diplograph._interop._NODE_COLUMNS)
+        assert list(edge_cols) == list(diplograph._interop._EDGE_COLUMNS)
+        as_text = lambda v: str(v) if isinstance(v, diplograph.PartialDate) else v  # noqa: E731
+        for i, n in enumerate(nodes):
+            d = n.to_dict()
+            assert {c: col[i] for c, col in node_cols.items()} == {c: as_text(d.get(c)) for c in node_cols}
+        for i, e in enumerate(edges):
+            d = {**e.to_dict(), "index": e.index}
+            assert {c: col[i] for c, col in edge_cols.items()} == {c: as_text(d.get(c)) for c in edge_cols}
+    # Dated fields really are there (the example has event, statement and edge dates).
+    assert any(isinstance(v, str) for v in g._node_columns()["date"])
+    assert any(isinstance(d.get("start"), diplograph.PartialDate) for *_, d in g._edge_records())
+
+
+def test_conversions_leave_the_garbage_collector_as_it_was(g):
+    import gc
+
+    assert gc.isenabled()
+    g.to_networkx(), g.to_pandas()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        g.to_networkx(), g.to_pandas()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_results_to_pandas(g):
     df = g.office_holders("Defence Minister", on="2016-06-04").to_pandas()
     assert df["person.id"].tolist() == ["gen-nakatani", "han-min-koo"]

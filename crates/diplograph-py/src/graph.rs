@@ -18,6 +18,7 @@ use pyo3::types::{PyDict, PyIterator, PyList};
 use diplograph::query::{ChainQuery, Family, NeighbourhoodQuery, StatementQuery, TimelineQuery};
 use pyo3::exceptions::PyTypeError;
 
+use crate::columns;
 use crate::date::DateArg;
 use crate::errors::{problem_to_py, to_py_err, IntoPyResult};
 use crate::objects::{
@@ -806,6 +807,32 @@ impl PyGraph {
             .import("diplograph._interop")?
             .getattr("to_pandas")?
             .call1((slf,))
+    }
+
+    /// ``[(id, {field: value})]`` for every node, as ``networkx`` ``add_nodes_from`` takes them:
+    /// the fields of ``Node.to_dict()`` that apply (not ``None``), dates as ``PartialDate``.
+    /// Built in one pass (for ``to_networkx``). Cost: O(nodes + their citations).
+    fn _node_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        columns::node_records(py, &self.inner)
+    }
+
+    /// ``[(from, to, index, {field: value})]`` for every edge, as ``networkx``
+    /// ``add_edges_from`` takes them: the fields of ``Edge.to_dict()`` that apply, dates as
+    /// ``PartialDate``. Built in one pass (for ``to_networkx``). Cost: O(edges + citations).
+    fn _edge_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        columns::edge_records(py, &self.inner)
+    }
+
+    /// ``{field: [value per node]}``: every field of ``Node.to_dict()`` as a column, ``None``
+    /// where it does not apply, dates as ISO text. Built in one pass (for ``to_pandas``).
+    fn _node_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        columns::node_columns(py, &self.inner, columns::Dates::Text)
+    }
+
+    /// ``{field: [value per edge]}``: ``index`` and every field of ``Edge.to_dict()`` as a
+    /// column, ``None`` where it does not apply, dates as ISO text (for ``to_pandas``).
+    fn _edge_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        columns::edge_columns(py, &self.inner, columns::Dates::Text)
     }
 
     fn __getstate__(&self, py: Python<'_>) -> String {

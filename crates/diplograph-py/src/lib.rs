@@ -6,6 +6,7 @@
 //! Python protocols; every rule and query is the core's. The GIL is released while the core
 //! loads, validates, merges or searches.
 
+mod columns;
 mod date;
 mod errors;
 mod graph;

@@ -5,14 +5,18 @@
 
 use std::collections::BTreeMap;
 
-use diplograph::model::{Attributes, Edge, LifecycleStep, Node, NodeDetails, StatementText};
+use diplograph::model::{
+    Attributes, Edge, EdgeKind, LifecycleStep, Node, NodeDetails, NodeKind, StatementText,
+};
 use diplograph::provenance::{Citation, Span};
+use diplograph::time::Interval;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyTuple};
+use pyo3::types::{PyDict, PyList, PyTuple, PyType};
 
 use crate::date::{opt_date, DateArg, PyPartialDate};
 use crate::errors::to_py_err;
+use crate::graph::vocab;
 
 /// A JSON value (free attributes) as a Python object.
 pub(crate) fn json_to_py<'py>(
@@ -496,6 +500,96 @@ impl PyNode {
         Ok(d)
     }
 
+    /// Rebuilds a node from its ``to_dict()`` (for pickling).
+    #[classmethod]
+    fn _restore(_cls: &Bound<'_, PyType>, state: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let text = |key: &str| -> PyResult<Option<String>> {
+            Ok(state
+                .get_item(key)?
+                .map(|v| v.extract::<Option<String>>())
+                .transpose()?
+                .flatten())
+        };
+        let date = |key: &str| -> PyResult<Option<diplograph::time::PartialDate>> {
+            Ok(state
+                .get_item(key)?
+                .map(|v| v.extract::<Option<DateArg>>())
+                .transpose()?
+                .flatten()
+                .map(|d| d.0))
+        };
+        let required = |key: &str| -> PyResult<String> {
+            text(key)?.ok_or_else(|| PyTypeError::new_err(format!("node state lacks `{key}`")))
+        };
+        let kind: NodeKind = vocab(&required("kind")?)?;
+        let details = match kind {
+            NodeKind::Country => NodeDetails::Country,
+            NodeKind::Person => NodeDetails::Person,
+            NodeKind::Organization => NodeDetails::Organization {
+                kind: vocab(&required("org_kind")?)?,
+            },
+            NodeKind::Agreement => NodeDetails::Agreement {
+                kind: vocab(&required("agreement_kind")?)?,
+                lifecycle: state
+                    .get_item("lifecycle")?
+                    .map(|v| v.extract::<Vec<StepArg>>())
+                    .transpose()?
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|s| s.0)
+                    .collect(),
+            },
+            NodeKind::Event => NodeDetails::Event {
+                kind: vocab(&required("event_kind")?)?,
+                when: Interval::new(date("date")?, date("end")?),
+                place: text("place")?,
+            },
+            NodeKind::Statement => NodeDetails::Statement {
+                text: match (text("quote")?, text("paraphrase")?) {
+                    (Some(q), _) => StatementText::Quote(q),
+                    (None, Some(p)) => StatementText::Paraphrase(p),
+                    (None, None) => {
+                        return Err(PyTypeError::new_err(
+                            "statement state lacks `quote` and `paraphrase`",
+                        ))
+                    }
+                },
+                date: date("date")?,
+            },
+            NodeKind::Source => NodeDetails::Source {
+                date: date("date")?,
+                url: text("url")?,
+                text: text("text")?,
+            },
+            other => {
+                return Err(PyTypeError::new_err(format!(
+                    "cannot restore a node of kind `{other}`"
+                )))
+            }
+        };
+        let mut n = Node::new(required("id")?, required("name")?, details);
+        if let Some(v) = state.get_item("aliases")? {
+            n.aliases = v.extract()?;
+        }
+        if let Some(v) = state.get_item("external_ids")? {
+            n.external_ids = v.extract()?;
+        }
+        if let Some(v) = state.get_item("attributes")? {
+            n.attributes = attributes_from_py(Some(v.cast::<PyDict>()?))?;
+        }
+        if let Some(v) = state.get_item("citations")? {
+            n.citations = citations(v.extract()?);
+        }
+        Ok(PyNode(n))
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let restore = slf.get_type().getattr("_restore")?;
+        let args = PyTuple::new(py, [slf.get().to_dict(py)?])?;
+        PyTuple::new(py, [restore, args.into_any()])
+    }
+
     fn __repr__(&self) -> String {
         format!("<Node {} {} {:?}>", self.0.kind(), self.0.id, self.0.name).replace('"', "'")
     }
@@ -658,6 +752,74 @@ impl PyEdge {
         d.set_item("attributes", json_to_py(py, &e.attributes)?)?;
         d.set_item("citations", json_to_py(py, &e.citations)?)?;
         Ok(d)
+    }
+
+    /// Rebuilds an edge from its index and its ``to_dict()`` (for pickling).
+    #[classmethod]
+    fn _restore(
+        _cls: &Bound<'_, PyType>,
+        index: usize,
+        state: &Bound<'_, PyDict>,
+    ) -> PyResult<Self> {
+        let text = |key: &str| -> PyResult<Option<String>> {
+            Ok(state
+                .get_item(key)?
+                .map(|v| v.extract::<Option<String>>())
+                .transpose()?
+                .flatten())
+        };
+        let date = |key: &str| -> PyResult<Option<diplograph::time::PartialDate>> {
+            Ok(state
+                .get_item(key)?
+                .map(|v| v.extract::<Option<DateArg>>())
+                .transpose()?
+                .flatten()
+                .map(|d| d.0))
+        };
+        let required = |key: &str| -> PyResult<String> {
+            text(key)?.ok_or_else(|| PyTypeError::new_err(format!("edge state lacks `{key}`")))
+        };
+        let position: Option<u32> = state
+            .get_item("position")?
+            .map(|v| v.extract::<Option<u32>>())
+            .transpose()?
+            .flatten();
+        let share: Option<f64> = state
+            .get_item("share")?
+            .map(|v| v.extract::<Option<f64>>())
+            .transpose()?
+            .flatten();
+        let (title, on_behalf_of) = (text("title")?, text("on_behalf_of")?);
+        let (amount, relation) = (text("amount")?, text("relation")?);
+        let mut edge = Edge::new(vocab::<EdgeKind>(&required("kind")?)?)
+            .valid(date("start")?, date("end")?)
+            .qualified(|q| {
+                q.title = title;
+                q.on_behalf_of = on_behalf_of;
+                q.position = position;
+                q.share = share;
+                q.amount = amount;
+                q.relation = relation;
+            });
+        if let Some(v) = state.get_item("attributes")? {
+            edge.attributes = attributes_from_py(Some(v.cast::<PyDict>()?))?;
+        }
+        if let Some(v) = state.get_item("citations")? {
+            edge.citations = citations(v.extract()?);
+        }
+        Ok(PyEdge {
+            from: required("from")?,
+            to: required("to")?,
+            index,
+            edge,
+        })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let restore = slf.get_type().getattr("_restore")?;
+        let args = (slf.get().index, slf.get().to_dict(py)?).into_pyobject(py)?;
+        PyTuple::new(py, [restore, args.into_any()])
     }
 
     fn __repr__(&self) -> String {
