@@ -456,20 +456,17 @@ fn parse(text: &str, file: Option<&Path>, limits: &Limits) -> Result<Graph> {
             // The node itself was reported; do not pile dangling references on top.
             continue;
         }
-        let (from, to) = (record.from.to_string(), record.to.to_string());
+        // Borrowed ids: no copy of either end.
+        let (from, to) = (record.from.clone(), record.to.clone());
         let edge = edge_from_record(record);
         let local = graph.check_relation(&from, &to, &edge);
         if !local.is_empty() {
             problems.extend(local.into_iter().map(|p| relocate(&loc, base, &path, p)));
             continue;
         }
-        match graph.relate(&from, &to, edge) {
-            Ok(ix) => edge_at.push((ix, i, base)),
-            Err(e) => {
-                if let Some(ps) = e.problems() {
-                    problems.extend(ps.iter().cloned().map(|p| relocate(&loc, base, &path, p)));
-                }
-            }
+        // Checked just above: insert without checking the edge a second time.
+        if let (Some(f), Some(t)) = (graph.index_of(&from), graph.index_of(&to)) {
+            edge_at.push((graph.insert_edge_unchecked(f, t, edge), i, base));
         }
     }
 
