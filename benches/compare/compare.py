@@ -109,6 +109,8 @@ ROWS = [
     ("1k chain queries, total", "chains_total_s", "s"),
     ("chain query, median", "chains_median_us", "us"),
     ("chains found / hops", None, None),
+    ("Graph.to_networkx() (Python bindings)", "to_networkx_s", "s"),
+    ("Graph.to_pandas() (Python bindings)", "to_pandas_s", "s"),
 ]
 
 

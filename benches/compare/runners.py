@@ -4,7 +4,8 @@
 
 networkx and rustworkx load the node-link file the way an analyst would (``json.load`` and
 then ``node_link_graph`` / ``add_nodes_from`` + ``add_edges_from``); the Python bindings load
-the native file (parsed in Rust). Each then answers the same questions, from
+the native file (parsed in Rust) and then time ``Graph.to_networkx()`` and ``to_pandas()``
+(when networkx and pandas are installed). Each then answers the same questions, from
 ``SCALE.queries.json``, as ``cargo run -p diplograph-benches --bin ops`` does in Rust:
 
 * neighbour: 10,000 typed one-hop queries (node id, direction, edge kind) -> the neighbours'
@@ -186,6 +187,16 @@ def main():
         out["load_cpu_s"] = time.process_time() - c0
         out["peak_rss_bytes"] = peak_rss_bytes()
         out["nodes"] = len(g)
+        # The conversions the bindings offer, when networkx and pandas are installed.
+        for method, package in (("to_networkx", "networkx"), ("to_pandas", "pandas")):
+            try:
+                __import__(package)
+            except ImportError:
+                continue
+            t0 = time.perf_counter()
+            converted = getattr(g, method)()
+            out[f"{method}_s"] = time.perf_counter() - t0
+            del converted
     else:
         sys.exit(f"unknown system {system}")
     print(json.dumps(out))
