@@ -6,6 +6,8 @@
 #
 #   DIPLOGRAPH_VENV   where the virtualenv lives (default: target/python-venv)
 #   PYTHON            the interpreter to create it with (default: python3)
+#   DIPLOGRAPH_PY_PROFILE  the cargo profile of the extension (default: release; the full test
+#                     run in scripts/test.sh uses dev, which builds in a fraction of the time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -32,10 +34,11 @@ requirements=()
 [ -f python/requirements-test.txt ] && requirements=(-r python/requirements-test.txt)
 "$py" -m pip install -q "maturin>=1.7,<2" "pytest>=7" "mypy>=1.10" "networkx>=3" "pandas>=2" "${requirements[@]}"
 
-echo "== maturin build (release) and install the wheel"
+profile=${DIPLOGRAPH_PY_PROFILE:-release}
+echo "== maturin build (profile $profile) and install the wheel"
 wheels=$(mktemp -d)
 trap 'rm -rf "$wheels"' EXIT
-(cd python && "$venv/bin/maturin" build --release --quiet -o "$wheels" -i "$py")
+(cd python && "$venv/bin/maturin" build --profile "$profile" --quiet -o "$wheels" -i "$py")
 "$py" -m pip install -q --force-reinstall --no-deps "$wheels"/diplograph-*.whl
 
 echo "== pytest"

@@ -18,5 +18,6 @@ cargo run -q --locked -p diplograph-benches --bin gen -- XS
 DIPLOGRAPH_BENCH_SCALE=XS cargo bench -q --profile dev --locked -p diplograph-benches -- --test
 if [ -d python/tests ]; then
   echo "== python"
-  bash scripts/python-tests.sh
+  # The tests check behaviour, not speed: a dev build of the extension is enough.
+  DIPLOGRAPH_PY_PROFILE=${DIPLOGRAPH_PY_PROFILE:-dev} bash scripts/python-tests.sh
 fi
