@@ -1,0 +1,89 @@
+//! Shared by the fuzz targets: graphs cut from the built-in example and the test dataset, with
+//! fuzzed text put where users put text (names, aliases, external ids, attributes, amounts).
+
+use std::sync::LazyLock;
+
+use diplograph::model::NodeKind;
+use diplograph::Graph;
+use libfuzzer_sys::arbitrary::{Result, Unstructured};
+
+static POOL: LazyLock<[Graph; 2]> = LazyLock::new(|| {
+    let data = include_str!("../../crates/diplograph/tests/data/jpn-kor-gsomia-2016-11.json");
+    [
+        diplograph::example(),
+        diplograph::format::from_str(data).unwrap_or_default(),
+    ]
+});
+
+/// A graph built (through the checked builder) from a part of one of the two datasets: every
+/// source, and the other nodes and edges the input picks, some with fuzzed text. It may break
+/// whole-graph rules (a GSOMIA left with one party, an alias two nodes claim): such graphs
+/// must be handled too.
+pub fn graph_from(u: &mut Unstructured<'_>) -> Result<Graph> {
+    let base = &POOL[usize::from(u.arbitrary::<bool>()?)];
+    let mut g = Graph::new();
+    for (_, node) in base.nodes() {
+        if node.kind() != NodeKind::Source && !u.ratio(3, 4)? {
+            continue;
+        }
+        let mut node = node.clone();
+        if u.ratio(1, 16)? {
+            node.name = u.arbitrary()?;
+        }
+        if u.ratio(1, 16)? {
+            node.aliases.push(u.arbitrary()?);
+        }
+        if u.ratio(1, 16)? {
+            node.external_ids.insert("wikidata".into(), u.arbitrary()?);
+        }
+        if u.ratio(1, 16)? {
+            let value = serde_json::Value::String(u.arbitrary()?);
+            node.attributes.insert(u.arbitrary()?, value);
+        }
+        let _ = g.add_node(node);
+    }
+    for e in base.edges() {
+        if !u.ratio(3, 4)? {
+            continue;
+        }
+        let mut edge = e.edge.clone();
+        if u.ratio(1, 16)? {
+            let amount: String = u.arbitrary()?;
+            edge = edge.qualified(|q| q.amount = Some(amount));
+        }
+        if u.ratio(1, 16)? {
+            let value = serde_json::Value::String(u.arbitrary()?);
+            edge.attributes.insert(u.arbitrary()?, value);
+        }
+        let _ = g.relate(&e.from.id, &e.to.id, edge);
+    }
+    Ok(g)
+}
+
+/// Every citation in a graph (on nodes, edges and lifecycle steps), as what identifies it
+/// whatever ids a merge gives its source: span, words, number of intermediaries, confidence.
+pub fn citations(g: &Graph) -> Vec<(Option<[usize; 2]>, Option<String>, usize, Option<u64>)> {
+    let mut all = Vec::new();
+    let mut add = |cs: &[diplograph::provenance::Citation]| {
+        for c in cs {
+            all.push((
+                c.span.map(Into::into),
+                c.text.clone(),
+                c.via.len(),
+                c.confidence.map(f64::to_bits),
+            ));
+        }
+    };
+    for (_, n) in g.nodes() {
+        add(&n.citations);
+        for step in n.lifecycle().unwrap_or_default() {
+            add(&step.citations);
+        }
+    }
+    for e in g.edges() {
+        add(&e.edge.citations);
+    }
+    all.sort();
+    all.dedup();
+    all
+}
