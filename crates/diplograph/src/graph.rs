@@ -42,6 +42,7 @@ pub struct Graph {
     inner: StableDiGraph<Node, Edge>,
     by_id: HashMap<String, NodeIndex>,
     names: OnceLock<NameIndex>,
+    kinds: OnceLock<KindIndex>,
     /// A title for the dataset.
     pub title: Option<String>,
     /// A description of the dataset.
@@ -54,9 +55,67 @@ impl Clone for Graph {
             inner: self.inner.clone(),
             by_id: self.by_id.clone(),
             names: OnceLock::new(),
+            kinds: OnceLock::new(),
             title: self.title.clone(),
             description: self.description.clone(),
         }
+    }
+}
+
+/// Every node's edges, one list per direction, grouped by kind: a typed one-hop query reads
+/// only the edges of its kind instead of the node's whole adjacency. Built once, on the first
+/// typed query after a change; within a kind, edges keep petgraph's order.
+#[derive(Debug, Default)]
+struct KindIndex {
+    /// By direction (outgoing, incoming): where each node's entries start, by node index.
+    starts: [Vec<usize>; 2],
+    /// By direction: (kind, edge) for every edge, by node, then kind.
+    entries: [Vec<(EdgeKind, EdgeIndex)>; 2],
+}
+
+impl KindIndex {
+    fn build(inner: &StableDiGraph<Node, Edge>) -> Self {
+        let mut index = KindIndex::default();
+        for (d, dir) in [Direction::Outgoing, Direction::Incoming]
+            .into_iter()
+            .enumerate()
+        {
+            let bound = petgraph::visit::NodeIndexable::node_bound(inner);
+            let mut starts = Vec::with_capacity(bound + 1);
+            let mut entries = Vec::with_capacity(inner.edge_count());
+            for n in 0..bound {
+                starts.push(entries.len());
+                let from = entries.len();
+                entries.extend(
+                    inner
+                        .edges_directed(NodeIndex::new(n), dir)
+                        .map(|e| (e.weight().kind, e.id())),
+                );
+                if let Some(mine) = entries.get_mut(from..) {
+                    mine.sort_by_key(|&(k, _)| k); // stable: keeps the order within a kind
+                }
+            }
+            starts.push(entries.len());
+            if let (Some(s), Some(e)) = (index.starts.get_mut(d), index.entries.get_mut(d)) {
+                (*s, *e) = (starts, entries);
+            }
+        }
+        index
+    }
+
+    /// The edges of one kind at a node, in one direction. Cost: O(log degree + found).
+    fn of(&self, ix: NodeIndex, dir: Direction, kind: EdgeKind) -> &[(EdgeKind, EdgeIndex)] {
+        let d = usize::from(dir == Direction::Incoming);
+        let (Some(starts), Some(entries)) = (self.starts.get(d), self.entries.get(d)) else {
+            return &[];
+        };
+        let (Some(&lo), Some(&hi)) = (starts.get(ix.index()), starts.get(ix.index() + 1)) else {
+            return &[];
+        };
+        let mine = entries.get(lo..hi).unwrap_or_default();
+        let first = mine.partition_point(|&(k, _)| k < kind);
+        let end = mine.partition_point(|&(k, _)| k <= kind);
+        mine.get(first..end).unwrap_or_default()
     }
 }
 
@@ -134,7 +193,10 @@ impl Graph {
             return Err(Error::invalid(problems));
         }
         match (self.by_id.get(from), self.by_id.get(to)) {
-            (Some(&f), Some(&t)) => Ok(self.inner.add_edge(f, t, edge)),
+            (Some(&f), Some(&t)) => {
+                self.kinds = OnceLock::new();
+                Ok(self.inner.add_edge(f, t, edge))
+            }
             _ => Err(Error::invalid(vec![])),
         }
     }
@@ -145,6 +207,7 @@ impl Graph {
         to: NodeIndex,
         edge: Edge,
     ) -> EdgeIndex {
+        self.kinds = OnceLock::new();
         self.inner.add_edge(from, to, edge)
     }
 
@@ -282,7 +345,9 @@ impl Graph {
         self.inner.edge_indices().filter_map(|ix| self.edge_at(ix))
     }
 
-    /// The edges leaving a node, optionally of one kind. Cost: O(out-degree).
+    /// The edges leaving a node, optionally of one kind. Cost: O(out-degree) for all kinds;
+    /// for one kind O(log out-degree + edges of that kind), after a one-off O(edges) index
+    /// built on the first typed query following a change.
     pub fn edges_from(
         &self,
         ix: NodeIndex,
@@ -291,7 +356,8 @@ impl Graph {
         self.adjacent(ix, Direction::Outgoing, kind)
     }
 
-    /// The edges arriving at a node, optionally of one kind. Cost: O(in-degree).
+    /// The edges arriving at a node, optionally of one kind. Cost: O(in-degree) for all kinds;
+    /// for one kind O(log in-degree + edges of that kind), after the same one-off index.
     pub fn edges_to(
         &self,
         ix: NodeIndex,
@@ -306,10 +372,20 @@ impl Graph {
         dir: Direction,
         kind: Option<EdgeKind>,
     ) -> impl Iterator<Item = EdgeView<'_>> + '_ {
-        self.inner
-            .edges_directed(ix, dir)
-            .filter(move |e| kind.is_none_or(|k| e.weight().kind == k))
-            .filter_map(|e| self.edge_at(e.id()))
+        // Typed: only the edges of that kind, from the kind index; untyped: the whole list.
+        let (typed, all) = match kind {
+            Some(k) => {
+                let index = self.kinds.get_or_init(|| KindIndex::build(&self.inner));
+                (Some(index.of(ix, dir, k)), None)
+            }
+            None => (None, Some(self.inner.edges_directed(ix, dir))),
+        };
+        typed
+            .into_iter()
+            .flatten()
+            .map(|&(_, e)| e)
+            .chain(all.into_iter().flatten().map(|e| e.id()))
+            .filter_map(|e| self.edge_at(e))
     }
 
     /// Finds the one node called `name`: an id, a name or an alias, compared case- and
