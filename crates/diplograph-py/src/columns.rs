@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use diplograph::graph::EdgeView;
+use diplograph::graph::{EdgeView, NodeIndex};
 use diplograph::model::{Attributes, Edge, Node, NodeDetails, StatementText};
 use diplograph::provenance::Citation;
 use diplograph::time::PartialDate;
@@ -77,22 +77,25 @@ pub(crate) enum Dates {
 type Cell<'py> = Option<Bound<'py, PyAny>>;
 
 /// Builds the Python values of rows, sharing the strings that repeat.
-struct Builder<'py, 'g> {
+struct Builder<'py> {
     py: Python<'py>,
     dates: Dates,
     /// Kind names (`country`, `party_to` …), one string object each.
     names: HashMap<&'static str, Bound<'py, PyAny>>,
-    /// Node ids, one string object each, shared by the node and the edges at it.
-    ids: HashMap<&'g str, Bound<'py, PyAny>>,
+    /// Node ids by node index, one string object each, shared by the node and its edges.
+    ids: Vec<Option<Bound<'py, PyAny>>>,
+    /// Dates, one object each (`PartialDate` is immutable, so rows can share it).
+    dates_made: HashMap<PartialDate, Bound<'py, PyAny>>,
 }
 
-impl<'py, 'g> Builder<'py, 'g> {
+impl<'py> Builder<'py> {
     fn new(py: Python<'py>, dates: Dates) -> Self {
         Builder {
             py,
             dates,
             names: HashMap::new(),
-            ids: HashMap::new(),
+            ids: Vec::new(),
+            dates_made: HashMap::new(),
         }
     }
 
@@ -104,11 +107,14 @@ impl<'py, 'g> Builder<'py, 'g> {
             .clone()
     }
 
-    fn id(&mut self, id: &'g str) -> Bound<'py, PyAny> {
+    fn id(&mut self, ix: NodeIndex, id: &str) -> Bound<'py, PyAny> {
+        let i = ix.index();
+        if i >= self.ids.len() {
+            self.ids.resize(i + 1, None);
+        }
         let py = self.py;
-        self.ids
-            .entry(id)
-            .or_insert_with(|| PyString::new(py, id).into_any())
+        self.ids[i]
+            .get_or_insert_with(|| PyString::new(py, id).into_any())
             .clone()
     }
 
@@ -120,19 +126,24 @@ impl<'py, 'g> Builder<'py, 'g> {
         text.map(|t| self.text(t))
     }
 
-    fn date(&self, date: Option<PartialDate>) -> PyResult<Cell<'py>> {
-        date.map(|d| match self.dates {
-            Dates::Objects => Ok(Bound::new(self.py, PyPartialDate(d))?.into_any()),
-            Dates::Text => Ok(self.text(&d.to_string())),
-        })
-        .transpose()
+    fn date(&mut self, date: Option<PartialDate>) -> PyResult<Cell<'py>> {
+        let Some(d) = date else { return Ok(None) };
+        if let Some(made) = self.dates_made.get(&d) {
+            return Ok(Some(made.clone()));
+        }
+        let made = match self.dates {
+            Dates::Objects => Bound::new(self.py, PyPartialDate(d))?.into_any(),
+            Dates::Text => self.text(&d.to_string()),
+        };
+        self.dates_made.insert(d, made.clone());
+        Ok(Some(made))
     }
 
     /// A node's fields, in the order of [`NODE_FIELDS`].
-    fn node(&mut self, n: &'g Node) -> PyResult<[Cell<'py>; 18]> {
+    fn node(&mut self, ix: NodeIndex, n: &Node) -> PyResult<[Cell<'py>; 18]> {
         let py = self.py;
         let mut row: [Cell<'py>; 18] = Default::default();
-        row[0] = Some(self.id(&n.id));
+        row[0] = Some(self.id(ix, &n.id));
         row[1] = Some(self.name(n.kind().as_str()));
         row[2] = Some(self.text(&n.name));
         row[3] = Some(PyList::new(py, &n.aliases)?.into_any());
@@ -173,13 +184,18 @@ impl<'py, 'g> Builder<'py, 'g> {
     }
 
     /// An edge's fields, in the order of [`EDGE_FIELDS`].
-    fn edge(&mut self, v: &EdgeView<'g>) -> PyResult<[Cell<'py>; 14]> {
+    fn edge(&mut self, g: &Graph, v: &EdgeView<'_>) -> PyResult<[Cell<'py>; 14]> {
+        // Node ids shared through the ends' indices (an edge always has both).
+        let (from, to) = match g.endpoints(v.index) {
+            Some((f, t)) => (self.id(f, &v.from.id), self.id(t, &v.to.id)),
+            None => (self.text(&v.from.id), self.text(&v.to.id)),
+        };
         let py = self.py;
         let e: &Edge = v.edge;
         Ok([
             Some(v.index.index().into_pyobject(py)?.into_any()),
-            Some(self.id(&v.from.id)),
-            Some(self.id(&v.to.id)),
+            Some(from),
+            Some(to),
             Some(self.name(e.kind.as_str())),
             self.date(e.valid.start)?,
             self.date(e.valid.end)?,
@@ -306,8 +322,8 @@ pub(crate) fn node_records<'py>(py: Python<'py>, g: &Graph) -> PyResult<Bound<'p
     let mut b = Builder::new(py, Dates::Objects);
     let keys = keys(py, &NODE_FIELDS);
     let mut rows = Vec::with_capacity(g.node_count());
-    for (_, n) in g.nodes() {
-        let row = b.node(n)?;
+    for (ix, n) in g.nodes() {
+        let row = b.node(ix, n)?;
         let data = record(py, &keys[1..], &row[1..])?;
         let [id, ..] = row;
         rows.push(PyTuple::new(
@@ -328,7 +344,7 @@ pub(crate) fn edge_records<'py>(py: Python<'py>, g: &Graph) -> PyResult<Bound<'p
     let keys = keys(py, &EDGE_FIELDS);
     let mut rows = Vec::with_capacity(g.edge_count());
     for v in g.edges() {
-        let row = b.edge(&v)?;
+        let row = b.edge(g, &v)?;
         let data = record(py, &keys[3..], &row[3..])?;
         let [index, from, to, ..] = row;
         let none = || py.None().into_bound(py);
@@ -356,7 +372,7 @@ pub(crate) fn node_columns<'py>(
         py,
         &NODE_FIELDS,
         g.node_count(),
-        g.nodes().map(|(_, n)| b.node(n)),
+        g.nodes().map(|(ix, n)| b.node(ix, n)),
     )
 }
 
@@ -371,6 +387,6 @@ pub(crate) fn edge_columns<'py>(
         py,
         &EDGE_FIELDS,
         g.edge_count(),
-        g.edges().map(|v| b.edge(&v)),
+        g.edges().map(|v| b.edge(g, &v)),
     )
 }
