@@ -41,18 +41,30 @@ fuzz_target!(|data: &[u8]| {
             ExportFormat::Json => {
                 if graph.validate().is_empty() {
                     let back = format::from_str(&text);
-                    assert!(back.is_ok(), "the native export does not load: {:?}", back.err());
+                    assert!(
+                        back.is_ok(),
+                        "the native export does not load: {:?}",
+                        back.err()
+                    );
                     let back = back.map(|g| format::to_string(&g)).unwrap_or_default();
                     assert_eq!(back, text, "the native export does not load back unchanged");
                 }
             }
             ExportFormat::Nodelink => {
                 let parsed = serde_json::from_str::<serde_json::Value>(&text);
-                assert!(parsed.is_ok(), "node-link output is not JSON: {:?}", parsed.err());
+                assert!(
+                    parsed.is_ok(),
+                    "node-link output is not JSON: {:?}",
+                    parsed.err()
+                );
             }
             ExportFormat::Graphml | ExportFormat::Gexf => {
                 let parsed = roxmltree::Document::parse(&text);
-                assert!(parsed.is_ok(), "{f} output is not well-formed XML: {:?}", parsed.err());
+                assert!(
+                    parsed.is_ok(),
+                    "{f} output is not well-formed XML: {:?}",
+                    parsed.err()
+                );
             }
             _ => {}
         }

@@ -10,11 +10,18 @@ fuzz_target!(|data: &[u8]| {
     let Ok(graph) = format::from_slice(data, None) else {
         return;
     };
-    assert!(graph.validate().is_empty(), "a loaded graph fails validation");
+    assert!(
+        graph.validate().is_empty(),
+        "a loaded graph fails validation"
+    );
     let saved = format::to_string(&graph);
     let again = match format::from_str(&saved) {
         Ok(g) => g,
         Err(e) => panic!("a saved graph does not load: {e}\n{saved}"),
     };
-    assert_eq!(format::to_string(&again), saved, "save → load → save changed the text");
+    assert_eq!(
+        format::to_string(&again),
+        saved,
+        "save → load → save changed the text"
+    );
 });

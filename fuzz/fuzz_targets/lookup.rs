@@ -12,7 +12,11 @@ static EXAMPLE: LazyLock<Graph> = LazyLock::new(diplograph::example);
 
 fuzz_target!(|name: &str| {
     let once = normalize(name);
-    assert_eq!(normalize(&once), once, "normalize is not idempotent on {name:?}");
+    assert_eq!(
+        normalize(&once),
+        once,
+        "normalize is not idempotent on {name:?}"
+    );
     match EXAMPLE.lookup(name) {
         Ok(node) => {
             let by_id = EXAMPLE.lookup(&node.id).map(|n| n.id.clone());

@@ -19,19 +19,31 @@ fuzz_target!(|data: &[u8]| {
     let ba = merge(&[("b", &b), ("a", &a)], MergeOptions::default());
     match (ab, ba) {
         (Ok(ab), Ok(ba)) => {
-            assert_eq!(format::to_string(&ab.graph), format::to_string(&ba.graph), "merge(a, b) != merge(b, a)");
+            assert_eq!(
+                format::to_string(&ab.graph),
+                format::to_string(&ba.graph),
+                "merge(a, b) != merge(b, a)"
+            );
             let merged = citations(&ab.graph);
             for c in citations(&a).iter().chain(citations(&b).iter()) {
                 assert!(merged.contains(c), "citation lost in the merge: {c:?}");
             }
         }
         (Err(_), Err(_)) => {}
-        (ab, ba) => panic!("merge(a, b) and merge(b, a) disagree on success: {:?} / {:?}", ab.err(), ba.err()),
+        (ab, ba) => panic!(
+            "merge(a, b) and merge(b, a) disagree on success: {:?} / {:?}",
+            ab.err(),
+            ba.err()
+        ),
     }
     if a.validate().is_empty() {
         let aa = merge(&[("a", &a), ("again", &a)], MergeOptions::default());
         match aa {
-            Ok(aa) => assert_eq!(format::to_string(&aa.graph), format::to_string(&a), "merge(a, a) != a"),
+            Ok(aa) => assert_eq!(
+                format::to_string(&aa.graph),
+                format::to_string(&a),
+                "merge(a, a) != a"
+            ),
             Err(e) => panic!("merging a valid graph with itself failed: {e}"),
         }
     }

@@ -8,7 +8,11 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|text: &str| {
     let parsed = text.parse::<PartialDate>();
     let json = serde_json::from_value::<PartialDate>(serde_json::Value::String(text.to_owned()));
-    assert_eq!(parsed.is_ok(), json.is_ok(), "parse and JSON disagree on {text:?}");
+    assert_eq!(
+        parsed.is_ok(),
+        json.is_ok(),
+        "parse and JSON disagree on {text:?}"
+    );
     if let Ok(d) = parsed {
         assert_eq!(d.to_string(), text, "a date that parses prints as written");
         assert_eq!(d.to_string().parse::<PartialDate>(), Ok(d));
