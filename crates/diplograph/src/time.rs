@@ -163,9 +163,37 @@ impl PartialDate {
         }
     }
 
+    /// The first day this date may mean, as a `(year, month, day)` key: ordered like the
+    /// days themselves, and far cheaper to make than a calendar date (queries compare many).
+    pub(crate) fn first_day(&self) -> DayKey {
+        DayKey(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// The last day this date may mean, as a `(year, month, day)` key.
+    pub(crate) fn last_day(&self) -> DayKey {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => DayKey(self.year, m, d),
+            (Some(m), None) => DayKey(self.year, m, days_in_month(self.year, m)),
+            _ => DayKey(self.year, 12, 31),
+        }
+    }
+
     /// Whether the whole of `self` lies on or after the whole of `other` ("certainly not earlier").
     pub fn certainly_not_before(&self, other: &PartialDate) -> bool {
-        self.earliest() >= other.latest()
+        self.first_day() >= other.last_day()
+    }
+}
+
+/// A day as `(year, month, day)`, ordered as days are (see [`PartialDate::first_day`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct DayKey(i32, u8, u8);
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
     }
 }
 
@@ -223,8 +251,8 @@ impl FromStr for PartialDate {
 
 impl Ord for PartialDate {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.earliest()
-            .cmp(&other.earliest())
+        self.first_day()
+            .cmp(&other.first_day())
             .then(self.precision().cmp(&other.precision()))
     }
 }
@@ -315,7 +343,7 @@ impl Interval {
     /// Whether the end is known to lie before the start (an invalid interval).
     pub fn is_reversed(&self) -> bool {
         match (self.start, self.end) {
-            (Some(s), Some(e)) => e.latest() < s.earliest(),
+            (Some(s), Some(e)) => e.last_day() < s.first_day(),
             _ => false,
         }
     }
@@ -324,19 +352,19 @@ impl Interval {
     ///
     /// Cost: O(1).
     pub fn contains(&self, date: &PartialDate) -> Containment {
-        let (lo, hi) = (date.earliest(), date.latest());
+        let (lo, hi) = (date.first_day(), date.last_day());
         // Days of `date` at or after the start, and at or before the end.
-        let after_start_all = self.start.is_none_or(|s| lo >= s.earliest());
-        let after_start_any = self.start.is_none_or(|s| hi >= s.earliest());
-        let before_end_all = self.end.is_none_or(|e| hi <= e.latest());
-        let before_end_any = self.end.is_none_or(|e| lo <= e.latest());
+        let after_start_all = self.start.is_none_or(|s| lo >= s.first_day());
+        let after_start_any = self.start.is_none_or(|s| hi >= s.first_day());
+        let before_end_all = self.end.is_none_or(|e| hi <= e.last_day());
+        let before_end_any = self.end.is_none_or(|e| lo <= e.last_day());
         if !after_start_any || !before_end_any {
             Containment::Outside
         } else if after_start_all && before_end_all {
             // Interval ends of coarse precision are themselves uncertain: a start of "2016-06"
             // may be the 30th, so a day inside June is only partly known to be covered.
-            let start_fuzzy = self.start.is_some_and(|s| lo < s.latest());
-            let end_fuzzy = self.end.is_some_and(|e| hi > e.earliest());
+            let start_fuzzy = self.start.is_some_and(|s| lo < s.last_day());
+            let end_fuzzy = self.end.is_some_and(|e| hi > e.first_day());
             if start_fuzzy || end_fuzzy {
                 Containment::Partly
             } else {
@@ -352,11 +380,11 @@ impl Interval {
     /// Cost: O(1).
     pub fn overlaps(&self, from: Option<&PartialDate>, to: Option<&PartialDate>) -> bool {
         let starts_before_window_end = match (self.start, to) {
-            (Some(s), Some(t)) => s.earliest() <= t.latest(),
+            (Some(s), Some(t)) => s.first_day() <= t.last_day(),
             _ => true,
         };
         let ends_after_window_start = match (self.end, from) {
-            (Some(e), Some(f)) => e.latest() >= f.earliest(),
+            (Some(e), Some(f)) => e.last_day() >= f.first_day(),
             _ => true,
         };
         starts_before_window_end && ends_after_window_start
@@ -386,6 +414,28 @@ mod tests {
         assert_eq!(d("2016-02").latest().to_string(), "2016-02-29");
         assert_eq!(d("2015-12").latest().to_string(), "2015-12-31");
         assert_eq!(d("2009").earliest().to_string(), "2009-01-01");
+    }
+
+    #[test]
+    fn day_keys_agree_with_the_calendar() {
+        for text in [
+            "1900-02",
+            "2000-02",
+            "2015-02",
+            "2016-02",
+            "2016",
+            "2016-06-04",
+        ] {
+            let date = d(text);
+            let key = |n: NaiveDate| DayKey(n.year(), n.month() as u8, n.day() as u8);
+            assert_eq!(date.first_day(), key(date.earliest()), "{text}");
+            assert_eq!(date.last_day(), key(date.latest()), "{text}");
+        }
+        for m in 1..=12 {
+            let date = PartialDate::month(2016, m).unwrap_or_else(|e| unreachable!("{e}"));
+            let last = date.latest();
+            assert_eq!(date.last_day(), DayKey(2016, m, last.day() as u8));
+        }
     }
 
     #[test]

@@ -135,7 +135,7 @@ fn check_lifecycle(id: &str, steps: &[LifecycleStep], out: &mut Vec<Problem>) {
         }
         if let Some(d) = step.date {
             if let Some(prev_d) = last_date {
-                if d < prev_d && d.latest() < crate::time::PartialDate::earliest(&prev_d) {
+                if d < prev_d && d.last_day() < prev_d.first_day() {
                     out.push(
                         Problem::new(
                             ProblemCode::LifecycleOrder,
@@ -172,6 +172,19 @@ fn check_lifecycle(id: &str, steps: &[LifecycleStep], out: &mut Vec<Problem>) {
         }
         prev = Some(step);
     }
+}
+
+/// Whether [`check_edge`] could find anything wrong with this edge: a cheap, conservative
+/// test (it may say yes for a sound edge, never no for a faulty one) that lets a loader skip
+/// building messages for the millions of plain edges.
+pub(crate) fn edge_may_have_problems(edge: &Edge) -> bool {
+    edge.valid.is_reversed()
+        || edge.qualifiers.is_some()
+        || matches!(
+            edge.kind,
+            EdgeKind::HoldsOffice | EdgeKind::ReportedBy | EdgeKind::Other
+        )
+        || edge.citations.iter().any(|c| c.confidence.is_some())
 }
 
 /// Checks one edge on its own (not its ends): kind-specific fields, interval, ranges.

@@ -44,21 +44,26 @@ enum Begun {
 fn begun(step: &LifecycleStep, on: &PartialDate) -> Begun {
     match (step.date, step.attested) {
         (Some(d), _) => {
-            if d.latest() <= on.earliest() {
+            if d.last_day() <= on.first_day() {
                 Begun::Yes
-            } else if d.earliest() > on.latest() {
+            } else if d.first_day() > on.last_day() {
                 Begun::No
             } else {
                 Begun::Maybe
             }
         }
-        (None, Some(a)) if a.latest() <= on.earliest() => Begun::Yes,
+        (None, Some(a)) if a.last_day() <= on.first_day() => Begun::Yes,
         (None, _) => Begun::Assumed,
     }
 }
 
 /// The state of an agreement's lifecycle on `on` (withdrawals of single parties aside).
-pub(crate) fn state_on(lifecycle: &[LifecycleStep], on: &PartialDate) -> AgreementState {
+/// The step an agreement's lifecycle is in on `on` (withdrawals of single parties aside), how
+/// surely it had begun, and whether the next step may also have begun.
+fn step_on<'l>(
+    lifecycle: &'l [LifecycleStep],
+    on: &PartialDate,
+) -> Option<(&'l LifecycleStep, Begun, bool)> {
     let mut chosen: Option<(&LifecycleStep, Begun)> = None;
     let mut next_uncertain = false;
     for step in lifecycle
@@ -80,7 +85,28 @@ pub(crate) fn state_on(lifecycle: &[LifecycleStep], on: &PartialDate) -> Agreeme
             }
         }
     }
-    match chosen {
+    chosen.map(|(step, how)| (step, how, next_uncertain))
+}
+
+/// The state an agreement is in on `on` (its last recorded state with `None`), without
+/// building an answer. Cost: O(lifecycle steps).
+pub(crate) fn state_kind_on(
+    lifecycle: &[LifecycleStep],
+    on: Option<&PartialDate>,
+) -> Option<LifecycleState> {
+    match on {
+        Some(d) => step_on(lifecycle, d).map(|(s, _, _)| s.state),
+        None => lifecycle
+            .iter()
+            .rev()
+            .find(|s| s.state != LifecycleState::Withdrawn)
+            .map(|s| s.state),
+    }
+}
+
+/// The state of an agreement's lifecycle on `on` (withdrawals of single parties aside).
+pub(crate) fn state_on(lifecycle: &[LifecycleStep], on: &PartialDate) -> AgreementState {
+    match step_on(lifecycle, on) {
         None => AgreementState {
             state: None,
             since: None,
@@ -88,7 +114,7 @@ pub(crate) fn state_on(lifecycle: &[LifecycleStep], on: &PartialDate) -> Agreeme
             rests_on_unknown: false,
             citations: Vec::new(),
         },
-        Some((step, how)) => AgreementState {
+        Some((step, how, next_uncertain)) => AgreementState {
             state: Some(step.state),
             since: step.date,
             containment: if how == Begun::Maybe || next_uncertain {
@@ -409,7 +435,7 @@ impl Graph {
                     let when = date.or(attested)?;
                     match on {
                         // Withdrawn by the date only if the withdrawal certainly came first.
-                        Some(d) => (when.latest() <= d.earliest()).then_some(when),
+                        Some(d) => (when.last_day() <= d.first_day()).then_some(when),
                         None => Some(when),
                     }
                 })

@@ -1,16 +1,19 @@
 //! Chains of agreements between two parties on a date: how intelligence can flow from Seoul
 //! to Tokyo.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
+use std::rc::Rc;
 use std::str::FromStr;
 
+// Node indices are small integers: a fast non-cryptographic hash serves the search better.
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
-use super::asof::{latest_state, state_on, AgreementState};
+use super::asof::{latest_state, state_kind_on, state_on, AgreementState};
 use super::{validity, NodeRef};
 use crate::error::UnknownName;
-use crate::graph::{Graph, NodeIndex};
-use crate::model::{AgreementKind, EdgeKind, NodeDetails, NodeKind};
+use crate::graph::{EdgeIndex, Graph, NodeIndex};
+use crate::model::{AgreementKind, EdgeKind, LifecycleState, Node, NodeDetails, NodeKind};
 use crate::provenance::{union_citations, Citation};
 use crate::time::{Containment, PartialDate};
 
@@ -188,40 +191,56 @@ impl Chain {
     }
 }
 
-/// One way out of a node: the neighbour, and the hop that reaches it.
-type Step = (NodeIndex, Hop);
+/// One way out of a node, as found by the search: only indices, so that exploring costs no
+/// allocation; full [`Hop`]s are built for the chains returned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Way {
+    /// Through an agreement: the node that is party at each end.
+    Agreement {
+        agreement: NodeIndex,
+        from_party: NodeIndex,
+        to_party: NodeIndex,
+    },
+    /// Through an `allied_with` edge.
+    Alliance { edge: EdgeIndex },
+}
 
-/// An admitted agreement: its state, and its parties (party, the node it acts for, citations).
-type Admitted = Option<(AgreementState, Vec<(NodeIndex, NodeIndex, Vec<Citation>)>)>;
+/// A step of the search: where it leads, and how.
+type Step = (NodeIndex, Way);
+
+/// An agreement's parties on the date, each with the node it acts for (shared, read-only).
+type Parties = Rc<[(NodeIndex, NodeIndex)]>;
 
 struct Search<'g, 'q> {
     graph: &'g Graph,
     query: &'q ChainQuery,
     lift: bool,
-    parties_cache: HashMap<NodeIndex, Admitted>,
+    /// For each agreement met: its parties on the date, each with the node it acts for;
+    /// `None` when the agreement does not carry hops.
+    admitted: HashMap<NodeIndex, Option<Parties>>,
+    lifted: HashMap<NodeIndex, NodeIndex>,
 }
 
 impl Search<'_, '_> {
     /// The country an organization acts for (following `part_of` up to four levels).
-    fn lifted(&self, ix: NodeIndex) -> NodeIndex {
+    fn lifted(&mut self, ix: NodeIndex) -> NodeIndex {
         if !self.lift {
             return ix;
         }
+        if let Some(&l) = self.lifted.get(&ix) {
+            return l;
+        }
         let mut cur = ix;
         for _ in 0..4 {
-            match self.graph.node_at(cur).map(|n| n.kind()) {
-                Some(NodeKind::Organization) => {}
-                _ => return cur,
+            if self.graph.node_at(cur).map(Node::kind) != Some(NodeKind::Organization) {
+                break;
             }
-            let up = self
-                .graph
-                .edges_from(cur, Some(EdgeKind::PartOf))
-                .find_map(|e| self.graph.index_of(&e.to.id));
-            match up {
-                Some(u) => cur = u,
-                None => return cur,
+            match self.graph.edges_from(cur, Some(EdgeKind::PartOf)).next() {
+                Some(e) => cur = e.to_index,
+                None => break,
             }
         }
+        self.lifted.insert(ix, cur);
         cur
     }
 
@@ -234,12 +253,11 @@ impl Search<'_, '_> {
         let mut i = 0;
         while let Some(&cur) = out.get(i) {
             for e in self.graph.edges_to(cur, Some(EdgeKind::PartOf)) {
-                if e.from.kind() == NodeKind::Organization {
-                    if let Some(ix) = self.graph.index_of(&e.from.id) {
-                        if !out.contains(&ix) && out.len() < 64 {
-                            out.push(ix);
-                        }
-                    }
+                if e.from.kind() == NodeKind::Organization
+                    && !out.contains(&e.from_index)
+                    && out.len() < 64
+                {
+                    out.push(e.from_index);
                 }
             }
             i += 1;
@@ -247,142 +265,198 @@ impl Search<'_, '_> {
         out
     }
 
-    /// An admitted agreement's state and parties (party, lifted party, citations).
-    fn agreement(&mut self, ag: NodeIndex) -> Admitted {
-        if let Some(hit) = self.parties_cache.get(&ag) {
+    /// An agreement's parties on the date, if it carries hops (its kind is in the family and
+    /// it binds then).
+    fn admitted(&mut self, ag: NodeIndex) -> Option<Parties> {
+        if let Some(hit) = self.admitted.get(&ag) {
             return hit.clone();
         }
-        let computed = (|| {
-            let node = self.graph.node_at(ag)?;
-            let NodeDetails::Agreement { kind, lifecycle } = &node.details else {
-                return None;
-            };
-            if !self.query.family.admits(*kind) {
-                return None;
+        let on = self.query.on.as_ref();
+        let admitted = match self.graph.node_at(ag).map(|n| &n.details) {
+            Some(NodeDetails::Agreement { kind, lifecycle })
+                if self.query.family.admits(*kind)
+                    && state_kind_on(lifecycle, on).is_some_and(LifecycleState::is_binding) =>
+            {
+                let withdrawals = lifecycle
+                    .iter()
+                    .any(|s| s.state == LifecycleState::Withdrawn)
+                    || self
+                        .graph
+                        .edges_to(ag, Some(EdgeKind::WithdrewFrom))
+                        .next()
+                        .is_some();
+                let parties: Vec<NodeIndex> = if withdrawals {
+                    // Rare: take the full answer, which knows who withdrew when.
+                    self.graph
+                        .parties(ag, on)
+                        .iter()
+                        .filter_map(|p| self.graph.index_of(&p.party.id))
+                        .collect()
+                } else {
+                    self.graph
+                        .edges_to(ag, Some(EdgeKind::PartyTo))
+                        .filter(|e| validity(e.edge, on).is_some())
+                        .map(|e| e.from_index)
+                        .collect()
+                };
+                let mut with_lift: Vec<(NodeIndex, NodeIndex)> =
+                    parties.into_iter().map(|p| (p, self.lifted(p))).collect();
+                with_lift.sort_unstable();
+                with_lift.dedup();
+                Some(Rc::from(with_lift))
             }
-            let state = match &self.query.on {
-                Some(d) => state_on(lifecycle, d),
-                None => latest_state(lifecycle),
-            };
-            if !state.is_binding() {
-                return None;
-            }
-            let parties = self
-                .graph
-                .parties(ag, self.query.on.as_ref())
-                .into_iter()
-                .filter_map(|p| {
-                    let ix = self.graph.index_of(&p.party.id)?;
-                    Some((ix, self.lifted(ix), p.citations))
-                })
-                .collect();
-            Some((state, parties))
-        })();
-        self.parties_cache.insert(ag, computed.clone());
-        computed
+            _ => None,
+        };
+        self.admitted.insert(ag, admitted.clone());
+        admitted
     }
 
-    fn steps(&mut self, v: NodeIndex) -> Vec<Step> {
+    /// Every way out of `v`, in a stable order (by the graph's node and edge order); with
+    /// `stop_at`, the list ends as soon as a way reaches that node (the last one returned).
+    fn steps(&mut self, v: NodeIndex, stop_at: Option<NodeIndex>) -> Vec<Step> {
         let g = self.graph;
+        let on = self.query.on.as_ref();
         let mut out = Vec::new();
         for actor in self.acting_for(v) {
-            let agreements: Vec<(NodeIndex, Vec<Citation>, bool)> = g
+            let agreements: Vec<NodeIndex> = g
                 .edges_from(actor, Some(EdgeKind::PartyTo))
-                .filter_map(|e| {
-                    let val = validity(e.edge, self.query.on.as_ref())?;
-                    // Participation with no dates at all lasts as long as the agreement does:
-                    // the agreement's state says whether that rests on an unknown bound.
-                    let unknown = val.rests_on_unknown && !e.edge.valid.is_unbounded();
-                    Some((g.index_of(&e.to.id)?, e.edge.citations.clone(), unknown))
-                })
+                .filter(|e| validity(e.edge, on).is_some())
+                .map(|e| e.to_index)
                 .collect();
-            for (ag, own_citations, own_unknown) in agreements {
-                let Some((state, parties)) = self.agreement(ag) else {
+            for ag in agreements {
+                let Some(parties) = self.admitted(ag) else {
                     continue;
                 };
-                if !parties.iter().any(|(p, _, _)| *p == actor) {
+                if !parties.iter().any(|(p, _)| *p == actor) {
                     continue; // withdrew by the date
                 }
-                let Some(ag_node) = g.node_at(ag) else {
-                    continue;
-                };
-                for (party, lifted, their_citations) in &parties {
-                    if *lifted == v {
-                        continue;
-                    }
-                    let (Some(from), Some(to)) = (g.node_at(v), g.node_at(*lifted)) else {
-                        continue;
-                    };
-                    let mut citations = ag_node.citations.clone();
-                    union_citations(&mut citations, &state.citations);
-                    union_citations(&mut citations, &own_citations);
-                    union_citations(&mut citations, their_citations);
-                    let party_ref = |ix: NodeIndex, shown: NodeIndex| {
-                        (ix != shown)
-                            .then(|| g.node_at(ix).map(NodeRef::from))
-                            .flatten()
-                    };
-                    out.push((
-                        *lifted,
-                        Hop {
-                            from: from.into(),
-                            to: to.into(),
-                            from_party: party_ref(actor, v),
-                            to_party: party_ref(*party, *lifted),
-                            link: Link::Agreement {
-                                agreement: ag_node.into(),
-                                kind: ag_node.agreement_kind().unwrap_or(AgreementKind::Other),
-                                state: state.clone(),
+                for &(party, lifted) in parties.iter() {
+                    if lifted != v {
+                        out.push((
+                            lifted,
+                            Way::Agreement {
+                                agreement: ag,
+                                from_party: actor,
+                                to_party: party,
                             },
-                            containment: state.containment,
-                            rests_on_unknown: state.rests_on_unknown || own_unknown,
-                            citations,
-                        },
-                    ));
+                        ));
+                    }
                 }
             }
         }
         if self.query.family.admits_alliances() {
             let outgoing = g
                 .edges_from(v, Some(EdgeKind::AlliedWith))
-                .map(|e| (e, e.to));
+                .map(|e| (e, e.to_index));
             let incoming = g
                 .edges_to(v, Some(EdgeKind::AlliedWith))
-                .map(|e| (e, e.from));
-            for (e, other) in outgoing.chain(incoming) {
-                let (Some(val), Some(w), Some(from)) = (
-                    validity(e.edge, self.query.on.as_ref()),
-                    g.index_of(&other.id),
-                    g.node_at(v),
-                ) else {
-                    continue;
-                };
-                out.push((
-                    w,
-                    Hop {
-                        from: from.into(),
-                        to: other.into(),
-                        from_party: None,
-                        to_party: None,
-                        link: Link::Relation {
-                            kind: EdgeKind::AlliedWith,
-                        },
-                        containment: val.containment,
-                        rests_on_unknown: val.rests_on_unknown,
-                        citations: e.edge.citations.clone(),
-                    },
-                ));
+                .map(|e| (e, e.from_index));
+            for (e, w) in outgoing.chain(incoming) {
+                if validity(e.edge, on).is_some() {
+                    out.push((w, Way::Alliance { edge: e.index }));
+                    if stop_at == Some(w) {
+                        return out;
+                    }
+                }
             }
         }
-        out.sort_by(|a, b| (&a.1.to.id, link_id(&a.1.link)).cmp(&(&b.1.to.id, link_id(&b.1.link))));
+        out.sort_unstable_by_key(|(w, way)| (*w, way_key(way)));
         out
+    }
+
+    /// The full hop for a step found by the search.
+    fn hop(&self, from: NodeIndex, to: NodeIndex, way: Way) -> Option<Hop> {
+        let g = self.graph;
+        let on = self.query.on.as_ref();
+        let (from_node, to_node) = (g.node_at(from)?, g.node_at(to)?);
+        match way {
+            Way::Agreement {
+                agreement,
+                from_party,
+                to_party,
+            } => {
+                let ag = g.node_at(agreement)?;
+                let NodeDetails::Agreement { kind, lifecycle } = &ag.details else {
+                    return None;
+                };
+                let state = match on {
+                    Some(d) => state_on(lifecycle, d),
+                    None => latest_state(lifecycle),
+                };
+                let mut citations = ag.citations.clone();
+                union_citations(&mut citations, &state.citations);
+                let mut unknown = state.rests_on_unknown;
+                for party in [from_party, to_party] {
+                    for e in g
+                        .edges_from(party, Some(EdgeKind::PartyTo))
+                        .filter(|e| e.to_index == agreement)
+                    {
+                        union_citations(&mut citations, &e.edge.citations);
+                        // Participation with no dates at all lasts as long as the agreement
+                        // does: the agreement's state says whether that rests on an unknown bound.
+                        let val = validity(e.edge, on);
+                        unknown |=
+                            val.is_some_and(|v| v.rests_on_unknown) && !e.edge.valid.is_unbounded();
+                    }
+                }
+                let party_ref = |party: NodeIndex, shown: NodeIndex| {
+                    (party != shown)
+                        .then(|| g.node_at(party).map(NodeRef::from))
+                        .flatten()
+                };
+                Some(Hop {
+                    from: from_node.into(),
+                    to: to_node.into(),
+                    from_party: party_ref(from_party, from),
+                    to_party: party_ref(to_party, to),
+                    link: Link::Agreement {
+                        agreement: ag.into(),
+                        kind: *kind,
+                        state: state.clone(),
+                    },
+                    containment: state.containment,
+                    rests_on_unknown: unknown,
+                    citations,
+                })
+            }
+            Way::Alliance { edge } => {
+                let e = g.edge_at(edge)?;
+                let val = validity(e.edge, on)?;
+                Some(Hop {
+                    from: from_node.into(),
+                    to: to_node.into(),
+                    from_party: None,
+                    to_party: None,
+                    link: Link::Relation {
+                        kind: EdgeKind::AlliedWith,
+                    },
+                    containment: val.containment,
+                    rests_on_unknown: val.rests_on_unknown,
+                    citations: e.edge.citations.clone(),
+                })
+            }
+        }
+    }
+
+    fn chain(&self, from: NodeIndex, path: &[(NodeIndex, Way)]) -> Option<Chain> {
+        let mut hops = Vec::with_capacity(path.len());
+        let mut cur = from;
+        for &(next, way) in path {
+            hops.push(self.hop(cur, next, way)?);
+            cur = next;
+        }
+        Some(chain(hops))
     }
 }
 
-fn link_id(l: &Link) -> &str {
-    match l {
-        Link::Agreement { agreement, .. } => &agreement.id,
-        Link::Relation { kind } => kind.as_str(),
+fn way_key(way: &Way) -> (usize, usize) {
+    match way {
+        Way::Agreement {
+            agreement,
+            from_party,
+            ..
+        } => (agreement.index(), from_party.index()),
+        Way::Alliance { edge } => (usize::MAX, edge.index()),
     }
 }
 
@@ -433,31 +507,34 @@ impl Graph {
             graph: self,
             query,
             lift,
-            parties_cache: HashMap::new(),
+            admitted: HashMap::default(),
+            lifted: HashMap::default(),
         };
         if query.k == 1 {
-            // Plain BFS with parents.
-            let mut parent: HashMap<NodeIndex, (NodeIndex, Hop)> = HashMap::new();
-            let mut seen: HashSet<NodeIndex> = HashSet::from([from]);
+            // Plain breadth-first search with parents.
+            let mut parent: HashMap<NodeIndex, (NodeIndex, Way)> = HashMap::default();
             let mut frontier = VecDeque::from([(from, 0usize)]);
             while let Some((v, depth)) = frontier.pop_front() {
                 if depth >= query.max_hops {
                     continue;
                 }
-                for (w, hop) in search.steps(v) {
-                    if !seen.insert(w) {
+                for (w, way) in search.steps(v, Some(to)) {
+                    if w == from || parent.contains_key(&w) {
                         continue;
                     }
-                    parent.insert(w, (v, hop));
+                    parent.insert(w, (v, way));
                     if w == to {
-                        let mut hops = Vec::new();
+                        let mut path = Vec::new();
                         let mut cur = to;
-                        while let Some((p, h)) = parent.remove(&cur) {
-                            hops.push(h);
+                        while let Some(&(p, way)) = parent.get(&cur) {
+                            path.push((cur, way));
+                            if p == from {
+                                break;
+                            }
                             cur = p;
                         }
-                        hops.reverse();
-                        return vec![chain(hops)];
+                        path.reverse();
+                        return search.chain(from, &path).into_iter().collect();
                     }
                     frontier.push_back((w, depth + 1));
                 }
@@ -465,12 +542,15 @@ impl Graph {
             return Vec::new();
         }
         // k alternatives: breadth-first over simple paths, each node expanded at most k times.
-        let mut found = Vec::new();
-        let mut expanded: HashMap<NodeIndex, usize> = HashMap::new();
-        let mut queue: VecDeque<(NodeIndex, Vec<(NodeIndex, Hop)>)> =
+        let mut found: Vec<Vec<(NodeIndex, Way)>> = Vec::new();
+        let mut expanded: HashMap<NodeIndex, usize> = HashMap::default();
+        let mut queue: VecDeque<(NodeIndex, Vec<(NodeIndex, Way)>)> =
             VecDeque::from([(from, Vec::new())]);
+        // Once k chains are found, finish the paths of that length so the choice among equally
+        // short chains does not depend on the order of exploration.
+        let mut cutoff: Option<usize> = None;
         while let Some((v, path)) = queue.pop_front() {
-            if path.len() >= query.max_hops {
+            if path.len() >= query.max_hops || cutoff.is_some_and(|c| path.len() + 1 > c) {
                 continue;
             }
             let count = expanded.entry(v).or_insert(0);
@@ -478,22 +558,28 @@ impl Graph {
                 continue;
             }
             *count += 1;
-            for (w, hop) in search.steps(v) {
+            for (w, way) in search.steps(v, None) {
                 if w == from || path.iter().any(|(p, _)| *p == w) {
                     continue;
                 }
                 let mut next = path.clone();
-                next.push((w, hop));
+                next.push((w, way));
                 if w == to {
-                    found.push(chain(next.into_iter().map(|(_, h)| h).collect()));
-                    if found.len() >= query.k {
-                        return found;
+                    found.push(next);
+                    if found.len() >= query.k && cutoff.is_none() {
+                        cutoff = Some(path.len() + 1);
                     }
-                } else {
+                } else if cutoff.is_none() {
                     queue.push_back((w, next));
                 }
             }
         }
-        found
+        let mut chains: Vec<Chain> = found.iter().filter_map(|p| search.chain(from, p)).collect();
+        // Shortest first; among equals, by the ids passed through and the links taken.
+        chains.sort_by(|a, b| {
+            (a.hops.len(), a.stops(), a.links()).cmp(&(b.hops.len(), b.stops(), b.links()))
+        });
+        chains.truncate(query.k);
+        chains
     }
 }

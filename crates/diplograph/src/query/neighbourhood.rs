@@ -98,10 +98,10 @@ impl Graph {
             let Some(d) = on else { return true };
             match &n.details {
                 NodeDetails::Event { when, .. } => {
-                    when.start.is_none_or(|s| s.earliest() <= d.latest())
+                    when.start.is_none_or(|s| s.first_day() <= d.last_day())
                 }
                 NodeDetails::Statement { date, .. } => {
-                    date.is_none_or(|s| s.earliest() <= d.latest())
+                    date.is_none_or(|s| s.first_day() <= d.last_day())
                 }
                 NodeDetails::Agreement { lifecycle, .. } => {
                     super::asof::state_on(lifecycle, d).state.is_some()
