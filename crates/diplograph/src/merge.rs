@@ -119,9 +119,11 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
     let mut first_by_key: HashMap<(u8, String), usize> = HashMap::new();
     for (m, (_, id, node)) in members.iter().enumerate() {
         let mut keys = vec![(0u8, id.clone())];
+        // A blank external id identifies nothing: it must not unify anything.
         keys.extend(
             node.external_ids
                 .iter()
+                .filter(|(_, v)| !v.trim().is_empty())
                 .map(|(s, v)| (1u8, format!("{}\u{1f}{s}\u{1f}{v}", node.kind()))),
         );
         for key in keys {
