@@ -474,7 +474,9 @@ fn chain(hops: Vec<Hop>) -> Chain {
 
 impl Graph {
     /// The shortest chains of agreements of a family linking `from` to `to` on a date, up to
-    /// `query.k` of them, shortest first (ties in order of the ids passed through).
+    /// `query.k` of them, shortest first. With `k = 1` the chain is the first shortest one
+    /// met in the graph's order; with `k > 1` all chains of the deciding length are gathered
+    /// and equals are ordered by the ids passed through and the links taken.
     ///
     /// An agreement carries a hop when it admits the family, it binds on the date (agreed,
     /// signed or in force), and both ends are its parties then (withdrawn parties are not).
