@@ -44,7 +44,10 @@ fuzz_target!(|data: &[u8]| {
                 format::to_string(&a),
                 "merge(a, a) != a"
             ),
-            Err(e) => panic!("merging a valid graph with itself failed: {e}"),
+            Err(e) => panic!(
+                "merging a valid graph with itself failed: {e}\n{}",
+                format::to_string(&a)
+            ),
         }
     }
 });
