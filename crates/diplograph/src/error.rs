@@ -41,6 +41,8 @@ pub enum ProblemCode {
     SpanTextMismatch,
     /// One alias (or name) is claimed by two nodes.
     AliasConflict,
+    /// One external identifier (`wikidata: Q884`) is claimed by two nodes.
+    ExternalIdConflict,
     /// A country id that is not an ISO 3166-1 alpha-3 code.
     UnknownIsoCode,
     /// A value lies outside its allowed range (a share above 1, a confidence above 1 …).
@@ -70,6 +72,7 @@ impl ProblemCode {
             ProblemCode::SpanOutOfRange => "span-out-of-range",
             ProblemCode::SpanTextMismatch => "span-text-mismatch",
             ProblemCode::AliasConflict => "alias-conflict",
+            ProblemCode::ExternalIdConflict => "external-id-conflict",
             ProblemCode::UnknownIsoCode => "unknown-iso-code",
             ProblemCode::OutOfRange => "out-of-range",
             ProblemCode::LimitExceeded => "limit-exceeded",

@@ -373,6 +373,7 @@ pub(crate) fn check_graph(graph: &Graph) -> Vec<(Subject, Problem)> {
         }
     }
     check_aliases(graph, &mut out);
+    check_external_ids(graph, &mut out);
     out
 }
 
@@ -444,6 +445,37 @@ fn check_citation(
                         format!("a citation of `{id}` quotes text that differs from what bytes {span} of `{}` say: \"{shown}…\"", c.source),
                         "/text",
                     );
+                }
+            }
+        }
+    }
+}
+
+/// An external identifier names one entity: two nodes claiming it are one node written twice
+/// (and merging would unite them).
+fn check_external_ids(graph: &Graph, out: &mut Vec<(Subject, Problem)>) {
+    let mut first: HashMap<(&str, &str), &str> = HashMap::new();
+    for (_, node) in graph.nodes() {
+        for (scheme, value) in &node.external_ids {
+            if value.trim().is_empty() {
+                continue;
+            }
+            match first.get(&(scheme.as_str(), value.as_str())) {
+                Some(other) if *other != node.id => out.push((
+                    Subject::Node(node.id.clone()),
+                    Problem::new(
+                        ProblemCode::ExternalIdConflict,
+                        format!(
+                            "`{}` has {scheme} id {value}, which `{other}` already has; one entity should be one node",
+                            node.id
+                        ),
+                        format!("/external_ids/{scheme}"),
+                    )
+                    .with_id(&node.id),
+                )),
+                Some(_) => {}
+                None => {
+                    first.insert((scheme.as_str(), value.as_str()), node.id.as_str());
                 }
             }
         }

@@ -53,6 +53,8 @@ fn each_rule_has_its_code_and_place() {
         ("span-out", vec!["span-out-of-range 4:97 KOR /nodes/1/citations/0/span"], doc(&format!("{SRC},\n{}", r#"{"id": "KOR", "kind": "country", "name": "South Korea", "citations": [{"source": "src", "span": [0, 99]}]}"#), "")),
         ("span-text", vec!["span-text-mismatch 4:113 KOR /nodes/1/citations/0/text"], doc(&format!("{SRC},\n{}", r#"{"id": "KOR", "kind": "country", "name": "South Korea", "citations": [{"source": "src", "span": [0, 5], "text": "Tokyo"}]}"#), "")),
         ("alias", vec!["alias-conflict 4:56 x /nodes/1/aliases/0"], doc(&format!("{KOR},\n{}", r#"{"id": "x", "kind": "person", "name": "X", "aliases": ["Seoul"]}"#), "")),
+        ("external-id", vec!["external-id-conflict 4:88 USA /nodes/1/external_ids/wikidata"], doc(&format!("{}", r#"{"id": "KOR", "kind": "country", "name": "South Korea", "external_ids": {"wikidata": "Q884"}},
+{"id": "USA", "kind": "country", "name": "United States", "external_ids": {"wikidata": "Q884"}}"#), "")),
         ("iso", vec!["unknown-iso-code 3:8 KR /nodes/0/id"], doc(r#"{"id": "KR", "kind": "country", "name": "Korea"}"#, "")),
         ("range", vec!["out-of-range 7:62 KOR -trades_with-> USA /edges/0/share"], doc(&format!("{KOR},\n{USA}"), r#"{"kind": "trades_with", "from": "KOR", "to": "USA", "share": 1.5}"#)),
         ("invalid-value", vec!["invalid-value 3:42 KOR /nodes/0/name"], doc(r#"{"id": "KOR", "kind": "country", "name": 7}"#, "")),
