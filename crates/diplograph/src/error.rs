@@ -47,8 +47,20 @@ pub enum ProblemCode {
     UnknownIsoCode,
     /// A value lies outside its allowed range (a share above 1, a confidence above 1 …).
     OutOfRange,
-    /// An input exceeds a configured limit (size, nesting, length, count).
-    LimitExceeded,
+    /// The input is larger than `Limits::max_file_size`.
+    FileTooLarge,
+    /// Arrays and objects nest deeper than `Limits::max_depth`.
+    TooDeep,
+    /// A string or key is longer than `Limits::max_string_len`.
+    StringTooLong,
+    /// A source's text is longer than `Limits::max_source_text_len`.
+    SourceTextTooLong,
+    /// An id is longer than `Limits::max_id_len`.
+    IdTooLong,
+    /// A node has more aliases than `Limits::max_aliases`.
+    TooManyAliases,
+    /// A node, edge or lifecycle step has more citations than `Limits::max_citations`.
+    TooManyCitations,
     /// Two graphs being merged disagree about one fact.
     MergeConflict,
 }
@@ -75,7 +87,13 @@ impl ProblemCode {
             ProblemCode::ExternalIdConflict => "external-id-conflict",
             ProblemCode::UnknownIsoCode => "unknown-iso-code",
             ProblemCode::OutOfRange => "out-of-range",
-            ProblemCode::LimitExceeded => "limit-exceeded",
+            ProblemCode::FileTooLarge => "limit-file-size",
+            ProblemCode::TooDeep => "limit-depth",
+            ProblemCode::StringTooLong => "limit-string-length",
+            ProblemCode::SourceTextTooLong => "limit-source-text-length",
+            ProblemCode::IdTooLong => "limit-id-length",
+            ProblemCode::TooManyAliases => "limit-aliases",
+            ProblemCode::TooManyCitations => "limit-citations",
             ProblemCode::MergeConflict => "merge-conflict",
         }
     }

@@ -217,7 +217,7 @@ pub fn from_str(text: &str) -> Result<Graph> {
 /// Like [`from_str`], with the given [`Limits`]. Cost: O(length of text) plus building the graph.
 ///
 /// # Errors
-/// [`Error::Invalid`] with every problem found; `limit-exceeded` when the text exceeds a limit.
+/// [`Error::Invalid`] with every problem found; a `limit-…` problem when the text exceeds a limit.
 pub fn from_str_with(text: &str, limits: &Limits) -> Result<Graph> {
     parse(text, None, limits)
 }
@@ -234,7 +234,7 @@ pub fn from_slice(bytes: &[u8], file: Option<&Path>) -> Result<Graph> {
 /// Like [`from_slice`], with the given [`Limits`].
 ///
 /// # Errors
-/// As [`from_slice`]; `limit-exceeded` when the bytes exceed a limit.
+/// As [`from_slice`]; a `limit-…` problem when the bytes exceed a limit.
 pub fn from_slice_with(bytes: &[u8], file: Option<&Path>, limits: &Limits) -> Result<Graph> {
     if bytes.len() as u64 > limits.max_file_size {
         return Err(too_big(bytes.len() as u64, file, limits));
@@ -270,7 +270,7 @@ pub fn load(path: impl AsRef<Path>) -> Result<Graph> {
 /// before it is read.
 ///
 /// # Errors
-/// As [`load`]; `limit-exceeded` when the file exceeds a limit.
+/// As [`load`]; a `limit-…` problem when the file exceeds a limit.
 pub fn load_with(path: impl AsRef<Path>, limits: &Limits) -> Result<Graph> {
     use std::io::Read;
     let path = path.as_ref();
@@ -294,7 +294,7 @@ pub fn load_with(path: impl AsRef<Path>, limits: &Limits) -> Result<Graph> {
 
 fn too_big(size: u64, file: Option<&Path>, limits: &Limits) -> Error {
     Error::invalid(vec![Problem {
-        code: ProblemCode::LimitExceeded,
+        code: ProblemCode::FileTooLarge,
         message: limits::exceeded(
             "the input",
             format!("{size} bytes"),

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use crate::error::ProblemCode;
 
 /// Limits on the input a loader accepts, so that a hostile or broken file gets a clear
-/// `limit-exceeded` problem instead of exhausting memory or the stack.
+/// `limit-…` problem of its own (`limit-depth`, `limit-id-length` …) instead of exhausting
+/// memory or the stack.
 ///
 /// The defaults are far above anything a real dataset needs; raise a limit by loading with
 /// [`crate::format::from_str_with`], [`crate::format::from_slice_with`] or
@@ -20,7 +21,7 @@ use crate::error::ProblemCode;
 /// let strict = Limits { max_aliases: 1, ..Limits::default() };
 /// let err = format::from_str_with(text, &strict).unwrap_err();
 /// let p = &err.problems().unwrap()[0];
-/// assert_eq!(p.code.as_str(), "limit-exceeded");
+/// assert_eq!(p.code.as_str(), "limit-aliases");
 /// assert_eq!((p.location.line, p.location.column), (Some(2), Some(80))); // the second alias
 /// assert!(format::from_str_with(text, &Limits::default()).is_ok());
 /// ```
@@ -195,7 +196,7 @@ impl<'t> Scan<'t, '_> {
                                 format!("{max_depth} levels"),
                             )
                         };
-                        self.report(ProblemCode::LimitExceeded, i, message);
+                        self.report(ProblemCode::TooDeep, i, message);
                         break; // nothing deeper is worth looking at
                     }
                     self.stack.push(Frame {
@@ -253,7 +254,7 @@ impl<'t> Scan<'t, '_> {
                 "max_string_len",
                 self.limits.max_string_len,
             );
-            self.report(ProblemCode::LimitExceeded, start, m);
+            self.report(ProblemCode::StringTooLong, start, m);
         }
         if let Some(first) = first {
             let first = self.line_col(first);
@@ -273,13 +274,15 @@ impl<'t> Scan<'t, '_> {
             return;
         }
         frame.len += 1;
-        let (what, limit, max) = match frame.role {
+        let (code, what, limit, max) = match frame.role {
             Role::Aliases => (
+                ProblemCode::TooManyAliases,
                 "this node's number of aliases",
                 "max_aliases",
                 self.limits.max_aliases,
             ),
             Role::Citations => (
+                ProblemCode::TooManyCitations,
                 "this item's number of citations",
                 "max_citations",
                 self.limits.max_citations,
@@ -288,11 +291,7 @@ impl<'t> Scan<'t, '_> {
         };
         let len = frame.len;
         if len == max.saturating_add(1) {
-            self.report(
-                ProblemCode::LimitExceeded,
-                at,
-                exceeded(what, len, limit, max),
-            );
+            self.report(code, at, exceeded(what, len, limit, max));
         }
     }
 
@@ -302,8 +301,9 @@ impl<'t> Scan<'t, '_> {
         let role = frame.map(|f| f.role);
         let key = frame.filter(|f| !f.array).and_then(|f| f.key.as_deref());
         let l = self.limits;
-        let (what, limit, max) = match (role, key) {
+        let (code, what, limit, max) = match (role, key) {
             (Some(Role::Node), Some("text")) => (
+                ProblemCode::SourceTextTooLong,
                 "this source text",
                 "max_source_text_len",
                 l.max_source_text_len,
@@ -312,13 +312,23 @@ impl<'t> Scan<'t, '_> {
             | (Some(Role::Edge), Some("from" | "to" | "on_behalf_of"))
             | (Some(Role::Citation), Some("source"))
             | (Some(Role::Step), Some("party"))
-            | (Some(Role::Via), None) => ("this id", "max_id_len", l.max_id_len),
-            _ => ("this string", "max_string_len", l.max_string_len),
+            | (Some(Role::Via), None) => (
+                ProblemCode::IdTooLong,
+                "this id",
+                "max_id_len",
+                l.max_id_len,
+            ),
+            _ => (
+                ProblemCode::StringTooLong,
+                "this string",
+                "max_string_len",
+                l.max_string_len,
+            ),
         };
         let len = end - start - 2;
         if len > max {
             self.report(
-                ProblemCode::LimitExceeded,
+                code,
                 start,
                 exceeded(what, format!("{len} bytes"), limit, max),
             );
