@@ -211,14 +211,18 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
     merged_nodes.sort_by(|a, b| (a.kind(), &a.id).cmp(&(b.kind(), &b.id)));
 
     let mut graph = Graph::new();
+    // A merged graph's title is its inputs' titles joined by " + "; split them again so that
+    // merging a merge with one of its inputs does not repeat a title.
     let titles: BTreeSet<&str> = inputs
         .iter()
         .filter_map(|(_, g)| g.title.as_deref())
+        .flat_map(|t| t.split(" + "))
         .collect();
     graph.title = (!titles.is_empty()).then(|| titles.into_iter().collect::<Vec<_>>().join(" + "));
     let descriptions: BTreeSet<&str> = inputs
         .iter()
         .filter_map(|(_, g)| g.description.as_deref())
+        .flat_map(|d| d.split("\n\n"))
         .collect();
     graph.description = (!descriptions.is_empty())
         .then(|| descriptions.into_iter().collect::<Vec<_>>().join("\n\n"));

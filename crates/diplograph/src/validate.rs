@@ -26,17 +26,22 @@ pub fn check_node(node: &Node) -> Vec<Problem> {
     let id = node.id.as_str();
     let mut push =
         |code, msg: String, path: &str| out.push(Problem::new(code, msg, path).with_id(id));
-    if id.trim().is_empty() {
+    // Something a person can read: not empty, not only blanks and control characters.
+    let blank = |s: &str| s.chars().all(|c| c.is_whitespace() || c.is_control());
+    if blank(id) {
         push(
             ProblemCode::InvalidValue,
-            "a node's `id` must not be empty".into(),
+            "a node's `id` must not be empty (or only blanks and control characters)".into(),
             "/id",
         );
     }
-    if node.name.trim().is_empty() {
+    if blank(&node.name) {
         push(
             ProblemCode::InvalidValue,
-            format!("node `{id}` has an empty `name`"),
+            format!(
+                "node `{}` has an empty `name` (or only blanks and control characters)",
+                id.escape_debug()
+            ),
             "/name",
         );
     }

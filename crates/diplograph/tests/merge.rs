@@ -36,6 +36,13 @@ fn merging_is_order_independent_and_idempotent() {
     assert!(ab.conflicts.is_empty(), "{:?}", ab.conflicts);
     let aa = merge(&[("a", &a), ("a again", &a)], MergeOptions::default()).unwrap();
     assert_eq!(to_string(&aa.graph), to_string(&a));
+    // Merging a merge with one of its inputs adds nothing, not even to the title.
+    let again = merge(&[("ab", &ab.graph), ("b", &b)], MergeOptions::default()).unwrap();
+    assert_eq!(to_string(&again.graph), to_string(&ab.graph));
+    assert_eq!(
+        ab.graph.title.as_deref(),
+        Some("Japan–South Korea GSOMIA, 23 November 2016 + Shangri-La Dialogue 2016: US, South Korea, Japan defence chiefs")
+    );
     // Shared nodes are unified: KOR, JPN, han-min-koo, kor-mnd, yonhap appear once.
     assert_eq!(ab.graph.node_count(), a.node_count() + b.node_count() - 5);
 }
