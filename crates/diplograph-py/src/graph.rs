@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use diplograph::error::{Problem, ProblemCode, Problems};
 use diplograph::export::{self, ExportFormat};
 use diplograph::model::{
     AgreementKind, Edge, EdgeKind, EventKind, Node, NodeDetails, NodeKind, OrganizationKind,
@@ -322,24 +321,7 @@ impl PyGraph {
         attributes: Option<&Bound<'_, PyDict>>,
         citations: Vec<CitationArg>,
     ) -> PyResult<PyNode> {
-        let text = match (quote, paraphrase) {
-            (Some(q), None) => StatementText::Quote(q),
-            (None, Some(p)) => StatementText::Paraphrase(p),
-            (q, _) => {
-                let which = if q.is_some() { "both" } else { "neither" };
-                let problem = Problem::new(
-                    ProblemCode::KindField,
-                    format!(
-                        "statement `{id}` has {which} `quote` and `paraphrase`; give exactly one"
-                    ),
-                    "",
-                )
-                .with_id(&id);
-                return Err(to_py_err(Error::Invalid {
-                    problems: Problems(vec![problem]),
-                }));
-            }
-        };
+        let text = StatementText::from_fields(&id, quote, paraphrase).map_err(to_py_err)?;
         let details = NodeDetails::Statement {
             text,
             date: date.map(|d| d.0),

@@ -657,24 +657,15 @@ fn node_from_record(r: NodeRecord<'_>) -> std::result::Result<Node, Vec<Problem>
             }
         }
         NodeKind::Statement => {
-            let text = match (r.quote, r.paraphrase) {
-                (Some(q), None) => StatementText::Quote(q.into_owned()),
-                (None, Some(p)) => StatementText::Paraphrase(p.into_owned()),
-                (q, _) => {
-                    problems.push(
-                        Problem::new(
-                            ProblemCode::KindField,
-                            format!(
-                                "statement `{id}` needs exactly one of `quote` (verbatim words) or `paraphrase`, not {}",
-                                if q.is_some() { "both" } else { "neither" }
-                            ),
-                            "",
-                        )
-                        .with_id(&id),
-                    );
-                    StatementText::Paraphrase(String::new())
-                }
-            };
+            let text = StatementText::from_fields(
+                &id,
+                r.quote.map(Cow::into_owned),
+                r.paraphrase.map(Cow::into_owned),
+            )
+            .unwrap_or_else(|e| {
+                problems.extend(e.problems().unwrap_or_default().iter().cloned());
+                StatementText::Paraphrase(String::new())
+            });
             NodeDetails::Statement { text, date: r.date }
         }
         NodeKind::Source => NodeDetails::Source {

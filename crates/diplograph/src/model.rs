@@ -257,6 +257,32 @@ pub enum StatementText {
 }
 
 impl StatementText {
+    /// A statement's words from the two fields a file or a frontend gives: exactly one of
+    /// `quote` (verbatim) or `paraphrase` must be present.
+    ///
+    /// # Errors
+    /// [`crate::Error::Invalid`] with a `kind-field` problem naming statement `id` when both or
+    /// neither are given.
+    pub fn from_fields(
+        id: &str,
+        quote: Option<String>,
+        paraphrase: Option<String>,
+    ) -> Result<Self, crate::Error> {
+        match (quote, paraphrase) {
+            (Some(q), None) => Ok(StatementText::Quote(q)),
+            (None, Some(p)) => Ok(StatementText::Paraphrase(p)),
+            (q, _) => Err(crate::Error::invalid(vec![crate::error::Problem::new(
+                crate::error::ProblemCode::KindField,
+                format!(
+                    "statement `{id}` needs exactly one of `quote` (verbatim words) or `paraphrase`, not {}",
+                    if q.is_some() { "both" } else { "neither" }
+                ),
+                "",
+            )
+            .with_id(id)])),
+        }
+    }
+
     /// The words, whichever form they take.
     pub fn text(&self) -> &str {
         match self {

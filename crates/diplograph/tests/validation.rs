@@ -58,6 +58,7 @@ fn each_rule_has_its_code_and_place() {
         ("iso", vec!["unknown-iso-code 3:8 KR /nodes/0/id"], doc(r#"{"id": "KR", "kind": "country", "name": "Korea"}"#, "")),
         ("range", vec!["out-of-range 7:62 KOR -trades_with-> USA /edges/0/share"], doc(&format!("{KOR},\n{USA}"), r#"{"kind": "trades_with", "from": "KOR", "to": "USA", "share": 1.5}"#)),
         ("control-name", vec!["invalid-value 3:39 p /nodes/0/name"], doc(r#"{"id": "p", "kind": "person", "name": "\u0000\t"}"#, "")),
+        ("statement-both", vec!["kind-field 3:1 s /nodes/0"], doc(r#"{"id": "s", "kind": "statement", "name": "S", "quote": "a", "paraphrase": "b"}"#, "")),
         ("invalid-value", vec!["invalid-value 3:42 KOR /nodes/0/name"], doc(r#"{"id": "KOR", "kind": "country", "name": 7}"#, "")),
         ("unknown-kind", vec!["invalid-value 3:23 KOR /nodes/0/kind"], doc(r#"{"id": "KOR", "kind": "nation", "name": "K"}"#, "")),
     ];
