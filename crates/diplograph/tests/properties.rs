@@ -3,7 +3,7 @@
 //! or a graph, never a panic), dates print back to themselves, merging is order-free and keeps
 //! every citation, and as-of views agree with validity intervals.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use diplograph::format;
 use diplograph::merge::{merge, MergeOptions};
@@ -303,11 +303,17 @@ fn graph() -> impl Strategy<Value = Graph> {
             let sources: Vec<&Node> = sources.iter().collect();
             let mut g = Graph::new();
             g.title = title;
+            // An external id names one entity, so a valid graph gives each to one node only.
+            let mut claimed: BTreeSet<(String, String)> = BTreeSet::new();
             for (mut node, c) in nodes {
                 node.aliases = (0..c.aliases)
                     .map(|k| format!("{} alias {k}", node.id))
                     .collect();
-                node.external_ids = c.external_ids;
+                node.external_ids = c
+                    .external_ids
+                    .into_iter()
+                    .filter(|(scheme, value)| claimed.insert((scheme.clone(), value.clone())))
+                    .collect();
                 node.attributes = c.attributes;
                 node.citations = c
                     .citations
@@ -390,8 +396,20 @@ fn citations(g: &Graph) -> Vec<String> {
     all
 }
 
+/// 128 cases per property by default; `PROPTEST_CASES=20000` searches deeper.
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(128);
+    ProptestConfig {
+        cases,
+        ..ProptestConfig::default()
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn generated_graphs_are_valid(g in graph()) {
