@@ -10,12 +10,14 @@ use std::sync::OnceLock;
 use petgraph::stable_graph::StableDiGraph;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
+use rustc_hash::FxHashMap;
 
 pub use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 
 use crate::error::{Candidate, Error, Problem, Result};
 use crate::identity::{self, normalize};
 use crate::model::{Edge, EdgeKind, Node, NodeDetails, NodeKind};
+use crate::query::ChainIndex;
 use crate::validate;
 
 /// A typed, dated, sourced graph.
@@ -40,9 +42,11 @@ use crate::validate;
 #[derive(Debug, Default)]
 pub struct Graph {
     inner: StableDiGraph<Node, Edge>,
-    by_id: HashMap<String, NodeIndex>,
+    /// Ids to indices: a fast non-cryptographic hash, since every id-based call starts here.
+    by_id: FxHashMap<String, NodeIndex>,
     names: OnceLock<NameIndex>,
     kinds: OnceLock<KindIndex>,
+    chains: OnceLock<ChainIndex>,
     /// A title for the dataset.
     pub title: Option<String>,
     /// A description of the dataset.
@@ -56,6 +60,7 @@ impl Clone for Graph {
             by_id: self.by_id.clone(),
             names: OnceLock::new(),
             kinds: OnceLock::new(),
+            chains: OnceLock::new(),
             title: self.title.clone(),
             description: self.description.clone(),
         }
@@ -180,6 +185,7 @@ impl Graph {
         let ix = self.inner.add_node(node);
         self.by_id.insert(id, ix);
         self.names = OnceLock::new();
+        self.chains = OnceLock::new();
         ix
     }
 
@@ -199,6 +205,7 @@ impl Graph {
         match (self.by_id.get(from), self.by_id.get(to)) {
             (Some(&f), Some(&t)) => {
                 self.kinds = OnceLock::new();
+                self.chains = OnceLock::new();
                 Ok(self.inner.add_edge(f, t, edge))
             }
             _ => Err(Error::invalid(vec![])),
@@ -212,6 +219,7 @@ impl Graph {
         edge: Edge,
     ) -> EdgeIndex {
         self.kinds = OnceLock::new();
+        self.chains = OnceLock::new();
         self.inner.add_edge(from, to, edge)
     }
 
@@ -295,6 +303,12 @@ impl Graph {
             .into_iter()
             .map(|(_, p)| p)
             .collect()
+    }
+
+    /// The chain index, built on the first chain query after a change (see
+    /// [`Graph::chains`]).
+    pub(crate) fn chain_index(&self) -> &ChainIndex {
+        self.chains.get_or_init(|| ChainIndex::build(self))
     }
 
     /// The number of nodes.

@@ -188,6 +188,14 @@ impl PartialDate {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct DayKey(i32, u8, u8);
 
+impl DayKey {
+    /// The day as one integer that orders as days do (not a count of days: months are given
+    /// 32 slots, years 512, so `ordinal + 1` is a bound just past the day, not the next day).
+    pub(crate) fn ordinal(self) -> i64 {
+        i64::from(self.0) * 512 + i64::from(self.1) * 32 + i64::from(self.2)
+    }
+}
+
 fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         4 | 6 | 9 | 11 => 30,

@@ -21,6 +21,7 @@ mod timeline;
 pub use asof::{
     AgreementLink, AgreementState, AsOf, Membership, Office, Party, Signatory, ValidEdge,
 };
+pub(crate) use chains::ChainIndex;
 pub use chains::{Chain, ChainQuery, Family, Hop, Link};
 pub use neighbourhood::NeighbourhoodQuery;
 pub use profile::{Direction, GraphStats, NodeProfile, Relation, SourceUse};
