@@ -11,6 +11,7 @@ use serde_json::value::RawValue;
 
 use crate::error::{Error, Location, Problem, ProblemCode, Result};
 
+mod direct;
 mod limits;
 use crate::graph::{EdgeIndex, Graph};
 use crate::model::{
@@ -52,7 +53,11 @@ struct NodeRecord<'a> {
     name: Cow<'a, str>,
     #[serde(default, borrow, skip_serializing_if = "Vec::is_empty")]
     aliases: Vec<Cow<'a, str>>,
-    #[serde(default, skip_serializing_if = "is_empty_map")]
+    #[serde(
+        default,
+        deserialize_with = "direct::external_ids",
+        skip_serializing_if = "is_empty_map"
+    )]
     external_ids: Cow<'a, BTreeMap<String, String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     org_kind: Option<OrganizationKind>,
@@ -76,7 +81,11 @@ struct NodeRecord<'a> {
     url: Option<Cow<'a, str>>,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
     text: Option<Cow<'a, str>>,
-    #[serde(default, skip_serializing_if = "is_empty_map")]
+    #[serde(
+        default,
+        deserialize_with = "direct::attributes",
+        skip_serializing_if = "is_empty_map"
+    )]
     attributes: Cow<'a, Attributes>,
     #[serde(default, skip_serializing_if = "is_empty_slice")]
     citations: Cow<'a, [Citation]>,
@@ -107,7 +116,11 @@ struct EdgeRecord<'a> {
     amount: Option<Cow<'a, str>>,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
     relation: Option<Cow<'a, str>>,
-    #[serde(default, skip_serializing_if = "is_empty_map")]
+    #[serde(
+        default,
+        deserialize_with = "direct::attributes",
+        skip_serializing_if = "is_empty_map"
+    )]
     attributes: Cow<'a, Attributes>,
     #[serde(default, skip_serializing_if = "is_empty_slice")]
     citations: Cow<'a, [Citation]>,
@@ -313,6 +326,17 @@ fn parse(text: &str, file: Option<&Path>, limits: &Limits) -> Result<Graph> {
     if text.len() as u64 > limits.max_file_size {
         return Err(too_big(text.len() as u64, file, limits));
     }
+    // Most inputs are valid: read those in one pass. Any problem at all, and the located path
+    // reads the input again to say what and where.
+    if let Some(graph) = direct::load(text, limits) {
+        return Ok(graph);
+    }
+    parse_located(text, file, limits)
+}
+
+/// The loader that finds and places every problem: a scan for limits and repeated keys, then
+/// each element parsed on its own with its JSON path tracked and its offset kept.
+fn parse_located(text: &str, file: Option<&Path>, limits: &Limits) -> Result<Graph> {
     let loc = Locator::new(text, file);
     if text.starts_with('\u{feff}') {
         return Err(Error::invalid(vec![Problem {

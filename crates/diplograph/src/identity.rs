@@ -16,6 +16,37 @@ use unicode_normalization::UnicodeNormalization;
 /// assert_eq!(normalize("  Séoul’s  MINISTRY "), "seoul's ministry");
 /// ```
 pub fn normalize(name: &str) -> String {
+    if name.is_ascii() {
+        normalize_ascii(name)
+    } else {
+        normalize_unicode(name)
+    }
+}
+
+/// [`normalize`] for the common case of plain ASCII, which decomposes to itself and has no
+/// accents: case and white space only (a test checks it against the general path).
+fn normalize_ascii(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut pending_space = false;
+    for c in name.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(if c == '`' {
+            '\''
+        } else {
+            c.to_ascii_lowercase()
+        });
+    }
+    out
+}
+
+fn normalize_unicode(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut pending_space = false;
     for c in name.nfkd() {
@@ -111,7 +142,16 @@ pub fn country(alpha3: &str) -> Option<&'static CountryRecord> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        #[test]
+        fn ascii_names_normalize_as_any_other(name in "[ -~\t\n\x0b\x0c\r]{0,24}") {
+            prop_assert_eq!(normalize_ascii(&name), normalize_unicode(&name));
+        }
+    }
 
     #[test]
     fn table_is_complete_and_sorted() {

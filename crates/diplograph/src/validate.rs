@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 use crate::error::{Problem, ProblemCode};
 use crate::graph::{EdgeIndex, Graph};
 use crate::identity::{self, normalize};
-use crate::model::{Edge, StatementText};
+use crate::model::{Edge, Qualifiers, StatementText};
 use crate::model::{EdgeKind, LifecycleState, LifecycleStep, Node, NodeDetails, NodeKind};
 use crate::provenance::Citation;
 
@@ -46,7 +46,7 @@ pub fn check_node(node: &Node) -> Vec<Problem> {
         );
     }
     for (i, c) in node.citations.iter().enumerate() {
-        check_confidence(c, &format!("/citations/{i}"), id, &mut out);
+        check_confidence(c, || format!("/citations/{i}"), id, &mut out);
     }
     let mut push =
         |code, msg: String, path: &str| out.push(Problem::new(code, msg, path).with_id(id));
@@ -104,14 +104,15 @@ fn fmt_opt<T: std::fmt::Display>(v: Option<T>) -> String {
     v.map_or_else(|| "?".to_owned(), |v| v.to_string())
 }
 
-fn check_confidence(c: &Citation, path: &str, id: &str, out: &mut Vec<Problem>) {
+/// `path` names the citation; it is built only when there is a problem to report.
+fn check_confidence(c: &Citation, path: impl FnOnce() -> String, id: &str, out: &mut Vec<Problem>) {
     if let Some(conf) = c.confidence {
         if !(0.0..=1.0).contains(&conf) {
             out.push(
                 Problem::new(
                     ProblemCode::OutOfRange,
                     format!("a citation's confidence must be between 0 and 1, not {conf}"),
-                    format!("{path}/confidence"),
+                    format!("{}/confidence", path()),
                 )
                 .with_id(id),
             );
@@ -173,7 +174,7 @@ fn check_lifecycle(id: &str, steps: &[LifecycleStep], out: &mut Vec<Problem>) {
             _ => {}
         }
         for (j, c) in step.citations.iter().enumerate() {
-            check_confidence(c, &format!("/lifecycle/{i}/citations/{j}"), id, out);
+            check_confidence(c, || format!("/lifecycle/{i}/citations/{j}"), id, out);
         }
         prev = Some(step);
     }
@@ -209,7 +210,8 @@ pub fn check_edge(edge: &Edge, label: &str) -> Vec<Problem> {
             "/end",
         );
     }
-    let q = edge.qualifiers.as_deref().cloned().unwrap_or_default();
+    let none = Qualifiers::default();
+    let q = edge.qualifiers.as_deref().unwrap_or(&none);
     let kind = edge.kind;
     let mut field = |present: bool, name: &str, wanted: &[EdgeKind], required: bool| {
         let belongs = wanted.contains(&kind);
@@ -269,7 +271,7 @@ pub fn check_edge(edge: &Edge, label: &str) -> Vec<Problem> {
         );
     }
     for (i, c) in edge.citations.iter().enumerate() {
-        check_confidence(c, &format!("/citations/{i}"), label, &mut out);
+        check_confidence(c, || format!("/citations/{i}"), label, &mut out);
     }
     out
 }
@@ -279,28 +281,33 @@ pub(crate) fn check_graph(graph: &Graph) -> Vec<(Subject, Problem)> {
     let mut out = Vec::new();
     // Citations on nodes, lifecycle steps and edges.
     for (_, node) in graph.nodes() {
-        let subject = Subject::Node(node.id.clone());
+        // Messages, paths and subjects are built only for a citation with a problem.
+        let subject = || Subject::Node(node.id.clone());
         for (i, c) in node.citations.iter().enumerate() {
-            check_citation(
-                graph,
-                c,
-                &format!("/citations/{i}"),
-                &node.id,
-                &subject,
-                &mut out,
-            );
+            if !citation_is_sound(graph, c) {
+                check_citation(
+                    graph,
+                    c,
+                    &format!("/citations/{i}"),
+                    &node.id,
+                    &subject(),
+                    &mut out,
+                );
+            }
         }
         if let NodeDetails::Agreement { lifecycle, .. } = &node.details {
             for (i, step) in lifecycle.iter().enumerate() {
                 for (j, c) in step.citations.iter().enumerate() {
-                    check_citation(
-                        graph,
-                        c,
-                        &format!("/lifecycle/{i}/citations/{j}"),
-                        &node.id,
-                        &subject,
-                        &mut out,
-                    );
+                    if !citation_is_sound(graph, c) {
+                        check_citation(
+                            graph,
+                            c,
+                            &format!("/lifecycle/{i}/citations/{j}"),
+                            &node.id,
+                            &subject(),
+                            &mut out,
+                        );
+                    }
                 }
                 if let Some(party) = &step.party {
                     let is_party = graph.index_of(&node.id).is_some_and(|ix| {
@@ -311,7 +318,7 @@ pub(crate) fn check_graph(graph: &Graph) -> Vec<(Subject, Problem)> {
                     });
                     if graph.node(party).is_none() {
                         out.push((
-                            subject.clone(),
+                            subject(),
                             Problem::new(
                                 ProblemCode::DanglingReference,
                                 format!("agreement `{}`: lifecycle step {i} names party `{party}`, but no node has that id", node.id),
@@ -321,7 +328,7 @@ pub(crate) fn check_graph(graph: &Graph) -> Vec<(Subject, Problem)> {
                         ));
                     } else if !is_party {
                         out.push((
-                            subject.clone(),
+                            subject(),
                             Problem::new(
                                 ProblemCode::DanglingReference,
                                 format!(
@@ -345,7 +352,7 @@ pub(crate) fn check_graph(graph: &Graph) -> Vec<(Subject, Problem)> {
                     if parties.len() != 2 {
                         let list: Vec<&str> = parties.into_iter().collect();
                         out.push((
-                            subject.clone(),
+                            subject(),
                             Problem::new(
                                 ProblemCode::BilateralPartyCount,
                                 format!(
@@ -364,22 +371,41 @@ pub(crate) fn check_graph(graph: &Graph) -> Vec<(Subject, Problem)> {
         }
     }
     for view in graph.edges() {
-        let subject = Subject::Edge(view.index);
-        let label = format!("{} -{}-> {}", view.from.id, view.edge.kind, view.to.id);
         for (i, c) in view.edge.citations.iter().enumerate() {
-            check_citation(
-                graph,
-                c,
-                &format!("/citations/{i}"),
-                &label,
-                &subject,
-                &mut out,
-            );
+            if !citation_is_sound(graph, c) {
+                let label = format!("{} -{}-> {}", view.from.id, view.edge.kind, view.to.id);
+                check_citation(
+                    graph,
+                    c,
+                    &format!("/citations/{i}"),
+                    &label,
+                    &Subject::Edge(view.index),
+                    &mut out,
+                );
+            }
         }
     }
     check_aliases(graph, &mut out);
     check_external_ids(graph, &mut out);
     out
+}
+
+/// Whether [`check_citation`] would find nothing: every intermediary and the source exist, the
+/// source is a source, and the span (if any) lies in its text and matches the quoted words. It
+/// builds no text, so the millions of sound citations of a large file cost a few lookups each.
+fn citation_is_sound(graph: &Graph, c: &Citation) -> bool {
+    if !c.via.iter().all(|who| graph.index_of(who).is_some()) {
+        return false;
+    }
+    let Some(NodeDetails::Source { text, .. }) = graph.node(&c.source).map(|n| &n.details) else {
+        return false;
+    };
+    match (c.span, text) {
+        (Some(span), Some(text)) => span
+            .slice(text)
+            .is_some_and(|covered| c.text.as_deref().is_none_or(|quoted| covered == quoted)),
+        _ => true,
+    }
 }
 
 fn check_citation(
@@ -488,21 +514,37 @@ fn check_external_ids(graph: &Graph, out: &mut Vec<(Subject, Problem)>) {
 }
 
 fn check_aliases(graph: &Graph, out: &mut Vec<(Subject, Problem)>) {
-    // Every name claimed: declared names and aliases, plus built-in names of countries present.
+    // Only an alias can be ambiguous: gather the aliases first (most graphs have few), then
+    // every name that claims one of them — declared names and aliases, plus the built-in names
+    // of countries present — so the names of the many nodes without aliases are only looked up.
     let mut claims: HashMap<String, Vec<&str>> = HashMap::new();
     for (_, node) in graph.nodes() {
-        let mut own: BTreeSet<String> = std::iter::once(&node.name)
-            .chain(&node.aliases)
-            .map(|s| normalize(s))
-            .collect();
-        if node.kind() == NodeKind::Country {
-            if let Some(rec) = identity::country(&node.id) {
-                own.extend(rec.all_names().map(normalize));
+        for alias in &node.aliases {
+            claims.entry(normalize(alias)).or_default();
+        }
+    }
+    if claims.is_empty() {
+        return;
+    }
+    for (_, node) in graph.nodes() {
+        let builtin = match node.kind() {
+            NodeKind::Country => identity::country(&node.id),
+            _ => None,
+        };
+        let mut claim = |name: &str| {
+            if let Some(owners) = claims.get_mut(&normalize(name)) {
+                // A node claims a name once, however many of its names normalize to it.
+                if owners.last() != Some(&node.id.as_str()) {
+                    owners.push(node.id.as_str());
+                }
             }
-        }
-        for name in own {
-            claims.entry(name).or_default().push(node.id.as_str());
-        }
+        };
+        claim(&node.name);
+        node.aliases.iter().for_each(|a| claim(a));
+        builtin
+            .into_iter()
+            .flat_map(|rec| rec.all_names())
+            .for_each(&mut claim);
     }
     for (_, node) in graph.nodes() {
         for (i, alias) in node.aliases.iter().enumerate() {

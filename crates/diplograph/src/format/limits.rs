@@ -26,7 +26,8 @@ use crate::error::ProblemCode;
 /// assert!(format::from_str_with(text, &Limits::default()).is_ok());
 /// ```
 ///
-/// Lengths are counted in bytes as written in the file (an escape such as `\n` counts as two).
+/// Lengths are counted in bytes of UTF-8 as read, once escapes are decoded (`\n` counts as one
+/// byte, `\u00e9` as the two of `é`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
     /// The largest input, in bytes. Default: 1 GiB.
@@ -75,7 +76,7 @@ pub(super) fn exceeded(
 }
 
 /// The deepest nesting serde_json parses (it refuses the 128th level).
-const PARSER_MAX_DEPTH: usize = 127;
+pub(super) const PARSER_MAX_DEPTH: usize = 127;
 
 /// What a container is, as far as the limits are concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -247,10 +248,10 @@ impl<'t> Scan<'t, '_> {
         if first.is_none() {
             frame.keys.insert(key.clone(), start);
         }
-        if raw.len() > self.limits.max_string_len {
+        if key.len() > self.limits.max_string_len {
             let m = exceeded(
                 "this key",
-                format!("{} bytes", raw.len()),
+                format!("{} bytes", key.len()),
                 "max_string_len",
                 self.limits.max_string_len,
             );
@@ -325,7 +326,7 @@ impl<'t> Scan<'t, '_> {
                 l.max_string_len,
             ),
         };
-        let len = end - start - 2;
+        let len = self.read_len(start, end);
         if len > max {
             self.report(
                 code,
@@ -333,6 +334,17 @@ impl<'t> Scan<'t, '_> {
                 exceeded(what, format!("{len} bytes"), limit, max),
             );
         }
+    }
+
+    /// The length in bytes of the string `text[start..end]` (quotes included) once its escapes
+    /// are read: what a program gets, and what the direct path measures.
+    fn read_len(&self, start: usize, end: usize) -> usize {
+        let raw = self.text.get(start + 1..end - 1).unwrap_or_default();
+        if !raw.contains('\\') {
+            return raw.len();
+        }
+        let quoted = self.text.get(start..end).unwrap_or_default();
+        serde_json::from_str::<String>(quoted).map_or(raw.len(), |s| s.len())
     }
 
     fn report(&mut self, code: ProblemCode, offset: usize, message: String) {
