@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use crate::graph::{EdgeView, Graph};
-use crate::model::{Node, NodeDetails, StatementText};
+use crate::model::{LifecycleStep, Node, NodeDetails, StatementText};
+use crate::provenance::Citation;
 
 /// One value of a flattened node or edge.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,8 +22,149 @@ pub(crate) enum Cell<'g> {
     Float(f64),
     /// A truth value.
     Bool(bool),
+    /// A date, written as text.
+    Date(crate::time::PartialDate),
     /// Structured data, written as JSON text by the flat formats.
     Json(Value),
+    /// Structured data borrowed from the graph, written as JSON text without building a
+    /// `serde_json::Value` first.
+    Data(Data<'g>),
+}
+
+/// Structured node and edge fields borrowed from the graph. Written as JSON, each gives
+/// exactly the text `serde_json::to_value(..).to_string()` gives (objects with their keys in
+/// sorted order), which the formats wrote before this shortcut existed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Data<'g> {
+    /// A list of names (aliases).
+    Names(&'g [String]),
+    /// External identifiers by scheme.
+    Ids(&'g BTreeMap<String, String>),
+    /// Citations.
+    Citations(&'g [Citation]),
+    /// An agreement's lifecycle.
+    Lifecycle(&'g [LifecycleStep]),
+}
+
+impl Data<'_> {
+    /// The data as a JSON value.
+    pub(crate) fn to_value(self) -> Value {
+        let v = match self {
+            Data::Names(v) => serde_json::to_value(v),
+            Data::Ids(v) => serde_json::to_value(v),
+            Data::Citations(v) => serde_json::to_value(v),
+            Data::Lifecycle(v) => serde_json::to_value(v),
+        };
+        v.unwrap_or(Value::Null)
+    }
+
+    /// Appends the data as compact JSON text, keys sorted.
+    pub(crate) fn write_json(self, out: &mut Vec<u8>) {
+        match self {
+            // A list of strings and a sorted map of strings: serde writes them as a value would.
+            Data::Names(v) => json_into(out, &v),
+            Data::Ids(v) => json_into(out, &v),
+            Data::Citations(v) => list(out, v, citation_json),
+            Data::Lifecycle(v) => list(out, v, step_json),
+        }
+    }
+}
+
+/// Appends `v` as compact JSON (only for values whose JSON has no object with unsorted keys).
+fn json_into<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) {
+    if serde_json::to_writer(&mut *out, v).is_err() {
+        out.extend_from_slice(b"null");
+    }
+}
+
+fn list<T>(out: &mut Vec<u8>, items: &[T], each: fn(&mut Vec<u8>, &T)) {
+    out.push(b'[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        each(out, item);
+    }
+    out.push(b']');
+}
+
+/// Writes a JSON object's fields in the order given (which must be sorted by key), skipping
+/// absent ones.
+struct Fields<'o> {
+    out: &'o mut Vec<u8>,
+    first: bool,
+}
+
+impl<'o> Fields<'o> {
+    fn open(out: &'o mut Vec<u8>) -> Self {
+        out.push(b'{');
+        Fields { out, first: true }
+    }
+
+    fn key(&mut self, key: &str) {
+        if !self.first {
+            self.out.push(b',');
+        }
+        self.first = false;
+        json_into(self.out, key);
+        self.out.push(b':');
+    }
+
+    fn field<T: serde::Serialize + ?Sized>(&mut self, key: &str, v: Option<&T>) {
+        if let Some(v) = v {
+            self.key(key);
+            json_into(self.out, v);
+        }
+    }
+
+    fn close(self) {
+        self.out.push(b'}');
+    }
+}
+
+/// A citation as JSON, keys sorted, the fields serde skips when empty left out.
+fn citation_json(out: &mut Vec<u8>, c: &Citation) {
+    // Every field by name, so that a new field cannot be forgotten here.
+    let Citation {
+        source,
+        span,
+        text,
+        via,
+        confidence,
+    } = c;
+    let mut f = Fields::open(out);
+    // serde_json::to_value turns a NaN or infinite number into null.
+    match confidence {
+        Some(x) if x.is_finite() => f.field("confidence", Some(x)),
+        Some(_) => f.field("confidence", Some(&Value::Null)),
+        None => {}
+    }
+    f.field("source", Some(source));
+    f.field("span", span.as_ref());
+    f.field("text", text.as_ref());
+    f.field("via", (!via.is_empty()).then_some(via));
+    f.close();
+}
+
+/// A lifecycle step as JSON, keys sorted, the fields serde skips when empty left out.
+fn step_json(out: &mut Vec<u8>, s: &LifecycleStep) {
+    let LifecycleStep {
+        state,
+        date,
+        attested,
+        party,
+        citations,
+    } = s;
+    let mut f = Fields::open(out);
+    f.field("attested", attested.as_ref());
+    if !citations.is_empty() {
+        f.key("citations");
+        list(f.out, citations, citation_json);
+    }
+    f.field("date", date.as_ref());
+    f.field("party", party.as_ref());
+    f.field("state", Some(state));
+    f.close();
 }
 
 /// The type of a column: the most specific type all its cells share.
@@ -43,7 +185,8 @@ impl ColType {
             Cell::Int(_) => ColType::Int,
             Cell::Float(_) => ColType::Float,
             Cell::Bool(_) => ColType::Bool,
-            Cell::Json(_) => ColType::Json,
+            Cell::Date(_) => ColType::Str,
+            Cell::Json(_) | Cell::Data(_) => ColType::Json,
         }
     }
 
@@ -117,9 +260,6 @@ pub(crate) fn sorted_nodes(graph: &Graph) -> Vec<&Node> {
 }
 
 type EdgeKey<'a> = (
-    &'a str,
-    crate::model::EdgeKind,
-    &'a str,
     Option<crate::time::PartialDate>,
     Option<crate::time::PartialDate>,
     Option<u32>,
@@ -129,24 +269,68 @@ type EdgeKey<'a> = (
 );
 
 /// Edges in output order: by source id, kind, target id, dates and qualifiers, then insertion.
+///
+/// The ids are compared once, to rank the nodes; edges are then sorted on the ranks of their
+/// ends, and only edges between the same two nodes with the same kind compare further.
 pub(crate) fn sorted_edges(graph: &Graph) -> Vec<EdgeView<'_>> {
-    let mut edges: Vec<EdgeView<'_>> = graph.edges().collect();
-    edges.sort_by(|a, b| {
-        fn key<'a>(v: &EdgeView<'a>) -> EdgeKey<'a> {
-            (
-                v.from.id.as_str(),
-                v.edge.kind,
-                v.to.id.as_str(),
-                v.edge.valid.start,
-                v.edge.valid.end,
-                v.edge.position(),
-                v.edge.title(),
-                v.edge.on_behalf_of(),
-                v.edge.relation(),
-            )
+    fn rest<'a>(v: &EdgeView<'a>) -> EdgeKey<'a> {
+        (
+            v.edge.valid.start,
+            v.edge.valid.end,
+            v.edge.position(),
+            v.edge.title(),
+            v.edge.on_behalf_of(),
+            v.edge.relation(),
+        )
+    }
+    let mut by_id: Vec<(&str, usize)> = graph
+        .nodes()
+        .map(|(ix, n)| (n.id.as_str(), ix.index()))
+        .collect();
+    by_id.sort_unstable();
+    let mut rank = vec![0u32; by_id.iter().map(|&(_, ix)| ix + 1).max().unwrap_or(0)];
+    for (r, &(_, ix)) in by_id.iter().enumerate() {
+        if let Some(slot) = rank.get_mut(ix) {
+            *slot = u32::try_from(r).unwrap_or(u32::MAX);
         }
-        key(a).cmp(&key(b)).then(a.index.cmp(&b.index))
-    });
+    }
+    let rank_of = |ix: crate::graph::NodeIndex| rank.get(ix.index()).copied().unwrap_or(u32::MAX);
+    let views: Vec<EdgeView<'_>> = graph.edges().collect();
+    // One integer per edge: source rank, kind, target rank, edge index (32, 8, 32, 32 bits).
+    let mut keys: Vec<(u128, usize)> = views
+        .iter()
+        .enumerate()
+        .map(|(pos, v)| {
+            let key = (u128::from(rank_of(v.from_index)) << 72)
+                | (u128::from(v.edge.kind as u8) << 64)
+                | (u128::from(rank_of(v.to_index)) << 32)
+                | u128::from(u32::try_from(v.index.index()).unwrap_or(u32::MAX));
+            (key, pos)
+        })
+        .collect();
+    keys.sort_unstable_by_key(|&(key, _)| key);
+    let mut edges: Vec<EdgeView<'_>> = keys
+        .iter()
+        .filter_map(|&(_, pos)| views.get(pos).copied())
+        .collect();
+    // Edges of one kind between the same two nodes, now in index order, by their dates and
+    // qualifiers (a stable sort keeps index order among equals).
+    let mut start = 0;
+    while start < keys.len() {
+        let ends = keys.get(start).map_or(0, |&(k, _)| k >> 32);
+        let len = keys
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&(k, _)| k >> 32 == ends)
+            .count();
+        if len > 1 {
+            if let Some(run) = edges.get_mut(start..start + len) {
+                run.sort_by(|a, b| rest(a).cmp(&rest(b)));
+            }
+        }
+        start += len.max(1);
+    }
     edges
 }
 
@@ -155,7 +339,7 @@ fn str_cell(s: &str) -> Cell<'_> {
 }
 
 fn date_cell<'g>(d: crate::time::PartialDate) -> Cell<'g> {
-    Cell::Str(Cow::Owned(d.to_string()))
+    Cell::Date(d)
 }
 
 /// A free attribute's value as a cell: scalars keep their type, arrays, objects and null
@@ -210,10 +394,10 @@ pub(crate) fn node_record(n: &Node, opts: NodeOptions) -> Record<'_> {
     r.push(kv(("kind", str_cell(n.kind().as_str()))));
     r.push(kv(("name", str_cell(&n.name))));
     if !n.aliases.is_empty() {
-        r.push(kv(("aliases", json(&n.aliases))));
+        r.push(kv(("aliases", Cell::Data(Data::Names(&n.aliases)))));
     }
     if !n.external_ids.is_empty() {
-        r.push(kv(("external_ids", json(&n.external_ids))));
+        r.push(kv(("external_ids", Cell::Data(Data::Ids(&n.external_ids)))));
     }
     match &n.details {
         NodeDetails::Country | NodeDetails::Person => {}
@@ -221,7 +405,7 @@ pub(crate) fn node_record(n: &Node, opts: NodeOptions) -> Record<'_> {
         NodeDetails::Agreement { kind, lifecycle } => {
             r.push(kv(("subkind", str_cell(kind.as_str()))));
             if !lifecycle.is_empty() {
-                r.push(kv(("lifecycle", json(lifecycle))));
+                r.push(kv(("lifecycle", Cell::Data(Data::Lifecycle(lifecycle)))));
             }
             if let Some(last) = lifecycle.last() {
                 r.push(kv(("state", str_cell(last.state.as_str()))));
@@ -262,7 +446,7 @@ pub(crate) fn node_record(n: &Node, opts: NodeOptions) -> Record<'_> {
     }
     r.push(kv(("citation_count", Cell::Int(count(n.citations.len())))));
     if !n.citations.is_empty() {
-        r.push(kv(("citations", json(&n.citations))));
+        r.push(kv(("citations", Cell::Data(Data::Citations(&n.citations)))));
     }
     push_attributes(&mut r, &n.attributes, opts.flatten_attributes);
     r
@@ -307,7 +491,7 @@ pub(crate) fn edge_record<'g>(v: &EdgeView<'g>, flatten_attributes: bool) -> Rec
     }
     r.push(kv(("citation_count", Cell::Int(count(e.citations.len())))));
     if !e.citations.is_empty() {
-        r.push(kv(("citations", json(&e.citations))));
+        r.push(kv(("citations", Cell::Data(Data::Citations(&e.citations)))));
     }
     push_attributes(&mut r, &e.attributes, flatten_attributes);
     r
@@ -319,20 +503,30 @@ pub(crate) fn columns<'a, 'g: 'a>(
     fixed: &[&str],
     records: impl Iterator<Item = Record<'g>>,
 ) -> Vec<Column> {
-    let mut found: BTreeMap<(usize, String), ColType> = BTreeMap::new();
+    let mut fixed_found: Vec<Option<ColType>> = vec![None; fixed.len()];
+    let mut others: BTreeMap<String, ColType> = BTreeMap::new();
     for rec in records {
         for (k, c) in &rec {
-            let rank = fixed.iter().position(|f| f == k).unwrap_or(usize::MAX);
             let ty = ColType::of(c);
-            found
-                .entry((rank, k.to_string()))
-                .and_modify(|t| *t = t.unify(ty))
-                .or_insert(ty);
+            if let Some(rank) = fixed.iter().position(|f| f == k) {
+                if let Some(slot) = fixed_found.get_mut(rank) {
+                    *slot = Some(slot.map_or(ty, |t| t.unify(ty)));
+                }
+            } else if let Some(t) = others.get_mut(k.as_ref()) {
+                *t = t.unify(ty);
+            } else {
+                others.insert(k.to_string(), ty);
+            }
         }
     }
-    found
-        .into_iter()
-        .map(|((_, name), ty)| Column { name, ty })
+    let fixed_cols = fixed.iter().zip(fixed_found).filter_map(|(name, ty)| {
+        ty.map(|ty| Column {
+            name: (*name).to_owned(),
+            ty,
+        })
+    });
+    fixed_cols
+        .chain(others.into_iter().map(|(name, ty)| Column { name, ty }))
         .collect()
 }
 
@@ -356,7 +550,14 @@ pub(crate) fn edge_columns(graph: &Graph, flatten_attributes: bool) -> Vec<Colum
 /// value otherwise.
 pub(crate) fn cell_text<'c>(cell: &'c Cell<'_>, ty: ColType) -> Cow<'c, str> {
     if ty == ColType::Json {
-        return Cow::Owned(cell_json(cell).to_string());
+        return match cell {
+            Cell::Data(d) => {
+                let mut out = Vec::new();
+                d.write_json(&mut out);
+                Cow::Owned(String::from_utf8_lossy(&out).into_owned())
+            }
+            _ => Cow::Owned(cell_json(cell).to_string()),
+        };
     }
     match cell {
         Cell::Str(s) => Cow::Borrowed(s),
@@ -364,8 +565,40 @@ pub(crate) fn cell_text<'c>(cell: &'c Cell<'_>, ty: ColType) -> Cow<'c, str> {
         Cell::Int(i) => Cow::Owned(i.to_string()),
         Cell::Float(f) => Cow::Owned(float_text(*f)),
         Cell::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
+        Cell::Date(d) => Cow::Owned(d.to_string()),
         Cell::Json(v) => Cow::Owned(v.to_string()),
+        Cell::Data(d) => {
+            let mut out = Vec::new();
+            d.write_json(&mut out);
+            Cow::Owned(String::from_utf8_lossy(&out).into_owned())
+        }
     }
+}
+
+/// A cell as text, as [`cell_text`] gives it, as bytes: borrowed for text cells, else written
+/// into `scratch` (cleared first) without allocating.
+pub(crate) fn cell_bytes<'c>(
+    cell: &'c Cell<'_>,
+    ty: ColType,
+    scratch: &'c mut Vec<u8>,
+) -> &'c [u8] {
+    scratch.clear();
+    match (cell, ty) {
+        (Cell::Str(s), ColType::Str) => return s.as_bytes(),
+        (Cell::Int(i), ColType::Int) => {
+            if *i < 0 {
+                scratch.push(b'-');
+            }
+            super::buffer::push_int(scratch, i.unsigned_abs());
+        }
+        (Cell::Date(d), ColType::Str) => super::buffer::push_partial_date(scratch, *d),
+        (Cell::Data(d), ColType::Json) => d.write_json(scratch),
+        (Cell::Bool(b), ColType::Bool) => {
+            scratch.extend_from_slice(if *b { b"true" } else { b"false" });
+        }
+        _ => scratch.extend_from_slice(cell_text(cell, ty).as_bytes()),
+    }
+    scratch
 }
 
 /// A number as text that every reader parses as a double: always with a fractional part or
@@ -386,7 +619,9 @@ pub(crate) fn cell_json(cell: &Cell<'_>) -> Value {
         Cell::Int(i) => Value::from(*i),
         Cell::Float(f) => serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number),
         Cell::Bool(b) => Value::Bool(*b),
+        Cell::Date(d) => Value::String(d.to_string()),
         Cell::Json(v) => v.clone(),
+        Cell::Data(d) => d.to_value(),
     }
 }
 

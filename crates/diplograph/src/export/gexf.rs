@@ -7,7 +7,10 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
-use super::flat::{self, Cell, ColType, Column, NodeOptions};
+use rustc_hash::FxHashMap;
+
+use super::buffer::{push_date, push_int, Out};
+use super::flat::{self, ColType, Column, NodeOptions, Record};
 use super::xml;
 use crate::graph::Graph;
 use crate::model::{LifecycleStep, Node, NodeDetails};
@@ -21,46 +24,68 @@ fn gexf_type(ty: ColType) -> &'static str {
     }
 }
 
-fn write_attributes(w: &mut dyn Write, class: &str, cols: &[Column]) -> io::Result<()> {
-    writeln!(w, "    <attributes class=\"{class}\" mode=\"static\">")?;
+fn write_attributes(out: &mut Vec<u8>, class: &str, cols: &[Column]) {
+    out.extend_from_slice(b"    <attributes class=\"");
+    out.extend_from_slice(class.as_bytes());
+    out.extend_from_slice(b"\" mode=\"static\">\n");
     for (i, c) in cols.iter().enumerate() {
-        write!(w, "      <attribute id=\"{i}\" title=\"")?;
-        xml::attr(w, &c.name)?;
-        writeln!(w, "\" type=\"{}\"/>", gexf_type(c.ty))?;
+        out.extend_from_slice(b"      <attribute id=\"");
+        push_int(out, i as u64);
+        out.extend_from_slice(b"\" title=\"");
+        xml::attr(out, &c.name);
+        out.extend_from_slice(b"\" type=\"");
+        out.extend_from_slice(gexf_type(c.ty).as_bytes());
+        out.extend_from_slice(b"\"/>\n");
     }
-    writeln!(w, "    </attributes>")
+    out.extend_from_slice(b"    </attributes>\n");
 }
 
-fn write_attvalues(
-    w: &mut dyn Write,
-    cols: &[Column],
-    rec: &[(std::borrow::Cow<'_, str>, Cell<'_>)],
-) -> io::Result<()> {
-    writeln!(w, "        <attvalues>")?;
-    for (k, cell) in rec {
-        let Some(i) = cols.iter().position(|c| c.name == *k) else {
-            continue;
-        };
-        let ty = cols.get(i).map_or(ColType::Json, |c| c.ty);
-        write!(w, "          <attvalue for=\"{i}\" value=\"")?;
-        xml::attr(w, &flat::cell_text(cell, ty))?;
-        writeln!(w, "\"/>")?;
-    }
-    writeln!(w, "        </attvalues>")
+/// The columns of one class, looked up by name: each with its type and the start of its
+/// `<attvalue>` element, written once.
+struct Attributes<'c> {
+    by_name: FxHashMap<&'c str, (ColType, Vec<u8>)>,
 }
 
-fn write_span(
-    w: &mut dyn Write,
-    start: Option<NaiveDate>,
-    end: Option<NaiveDate>,
-) -> io::Result<()> {
+impl<'c> Attributes<'c> {
+    fn new(cols: &'c [Column]) -> Self {
+        let by_name = cols
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let mut open = b"          <attvalue for=\"".to_vec();
+                push_int(&mut open, i as u64);
+                open.extend_from_slice(b"\" value=\"");
+                (c.name.as_str(), (c.ty, open))
+            })
+            .collect();
+        Attributes { by_name }
+    }
+
+    fn write_attvalues(&self, out: &mut Vec<u8>, scratch: &mut Vec<u8>, rec: &Record<'_>) {
+        out.extend_from_slice(b"        <attvalues>\n");
+        for (k, cell) in rec {
+            let Some((ty, open)) = self.by_name.get(k.as_ref()) else {
+                continue;
+            };
+            out.extend_from_slice(open);
+            xml::attr_bytes(out, flat::cell_bytes(cell, *ty, scratch));
+            out.extend_from_slice(b"\"/>\n");
+        }
+        out.extend_from_slice(b"        </attvalues>\n");
+    }
+}
+
+fn write_span(out: &mut Vec<u8>, start: Option<NaiveDate>, end: Option<NaiveDate>) {
     if let Some(s) = start {
-        write!(w, " start=\"{s}\"")?;
+        out.extend_from_slice(b" start=\"");
+        push_date(out, s);
+        out.push(b'"');
     }
     if let Some(e) = end {
-        write!(w, " end=\"{e}\"")?;
+        out.extend_from_slice(b" end=\"");
+        push_date(out, e);
+        out.push(b'"');
     }
-    Ok(())
 }
 
 /// The days a node exists on the timeline: an event from its first to its last day; a
@@ -122,73 +147,88 @@ pub(crate) fn write(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
     let opts = NodeOptions::FULL;
     let node_cols = flat::node_columns(graph, opts);
     let edge_cols = flat::edge_columns(graph, true);
-    writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
-    writeln!(
-        w,
+    let mut out = Out::new(w);
+    out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.raw(
         "<gexf xmlns=\"http://gexf.net/1.3\" \
          xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
-         xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">"
-    )?;
-    writeln!(w, "  <meta>")?;
-    writeln!(w, "    <creator>diplograph</creator>")?;
+         xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n",
+    );
+    out.raw("  <meta>\n");
+    out.raw("    <creator>diplograph</creator>\n");
     if let Some(d) = graph.title.as_deref().or(graph.description.as_deref()) {
-        write!(w, "    <description>")?;
-        xml::text(w, d)?;
-        writeln!(w, "</description>")?;
+        out.raw("    <description>");
+        xml::text(out.buf(), d);
+        out.raw("</description>\n");
     }
-    writeln!(w, "  </meta>")?;
-    writeln!(
-        w,
+    out.raw("  </meta>\n");
+    out.raw(
         "  <graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\" \
-         timerepresentation=\"interval\" idtype=\"string\">"
-    )?;
-    write_attributes(w, "node", &node_cols)?;
-    write_attributes(w, "edge", &edge_cols)?;
-    writeln!(w, "    <nodes count=\"{}\">", graph.node_count())?;
+         timerepresentation=\"interval\" idtype=\"string\">\n",
+    );
+    write_attributes(out.buf(), "node", &node_cols);
+    write_attributes(out.buf(), "edge", &edge_cols);
+    let node_attrs = Attributes::new(&node_cols);
+    let edge_attrs = Attributes::new(&edge_cols);
+    let mut scratch = Vec::new();
+    out.raw("    <nodes count=\"");
+    out.int(graph.node_count() as u64);
+    out.raw("\">\n");
     for n in flat::sorted_nodes(graph) {
-        write!(w, "      <node id=\"")?;
-        xml::attr(w, &n.id)?;
-        write!(w, "\" label=\"")?;
-        xml::attr(w, &n.name)?;
-        write!(w, "\"")?;
+        let buf = out.buf();
+        buf.extend_from_slice(b"      <node id=\"");
+        xml::attr(buf, &n.id);
+        buf.extend_from_slice(b"\" label=\"");
+        xml::attr(buf, &n.name);
+        buf.push(b'"');
         // An agreement's binding periods, when known, are its spells; otherwise (and for
         // every other node) its span is the node's start and end.
         let spells = n.lifecycle().map(binding_spells).unwrap_or_default();
         if spells.is_empty() {
             let (start, end) = node_span(n);
-            write_span(w, start, end)?;
+            write_span(buf, start, end);
         }
-        writeln!(w, ">")?;
-        write_attvalues(w, &node_cols, &flat::node_record(n, opts))?;
+        buf.extend_from_slice(b">\n");
+        node_attrs.write_attvalues(buf, &mut scratch, &flat::node_record(n, opts));
         if !spells.is_empty() {
-            writeln!(w, "        <spells>")?;
+            buf.extend_from_slice(b"        <spells>\n");
             for (s, e) in spells {
-                write!(w, "          <spell")?;
-                write_span(w, Some(s), e)?;
-                writeln!(w, "/>")?;
+                buf.extend_from_slice(b"          <spell");
+                write_span(buf, Some(s), e);
+                buf.extend_from_slice(b"/>\n");
             }
-            writeln!(w, "        </spells>")?;
+            buf.extend_from_slice(b"        </spells>\n");
         }
-        writeln!(w, "      </node>")?;
+        buf.extend_from_slice(b"      </node>\n");
+        out.flush_if_full()?;
     }
-    writeln!(w, "    </nodes>")?;
-    writeln!(w, "    <edges count=\"{}\">", graph.edge_count())?;
+    out.raw("    </nodes>\n");
+    out.raw("    <edges count=\"");
+    out.int(graph.edge_count() as u64);
+    out.raw("\">\n");
     for (i, v) in flat::sorted_edges(graph).iter().enumerate() {
-        write!(w, "      <edge id=\"e{i}\" source=\"")?;
-        xml::attr(w, &v.from.id)?;
-        write!(w, "\" target=\"")?;
-        xml::attr(w, &v.to.id)?;
-        write!(w, "\" label=\"{}\"", v.edge.kind.as_str())?;
+        let buf = out.buf();
+        buf.extend_from_slice(b"      <edge id=\"e");
+        push_int(buf, i as u64);
+        buf.extend_from_slice(b"\" source=\"");
+        xml::attr(buf, &v.from.id);
+        buf.extend_from_slice(b"\" target=\"");
+        xml::attr(buf, &v.to.id);
+        buf.extend_from_slice(b"\" label=\"");
+        buf.extend_from_slice(v.edge.kind.as_str().as_bytes());
+        buf.push(b'"');
         write_span(
-            w,
+            buf,
             v.edge.valid.start.map(|d| d.earliest()),
             v.edge.valid.end.map(|d| d.latest()),
-        )?;
-        writeln!(w, ">")?;
-        write_attvalues(w, &edge_cols, &flat::edge_record(v, true))?;
-        writeln!(w, "      </edge>")?;
+        );
+        buf.extend_from_slice(b">\n");
+        edge_attrs.write_attvalues(buf, &mut scratch, &flat::edge_record(v, true));
+        buf.extend_from_slice(b"      </edge>\n");
+        out.flush_if_full()?;
     }
-    writeln!(w, "    </edges>")?;
-    writeln!(w, "  </graph>")?;
-    writeln!(w, "</gexf>")
+    out.raw("    </edges>\n");
+    out.raw("  </graph>\n");
+    out.raw("</gexf>\n");
+    out.finish()
 }

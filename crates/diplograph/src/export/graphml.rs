@@ -3,7 +3,10 @@
 
 use std::io::{self, Write};
 
-use super::flat::{self, Cell, ColType, Column, NodeOptions};
+use rustc_hash::FxHashMap;
+
+use super::buffer::{push_int, Out};
+use super::flat::{self, Cell, ColType, Column, NodeOptions, Record};
 use super::xml;
 use crate::graph::Graph;
 
@@ -25,7 +28,9 @@ fn is_name_char(c: char) -> bool {
 pub(crate) fn node_id(id: &str) -> std::borrow::Cow<'_, str> {
     let needs =
         |(i, c): (usize, char)| !is_name_char(c) || (c == '_' && id[i + 1..].starts_with('x'));
-    if !id.char_indices().any(needs) {
+    // The usual ids, checked a byte at a time.
+    let plain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_');
+    if (id.bytes().all(plain) && !id.contains("_x")) || !id.char_indices().any(needs) {
         return std::borrow::Cow::Borrowed(id);
     }
     let mut out = String::with_capacity(id.len() + 8);
@@ -48,31 +53,57 @@ fn graphml_type(ty: ColType) -> &'static str {
     }
 }
 
-fn write_keys(w: &mut dyn Write, prefix: &str, domain: &str, cols: &[Column]) -> io::Result<()> {
+fn write_keys(out: &mut Vec<u8>, prefix: &str, domain: &str, cols: &[Column]) {
     for (i, c) in cols.iter().enumerate() {
-        write!(w, "  <key id=\"{prefix}{i}\" for=\"{domain}\" attr.name=\"")?;
-        xml::attr(w, &c.name)?;
-        writeln!(w, "\" attr.type=\"{}\"/>", graphml_type(c.ty))?;
+        out.extend_from_slice(b"  <key id=\"");
+        out.extend_from_slice(prefix.as_bytes());
+        push_int(out, i as u64);
+        out.extend_from_slice(b"\" for=\"");
+        out.extend_from_slice(domain.as_bytes());
+        out.extend_from_slice(b"\" attr.name=\"");
+        xml::attr(out, &c.name);
+        out.extend_from_slice(b"\" attr.type=\"");
+        out.extend_from_slice(graphml_type(c.ty).as_bytes());
+        out.extend_from_slice(b"\"/>\n");
     }
-    Ok(())
 }
 
-fn write_data(
-    w: &mut dyn Write,
-    prefix: &str,
-    cols: &[Column],
-    rec: &[(std::borrow::Cow<'_, str>, Cell<'_>)],
-) -> io::Result<()> {
-    for (k, cell) in rec {
-        let Some(i) = cols.iter().position(|c| c.name == *k) else {
-            continue;
-        };
-        let ty = cols.get(i).map_or(ColType::Json, |c| c.ty);
-        write!(w, "      <data key=\"{prefix}{i}\">")?;
-        xml::text(w, &flat::cell_text(cell, ty))?;
-        writeln!(w, "</data>")?;
+/// The columns of one domain, looked up by name: each with its type and the opening tag of
+/// its `<data>` element, written once.
+struct Keys<'c> {
+    by_name: FxHashMap<&'c str, (ColType, Vec<u8>)>,
+}
+
+impl<'c> Keys<'c> {
+    fn new(prefix: &str, cols: &'c [Column]) -> Self {
+        let by_name = cols
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let mut open = format!("      <data key=\"{prefix}").into_bytes();
+                push_int(&mut open, i as u64);
+                open.extend_from_slice(b"\">");
+                (c.name.as_str(), (c.ty, open))
+            })
+            .collect();
+        Keys { by_name }
     }
-    Ok(())
+
+    /// Appends one `<data>` element per cell of a record.
+    fn write_data(&self, out: &mut Vec<u8>, scratch: &mut Vec<u8>, rec: &Record<'_>) {
+        for (k, cell) in rec {
+            self.write_cell(out, scratch, k, cell);
+        }
+    }
+
+    fn write_cell(&self, out: &mut Vec<u8>, scratch: &mut Vec<u8>, key: &str, cell: &Cell<'_>) {
+        let Some((ty, open)) = self.by_name.get(key) else {
+            return;
+        };
+        out.extend_from_slice(open);
+        xml::text_bytes(out, flat::cell_bytes(cell, *ty, scratch));
+        out.extend_from_slice(b"</data>\n");
+    }
 }
 
 /// Writes the graph as GraphML.
@@ -84,53 +115,71 @@ pub(crate) fn write(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
     }];
     node_cols.extend(flat::node_columns(graph, opts));
     let edge_cols = flat::edge_columns(graph, true);
-    writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
-    writeln!(
-        w,
+    let mut out = Out::new(w);
+    out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.raw(
         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \
          xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
          xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns \
-         http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">"
-    )?;
+         http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
+    );
     let graph_attrs: Vec<(&str, &str)> =
         [("title", &graph.title), ("description", &graph.description)]
             .into_iter()
             .filter_map(|(k, v)| v.as_deref().map(|v| (k, v)))
             .collect();
     for (i, (k, _)) in graph_attrs.iter().enumerate() {
-        writeln!(
-            w,
-            "  <key id=\"kg{i}\" for=\"graph\" attr.name=\"{k}\" attr.type=\"string\"/>"
-        )?;
+        out.raw("  <key id=\"kg");
+        out.int(i as u64);
+        out.raw("\" for=\"graph\" attr.name=\"");
+        out.raw(k);
+        out.raw("\" attr.type=\"string\"/>\n");
     }
-    write_keys(w, "kn", "node", &node_cols)?;
-    write_keys(w, "ke", "edge", &edge_cols)?;
-    writeln!(w, "  <graph id=\"diplograph\" edgedefault=\"directed\">")?;
+    write_keys(out.buf(), "kn", "node", &node_cols);
+    write_keys(out.buf(), "ke", "edge", &edge_cols);
+    out.raw("  <graph id=\"diplograph\" edgedefault=\"directed\">\n");
     for (i, (_, v)) in graph_attrs.iter().enumerate() {
-        write!(w, "    <data key=\"kg{i}\">")?;
-        xml::text(w, v)?;
-        writeln!(w, "</data>")?;
+        out.raw("    <data key=\"kg");
+        out.int(i as u64);
+        out.raw("\">");
+        xml::text(out.buf(), v);
+        out.raw("</data>\n");
+        out.flush_if_full()?;
     }
+    let node_keys = Keys::new("kn", &node_cols);
+    let edge_keys = Keys::new("ke", &edge_cols);
+    let mut scratch = Vec::new();
     for n in flat::sorted_nodes(graph) {
-        write!(w, "    <node id=\"")?;
-        xml::attr(w, &node_id(&n.id))?;
-        writeln!(w, "\">")?;
-        let mut rec = flat::node_record(n, opts);
-        rec.insert(0, ("node_id".into(), Cell::Str(n.id.as_str().into())));
-        write_data(w, "kn", &node_cols, &rec)?;
-        writeln!(w, "    </node>")?;
+        let buf = out.buf();
+        buf.extend_from_slice(b"    <node id=\"");
+        xml::attr(buf, &node_id(&n.id));
+        buf.extend_from_slice(b"\">\n");
+        node_keys.write_cell(
+            buf,
+            &mut scratch,
+            "node_id",
+            &Cell::Str(n.id.as_str().into()),
+        );
+        node_keys.write_data(buf, &mut scratch, &flat::node_record(n, opts));
+        buf.extend_from_slice(b"    </node>\n");
+        out.flush_if_full()?;
     }
     for (i, v) in flat::sorted_edges(graph).iter().enumerate() {
-        write!(w, "    <edge id=\"e{i}\" source=\"")?;
-        xml::attr(w, &node_id(&v.from.id))?;
-        write!(w, "\" target=\"")?;
-        xml::attr(w, &node_id(&v.to.id))?;
-        writeln!(w, "\">")?;
-        write_data(w, "ke", &edge_cols, &flat::edge_record(v, true))?;
-        writeln!(w, "    </edge>")?;
+        let buf = out.buf();
+        buf.extend_from_slice(b"    <edge id=\"e");
+        push_int(buf, i as u64);
+        buf.extend_from_slice(b"\" source=\"");
+        xml::attr(buf, &node_id(&v.from.id));
+        buf.extend_from_slice(b"\" target=\"");
+        xml::attr(buf, &node_id(&v.to.id));
+        buf.extend_from_slice(b"\">\n");
+        edge_keys.write_data(buf, &mut scratch, &flat::edge_record(v, true));
+        buf.extend_from_slice(b"    </edge>\n");
+        out.flush_if_full()?;
     }
-    writeln!(w, "  </graph>")?;
-    writeln!(w, "</graphml>")
+    out.raw("  </graph>\n");
+    out.raw("</graphml>\n");
+    out.finish()
 }
 
 #[cfg(test)]

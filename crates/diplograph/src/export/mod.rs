@@ -17,6 +17,7 @@
 //! # Ok::<(), diplograph::Error>(())
 //! ```
 
+mod buffer;
 mod csv;
 mod cypher;
 mod dot;

@@ -6,50 +6,168 @@
 //! so that line-end normalization keeps it); characters XML 1.0 does not allow at all (C0
 //! controls other than tab, LF and CR; U+FFFE; U+FFFF) are replaced with U+FFFD.
 
-use std::io::{self, Write};
-
-use super::flat::is_forbidden_control;
-
-/// Writes `s` escaped for use inside a double-quoted attribute value.
-pub(crate) fn attr(w: &mut dyn Write, s: &str) -> io::Result<()> {
-    escape(w, s, true)
+/// Appends `s` escaped for use inside a double-quoted attribute value.
+pub(crate) fn attr(out: &mut Vec<u8>, s: &str) {
+    escape(out, s.as_bytes(), &ATTR);
 }
 
-/// Writes `s` escaped for use as element text.
-pub(crate) fn text(w: &mut dyn Write, s: &str) -> io::Result<()> {
-    escape(w, s, false)
+/// Appends `s` escaped for use as element text.
+pub(crate) fn text(out: &mut Vec<u8>, s: &str) {
+    escape(out, s.as_bytes(), &TEXT);
 }
 
-fn escape(w: &mut dyn Write, s: &str, in_attr: bool) -> io::Result<()> {
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        let rep: Option<&str> = match c {
-            '&' => Some("&amp;"),
-            '<' => Some("&lt;"),
-            '>' => Some("&gt;"),
-            '"' => Some("&quot;"),
-            '\'' => Some("&apos;"),
-            '\r' => Some("&#13;"),
-            '\n' if in_attr => Some("&#10;"),
-            '\t' if in_attr => Some("&#9;"),
-            c if is_forbidden_control(c) => Some("\u{FFFD}"),
-            _ => None,
-        };
-        if let Some(rep) = rep {
-            w.write_all(&s.as_bytes()[start..i])?;
-            w.write_all(rep.as_bytes())?;
-            start = i + c.len_utf8();
-        }
+/// Appends UTF-8 bytes (JSON or number text written for a cell) escaped as element text.
+pub(crate) fn text_bytes(out: &mut Vec<u8>, s: &[u8]) {
+    escape(out, s, &TEXT);
+}
+
+/// Appends UTF-8 bytes escaped for use inside a double-quoted attribute value.
+pub(crate) fn attr_bytes(out: &mut Vec<u8>, s: &[u8]) {
+    escape(out, s, &ATTR);
+}
+
+/// Which bytes may need a replacement: 0 for none, else the class of the byte. The lead byte
+/// 0xEF is only a candidate (U+FFFE and U+FFFF start with it).
+const PLAIN: u8 = 0;
+const CONTROL: u8 = 1;
+const LEAD_EF: u8 = 2;
+const ENTITY: u8 = 3;
+
+const fn table(in_attr: bool) -> [u8; 256] {
+    let mut t = [PLAIN; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = CONTROL;
+        b += 1;
     }
-    w.write_all(&s.as_bytes()[start..])
+    if !in_attr {
+        t[b'\t' as usize] = PLAIN;
+        t[b'\n' as usize] = PLAIN;
+    }
+    t[b'&' as usize] = ENTITY;
+    t[b'<' as usize] = ENTITY;
+    t[b'>' as usize] = ENTITY;
+    t[b'"' as usize] = ENTITY;
+    t[b'\'' as usize] = ENTITY;
+    t[0xEF] = LEAD_EF;
+    t
+}
+
+static ATTR: [u8; 256] = table(true);
+static TEXT: [u8; 256] = table(false);
+
+/// Copies runs of bytes that need nothing in one piece, and replaces the others: the
+/// characters XML gives meaning to by entities, tab/LF/CR (where `table` marks them) by
+/// character references, and characters XML 1.0 forbids by U+FFFD. `s` is UTF-8, so an ASCII
+/// byte is always a whole character.
+fn escape(out: &mut Vec<u8>, s: &[u8], table: &[u8; 256]) {
+    let mut start = 0;
+    let mut i = 0;
+    while let Some(&b) = s.get(i) {
+        let class = table[usize::from(b)];
+        if class == PLAIN {
+            i += 1;
+            continue;
+        }
+        let (rep, len): (&[u8], usize) = match b {
+            b'&' => (b"&amp;", 1),
+            b'<' => (b"&lt;", 1),
+            b'>' => (b"&gt;", 1),
+            b'"' => (b"&quot;", 1),
+            b'\'' => (b"&apos;", 1),
+            b'\r' => (b"&#13;", 1),
+            b'\n' => (b"&#10;", 1),
+            b'\t' => (b"&#9;", 1),
+            // U+FFFE and U+FFFF (EF BF BE, EF BF BF).
+            0xEF if matches!(s.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => {
+                ("\u{FFFD}".as_bytes(), 3)
+            }
+            0xEF => {
+                i += 1;
+                continue;
+            }
+            _ => ("\u{FFFD}".as_bytes(), 1),
+        };
+        out.extend_from_slice(s.get(start..i).unwrap_or_default());
+        out.extend_from_slice(rep);
+        i += len;
+        start = i;
+    }
+    out.extend_from_slice(s.get(start..).unwrap_or_default());
 }
 
 #[cfg(test)]
 mod tests {
     fn esc(s: &str, in_attr: bool) -> String {
         let mut v = Vec::new();
-        assert!(super::escape(&mut v, s, in_attr).is_ok());
+        if in_attr {
+            super::attr(&mut v, s);
+        } else {
+            super::text(&mut v, s);
+        }
         String::from_utf8(v).unwrap_or_default()
+    }
+
+    /// The escaping as it was first written, one character at a time: the byte-run version
+    /// must agree with it on every input.
+    fn reference(s: &str, in_attr: bool) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&apos;"),
+                '\r' => out.push_str("&#13;"),
+                '\n' if in_attr => out.push_str("&#10;"),
+                '\t' if in_attr => out.push_str("&#9;"),
+                c if crate::export::flat::is_forbidden_control(c) => out.push('\u{FFFD}'),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn byte_runs_agree_with_characters() {
+        let pieces = [
+            "a",
+            "é",
+            "\u{FFFE}",
+            "\u{FFFF}",
+            "\u{FFFD}",
+            "\u{FEFF}",
+            "\u{F000}",
+            "\u{EFFF}",
+            "\u{10FFFF}",
+            "&",
+            "<",
+            ">",
+            "\"",
+            "'",
+            "\r",
+            "\n",
+            "\t",
+            "\u{0}",
+            "\u{1F}",
+            "\u{7F}",
+            "\u{85}",
+            "語",
+            " ",
+            "]]>",
+        ];
+        // Every sequence of up to three pieces.
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = format!("{a}{b}{c}");
+                    for in_attr in [false, true] {
+                        assert_eq!(esc(&s, in_attr), reference(&s, in_attr), "{s:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
