@@ -58,12 +58,12 @@ fn neighbour(
             return Err(format!("no node `{id}` in the graph"));
         };
         let ids: Vec<&str> = if dir == "out" {
-            g.edges_from(ix, Some(kind))
-                .map(|e| e.to.id.as_str())
+            g.neighbours_out(ix, kind)
+                .map(|(_, n)| n.id.as_str())
                 .collect()
         } else {
-            g.edges_to(ix, Some(kind))
-                .map(|e| e.from.id.as_str())
+            g.neighbours_in(ix, kind)
+                .map(|(_, n)| n.id.as_str())
                 .collect()
         };
         times.push(t.elapsed().as_secs_f64());

@@ -74,8 +74,17 @@ impl Clone for Graph {
 struct KindIndex {
     /// By direction (outgoing, incoming): where each node's entries start, by node index.
     starts: [Vec<usize>; 2],
-    /// By direction: (kind, edge) for every edge, by node, then kind.
-    entries: [Vec<(EdgeKind, EdgeIndex)>; 2],
+    /// By direction: every edge, by node, then kind.
+    entries: [Vec<KindEntry>; 2],
+}
+
+/// One edge in the kind index, with the node at its other end, so that listing neighbours
+/// reads neither the edge nor the node the query starts from.
+#[derive(Debug, Clone, Copy)]
+struct KindEntry {
+    kind: EdgeKind,
+    edge: EdgeIndex,
+    other: NodeIndex,
 }
 
 impl KindIndex {
@@ -94,10 +103,18 @@ impl KindIndex {
                 entries.extend(
                     inner
                         .edges_directed(NodeIndex::new(n), dir)
-                        .map(|e| (e.weight().kind, e.id())),
+                        .map(|e| KindEntry {
+                            kind: e.weight().kind,
+                            edge: e.id(),
+                            other: if dir == Direction::Outgoing {
+                                e.target()
+                            } else {
+                                e.source()
+                            },
+                        }),
                 );
                 if let Some(mine) = entries.get_mut(from..) {
-                    mine.sort_by_key(|&(k, _)| k); // stable: keeps the order within a kind
+                    mine.sort_by_key(|e| e.kind); // stable: keeps the order within a kind
                 }
             }
             starts.push(entries.len());
@@ -109,7 +126,7 @@ impl KindIndex {
     }
 
     /// The edges of one kind at a node, in one direction. Cost: O(log degree + found).
-    fn of(&self, ix: NodeIndex, dir: Direction, kind: EdgeKind) -> &[(EdgeKind, EdgeIndex)] {
+    fn of(&self, ix: NodeIndex, dir: Direction, kind: EdgeKind) -> &[KindEntry] {
         let d = usize::from(dir == Direction::Incoming);
         let (Some(starts), Some(entries)) = (self.starts.get(d), self.entries.get(d)) else {
             return &[];
@@ -118,11 +135,38 @@ impl KindIndex {
             return &[];
         };
         let mine = entries.get(lo..hi).unwrap_or_default();
-        let first = mine.partition_point(|&(k, _)| k < kind);
-        let end = mine.partition_point(|&(k, _)| k <= kind);
+        let first = mine.partition_point(|e| e.kind < kind);
+        let end = mine.partition_point(|e| e.kind <= kind);
         mine.get(first..end).unwrap_or_default()
     }
 }
+
+/// The nodes one hop away over edges of one kind, each with its edge: see
+/// [`Graph::neighbours_out`] and [`Graph::neighbours_in`].
+#[derive(Debug, Clone)]
+pub struct Neighbours<'g> {
+    graph: &'g Graph,
+    entries: std::slice::Iter<'g, KindEntry>,
+}
+
+impl<'g> Iterator for Neighbours<'g> {
+    type Item = (EdgeIndex, &'g Node);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        // The index is rebuilt after any change, so every node it names exists.
+        let entry = self.entries.next()?;
+        self.graph
+            .inner
+            .node_weight(entry.other)
+            .map(|node| (entry.edge, node))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.entries.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Neighbours<'_> {}
 
 /// Normalized names to the nodes that claim them: first those a dataset declares (ids, names,
 /// aliases), then the built-in country names of the countries present.
@@ -396,6 +440,39 @@ impl Graph {
         self.adjacent(ix, Direction::Incoming, kind)
     }
 
+    /// The nodes that edges of one kind lead to from `ix`, each with its edge, in the order
+    /// of [`Graph::edges_from`]: the typed one-hop question ("what is Japan `party_to`?")
+    /// without reading the edges themselves. Cost: O(log out-degree) plus O(1) per node
+    /// found, after the one-off index of [`Graph::edges_from`].
+    ///
+    /// ```
+    /// use diplograph::model::EdgeKind;
+    /// let g = diplograph::example();
+    /// let japan = g.index_of("JPN").unwrap();
+    /// let pacts: Vec<&str> = g
+    ///     .neighbours_out(japan, EdgeKind::PartyTo)
+    ///     .map(|(_, node)| node.id.as_str())
+    ///     .collect();
+    /// assert!(pacts.contains(&"gsomia-jpn-usa"));
+    /// ```
+    pub fn neighbours_out(&self, ix: NodeIndex, kind: EdgeKind) -> Neighbours<'_> {
+        self.neighbours(ix, Direction::Outgoing, kind)
+    }
+
+    /// The nodes that edges of one kind come from into `ix`, each with its edge, in the order
+    /// of [`Graph::edges_to`]. Cost as for [`Graph::neighbours_out`].
+    pub fn neighbours_in(&self, ix: NodeIndex, kind: EdgeKind) -> Neighbours<'_> {
+        self.neighbours(ix, Direction::Incoming, kind)
+    }
+
+    fn neighbours(&self, ix: NodeIndex, dir: Direction, kind: EdgeKind) -> Neighbours<'_> {
+        let index = self.kinds.get_or_init(|| KindIndex::build(&self.inner));
+        Neighbours {
+            graph: self,
+            entries: index.of(ix, dir, kind).iter(),
+        }
+    }
+
     fn adjacent(
         &self,
         ix: NodeIndex,
@@ -413,7 +490,7 @@ impl Graph {
         typed
             .into_iter()
             .flatten()
-            .map(|&(_, e)| e)
+            .map(|e| e.edge)
             .chain(all.into_iter().flatten().map(|e| e.id()))
             .filter_map(|e| self.edge_at(e))
     }
@@ -539,6 +616,37 @@ fn not_found(name: &str, hint: String) -> Error {
 mod tests {
     use super::*;
     use crate::model::{AgreementKind, OrganizationKind};
+
+    #[test]
+    fn neighbours_are_the_other_ends_of_the_typed_edges_in_order() {
+        let g = crate::example();
+        let mut found = 0;
+        for (ix, _) in g.nodes() {
+            for &kind in EdgeKind::ALL {
+                let out: Vec<(EdgeIndex, &str)> = g
+                    .edges_from(ix, Some(kind))
+                    .map(|e| (e.index, e.to.id.as_str()))
+                    .collect();
+                let fast: Vec<(EdgeIndex, &str)> = g
+                    .neighbours_out(ix, kind)
+                    .map(|(e, n)| (e, n.id.as_str()))
+                    .collect();
+                assert_eq!(fast, out);
+                assert_eq!(g.neighbours_out(ix, kind).len(), out.len());
+                let into: Vec<(EdgeIndex, &str)> = g
+                    .edges_to(ix, Some(kind))
+                    .map(|e| (e.index, e.from.id.as_str()))
+                    .collect();
+                let fast: Vec<(EdgeIndex, &str)> = g
+                    .neighbours_in(ix, kind)
+                    .map(|(e, n)| (e, n.id.as_str()))
+                    .collect();
+                assert_eq!(fast, into);
+                found += out.len();
+            }
+        }
+        assert_eq!(found, g.edge_count());
+    }
 
     fn sample() -> Graph {
         let mut g = Graph::new();
