@@ -11,7 +11,10 @@
 //! Merging does not depend on the order of its inputs, and merging a graph with itself gives
 //! the same graph.
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use rustc_hash::FxHashMap;
 
 use crate::error::{Error, Location, Problem, ProblemCode, Result};
 use crate::graph::{Graph, NodeIndex};
@@ -56,14 +59,12 @@ pub struct Merged {
 pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged> {
     let mut conflicts: Vec<Problem> = Vec::new();
     // Every input node, with its input number; ids made unique where kinds clash.
-    let mut members: Vec<(usize, String, Node)> = Vec::new();
-    let mut kinds_by_id: BTreeMap<String, BTreeSet<crate::model::NodeKind>> = BTreeMap::new();
+    let mut members: Vec<(usize, String)> = Vec::new();
+    let mut member_nodes: Vec<Node> = Vec::new();
+    let mut kinds_by_id: FxHashMap<&str, BTreeSet<crate::model::NodeKind>> = FxHashMap::default();
     for (_, g) in inputs {
         for (_, n) in g.nodes() {
-            kinds_by_id
-                .entry(n.id.clone())
-                .or_default()
-                .insert(n.kind());
+            kinds_by_id.entry(&n.id).or_default().insert(n.kind());
         }
     }
     let local_id = |id: &str, kind: crate::model::NodeKind| -> String {
@@ -97,7 +98,8 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
         for (_, n) in g.nodes() {
             let mut n = n.clone();
             n.id = local_id(&n.id, n.kind());
-            members.push((i, n.id.clone(), n));
+            members.push((i, n.id.clone()));
+            member_nodes.push(n);
         }
     }
 
@@ -117,7 +119,7 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
         }
     };
     let mut first_by_key: HashMap<(u8, String), usize> = HashMap::new();
-    for (m, (_, id, node)) in members.iter().enumerate() {
+    for (m, ((_, id), node)) in members.iter().zip(&member_nodes).enumerate() {
         let mut keys = vec![(0u8, id.clone())];
         // A blank external id identifies nothing: it must not unify anything.
         keys.extend(
@@ -139,13 +141,13 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
     // the same kind. Two nodes that merely share an alias ("the ministry") stay apart; the
     // shared alias is then reported as a conflict.
     let mut names: HashMap<(crate::model::NodeKind, String), BTreeSet<usize>> = HashMap::new();
-    for (m, (_, _, node)) in members.iter().enumerate() {
+    for (m, node) in member_nodes.iter().enumerate() {
         names
             .entry((node.kind(), normalize(&node.name)))
             .or_default()
             .insert(m);
     }
-    for (m, (_, _, node)) in members.iter().enumerate() {
+    for (m, node) in member_nodes.iter().enumerate() {
         for alias in &node.aliases {
             let Some(owners) = names.get(&(node.kind(), normalize(alias))) else {
                 continue;
@@ -170,29 +172,44 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
         let root = find(&mut parent, m);
         groups.entry(root).or_default().push(m);
     }
-    let mut canonical_of: HashMap<(usize, String), String> = HashMap::new();
+    let mut canonical_of: FxHashMap<(usize, &str), &str> = FxHashMap::default();
     for list in groups.values() {
         let canonical = list
             .iter()
-            .map(|&m| members[m].1.clone())
+            .map(|&m| members[m].1.as_str())
             .min()
             .unwrap_or_default();
         for &m in list {
-            canonical_of.insert((members[m].0, members[m].1.clone()), canonical.clone());
+            canonical_of.insert((members[m].0, members[m].1.as_str()), canonical);
         }
     }
+    // The id each input's node ids now name (made unique by kind, then canonical), found
+    // once per node rather than once per reference.
+    let by_input: Vec<FxHashMap<&str, String>> = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, (_, g))| {
+            g.nodes()
+                .map(|(_, n)| {
+                    let local = local_id(&n.id, n.kind());
+                    let canonical = canonical_of
+                        .get(&(i, local.as_str()))
+                        .map_or(local.clone(), |c| (*c).to_owned());
+                    (n.id.as_str(), canonical)
+                })
+                .collect()
+        })
+        .collect();
     // The id an input's reference now names: made unique by kind, then canonical.
     let rename = |input: usize, raw: &str| -> String {
-        let local = match inputs.get(input).and_then(|(_, g)| g.node(raw)) {
-            Some(n) => local_id(raw, n.kind()),
-            None => raw.to_owned(),
-        };
+        if let Some(c) = by_input.get(input).and_then(|m| m.get(raw)) {
+            return c.clone();
+        }
         canonical_of
-            .get(&(input, local.clone()))
-            .cloned()
-            .unwrap_or(local)
+            .get(&(input, raw))
+            .map_or_else(|| raw.to_owned(), |c| (*c).to_owned())
     };
-    for (input, _, node) in &mut members {
+    for ((input, _), node) in members.iter().zip(&mut member_nodes) {
         rename_references(node, |id| rename(*input, id));
     }
     let mut merged_nodes: Vec<Node> = Vec::new();
@@ -204,7 +221,7 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
             .unwrap_or_default();
         let parts: Vec<(usize, &Node)> = list
             .iter()
-            .map(|&m| (members[m].0, &members[m].2))
+            .map(|&m| (members[m].0, &member_nodes[m]))
             .collect();
         merged_nodes.push(merge_nodes(&canonical, &parts, inputs, &mut conflicts));
     }
@@ -226,18 +243,22 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
         .collect();
     graph.description = (!descriptions.is_empty())
         .then(|| descriptions.into_iter().collect::<Vec<_>>().join("\n\n"));
-    let mut index: HashMap<String, NodeIndex> = HashMap::new();
     for n in merged_nodes {
-        let id = n.id.clone();
-        index.insert(id, graph.insert_node_unchecked(n));
+        graph.insert_node_unchecked(n);
     }
 
-    // Edges: remap ends and references, unite equal facts.
-    let mut edges: BTreeMap<String, (String, String, Edge)> = BTreeMap::new();
+    // Edges: remap ends and references, unite equal facts. Facts are found by a hash of
+    // their parts (no text key is built unless two inputs state the same fact), and the
+    // merged edges are inserted in a fixed order, whatever the order of the inputs.
+    let mut facts: FxHashMap<FactKey, usize> = FxHashMap::default();
+    let mut merged_edges: Vec<(NodeIndex, NodeIndex, Edge)> = Vec::new();
     for (i, (_, g)) in inputs.iter().enumerate() {
         for view in g.edges() {
             let from = rename(i, &view.from.id);
             let to = rename(i, &view.to.id);
+            let (Some(f), Some(t)) = (graph.index_of(&from), graph.index_of(&to)) else {
+                continue;
+            };
             let mut edge = view.edge.clone();
             if let Some(q) = edge.qualifiers.as_deref_mut() {
                 if let Some(p) = &q.on_behalf_of {
@@ -248,9 +269,12 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
                 c.source = rename(i, &c.source);
                 c.via = c.via.iter().map(|v| rename(i, v)).collect();
             }
-            let key = edge_key(&from, &to, &edge);
-            match edges.get_mut(&key) {
-                Some((_, _, existing)) => {
+            match facts.entry(fact_key(f, t, &edge)) {
+                Entry::Occupied(slot) => {
+                    let Some((_, _, existing)) = merged_edges.get_mut(*slot.get()) else {
+                        continue;
+                    };
+                    let key = edge_key(&from, &to, &edge);
                     if existing.citations != edge.citations {
                         union_citations(&mut existing.citations, &edge.citations);
                     }
@@ -263,16 +287,22 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
                     );
                     merge_extras(existing, &edge, &key, inputs[i].0, &mut conflicts);
                 }
-                None => {
-                    edges.insert(key, (from, to, edge));
+                Entry::Vacant(slot) => {
+                    slot.insert(merged_edges.len());
+                    merged_edges.push((f, t, edge));
                 }
             }
         }
     }
-    for (_, (from, to, edge)) in edges {
-        if let (Some(&f), Some(&t)) = (index.get(&from), index.get(&to)) {
-            graph.insert_edge_unchecked(f, t, edge);
-        }
+    drop(facts);
+    let id_of = |ix: NodeIndex| graph.node_at(ix).map_or("", |n| n.id.as_str());
+    merged_edges.sort_by(|(fa, ta, a), (fb, tb, b)| {
+        (id_of(*fa), a.kind, id_of(*ta))
+            .cmp(&(id_of(*fb), b.kind, id_of(*tb)))
+            .then_with(|| qualifier_order(a).cmp(&qualifier_order(b)))
+    });
+    for (f, t, edge) in merged_edges {
+        graph.insert_edge_unchecked(f, t, edge);
     }
     // The merged graph must still be valid; alias clashes between inputs are conflicts.
     let mut errors = Vec::new();
@@ -342,6 +372,58 @@ fn conflict(id: &str, message: String, inputs: &[String]) -> Problem {
     }
 }
 
+/// What makes two edges one fact: their ends, kind, dates and qualifiers other than share
+/// and amount (an empty text qualifier counts as none, as in [`edge_key`]).
+type FactKey = (
+    NodeIndex,
+    crate::model::EdgeKind,
+    NodeIndex,
+    Option<crate::time::PartialDate>,
+    Option<crate::time::PartialDate>,
+    Option<String>,
+    Option<String>,
+    Option<u32>,
+    Option<String>,
+);
+
+fn fact_key(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactKey {
+    let text = |t: Option<&str>| t.filter(|t| !t.is_empty()).map(str::to_owned);
+    (
+        from,
+        e.kind,
+        to,
+        e.valid.start,
+        e.valid.end,
+        text(e.title()),
+        text(e.on_behalf_of()),
+        e.position(),
+        text(e.relation()),
+    )
+}
+
+type QualifierOrder<'e> = (
+    Option<crate::time::PartialDate>,
+    Option<crate::time::PartialDate>,
+    Option<u32>,
+    Option<&'e str>,
+    Option<&'e str>,
+    Option<&'e str>,
+);
+
+/// How edges between the same two nodes with the same kind are ordered (as the writer and the
+/// exporters order them).
+fn qualifier_order(e: &Edge) -> QualifierOrder<'_> {
+    (
+        e.valid.start,
+        e.valid.end,
+        e.position(),
+        e.title(),
+        e.on_behalf_of(),
+        e.relation(),
+    )
+}
+
+/// The fact an edge states, as text, for conflict reports.
 fn edge_key(from: &str, to: &str, e: &Edge) -> String {
     let q = e.qualifiers.as_deref().cloned().unwrap_or_default();
     let show = |d: Option<crate::time::PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
