@@ -345,8 +345,11 @@ pub(crate) fn check_graph(graph: &Graph) -> Vec<(Subject, Problem)> {
             // Bilateral kinds have exactly two parties.
             if let (Some(kind), Some(ix)) = (node.agreement_kind(), graph.index_of(&node.id)) {
                 if kind.is_bilateral() {
+                    // Untyped, so that loading does not build the per-kind index: an
+                    // agreement has few edges.
                     let parties: BTreeSet<&str> = graph
-                        .edges_to(ix, Some(EdgeKind::PartyTo))
+                        .edges_to(ix, None)
+                        .filter(|e| e.edge.kind == EdgeKind::PartyTo)
                         .map(|e| e.from.id.as_str())
                         .collect();
                     if parties.len() != 2 {

@@ -25,7 +25,7 @@ use serde_json::Value;
 
 use super::limits::PARSER_MAX_DEPTH;
 use super::{edge_from_record, node_from_record, EdgeRecord, Limits, NodeRecord, FORMAT_VERSION};
-use crate::graph::Graph;
+use crate::graph::{Graph, NodeIndex};
 use crate::model::{Attributes, LifecycleStep, NodeDetails};
 use crate::provenance::Citation;
 use crate::validate;
@@ -81,6 +81,7 @@ impl<'de> Visitor<'de> for Document<'_> {
             check: Check {
                 limits: self.limits,
             },
+            last_from: (String::new(), None),
         };
         let mut seen = [false; 5];
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
@@ -173,6 +174,9 @@ impl<'de> Visitor<'de> for Elements<'_, '_> {
 struct Build<'l> {
     graph: Graph,
     check: Check<'l>,
+    /// The last edge's start, with its index: a saved file lists edges by their start, so
+    /// runs of edges share it and skip the id lookup (a random access into a large table).
+    last_from: (String, Option<NodeIndex>),
 }
 
 impl Build<'_> {
@@ -202,8 +206,17 @@ impl Build<'_> {
         if !self.check.edge(&r) {
             return false;
         }
-        let (Some(from), Some(to)) = (self.graph.index_of(&r.from), self.graph.index_of(&r.to))
-        else {
+        let from = match &self.last_from {
+            (id, Some(ix)) if *id == r.from => Some(*ix),
+            _ => {
+                let ix = self.graph.index_of(&r.from);
+                self.last_from.0.clear();
+                self.last_from.0.push_str(&r.from);
+                self.last_from.1 = ix;
+                ix
+            }
+        };
+        let (Some(from), Some(to)) = (from, self.graph.index_of(&r.to)) else {
             return false;
         };
         let edge = edge_from_record(r);
