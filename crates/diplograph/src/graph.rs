@@ -10,7 +10,6 @@ use std::sync::OnceLock;
 use petgraph::stable_graph::StableDiGraph;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
-use rustc_hash::FxHashMap;
 
 pub use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 
@@ -42,8 +41,10 @@ use crate::validate;
 #[derive(Debug, Default)]
 pub struct Graph {
     inner: StableDiGraph<Node, Edge>,
-    /// Ids to indices: a fast non-cryptographic hash, since every id-based call starts here.
-    by_id: FxHashMap<String, NodeIndex>,
+    /// Ids to indices. Ids come from files anyone can write, so this keeps the standard
+    /// library's randomly keyed hash: a fast fixed hash lets crafted ids all collide and makes
+    /// loading quadratic.
+    by_id: HashMap<String, NodeIndex>,
     names: OnceLock<NameIndex>,
     kinds: OnceLock<KindIndex>,
     chains: OnceLock<ChainIndex>,

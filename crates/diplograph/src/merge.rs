@@ -14,8 +14,6 @@
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use rustc_hash::FxHashMap;
-
 use crate::error::{Error, Location, Problem, ProblemCode, Result};
 use crate::graph::{Graph, NodeIndex};
 use crate::identity::normalize;
@@ -61,7 +59,7 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
     // Every input node, with its input number; ids made unique where kinds clash.
     let mut members: Vec<(usize, String)> = Vec::new();
     let mut member_nodes: Vec<Node> = Vec::new();
-    let mut kinds_by_id: FxHashMap<&str, BTreeSet<crate::model::NodeKind>> = FxHashMap::default();
+    let mut kinds_by_id: HashMap<&str, BTreeSet<crate::model::NodeKind>> = HashMap::default();
     for (_, g) in inputs {
         for (_, n) in g.nodes() {
             kinds_by_id.entry(&n.id).or_default().insert(n.kind());
@@ -139,7 +137,17 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
     }
     // Aliases: a declared alias of one member that is the name of exactly one other group of
     // the same kind. Two nodes that merely share an alias ("the ministry") stay apart; the
-    // shared alias is then reported as a conflict.
+    // shared alias is then reported as a conflict. Nor does an alias unite two groups that
+    // hold nodes of one input: an input that gives two nodes different ids says they are
+    // different entities (and a merge whose names collide would otherwise collapse them when
+    // merged again with one of its inputs).
+    let mut inputs_in: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); members.len()];
+    for (m, (input, _)) in members.iter().enumerate() {
+        let root = find(&mut parent, m);
+        if let Some(set) = inputs_in.get_mut(root) {
+            set.insert(*input);
+        }
+    }
     let mut names: HashMap<(crate::model::NodeKind, String), BTreeSet<usize>> = HashMap::new();
     for (m, node) in member_nodes.iter().enumerate() {
         names
@@ -158,10 +166,14 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
                 .map(|&o| find(&mut parent, o))
                 .filter(|g| *g != own)
                 .collect();
-            if groups.len() == 1 {
-                for &o in owners {
-                    union(&mut parent, m, o);
-                }
+            let Some(&other) = groups.first() else {
+                continue;
+            };
+            let (mine, theirs) = (&inputs_in[own], &inputs_in[other]);
+            if groups.len() == 1 && mine.is_disjoint(theirs) {
+                let both: BTreeSet<usize> = mine.union(theirs).copied().collect();
+                union(&mut parent, own, other);
+                inputs_in[own.min(other)] = both;
             }
         }
     }
@@ -172,7 +184,7 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
         let root = find(&mut parent, m);
         groups.entry(root).or_default().push(m);
     }
-    let mut canonical_of: FxHashMap<(usize, &str), &str> = FxHashMap::default();
+    let mut canonical_of: HashMap<(usize, &str), &str> = HashMap::default();
     for list in groups.values() {
         let canonical = list
             .iter()
@@ -185,7 +197,7 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
     }
     // The id each input's node ids now name (made unique by kind, then canonical), found
     // once per node rather than once per reference.
-    let by_input: Vec<FxHashMap<&str, String>> = inputs
+    let by_input: Vec<HashMap<&str, String>> = inputs
         .iter()
         .enumerate()
         .map(|(i, (_, g))| {
@@ -250,7 +262,7 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
     // Edges: remap ends and references, unite equal facts. Facts are found by a hash of
     // their parts (no text key is built unless two inputs state the same fact), and the
     // merged edges are inserted in a fixed order, whatever the order of the inputs.
-    let mut facts: FxHashMap<FactKey, usize> = FxHashMap::default();
+    let mut facts: HashMap<FactKey, usize> = HashMap::default();
     let mut merged_edges: Vec<(NodeIndex, NodeIndex, Edge)> = Vec::new();
     for (i, (_, g)) in inputs.iter().enumerate() {
         for view in g.edges() {

@@ -191,3 +191,40 @@ fn a_shared_alias_alone_does_not_unify() {
         ]
     );
 }
+
+/// Found by the property tests: two inputs whose ids pair nodes whose names collide once
+/// normalized ("a" / "À"). The merge gives `person-1` the alias "À", which is also
+/// `person-0`'s name; merging again with the inputs must not then collapse the two nodes, since
+/// each input says they are different entities.
+#[test]
+fn an_alias_does_not_unite_nodes_an_input_keeps_apart() {
+    let a = load(
+        r#"{"diplograph": "1", "nodes": [
+            {"id": "person-0", "kind": "person", "name": "a"},
+            {"id": "person-1", "kind": "person", "name": "À"}]}"#,
+    );
+    let b = load(
+        r#"{"diplograph": "1", "nodes": [
+            {"id": "person-0", "kind": "person", "name": "A"},
+            {"id": "person-1", "kind": "person", "name": "0"}]}"#,
+    );
+    let once = merge(&[("a", &a), ("b", &b)], MergeOptions::default()).unwrap();
+    let names: Vec<(&str, &str, Vec<&str>)> = once
+        .graph
+        .nodes()
+        .map(|(_, n)| {
+            let aliases = n.aliases.iter().map(String::as_str).collect();
+            (n.id.as_str(), n.name.as_str(), aliases)
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [("person-0", "A", vec!["a"]), ("person-1", "0", vec!["À"])]
+    );
+    let twice = merge(
+        &[("merged", &once.graph), ("a", &a), ("b", &b)],
+        MergeOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(to_string(&twice.graph), to_string(&once.graph));
+}
