@@ -127,6 +127,7 @@ struct EdgeRecord<'a> {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct DocumentIn<'a> {
     #[serde(default)]
     diplograph: Option<serde_json::Value>,
