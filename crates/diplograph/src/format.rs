@@ -2,7 +2,7 @@
 //! saving. The format is documented in `docs/format.md`.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -466,7 +466,8 @@ fn parse_located(text: &str, file: Option<&Path>, limits: &Limits) -> Result<Gra
         graph.insert_node_unchecked(node);
     }
 
-    let mut edge_at: Vec<(EdgeIndex, usize, usize)> = Vec::new();
+    // Where each inserted edge was written (its number and offset), by edge index.
+    let mut edge_at: HashMap<EdgeIndex, (usize, usize)> = HashMap::new();
     for (i, raw) in doc.edges.iter().enumerate() {
         let base = offset_in(text, raw.get());
         let path = format!("/edges/{i}");
@@ -491,7 +492,7 @@ fn parse_located(text: &str, file: Option<&Path>, limits: &Limits) -> Result<Gra
         }
         // Checked just above: insert without checking the edge a second time.
         if let (Some(f), Some(t)) = (graph.index_of(&from), graph.index_of(&to)) {
-            edge_at.push((graph.insert_edge_unchecked(f, t, edge), i, base));
+            edge_at.insert(graph.insert_edge_unchecked(f, t, edge), (i, base));
         }
     }
 
@@ -501,8 +502,8 @@ fn parse_located(text: &str, file: Option<&Path>, limits: &Limits) -> Result<Gra
                 Some(&(i, base)) => (format!("/nodes/{i}"), base),
                 None => (String::new(), 0),
             },
-            Subject::Edge(ix) => match edge_at.iter().find(|(e, _, _)| e == ix) {
-                Some(&(_, i, base)) => (format!("/edges/{i}"), base),
+            Subject::Edge(ix) => match edge_at.get(ix) {
+                Some(&(i, base)) => (format!("/edges/{i}"), base),
                 None => (String::new(), 0),
             },
         };
