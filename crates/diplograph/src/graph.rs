@@ -587,19 +587,25 @@ impl Graph {
     /// Nodes whose id, name or an alias contains `fragment` (normalized), optionally of one
     /// kind, sorted by kind then id.
     ///
-    /// Cost: O(total length of all names).
+    /// Cost: O(total length of all normalized names) per call, after the name index (built
+    /// once per change, as for [`Graph::lookup`]).
     pub fn search(&self, fragment: &str, kind: Option<NodeKind>) -> Vec<&Node> {
         let key = normalize(fragment);
-        let mut found: Vec<&Node> = self
-            .nodes()
-            .map(|(_, n)| n)
+        // The name index holds every id, name and alias already normalized: one pass over
+        // its keys, no name normalized again.
+        let index = self.names.get_or_init(|| self.build_name_index());
+        let mut hits: Vec<NodeIndex> = index
+            .declared
+            .iter()
+            .filter(|(name, _)| name.contains(&key))
+            .flat_map(|(_, nodes)| nodes.iter().copied())
+            .collect();
+        hits.sort_unstable();
+        hits.dedup();
+        let mut found: Vec<&Node> = hits
+            .into_iter()
+            .filter_map(|ix| self.node_at(ix))
             .filter(|n| kind.is_none_or(|k| n.kind() == k))
-            .filter(|n| {
-                std::iter::once(&n.id)
-                    .chain(std::iter::once(&n.name))
-                    .chain(n.aliases.iter())
-                    .any(|s| normalize(s).contains(&key))
-            })
             .collect();
         found.sort_by(|a, b| (a.kind(), &a.id).cmp(&(b.kind(), &b.id)));
         found
