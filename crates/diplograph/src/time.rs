@@ -206,17 +206,31 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 fn format_parts(year: i32, month: Option<u8>, day: Option<u8>) -> String {
+    let mut s = String::with_capacity(10);
+    // Writing into a String cannot fail.
+    let _ = write_parts(&mut s, year, month, day);
+    s
+}
+
+/// Writes a date's parts straight to `w` (`2016`, `2016-06`, `2016-06-04`, `2016-??-04`),
+/// with no text built in between.
+fn write_parts(
+    w: &mut impl fmt::Write,
+    year: i32,
+    month: Option<u8>,
+    day: Option<u8>,
+) -> fmt::Result {
     match (month, day) {
-        (Some(m), Some(d)) => format!("{year:04}-{m:02}-{d:02}"),
-        (Some(m), None) => format!("{year:04}-{m:02}"),
-        (None, Some(d)) => format!("{year:04}-??-{d:02}"),
-        (None, None) => format!("{year:04}"),
+        (Some(m), Some(d)) => write!(w, "{year:04}-{m:02}-{d:02}"),
+        (Some(m), None) => write!(w, "{year:04}-{m:02}"),
+        (None, Some(d)) => write!(w, "{year:04}-??-{d:02}"),
+        (None, None) => write!(w, "{year:04}"),
     }
 }
 
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&format_parts(self.year, self.month, self.day))
+        write_parts(f, self.year, self.month, self.day)
     }
 }
 
@@ -401,8 +415,13 @@ impl Interval {
 
 impl fmt::Display for Interval {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let show = |d: Option<PartialDate>| d.map_or_else(|| "?".to_owned(), |d| d.to_string());
-        write!(f, "{} .. {}", show(self.start), show(self.end))
+        let show = |f: &mut fmt::Formatter<'_>, d: Option<PartialDate>| match d {
+            Some(d) => write_parts(f, d.year, d.month, d.day),
+            None => f.write_str("?"),
+        };
+        show(f, self.start)?;
+        f.write_str(" .. ")?;
+        show(f, self.end)
     }
 }
 

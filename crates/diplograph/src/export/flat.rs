@@ -296,33 +296,65 @@ pub(crate) fn sorted_edges(graph: &Graph) -> Vec<EdgeView<'_>> {
     }
     let rank_of = |ix: crate::graph::NodeIndex| rank.get(ix.index()).copied().unwrap_or(u32::MAX);
     let views: Vec<EdgeView<'_>> = graph.edges().collect();
-    // One integer per edge: source rank, kind, target rank, edge index (32, 8, 32, 32 bits).
-    let mut keys: Vec<(u128, usize)> = views
-        .iter()
-        .enumerate()
-        .map(|(pos, v)| {
-            let key = (u128::from(rank_of(v.from_index)) << 72)
-                | (u128::from(v.edge.kind as u8) << 64)
-                | (u128::from(rank_of(v.to_index)) << 32)
-                | u128::from(u32::try_from(v.index.index()).unwrap_or(u32::MAX));
-            (key, pos)
-        })
-        .collect();
-    keys.sort_unstable_by_key(|&(key, _)| key);
+    // A counting sort on the source rank (unknown nodes, which cannot occur, go last), then
+    // each source's few edges by kind, target rank and index.
+    let buckets = by_id.len() + 1;
+    let bucket_of = |v: &EdgeView<'_>| {
+        usize::try_from(rank_of(v.from_index)).map_or(buckets - 1, |r| r.min(buckets - 1))
+    };
+    let mut starts = vec![0usize; buckets + 1];
+    for v in &views {
+        if let Some(c) = starts.get_mut(bucket_of(v) + 1) {
+            *c += 1;
+        }
+    }
+    for i in 1..starts.len() {
+        let prev = starts.get(i - 1).copied().unwrap_or(0);
+        if let Some(c) = starts.get_mut(i) {
+            *c += prev;
+        }
+    }
+    let mut fill = starts.clone();
+    // Per edge: (kind and target rank, edge index, position in `views`).
+    let mut keys: Vec<(u64, u32, u32)> = vec![(0, 0, 0); views.len()];
+    for (pos, v) in views.iter().enumerate() {
+        let Some(at) = fill.get_mut(bucket_of(v)) else {
+            continue;
+        };
+        if let Some(slot) = keys.get_mut(*at) {
+            *slot = (
+                (u64::from(v.edge.kind as u8) << 32) | u64::from(rank_of(v.to_index)),
+                u32::try_from(v.index.index()).unwrap_or(u32::MAX),
+                u32::try_from(pos).unwrap_or(u32::MAX),
+            );
+        }
+        *at += 1;
+    }
+    for w in starts.windows(2) {
+        if let [from, to] = *w {
+            if let Some(run) = keys.get_mut(from..to) {
+                if run.len() > 1 {
+                    run.sort_unstable();
+                }
+            }
+        }
+    }
     let mut edges: Vec<EdgeView<'_>> = keys
         .iter()
-        .filter_map(|&(_, pos)| views.get(pos).copied())
+        .filter_map(|&(_, _, pos)| views.get(pos as usize).copied())
         .collect();
+    drop(views);
     // Edges of one kind between the same two nodes, now in index order, by their dates and
     // qualifiers (a stable sort keeps index order among equals).
     let mut start = 0;
-    while start < keys.len() {
-        let ends = keys.get(start).map_or(0, |&(k, _)| k >> 32);
-        let len = keys
+    while start < edges.len() {
+        let ends = |e: &EdgeView<'_>| (e.from_index, e.edge.kind as u8, e.to_index);
+        let first = edges.get(start).map(ends);
+        let len = edges
             .get(start..)
             .unwrap_or_default()
             .iter()
-            .take_while(|&&(k, _)| k >> 32 == ends)
+            .take_while(|e| Some(ends(e)) == first)
             .count();
         if len > 1 {
             if let Some(run) = edges.get_mut(start..start + len) {
@@ -378,123 +410,245 @@ impl NodeOptions {
     };
 }
 
-fn push_attributes<'g>(rec: &mut Record<'g>, attrs: &'g crate::model::Attributes, flatten: bool) {
+/// The column a cell belongs to, named without building text: a fixed column by its place
+/// in [`NODE_COLUMNS`] or [`EDGE_COLUMNS`], a free attribute by its key (the column is
+/// `attr.<key>`), or another column by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Name<'g> {
+    /// A fixed column, by its place in the fixed list.
+    Fixed(usize),
+    /// A flattened free attribute, by its key.
+    Attr(&'g str),
+    /// Another column (`attributes`).
+    Other(&'static str),
+}
+
+impl<'g> Name<'g> {
+    /// The column's name.
+    fn text(self, fixed: &[&'static str]) -> Cow<'g, str> {
+        match self {
+            Name::Fixed(i) => Cow::Borrowed(fixed.get(i).copied().unwrap_or("")),
+            Name::Attr(k) => Cow::Owned(format!("{ATTR_PREFIX}{k}")),
+            Name::Other(n) => Cow::Borrowed(n),
+        }
+    }
+}
+
+// The places of the fixed columns in NODE_COLUMNS and EDGE_COLUMNS (checked by a test).
+const N_KIND: usize = 0;
+const N_NAME: usize = 1;
+const N_ALIASES: usize = 2;
+const N_EXTERNAL_IDS: usize = 3;
+const N_SUBKIND: usize = 4;
+const N_DATE: usize = 5;
+const N_END: usize = 6;
+const N_PLACE: usize = 7;
+const N_QUOTE: usize = 8;
+const N_PARAPHRASE: usize = 9;
+const N_URL: usize = 10;
+const N_TEXT: usize = 11;
+const N_LIFECYCLE: usize = 12;
+const N_STATE: usize = 13;
+const N_CITATION_COUNT: usize = 14;
+const N_CITATIONS: usize = 15;
+const E_KIND: usize = 0;
+const E_START: usize = 1;
+const E_END: usize = 2;
+const E_TITLE: usize = 3;
+const E_ON_BEHALF_OF: usize = 4;
+const E_POSITION: usize = 5;
+const E_SHARE: usize = 6;
+const E_AMOUNT: usize = 7;
+const E_RELATION: usize = 8;
+const E_CITATION_COUNT: usize = 9;
+const E_CITATIONS: usize = 10;
+
+fn visit_attributes<'g>(
+    attrs: &'g crate::model::Attributes,
+    flatten: bool,
+    f: &mut impl FnMut(Name<'g>, Cell<'g>),
+) {
     if flatten {
         for (k, v) in attrs {
-            rec.push((Cow::Owned(format!("{ATTR_PREFIX}{k}")), attr_cell(v)));
+            f(Name::Attr(k), attr_cell(v));
         }
     } else if !attrs.is_empty() {
-        rec.push((Cow::Borrowed("attributes"), json(attrs)));
+        f(Name::Other("attributes"), json(attrs));
     }
+}
+
+/// Hands each cell of a node to `f`, in column order (the id is not among them: every format
+/// writes it apart). Builds nothing; [`node_record`] collects the same cells.
+pub(crate) fn visit_node<'g>(
+    n: &'g Node,
+    opts: NodeOptions,
+    f: &mut impl FnMut(Name<'g>, Cell<'g>),
+) {
+    let mut put = |i: usize, c: Cell<'g>| f(Name::Fixed(i), c);
+    put(N_KIND, str_cell(n.kind().as_str()));
+    put(N_NAME, str_cell(&n.name));
+    if !n.aliases.is_empty() {
+        put(N_ALIASES, Cell::Data(Data::Names(&n.aliases)));
+    }
+    if !n.external_ids.is_empty() {
+        put(N_EXTERNAL_IDS, Cell::Data(Data::Ids(&n.external_ids)));
+    }
+    match &n.details {
+        NodeDetails::Country | NodeDetails::Person => {}
+        NodeDetails::Organization { kind } => put(N_SUBKIND, str_cell(kind.as_str())),
+        NodeDetails::Agreement { kind, lifecycle } => {
+            put(N_SUBKIND, str_cell(kind.as_str()));
+            if !lifecycle.is_empty() {
+                put(N_LIFECYCLE, Cell::Data(Data::Lifecycle(lifecycle)));
+            }
+            if let Some(last) = lifecycle.last() {
+                put(N_STATE, str_cell(last.state.as_str()));
+            }
+        }
+        NodeDetails::Event { kind, when, place } => {
+            put(N_SUBKIND, str_cell(kind.as_str()));
+            if let Some(d) = when.start {
+                put(N_DATE, date_cell(d));
+            }
+            if let Some(e) = when.end.filter(|e| Some(*e) != when.start) {
+                put(N_END, date_cell(e));
+            }
+            if let Some(p) = place {
+                put(N_PLACE, str_cell(p));
+            }
+        }
+        NodeDetails::Statement { text, date } => {
+            if let Some(d) = date {
+                put(N_DATE, date_cell(*d));
+            }
+            match text {
+                StatementText::Quote(q) => put(N_QUOTE, str_cell(q)),
+                StatementText::Paraphrase(p) => put(N_PARAPHRASE, str_cell(p)),
+            }
+        }
+        NodeDetails::Source { date, url, text } => {
+            if let Some(d) = date {
+                put(N_DATE, date_cell(*d));
+            }
+            if let Some(u) = url {
+                put(N_URL, str_cell(u));
+            }
+            if let Some(t) = text.as_deref().filter(|_| opts.source_text) {
+                put(N_TEXT, str_cell(t));
+            }
+        }
+    }
+    put(N_CITATION_COUNT, Cell::Int(count(n.citations.len())));
+    if !n.citations.is_empty() {
+        put(N_CITATIONS, Cell::Data(Data::Citations(&n.citations)));
+    }
+    visit_attributes(&n.attributes, opts.flatten_attributes, f);
 }
 
 /// A node flattened to cells (the id is not among them: every format writes it apart).
 pub(crate) fn node_record(n: &Node, opts: NodeOptions) -> Record<'_> {
     let mut r: Record<'_> = Vec::with_capacity(12);
-    r.push(kv(("kind", str_cell(n.kind().as_str()))));
-    r.push(kv(("name", str_cell(&n.name))));
-    if !n.aliases.is_empty() {
-        r.push(kv(("aliases", Cell::Data(Data::Names(&n.aliases)))));
-    }
-    if !n.external_ids.is_empty() {
-        r.push(kv(("external_ids", Cell::Data(Data::Ids(&n.external_ids)))));
-    }
-    match &n.details {
-        NodeDetails::Country | NodeDetails::Person => {}
-        NodeDetails::Organization { kind } => r.push(kv(("subkind", str_cell(kind.as_str())))),
-        NodeDetails::Agreement { kind, lifecycle } => {
-            r.push(kv(("subkind", str_cell(kind.as_str()))));
-            if !lifecycle.is_empty() {
-                r.push(kv(("lifecycle", Cell::Data(Data::Lifecycle(lifecycle)))));
-            }
-            if let Some(last) = lifecycle.last() {
-                r.push(kv(("state", str_cell(last.state.as_str()))));
-            }
-        }
-        NodeDetails::Event { kind, when, place } => {
-            r.push(kv(("subkind", str_cell(kind.as_str()))));
-            if let Some(d) = when.start {
-                r.push(kv(("date", date_cell(d))));
-            }
-            if let Some(e) = when.end.filter(|e| Some(*e) != when.start) {
-                r.push(kv(("end", date_cell(e))));
-            }
-            if let Some(p) = place {
-                r.push(kv(("place", str_cell(p))));
-            }
-        }
-        NodeDetails::Statement { text, date } => {
-            if let Some(d) = date {
-                r.push(kv(("date", date_cell(*d))));
-            }
-            match text {
-                StatementText::Quote(q) => r.push(kv(("quote", str_cell(q)))),
-                StatementText::Paraphrase(p) => r.push(kv(("paraphrase", str_cell(p)))),
-            }
-        }
-        NodeDetails::Source { date, url, text } => {
-            if let Some(d) = date {
-                r.push(kv(("date", date_cell(*d))));
-            }
-            if let Some(u) = url {
-                r.push(kv(("url", str_cell(u))));
-            }
-            if let Some(t) = text.as_deref().filter(|_| opts.source_text) {
-                r.push(kv(("text", str_cell(t))));
-            }
-        }
-    }
-    r.push(kv(("citation_count", Cell::Int(count(n.citations.len())))));
-    if !n.citations.is_empty() {
-        r.push(kv(("citations", Cell::Data(Data::Citations(&n.citations)))));
-    }
-    push_attributes(&mut r, &n.attributes, opts.flatten_attributes);
+    visit_node(n, opts, &mut |name, c| r.push((name.text(NODE_COLUMNS), c)));
     r
-}
-
-fn kv<'g>((k, c): (&'static str, Cell<'g>)) -> (Cow<'g, str>, Cell<'g>) {
-    (Cow::Borrowed(k), c)
 }
 
 fn count(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-/// An edge flattened to cells (its ends are not among them).
-pub(crate) fn edge_record<'g>(v: &EdgeView<'g>, flatten_attributes: bool) -> Record<'g> {
+/// Hands each cell of an edge to `f`, in column order (its ends are not among them). Builds
+/// nothing; [`edge_record`] collects the same cells.
+pub(crate) fn visit_edge<'g>(
+    v: &EdgeView<'g>,
+    flatten_attributes: bool,
+    f: &mut impl FnMut(Name<'g>, Cell<'g>),
+) {
     let e = v.edge;
-    let mut r: Record<'g> = Vec::with_capacity(6);
-    r.push(kv(("kind", str_cell(e.kind.as_str()))));
+    let mut put = |i: usize, c: Cell<'g>| f(Name::Fixed(i), c);
+    put(E_KIND, str_cell(e.kind.as_str()));
     if let Some(s) = e.valid.start {
-        r.push(kv(("start", date_cell(s))));
+        put(E_START, date_cell(s));
     }
     if let Some(s) = e.valid.end {
-        r.push(kv(("end", date_cell(s))));
+        put(E_END, date_cell(s));
     }
     if let Some(t) = e.title() {
-        r.push(kv(("title", str_cell(t))));
+        put(E_TITLE, str_cell(t));
     }
     if let Some(t) = e.on_behalf_of() {
-        r.push(kv(("on_behalf_of", str_cell(t))));
+        put(E_ON_BEHALF_OF, str_cell(t));
     }
     if let Some(p) = e.position() {
-        r.push(kv(("position", Cell::Int(i64::from(p)))));
+        put(E_POSITION, Cell::Int(i64::from(p)));
     }
     if let Some(s) = e.share() {
-        r.push(kv(("share", Cell::Float(s))));
+        put(E_SHARE, Cell::Float(s));
     }
     if let Some(a) = e.amount() {
-        r.push(kv(("amount", str_cell(a))));
+        put(E_AMOUNT, str_cell(a));
     }
     if let Some(rel) = e.relation() {
-        r.push(kv(("relation", str_cell(rel))));
+        put(E_RELATION, str_cell(rel));
     }
-    r.push(kv(("citation_count", Cell::Int(count(e.citations.len())))));
+    put(E_CITATION_COUNT, Cell::Int(count(e.citations.len())));
     if !e.citations.is_empty() {
-        r.push(kv(("citations", Cell::Data(Data::Citations(&e.citations)))));
+        put(E_CITATIONS, Cell::Data(Data::Citations(&e.citations)));
     }
-    push_attributes(&mut r, &e.attributes, flatten_attributes);
+    visit_attributes(&e.attributes, flatten_attributes, f);
+}
+
+/// An edge flattened to cells (its ends are not among them).
+pub(crate) fn edge_record<'g>(v: &EdgeView<'g>, flatten_attributes: bool) -> Record<'g> {
+    let mut r: Record<'g> = Vec::with_capacity(6);
+    visit_edge(v, flatten_attributes, &mut |name, c| {
+        r.push((name.text(EDGE_COLUMNS), c));
+    });
     r
+}
+
+/// Gathers the columns of a set of nodes or edges and their types, cell by cell.
+struct ColumnFinder<'g> {
+    fixed: Vec<Option<ColType>>,
+    attrs: rustc_hash::FxHashMap<&'g str, ColType>,
+    others: BTreeMap<String, ColType>,
+}
+
+impl<'g> ColumnFinder<'g> {
+    fn new(fixed: &[&str]) -> Self {
+        ColumnFinder {
+            fixed: vec![None; fixed.len()],
+            attrs: rustc_hash::FxHashMap::default(),
+            others: BTreeMap::new(),
+        }
+    }
+
+    fn add(&mut self, name: Name<'g>, cell: &Cell<'_>) {
+        let ty = ColType::of(cell);
+        let slot = match name {
+            Name::Fixed(i) => self.fixed.get_mut(i).map(|s| s.get_or_insert(ty)),
+            Name::Attr(k) => Some(self.attrs.entry(k).or_insert(ty)),
+            Name::Other(n) => Some(self.others.entry(n.to_owned()).or_insert(ty)),
+        };
+        if let Some(t) = slot {
+            *t = t.unify(ty);
+        }
+    }
+
+    fn finish(self, fixed: &[&str]) -> Vec<Column> {
+        let mut others = self.others;
+        for (k, ty) in self.attrs {
+            others.insert(format!("{ATTR_PREFIX}{k}"), ty);
+        }
+        let fixed_cols = fixed.iter().zip(self.fixed).filter_map(|(name, ty)| {
+            ty.map(|ty| Column {
+                name: (*name).to_owned(),
+                ty,
+            })
+        });
+        fixed_cols
+            .chain(others.into_iter().map(|(name, ty)| Column { name, ty }))
+            .collect()
+    }
 }
 
 /// Finds the columns of a set of records: the fixed ones in `fixed` order that occur, then
@@ -530,20 +684,22 @@ pub(crate) fn columns<'a, 'g: 'a>(
         .collect()
 }
 
-/// The node columns of a graph (see [`columns`]).
+/// The node columns of a graph (see [`columns`]), found without building records.
 pub(crate) fn node_columns(graph: &Graph, opts: NodeOptions) -> Vec<Column> {
-    columns(
-        NODE_COLUMNS,
-        graph.nodes().map(|(_, n)| node_record(n, opts)),
-    )
+    let mut found = ColumnFinder::new(NODE_COLUMNS);
+    for (_, n) in graph.nodes() {
+        visit_node(n, opts, &mut |name, c| found.add(name, &c));
+    }
+    found.finish(NODE_COLUMNS)
 }
 
-/// The edge columns of a graph (see [`columns`]).
+/// The edge columns of a graph (see [`columns`]), found without building records.
 pub(crate) fn edge_columns(graph: &Graph, flatten_attributes: bool) -> Vec<Column> {
-    columns(
-        EDGE_COLUMNS,
-        graph.edges().map(|v| edge_record(&v, flatten_attributes)),
-    )
+    let mut found = ColumnFinder::new(EDGE_COLUMNS);
+    for v in graph.edges() {
+        visit_edge(&v, flatten_attributes, &mut |name, c| found.add(name, &c));
+    }
+    found.finish(EDGE_COLUMNS)
 }
 
 /// A cell as text, as a column of type `ty` holds it: JSON text in JSON columns, the plain
@@ -629,4 +785,52 @@ pub(crate) fn cell_json(cell: &Cell<'_>) -> Value {
 /// line-oriented formats, with U+FFFD. Tab, line feed and carriage return are kept.
 pub(crate) fn is_forbidden_control(c: char) -> bool {
     (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_places_name_their_columns() {
+        let node = [
+            (N_KIND, "kind"),
+            (N_NAME, "name"),
+            (N_ALIASES, "aliases"),
+            (N_EXTERNAL_IDS, "external_ids"),
+            (N_SUBKIND, "subkind"),
+            (N_DATE, "date"),
+            (N_END, "end"),
+            (N_PLACE, "place"),
+            (N_QUOTE, "quote"),
+            (N_PARAPHRASE, "paraphrase"),
+            (N_URL, "url"),
+            (N_TEXT, "text"),
+            (N_LIFECYCLE, "lifecycle"),
+            (N_STATE, "state"),
+            (N_CITATION_COUNT, "citation_count"),
+            (N_CITATIONS, "citations"),
+        ];
+        for (i, name) in node {
+            assert_eq!(NODE_COLUMNS.get(i), Some(&name));
+        }
+        assert_eq!(node.len(), NODE_COLUMNS.len());
+        let edge = [
+            (E_KIND, "kind"),
+            (E_START, "start"),
+            (E_END, "end"),
+            (E_TITLE, "title"),
+            (E_ON_BEHALF_OF, "on_behalf_of"),
+            (E_POSITION, "position"),
+            (E_SHARE, "share"),
+            (E_AMOUNT, "amount"),
+            (E_RELATION, "relation"),
+            (E_CITATION_COUNT, "citation_count"),
+            (E_CITATIONS, "citations"),
+        ];
+        for (i, name) in edge {
+            assert_eq!(EDGE_COLUMNS.get(i), Some(&name));
+        }
+        assert_eq!(edge.len(), EDGE_COLUMNS.len());
+    }
 }

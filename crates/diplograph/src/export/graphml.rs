@@ -5,8 +5,8 @@ use std::io::{self, Write};
 
 use rustc_hash::FxHashMap;
 
-use super::buffer::{push_int, Out};
-use super::flat::{self, Cell, ColType, Column, NodeOptions, Record};
+use super::buffer::{push_int, push_partial_date, Out};
+use super::flat::{self, Cell, ColType, Column, Name, NodeOptions, EDGE_COLUMNS, NODE_COLUMNS};
 use super::xml;
 use crate::graph::Graph;
 
@@ -28,9 +28,7 @@ fn is_name_char(c: char) -> bool {
 pub(crate) fn node_id(id: &str) -> std::borrow::Cow<'_, str> {
     let needs =
         |(i, c): (usize, char)| !is_name_char(c) || (c == '_' && id[i + 1..].starts_with('x'));
-    // The usual ids, checked a byte at a time.
-    let plain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_');
-    if (id.bytes().all(plain) && !id.contains("_x")) || !id.char_indices().any(needs) {
+    if is_plain_id(id) || !id.char_indices().any(needs) {
         return std::borrow::Cow::Borrowed(id);
     }
     let mut out = String::with_capacity(id.len() + 8);
@@ -42,6 +40,22 @@ pub(crate) fn node_id(id: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Whether an id is made only of ASCII letters, digits, `-`, `.` and `_` with no `_x`: such an
+/// id is its own GraphML id and needs no escaping in an attribute.
+fn is_plain_id(id: &str) -> bool {
+    let plain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_');
+    id.bytes().all(plain) && !id.contains("_x")
+}
+
+/// Appends a node's GraphML id as an attribute value; `plain` says [`is_plain_id`] holds.
+fn push_node_id(out: &mut Vec<u8>, id: &str, plain: bool) {
+    if plain {
+        out.extend_from_slice(id.as_bytes());
+    } else {
+        xml::attr(out, &node_id(id));
+    }
 }
 
 fn graphml_type(ty: ColType) -> &'static str {
@@ -68,42 +82,90 @@ fn write_keys(out: &mut Vec<u8>, prefix: &str, domain: &str, cols: &[Column]) {
     }
 }
 
-/// The columns of one domain, looked up by name: each with its type and the opening tag of
-/// its `<data>` element, written once.
+/// The type of a column and the opening tag of its `<data>` element, written once.
+type Key = (ColType, Vec<u8>);
+
+/// The columns of one domain, looked up by [`Name`] without building text.
 struct Keys<'c> {
-    by_name: FxHashMap<&'c str, (ColType, Vec<u8>)>,
+    /// By place in the fixed column list.
+    fixed: Vec<Option<Key>>,
+    /// Flattened free attributes, by key (`attr.` left off).
+    attrs: FxHashMap<&'c str, Key>,
+    /// The others, by name.
+    others: FxHashMap<&'c str, Key>,
 }
 
 impl<'c> Keys<'c> {
-    fn new(prefix: &str, cols: &'c [Column]) -> Self {
-        let by_name = cols
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let mut open = format!("      <data key=\"{prefix}").into_bytes();
-                push_int(&mut open, i as u64);
-                open.extend_from_slice(b"\">");
-                (c.name.as_str(), (c.ty, open))
-            })
-            .collect();
-        Keys { by_name }
+    /// `cols` are numbered from `first` on.
+    fn new(prefix: &str, first: usize, fixed: &[&str], cols: &'c [Column]) -> Self {
+        let mut keys = Keys {
+            fixed: vec![None; fixed.len()],
+            attrs: FxHashMap::default(),
+            others: FxHashMap::default(),
+        };
+        for (i, c) in cols.iter().enumerate() {
+            let mut open = format!("      <data key=\"{prefix}").into_bytes();
+            push_int(&mut open, (first + i) as u64);
+            open.extend_from_slice(b"\">");
+            let key = (c.ty, open);
+            let name = c.name.as_str();
+            if let Some(slot) = fixed
+                .iter()
+                .position(|f| *f == name)
+                .and_then(|i| keys.fixed.get_mut(i))
+            {
+                *slot = Some(key);
+            } else if let Some(k) = name.strip_prefix(flat::ATTR_PREFIX) {
+                keys.attrs.insert(k, key);
+            } else {
+                keys.others.insert(name, key);
+            }
+        }
+        keys
     }
 
-    /// Appends one `<data>` element per cell of a record.
-    fn write_data(&self, out: &mut Vec<u8>, scratch: &mut Vec<u8>, rec: &Record<'_>) {
-        for (k, cell) in rec {
-            self.write_cell(out, scratch, k, cell);
+    fn get(&self, name: Name<'_>) -> Option<&Key> {
+        match name {
+            Name::Fixed(i) => self.fixed.get(i).and_then(Option::as_ref),
+            Name::Attr(k) => self.attrs.get(k),
+            Name::Other(n) => self.others.get(n),
         }
     }
 
-    fn write_cell(&self, out: &mut Vec<u8>, scratch: &mut Vec<u8>, key: &str, cell: &Cell<'_>) {
-        let Some((ty, open)) = self.by_name.get(key) else {
+    /// Appends the `<data>` element of one cell.
+    fn write_cell(
+        &self,
+        out: &mut Vec<u8>,
+        scratch: &mut Vec<u8>,
+        name: Name<'_>,
+        cell: &Cell<'_>,
+    ) {
+        let Some((ty, open)) = self.get(name) else {
             return;
         };
-        out.extend_from_slice(open);
-        xml::text_bytes(out, flat::cell_bytes(cell, *ty, scratch));
-        out.extend_from_slice(b"</data>\n");
+        write_data(out, scratch, open, *ty, cell);
     }
+}
+
+/// Appends a `<data>` element: numbers, truth values and dates need no escaping and are
+/// written straight into `out`.
+fn write_data(out: &mut Vec<u8>, scratch: &mut Vec<u8>, open: &[u8], ty: ColType, cell: &Cell<'_>) {
+    out.extend_from_slice(open);
+    match (cell, ty) {
+        (Cell::Str(s), ColType::Str) => xml::text(out, s),
+        (Cell::Int(i), ColType::Int) => {
+            if *i < 0 {
+                out.push(b'-');
+            }
+            push_int(out, i.unsigned_abs());
+        }
+        (Cell::Date(d), ColType::Str) => push_partial_date(out, *d),
+        (Cell::Bool(b), ColType::Bool) => {
+            out.extend_from_slice(if *b { b"true" } else { b"false" });
+        }
+        _ => xml::text_bytes(out, flat::cell_bytes(cell, ty, scratch)),
+    }
+    out.extend_from_slice(b"</data>\n");
 }
 
 /// Writes the graph as GraphML.
@@ -146,21 +208,37 @@ pub(crate) fn write(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
         out.raw("</data>\n");
         out.flush_if_full()?;
     }
-    let node_keys = Keys::new("kn", &node_cols);
-    let edge_keys = Keys::new("ke", &edge_cols);
+    // The node_id column is first (kn0), written apart from the cells.
+    let node_keys = Keys::new(
+        "kn",
+        1,
+        NODE_COLUMNS,
+        node_cols.get(1..).unwrap_or_default(),
+    );
+    let edge_keys = Keys::new("ke", 0, EDGE_COLUMNS, &edge_cols);
     let mut scratch = Vec::new();
+    // Which ids are plain, by node index, checked once rather than at every edge end.
+    let mut plain = Vec::new();
+    for (ix, n) in graph.nodes() {
+        if plain.len() <= ix.index() {
+            plain.resize(ix.index() + 1, false);
+        }
+        if let Some(p) = plain.get_mut(ix.index()) {
+            *p = is_plain_id(&n.id);
+        }
+    }
+    let is_plain = |ix: crate::graph::NodeIndex| plain.get(ix.index()).copied().unwrap_or(false);
     for n in flat::sorted_nodes(graph) {
         let buf = out.buf();
         buf.extend_from_slice(b"    <node id=\"");
-        xml::attr(buf, &node_id(&n.id));
+        push_node_id(buf, &n.id, is_plain_id(&n.id));
         buf.extend_from_slice(b"\">\n");
-        node_keys.write_cell(
-            buf,
-            &mut scratch,
-            "node_id",
-            &Cell::Str(n.id.as_str().into()),
-        );
-        node_keys.write_data(buf, &mut scratch, &flat::node_record(n, opts));
+        buf.extend_from_slice(b"      <data key=\"kn0\">");
+        xml::text(buf, &n.id);
+        buf.extend_from_slice(b"</data>\n");
+        flat::visit_node(n, opts, &mut |name, cell| {
+            node_keys.write_cell(buf, &mut scratch, name, &cell);
+        });
         buf.extend_from_slice(b"    </node>\n");
         out.flush_if_full()?;
     }
@@ -169,11 +247,13 @@ pub(crate) fn write(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
         buf.extend_from_slice(b"    <edge id=\"e");
         push_int(buf, i as u64);
         buf.extend_from_slice(b"\" source=\"");
-        xml::attr(buf, &node_id(&v.from.id));
+        push_node_id(buf, &v.from.id, is_plain(v.from_index));
         buf.extend_from_slice(b"\" target=\"");
-        xml::attr(buf, &node_id(&v.to.id));
+        push_node_id(buf, &v.to.id, is_plain(v.to_index));
         buf.extend_from_slice(b"\">\n");
-        edge_keys.write_data(buf, &mut scratch, &flat::edge_record(v, true));
+        flat::visit_edge(v, true, &mut |name, cell| {
+            edge_keys.write_cell(buf, &mut scratch, name, &cell);
+        });
         buf.extend_from_slice(b"    </edge>\n");
         out.flush_if_full()?;
     }
