@@ -252,11 +252,37 @@ pub(crate) const EDGE_COLUMNS: &[&str] = &[
 /// The prefix of flattened free attributes.
 pub(crate) const ATTR_PREFIX: &str = "attr.";
 
+/// A node in id order: its id, its index and the node.
+type ById<'g> = (&'g str, usize, &'g Node);
+
+/// The nodes sorted by id (ids are unique). The only place ids are compared.
+fn nodes_by_id(graph: &Graph) -> Vec<ById<'_>> {
+    let mut by_id: Vec<ById<'_>> = graph
+        .nodes()
+        .map(|(ix, n)| (n.id.as_str(), ix.index(), n))
+        .collect();
+    by_id.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    by_id
+}
+
 /// Nodes in output order: by kind, then id.
 pub(crate) fn sorted_nodes(graph: &Graph) -> Vec<&Node> {
-    let mut nodes: Vec<&Node> = graph.nodes().map(|(_, n)| n).collect();
-    nodes.sort_by(|a, b| (a.kind(), &a.id).cmp(&(b.kind(), &b.id)));
+    nodes_in_order(&nodes_by_id(graph))
+}
+
+/// Nodes in output order from the nodes in id order: a stable sort on the kind alone keeps id
+/// order within each kind.
+fn nodes_in_order<'g>(by_id: &[ById<'g>]) -> Vec<&'g Node> {
+    let mut nodes: Vec<&Node> = by_id.iter().map(|&(_, _, n)| n).collect();
+    nodes.sort_by_key(|n| n.kind());
     nodes
+}
+
+/// Nodes and edges in output order (as [`sorted_nodes`] and [`sorted_edges`] give them),
+/// comparing the ids once for both.
+pub(crate) fn sorted_nodes_and_edges(graph: &Graph) -> (Vec<&Node>, Vec<EdgeView<'_>>) {
+    let by_id = nodes_by_id(graph);
+    (nodes_in_order(&by_id), edges_in_order(graph, &by_id))
 }
 
 type EdgeKey<'a> = (
@@ -273,6 +299,11 @@ type EdgeKey<'a> = (
 /// The ids are compared once, to rank the nodes; edges are then sorted on the ranks of their
 /// ends, and only edges between the same two nodes with the same kind compare further.
 pub(crate) fn sorted_edges(graph: &Graph) -> Vec<EdgeView<'_>> {
+    edges_in_order(graph, &nodes_by_id(graph))
+}
+
+/// Edges in output order (see [`sorted_edges`]), from the nodes in id order.
+fn edges_in_order<'g>(graph: &'g Graph, by_id: &[ById<'g>]) -> Vec<EdgeView<'g>> {
     fn rest<'a>(v: &EdgeView<'a>) -> EdgeKey<'a> {
         (
             v.edge.valid.start,
@@ -283,13 +314,8 @@ pub(crate) fn sorted_edges(graph: &Graph) -> Vec<EdgeView<'_>> {
             v.edge.relation(),
         )
     }
-    let mut by_id: Vec<(&str, usize)> = graph
-        .nodes()
-        .map(|(ix, n)| (n.id.as_str(), ix.index()))
-        .collect();
-    by_id.sort_unstable();
-    let mut rank = vec![0u32; by_id.iter().map(|&(_, ix)| ix + 1).max().unwrap_or(0)];
-    for (r, &(_, ix)) in by_id.iter().enumerate() {
+    let mut rank = vec![0u32; by_id.iter().map(|&(_, ix, _)| ix + 1).max().unwrap_or(0)];
+    for (r, &(_, ix, _)) in by_id.iter().enumerate() {
         if let Some(slot) = rank.get_mut(ix) {
             *slot = u32::try_from(r).unwrap_or(u32::MAX);
         }

@@ -228,7 +228,8 @@ pub(crate) fn write(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
         }
     }
     let is_plain = |ix: crate::graph::NodeIndex| plain.get(ix.index()).copied().unwrap_or(false);
-    for n in flat::sorted_nodes(graph) {
+    let (nodes, edges) = flat::sorted_nodes_and_edges(graph);
+    for n in nodes {
         let buf = out.buf();
         buf.extend_from_slice(b"    <node id=\"");
         push_node_id(buf, &n.id, is_plain_id(&n.id));
@@ -242,7 +243,7 @@ pub(crate) fn write(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
         buf.extend_from_slice(b"    </node>\n");
         out.flush_if_full()?;
     }
-    for (i, v) in flat::sorted_edges(graph).iter().enumerate() {
+    for (i, v) in edges.iter().enumerate() {
         let buf = out.buf();
         buf.extend_from_slice(b"    <edge id=\"e");
         push_int(buf, i as u64);
