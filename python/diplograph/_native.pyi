@@ -266,6 +266,7 @@ class Graph:
         *,
         date: Optional[_DateLike] = None,
         end: Optional[_DateLike] = None,
+        ongoing: bool = False,
         place: Optional[str] = None,
         aliases: Sequence[str] = ...,
         external_ids: dict[str, str] = ...,

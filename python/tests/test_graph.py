@@ -127,6 +127,19 @@ def test_building_is_validated_as_in_the_core():
     assert len(g) == 4 and g.edge_count == 2
 
 
+def test_an_ongoing_event_has_no_end_and_saves_as_null():
+    g = diplograph.Graph()
+    g.add_event("talks", "Talks", "talks_round", date="2016-06", ongoing=True)
+    g.add_event("day", "A day", "meeting", date="2016-06-04")
+    assert g.node("talks").end is None
+    assert str(g.node("day").end) == "2016-06-04"
+    text = g.dumps()
+    assert '"end": null' in text
+    assert diplograph.loads(text).node("talks").end is None
+    with pytest.raises(ValueError):
+        g.add_event("x", "X", "meeting", date="2016", end="2017", ongoing=True)
+
+
 def test_load_errors_are_located(tmp_path):
     with pytest.raises(diplograph.ParseError) as err:
         diplograph.loads('{"diplograph": "1", "nodes": [')

@@ -262,7 +262,12 @@ impl PyGraph {
     /// Adds an event of a ``kind`` (``meeting``, ``summit``, ``exercise``, ``nuclear_test``,
     /// ``missile_launch``, ``sanctions_decision``, ``talks_round``, ``panel``, ``signing``,
     /// ``other``) on ``date`` (through ``end``, inclusive, for a range) at ``place``.
-    #[pyo3(signature = (id, name, kind, *, date = None, end = None, place = None, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
+    /// ``ongoing=True``: begun on ``date``, its end unknown (``"end": null`` in the file).
+    ///
+    /// >>> g = diplograph.Graph()
+    /// >>> g.add_event("talks", "Talks", "talks_round", date="2016-06", ongoing=True).end is None
+    /// True
+    #[pyo3(signature = (id, name, kind, *, date = None, end = None, ongoing = false, place = None, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors the Python keyword arguments"
@@ -275,17 +280,31 @@ impl PyGraph {
         kind: &str,
         date: Option<DateArg>,
         end: Option<DateArg>,
+        ongoing: bool,
         place: Option<String>,
         aliases: Vec<String>,
         external_ids: BTreeMap<String, String>,
         attributes: Option<&Bound<'_, PyDict>>,
         citations: Vec<CitationArg>,
     ) -> PyResult<PyNode> {
+        if ongoing && end.is_some() {
+            return Err(PyValueError::new_err(
+                "an event is either ongoing (no known end) or has an `end`, not both",
+            ));
+        }
         let start = date.map(|d| d.0);
         let details = NodeDetails::Event {
             kind: vocab::<EventKind>(kind)?,
-            // As in the native format: a single date is a one-date interval.
-            when: Interval::new(start, end.map(|d| d.0).or(start)),
+            // As in the native format: a single date is a one-date interval; an ongoing
+            // event has no end.
+            when: Interval::new(
+                start,
+                if ongoing {
+                    None
+                } else {
+                    end.map(|d| d.0).or(start)
+                },
+            ),
             place,
         };
         let n = node(

@@ -69,8 +69,14 @@ struct NodeRecord<'a> {
     event_kind: Option<EventKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     date: Option<PartialDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    end: Option<PartialDate>,
+    /// Absent: the event lasts its one `date`; `null`: it began on `date` and its end is
+    /// unknown (ongoing, or not reported); a date: its last day.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    end: Option<Option<PartialDate>>,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
     place: Option<Cow<'a, str>>,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
@@ -89,6 +95,16 @@ struct NodeRecord<'a> {
     attributes: Cow<'a, Attributes>,
     #[serde(default, skip_serializing_if = "is_empty_slice")]
     citations: Cow<'a, [Citation]>,
+}
+
+/// A member that is present, even as `null` (`Some(None)`), as against absent (`None`, by
+/// `default`).
+fn present<'de, D, T>(d: D) -> std::result::Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(d).map(Some)
 }
 
 /// An edge as written in a file.
@@ -678,7 +694,7 @@ fn node_from_record(r: NodeRecord<'_>) -> std::result::Result<Node, Vec<Problem>
             require(r.event_kind.is_some(), "event_kind");
             NodeDetails::Event {
                 kind: r.event_kind.unwrap_or(EventKind::Other),
-                when: Interval::new(r.date, r.end.or(r.date)),
+                when: Interval::new(r.date, r.end.unwrap_or(r.date)),
                 place: r.place.map(Cow::into_owned),
             }
         }
@@ -767,11 +783,7 @@ fn node_record(n: &Node) -> NodeRecord<'_> {
         NodeDetails::Event { kind, when, place } => {
             r.event_kind = Some(*kind);
             r.date = when.start;
-            r.end = if when.end == when.start {
-                None
-            } else {
-                when.end
-            };
+            r.end = (when.end != when.start).then_some(when.end);
             r.place = place.as_deref().map(Cow::Borrowed);
         }
         NodeDetails::Statement { text, date } => {

@@ -125,3 +125,36 @@ fn example_holds_the_whole_article() {
         }
     }
 }
+
+/// An event's `end`: absent is a one-date event, `null` an event begun on its date whose end is
+/// unknown, a date its last day; each saves back as it was written.
+#[test]
+fn an_event_end_may_be_absent_null_or_a_date() {
+    let text = |end: &str| {
+        format!(
+            r#"{{"diplograph": "1", "nodes": [
+  {{"id": "talks", "kind": "event", "name": "Talks", "event_kind": "talks_round", "date": "2016-06"{end}}}]}}"#
+        )
+    };
+    let when = |end: &str| {
+        let g = diplograph::format::from_str(&text(end)).unwrap();
+        let node = g.node("talks").unwrap();
+        let diplograph::model::NodeDetails::Event { when, .. } = &node.details else {
+            unreachable!("an event")
+        };
+        let show = |d: Option<diplograph::time::PartialDate>| d.map(|d| d.to_string());
+        let saved = diplograph::format::to_string(&g);
+        (
+            show(when.start),
+            show(when.end),
+            saved.contains(r#""end": null"#),
+        )
+    };
+    let month = Some("2016-06".to_owned());
+    assert_eq!(when(""), (month.clone(), month.clone(), false));
+    assert_eq!(when(r#", "end": null"#), (month.clone(), None, true));
+    assert_eq!(
+        when(r#", "end": "2016-07-02""#),
+        (month, Some("2016-07-02".to_owned()), false)
+    );
+}

@@ -118,6 +118,8 @@ fn details() -> impl Strategy<Value = NodeDetails> {
             // An event with one date is written as that date alone.
             (Some(a), _) if single => Interval::new(Some(a), Some(a)),
             (Some(a), Some(b)) => Interval::new(Some(a.min(b)), Some(a.max(b))),
+            // Begun, with no known end (written `"end": null`).
+            (Some(a), None) => Interval::new(Some(a), None),
             (a, b) => Interval::new(a.or(b), a.or(b)),
         });
     let lifecycle = prop::collection::vec((any::<bool>(), proptest::option::of(date())), 6)
