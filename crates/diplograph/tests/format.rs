@@ -137,13 +137,13 @@ fn an_event_end_may_be_absent_null_or_a_date() {
         )
     };
     let when = |end: &str| {
-        let g = diplograph::format::from_str(&text(end)).unwrap();
+        let g = from_str(&text(end)).unwrap();
         let node = g.node("talks").unwrap();
-        let diplograph::model::NodeDetails::Event { when, .. } = &node.details else {
+        let NodeDetails::Event { when, .. } = &node.details else {
             unreachable!("an event")
         };
         let show = |d: Option<diplograph::time::PartialDate>| d.map(|d| d.to_string());
-        let saved = diplograph::format::to_string(&g);
+        let saved = to_string(&g);
         (
             show(when.start),
             show(when.end),
