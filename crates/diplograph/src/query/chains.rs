@@ -226,6 +226,41 @@ struct Search<'g, 'q> {
     lifted: HashMap<NodeIndex, NodeIndex>,
 }
 
+/// The country an organization acts for: `part_of` followed up to four levels while the node
+/// is an organization (a ministry → its government → its country).
+fn lifted(graph: &Graph, ix: NodeIndex) -> NodeIndex {
+    let mut cur = ix;
+    for _ in 0..4 {
+        if graph.node_at(cur).map(Node::kind) != Some(NodeKind::Organization) {
+            break;
+        }
+        match graph.edges_from(cur, Some(EdgeKind::PartOf)).next() {
+            Some(e) => cur = e.to_index,
+            None => break,
+        }
+    }
+    cur
+}
+
+/// The nodes whose participation counts as `v`'s: itself, then the organizations `part_of`
+/// it, at any depth (at most 64 in all).
+fn acting_for(graph: &Graph, v: NodeIndex) -> Vec<NodeIndex> {
+    let mut out = vec![v];
+    let mut i = 0;
+    while let Some(&cur) = out.get(i) {
+        for e in graph.edges_to(cur, Some(EdgeKind::PartOf)) {
+            if e.from.kind() == NodeKind::Organization
+                && !out.contains(&e.from_index)
+                && out.len() < 64
+            {
+                out.push(e.from_index);
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
 impl Search<'_, '_> {
     /// The country an organization acts for (following `part_of` up to four levels).
     fn lifted(&mut self, ix: NodeIndex) -> NodeIndex {
@@ -235,39 +270,18 @@ impl Search<'_, '_> {
         if let Some(&l) = self.lifted.get(&ix) {
             return l;
         }
-        let mut cur = ix;
-        for _ in 0..4 {
-            if self.graph.node_at(cur).map(Node::kind) != Some(NodeKind::Organization) {
-                break;
-            }
-            match self.graph.edges_from(cur, Some(EdgeKind::PartOf)).next() {
-                Some(e) => cur = e.to_index,
-                None => break,
-            }
-        }
+        let cur = lifted(self.graph, ix);
         self.lifted.insert(ix, cur);
         cur
     }
 
     /// The nodes whose participation counts as `v`'s: itself, and organizations part of it.
     fn acting_for(&self, v: NodeIndex) -> Vec<NodeIndex> {
-        let mut out = vec![v];
-        if !self.lift {
-            return out;
+        if self.lift {
+            acting_for(self.graph, v)
+        } else {
+            vec![v]
         }
-        let mut i = 0;
-        while let Some(&cur) = out.get(i) {
-            for e in self.graph.edges_to(cur, Some(EdgeKind::PartOf)) {
-                if e.from.kind() == NodeKind::Organization
-                    && !out.contains(&e.from_index)
-                    && out.len() < 64
-                {
-                    out.push(e.from_index);
-                }
-            }
-            i += 1;
-        }
-        out
     }
 
     /// An agreement's parties on the date, if it carries hops (its kind is in the family and

@@ -12,10 +12,10 @@
 //! the search's general path.
 
 use crate::graph::{EdgeIndex, Graph, NodeIndex};
-use crate::model::{AgreementKind, EdgeKind, LifecycleState, LifecycleStep, Node, NodeKind};
+use crate::model::{AgreementKind, EdgeKind, LifecycleState, LifecycleStep};
 use crate::time::{Interval, PartialDate};
 
-use super::{Family, Way};
+use super::{acting_for, lifted, Family, Way};
 
 /// Days `[from, until)` as [`day`] keys.
 pub(super) type Span = (i64, i64);
@@ -173,39 +173,6 @@ struct AgreementInfo {
     withdrawals: bool,
     /// Every party (with the node it acts for), sorted, with the days it is party.
     parties: Vec<(NodeIndex, NodeIndex, Vec<Span>)>,
-}
-
-/// The country an organization acts for, as the search lifts it.
-fn lifted(g: &Graph, ix: NodeIndex) -> NodeIndex {
-    let mut cur = ix;
-    for _ in 0..4 {
-        if g.node_at(cur).map(Node::kind) != Some(NodeKind::Organization) {
-            break;
-        }
-        match g.edges_from(cur, Some(EdgeKind::PartOf)).next() {
-            Some(e) => cur = e.to_index,
-            None => break,
-        }
-    }
-    cur
-}
-
-/// The nodes whose participation counts as `v`'s, as the search lists them.
-fn acting_for(g: &Graph, v: NodeIndex) -> Vec<NodeIndex> {
-    let mut out = vec![v];
-    let mut i = 0;
-    while let Some(&cur) = out.get(i) {
-        for e in g.edges_to(cur, Some(EdgeKind::PartOf)) {
-            if e.from.kind() == NodeKind::Organization
-                && !out.contains(&e.from_index)
-                && out.len() < 64
-            {
-                out.push(e.from_index);
-            }
-        }
-        i += 1;
-    }
-    out
 }
 
 impl ChainIndex {
