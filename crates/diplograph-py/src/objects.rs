@@ -503,21 +503,8 @@ impl PyNode {
     /// Rebuilds a node from its ``to_dict()`` (for pickling).
     #[classmethod]
     fn _restore(_cls: &Bound<'_, PyType>, state: &Bound<'_, PyDict>) -> PyResult<Self> {
-        let text = |key: &str| -> PyResult<Option<String>> {
-            Ok(state
-                .get_item(key)?
-                .map(|v| v.extract::<Option<String>>())
-                .transpose()?
-                .flatten())
-        };
-        let date = |key: &str| -> PyResult<Option<diplograph::time::PartialDate>> {
-            Ok(state
-                .get_item(key)?
-                .map(|v| v.extract::<Option<DateArg>>())
-                .transpose()?
-                .flatten()
-                .map(|d| d.0))
-        };
+        let text = |key: &str| state_text(state, key);
+        let date = |key: &str| state_date(state, key);
         let required = |key: &str| -> PyResult<String> {
             text(key)?.ok_or_else(|| PyTypeError::new_err(format!("node state lacks `{key}`")))
         };
@@ -761,21 +748,8 @@ impl PyEdge {
         index: usize,
         state: &Bound<'_, PyDict>,
     ) -> PyResult<Self> {
-        let text = |key: &str| -> PyResult<Option<String>> {
-            Ok(state
-                .get_item(key)?
-                .map(|v| v.extract::<Option<String>>())
-                .transpose()?
-                .flatten())
-        };
-        let date = |key: &str| -> PyResult<Option<diplograph::time::PartialDate>> {
-            Ok(state
-                .get_item(key)?
-                .map(|v| v.extract::<Option<DateArg>>())
-                .transpose()?
-                .flatten()
-                .map(|d| d.0))
-        };
+        let text = |key: &str| state_text(state, key);
+        let date = |key: &str| state_date(state, key);
         let required = |key: &str| -> PyResult<String> {
             text(key)?.ok_or_else(|| PyTypeError::new_err(format!("edge state lacks `{key}`")))
         };
@@ -861,4 +835,26 @@ impl<'a, 'py> FromPyObject<'a, 'py> for NameArg {
         }
         Err(PyTypeError::new_err("a node must be named by an id, a name or an alias (str), or given as a diplograph.Node"))
     }
+}
+
+/// A text member of a pickled node's or edge's state; `None` when absent or `None`.
+fn state_text(state: &Bound<'_, PyDict>, key: &str) -> PyResult<Option<String>> {
+    Ok(state
+        .get_item(key)?
+        .map(|v| v.extract::<Option<String>>())
+        .transpose()?
+        .flatten())
+}
+
+/// A date member of a pickled node's or edge's state; `None` when absent or `None`.
+fn state_date(
+    state: &Bound<'_, PyDict>,
+    key: &str,
+) -> PyResult<Option<diplograph::time::PartialDate>> {
+    Ok(state
+        .get_item(key)?
+        .map(|v| v.extract::<Option<DateArg>>())
+        .transpose()?
+        .flatten()
+        .map(|d| d.0))
 }

@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::asof::{latest_state, state_kind_on, state_on, AgreementState};
 use super::{validity, NodeRef};
 use crate::error::UnknownName;
-use crate::graph::{EdgeIndex, Graph, NodeIndex};
+use crate::graph::{EdgeIndex, EdgeView, Graph, NodeIndex};
 use crate::model::{AgreementKind, EdgeKind, LifecycleState, Node, NodeDetails, NodeKind};
 use crate::provenance::{union_citations, Citation};
 use crate::time::{Containment, PartialDate, Precision};
@@ -261,6 +261,17 @@ fn acting_for(graph: &Graph, v: NodeIndex) -> Vec<NodeIndex> {
     out
 }
 
+/// `v`'s `allied_with` edges, both ways, each with the ally at its other end.
+fn alliances(graph: &Graph, v: NodeIndex) -> impl Iterator<Item = (EdgeView<'_>, NodeIndex)> {
+    let outgoing = graph
+        .edges_from(v, Some(EdgeKind::AlliedWith))
+        .map(|e| (e, e.to_index));
+    let incoming = graph
+        .edges_to(v, Some(EdgeKind::AlliedWith))
+        .map(|e| (e, e.from_index));
+    outgoing.chain(incoming)
+}
+
 impl Search<'_, '_> {
     /// The country an organization acts for (following `part_of` up to four levels).
     fn lifted(&mut self, ix: NodeIndex) -> NodeIndex {
@@ -364,13 +375,7 @@ impl Search<'_, '_> {
             }
         }
         if self.query.family.admits_alliances() {
-            let outgoing = g
-                .edges_from(v, Some(EdgeKind::AlliedWith))
-                .map(|e| (e, e.to_index));
-            let incoming = g
-                .edges_to(v, Some(EdgeKind::AlliedWith))
-                .map(|e| (e, e.from_index));
-            for (e, w) in outgoing.chain(incoming) {
+            for (e, w) in alliances(g, v) {
                 if validity(e.edge, on).is_some() {
                     out.push((w, Way::Alliance { edge: e.index }));
                     if stop_at == Some(w) {

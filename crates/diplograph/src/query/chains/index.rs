@@ -15,7 +15,7 @@ use crate::graph::{EdgeIndex, Graph, NodeIndex};
 use crate::model::{AgreementKind, EdgeKind, LifecycleState, LifecycleStep};
 use crate::time::{Interval, PartialDate};
 
-use super::{acting_for, lifted, Family, Way};
+use super::{acting_for, alliances, lifted, Family, Way};
 
 /// Days `[from, until)` as [`day`] keys.
 pub(super) type Span = (i64, i64);
@@ -272,13 +272,7 @@ impl ChainIndex {
                     }
                 }
             }
-            let outgoing = g
-                .edges_from(v, Some(EdgeKind::AlliedWith))
-                .map(|e| (e, e.to_index));
-            let incoming = g
-                .edges_to(v, Some(EdgeKind::AlliedWith))
-                .map(|e| (e, e.from_index));
-            for (e, w) in outgoing.chain(incoming) {
+            for (e, w) in alliances(g, v) {
                 let link = Link {
                     way: Way::Alliance { edge: e.index },
                     actor_edge: None,
