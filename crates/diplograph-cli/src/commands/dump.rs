@@ -1,0 +1,54 @@
+//! `diplograph dump`: exports a graph (or a part of it) in one of the export formats.
+
+use std::io::Write;
+use std::path::Path;
+
+use diplograph::export::{self, ExportFormat};
+use diplograph::Graph;
+
+use crate::failure::Failure;
+use crate::input::progress;
+use crate::note;
+
+/// Runs `diplograph dump`.
+pub(super) fn dump(
+    g: &Graph,
+    format: ExportFormat,
+    output: Option<&Path>,
+    quiet: bool,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let target = output.filter(|p| p.as_os_str() != "-");
+    match target {
+        None if format == ExportFormat::Csv => Err(Failure::Usage(
+            "the csv format writes two tables (nodes.csv and edges.csv): give a directory \
+             with -o DIR"
+                .to_owned(),
+        )),
+        None => Ok(export::export(g, format, out)?),
+        Some(path) => {
+            let bar = progress(None, format!("writing {}", path.display()));
+            let written = export::export_to_path(g, format, path);
+            bar.finish_and_clear();
+            written?;
+            if !quiet {
+                let what = if format == ExportFormat::Csv {
+                    format!(
+                        "{} and {} in {}",
+                        export::CSV_NODES_FILE,
+                        export::CSV_EDGES_FILE,
+                        path.display()
+                    )
+                } else {
+                    path.display().to_string()
+                };
+                note(&format!(
+                    "wrote {} nodes and {} edges as {format} to {what}",
+                    g.node_count(),
+                    g.edge_count()
+                ));
+            }
+            Ok(())
+        }
+    }
+}

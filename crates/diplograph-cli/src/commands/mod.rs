@@ -1,0 +1,127 @@
+//! The commands, one module each: each reads its graph, asks the core, and prints the answer.
+//! [`run`] maps the parsed command line to its command; what several share is in [`common`].
+
+mod common;
+mod completions;
+mod dump;
+mod man;
+mod merge;
+mod path;
+mod show;
+mod statements;
+mod stats;
+mod timeline;
+mod validate;
+
+use std::io::Write;
+
+use diplograph::query::{ChainQuery, NeighbourhoodQuery, StatementQuery, TimelineQuery};
+
+use crate::cli::{family, Cli, Command};
+use crate::failure::Failure;
+use crate::input;
+
+/// Runs the command line.
+///
+/// # Errors
+/// The command's [`Failure`].
+pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
+    let quiet = cli.quiet;
+    match cli.command {
+        Command::Validate { inputs, json } => validate::validate(&inputs, json, quiet, out),
+        Command::Stats { inputs, json } => {
+            let g = input::load(&inputs.files, quiet)?;
+            stats::stats(&g, json, out)
+        }
+        Command::Show {
+            node,
+            inputs,
+            as_of,
+            json,
+        } => {
+            let g = input::load(&inputs.files, quiet)?;
+            show::show(&g, &node, as_of.as_ref(), json, out)
+        }
+        Command::Path {
+            from,
+            to,
+            inputs,
+            via,
+            as_of,
+            k,
+            max_hops,
+            json,
+        } => {
+            let family = family(&via).map_err(Failure::Usage)?;
+            let g = input::load(&inputs.files, quiet)?;
+            let query = ChainQuery {
+                family,
+                on: as_of,
+                k: usize::from(k),
+                max_hops: usize::from(max_hops),
+            };
+            path::path(&g, &from, &to, &query, json, out)
+        }
+        Command::Statements {
+            inputs,
+            by,
+            about,
+            via,
+            disputed,
+            json,
+        } => {
+            let g = input::load(&inputs.files, quiet)?;
+            let resolve = |n: Option<String>| n.map(|n| g.resolve(&n)).transpose();
+            let query = StatementQuery {
+                by: resolve(by)?,
+                about: resolve(about)?,
+                via: resolve(via)?,
+                disputed,
+            };
+            statements::statements(&g, &query, json, out)
+        }
+        Command::Timeline {
+            inputs,
+            from,
+            to,
+            around,
+            json,
+        } => {
+            let g = input::load(&inputs.files, quiet)?;
+            let around = around.map(|n| g.resolve(&n)).transpose()?;
+            timeline::timeline(&g, &TimelineQuery { from, to, around }, json, out)
+        }
+        Command::Merge {
+            files,
+            output,
+            strict,
+        } => merge::merge(&files, &output, strict, quiet, out),
+        Command::Dump {
+            inputs,
+            format,
+            as_of,
+            around,
+            depth,
+            kinds,
+            output,
+        } => {
+            let g = input::load(&inputs.files, quiet)?;
+            let g = match around {
+                Some(name) => {
+                    let center = g.resolve(&name)?;
+                    let q = NeighbourhoodQuery {
+                        depth,
+                        kinds,
+                        on: as_of,
+                    };
+                    g.neighbourhood(center, &q)
+                }
+                None if kinds.is_empty() && as_of.is_none() => g,
+                None => g.filtered(&kinds, as_of.as_ref()),
+            };
+            dump::dump(&g, format, output.as_deref(), quiet, out)
+        }
+        Command::Completions { shell } => completions::completions(shell, out),
+        Command::Man => man::man(out),
+    }
+}

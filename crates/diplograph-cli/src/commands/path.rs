@@ -1,0 +1,113 @@
+//! `diplograph path`: the chains of agreements that link two nodes.
+
+use std::io::Write;
+
+use diplograph::query::{Chain, ChainQuery, Link, NodeRef};
+use diplograph::Graph;
+
+use crate::failure::Failure;
+use crate::render::{caveats, citations, keep_whole, print_json, print_table, state, table};
+
+/// Runs `diplograph path`.
+pub(super) fn path(
+    g: &Graph,
+    from: &str,
+    to: &str,
+    query: &ChainQuery,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let (a, b) = (g.resolve(from)?, g.resolve(to)?);
+    let name = |ix| {
+        g.node_at(ix)
+            .map(|n| NodeRef::from(n).to_string())
+            .unwrap_or_default()
+    };
+    if a == b {
+        return Err(Failure::Usage(format!(
+            "`{from}` and `{to}` are the same node, {}",
+            name(a)
+        )));
+    }
+    let chains = g.chains(a, b, query);
+    let when = query.on.map_or_else(
+        || "by their last recorded state".to_owned(),
+        |d| format!("as of {d}"),
+    );
+    if chains.is_empty() {
+        return Err(Failure::NoAnswer(format!(
+            "no chain of {} agreements links {} to {} {when} (within {} hops)",
+            query.family.name(),
+            name(a),
+            name(b),
+            query.max_hops
+        )));
+    }
+    if json {
+        return Ok(print_json(out, &chains)?);
+    }
+    for (i, c) in chains.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        print_chain(g, c, query, &when, out)?;
+    }
+    Ok(())
+}
+
+fn print_chain(
+    g: &Graph,
+    c: &Chain,
+    query: &ChainQuery,
+    when: &str,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let stops: Vec<String> = c
+        .hops
+        .first()
+        .map(|h| h.from.to_string())
+        .into_iter()
+        .chain(c.hops.iter().map(|h| h.to.to_string()))
+        .collect();
+    writeln!(
+        out,
+        "{} — {} hop(s) through {} agreements, {when}{}",
+        stops.join(" → "),
+        c.hops.len(),
+        query.family.name(),
+        caveats(c.containment, c.rests_on_unknown)
+    )?;
+    let mut t = table(["hop", "agreement", "state", "citations"]);
+    keep_whole(&mut t, &[0]);
+    for (i, h) in c.hops.iter().enumerate() {
+        let end = |n: &NodeRef, acting: Option<&NodeRef>| match acting {
+            Some(p) => format!("{} (as {})", n.id, p.name),
+            None => n.id.clone(),
+        };
+        let hop = format!(
+            "{}. {} → {}",
+            i + 1,
+            end(&h.from, h.from_party.as_ref()),
+            end(&h.to, h.to_party.as_ref())
+        );
+        let (link, st) = match &h.link {
+            Link::Agreement {
+                agreement,
+                kind,
+                state: s,
+            } => (
+                format!("{} ({kind})\n{}", agreement.name, agreement.id),
+                state(s),
+            ),
+            Link::Relation { kind } => (kind.to_string(), String::new()),
+        };
+        t.add_row(vec![
+            hop,
+            link,
+            format!("{st}{}", caveats(h.containment, h.rests_on_unknown)),
+            citations(g, &h.citations),
+        ]);
+    }
+    print_table(out, &t)?;
+    Ok(())
+}

@@ -1,0 +1,234 @@
+//! `diplograph show`: everything about one node, with the citations behind each.
+
+use std::io::Write;
+
+use diplograph::model::NodeKind;
+use diplograph::query::{Direction, NodeProfile};
+use diplograph::time::PartialDate;
+use diplograph::Graph;
+
+use super::statements::statements_table;
+use crate::failure::Failure;
+use crate::render::{
+    caveats, citation, citations, date, node_ref, node_refs, print_json, print_table, state, table,
+};
+
+/// Runs `diplograph show`.
+pub(super) fn show(
+    g: &Graph,
+    name: &str,
+    on: Option<&PartialDate>,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let ix = g.resolve(name)?;
+    let profile = g
+        .profile(ix, on)
+        .ok_or_else(|| diplograph::Error::NodeNotFound {
+            name: name.to_owned(),
+            hint: String::new(),
+        })?;
+    if json {
+        return Ok(print_json(out, &profile)?);
+    }
+    print_profile(g, &profile, out)
+}
+
+fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), Failure> {
+    let kind = match &p.subkind {
+        Some(s) => format!("{} ({s})", p.node.kind),
+        None => p.node.kind.to_string(),
+    };
+    writeln!(out, "{} — {kind}, id `{}`", p.node.name, p.node.id)?;
+    if let Some(d) = &p.as_of {
+        writeln!(out, "as of {d}")?;
+    }
+    if !p.aliases.is_empty() {
+        writeln!(out, "aliases: {}", p.aliases.join(", "))?;
+    }
+    for (scheme, id) in &p.external_ids {
+        writeln!(out, "{scheme}: {id}")?;
+    }
+    for (k, v) in &p.attributes {
+        writeln!(out, "{k}: {v}")?;
+    }
+    if let Some(place) = &p.place {
+        writeln!(out, "place: {place}")?;
+    }
+    if let Some(when) = &p.when {
+        let shown = match (when.start, when.end) {
+            (Some(a), Some(b)) if a == b => a.to_string(),
+            (None, None) => "?".to_owned(),
+            _ => when.to_string(),
+        };
+        writeln!(out, "when: {shown}")?;
+    }
+    if p.node.kind == NodeKind::Source {
+        if let Some(d) = &p.date {
+            writeln!(out, "date: {d}")?;
+        }
+        if let Some(len) = p.text_length {
+            writeln!(out, "text length: {len}")?;
+        }
+        if let Some(url) = &p.url {
+            writeln!(out, "url: {url}")?;
+        }
+    }
+    if let Some(s) = &p.state {
+        writeln!(out, "state: {}", state(s))?;
+        if !s.citations.is_empty() {
+            writeln!(
+                out,
+                "  {}",
+                citations(g, &s.citations).replace('\n', "\n  ")
+            )?;
+        }
+    }
+    if let Some(s) = &p.statement {
+        let words = if s.is_quote {
+            format!("“{}”", s.text)
+        } else {
+            s.text.clone()
+        };
+        writeln!(out, "words: {words}")?;
+        writeln!(out, "date: {}", date(s.date.as_ref()))?;
+        writeln!(out, "attribution: {}", s.attribution.text)?;
+        for (label, refs) in [
+            ("about", &s.about),
+            ("reports", &s.reports),
+            ("reported in", &s.reported_in),
+            ("supports", &s.supports),
+            ("supported by", &s.supported_by),
+            ("disputes", &s.disputes),
+            ("disputed by", &s.disputed_by),
+        ] {
+            if !refs.is_empty() {
+                writeln!(out, "{label}: {}", node_refs(refs))?;
+            }
+        }
+    }
+    if !p.citations.is_empty() {
+        writeln!(out, "\nCited in")?;
+        let mut t = table(["citation"]);
+        for c in &p.citations {
+            t.add_row(vec![citation(g, c)]);
+        }
+        print_table(out, &t)?;
+    }
+    if !p.lifecycle.is_empty() {
+        writeln!(out, "\nLifecycle")?;
+        let mut t = table(["state", "date", "party", "citations"]);
+        for s in &p.lifecycle {
+            let when = match (s.date, s.attested) {
+                (Some(d), _) => d.to_string(),
+                (None, Some(a)) => format!("? (attested by {a})"),
+                (None, None) => "?".to_owned(),
+            };
+            t.add_row(vec![
+                s.state.to_string(),
+                when,
+                s.party.clone().unwrap_or_default(),
+                citations(g, &s.citations),
+            ]);
+        }
+        print_table(out, &t)?;
+    }
+    if !p.parties.is_empty() {
+        writeln!(out, "\nParties")?;
+        let mut t = table(["party", "valid", "withdrew", "citations"]);
+        for party in &p.parties {
+            t.add_row(vec![
+                format!(
+                    "{}{}",
+                    node_ref(&party.party),
+                    caveats(party.validity.containment, party.validity.rests_on_unknown)
+                ),
+                if party.valid.is_unbounded() {
+                    String::new()
+                } else {
+                    party.valid.to_string()
+                },
+                party.withdrew.map(|d| d.to_string()).unwrap_or_default(),
+                citations(g, &party.citations),
+            ]);
+        }
+        print_table(out, &t)?;
+    }
+    if !p.signatories.is_empty() {
+        writeln!(out, "\nSignatories")?;
+        let mut t = table(["person", "on behalf of", "date", "citations"]);
+        for s in &p.signatories {
+            t.add_row(vec![
+                node_ref(&s.person),
+                s.on_behalf_of.as_ref().map(node_ref).unwrap_or_default(),
+                date(s.date.as_ref()),
+                citations(g, &s.citations),
+            ]);
+        }
+        print_table(out, &t)?;
+    }
+    if !p.offices.is_empty() {
+        writeln!(out, "\nOffices")?;
+        let mut t = table(["title", "in", "valid", "citations"]);
+        for o in &p.offices {
+            t.add_row(vec![
+                o.title.clone(),
+                node_ref(&o.organization),
+                format!(
+                    "{}{}",
+                    o.valid,
+                    caveats(o.validity.containment, o.validity.rests_on_unknown)
+                ),
+                citations(g, &o.citations),
+            ]);
+        }
+        print_table(out, &t)?;
+    }
+    if !p.attendees.is_empty() {
+        writeln!(out, "\nAttended by: {}", node_refs(&p.attendees))?;
+    }
+    if !p.relations.is_empty() {
+        writeln!(out, "\nRelations")?;
+        let mut t = table(["relation", "with", "valid", "citations"]);
+        for r in &p.relations {
+            let mut what = if r.direction == Direction::Out {
+                format!("{} →", r.kind)
+            } else {
+                format!("← {}", r.kind)
+            };
+            let quals = [
+                r.title.clone(),
+                r.on_behalf_of.as_ref().map(|b| format!("for {b}")),
+                r.position.map(|p| format!("position {p}")),
+                r.share.map(|s| format!("share {s}")),
+                r.amount.clone(),
+                r.relation.clone(),
+            ];
+            for q in quals.into_iter().flatten() {
+                what.push_str(&format!("\n({q})"));
+            }
+            let valid = if r.valid.is_unbounded() {
+                String::new()
+            } else {
+                r.valid.to_string()
+            };
+            t.add_row(vec![
+                what,
+                node_ref(&r.other),
+                valid,
+                citations(g, &r.citations),
+            ]);
+        }
+        print_table(out, &t)?;
+    }
+    for (label, list) in [
+        ("Statements by it", &p.statements_by),
+        ("Statements about it", &p.statements_about),
+    ] {
+        if !list.is_empty() {
+            writeln!(out, "\n{label}")?;
+            print_table(out, &statements_table(g, list))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,65 @@
+//! `diplograph statements`: who said what, about whom, and how we know it.
+
+use std::io::Write;
+
+use diplograph::query::{NodeRef, StatementInfo, StatementQuery};
+use diplograph::Graph;
+
+use crate::failure::Failure;
+use crate::render::{date, keep_whole, print_json, print_table, table};
+
+/// The table of statements, shared with `show`.
+pub(super) fn statements_table(g: &Graph, list: &[StatementInfo]) -> comfy_table::Table {
+    let _ = g;
+    let mut t = table(["statement", "date", "words", "how we know it", "disputes"]);
+    keep_whole(&mut t, &[0, 1]);
+    for s in list {
+        let words = if s.is_quote {
+            format!("“{}”", s.text)
+        } else {
+            s.text.clone()
+        };
+        let mut rel = Vec::new();
+        if !s.disputes.is_empty() {
+            rel.push(format!("disputes {}", ids(&s.disputes)));
+        }
+        if !s.disputed_by.is_empty() {
+            rel.push(format!("disputed by {}", ids(&s.disputed_by)));
+        }
+        t.add_row(vec![
+            s.statement.id.clone(),
+            date(s.date.as_ref()),
+            words,
+            s.attribution.text.clone(),
+            rel.join("\n"),
+        ]);
+    }
+    t
+}
+
+fn ids(refs: &[NodeRef]) -> String {
+    refs.iter()
+        .map(|r| r.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Runs `diplograph statements`.
+pub(super) fn statements(
+    g: &Graph,
+    query: &StatementQuery,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let found = g.statements(query);
+    if json {
+        return Ok(print_json(out, &found)?);
+    }
+    if found.is_empty() {
+        writeln!(out, "no statement matches")?;
+        return Ok(());
+    }
+    print_table(out, &statements_table(g, &found))?;
+    writeln!(out, "{} statement(s)", found.len())?;
+    Ok(())
+}
