@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from html import escape
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._native import Graph
@@ -13,43 +12,26 @@ if TYPE_CHECKING:
 __all__ = ["graph_html", "results_html"]
 
 
-def _dates(graph: Graph) -> Iterable[Any]:
-    for node in graph.nodes():
-        if node.date is not None:
-            yield node.date
-        if node.end is not None:
-            yield node.end
-        for step in node.lifecycle:
-            if step.date is not None:
-                yield step.date
-    for edge in graph.edges():
-        if edge.start is not None:
-            yield edge.start
-        if edge.end is not None:
-            yield edge.end
-
-
 def graph_html(graph: Graph) -> str:
     """A summary of the graph: its title, counts of nodes and edges by kind, the span of the
-    dates it records, and its sources."""
-    nodes = Counter(n.kind for n in graph.nodes())
-    edges = Counter(e.kind for e in graph.edges())
-    dates = sorted(_dates(graph))
-    span = f"{dates[0]} – {dates[-1]}" if dates else "no dates"
-    title = escape(graph.title) if graph.title else "Untitled graph"
+    dates it records, and its sources. Every figure is the core's (``Graph.stats()``, the
+    answer of ``diplograph stats``), so the two always agree."""
+    stats = graph.stats()
+    span = f"{stats.first_date} – {stats.last_date}" if stats.first_date is not None else "no dates"
+    title = escape(stats.title) if stats.title else "Untitled graph"
     parts = [
         f"<div class='diplograph-graph'><strong>{title}</strong>",
-        f"<p>{len(graph)} nodes, {graph.edge_count} edges; dates {escape(span)}</p>",
+        f"<p>{stats.nodes} nodes, {stats.edges} edges; dates {escape(span)}</p>",
         "<table><thead><tr><th>node kind</th><th>count</th></tr></thead><tbody>",
     ]
-    parts += [f"<tr><td>{escape(k)}</td><td>{c}</td></tr>" for k, c in sorted(nodes.items())]
+    parts += [f"<tr><td>{escape(k)}</td><td>{c}</td></tr>" for k, c in stats.nodes_by_kind.items()]
     parts.append("</tbody></table><table><thead><tr><th>edge kind</th><th>count</th></tr></thead><tbody>")
-    parts += [f"<tr><td>{escape(k)}</td><td>{c}</td></tr>" for k, c in sorted(edges.items())]
+    parts += [f"<tr><td>{escape(k)}</td><td>{c}</td></tr>" for k, c in stats.edges_by_kind.items()]
     parts.append("</tbody></table><p>Sources:</p><ul>")
-    for s in graph.nodes(kind="source"):
+    for s in stats.sources:
         date = f", {s.date}" if s.date is not None else ""
         url = f" <a href='{escape(s.url, quote=True)}'>link</a>" if s.url else ""
-        parts.append(f"<li>{escape(s.name)}{escape(date)}{url}</li>")
+        parts.append(f"<li>{escape(s.source.name)}{escape(date)}{url}</li>")
     parts.append("</ul></div>")
     return "".join(parts)
 

@@ -20,7 +20,11 @@ from ._native import Citation, PartialDate
 __all__ = ["NodeRef", "Record", "Results", "wrap"]
 
 #: Keys whose values are dates (ISO text from the core, PartialDate here).
-_DATE_KEYS = frozenset({"date", "end", "since", "start", "withdrew"})
+_DATE_KEYS = frozenset({"date", "end", "first_date", "last_date", "since", "start", "withdrew"})
+
+#: Keys whose values are mappings of names to counts (``GraphStats.nodes_by_kind``): kept as
+#: plain dicts, in the core's order, rather than made records.
+_MAPPING_KEYS = frozenset({"edges_by_kind", "nodes_by_kind"})
 
 
 class Record:
@@ -176,6 +180,8 @@ def _convert(name: str, value: Any) -> Any:
             return [_citation(c) for c in value]
         return [_convert(name, v) for v in value]
     if isinstance(value, dict):
+        if name in _MAPPING_KEYS:
+            return dict(value)
         if set(value) == {"id", "kind", "name"}:
             return NodeRef(value)
         fields = {k: _convert(k, v) for k, v in value.items()}
@@ -195,6 +201,7 @@ _NESTED_KINDS = {
     "attribution": "Attribution",
     "steps": "AttributionStep",
     "what": "TimelineKind",
+    "sources": "SourceUse",
 }
 
 

@@ -264,3 +264,93 @@ def test_node_objects_expose_citations(g):
         ("yonhap", 2),
         ("straits-times", 3),
     ]
+
+
+#: `diplograph stats --json` on the built-in example, verbatim (the CLI's answer).
+EXAMPLE_STATS = {
+    "title": "Shangri-La Dialogue 2016: US, South Korea, Japan defence chiefs",
+    "nodes": 75,
+    "edges": 228,
+    "nodes_by_kind": {
+        "country": 8,
+        "person": 7,
+        "organization": 14,
+        "agreement": 9,
+        "event": 12,
+        "statement": 24,
+        "source": 1
+    },
+    "edges_by_kind": {
+        "party_to": 23,
+        "signed": 2,
+        "holds_office": 7,
+        "part_of": 10,
+        "based_in": 4,
+        "said": 29,
+        "reported_by": 37,
+        "about": 57,
+        "reports": 3,
+        "supports": 3,
+        "disputes": 2,
+        "attended": 13,
+        "held_in": 2,
+        "organised_by": 5,
+        "withdrew_from": 1,
+        "sanctions": 1,
+        "threatens": 3,
+        "trades_with": 1,
+        "allied_with": 1,
+        "published_by": 1,
+        "other": 23
+    },
+    "first_date": "2009",
+    "last_date": "2016-08-04",
+    "citations": 389,
+    "sources": [
+        {
+            "source": {
+                "id": "st-2016-06-04",
+                "kind": "source",
+                "name": "US, South Korea, Japan defence chiefs agree to strengthen joint defence in face of North Korea threat"
+            },
+            "date": "2016-06-04",
+            "url": "https://www.straitstimes.com/asia/east-asia/us-south-korea-japan-defence-chiefs-agree-to-strengthen-joint-defence-in-face-of-north",
+            "citations": 389
+        }
+    ]
+}
+
+
+def test_stats_are_the_cli_answer(g):
+    s = g.stats()
+    assert s.kind_name == "GraphStats"
+    assert (s.nodes, s.edges, s.citations) == (75, 228, 389)
+    assert (s.first_date, s.last_date) == (PartialDate("2009"), PartialDate("2016-08-04"))
+    assert s.nodes_by_kind == EXAMPLE_STATS["nodes_by_kind"]
+    assert list(s.nodes_by_kind) == ["country", "person", "organization", "agreement", "event", "statement", "source"]
+    assert s.sources[0].source.id == "st-2016-06-04" and s.sources[0].date == PartialDate("2016-06-04")
+    assert s.to_dict() == EXAMPLE_STATS
+    assert json.loads(json.dumps(s.to_dict())) == EXAMPLE_STATS
+    assert pickle.loads(pickle.dumps(s)) == s
+
+
+def test_stats_and_summary_count_attested_dates():
+    # The last date is only a lifecycle step's `attested` date: the span and the notebook
+    # summary both end there, as `diplograph stats` does.
+    g = Graph(title="Attested")
+    g.add_source("st", "The Straits Times", date="2016-06-04", text="Seoul and Washington already have a pact.")
+    g.add_agreement("pact", "A pact", kind="gsomia", lifecycle=[{"state": "in_force", "attested": "2017-03"}])
+    g.add_country("KOR", "South Korea")
+    g.relate("KOR", "party_to", "pact", start="2001")
+    s = g.stats()
+    assert (str(s.first_date), str(s.last_date)) == ("2001", "2017-03")
+    assert (s.nodes, s.edges, s.citations) == (3, 1, 0)
+    assert s.nodes_by_kind == {"country": 1, "agreement": 1, "source": 1}
+    assert s.edges_by_kind == {"party_to": 1}
+    html = g._repr_html_()
+    assert "<p>3 nodes, 1 edges; dates 2001 – 2017-03</p>" in html
+    assert Graph().stats().to_dict() == {
+        "title": None, "nodes": 0, "edges": 0, "nodes_by_kind": {}, "edges_by_kind": {},
+        "first_date": None, "last_date": None, "citations": 0, "sources": [],
+    }
+    assert "dates no dates" in Graph()._repr_html_()

@@ -660,6 +660,28 @@ impl PyGraph {
         wrap(py, "StatementInfo", &[info])?.get_item(0)
     }
 
+    /// A summary of the graph: a ``GraphStats`` record with ``title``, ``nodes`` and ``edges``
+    /// (counts), ``nodes_by_kind`` and ``edges_by_kind`` (dicts of counts, kinds with none left
+    /// out, in the core's kind order), ``first_date`` and ``last_date`` (the span of every date
+    /// in the graph, lifecycle ``attested`` dates included; ``None`` when it has none),
+    /// ``citations`` (all counted) and ``sources`` (``SourceUse`` records: ``source``,
+    /// ``date``, ``url``, ``citations``). The core's answer, the same as
+    /// ``diplograph stats --json``: ``to_dict()`` gives exactly that JSON's data.
+    /// Cost: O(nodes + edges + citations).
+    ///
+    /// >>> s = example().stats()
+    /// >>> s.nodes, s.edges, s.citations
+    /// (75, 228, 389)
+    /// >>> str(s.first_date), str(s.last_date)
+    /// ('2009', '2016-08-04')
+    /// >>> s.nodes_by_kind["country"], s.sources[0].source.id, s.sources[0].citations
+    /// (8, 'st-2016-06-04', 389)
+    fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let g = &self.inner;
+        let stats = py.detach(|| g.stats());
+        wrap(py, "GraphStats", &[stats])?.get_item(0)
+    }
+
     /// The people who attended an event (``NodeRef`` records).
     fn attendees<'py>(&self, py: Python<'py>, event: NameArg) -> PyResult<Bound<'py, PyAny>> {
         let g = &self.inner;
