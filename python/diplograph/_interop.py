@@ -14,6 +14,8 @@ import gc
 import importlib
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
+from . import _native
+
 if TYPE_CHECKING:
     from ._native import Graph
 
@@ -86,45 +88,11 @@ class Frames(NamedTuple):
     """One row per edge."""
 
 
-#: Node columns and their dtypes: text as pandas' ``string``, kinds as ``category``, dates as
-#: ISO text (``string``, precision kept: "2016-01" stays a month), lists and dicts as objects.
-_NODE_COLUMNS = {
-    "id": "string",
-    "kind": "category",
-    "name": "string",
-    "aliases": "object",
-    "external_ids": "object",
-    "org_kind": "category",
-    "agreement_kind": "category",
-    "event_kind": "category",
-    "date": "string",
-    "end": "string",
-    "place": "string",
-    "quote": "string",
-    "paraphrase": "string",
-    "url": "string",
-    "text": "string",
-    "lifecycle": "object",
-    "attributes": "object",
-    "citations": "object",
-}
-
-_EDGE_COLUMNS = {
-    "index": "Int64",
-    "from": "string",
-    "to": "string",
-    "kind": "category",
-    "start": "string",
-    "end": "string",
-    "title": "string",
-    "on_behalf_of": "string",
-    "position": "Int64",
-    "share": "Float64",
-    "amount": "string",
-    "relation": "string",
-    "attributes": "object",
-    "citations": "object",
-}
+#: Node and edge columns and their dtypes, in column order: the binding's one definition of
+#: a record's fields (``records.rs``). Text is pandas' ``string``, kinds ``category``, dates
+#: ISO text (``string``, precision kept: "2016-01" stays a month), lists and dicts objects.
+_NODE_COLUMNS = dict(_native._NODE_FIELDS)
+_EDGE_COLUMNS = dict(_native._EDGE_FIELDS)
 
 
 def to_pandas(graph: Graph) -> Frames:
@@ -157,8 +125,6 @@ def to_pandas(graph: Graph) -> Frames:
 def _dtype(pd: Any, column: str, name: str, table: str) -> Any:
     if name != "category":
         return name
-    from . import _native
-
     vocabulary = {
         ("node", "kind"): _native.NODE_KINDS,
         ("edge", "kind"): _native.EDGE_KINDS,

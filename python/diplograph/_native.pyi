@@ -22,6 +22,8 @@ __all__ = [
     "Node",
     "ORGANIZATION_KINDS",
     "PartialDate",
+    "_EDGE_FIELDS",
+    "_NODE_FIELDS",
     "__version__",
     "example",
     "load",
@@ -30,6 +32,8 @@ __all__ = [
 ]
 
 NODE_KINDS: list[str]
+_NODE_FIELDS: list[tuple[str, str]]
+_EDGE_FIELDS: list[tuple[str, str]]
 EDGE_KINDS: list[str]
 ORGANIZATION_KINDS: list[str]
 AGREEMENT_KINDS: list[str]

@@ -120,3 +120,31 @@ def test_missing_optional_package_is_a_clear_error(g, monkeypatch, package, meth
         getattr(g, method)()
     assert f"needs the optional package `{package}`" in str(err.value)
     assert f"pip install {package}" in str(err.value)
+
+
+def test_one_field_definition_behind_dicts_columns_and_dtypes(g):
+    # The field list comes from the binding's one definition (records.rs): the columns, the
+    # pandas dtypes and to_dict() keys all follow it.
+    from diplograph import _native
+
+    node_names = [name for name, _ in _native._NODE_FIELDS]
+    edge_names = [name for name, _ in _native._EDGE_FIELDS]
+    assert node_names == [
+        "id", "kind", "name", "aliases", "external_ids", "org_kind", "agreement_kind", "event_kind", "date",
+        "end", "place", "quote", "paraphrase", "url", "text", "lifecycle", "attributes", "citations",
+    ]
+    assert edge_names == [
+        "index", "from", "to", "kind", "start", "end", "title", "on_behalf_of", "position", "share", "amount",
+        "relation", "attributes", "citations",
+    ]
+    assert dict(_native._EDGE_FIELDS)["share"] == "Float64" and dict(_native._NODE_FIELDS)["kind"] == "category"
+    assert list(g._node_columns()) == node_names and list(g._edge_columns()) == edge_names
+    nodes, edges = g.to_pandas()
+    assert list(nodes.columns) == node_names and list(edges.columns) == edge_names
+    assert str(edges["share"].dtype) == "Float64" and str(nodes["kind"].dtype) == "category"
+    # An edge's dict has every field but the index, in field order; a node's, the fields of its kind.
+    assert list(g.edges()[0].to_dict()) == edge_names[1:]
+    assert list(g.node("st-2016-06-04").to_dict()) == [
+        "id", "kind", "name", "aliases", "external_ids", "date", "url", "text", "attributes", "citations",
+    ]
+    assert list(g.node("KOR").to_dict()) == ["id", "kind", "name", "aliases", "external_ids", "attributes", "citations"]

@@ -849,13 +849,13 @@ impl PyGraph {
     /// ``{field: [value per node]}``: every field of ``Node.to_dict()`` as a column, ``None``
     /// where it does not apply, dates as ISO text. Built in one pass (for ``to_pandas``).
     fn _node_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        columns::node_columns(py, &self.inner, columns::Dates::Text)
+        columns::node_columns(py, &self.inner, crate::records::Dates::Text)
     }
 
     /// ``{field: [value per edge]}``: ``index`` and every field of ``Edge.to_dict()`` as a
     /// column, ``None`` where it does not apply, dates as ISO text (for ``to_pandas``).
     fn _edge_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        columns::edge_columns(py, &self.inner, columns::Dates::Text)
+        columns::edge_columns(py, &self.inner, crate::records::Dates::Text)
     }
 
     fn __getstate__(&self, py: Python<'_>) -> String {

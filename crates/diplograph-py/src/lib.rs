@@ -12,6 +12,7 @@ mod errors;
 mod graph;
 mod objects;
 mod query;
+mod records;
 
 use diplograph::export::ExportFormat;
 use diplograph::model::{
@@ -42,6 +43,8 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         names(LifecycleState::ALL, |k| k.as_str()),
     )?;
     m.add("EXPORT_FORMATS", names(ExportFormat::ALL, |k| k.as_str()))?;
+    m.add("_NODE_FIELDS", records::node_field_table())?;
+    m.add("_EDGE_FIELDS", records::edge_field_table())?;
     m.add_class::<graph::PyGraph>()?;
     m.add_class::<objects::PyNode>()?;
     m.add_class::<objects::PyEdge>()?;

@@ -17,6 +17,7 @@ use pyo3::types::{PyDict, PyList, PyTuple, PyType};
 use crate::date::{opt_date, DateArg, PyPartialDate};
 use crate::errors::to_py_err;
 use crate::graph::vocab;
+use crate::records::{self, Builder, Dates, EdgeField, NodeField};
 
 /// A JSON value (free attributes) as a Python object.
 pub(crate) fn json_to_py<'py>(
@@ -461,64 +462,30 @@ impl PyNode {
 
     /// The node as a dict in the native format's shape, dates as ``PartialDate``.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        let n = &self.0;
-        d.set_item("id", &n.id)?;
-        d.set_item("kind", n.kind().as_str())?;
-        d.set_item("name", &n.name)?;
-        d.set_item("aliases", n.aliases.clone())?;
-        d.set_item("external_ids", n.external_ids.clone())?;
-        match &n.details {
-            NodeDetails::Country | NodeDetails::Person => {}
-            NodeDetails::Organization { kind } => d.set_item("org_kind", kind.as_str())?,
-            NodeDetails::Agreement { kind, lifecycle } => {
-                d.set_item("agreement_kind", kind.as_str())?;
-                d.set_item("lifecycle", json_to_py(py, lifecycle)?)?;
-            }
-            NodeDetails::Event { kind, when, place } => {
-                d.set_item("event_kind", kind.as_str())?;
-                d.set_item("date", opt_date(when.start))?;
-                d.set_item("end", opt_date(when.end))?;
-                d.set_item("place", place.as_deref())?;
-            }
-            NodeDetails::Statement { text, date } => {
-                let (key, words) = match text {
-                    StatementText::Quote(q) => ("quote", q),
-                    StatementText::Paraphrase(p) => ("paraphrase", p),
-                };
-                d.set_item(key, words)?;
-                d.set_item("date", opt_date(*date))?;
-            }
-            NodeDetails::Source { date, url, text } => {
-                d.set_item("date", opt_date(*date))?;
-                d.set_item("url", url.as_deref())?;
-                d.set_item("text", text.as_deref())?;
-            }
-        }
-        d.set_item("attributes", json_to_py(py, &n.attributes)?)?;
-        d.set_item("citations", json_to_py(py, &n.citations)?)?;
-        Ok(d)
+        let row = Builder::new(py, Dates::Objects).node(None, &self.0)?;
+        records::to_dict(py, &NodeField::ALL, NodeField::name, &row, &[])
     }
 
     /// Rebuilds a node from its ``to_dict()`` (for pickling).
     #[classmethod]
     fn _restore(_cls: &Bound<'_, PyType>, state: &Bound<'_, PyDict>) -> PyResult<Self> {
-        let text = |key: &str| state_text(state, key);
-        let date = |key: &str| state_date(state, key);
-        let required = |key: &str| -> PyResult<String> {
-            text(key)?.ok_or_else(|| PyTypeError::new_err(format!("node state lacks `{key}`")))
+        use NodeField as F;
+        let text = |f: F| state_text(state, f.name());
+        let date = |f: F| state_date(state, f.name());
+        let item = |f: F| state.get_item(f.name());
+        let required = |f: F| -> PyResult<String> {
+            text(f)?.ok_or_else(|| PyTypeError::new_err(format!("node state lacks `{}`", f.name())))
         };
-        let kind: NodeKind = vocab(&required("kind")?)?;
+        let kind: NodeKind = vocab(&required(F::Kind)?)?;
         let details = match kind {
             NodeKind::Country => NodeDetails::Country,
             NodeKind::Person => NodeDetails::Person,
             NodeKind::Organization => NodeDetails::Organization {
-                kind: vocab(&required("org_kind")?)?,
+                kind: vocab(&required(F::OrgKind)?)?,
             },
             NodeKind::Agreement => NodeDetails::Agreement {
-                kind: vocab(&required("agreement_kind")?)?,
-                lifecycle: state
-                    .get_item("lifecycle")?
+                kind: vocab(&required(F::AgreementKind)?)?,
+                lifecycle: item(F::Lifecycle)?
                     .map(|v| v.extract::<Vec<StepArg>>())
                     .transpose()?
                     .unwrap_or_default()
@@ -527,12 +494,12 @@ impl PyNode {
                     .collect(),
             },
             NodeKind::Event => NodeDetails::Event {
-                kind: vocab(&required("event_kind")?)?,
-                when: Interval::new(date("date")?, date("end")?),
-                place: text("place")?,
+                kind: vocab(&required(F::EventKind)?)?,
+                when: Interval::new(date(F::Date)?, date(F::End)?),
+                place: text(F::Place)?,
             },
             NodeKind::Statement => NodeDetails::Statement {
-                text: match (text("quote")?, text("paraphrase")?) {
+                text: match (text(F::Quote)?, text(F::Paraphrase)?) {
                     (Some(q), _) => StatementText::Quote(q),
                     (None, Some(p)) => StatementText::Paraphrase(p),
                     (None, None) => {
@@ -541,12 +508,12 @@ impl PyNode {
                         ))
                     }
                 },
-                date: date("date")?,
+                date: date(F::Date)?,
             },
             NodeKind::Source => NodeDetails::Source {
-                date: date("date")?,
-                url: text("url")?,
-                text: text("text")?,
+                date: date(F::Date)?,
+                url: text(F::Url)?,
+                text: text(F::Text)?,
             },
             other => {
                 return Err(PyTypeError::new_err(format!(
@@ -554,17 +521,17 @@ impl PyNode {
                 )))
             }
         };
-        let mut n = Node::new(required("id")?, required("name")?, details);
-        if let Some(v) = state.get_item("aliases")? {
+        let mut n = Node::new(required(F::Id)?, required(F::Name)?, details);
+        if let Some(v) = item(F::Aliases)? {
             n.aliases = v.extract()?;
         }
-        if let Some(v) = state.get_item("external_ids")? {
+        if let Some(v) = item(F::ExternalIds)? {
             n.external_ids = v.extract()?;
         }
-        if let Some(v) = state.get_item("attributes")? {
+        if let Some(v) = item(F::Attributes)? {
             n.attributes = attributes_from_py(Some(v.cast::<PyDict>()?))?;
         }
-        if let Some(v) = state.get_item("citations")? {
+        if let Some(v) = item(F::Citations)? {
             n.citations = citations(v.extract()?);
         }
         Ok(PyNode(n))
@@ -723,22 +690,15 @@ impl PyEdge {
     /// The edge as a dict in the native format's shape (``from``, ``to``, ``kind`` …), dates
     /// as ``PartialDate``.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        let e = &self.edge;
-        d.set_item("kind", e.kind.as_str())?;
-        d.set_item("from", &self.from)?;
-        d.set_item("to", &self.to)?;
-        d.set_item("start", opt_date(e.valid.start))?;
-        d.set_item("end", opt_date(e.valid.end))?;
-        d.set_item("title", e.title())?;
-        d.set_item("on_behalf_of", e.on_behalf_of())?;
-        d.set_item("position", e.position())?;
-        d.set_item("share", e.share())?;
-        d.set_item("amount", e.amount())?;
-        d.set_item("relation", e.relation())?;
-        d.set_item("attributes", json_to_py(py, &e.attributes)?)?;
-        d.set_item("citations", json_to_py(py, &e.citations)?)?;
-        Ok(d)
+        let ends = (self.from.as_str(), self.to.as_str());
+        let row = Builder::new(py, Dates::Objects).edge(self.index, ends, None, &self.edge)?;
+        records::to_dict(
+            py,
+            &EdgeField::ALL,
+            EdgeField::name,
+            &row,
+            &[EdgeField::Index],
+        )
     }
 
     /// Rebuilds an edge from its index and its ``to_dict()`` (for pickling).
@@ -748,25 +708,25 @@ impl PyEdge {
         index: usize,
         state: &Bound<'_, PyDict>,
     ) -> PyResult<Self> {
-        let text = |key: &str| state_text(state, key);
-        let date = |key: &str| state_date(state, key);
-        let required = |key: &str| -> PyResult<String> {
-            text(key)?.ok_or_else(|| PyTypeError::new_err(format!("edge state lacks `{key}`")))
+        use EdgeField as F;
+        let text = |f: F| state_text(state, f.name());
+        let date = |f: F| state_date(state, f.name());
+        let item = |f: F| state.get_item(f.name());
+        let required = |f: F| -> PyResult<String> {
+            text(f)?.ok_or_else(|| PyTypeError::new_err(format!("edge state lacks `{}`", f.name())))
         };
-        let position: Option<u32> = state
-            .get_item("position")?
+        let position: Option<u32> = item(F::Position)?
             .map(|v| v.extract::<Option<u32>>())
             .transpose()?
             .flatten();
-        let share: Option<f64> = state
-            .get_item("share")?
+        let share: Option<f64> = item(F::Share)?
             .map(|v| v.extract::<Option<f64>>())
             .transpose()?
             .flatten();
-        let (title, on_behalf_of) = (text("title")?, text("on_behalf_of")?);
-        let (amount, relation) = (text("amount")?, text("relation")?);
-        let mut edge = Edge::new(vocab::<EdgeKind>(&required("kind")?)?)
-            .valid(date("start")?, date("end")?)
+        let (title, on_behalf_of) = (text(F::Title)?, text(F::OnBehalfOf)?);
+        let (amount, relation) = (text(F::Amount)?, text(F::Relation)?);
+        let mut edge = Edge::new(vocab::<EdgeKind>(&required(F::Kind)?)?)
+            .valid(date(F::Start)?, date(F::End)?)
             .qualified(|q| {
                 q.title = title;
                 q.on_behalf_of = on_behalf_of;
@@ -775,15 +735,15 @@ impl PyEdge {
                 q.amount = amount;
                 q.relation = relation;
             });
-        if let Some(v) = state.get_item("attributes")? {
+        if let Some(v) = item(F::Attributes)? {
             edge.attributes = attributes_from_py(Some(v.cast::<PyDict>()?))?;
         }
-        if let Some(v) = state.get_item("citations")? {
+        if let Some(v) = item(F::Citations)? {
             edge.citations = citations(v.extract()?);
         }
         Ok(PyEdge {
-            from: required("from")?,
-            to: required("to")?,
+            from: required(F::From)?,
+            to: required(F::To)?,
             index,
             edge,
         })
