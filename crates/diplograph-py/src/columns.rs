@@ -27,7 +27,7 @@ fn keys<'py, F: Copy>(
         .collect()
 }
 
-/// A dict of the fields that have a value (neither left out nor Python `None`).
+/// A dict of the fields that have a value (the cells that are not `None`).
 fn record<'py>(
     py: Python<'py>,
     keys: &[Bound<'py, PyString>],
@@ -35,7 +35,7 @@ fn record<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
     for (key, cell) in keys.iter().zip(cells) {
-        if let Some(value) = cell.as_ref().filter(|v| !v.is_none()) {
+        if let Some(value) = cell {
             d.set_item(key, value)?;
         }
     }

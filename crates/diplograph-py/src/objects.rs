@@ -17,7 +17,7 @@ use pyo3::types::{PyDict, PyList, PyTuple, PyType};
 use crate::date::{opt_date, DateArg, PyPartialDate};
 use crate::errors::to_py_err;
 use crate::graph::vocab;
-use crate::records::{self, Builder, Dates, EdgeField, NodeField};
+use crate::records::{self, Builder, EdgeField, NodeField};
 
 /// A JSON value (free attributes) as a Python object.
 pub(crate) fn json_to_py<'py>(
@@ -462,7 +462,7 @@ impl PyNode {
 
     /// The node as a dict in the native format's shape, dates as ``PartialDate``.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let row = Builder::new(py, Dates::Objects).node(None, &self.0)?;
+        let row = Builder::for_dict(py).node(None, &self.0)?;
         records::to_dict(py, &NodeField::ALL, NodeField::name, &row, &[])
     }
 
@@ -691,7 +691,7 @@ impl PyEdge {
     /// as ``PartialDate``.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let ends = (self.from.as_str(), self.to.as_str());
-        let row = Builder::new(py, Dates::Objects).edge(self.index, ends, None, &self.edge)?;
+        let row = Builder::for_dict(py).edge(self.index, ends, None, &self.edge)?;
         records::to_dict(
             py,
             &EdgeField::ALL,

@@ -131,8 +131,9 @@ pub(crate) enum Dates {
     Text,
 }
 
-/// One field of one record: `None` where the field does not apply to the node's kind;
-/// Python `None` where it applies but has no value (`to_dict()` keeps such a key).
+/// One field of one record: `None` where the field does not apply to the node's kind or has
+/// no value, except that a builder made with [`Builder::for_dict`] gives Python `None` for a
+/// field that applies but has no value (`to_dict()` keeps such a key).
 pub(crate) type Cell<'py> = Option<Bound<'py, PyAny>>;
 
 /// A node's fields, indexed by [`NodeField`].
@@ -150,10 +151,13 @@ pub(crate) struct Builder<'py> {
     ids: Vec<Option<Bound<'py, PyAny>>>,
     /// Dates, one object each (`PartialDate` is immutable, so rows can share it).
     dates_made: HashMap<PartialDate, Bound<'py, PyAny>>,
+    /// Whether a field that applies but has no value is Python `None` (`to_dict()`) rather
+    /// than left out (the bulk rows and columns, which need no object for it).
+    keep_empty: bool,
 }
 
 impl<'py> Builder<'py> {
-    /// A builder making dates as `dates` says.
+    /// A builder for the bulk rows and columns, making dates as `dates` says.
     pub(crate) fn new(py: Python<'py>, dates: Dates) -> Self {
         Builder {
             py,
@@ -161,6 +165,15 @@ impl<'py> Builder<'py> {
             names: HashMap::new(),
             ids: Vec::new(),
             dates_made: HashMap::new(),
+            keep_empty: false,
+        }
+    }
+
+    /// A builder for one `to_dict()`: dates as `PartialDate`, empty fields as Python `None`.
+    pub(crate) fn for_dict(py: Python<'py>) -> Self {
+        Builder {
+            keep_empty: true,
+            ..Builder::new(py, Dates::Objects)
         }
     }
 
@@ -189,19 +202,25 @@ impl<'py> Builder<'py> {
         PyString::new(self.py, text).into_any()
     }
 
-    fn none(&self) -> Bound<'py, PyAny> {
-        self.py.None().into_bound(self.py)
+    /// A field that applies but has no value (see [`Cell`]).
+    fn empty(&self) -> Cell<'py> {
+        self.keep_empty.then(|| self.py.None().into_bound(self.py))
     }
 
-    /// A field that applies: its text, or Python `None`.
+    /// A field that applies: its value, or [`Builder::empty`].
+    fn or_empty(&self, value: Option<Bound<'py, PyAny>>) -> Cell<'py> {
+        value.or_else(|| self.empty())
+    }
+
+    /// A text field that applies.
     fn opt_text(&self, text: Option<&str>) -> Cell<'py> {
-        Some(text.map_or_else(|| self.none(), |t| self.text(t)))
+        self.or_empty(text.map(|t| self.text(t)))
     }
 
-    /// A date field that applies: the date, or Python `None`.
+    /// A date field that applies.
     fn date(&mut self, date: Option<PartialDate>) -> PyResult<Cell<'py>> {
         let Some(d) = date else {
-            return Ok(Some(self.none()));
+            return Ok(self.empty());
         };
         if let Some(made) = self.dates_made.get(&d) {
             return Ok(Some(made.clone()));
@@ -275,7 +294,11 @@ impl<'py> Builder<'py> {
         let from = self.id(ends.map(|(f, _)| f), from);
         let to = self.id(ends.map(|(_, t)| t), to);
         let py = self.py;
-        let none = || py.None().into_bound(py);
+        let position = e
+            .position()
+            .map(|p| p.into_pyobject(py).map(Bound::into_any))
+            .transpose()?;
+        let share = e.share().map(|s| PyFloat::new(py, s).into_any());
         Ok([
             Some(index.into_pyobject(py)?.into_any()),
             Some(from),
@@ -285,14 +308,8 @@ impl<'py> Builder<'py> {
             self.date(e.valid.end)?,
             self.opt_text(e.title()),
             self.opt_text(e.on_behalf_of()),
-            Some(match e.position() {
-                Some(p) => p.into_pyobject(py)?.into_any(),
-                None => none(),
-            }),
-            Some(
-                e.share()
-                    .map_or_else(none, |s| PyFloat::new(py, s).into_any()),
-            ),
+            self.or_empty(position),
+            self.or_empty(share),
             self.opt_text(e.amount()),
             self.opt_text(e.relation()),
             Some(attributes(py, &e.attributes)?),
