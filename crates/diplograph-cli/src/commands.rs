@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::CommandFactory;
 use diplograph::export::{self, ExportFormat};
 use diplograph::model::NodeKind;
+use diplograph::output::{write_atomically_with, WriteOptions};
 use diplograph::query::{
     Chain, ChainQuery, Direction, Link, NeighbourhoodQuery, NodeProfile, NodeRef, StatementInfo,
     StatementQuery, TimelineEntry, TimelineKind, TimelineQuery,
@@ -97,7 +98,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             files,
             output,
             strict,
-        } => merge(&files, &output, strict, quiet, out),
+            force,
+        } => merge(&files, &output, strict, WriteOptions { force }, quiet, out),
         Command::Dump {
             inputs,
             format,
@@ -106,6 +108,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             depth,
             kinds,
             output,
+            force,
         } => {
             let g = input::load(&inputs.files, quiet)?;
             let g = match around {
@@ -121,7 +124,14 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 None if kinds.is_empty() && as_of.is_none() => g,
                 None => g.filtered(&kinds, as_of.as_ref()),
             };
-            dump(&g, format, output.as_deref(), quiet, out)
+            dump(
+                &g,
+                format,
+                output.as_deref(),
+                WriteOptions { force },
+                quiet,
+                out,
+            )
         }
         Command::Completions { shell } => {
             // Generated in memory: clap_complete panics when its writer fails (a closed pipe).
@@ -743,6 +753,7 @@ fn merge(
     files: &[PathBuf],
     output: &Path,
     strict: bool,
+    options: WriteOptions,
     quiet: bool,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
@@ -783,7 +794,9 @@ fn merge(
         diplograph::format::write(&merged.graph, &mut *out)?;
     } else {
         let bar = progress(None, format!("writing {}", output.display()));
-        let saved = diplograph::format::save(&merged.graph, output);
+        let saved = write_atomically_with(output, &options, |w| {
+            diplograph::format::write(&merged.graph, w)
+        });
         bar.finish_and_clear();
         saved?;
     }
@@ -808,6 +821,7 @@ fn dump(
     g: &Graph,
     format: ExportFormat,
     output: Option<&Path>,
+    options: WriteOptions,
     quiet: bool,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
@@ -821,7 +835,7 @@ fn dump(
         None => Ok(export::export(g, format, out)?),
         Some(path) => {
             let bar = progress(None, format!("writing {}", path.display()));
-            let written = export::export_to_path(g, format, path);
+            let written = export::export_to_path_with(g, format, path, &options);
             bar.finish_and_clear();
             written?;
             if !quiet {

@@ -15,6 +15,7 @@ use std::path::Path;
 use super::flat::{self, Cell, Column, NodeOptions};
 use crate::error::{Error, Result};
 use crate::graph::Graph;
+use crate::output::WriteOptions;
 
 /// The file name of the nodes table that [`export_csv_dir`] writes.
 pub const CSV_NODES_FILE: &str = "nodes.csv";
@@ -150,18 +151,35 @@ fn write_edges(graph: &Graph, edges: &mut dyn Write) -> Result<()> {
 }
 
 /// Writes [`CSV_NODES_FILE`] and [`CSV_EDGES_FILE`] into the directory `dir`, creating it if
-/// missing. Each file is written atomically; a failure leaves an existing file as it was.
+/// missing. The two are written as a pair: both tables go to temporary files first, and only
+/// when both are complete do they replace the old ones, so a failure leaves both old files as
+/// they were (see [`crate::output::write_files_atomically`]). Uses the default
+/// [`WriteOptions`].
 ///
 /// # Errors
 /// [`Error::Io`] when the directory cannot be created or a file cannot be written.
 pub fn export_csv_dir(graph: &Graph, dir: &Path) -> Result<()> {
+    export_csv_dir_with(graph, dir, &WriteOptions::default())
+}
+
+/// [`export_csv_dir`] with the given [`WriteOptions`] (`force` replaces read-only tables).
+///
+/// # Errors
+/// As [`export_csv_dir`].
+pub fn export_csv_dir_with(graph: &Graph, dir: &Path, options: &WriteOptions) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|source| Error::Io {
         action: "cannot create directory",
         path: dir.to_path_buf(),
         source,
     })?;
-    crate::output::write_atomically(&dir.join(CSV_NODES_FILE), |w| write_nodes(graph, w))?;
-    crate::output::write_atomically(&dir.join(CSV_EDGES_FILE), |w| write_edges(graph, w))
+    let (nodes, edges) = (dir.join(CSV_NODES_FILE), dir.join(CSV_EDGES_FILE));
+    crate::output::write_files_atomically(
+        &mut [
+            (&nodes, &mut |w: &mut dyn Write| write_nodes(graph, w)),
+            (&edges, &mut |w: &mut dyn Write| write_edges(graph, w)),
+        ],
+        options,
+    )
 }
 
 #[cfg(test)]
