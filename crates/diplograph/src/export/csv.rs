@@ -7,6 +7,10 @@
 //! a tab or a carriage return — is neutralised with a leading `'`; so that this is reversible,
 //! a text cell that itself starts with `'` also gets one. A reader gets the exact text back by
 //! removing the first character of every text cell that starts with `'`.
+//!
+//! Ids (`:ID`, `id`, `:START_ID`, `:END_ID`, `from`, `to`) and column names are encoded
+//! one-to-one first: a character a cell cannot hold (C0 controls other than tab, line feed
+//! and carriage return; U+FFFE; U+FFFF) becomes `_xHHHH_`, and so does a `_` followed by `x`.
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -42,6 +46,15 @@ pub(crate) fn safe_text(s: &str) -> Cow<'_, str> {
         }
     }));
     Cow::Owned(out)
+}
+
+/// An id or column name as a cell: characters a cell cannot hold (see [`safe_text`]) become
+/// `_xHHHH_`, one-to-one (see `xml::encode_name`), then the cell is neutralised as text.
+pub(crate) fn safe_name(s: &str) -> Cow<'_, str> {
+    match super::xml::encode_name(s, |c| !flat::is_forbidden_control(c)) {
+        Cow::Borrowed(b) => safe_text(b),
+        Cow::Owned(o) => Cow::Owned(safe_text(&o).into_owned()),
+    }
 }
 
 /// The Neo4j label of a node kind: `Country`, `Organization` …
@@ -106,10 +119,10 @@ fn write_nodes(graph: &Graph, nodes: &mut dyn Write) -> Result<()> {
     let header = [":ID", ":LABEL", "id"]
         .into_iter()
         .chain(cols.iter().map(|c| c.name.as_str()));
-    w.write_record(header.map(|h| safe_text(h).into_owned()))
+    w.write_record(header.map(|h| safe_name(h).into_owned()))
         .map_err(csv_err)?;
     for n in flat::sorted_nodes(graph) {
-        let id = safe_text(&n.id);
+        let id = safe_name(&n.id);
         let head = [id.clone(), Cow::Owned(label(n.kind().as_str())), id];
         let rec = flat::node_record(n, opts);
         w.write_record(
@@ -129,10 +142,10 @@ fn write_edges(graph: &Graph, edges: &mut dyn Write) -> Result<()> {
     let header = [":START_ID", ":END_ID", ":TYPE", "from", "to"]
         .into_iter()
         .chain(cols.iter().map(|c| c.name.as_str()));
-    w.write_record(header.map(|h| safe_text(h).into_owned()))
+    w.write_record(header.map(|h| safe_name(h).into_owned()))
         .map_err(csv_err)?;
     for v in flat::sorted_edges(graph) {
-        let (from, to) = (safe_text(&v.from.id), safe_text(&v.to.id));
+        let (from, to) = (safe_name(&v.from.id), safe_name(&v.to.id));
         let ty = v.edge.kind.as_str().to_ascii_uppercase();
         let head = [
             from.as_ref(),
