@@ -160,6 +160,9 @@ pub enum Command {
         /// Fail (exit 1, OUT untouched) on any conflict.
         #[arg(long)]
         strict: bool,
+        /// Replace OUT even if it is read-only.
+        #[arg(long)]
+        force: bool,
     },
     /// Write the graph, or the part selected, in an export format.
     ///
@@ -188,6 +191,9 @@ pub enum Command {
         /// Where to write (a file, or a directory for csv); standard output when absent.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Replace OUT (or the csv tables) even if read-only.
+        #[arg(long)]
+        force: bool,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {

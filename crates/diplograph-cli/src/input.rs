@@ -5,8 +5,10 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use diplograph::error::Location;
+use diplograph::format::Limits;
 use diplograph::merge::{merge, MergeOptions, Merged};
-use diplograph::{Error, Graph, Problem};
+use diplograph::{Error, Graph, Problem, ProblemCode};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::failure::{Failure, Text};
@@ -44,9 +46,19 @@ pub fn progress(len: Option<u64>, message: String) -> ProgressBar {
 
 /// Reads one file (or standard input for `-`), showing a progress bar for large files.
 ///
+/// Never reads more than the loader accepts ([`Limits::max_file_size`]): a regular file is
+/// refused from its size before any of it is read, and a stream (standard input, a FIFO, a
+/// device such as `/dev/zero`) is read at most one byte past the limit.
+///
 /// # Errors
-/// [`Failure::Core`] with [`Error::Io`] when it cannot be read.
+/// [`Failure::Core`] with [`Error::Io`] when it cannot be read; [`Failure::Invalid`] with a
+/// `limit-file-size` problem when it is larger than the limit.
 pub fn read(path: &Path) -> Result<Input, Failure> {
+    read_with(path, Limits::default().max_file_size)
+}
+
+/// [`read`] with the largest size accepted, in bytes.
+fn read_with(path: &Path, max: u64) -> Result<Input, Failure> {
     let io = |source: std::io::Error| {
         Failure::Core(Error::Io {
             action: "cannot read",
@@ -55,36 +67,79 @@ pub fn read(path: &Path) -> Result<Input, Failure> {
         })
     };
     if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map_err(io)?;
-        return Ok(Input {
-            label: STDIN_LABEL.to_owned(),
-            bytes,
-        });
+        return read_stream(std::io::stdin().lock(), STDIN_LABEL, max, io);
     }
+    let label = path.display().to_string();
     let file = std::fs::File::open(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
-    let len = meta.len();
     if meta.is_dir() {
         return Err(io(std::io::Error::new(
             std::io::ErrorKind::IsADirectory,
             "it is a directory",
         )));
     }
+    if !meta.is_file() {
+        // A FIFO, a device, a socket: its size says nothing, only reading does.
+        return read_stream(file, &label, max, io);
+    }
+    let len = meta.len();
+    if len > max {
+        return Err(too_big(&label, &format!("{len} bytes"), max));
+    }
     let bar = progress(Some(len), format!("reading {}", path.display()));
+    // `len` is at most `max`; the file may still grow while it is read, hence the bound.
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-    let read = bar.wrap_read(file).read_to_end(&mut bytes);
+    let read = bar
+        .wrap_read(file)
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes);
     bar.finish_and_clear();
     read.map_err(io)?;
+    if bytes.len() as u64 > max {
+        return Err(too_big(&label, &format!("more than {max} bytes"), max));
+    }
+    Ok(Input { label, bytes })
+}
+
+/// Reads a stream of unknown size to its end, or to one byte past `max`.
+fn read_stream(
+    stream: impl Read,
+    label: &str,
+    max: u64,
+    io: impl Fn(std::io::Error) -> Failure,
+) -> Result<Input, Failure> {
+    let mut bytes = Vec::new();
+    stream
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > max {
+        return Err(too_big(label, &format!("more than {max} bytes"), max));
+    }
     Ok(Input {
-        label: path.display().to_string(),
+        label: label.to_owned(),
         bytes,
     })
 }
 
+/// The `limit-file-size` problem for an input of `size` (already written out) over `max`.
+fn too_big(label: &str, size: &str, max: u64) -> Failure {
+    Failure::Invalid {
+        problems: vec![Problem {
+            code: ProblemCode::FileTooLarge,
+            message: format!(
+                "the input is {size}, over the limit of {max} bytes (`Limits::max_file_size`); \
+                 split it, or load it from a program with a larger limit (`format::load_with`)"
+            ),
+            id: None,
+            location: Location {
+                file: Some(PathBuf::from(label)),
+                ..Location::default()
+            },
+        }],
+        texts: Vec::new(),
+    }
+}
 /// Parses one input into a graph (with every problem located in it).
 ///
 /// # Errors
@@ -186,4 +241,62 @@ pub fn load(files: &[PathBuf], quiet: bool) -> Result<Graph, Failure> {
         ));
     }
     Ok(merged.graph)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(r: Result<Input, Failure>) -> Option<(ProblemCode, String)> {
+        match r {
+            Err(Failure::Invalid { problems, .. }) => {
+                problems.into_iter().next().map(|p| (p.code, p.message))
+            }
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn an_endless_stream_is_refused_one_byte_past_the_limit() {
+        // `yes ' ' | diplograph validate -`: std::io::repeat never ends.
+        let io = |e| Failure::Core(Error::Write(e));
+        let r = read_stream(std::io::repeat(b' '), STDIN_LABEL, 1000, io);
+        let (code, message) = refusal(r).unwrap_or_else(|| unreachable!("not refused"));
+        assert_eq!(code, ProblemCode::FileTooLarge);
+        assert!(
+            message.starts_with("the input is more than 1000 bytes, over the limit of 1000 bytes"),
+            "{message}"
+        );
+        let fits = read_stream(&b"   "[..], STDIN_LABEL, 3, io);
+        assert_eq!(fits.ok().map(|i| i.bytes), Some(b"   ".to_vec()));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn dev_zero_is_read_only_up_to_the_limit() {
+        let r = read_with(Path::new("/dev/zero"), 4096);
+        let (code, message) = refusal(r).unwrap_or_else(|| unreachable!("not refused"));
+        assert_eq!(code, ProblemCode::FileTooLarge);
+        assert!(message.contains("more than 4096 bytes"), "{message}");
+    }
+
+    #[test]
+    fn a_sparse_file_over_the_limit_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+        let path = dir.path().join("big.json");
+        let file = std::fs::File::create(&path).unwrap_or_else(|e| unreachable!("{e}"));
+        // Sparse: two terabytes that cost no disk and would take hours to read.
+        file.set_len(2 << 40)
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        let started = std::time::Instant::now();
+        let (code, message) = refusal(read(&path)).unwrap_or_else(|| unreachable!("not refused"));
+        assert!(started.elapsed() < Duration::from_secs(5));
+        assert_eq!(code, ProblemCode::FileTooLarge);
+        assert_eq!(
+            message,
+            "the input is 2199023255552 bytes, over the limit of 1073741824 bytes \
+             (`Limits::max_file_size`); split it, or load it from a program with a larger \
+             limit (`format::load_with`)"
+        );
+    }
 }

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use diplograph::export::{self, ExportFormat};
+use diplograph::output::WriteOptions;
 use diplograph::Graph;
 
 use crate::failure::Failure;
@@ -15,6 +16,7 @@ pub(super) fn dump(
     g: &Graph,
     format: ExportFormat,
     output: Option<&Path>,
+    options: WriteOptions,
     quiet: bool,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
@@ -28,7 +30,7 @@ pub(super) fn dump(
         None => Ok(export::export(g, format, out)?),
         Some(path) => {
             let bar = progress(None, format!("writing {}", path.display()));
-            let written = export::export_to_path(g, format, path);
+            let written = export::export_to_path_with(g, format, path, &options);
             bar.finish_and_clear();
             written?;
             if !quiet {

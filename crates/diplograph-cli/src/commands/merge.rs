@@ -7,12 +7,14 @@ use super::common::{single_stdin, split};
 use crate::failure::{render_problems, Failure};
 use crate::input::{self, progress};
 use crate::note;
+use diplograph::output::{write_atomically_with, WriteOptions};
 
 /// Runs `diplograph merge`.
 pub(super) fn merge(
     files: &[PathBuf],
     output: &Path,
     strict: bool,
+    options: WriteOptions,
     quiet: bool,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
@@ -49,7 +51,9 @@ pub(super) fn merge(
         diplograph::format::write(&merged.graph, &mut *out)?;
     } else {
         let bar = progress(None, format!("writing {}", output.display()));
-        let saved = diplograph::format::save(&merged.graph, output);
+        let saved = write_atomically_with(output, &options, |w| {
+            diplograph::format::write(&merged.graph, w)
+        });
         bar.finish_and_clear();
         saved?;
     }

@@ -13,6 +13,7 @@ mod stats;
 mod timeline;
 mod validate;
 
+use diplograph::output::WriteOptions;
 use std::io::Write;
 
 use diplograph::query::{ChainQuery, NeighbourhoodQuery, StatementQuery, TimelineQuery};
@@ -95,7 +96,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             files,
             output,
             strict,
-        } => merge::merge(&files, &output, strict, quiet, out),
+            force,
+        } => merge::merge(&files, &output, strict, WriteOptions { force }, quiet, out),
         Command::Dump {
             inputs,
             format,
@@ -104,6 +106,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             depth,
             kinds,
             output,
+            force,
         } => {
             let g = input::load(&inputs.files, quiet)?;
             let g = match around {
@@ -119,7 +122,14 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 None if kinds.is_empty() && as_of.is_none() => g,
                 None => g.filtered(&kinds, as_of.as_ref()),
             };
-            dump::dump(&g, format, output.as_deref(), quiet, out)
+            dump::dump(
+                &g,
+                format,
+                output.as_deref(),
+                WriteOptions { force },
+                quiet,
+                out,
+            )
         }
         Command::Completions { shell } => completions::completions(shell, out),
         Command::Man => man::man(out),

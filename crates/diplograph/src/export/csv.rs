@@ -7,6 +7,10 @@
 //! a tab or a carriage return — is neutralised with a leading `'`; so that this is reversible,
 //! a text cell that itself starts with `'` also gets one. A reader gets the exact text back by
 //! removing the first character of every text cell that starts with `'`.
+//!
+//! Ids (`:ID`, `id`, `:START_ID`, `:END_ID`, `from`, `to`) and column names are encoded
+//! one-to-one first: a character a cell cannot hold (C0 controls other than tab, line feed
+//! and carriage return; U+FFFE; U+FFFF) becomes `_xHHHH_`, and so does a `_` followed by `x`.
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -15,6 +19,7 @@ use std::path::Path;
 use super::flat::{self, Cell, Column, NodeOptions};
 use crate::error::{Error, Result};
 use crate::graph::Graph;
+use crate::output::WriteOptions;
 
 /// The file name of the nodes table that [`export_csv_dir`] writes.
 pub const CSV_NODES_FILE: &str = "nodes.csv";
@@ -41,6 +46,15 @@ pub(crate) fn safe_text(s: &str) -> Cow<'_, str> {
         }
     }));
     Cow::Owned(out)
+}
+
+/// An id or column name as a cell: characters a cell cannot hold (see [`safe_text`]) become
+/// `_xHHHH_`, one-to-one (see `xml::encode_name`), then the cell is neutralised as text.
+pub(crate) fn safe_name(s: &str) -> Cow<'_, str> {
+    match super::xml::encode_name(s, |c| !flat::is_forbidden_control(c)) {
+        Cow::Borrowed(b) => safe_text(b),
+        Cow::Owned(o) => Cow::Owned(safe_text(&o).into_owned()),
+    }
 }
 
 /// The Neo4j label of a node kind: `Country`, `Organization` …
@@ -105,10 +119,10 @@ fn write_nodes(graph: &Graph, nodes: &mut dyn Write) -> Result<()> {
     let header = [":ID", ":LABEL", "id"]
         .into_iter()
         .chain(cols.iter().map(|c| c.name.as_str()));
-    w.write_record(header.map(|h| safe_text(h).into_owned()))
+    w.write_record(header.map(|h| safe_name(h).into_owned()))
         .map_err(csv_err)?;
     for n in flat::sorted_nodes(graph) {
-        let id = safe_text(&n.id);
+        let id = safe_name(&n.id);
         let head = [id.clone(), Cow::Owned(label(n.kind().as_str())), id];
         let rec = flat::node_record(n, opts);
         w.write_record(
@@ -128,10 +142,10 @@ fn write_edges(graph: &Graph, edges: &mut dyn Write) -> Result<()> {
     let header = [":START_ID", ":END_ID", ":TYPE", "from", "to"]
         .into_iter()
         .chain(cols.iter().map(|c| c.name.as_str()));
-    w.write_record(header.map(|h| safe_text(h).into_owned()))
+    w.write_record(header.map(|h| safe_name(h).into_owned()))
         .map_err(csv_err)?;
     for v in flat::sorted_edges(graph) {
-        let (from, to) = (safe_text(&v.from.id), safe_text(&v.to.id));
+        let (from, to) = (safe_name(&v.from.id), safe_name(&v.to.id));
         let ty = v.edge.kind.as_str().to_ascii_uppercase();
         let head = [
             from.as_ref(),
@@ -150,18 +164,35 @@ fn write_edges(graph: &Graph, edges: &mut dyn Write) -> Result<()> {
 }
 
 /// Writes [`CSV_NODES_FILE`] and [`CSV_EDGES_FILE`] into the directory `dir`, creating it if
-/// missing. Each file is written atomically; a failure leaves an existing file as it was.
+/// missing. The two are written as a pair: both tables go to temporary files first, and only
+/// when both are complete do they replace the old ones, so a failure leaves both old files as
+/// they were (see [`crate::output::write_files_atomically`]). Uses the default
+/// [`WriteOptions`].
 ///
 /// # Errors
 /// [`Error::Io`] when the directory cannot be created or a file cannot be written.
 pub fn export_csv_dir(graph: &Graph, dir: &Path) -> Result<()> {
+    export_csv_dir_with(graph, dir, &WriteOptions::default())
+}
+
+/// [`export_csv_dir`] with the given [`WriteOptions`] (`force` replaces read-only tables).
+///
+/// # Errors
+/// As [`export_csv_dir`].
+pub fn export_csv_dir_with(graph: &Graph, dir: &Path, options: &WriteOptions) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|source| Error::Io {
         action: "cannot create directory",
         path: dir.to_path_buf(),
         source,
     })?;
-    crate::output::write_atomically(&dir.join(CSV_NODES_FILE), |w| write_nodes(graph, w))?;
-    crate::output::write_atomically(&dir.join(CSV_EDGES_FILE), |w| write_edges(graph, w))
+    let (nodes, edges) = (dir.join(CSV_NODES_FILE), dir.join(CSV_EDGES_FILE));
+    crate::output::write_files_atomically(
+        &mut [
+            (&nodes, &mut |w: &mut dyn Write| write_nodes(graph, w)),
+            (&edges, &mut |w: &mut dyn Write| write_edges(graph, w)),
+        ],
+        options,
+    )
 }
 
 #[cfg(test)]

@@ -6,7 +6,9 @@
 //! doubled backslash in a node name as two backslashes, so an id holding a backslash shows
 //! doubled, but no id can end its string early); labels additionally turn line feeds into
 //! `\n` and `&` into `&amp;` (Graphviz decodes entities in labels), so a label renders exactly
-//! the text it holds. Control characters other than line feed become U+FFFD.
+//! the text it holds. Control characters other than line feed become U+FFFD; bidirectional and
+//! zero-width controls are shown as `[U+HHHH]`. Ids holding a carriage return or another
+//! control character are encoded one-to-one as `_xHHHH_`.
 
 use std::io::{self, Write};
 
@@ -14,16 +16,16 @@ use super::flat::{self, is_forbidden_control};
 use crate::graph::Graph;
 use crate::model::{NodeDetails, NodeKind};
 
-/// A quoted DOT identifier (a node name).
+/// A quoted DOT identifier (a node name). Carriage returns and other control characters
+/// Graphviz cannot keep become `_xHHHH_`, one-to-one (see `xml::encode_name`).
 pub(crate) fn id(s: &str) -> String {
+    let s = super::xml::encode_name(s, |c| c != '\r' && !is_forbidden_control(c));
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            '\r' => out.push('\u{FFFD}'),
-            c if is_forbidden_control(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -43,6 +45,9 @@ pub(crate) fn label(s: &str) -> String {
             '&' => out.push_str("&amp;"),
             '\r' | '\t' => out.push(' '),
             c if is_forbidden_control(c) => out.push('\u{FFFD}'),
+            c if super::mermaid::is_spoofing_control(c) => {
+                out.push_str(&format!("[U+{:04X}]", u32::from(c)));
+            }
             c => out.push(c),
         }
     }

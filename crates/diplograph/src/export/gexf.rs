@@ -1,7 +1,8 @@
 //! GEXF 1.3, dynamic: nodes and edges carry `start`/`end` days (the earliest day of a partial
 //! start date, the latest day of a partial end date) so that Gephi's timeline works; agreements
 //! carry one `<spell>` per period in which they bound their parties. The partial dates
-//! themselves stay in string attributes.
+//! themselves stay in string attributes. Ids holding characters XML cannot (C0 controls,
+//! U+FFFE, U+FFFF) are encoded one-to-one as `_xHHHH_`.
 
 use std::io::{self, Write};
 
@@ -14,6 +15,12 @@ use super::flat::{self, ColType, Column, NodeOptions, Record};
 use super::xml;
 use crate::graph::Graph;
 use crate::model::{LifecycleStep, Node, NodeDetails};
+
+/// A node id as a GEXF id: characters XML 1.0 cannot hold become `_xHHHH_` (see
+/// [`xml::encode_name`]), so that no two ids become one.
+fn id(s: &str) -> std::borrow::Cow<'_, str> {
+    xml::encode_name(s, |c| !flat::is_forbidden_control(c))
+}
 
 fn gexf_type(ty: ColType) -> &'static str {
     match ty {
@@ -177,7 +184,7 @@ pub(crate) fn write(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
     for n in flat::sorted_nodes(graph) {
         let buf = out.buf();
         buf.extend_from_slice(b"      <node id=\"");
-        xml::attr(buf, &n.id);
+        xml::attr(buf, &id(&n.id));
         buf.extend_from_slice(b"\" label=\"");
         xml::attr(buf, &n.name);
         buf.push(b'"');
@@ -211,9 +218,9 @@ pub(crate) fn write(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
         buf.extend_from_slice(b"      <edge id=\"e");
         push_int(buf, i as u64);
         buf.extend_from_slice(b"\" source=\"");
-        xml::attr(buf, &v.from.id);
+        xml::attr(buf, &id(&v.from.id));
         buf.extend_from_slice(b"\" target=\"");
-        xml::attr(buf, &v.to.id);
+        xml::attr(buf, &id(&v.to.id));
         buf.extend_from_slice(b"\" label=\"");
         buf.extend_from_slice(v.edge.kind.as_str().as_bytes());
         buf.push(b'"');

@@ -26,20 +26,10 @@ fn is_name_char(c: char) -> bool {
 /// (all of the example's) are written as they are; the exact id is also the `node_id` attribute (not `id`, which igraph
 /// reserves for the GraphML id).
 pub(crate) fn node_id(id: &str) -> std::borrow::Cow<'_, str> {
-    let needs =
-        |(i, c): (usize, char)| !is_name_char(c) || (c == '_' && id[i + 1..].starts_with('x'));
-    if is_plain_id(id) || !id.char_indices().any(needs) {
+    if is_plain_id(id) {
         return std::borrow::Cow::Borrowed(id);
     }
-    let mut out = String::with_capacity(id.len() + 8);
-    for (i, c) in id.char_indices() {
-        if needs((i, c)) {
-            out.push_str(&format!("_x{:04X}_", u32::from(c)));
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
+    xml::encode_name(id, is_name_char)
 }
 
 /// Whether an id is made only of ASCII letters, digits, `-`, `.` and `_` with no `_x`: such an
@@ -67,6 +57,8 @@ fn graphml_type(ty: ColType) -> &'static str {
     }
 }
 
+/// Writes one `<key>` per column. `attr.name` must be an `xs:NMTOKEN`: a name that is not
+/// one is encoded as node ids are ([`node_id`]) and the original is kept in the key's `<desc>`.
 fn write_keys(out: &mut Vec<u8>, prefix: &str, domain: &str, cols: &[Column]) {
     for (i, c) in cols.iter().enumerate() {
         out.extend_from_slice(b"  <key id=\"");
@@ -75,10 +67,17 @@ fn write_keys(out: &mut Vec<u8>, prefix: &str, domain: &str, cols: &[Column]) {
         out.extend_from_slice(b"\" for=\"");
         out.extend_from_slice(domain.as_bytes());
         out.extend_from_slice(b"\" attr.name=\"");
-        xml::attr(out, &c.name);
+        let name = xml::encode_name(&c.name, is_name_char);
+        xml::attr(out, &name);
         out.extend_from_slice(b"\" attr.type=\"");
         out.extend_from_slice(graphml_type(c.ty).as_bytes());
-        out.extend_from_slice(b"\"/>\n");
+        if name == c.name.as_str() {
+            out.extend_from_slice(b"\"/>\n");
+        } else {
+            out.extend_from_slice(b"\">\n    <desc>");
+            xml::text(out, &c.name);
+            out.extend_from_slice(b"</desc>\n  </key>\n");
+        }
     }
 }
 

@@ -6,7 +6,8 @@
 //! Escaping: every label is a quoted string in which `"`, `#`, `&`, `<`, `>`, `` ` ``, `%`, `;`,
 //! `|`, `[`, `]`, `{`, `}`, `(` and `)` are Mermaid entity codes (`#quot;`, `#35;` …), so no
 //! label can close its node, start a comment or directive, or inject markup; line feeds become
-//! `<br>`; other control characters become a space.
+//! `<br>`; other control characters become a space; leading and trailing spaces become `#32;`
+//! (Mermaid would trim them); bidirectional and zero-width controls are shown as `[U+HHHH]`.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -15,18 +16,42 @@ use super::flat;
 use crate::graph::Graph;
 use crate::model::NodeKind;
 
-/// A quoted Mermaid label that shows exactly `s`.
+/// Whether `c` is a bidirectional-text or zero-width control: invisible, yet able to reorder
+/// or hide what a picture shows (U+202E turns `exe.jpg` into `gpj.exe`). Picture formats
+/// (Mermaid, DOT) show them as `[U+HHHH]` instead.
+pub(crate) fn is_spoofing_control(c: char) -> bool {
+    matches!(c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}'
+        | '\u{061C}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// A quoted Mermaid label that shows exactly `s`. Mermaid trims a label's outer spaces, so
+/// leading and trailing ones are written `#32;`.
 pub(crate) fn label(s: &str) -> String {
+    let blank = |c: char| c == ' ' || (c.is_control() && c != '\n');
+    let lead = s.chars().take_while(|&c| blank(c)).count();
+    let total = s.chars().count();
+    let trail = total
+        - lead
+        - s.chars()
+            .rev()
+            .take_while(|&c| blank(c))
+            .count()
+            .min(total - lead);
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
+    for (i, c) in s.chars().enumerate() {
         match c {
+            c if blank(c) && (i < lead || i >= lead + trail) => out.push_str("#32;"),
             '"' => out.push_str("#quot;"),
             '\n' => out.push_str("<br>"),
             '#' | '&' | '<' | '>' | '`' | '%' | ';' | '|' | '[' | ']' | '{' | '}' | '(' | ')' => {
                 out.push_str(&format!("#{};", u32::from(c)));
             }
             c if c.is_control() => out.push(' '),
+            c if is_spoofing_control(c) => {
+                out.push_str(&format!("#91;U+{:04X}#93;", u32::from(c)));
+            }
             c => out.push(c),
         }
     }

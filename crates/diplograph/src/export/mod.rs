@@ -36,7 +36,9 @@ use std::str::FromStr;
 use crate::error::{Error, Result, UnknownName};
 use crate::graph::Graph;
 
-pub use self::csv::{export_csv, export_csv_dir, CSV_EDGES_FILE, CSV_NODES_FILE};
+pub use self::csv::{
+    export_csv, export_csv_dir, export_csv_dir_with, CSV_EDGES_FILE, CSV_NODES_FILE,
+};
 
 /// A file format the graph can be exported to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -191,10 +193,24 @@ pub fn export_to_string(graph: &Graph, format: ExportFormat) -> Result<String> {
 /// # Errors
 /// [`Error::Io`] when the file or directory cannot be written.
 pub fn export_to_path(graph: &Graph, format: ExportFormat, path: &Path) -> Result<()> {
+    export_to_path_with(graph, format, path, &crate::output::WriteOptions::default())
+}
+
+/// [`export_to_path`] with the given [`crate::output::WriteOptions`] (`force` replaces a
+/// read-only file).
+///
+/// # Errors
+/// As [`export_to_path`].
+pub fn export_to_path_with(
+    graph: &Graph,
+    format: ExportFormat,
+    path: &Path,
+    options: &crate::output::WriteOptions,
+) -> Result<()> {
     if format == ExportFormat::Csv {
-        return export_csv_dir(graph, path);
+        return export_csv_dir_with(graph, path, options);
     }
-    crate::output::write_atomically(path, |w| export(graph, format, w))
+    crate::output::write_atomically_with(path, options, |w| export(graph, format, w))
 }
 
 #[cfg(test)]

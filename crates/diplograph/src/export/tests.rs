@@ -299,3 +299,244 @@ fn csv_to_a_directory() {
     );
     assert!(edges.contains("NAM,KOR,TRADES_WITH,NAM,KOR,trades_with,,,,0.25,'=1+1,0\n"));
 }
+
+/// Ids that differ only in characters some format cannot hold as they are (controls, CR,
+/// U+FFFE) or in what an encoding of them would look like (`_x0001_`, U+FFFD).
+const LOOKALIKE_IDS: &[&str] = &[
+    "x\u{1}y",
+    "x\u{2}y",
+    "x\u{FFFD}y",
+    "x_x0001_y",
+    "x_x0001y",
+    "x\ry",
+    "x\u{FFFE}y",
+    "x y",
+    "x_y",
+    "x\"y",
+    "x\\y",
+];
+
+fn lookalike_graph() -> Graph {
+    let mut g = Graph::new();
+    for id in LOOKALIKE_IDS {
+        let org = NodeDetails::Organization {
+            kind: OrganizationKind::Other,
+        };
+        g.add_node(Node::new(*id, "Alice", org))
+            .unwrap_or_else(|e| unreachable!("{e}"));
+    }
+    // An edge from each to the next, so that edge ends are checked too.
+    for pair in LOOKALIKE_IDS.windows(2) {
+        g.relate(pair[0], pair[1], Edge::new(EdgeKind::Threatens))
+            .unwrap_or_else(|e| unreachable!("{e}"));
+    }
+    g
+}
+
+/// The values of `attr="…"` in every line starting (after spaces) with `<elem `, as written.
+fn xml_attrs(text: &str, elem: &str, attr: &str) -> Vec<String> {
+    let open = format!("<{elem} ");
+    let key = format!(" {attr}=\"");
+    text.lines()
+        .filter(|l| l.trim_start().starts_with(&open))
+        .filter_map(|l| {
+            let rest = &l[l.find(&key)? + key.len()..];
+            Some(rest[..rest.find('"')?].to_owned())
+        })
+        .collect()
+}
+
+/// Undoes the `_xHHHH_` encoding (and XML's entities, for the XML formats).
+fn decode(s: &str) -> String {
+    let s = s
+        .replace("&#13;", "\r")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    let mut out = String::new();
+    let mut rest = s.as_str();
+    while let Some(at) = rest.find("_x") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let code = after
+            .find('_')
+            .filter(|&end| (4..=6).contains(&end))
+            .and_then(|end| {
+                u32::from_str_radix(&after[..end], 16)
+                    .ok()
+                    .map(|c| (c, end))
+            })
+            .and_then(|(c, end)| char::from_u32(c).map(|c| (c, end)));
+        match code {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str("_x");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn no_two_ids_share_an_exported_id_in_any_format() {
+    let g = lookalike_graph();
+    let n = LOOKALIKE_IDS.len();
+    let mut expected: Vec<String> = LOOKALIKE_IDS.iter().map(|s| (*s).to_owned()).collect();
+    expected.sort();
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    let distinct = |v: &[String]| v.iter().collect::<std::collections::BTreeSet<_>>().len();
+    for f in ExportFormat::ALL {
+        match f {
+            ExportFormat::Json | ExportFormat::Nodelink => {
+                let v: serde_json::Value = serde_json::from_str(&out(&g, *f)).unwrap_or_default();
+                let ids: Vec<String> = v["nodes"]
+                    .as_array()
+                    .map(|a| a.iter().filter_map(|n| n["id"].as_str()).map(str::to_owned))
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                assert_eq!(sorted(ids), expected, "{f}");
+            }
+            ExportFormat::Graphml | ExportFormat::Gexf => {
+                let text = out(&g, *f);
+                let ids = xml_attrs(&text, "node", "id");
+                assert_eq!(distinct(&ids), n, "{f}: {ids:?}");
+                let decoded: Vec<String> = ids.iter().map(|i| decode(i)).collect();
+                assert_eq!(sorted(decoded), expected, "{f}");
+                // Every edge end is one of the node ids.
+                for end in ["source", "target"] {
+                    for id in xml_attrs(&text, "edge", end) {
+                        assert!(ids.contains(&id), "{f}: {end} {id:?}");
+                    }
+                }
+            }
+            ExportFormat::Csv => {
+                let (mut nodes, mut edges) = (Vec::new(), Vec::new());
+                export_csv(&g, &mut nodes, &mut edges).unwrap_or_else(|e| unreachable!("{e}"));
+                let mut r = ::csv::Reader::from_reader(&nodes[..]);
+                let mut ids = Vec::new();
+                for rec in r.records() {
+                    let rec = rec.unwrap_or_else(|e| unreachable!("{e}"));
+                    assert_eq!(rec.get(0), rec.get(2));
+                    ids.push(rec.get(0).unwrap_or_default().to_owned());
+                }
+                assert_eq!(distinct(&ids), n, "csv: {ids:?}");
+                assert_eq!(sorted(ids.iter().map(|i| decode(i)).collect()), expected);
+                let mut r = ::csv::Reader::from_reader(&edges[..]);
+                for rec in r.records() {
+                    let rec = rec.unwrap_or_else(|e| unreachable!("{e}"));
+                    for i in [0, 1] {
+                        assert!(ids.iter().any(|id| Some(id.as_str()) == rec.get(i)));
+                    }
+                }
+            }
+            ExportFormat::Dot => {
+                let text = out(&g, *f);
+                let ids: Vec<String> = text
+                    .lines()
+                    .filter(|l| l.starts_with("  \"") && l.contains(" [label="))
+                    .filter(|l| !l.contains(" -> "))
+                    .filter_map(|l| l.split_once(" [label=").map(|(id, _)| id.to_owned()))
+                    .collect();
+                assert_eq!(ids.len(), n, "dot: {ids:?}");
+                assert_eq!(distinct(&ids), n, "dot: {ids:?}");
+            }
+            ExportFormat::Cypher => {
+                let text = out(&g, *f);
+                let creates: Vec<&str> = text
+                    .lines()
+                    .filter(|l| l.starts_with("CREATE (:"))
+                    .collect();
+                assert_eq!(creates.len(), n, "cypher");
+                let ids: Vec<String> = creates.iter().map(|l| (*l).to_owned()).collect();
+                assert_eq!(distinct(&ids), n, "cypher: {ids:?}");
+            }
+            ExportFormat::Mermaid => {
+                let text = out(&g, *f);
+                let ids: Vec<String> = text
+                    .lines()
+                    .filter(|l| l.contains(":::"))
+                    .filter_map(|l| l.trim().split(['(', '[', '{', '>']).next())
+                    .map(str::to_owned)
+                    .collect();
+                assert_eq!(distinct(&ids), n, "mermaid: {ids:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn graphml_attribute_names_become_name_tokens_with_the_original_described() {
+    let mut g = Graph::new();
+    g.add_node(
+        Node::new("KOR", "South Korea", NodeDetails::Country)
+            .with_attribute("head of state", serde_json::json!("Park Geun-hye"))
+            .with_attribute("x_y", serde_json::json!(1)),
+    )
+    .unwrap_or_else(|e| unreachable!("{e}"));
+    let text = out(&g, ExportFormat::Graphml);
+    assert!(
+        text.contains(
+            "  <key id=\"kn4\" for=\"node\" attr.name=\"attr.head_x0020_of_x0020_state\" \
+             attr.type=\"string\">\n    <desc>attr.head of state</desc>\n  </key>\n"
+        ),
+        "{text}"
+    );
+    // A name that is already a name token is written as it is, with no description.
+    assert!(text
+        .contains("  <key id=\"kn5\" for=\"node\" attr.name=\"attr.x_y\" attr.type=\"long\"/>\n"));
+}
+
+#[test]
+fn csv_column_names_are_encoded_reversibly() {
+    let mut g = Graph::new();
+    g.add_node(
+        Node::new("KOR", "South Korea", NodeDetails::Country)
+            .with_attribute("a\u{1}", serde_json::json!(1))
+            .with_attribute("a\u{2}", serde_json::json!(2)),
+    )
+    .unwrap_or_else(|e| unreachable!("{e}"));
+    let (mut nodes, mut edges) = (Vec::new(), Vec::new());
+    export_csv(&g, &mut nodes, &mut edges).unwrap_or_else(|e| unreachable!("{e}"));
+    let header = String::from_utf8_lossy(&nodes)
+        .lines()
+        .next()
+        .map(str::to_owned);
+    assert_eq!(
+        header.as_deref(),
+        Some(":ID,:LABEL,id,kind,name,citation_count,attr.a_x0001_,attr.a_x0002_")
+    );
+}
+
+#[test]
+fn picture_labels_neutralise_bidi_and_zero_width_controls() {
+    let spoof = "\u{202E}gpj.exe\u{202C} a\u{200B}b\u{2066}c\u{FEFF}";
+    for s in [dot::label(spoof), mermaid::label(spoof)] {
+        assert!(
+            !s.chars().any(|c| matches!(c,
+                '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'..='\u{200F}'
+                | '\u{2060}' | '\u{FEFF}' | '\u{061C}')),
+            "{s:?}"
+        );
+    }
+    assert_eq!(
+        dot::label(spoof),
+        "\"[U+202E]gpj.exe[U+202C] a[U+200B]b[U+2066]c[U+FEFF]\""
+    );
+    assert_eq!(
+        mermaid::label(spoof),
+        "\"#91;U+202E#93;gpj.exe#91;U+202C#93; a#91;U+200B#93;b#91;U+2066#93;c#91;U+FEFF#93;\""
+    );
+    // Mermaid trims a label's outer spaces: they are written as entity codes.
+    assert_eq!(mermaid::label("  indented "), "\"#32;#32;indented#32;\"");
+}

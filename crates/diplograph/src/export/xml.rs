@@ -5,6 +5,34 @@
 //! normalization does not turn them into spaces (and a carriage return in text becomes `&#13;`
 //! so that line-end normalization keeps it); characters XML 1.0 does not allow at all (C0
 //! controls other than tab, LF and CR; U+FFFE; U+FFFF) are replaced with U+FFFD.
+//!
+//! Names that must stay one-to-one (ids, attribute names) are first made safe with
+//! [`encode_name`], so that no two of them become the same text.
+
+use std::borrow::Cow;
+
+/// `s` with every character `keep` refuses written `_xHHHH_` (its code point, at least four
+/// upper-case hex digits), and so every `_` that is followed by `x`: the encoding is
+/// one-to-one, and undone by reading each `_xHHHH_` back as its character. GraphML ids and
+/// attribute names, GEXF ids, CSV ids and column names, and DOT ids use it, each with the
+/// characters its format cannot hold. A name with nothing to encode is borrowed as it is.
+pub(crate) fn encode_name(s: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
+    let needs = |(i, c): (usize, char)| {
+        !keep(c) || (c == '_' && s.get(i + 1..).is_some_and(|r| r.starts_with('x')))
+    };
+    if !s.char_indices().any(needs) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, c) in s.char_indices() {
+        if needs((i, c)) {
+            out.push_str(&format!("_x{:04X}_", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
 
 /// Appends `s` escaped for use inside a double-quoted attribute value.
 pub(crate) fn attr(out: &mut Vec<u8>, s: &str) {
