@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, lints, the Rust test suites (unit, integration, doctests, CLI),
-# then builds the Python extension and runs the pytest suite with the third-party readers the
-# exporters are checked against. Installs what it needs on a fresh machine.
+# the API docs with warnings as errors, then builds the Python extension and runs the pytest
+# suite with the third-party readers the exporters are checked against, and finally checks that
+# the crates and the Python sdist build as published (scripts/package-check.sh). Installs what
+# it needs on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +15,8 @@ echo "== cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== cargo test"
 cargo test --workspace --locked
+echo "== cargo doc (warnings are errors: broken intra-doc links fail)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
 echo "== benchmark smoke pass (XS graph, each bench once in criterion's test mode, no timings)"
 cargo run -q --locked -p diplograph-benches --bin gen -- XS
 DIPLOGRAPH_BENCH_SCALE=XS cargo bench -q --profile dev --locked -p diplograph-benches -- --test
@@ -21,3 +25,5 @@ if [ -d python/tests ]; then
   # The tests check behaviour, not speed: a dev build of the extension is enough.
   DIPLOGRAPH_PY_PROFILE=${DIPLOGRAPH_PY_PROFILE:-dev} bash scripts/python-tests.sh
 fi
+echo "== packages: cargo package (core, CLI), maturin sdist + pip install of the sdist"
+bash scripts/package-check.sh

@@ -2,8 +2,9 @@
 """Build the built-in example dataset and the small GSOMIA test dataset.
 
 Writes
-  * examples/shangri-la-2016.json -- everything the Straits Times article of 4 June 2016
-    (examples/straits-times-2016-06-04.txt) says, each fact citing the sentence that states it;
+  * crates/diplograph/data/shangri-la-2016.json -- everything the Straits Times article of
+    4 June 2016 (crates/diplograph/data/straits-times-2016-06-04.txt) says, each fact citing
+    the sentence that states it;
   * crates/diplograph/tests/data/jpn-kor-gsomia-2016-11.json -- the Japan–South Korea GSOMIA
     of 23 November 2016, from a short summary written for the test suite.
 
@@ -11,7 +12,7 @@ The JSON files are the artefacts (reviewed and committed); this script is how th
 and how they can be regenerated:
 
     python3 tools/build_example.py
-    python3 tools/example_spans.py examples/shangri-la-2016.json   # spans
+    python3 tools/example_spans.py crates/diplograph/data/shangri-la-2016.json   # spans
     python3 tools/check_example.py                                  # everything else
 
 Sentences are found by a unique fragment (`S("The moves are seen")`); the citation then
@@ -27,8 +28,8 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from example_spans import locate  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-ARTICLE = ROOT / "examples/straits-times-2016-06-04.txt"
-OUT_MAIN = ROOT / "examples/shangri-la-2016.json"
+ARTICLE = ROOT / "crates/diplograph/data/straits-times-2016-06-04.txt"
+OUT_MAIN = ROOT / "crates/diplograph/data/shangri-la-2016.json"
 OUT_GSOMIA = ROOT / "crates/diplograph/tests/data/jpn-kor-gsomia-2016-11.json"
 
 NODE_KINDS = ["country", "person", "organization", "agreement", "event", "statement", "source"]

@@ -4,7 +4,7 @@
 Usage:
     python3 tools/check_example.py [FILE.json ...]
 
-With no arguments it checks examples/shangri-la-2016.json and the test data in
+With no arguments it checks crates/diplograph/data/shangri-la-2016.json and the test data in
 crates/diplograph/tests/data/. It checks what the library's validator checks (shape, unknown
 keys, kind fields, ids, ISO codes, endpoints, dates, intervals, lifecycles, GSOMIA parties,
 citations and spans, aliases) and, on top, the conventions of the built-in example:
@@ -29,7 +29,7 @@ import sys
 import unicodedata
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-DEFAULT = [ROOT / "examples/shangri-la-2016.json",
+DEFAULT = [ROOT / "crates/diplograph/data/shangri-la-2016.json",
            *sorted((ROOT / "crates/diplograph/tests/data").glob("*.json"))]
 
 NODE_KINDS = ["country", "person", "organization", "agreement", "event", "statement", "source"]

@@ -2,15 +2,14 @@
 
 Each format is produced by the core crate's `export` example program (built once per
 session), from the built-in example or from a small graph full of injection bait, then read
-with the reader its users use: xmllint against the official schemas, Graphviz, networkx,
-igraph, pandas and kuzu. Expected answers come from the native JSON the core writes, not from
+with the reader its users use: xmllint against the official schemas (vendored in schemas/),
+Graphviz, networkx, igraph, pandas and kuzu. Expected answers come from the native JSON the core writes, not from
 the exporter under test.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -21,7 +20,8 @@ import pytest
 pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
 
 REPO = Path(__file__).resolve().parents[2]
-SCHEMAS = Path(os.environ.get("DIPLOGRAPH_SCHEMAS", REPO.parent / "shared" / "schemas"))
+# The official GraphML and GEXF schemas, vendored beside the tests (see schemas/README.md).
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
 
 # Names that must neither break a file nor inject into it, and must read back exactly.
 BAIT = [

@@ -883,7 +883,7 @@ fn edge_sort_key<'g>(v: &crate::graph::EdgeView<'g>) -> EdgeSortKey<'g> {
     )
 }
 
-/// The graph in the native format, as a string (see [`write`]).
+/// The graph in the native format, as a string (see [`write()`]).
 pub fn to_string(graph: &Graph) -> String {
     let mut buf = Vec::new();
     // Writing to a Vec cannot fail.

@@ -69,10 +69,7 @@ fn every_citation_span_in_the_example_matches_its_sentence() {
             _ => None,
         })
         .unwrap();
-    assert_eq!(
-        text,
-        include_str!("../../../examples/straits-times-2016-06-04.txt")
-    );
+    assert_eq!(text, include_str!("../data/straits-times-2016-06-04.txt"));
     let mut citations = Vec::new();
     for (_, n) in g.nodes() {
         citations.extend(n.citations.iter());
@@ -116,7 +113,7 @@ fn example_holds_the_whole_article() {
     );
     assert_eq!(g.edge_count(), 228);
     // Every quotation is verbatim: each quote occurs in the article.
-    let article = include_str!("../../../examples/straits-times-2016-06-04.txt");
+    let article = include_str!("../data/straits-times-2016-06-04.txt");
     for n in g.nodes_of_kind(Statement) {
         if let NodeDetails::Statement { text, .. } = &n.details {
             if text.is_quote() {
