@@ -802,6 +802,12 @@ fn node_record(n: &Node) -> NodeRecord<'_> {
     r
 }
 
+/// An edge's native record as compact JSON text (the canonical tie-break of
+/// [`crate::order::tie_break`]).
+pub(crate) fn edge_record_json(v: &crate::graph::EdgeView<'_>) -> String {
+    serde_json::to_string(&edge_record(&v.from.id, &v.to.id, v.edge)).unwrap_or_default()
+}
+
 fn edge_record<'g>(from: &'g str, to: &'g str, e: &'g Edge) -> EdgeRecord<'g> {
     let q = e.qualifiers.as_deref();
     EdgeRecord {
@@ -828,18 +834,9 @@ fn edge_record<'g>(from: &'g str, to: &'g str, e: &'g Edge) -> EdgeRecord<'g> {
 /// [`Error::Write`] when the writer fails.
 pub fn write(graph: &Graph, out: impl Write) -> Result<()> {
     let mut nodes: Vec<&Node> = graph.nodes().map(|(_, n)| n).collect();
-    nodes.sort_by(|a, b| (a.kind(), &a.id).cmp(&(b.kind(), &b.id)));
+    nodes.sort_by(|a, b| crate::order::node_key(a).cmp(&crate::order::node_key(b)));
     let mut edges: Vec<_> = graph.edges().collect();
-    edges.sort_by(|a, b| {
-        edge_sort_key(a).cmp(&edge_sort_key(b)).then_with(|| {
-            serde_json::to_string(&edge_record(&a.from.id, &a.to.id, a.edge))
-                .unwrap_or_default()
-                .cmp(
-                    &serde_json::to_string(&edge_record(&b.from.id, &b.to.id, b.edge))
-                        .unwrap_or_default(),
-                )
-        })
-    });
+    edges.sort_by(crate::order::cmp_edges);
     let doc = DocumentOut {
         diplograph: FORMAT_VERSION,
         title: graph.title.as_deref(),
@@ -855,32 +852,6 @@ pub fn write(graph: &Graph, out: impl Write) -> Result<()> {
     out.write_all(b"\n")?;
     out.flush()?;
     Ok(())
-}
-
-type EdgeSortKey<'g> = (
-    &'g str,
-    EdgeKind,
-    &'g str,
-    Option<PartialDate>,
-    Option<PartialDate>,
-    Option<u32>,
-    Option<&'g str>,
-    Option<&'g str>,
-    Option<&'g str>,
-);
-
-fn edge_sort_key<'g>(v: &crate::graph::EdgeView<'g>) -> EdgeSortKey<'g> {
-    (
-        v.from.id.as_str(),
-        v.edge.kind,
-        v.to.id.as_str(),
-        v.edge.valid.start,
-        v.edge.valid.end,
-        v.edge.position(),
-        v.edge.title(),
-        v.edge.on_behalf_of(),
-        v.edge.relation(),
-    )
 }
 
 /// The graph in the native format, as a string (see [`write`]).

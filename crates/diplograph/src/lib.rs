@@ -23,6 +23,7 @@ pub mod graph;
 pub mod identity;
 pub mod merge;
 pub mod model;
+mod order;
 pub mod output;
 pub mod provenance;
 pub mod query;

@@ -18,6 +18,7 @@ use crate::error::{Error, Location, Problem, ProblemCode, Result};
 use crate::graph::{Graph, NodeIndex};
 use crate::identity::normalize;
 use crate::model::{Edge, LifecycleStep, Node, NodeDetails, Qualifiers};
+use crate::order;
 use crate::provenance::union_citations;
 use crate::validate::{self, Subject};
 
@@ -311,7 +312,7 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
     merged_edges.sort_by(|(fa, ta, a), (fb, tb, b)| {
         (id_of(*fa), a.kind, id_of(*ta))
             .cmp(&(id_of(*fb), b.kind, id_of(*tb)))
-            .then_with(|| qualifier_order(a).cmp(&qualifier_order(b)))
+            .then_with(|| order::qualifier_key(a).cmp(&order::qualifier_key(b)))
     });
     for (f, t, edge) in merged_edges {
         graph.insert_edge_unchecked(f, t, edge);
@@ -410,28 +411,6 @@ fn fact_key(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactKey {
         text(e.on_behalf_of()),
         e.position(),
         text(e.relation()),
-    )
-}
-
-type QualifierOrder<'e> = (
-    Option<crate::time::PartialDate>,
-    Option<crate::time::PartialDate>,
-    Option<u32>,
-    Option<&'e str>,
-    Option<&'e str>,
-    Option<&'e str>,
-);
-
-/// How edges between the same two nodes with the same kind are ordered (as the writer and the
-/// exporters order them).
-fn qualifier_order(e: &Edge) -> QualifierOrder<'_> {
-    (
-        e.valid.start,
-        e.valid.end,
-        e.position(),
-        e.title(),
-        e.on_behalf_of(),
-        e.relation(),
     )
 }
 
