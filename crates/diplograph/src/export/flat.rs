@@ -501,11 +501,12 @@ pub(crate) fn visit_node<'g>(
     if !n.external_ids.is_empty() {
         put(N_EXTERNAL_IDS, Cell::Data(Data::Ids(&n.external_ids)));
     }
+    if let Some(subkind) = n.details.subkind() {
+        put(N_SUBKIND, str_cell(subkind));
+    }
     match &n.details {
-        NodeDetails::Country | NodeDetails::Person => {}
-        NodeDetails::Organization { kind } => put(N_SUBKIND, str_cell(kind.as_str())),
-        NodeDetails::Agreement { kind, lifecycle } => {
-            put(N_SUBKIND, str_cell(kind.as_str()));
+        NodeDetails::Country | NodeDetails::Person | NodeDetails::Organization { .. } => {}
+        NodeDetails::Agreement { lifecycle, .. } => {
             if !lifecycle.is_empty() {
                 put(N_LIFECYCLE, Cell::Data(Data::Lifecycle(lifecycle)));
             }
@@ -513,8 +514,7 @@ pub(crate) fn visit_node<'g>(
                 put(N_STATE, str_cell(last.state.as_str()));
             }
         }
-        NodeDetails::Event { kind, when, place } => {
-            put(N_SUBKIND, str_cell(kind.as_str()));
+        NodeDetails::Event { when, place, .. } => {
             if let Some(d) = when.start {
                 put(N_DATE, date_cell(d));
             }
