@@ -501,7 +501,7 @@ fn parse_located(text: &str, file: Option<&Path>, limits: &Limits) -> Result<Gra
         // Borrowed ids: no copy of either end.
         let (from, to) = (record.from.clone(), record.to.clone());
         let edge = edge_from_record(record);
-        let local = graph.check_relation(&from, &to, &edge);
+        let local = validate::check_relation(&graph, &from, &to, &edge);
         if !local.is_empty() {
             problems.extend(local.into_iter().map(|p| relocate(&loc, base, &path, p)));
             continue;

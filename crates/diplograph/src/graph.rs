@@ -228,7 +228,7 @@ impl Graph {
     /// [`Error::Invalid`] with `dangling-reference`, `edge-endpoint-kind`, `kind-field`,
     /// `interval-reversed` or `out-of-range` problems.
     pub fn relate(&mut self, from: &str, to: &str, edge: Edge) -> Result<EdgeIndex> {
-        let problems = self.check_relation(from, to, &edge);
+        let problems = validate::check_relation(self, from, to, &edge);
         if !problems.is_empty() {
             return Err(Error::invalid(problems));
         }
@@ -249,75 +249,6 @@ impl Graph {
     ) -> EdgeIndex {
         self.derived.invalidate();
         self.inner.add_edge(from, to, edge)
-    }
-
-    pub(crate) fn check_relation(&self, from: &str, to: &str, edge: &Edge) -> Vec<Problem> {
-        // The common case, checked without building any text: both ends exist, their kinds
-        // are allowed, and the edge has nothing its own rules could object to.
-        if let (Some(f), Some(t)) = (self.node(from), self.node(to)) {
-            if edge.kind.allows(f.kind(), t.kind())
-                && !validate::edge_may_have_problems(edge)
-                && edge.on_behalf_of().is_none()
-            {
-                return Vec::new();
-            }
-        }
-        let label = format!("{from} -{}-> {to}", edge.kind);
-        let mut problems = validate::check_edge(edge, &label);
-        let mut ends = [("/from", from, None), ("/to", to, None)];
-        for (path, id, found) in &mut ends {
-            *found = self.node(id).map(Node::kind);
-            if found.is_none() {
-                problems.push(
-                    Problem::new(
-                        crate::error::ProblemCode::DanglingReference,
-                        format!(
-                            "the edge's `{}` names `{id}`, but no node has that id",
-                            &path[1..]
-                        ),
-                        *path,
-                    )
-                    .with_id(&label),
-                );
-            }
-        }
-        if let (Some(f), Some(t)) = (ends[0].2, ends[1].2) {
-            if !edge.kind.allows(f, t) {
-                let (ff, tt) = edge.kind.endpoints();
-                let names = |ks: &[NodeKind]| {
-                    ks.iter()
-                        .map(|k| k.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" or ")
-                };
-                problems.push(
-                    Problem::new(
-                        crate::error::ProblemCode::EdgeEndpointKind,
-                        format!(
-                            "a `{}` edge goes from {} to {}, but this one goes from {f} `{from}` to {t} `{to}`",
-                            edge.kind,
-                            names(ff),
-                            names(tt)
-                        ),
-                        "/kind",
-                    )
-                    .with_id(&label),
-                );
-            }
-        }
-        if let Some(party) = edge.on_behalf_of() {
-            if self.node(party).is_none() {
-                problems.push(
-                    Problem::new(
-                        crate::error::ProblemCode::DanglingReference,
-                        format!("`on_behalf_of` names `{party}`, but no node has that id"),
-                        "/on_behalf_of",
-                    )
-                    .with_id(&label),
-                );
-            }
-        }
-        problems
     }
 
     /// Checks the rules that span the whole graph: citations name existing sources, spans lie
