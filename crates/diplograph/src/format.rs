@@ -6,168 +6,27 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
+use serde::Deserialize;
 
 use crate::error::{Error, Location, Problem, ProblemCode, Result};
 
 mod direct;
 mod limits;
 mod locate;
+mod records;
 use crate::graph::{EdgeIndex, Graph};
 use crate::model::{
-    AgreementKind, Attributes, Edge, EdgeKind, EventKind, LifecycleStep, Node, NodeDetails,
-    NodeKind, OrganizationKind, Qualifiers, StatementText,
+    AgreementKind, Edge, EventKind, Node, NodeDetails, NodeKind, OrganizationKind, Qualifiers,
+    StatementText,
 };
-use crate::provenance::Citation;
-use crate::time::{Interval, PartialDate};
+use crate::time::Interval;
 use crate::validate::{self, Subject};
 pub use limits::Limits;
 use locate::{offset_in, Locator};
+use records::{DocumentIn, DocumentOut, EdgeRecord, NodeRecord};
 
 /// The format version this library reads and writes.
 pub const FORMAT_VERSION: &str = "1";
-
-#[expect(
-    clippy::ptr_arg,
-    reason = "serde's skip_serializing_if passes the field's own type"
-)]
-fn is_empty_slice<T: Clone>(v: &Cow<'_, [T]>) -> bool {
-    v.is_empty()
-}
-#[expect(
-    clippy::ptr_arg,
-    reason = "serde's skip_serializing_if passes the field's own type"
-)]
-fn is_empty_map<K: Clone + Ord, V: Clone>(v: &Cow<'_, BTreeMap<K, V>>) -> bool {
-    v.is_empty()
-}
-
-/// A node as written in a file.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NodeRecord<'a> {
-    #[serde(borrow)]
-    id: Cow<'a, str>,
-    kind: NodeKind,
-    #[serde(borrow)]
-    name: Cow<'a, str>,
-    #[serde(default, borrow, skip_serializing_if = "Vec::is_empty")]
-    aliases: Vec<Cow<'a, str>>,
-    #[serde(
-        default,
-        deserialize_with = "direct::external_ids",
-        skip_serializing_if = "is_empty_map"
-    )]
-    external_ids: Cow<'a, BTreeMap<String, String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    org_kind: Option<OrganizationKind>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    agreement_kind: Option<AgreementKind>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    lifecycle: Option<Cow<'a, [LifecycleStep]>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    event_kind: Option<EventKind>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    date: Option<PartialDate>,
-    /// Absent: the event lasts its one `date`; `null`: it began on `date` and its end is
-    /// unknown (ongoing, or not reported); a date: its last day.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    end: Option<Option<PartialDate>>,
-    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
-    place: Option<Cow<'a, str>>,
-    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
-    quote: Option<Cow<'a, str>>,
-    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
-    paraphrase: Option<Cow<'a, str>>,
-    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
-    url: Option<Cow<'a, str>>,
-    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
-    text: Option<Cow<'a, str>>,
-    #[serde(
-        default,
-        deserialize_with = "direct::attributes",
-        skip_serializing_if = "is_empty_map"
-    )]
-    attributes: Cow<'a, Attributes>,
-    #[serde(default, skip_serializing_if = "is_empty_slice")]
-    citations: Cow<'a, [Citation]>,
-}
-
-/// A member that is present, even as `null` (`Some(None)`), as against absent (`None`, by
-/// `default`).
-fn present<'de, D, T>(d: D) -> std::result::Result<Option<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    T::deserialize(d).map(Some)
-}
-
-/// An edge as written in a file.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EdgeRecord<'a> {
-    kind: EdgeKind,
-    #[serde(borrow)]
-    from: Cow<'a, str>,
-    #[serde(borrow)]
-    to: Cow<'a, str>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    start: Option<PartialDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    end: Option<PartialDate>,
-    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
-    title: Option<Cow<'a, str>>,
-    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
-    on_behalf_of: Option<Cow<'a, str>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    position: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    share: Option<f64>,
-    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
-    amount: Option<Cow<'a, str>>,
-    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
-    relation: Option<Cow<'a, str>>,
-    #[serde(
-        default,
-        deserialize_with = "direct::attributes",
-        skip_serializing_if = "is_empty_map"
-    )]
-    attributes: Cow<'a, Attributes>,
-    #[serde(default, skip_serializing_if = "is_empty_slice")]
-    citations: Cow<'a, [Citation]>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DocumentIn<'a> {
-    #[serde(default)]
-    diplograph: Option<serde_json::Value>,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default, borrow)]
-    nodes: Vec<&'a RawValue>,
-    #[serde(default, borrow)]
-    edges: Vec<&'a RawValue>,
-}
-
-#[derive(Serialize)]
-struct DocumentOut<'a> {
-    diplograph: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    title: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    description: Option<&'a str>,
-    nodes: Vec<NodeRecord<'a>>,
-    edges: Vec<EdgeRecord<'a>>,
-}
 
 /// Reads a graph from the native JSON format and validates it, reporting every problem with
 /// its line and column. Uses the default [`Limits`].
