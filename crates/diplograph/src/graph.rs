@@ -5,7 +5,6 @@
 //! [`crate::example`].
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use petgraph::stable_graph::StableDiGraph;
 use petgraph::visit::EdgeRef;
@@ -16,8 +15,10 @@ pub use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use crate::error::{Candidate, Error, Problem, Result};
 use crate::identity::{self, normalize};
 use crate::model::{Edge, EdgeKind, Node, NodeDetails, NodeKind};
-use crate::query::ChainIndex;
 use crate::validate;
+
+mod derived;
+use derived::Derived;
 
 /// A typed, dated, sourced graph.
 ///
@@ -38,34 +39,19 @@ use crate::validate;
 /// assert!(g.validate().is_empty());
 /// # Ok::<(), diplograph::Error>(())
 /// ```
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Graph {
     inner: StableDiGraph<Node, Edge>,
     /// Ids to indices. Ids come from files anyone can write, so this keeps the standard
     /// library's randomly keyed hash: a fast fixed hash lets crafted ids all collide and makes
     /// loading quadratic.
     by_id: HashMap<String, NodeIndex>,
-    names: OnceLock<NameIndex>,
-    kinds: OnceLock<KindIndex>,
-    chains: OnceLock<ChainIndex>,
+    /// Indexes derived from the nodes and edges, dropped on every change.
+    derived: Derived,
     /// A title for the dataset.
     pub title: Option<String>,
     /// A description of the dataset.
     pub description: Option<String>,
-}
-
-impl Clone for Graph {
-    fn clone(&self) -> Self {
-        Graph {
-            inner: self.inner.clone(),
-            by_id: self.by_id.clone(),
-            names: OnceLock::new(),
-            kinds: OnceLock::new(),
-            chains: OnceLock::new(),
-            title: self.title.clone(),
-            description: self.description.clone(),
-        }
-    }
 }
 
 /// Every node's edges, one list per direction, grouped by kind: a typed one-hop query reads
@@ -229,8 +215,7 @@ impl Graph {
         let id = node.id.clone();
         let ix = self.inner.add_node(node);
         self.by_id.insert(id, ix);
-        self.names = OnceLock::new();
-        self.chains = OnceLock::new();
+        self.derived.invalidate();
         ix
     }
 
@@ -243,14 +228,13 @@ impl Graph {
     /// [`Error::Invalid`] with `dangling-reference`, `edge-endpoint-kind`, `kind-field`,
     /// `interval-reversed` or `out-of-range` problems.
     pub fn relate(&mut self, from: &str, to: &str, edge: Edge) -> Result<EdgeIndex> {
-        let problems = self.check_relation(from, to, &edge);
+        let problems = validate::check_relation(self, from, to, &edge);
         if !problems.is_empty() {
             return Err(Error::invalid(problems));
         }
         match (self.by_id.get(from), self.by_id.get(to)) {
             (Some(&f), Some(&t)) => {
-                self.kinds = OnceLock::new();
-                self.chains = OnceLock::new();
+                self.derived.invalidate();
                 Ok(self.inner.add_edge(f, t, edge))
             }
             _ => Err(Error::invalid(vec![])),
@@ -263,78 +247,8 @@ impl Graph {
         to: NodeIndex,
         edge: Edge,
     ) -> EdgeIndex {
-        self.kinds = OnceLock::new();
-        self.chains = OnceLock::new();
+        self.derived.invalidate();
         self.inner.add_edge(from, to, edge)
-    }
-
-    pub(crate) fn check_relation(&self, from: &str, to: &str, edge: &Edge) -> Vec<Problem> {
-        // The common case, checked without building any text: both ends exist, their kinds
-        // are allowed, and the edge has nothing its own rules could object to.
-        if let (Some(f), Some(t)) = (self.node(from), self.node(to)) {
-            if edge.kind.allows(f.kind(), t.kind())
-                && !validate::edge_may_have_problems(edge)
-                && edge.on_behalf_of().is_none()
-            {
-                return Vec::new();
-            }
-        }
-        let label = format!("{from} -{}-> {to}", edge.kind);
-        let mut problems = validate::check_edge(edge, &label);
-        let mut ends = [("/from", from, None), ("/to", to, None)];
-        for (path, id, found) in &mut ends {
-            *found = self.node(id).map(Node::kind);
-            if found.is_none() {
-                problems.push(
-                    Problem::new(
-                        crate::error::ProblemCode::DanglingReference,
-                        format!(
-                            "the edge's `{}` names `{id}`, but no node has that id",
-                            &path[1..]
-                        ),
-                        *path,
-                    )
-                    .with_id(&label),
-                );
-            }
-        }
-        if let (Some(f), Some(t)) = (ends[0].2, ends[1].2) {
-            if !edge.kind.allows(f, t) {
-                let (ff, tt) = edge.kind.endpoints();
-                let names = |ks: &[NodeKind]| {
-                    ks.iter()
-                        .map(|k| k.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" or ")
-                };
-                problems.push(
-                    Problem::new(
-                        crate::error::ProblemCode::EdgeEndpointKind,
-                        format!(
-                            "a `{}` edge goes from {} to {}, but this one goes from {f} `{from}` to {t} `{to}`",
-                            edge.kind,
-                            names(ff),
-                            names(tt)
-                        ),
-                        "/kind",
-                    )
-                    .with_id(&label),
-                );
-            }
-        }
-        if let Some(party) = edge.on_behalf_of() {
-            if self.node(party).is_none() {
-                problems.push(
-                    Problem::new(
-                        crate::error::ProblemCode::DanglingReference,
-                        format!("`on_behalf_of` names `{party}`, but no node has that id"),
-                        "/on_behalf_of",
-                    )
-                    .with_id(&label),
-                );
-            }
-        }
-        problems
     }
 
     /// Checks the rules that span the whole graph: citations name existing sources, spans lie
@@ -348,12 +262,6 @@ impl Graph {
             .into_iter()
             .map(|(_, p)| p)
             .collect()
-    }
-
-    /// The chain index, built on the first chain query after a change (see
-    /// [`Graph::chains`]).
-    pub(crate) fn chain_index(&self) -> &ChainIndex {
-        self.chains.get_or_init(|| ChainIndex::build(self))
     }
 
     /// The number of nodes.
@@ -467,7 +375,10 @@ impl Graph {
     }
 
     fn neighbours(&self, ix: NodeIndex, dir: Direction, kind: EdgeKind) -> Neighbours<'_> {
-        let index = self.kinds.get_or_init(|| KindIndex::build(&self.inner));
+        let index = self
+            .derived
+            .kinds
+            .get_or_init(|| KindIndex::build(&self.inner));
         Neighbours {
             graph: self,
             entries: index.of(ix, dir, kind).iter(),
@@ -483,7 +394,10 @@ impl Graph {
         // Typed: only the edges of that kind, from the kind index; untyped: the whole list.
         let (typed, all) = match kind {
             Some(k) => {
-                let index = self.kinds.get_or_init(|| KindIndex::build(&self.inner));
+                let index = self
+                    .derived
+                    .kinds
+                    .get_or_init(|| KindIndex::build(&self.inner));
                 (Some(index.of(ix, dir, k)), None)
             }
             None => (None, Some(self.inner.edges_directed(ix, dir))),
@@ -521,7 +435,7 @@ impl Graph {
             return Ok(ix);
         }
         let key = normalize(name);
-        let index = self.names.get_or_init(|| self.build_name_index());
+        let index = self.derived.names.get_or_init(|| self.build_name_index());
         for table in [&index.declared, &index.builtin] {
             if let Some(found) = table.get(&key) {
                 if let [only] = found.as_slice() {
@@ -593,7 +507,7 @@ impl Graph {
         let key = normalize(fragment);
         // The name index holds every id, name and alias already normalized: one pass over
         // its keys, no name normalized again.
-        let index = self.names.get_or_init(|| self.build_name_index());
+        let index = self.derived.names.get_or_init(|| self.build_name_index());
         let mut hits: Vec<NodeIndex> = index
             .declared
             .iter()
@@ -653,6 +567,42 @@ mod tests {
             }
         }
         assert_eq!(found, g.edge_count());
+    }
+
+    /// Every change drops the derived indexes, on the graph and on a clone alike: a name, a
+    /// typed edge or a chain added after a query is seen by the next query.
+    #[test]
+    fn derived_indexes_follow_every_change() {
+        let mut g = Graph::new();
+        assert!(g
+            .add_node(Node::new("KOR", "South Korea", NodeDetails::Country))
+            .is_ok());
+        assert!(g.lookup("Japan").is_err());
+        assert!(g
+            .add_node(Node::new("JPN", "Japan", NodeDetails::Country))
+            .is_ok());
+        assert_eq!(g.lookup("Japan").map(|n| n.id.as_str()).ok(), Some("JPN"));
+        let kor = g.resolve("KOR").unwrap_or_else(|e| unreachable!("{e}"));
+        assert_eq!(g.edges_from(kor, Some(EdgeKind::AlliedWith)).count(), 0);
+        assert!(g
+            .relate("KOR", "JPN", Edge::new(EdgeKind::AlliedWith))
+            .is_ok());
+        assert_eq!(g.edges_from(kor, Some(EdgeKind::AlliedWith)).count(), 1);
+        let mut copy = g.clone();
+        assert_eq!(copy.edges_from(kor, Some(EdgeKind::AlliedWith)).count(), 1);
+        assert!(copy
+            .add_node(Node::new("PRK", "North Korea", NodeDetails::Country))
+            .is_ok());
+        assert!(copy
+            .relate("KOR", "PRK", Edge::new(EdgeKind::AlliedWith))
+            .is_ok());
+        assert_eq!(copy.edges_from(kor, Some(EdgeKind::AlliedWith)).count(), 2);
+        assert_eq!(
+            copy.lookup("North Korea").map(|n| n.id.as_str()).ok(),
+            Some("PRK")
+        );
+        assert_eq!(g.edges_from(kor, Some(EdgeKind::AlliedWith)).count(), 1);
+        assert!(g.lookup("North Korea").is_err());
     }
 
     fn sample() -> Graph {

@@ -15,6 +15,18 @@
 //! - [`validate`] — the validation rules;
 //! - [`output`] — safe (atomic) file writes;
 //! - [`error`] — errors and problem codes.
+//!
+//! ## Architecture
+//!
+//! Each definition has one home: the canonical node and edge order is in the private `order`
+//! module (used by the native writer, every exporter and merge); a graph's derived indexes
+//! (names, per-kind edges, chains) are owned by one private type in `graph` with one
+//! invalidation; every validation rule has one body in [`validate`], run with messages by the
+//! reporting paths and silently by the fast ones; a node's subkind is
+//! [`model::NodeDetails::subkind`]. A file is read by the one-pass loader, or, when it has
+//! problems, by the located parser; queries build the indexes they need on first use; writers
+//! list everything in the canonical order. See `docs/architecture.md` for the module map and
+//! the data flow.
 
 pub mod error;
 pub mod export;
@@ -23,6 +35,7 @@ pub mod graph;
 pub mod identity;
 pub mod merge;
 pub mod model;
+mod order;
 pub mod output;
 pub mod provenance;
 pub mod query;

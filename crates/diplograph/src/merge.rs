@@ -18,8 +18,12 @@ use crate::error::{Error, Location, Problem, ProblemCode, Result};
 use crate::graph::{Graph, NodeIndex};
 use crate::identity::normalize;
 use crate::model::{Edge, LifecycleStep, Node, NodeDetails, Qualifiers};
+use crate::order;
 use crate::provenance::union_citations;
 use crate::validate::{self, Subject};
+
+mod union_find;
+use union_find::UnionFind;
 
 /// How to merge.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -56,7 +60,7 @@ pub struct Merged {
 /// a whole-graph rule (for instance a GSOMIA that gains a third party).
 pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged> {
     let mut conflicts: Vec<Problem> = Vec::new();
-    // Every input node, with its input number; ids made unique where kinds clash.
+    // Phase 1: every input node, with its input number; ids made unique where kinds clash.
     let mut members: Vec<(usize, String)> = Vec::new();
     let mut member_nodes: Vec<Node> = Vec::new();
     let mut kinds_by_id: HashMap<&str, BTreeSet<crate::model::NodeKind>> = HashMap::default();
@@ -101,89 +105,9 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
         }
     }
 
-    // Union-find over members: same id, same external id, alias naming the other.
-    let mut parent: Vec<usize> = (0..members.len()).collect();
-    fn find(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
-    let union = |parent: &mut Vec<usize>, a: usize, b: usize| {
-        let (ra, rb) = (find(parent, a), find(parent, b));
-        if ra != rb {
-            parent[ra.max(rb)] = ra.min(rb);
-        }
-    };
-    let mut first_by_key: HashMap<(u8, String), usize> = HashMap::new();
-    for (m, ((_, id), node)) in members.iter().zip(&member_nodes).enumerate() {
-        let mut keys = vec![(0u8, id.clone())];
-        // A blank external id identifies nothing: it must not unify anything.
-        keys.extend(
-            node.external_ids
-                .iter()
-                .filter(|(_, v)| !v.trim().is_empty())
-                .map(|(s, v)| (1u8, format!("{}\u{1f}{s}\u{1f}{v}", node.kind()))),
-        );
-        for key in keys {
-            match first_by_key.get(&key) {
-                Some(&other) => union(&mut parent, m, other),
-                None => {
-                    first_by_key.insert(key, m);
-                }
-            }
-        }
-    }
-    // Aliases: a declared alias of one member that is the name of exactly one other group of
-    // the same kind. Two nodes that merely share an alias ("the ministry") stay apart; the
-    // shared alias is then reported as a conflict. Nor does an alias unite two groups that
-    // hold nodes of one input: an input that gives two nodes different ids says they are
-    // different entities (and a merge whose names collide would otherwise collapse them when
-    // merged again with one of its inputs).
-    let mut inputs_in: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); members.len()];
-    for (m, (input, _)) in members.iter().enumerate() {
-        let root = find(&mut parent, m);
-        if let Some(set) = inputs_in.get_mut(root) {
-            set.insert(*input);
-        }
-    }
-    let mut names: HashMap<(crate::model::NodeKind, String), BTreeSet<usize>> = HashMap::new();
-    for (m, node) in member_nodes.iter().enumerate() {
-        names
-            .entry((node.kind(), normalize(&node.name)))
-            .or_default()
-            .insert(m);
-    }
-    for (m, node) in member_nodes.iter().enumerate() {
-        for alias in &node.aliases {
-            let Some(owners) = names.get(&(node.kind(), normalize(alias))) else {
-                continue;
-            };
-            let own = find(&mut parent, m);
-            let groups: BTreeSet<usize> = owners
-                .iter()
-                .map(|&o| find(&mut parent, o))
-                .filter(|g| *g != own)
-                .collect();
-            let Some(&other) = groups.first() else {
-                continue;
-            };
-            let (mine, theirs) = (&inputs_in[own], &inputs_in[other]);
-            if groups.len() == 1 && mine.is_disjoint(theirs) {
-                let both: BTreeSet<usize> = mine.union(theirs).copied().collect();
-                union(&mut parent, own, other);
-                inputs_in[own.min(other)] = both;
-            }
-        }
-    }
-
-    // Groups, each named by its smallest id.
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for m in 0..members.len() {
-        let root = find(&mut parent, m);
-        groups.entry(root).or_default().push(m);
-    }
+    let groups = group_members(&members, &member_nodes);
+    // Phase 3: each group's canonical id (its smallest), references renamed to it, and each
+    // group's members merged into one node.
     let mut canonical_of: HashMap<(usize, &str), &str> = HashMap::default();
     for list in groups.values() {
         let canonical = list
@@ -237,9 +161,105 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
             .collect();
         merged_nodes.push(merge_nodes(&canonical, &parts, inputs, &mut conflicts));
     }
-    merged_nodes.sort_by(|a, b| (a.kind(), &a.id).cmp(&(b.kind(), &b.id)));
+    merged_nodes.sort_by(|a, b| order::node_key(a).cmp(&order::node_key(b)));
 
     let mut graph = Graph::new();
+    carry_titles(inputs, &mut graph);
+    for n in merged_nodes {
+        graph.insert_node_unchecked(n);
+    }
+
+    merge_edges(inputs, &mut graph, &rename, &mut conflicts);
+    check_merged(&graph, inputs, &mut conflicts)?;
+    conflicts.sort_by(|a, b| (&a.id, &a.message).cmp(&(&b.id, &b.message)));
+    conflicts.dedup();
+    if options.strict && !conflicts.is_empty() {
+        return Err(Error::invalid(conflicts));
+    }
+    Ok(Merged { graph, conflicts })
+}
+
+/// Phase 2: groups the members that name one entity (same id, same external id, or an alias
+/// naming exactly one other group), each group keyed by its smallest member.
+fn group_members(
+    members: &[(usize, String)],
+    member_nodes: &[Node],
+) -> BTreeMap<usize, Vec<usize>> {
+    // Union-find over members: same id, same external id, alias naming the other.
+    let mut sets = UnionFind::new(members.len());
+    let mut first_by_key: HashMap<(u8, String), usize> = HashMap::new();
+    for (m, ((_, id), node)) in members.iter().zip(member_nodes).enumerate() {
+        let mut keys = vec![(0u8, id.clone())];
+        // A blank external id identifies nothing: it must not unify anything.
+        keys.extend(
+            node.external_ids
+                .iter()
+                .filter(|(_, v)| !v.trim().is_empty())
+                .map(|(s, v)| (1u8, format!("{}\u{1f}{s}\u{1f}{v}", node.kind()))),
+        );
+        for key in keys {
+            match first_by_key.get(&key) {
+                Some(&other) => sets.union(m, other),
+                None => {
+                    first_by_key.insert(key, m);
+                }
+            }
+        }
+    }
+    // Aliases: a declared alias of one member that is the name of exactly one other group of
+    // the same kind. Two nodes that merely share an alias ("the ministry") stay apart; the
+    // shared alias is then reported as a conflict. Nor does an alias unite two groups that
+    // hold nodes of one input: an input that gives two nodes different ids says they are
+    // different entities (and a merge whose names collide would otherwise collapse them when
+    // merged again with one of its inputs).
+    let mut inputs_in: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); members.len()];
+    for (m, (input, _)) in members.iter().enumerate() {
+        let root = sets.find(m);
+        if let Some(set) = inputs_in.get_mut(root) {
+            set.insert(*input);
+        }
+    }
+    let mut names: HashMap<(crate::model::NodeKind, String), BTreeSet<usize>> = HashMap::new();
+    for (m, node) in member_nodes.iter().enumerate() {
+        names
+            .entry((node.kind(), normalize(&node.name)))
+            .or_default()
+            .insert(m);
+    }
+    for (m, node) in member_nodes.iter().enumerate() {
+        for alias in &node.aliases {
+            let Some(owners) = names.get(&(node.kind(), normalize(alias))) else {
+                continue;
+            };
+            let own = sets.find(m);
+            let groups: BTreeSet<usize> = owners
+                .iter()
+                .map(|&o| sets.find(o))
+                .filter(|g| *g != own)
+                .collect();
+            let Some(&other) = groups.first() else {
+                continue;
+            };
+            let (mine, theirs) = (&inputs_in[own], &inputs_in[other]);
+            if groups.len() == 1 && mine.is_disjoint(theirs) {
+                let both: BTreeSet<usize> = mine.union(theirs).copied().collect();
+                sets.union(own, other);
+                inputs_in[own.min(other)] = both;
+            }
+        }
+    }
+
+    // Groups, each keyed by its smallest member.
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for m in 0..members.len() {
+        let root = sets.find(m);
+        groups.entry(root).or_default().push(m);
+    }
+    groups
+}
+
+/// Phase 4: the merged graph's title and description, from its inputs'.
+fn carry_titles(inputs: &[(&str, &Graph)], graph: &mut Graph) {
     // A merged graph's title is its inputs' titles joined by " + "; split them again so that
     // merging a merge with one of its inputs does not repeat a title.
     let titles: BTreeSet<&str> = inputs
@@ -255,10 +275,16 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
         .collect();
     graph.description = (!descriptions.is_empty())
         .then(|| descriptions.into_iter().collect::<Vec<_>>().join("\n\n"));
-    for n in merged_nodes {
-        graph.insert_node_unchecked(n);
-    }
+}
 
+/// Phase 5: the inputs' edges, with ends and references renamed, equal facts united, inserted
+/// in canonical order.
+fn merge_edges(
+    inputs: &[(&str, &Graph)],
+    graph: &mut Graph,
+    rename: &impl Fn(usize, &str) -> String,
+    conflicts: &mut Vec<Problem>,
+) {
     // Edges: remap ends and references, unite equal facts. Facts are found by a hash of
     // their parts (no text key is built unless two inputs state the same fact), and the
     // merged edges are inserted in a fixed order, whatever the order of the inputs.
@@ -295,9 +321,9 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
                         &edge.attributes,
                         &key,
                         inputs[i].0,
-                        &mut conflicts,
+                        conflicts,
                     );
-                    merge_extras(existing, &edge, &key, inputs[i].0, &mut conflicts);
+                    merge_extras(existing, &edge, &key, inputs[i].0, conflicts);
                 }
                 Entry::Vacant(slot) => {
                     slot.insert(merged_edges.len());
@@ -311,14 +337,21 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
     merged_edges.sort_by(|(fa, ta, a), (fb, tb, b)| {
         (id_of(*fa), a.kind, id_of(*ta))
             .cmp(&(id_of(*fb), b.kind, id_of(*tb)))
-            .then_with(|| qualifier_order(a).cmp(&qualifier_order(b)))
+            .then_with(|| order::qualifier_key(a).cmp(&order::qualifier_key(b)))
     });
     for (f, t, edge) in merged_edges {
         graph.insert_edge_unchecked(f, t, edge);
     }
-    // The merged graph must still be valid; alias clashes between inputs are conflicts.
+}
+
+/// Phase 6: the merged graph must still be valid; alias clashes between inputs are conflicts.
+fn check_merged(
+    graph: &Graph,
+    inputs: &[(&str, &Graph)],
+    conflicts: &mut Vec<Problem>,
+) -> Result<()> {
     let mut errors = Vec::new();
-    for (subject, p) in validate::check_graph(&graph) {
+    for (subject, p) in validate::check_graph(graph) {
         if p.code == ProblemCode::AliasConflict {
             let id = match subject {
                 Subject::Node(id) => id,
@@ -332,12 +365,7 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
     if !errors.is_empty() {
         return Err(Error::invalid(errors));
     }
-    conflicts.sort_by(|a, b| (&a.id, &a.message).cmp(&(&b.id, &b.message)));
-    conflicts.dedup();
-    if options.strict && !conflicts.is_empty() {
-        return Err(Error::invalid(conflicts));
-    }
-    Ok(Merged { graph, conflicts })
+    Ok(())
 }
 
 /// Rewrites the ids a node refers to (citation sources and intermediaries, lifecycle parties).
@@ -410,28 +438,6 @@ fn fact_key(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactKey {
         text(e.on_behalf_of()),
         e.position(),
         text(e.relation()),
-    )
-}
-
-type QualifierOrder<'e> = (
-    Option<crate::time::PartialDate>,
-    Option<crate::time::PartialDate>,
-    Option<u32>,
-    Option<&'e str>,
-    Option<&'e str>,
-    Option<&'e str>,
-);
-
-/// How edges between the same two nodes with the same kind are ordered (as the writer and the
-/// exporters order them).
-fn qualifier_order(e: &Edge) -> QualifierOrder<'_> {
-    (
-        e.valid.start,
-        e.valid.end,
-        e.position(),
-        e.title(),
-        e.on_behalf_of(),
-        e.relation(),
     )
 }
 

@@ -294,6 +294,14 @@ impl StatementText {
     pub fn is_quote(&self) -> bool {
         matches!(self, StatementText::Quote(_))
     }
+
+    /// The form as a name: `quote` or `paraphrase`.
+    pub fn form(&self) -> &'static str {
+        match self {
+            StatementText::Quote(_) => "quote",
+            StatementText::Paraphrase(_) => "paraphrase",
+        }
+    }
 }
 
 /// What a node carries beyond the fields every node has, by kind.
@@ -353,6 +361,22 @@ impl NodeDetails {
             NodeDetails::Event { .. } => NodeKind::Event,
             NodeDetails::Statement { .. } => NodeKind::Statement,
             NodeDetails::Source { .. } => NodeKind::Source,
+        }
+    }
+
+    /// The subkind, for the kinds that are typed further: an organization's, agreement's or
+    /// event's kind (`ministry`, `gsomia`, `meeting`). The one definition every exporter's
+    /// `subkind` column, the DOT tooltip and the node profile use (the profile also names a
+    /// statement's [`StatementText::form`]).
+    pub fn subkind(&self) -> Option<&'static str> {
+        match self {
+            NodeDetails::Organization { kind } => Some(kind.as_str()),
+            NodeDetails::Agreement { kind, .. } => Some(kind.as_str()),
+            NodeDetails::Event { kind, .. } => Some(kind.as_str()),
+            NodeDetails::Country
+            | NodeDetails::Person
+            | NodeDetails::Statement { .. }
+            | NodeDetails::Source { .. } => None,
         }
     }
 }

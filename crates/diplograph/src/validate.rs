@@ -3,6 +3,11 @@
 //!
 //! Rules about one node or edge run when it is added ([`check_node`], [`check_edge`]); rules
 //! about the whole graph run in [`crate::Graph::validate`] and when a file is loaded.
+//!
+//! Each rule has one body here, written against a sink: the reporting paths collect
+//! problems with messages and locations, the fast paths (the one-pass loader,
+//! [`crate::Graph::relate`] on a sound edge) run the same bodies through a sink that only
+//! notes whether anything was found and builds no text.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -18,6 +23,47 @@ use crate::provenance::Citation;
 pub(crate) enum Subject {
     Node(String),
     Edge(EdgeIndex),
+}
+
+/// Where a rule reports what it finds. A rule passes its path and message as closures, so a
+/// sink that keeps only whether anything was found ([`Found`], the loaders' fast path) builds
+/// no text: every rule has one body, run by both the fast and the reporting paths.
+pub(crate) trait Sink {
+    /// Reports one problem.
+    fn push(
+        &mut self,
+        code: ProblemCode,
+        path: impl FnOnce() -> String,
+        message: impl FnOnce() -> String,
+    );
+}
+
+/// A sink that only notes whether any rule found a problem.
+#[derive(Debug, Default)]
+pub(crate) struct Found(pub(crate) bool);
+
+impl Sink for Found {
+    fn push(&mut self, _: ProblemCode, _: impl FnOnce() -> String, _: impl FnOnce() -> String) {
+        self.0 = true;
+    }
+}
+
+/// A sink collecting problems about the thing named `id`.
+struct Collect<'a> {
+    id: &'a str,
+    out: &'a mut Vec<Problem>,
+}
+
+impl Sink for Collect<'_> {
+    fn push(
+        &mut self,
+        code: ProblemCode,
+        path: impl FnOnce() -> String,
+        message: impl FnOnce() -> String,
+    ) {
+        self.out
+            .push(Problem::new(code, message(), path()).with_id(self.id));
+    }
 }
 
 /// Checks one node on its own.
@@ -104,20 +150,23 @@ fn fmt_opt<T: std::fmt::Display>(v: Option<T>) -> String {
     v.map_or_else(|| "?".to_owned(), |v| v.to_string())
 }
 
-/// `path` names the citation; it is built only when there is a problem to report.
-fn check_confidence(c: &Citation, path: impl FnOnce() -> String, id: &str, out: &mut Vec<Problem>) {
+/// A citation's confidence lies in 0..=1. `path` names the citation; it is built only when
+/// there is a problem to report.
+fn confidence_rule(c: &Citation, path: impl FnOnce() -> String, sink: &mut impl Sink) {
     if let Some(conf) = c.confidence {
         if !(0.0..=1.0).contains(&conf) {
-            out.push(
-                Problem::new(
-                    ProblemCode::OutOfRange,
-                    format!("a citation's confidence must be between 0 and 1, not {conf}"),
-                    format!("{}/confidence", path()),
-                )
-                .with_id(id),
+            sink.push(
+                ProblemCode::OutOfRange,
+                || format!("{}/confidence", path()),
+                || format!("a citation's confidence must be between 0 and 1, not {conf}"),
             );
         }
     }
+}
+
+/// [`confidence_rule`], collecting into `out` with `id`.
+fn check_confidence(c: &Citation, path: impl FnOnce() -> String, id: &str, out: &mut Vec<Problem>) {
+    confidence_rule(c, path, &mut Collect { id, out });
 }
 
 fn check_lifecycle(id: &str, steps: &[LifecycleStep], out: &mut Vec<Problem>) {
@@ -180,56 +229,66 @@ fn check_lifecycle(id: &str, steps: &[LifecycleStep], out: &mut Vec<Problem>) {
     }
 }
 
-/// Whether [`check_edge`] could find anything wrong with this edge: a cheap, conservative
-/// test (it may say yes for a sound edge, never no for a faulty one) that lets a loader skip
-/// building messages for the millions of plain edges.
-pub(crate) fn edge_may_have_problems(edge: &Edge) -> bool {
-    edge.valid.is_reversed()
-        || edge.qualifiers.is_some()
-        || matches!(
-            edge.kind,
-            EdgeKind::HoldsOffice | EdgeKind::ReportedBy | EdgeKind::Other
-        )
-        || edge.citations.iter().any(|c| c.confidence.is_some())
-}
-
 /// Checks one edge on its own (not its ends): kind-specific fields, interval, ranges.
 /// `label` names the edge in messages (`KOR -party_to-> gsomia`).
 pub fn check_edge(edge: &Edge, label: &str) -> Vec<Problem> {
     let mut out = Vec::new();
-    let mut push =
-        |code, msg: String, path: &str| out.push(Problem::new(code, msg, path).with_id(label));
+    edge_rules(
+        edge,
+        label,
+        &mut Collect {
+            id: label,
+            out: &mut out,
+        },
+    );
+    out
+}
+
+/// The rules about one edge on its own (see [`check_edge`]).
+fn edge_rules(edge: &Edge, label: &str, sink: &mut impl Sink) {
     if edge.valid.is_reversed() {
-        push(
+        sink.push(
             ProblemCode::IntervalReversed,
-            format!(
-                "edge {label} ends ({}) before it starts ({})",
-                fmt_opt(edge.valid.end),
-                fmt_opt(edge.valid.start)
-            ),
-            "/end",
+            || "/end".to_owned(),
+            || {
+                format!(
+                    "edge {label} ends ({}) before it starts ({})",
+                    fmt_opt(edge.valid.end),
+                    fmt_opt(edge.valid.start)
+                )
+            },
         );
     }
     let none = Qualifiers::default();
     let q = edge.qualifiers.as_deref().unwrap_or(&none);
-    let kind = edge.kind;
+    qualifier_rules(q, edge.kind, label, sink);
+    for (i, c) in edge.citations.iter().enumerate() {
+        confidence_rule(c, || format!("/citations/{i}"), sink);
+    }
+}
+
+/// The rules about an edge's qualifiers: each belongs on certain kinds (some required there),
+/// and `share` and `position` have ranges.
+fn qualifier_rules(q: &Qualifiers, kind: EdgeKind, label: &str, sink: &mut impl Sink) {
     let mut field = |present: bool, name: &str, wanted: &[EdgeKind], required: bool| {
         let belongs = wanted.contains(&kind);
         if present && !belongs {
-            let kinds: Vec<&str> = wanted.iter().map(|k| k.as_str()).collect();
-            push(
+            sink.push(
                 ProblemCode::KindField,
-                format!(
-                    "edge {label}: `{name}` belongs on {} edges, not `{kind}`",
-                    kinds.join("/")
-                ),
-                &format!("/{name}"),
+                || format!("/{name}"),
+                || {
+                    let kinds: Vec<&str> = wanted.iter().map(|k| k.as_str()).collect();
+                    format!(
+                        "edge {label}: `{name}` belongs on {} edges, not `{kind}`",
+                        kinds.join("/")
+                    )
+                },
             );
         } else if !present && belongs && required {
-            push(
+            sink.push(
                 ProblemCode::KindField,
-                format!("edge {label}: a `{kind}` edge needs `{name}`"),
-                &format!("/{name}"),
+                || format!("/{name}"),
+                || format!("edge {label}: a `{kind}` edge needs `{name}`"),
             );
         }
     };
@@ -250,30 +309,102 @@ pub fn check_edge(edge: &Edge, label: &str) -> Vec<Problem> {
     field(q.relation.is_some(), "relation", &[EdgeKind::Other], true);
     if let Some(share) = q.share {
         if !(0.0..=1.0).contains(&share) {
-            out.push(
-                Problem::new(
-                    ProblemCode::OutOfRange,
-                    format!("edge {label}: `share` must be between 0 and 1, not {share}"),
-                    "/share",
-                )
-                .with_id(label),
+            sink.push(
+                ProblemCode::OutOfRange,
+                || "/share".to_owned(),
+                || format!("edge {label}: `share` must be between 0 and 1, not {share}"),
             );
         }
     }
     if q.position == Some(0) {
-        out.push(
-            Problem::new(
-                ProblemCode::OutOfRange,
-                format!("edge {label}: `position` counts from 1 (nearest the speaker)"),
-                "/position",
-            )
-            .with_id(label),
+        sink.push(
+            ProblemCode::OutOfRange,
+            || "/position".to_owned(),
+            || format!("edge {label}: `position` counts from 1 (nearest the speaker)"),
         );
     }
-    for (i, c) in edge.citations.iter().enumerate() {
-        check_confidence(c, || format!("/citations/{i}"), label, &mut out);
+}
+
+/// One end of an edge about to be added: its id and, when a node has that id, its kind.
+pub(crate) type End<'a> = (&'a str, Option<NodeKind>);
+
+/// Whether an edge between these ends passes [`check_relation`]; builds no text.
+pub(crate) fn relation_is_sound(graph: &Graph, from: End<'_>, to: End<'_>, edge: &Edge) -> bool {
+    let mut found = Found::default();
+    relation_rules(graph, from, to, edge, "", &mut found);
+    !found.0
+}
+
+/// Checks an edge about to be added between the nodes with ids `from` and `to`: the edge's
+/// own rules ([`check_edge`]), that both ends and the party it was signed for exist, and that
+/// its kind allows the kinds of its ends.
+pub(crate) fn check_relation(graph: &Graph, from: &str, to: &str, edge: &Edge) -> Vec<Problem> {
+    let kind_of = |id: &str| graph.node(id).map(Node::kind);
+    let (from, to) = ((from, kind_of(from)), (to, kind_of(to)));
+    if relation_is_sound(graph, from, to, edge) {
+        return Vec::new();
     }
+    let label = format!("{} -{}-> {}", from.0, edge.kind, to.0);
+    let mut out = Vec::new();
+    let mut sink = Collect {
+        id: &label,
+        out: &mut out,
+    };
+    relation_rules(graph, from, to, edge, &label, &mut sink);
     out
+}
+
+/// The rules about an edge and its ends (see [`check_relation`]).
+fn relation_rules(
+    graph: &Graph,
+    from: End<'_>,
+    to: End<'_>,
+    edge: &Edge,
+    label: &str,
+    sink: &mut impl Sink,
+) {
+    edge_rules(edge, label, sink);
+    for (field, (id, found)) in [("from", from), ("to", to)] {
+        if found.is_none() {
+            sink.push(
+                ProblemCode::DanglingReference,
+                || format!("/{field}"),
+                || format!("the edge's `{field}` names `{id}`, but no node has that id"),
+            );
+        }
+    }
+    if let ((from, Some(f)), (to, Some(t))) = (from, to) {
+        if !edge.kind.allows(f, t) {
+            sink.push(
+                ProblemCode::EdgeEndpointKind,
+                || "/kind".to_owned(),
+                || {
+                    let (ff, tt) = edge.kind.endpoints();
+                    let names = |ks: &[NodeKind]| {
+                        ks.iter()
+                            .map(|k| k.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" or ")
+                    };
+                    format!(
+                        "a `{}` edge goes from {} to {}, but this one goes from {f} `{from}` to {t} `{to}`",
+                        edge.kind,
+                        names(ff),
+                        names(tt)
+                    )
+                },
+            );
+        }
+    }
+    if let Some(party) = edge.on_behalf_of() {
+        if graph.index_of(party).is_none() {
+            sink.push(
+                ProblemCode::DanglingReference,
+                || "/on_behalf_of".to_owned(),
+                || format!("`on_behalf_of` names `{party}`, but no node has that id"),
+            );
+        }
+    }
 }
 
 /// Checks the rules that need the whole graph.
@@ -393,24 +524,15 @@ pub(crate) fn check_graph(graph: &Graph) -> Vec<(Subject, Problem)> {
     out
 }
 
-/// Whether [`check_citation`] would find nothing: every intermediary and the source exist, the
-/// source is a source, and the span (if any) lies in its text and matches the quoted words. It
-/// builds no text, so the millions of sound citations of a large file cost a few lookups each.
+/// Whether [`check_citation`] would find nothing: the same rules, building no text, so the
+/// millions of sound citations of a large file cost a few lookups each.
 fn citation_is_sound(graph: &Graph, c: &Citation) -> bool {
-    if !c.via.iter().all(|who| graph.index_of(who).is_some()) {
-        return false;
-    }
-    let Some(NodeDetails::Source { text, .. }) = graph.node(&c.source).map(|n| &n.details) else {
-        return false;
-    };
-    match (c.span, text) {
-        (Some(span), Some(text)) => span
-            .slice(text)
-            .is_some_and(|covered| c.text.as_deref().is_none_or(|quoted| covered == quoted)),
-        _ => true,
-    }
+    let mut found = Found::default();
+    citation_rules(graph, c, "", &mut found);
+    !found.0
 }
 
+/// Reports the problems of citation `c` at `path` of the thing named `id` about `subject`.
 fn check_citation(
     graph: &Graph,
     c: &Citation,
@@ -419,41 +541,73 @@ fn check_citation(
     subject: &Subject,
     out: &mut Vec<(Subject, Problem)>,
 ) {
-    let mut push = |code, msg: String, sub: &str| {
-        out.push((
-            subject.clone(),
-            Problem::new(code, msg, format!("{path}{sub}")).with_id(id),
-        ));
+    /// Problems about `subject`, at paths below `path`.
+    struct Below<'a> {
+        path: &'a str,
+        id: &'a str,
+        subject: &'a Subject,
+        out: &'a mut Vec<(Subject, Problem)>,
+    }
+    impl Sink for Below<'_> {
+        fn push(
+            &mut self,
+            code: ProblemCode,
+            path: impl FnOnce() -> String,
+            message: impl FnOnce() -> String,
+        ) {
+            let at = format!("{}{}", self.path, path());
+            self.out.push((
+                self.subject.clone(),
+                Problem::new(code, message(), at).with_id(self.id),
+            ));
+        }
+    }
+    let mut sink = Below {
+        path,
+        id,
+        subject,
+        out,
     };
+    citation_rules(graph, c, id, &mut sink);
+}
+
+/// The rules about a citation of the thing named `id`: every intermediary and the source
+/// exist, the source is a source, and the span (if any) lies in its text and matches the
+/// quoted words. Paths are relative to the citation.
+fn citation_rules(graph: &Graph, c: &Citation, id: &str, sink: &mut impl Sink) {
     for (k, who) in c.via.iter().enumerate() {
-        if graph.node(who).is_none() {
-            push(
+        if graph.index_of(who).is_none() {
+            sink.push(
                 ProblemCode::DanglingReference,
-                format!("a citation of `{id}` names `{who}` as an intermediary, but no node has that id"),
-                &format!("/via/{k}"),
+                || format!("/via/{k}"),
+                || format!("a citation of `{id}` names `{who}` as an intermediary, but no node has that id"),
             );
         }
     }
     let Some(source) = graph.node(&c.source) else {
-        push(
+        sink.push(
             ProblemCode::MissingSource,
-            format!(
-                "a citation of `{id}` names source `{}`, which is not in the graph",
-                c.source
-            ),
-            "/source",
+            || "/source".to_owned(),
+            || {
+                format!(
+                    "a citation of `{id}` names source `{}`, which is not in the graph",
+                    c.source
+                )
+            },
         );
         return;
     };
     let NodeDetails::Source { text, .. } = &source.details else {
-        push(
+        sink.push(
             ProblemCode::MissingSource,
-            format!(
-                "a citation of `{id}` names `{}`, which is a {}, not a source",
-                c.source,
-                source.kind()
-            ),
-            "/source",
+            || "/source".to_owned(),
+            || {
+                format!(
+                    "a citation of `{id}` names `{}`, which is a {}, not a source",
+                    c.source,
+                    source.kind()
+                )
+            },
         );
         return;
     };
@@ -461,23 +615,25 @@ fn check_citation(
         return;
     };
     match span.slice(text) {
-        None => push(
+        None => sink.push(
             ProblemCode::SpanOutOfRange,
-            format!(
+            || "/span".to_owned(),
+            || format!(
                 "a citation of `{id}` points at bytes {span} of `{}`, outside its text ({} bytes) or inside a character",
                 c.source,
                 text.len()
             ),
-            "/span",
         ),
         Some(covered) => {
             if let Some(quoted) = &c.text {
                 if covered != quoted {
-                    let shown: String = covered.chars().take(60).collect();
-                    push(
+                    sink.push(
                         ProblemCode::SpanTextMismatch,
-                        format!("a citation of `{id}` quotes text that differs from what bytes {span} of `{}` say: \"{shown}…\"", c.source),
-                        "/text",
+                        || "/text".to_owned(),
+                        || {
+                            let shown: String = covered.chars().take(60).collect();
+                            format!("a citation of `{id}` quotes text that differs from what bytes {span} of `{}` say: \"{shown}…\"", c.source)
+                        },
                     );
                 }
             }

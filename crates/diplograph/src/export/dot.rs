@@ -71,11 +71,9 @@ fn style(kind: NodeKind) -> (&'static str, &'static str) {
 /// The tooltip of a node: its kind and, where it has one, its subkind.
 fn tooltip(details: &NodeDetails) -> String {
     let kind = details.kind().as_str();
-    match details {
-        NodeDetails::Organization { kind: k } => format!("{kind}: {k}"),
-        NodeDetails::Agreement { kind: k, .. } => format!("{kind}: {k}"),
-        NodeDetails::Event { kind: k, .. } => format!("{kind}: {k}"),
-        _ => kind.to_owned(),
+    match details.subkind() {
+        Some(subkind) => format!("{kind}: {subkind}"),
+        None => kind.to_owned(),
     }
 }
 

@@ -265,7 +265,7 @@ fn nodes_by_id(graph: &Graph) -> Vec<ById<'_>> {
     by_id
 }
 
-/// Nodes in output order: by kind, then id.
+/// Nodes in the canonical order of [`crate::order`]: by kind, then id.
 pub(crate) fn sorted_nodes(graph: &Graph) -> Vec<&Node> {
     nodes_in_order(&nodes_by_id(graph))
 }
@@ -285,16 +285,8 @@ pub(crate) fn sorted_nodes_and_edges(graph: &Graph) -> (Vec<&Node>, Vec<EdgeView
     (nodes_in_order(&by_id), edges_in_order(graph, &by_id))
 }
 
-type EdgeKey<'a> = (
-    Option<crate::time::PartialDate>,
-    Option<crate::time::PartialDate>,
-    Option<u32>,
-    Option<&'a str>,
-    Option<&'a str>,
-    Option<&'a str>,
-);
-
-/// Edges in output order: by source id, kind, target id, dates and qualifiers, then insertion.
+/// Edges in the canonical order of [`crate::order`]: by source id, kind, target id, dates and
+/// qualifiers, the tie-break, then insertion.
 ///
 /// The ids are compared once, to rank the nodes; edges are then sorted on the ranks of their
 /// ends, and only edges between the same two nodes with the same kind compare further.
@@ -304,16 +296,6 @@ pub(crate) fn sorted_edges(graph: &Graph) -> Vec<EdgeView<'_>> {
 
 /// Edges in output order (see [`sorted_edges`]), from the nodes in id order.
 fn edges_in_order<'g>(graph: &'g Graph, by_id: &[ById<'g>]) -> Vec<EdgeView<'g>> {
-    fn rest<'a>(v: &EdgeView<'a>) -> EdgeKey<'a> {
-        (
-            v.edge.valid.start,
-            v.edge.valid.end,
-            v.edge.position(),
-            v.edge.title(),
-            v.edge.on_behalf_of(),
-            v.edge.relation(),
-        )
-    }
     let mut rank = vec![0u32; by_id.iter().map(|&(_, ix, _)| ix + 1).max().unwrap_or(0)];
     for (r, &(_, ix, _)) in by_id.iter().enumerate() {
         if let Some(slot) = rank.get_mut(ix) {
@@ -370,8 +352,8 @@ fn edges_in_order<'g>(graph: &'g Graph, by_id: &[ById<'g>]) -> Vec<EdgeView<'g>>
         .filter_map(|&(_, _, pos)| views.get(pos as usize).copied())
         .collect();
     drop(views);
-    // Edges of one kind between the same two nodes, now in index order, by their dates and
-    // qualifiers (a stable sort keeps index order among equals).
+    // Edges of one kind between the same two nodes, now in index order, in the canonical
+    // order of parallel edges (a stable sort keeps index order among equals).
     let mut start = 0;
     while start < edges.len() {
         let ends = |e: &EdgeView<'_>| (e.from_index, e.edge.kind as u8, e.to_index);
@@ -384,7 +366,7 @@ fn edges_in_order<'g>(graph: &'g Graph, by_id: &[ById<'g>]) -> Vec<EdgeView<'g>>
             .count();
         if len > 1 {
             if let Some(run) = edges.get_mut(start..start + len) {
-                run.sort_by(|a, b| rest(a).cmp(&rest(b)));
+                run.sort_by(crate::order::cmp_parallel);
             }
         }
         start += len.max(1);
@@ -519,11 +501,12 @@ pub(crate) fn visit_node<'g>(
     if !n.external_ids.is_empty() {
         put(N_EXTERNAL_IDS, Cell::Data(Data::Ids(&n.external_ids)));
     }
+    if let Some(subkind) = n.details.subkind() {
+        put(N_SUBKIND, str_cell(subkind));
+    }
     match &n.details {
-        NodeDetails::Country | NodeDetails::Person => {}
-        NodeDetails::Organization { kind } => put(N_SUBKIND, str_cell(kind.as_str())),
-        NodeDetails::Agreement { kind, lifecycle } => {
-            put(N_SUBKIND, str_cell(kind.as_str()));
+        NodeDetails::Country | NodeDetails::Person | NodeDetails::Organization { .. } => {}
+        NodeDetails::Agreement { lifecycle, .. } => {
             if !lifecycle.is_empty() {
                 put(N_LIFECYCLE, Cell::Data(Data::Lifecycle(lifecycle)));
             }
@@ -531,8 +514,7 @@ pub(crate) fn visit_node<'g>(
                 put(N_STATE, str_cell(last.state.as_str()));
             }
         }
-        NodeDetails::Event { kind, when, place } => {
-            put(N_SUBKIND, str_cell(kind.as_str()));
+        NodeDetails::Event { when, place, .. } => {
             if let Some(d) = when.start {
                 put(N_DATE, date_cell(d));
             }

@@ -26,7 +26,7 @@ use serde_json::Value;
 use super::limits::PARSER_MAX_DEPTH;
 use super::{edge_from_record, node_from_record, EdgeRecord, Limits, NodeRecord, FORMAT_VERSION};
 use crate::graph::{Graph, NodeIndex};
-use crate::model::{Attributes, LifecycleStep, NodeDetails};
+use crate::model::{Attributes, LifecycleStep, Node, NodeDetails};
 use crate::provenance::Citation;
 use crate::validate;
 
@@ -220,18 +220,11 @@ impl Build<'_> {
             return false;
         };
         let edge = edge_from_record(r);
-        // What the located path checks (`Graph::check_relation`), without building any text:
-        // the kinds of both ends, the edge's own rules, the party it was signed for.
-        let kinds_allowed = match (self.graph.node_at(from), self.graph.node_at(to)) {
-            (Some(f), Some(t)) => edge.kind.allows(f.kind(), t.kind()),
-            _ => false,
-        };
-        let sound = kinds_allowed
-            && (!validate::edge_may_have_problems(&edge)
-                || validate::check_edge(&edge, "").is_empty())
-            && edge
-                .on_behalf_of()
-                .is_none_or(|party| self.graph.index_of(party).is_some());
+        // The same rules the located path runs (`validate::check_relation`), building no text
+        // (so the ids, which only messages use, are not needed).
+        let kind_at = |ix| self.graph.node_at(ix).map(Node::kind);
+        let sound =
+            validate::relation_is_sound(&self.graph, ("", kind_at(from)), ("", kind_at(to)), &edge);
         if !sound {
             return false;
         }

@@ -1,200 +1,25 @@
 //! Chains of agreements between two parties on a date: how intelligence can flow from Seoul
 //! to Tokyo.
 
+mod answer;
 mod index;
 
 use std::collections::VecDeque;
 use std::rc::Rc;
-use std::str::FromStr;
 
 // Node indices are small integers: a fast non-cryptographic hash serves the search better.
 use rustc_hash::FxHashMap as HashMap;
-use serde::Serialize;
 
-use super::asof::{latest_state, state_kind_on, state_on, AgreementState};
+use super::asof::{latest_state, state_kind_on, state_on};
 use super::{validity, NodeRef};
-use crate::error::UnknownName;
 use crate::graph::{EdgeIndex, EdgeView, Graph, NodeIndex};
-use crate::model::{AgreementKind, EdgeKind, LifecycleState, Node, NodeDetails, NodeKind};
-use crate::provenance::{union_citations, Citation};
-use crate::time::{Containment, PartialDate, Precision};
+use crate::model::{EdgeKind, LifecycleState, Node, NodeDetails, NodeKind};
+use crate::provenance::union_citations;
+use crate::time::{Containment, Precision};
 
+pub use answer::{Chain, ChainQuery, Family, Hop, Link};
 pub(crate) use index::ChainIndex;
 use index::{Link as IndexLink, Pair};
-
-/// Which agreements a chain may pass through.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Family {
-    /// Intelligence sharing: GSOMIAs and arrangements (such as information-sharing frameworks).
-    Intelligence,
-    /// Defence: treaties, memoranda of understanding, GSOMIAs, and alliances (`allied_with`).
-    Defence,
-    /// Communication lines: hotlines, direct lines, emergency systems.
-    Communication,
-    /// Any agreement, and alliances.
-    Any,
-    /// Exactly these agreement kinds.
-    Kinds(Vec<AgreementKind>),
-}
-
-impl Family {
-    /// Whether agreements of `kind` may carry a chain.
-    pub fn admits(&self, kind: AgreementKind) -> bool {
-        use AgreementKind as A;
-        match self {
-            Family::Intelligence => matches!(kind, A::Gsomia | A::Arrangement),
-            Family::Defence => matches!(kind, A::Treaty | A::MemorandumOfUnderstanding | A::Gsomia),
-            Family::Communication => kind == A::CommunicationLine,
-            Family::Any => true,
-            Family::Kinds(kinds) => kinds.contains(&kind),
-        }
-    }
-
-    /// Whether `allied_with` edges count as hops.
-    pub fn admits_alliances(&self) -> bool {
-        matches!(self, Family::Defence | Family::Any)
-    }
-
-    /// The family's name as users write it.
-    pub fn name(&self) -> String {
-        match self {
-            Family::Intelligence => "intelligence".into(),
-            Family::Defence => "defence".into(),
-            Family::Communication => "communication".into(),
-            Family::Any => "any".into(),
-            Family::Kinds(k) => k.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(","),
-        }
-    }
-}
-
-impl FromStr for Family {
-    type Err = UnknownName;
-
-    /// `intelligence`, `defence` (or `defense`), `communication`, `any`, or a comma-separated
-    /// list of agreement kinds (`gsomia,treaty`).
-    fn from_str(s: &str) -> Result<Self, UnknownName> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "intelligence" | "intel" => Ok(Family::Intelligence),
-            "defence" | "defense" => Ok(Family::Defence),
-            "communication" | "communications" | "hotline" => Ok(Family::Communication),
-            "any" | "all" => Ok(Family::Any),
-            other => other
-                .split(',')
-                .map(|k| k.parse::<AgreementKind>())
-                .collect::<Result<Vec<_>, _>>()
-                .map(Family::Kinds)
-                .map_err(|mut e| {
-                    e.what = "relation family or agreement kind";
-                    e.expected
-                        .splice(0..0, ["intelligence", "defence", "communication", "any"]);
-                    e
-                }),
-        }
-    }
-}
-
-/// What to look for: the family of agreements, the date, how many alternatives.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ChainQuery {
-    /// Which agreements may carry the chain.
-    pub family: Family,
-    /// The date; `None` means "by each agreement's last recorded state".
-    pub on: Option<PartialDate>,
-    /// How many chains to return at most, shortest first.
-    pub k: usize,
-    /// The longest chain considered, in hops.
-    pub max_hops: usize,
-}
-
-impl Default for ChainQuery {
-    fn default() -> Self {
-        ChainQuery {
-            family: Family::Any,
-            on: None,
-            k: 1,
-            max_hops: 6,
-        }
-    }
-}
-
-/// What carries one hop.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum Link {
-    /// An agreement both ends are party to.
-    Agreement {
-        /// The agreement.
-        agreement: NodeRef,
-        /// Its kind.
-        kind: AgreementKind,
-        /// Its state on the date.
-        state: AgreementState,
-    },
-    /// A direct relation (an alliance).
-    Relation {
-        /// The edge kind.
-        kind: EdgeKind,
-    },
-}
-
-/// One hop of a chain.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Hop {
-    /// Where the hop starts.
-    pub from: NodeRef,
-    /// Where it ends.
-    pub to: NodeRef,
-    /// The node that is actually party at the start (a ministry acting for its country), when
-    /// it differs from `from`.
-    pub from_party: Option<NodeRef>,
-    /// Likewise at the end.
-    pub to_party: Option<NodeRef>,
-    /// What carries it.
-    pub link: Link,
-    /// Whether the date is certainly inside the link's validity, or only partly.
-    pub containment: Containment,
-    /// Whether the hop rests on an unknown bound (an undated step or an open-ended edge).
-    pub rests_on_unknown: bool,
-    /// Citations: the agreement, its state, and both ends' participation.
-    pub citations: Vec<Citation>,
-}
-
-/// A chain of hops from one party to another.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Chain {
-    /// The hops, in order.
-    pub hops: Vec<Hop>,
-    /// Whether any hop rests on an unknown bound.
-    pub rests_on_unknown: bool,
-    /// `partly` when any hop is only partly known to hold on the date.
-    pub containment: Containment,
-}
-
-impl Chain {
-    /// The ids of the nodes passed through, ends included.
-    pub fn stops(&self) -> Vec<&str> {
-        let mut v: Vec<&str> = self
-            .hops
-            .first()
-            .map(|h| h.from.id.as_str())
-            .into_iter()
-            .collect();
-        v.extend(self.hops.iter().map(|h| h.to.id.as_str()));
-        v
-    }
-
-    /// The ids of the agreements (or relation kinds) carrying each hop.
-    pub fn links(&self) -> Vec<&str> {
-        self.hops
-            .iter()
-            .map(|h| match &h.link {
-                Link::Agreement { agreement, .. } => agreement.id.as_str(),
-                Link::Relation { kind } => kind.as_str(),
-            })
-            .collect()
-    }
-}
 
 /// One way out of a node, as found by the search: only indices, so that exploring costs no
 /// allocation; full [`Hop`]s are built for the chains returned.
@@ -759,6 +584,7 @@ impl Graph {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::time::PartialDate;
 
     /// The index answers exactly as the search does, on every day a lifecycle step or an
     /// edge bound of the example changes something, and around it.

@@ -153,20 +153,11 @@ pub struct GraphStats {
     pub sources: Vec<SourceUse>,
 }
 
+/// A node's subkind ([`NodeDetails::subkind`]), or a statement's form.
 fn subkind(n: &Node) -> Option<String> {
     match &n.details {
-        NodeDetails::Organization { kind } => Some(kind.to_string()),
-        NodeDetails::Agreement { kind, .. } => Some(kind.to_string()),
-        NodeDetails::Event { kind, .. } => Some(kind.to_string()),
-        NodeDetails::Statement { text, .. } => Some(
-            if text.is_quote() {
-                "quote"
-            } else {
-                "paraphrase"
-            }
-            .to_owned(),
-        ),
-        _ => None,
+        NodeDetails::Statement { text, .. } => Some(text.form().to_owned()),
+        d => d.subkind().map(str::to_owned),
     }
 }
 
