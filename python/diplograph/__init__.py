@@ -20,6 +20,7 @@ from . import _native
 from ._errors import (
     AmbiguousName,
     Candidate,
+    ConcurrentModificationError,
     DiplographError,
     FileError,
     InvalidDate,
@@ -67,6 +68,7 @@ __all__ = [
     "AsOf",
     "Candidate",
     "Citation",
+    "ConcurrentModificationError",
     "DiplographError",
     "Edge",
     "FileError",

@@ -32,6 +32,27 @@ pub(crate) fn to_py_err(e: Error) -> PyErr {
     Python::attach(|py| build(py, &e).unwrap_or_else(|failed| failed))
 }
 
+/// `ConcurrentModificationError`: this thread asked to `what` ("change") a graph that one of
+/// its own Graph methods, further up the stack, is `doing` ("reading") (see `shared.rs`).
+pub(crate) fn concurrent_modification(what: &str, doing: &str) -> PyErr {
+    let message = format!(
+        "cannot {what} this Graph from inside one of its own methods that is {doing} it on \
+         the same thread (Python code, such as a `__del__` or a hook, ran meanwhile); do it \
+         once that method has returned"
+    );
+    Python::attach(|py| {
+        let class = py
+            .import(ERRORS_MODULE)?
+            .getattr("ConcurrentModificationError")?;
+        Ok::<_, PyErr>(PyErr::from_value(class.call1((message.as_str(),))?))
+    })
+    .unwrap_or_else(|err| {
+        PyRuntimeError::new_err(format!(
+            "{message} (and {ERRORS_MODULE} could not be imported: {err})"
+        ))
+    })
+}
+
 /// Builds the exception; an `Err` holds the exception to raise when even that failed (the
 /// error classes could not be imported), which then explains itself.
 fn build(py: Python<'_>, e: &Error) -> Result<PyErr, PyErr> {

@@ -4,7 +4,8 @@
 //!
 //! The bindings stay thin: conversions, error mapping (one place: [`errors::to_py_err`]) and
 //! Python protocols; every rule and query is the core's. The GIL is released while the core
-//! loads, validates, merges or searches.
+//! loads, validates, merges or searches; a `Graph` guards its core graph with a lock of its
+//! own ([`shared`]) so that threads may share it.
 
 mod columns;
 mod date;
@@ -13,6 +14,7 @@ mod graph;
 mod objects;
 mod query;
 mod records;
+mod shared;
 
 use diplograph::export::ExportFormat;
 use diplograph::model::{

@@ -1,0 +1,135 @@
+"""Hostile use (issue #19): one Graph used from several threads and from callbacks."""
+
+from __future__ import annotations
+
+import json
+import threading
+import warnings
+
+import pytest
+
+import diplograph
+from diplograph import Graph
+
+# ---- one Graph, several threads ---------------------------------------------------------------
+
+ROUNDS = 300
+
+
+def run_together(*workers):
+    """Runs each worker in its own thread, all started at once; returns the exceptions raised.
+    A thread still running after a minute counts as a deadlock."""
+    errors: list[BaseException] = []
+    start = threading.Barrier(len(workers))
+
+    def run(work):
+        try:
+            start.wait()
+            work()
+        except BaseException as e:  # noqa: BLE001 - every failure is reported by the test
+            errors.append(e)
+
+    threads = [threading.Thread(target=run, args=(w,)) for w in workers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert not any(t.is_alive() for t in threads), "a thread is still waiting: deadlock"
+    return errors
+
+
+def test_readers_and_a_writer_on_one_graph():
+    g = diplograph.example()
+    before, edges = len(g), g.edge_count
+    seen: list[int] = []
+
+    def write():
+        for i in range(ROUNDS):
+            g.add_person(f"person-{i}", f"Person {i}")
+
+    def read_text():
+        for _ in range(ROUNDS // 10):
+            nodes = json.loads(g.dumps())["nodes"]
+            seen.append(len(nodes))
+
+    def read_objects():
+        for _ in range(ROUNDS):
+            s = g.stats()
+            # One snapshot: the counts by kind add up to the total.
+            assert sum(s.nodes_by_kind.values()) == s.nodes
+            assert len(list(g)) >= before
+            assert "South Korea" in g
+
+    assert run_together(write, read_text, read_objects) == []
+    assert len(g) == before + ROUNDS and g.edge_count == edges
+    assert len(g.nodes("person")) == len(diplograph.example().nodes("person")) + ROUNDS
+    assert all(before <= n <= before + ROUNDS for n in seen) and seen == sorted(seen)
+    assert g.validate() == []
+
+
+def test_two_writers_on_one_graph():
+    g = Graph()
+
+    def write(prefix):
+        def work():
+            for i in range(ROUNDS):
+                g.add_person(f"{prefix}-{i}", f"{prefix} {i}")
+
+        return work
+
+    assert run_together(write("a"), write("b")) == []
+    assert len(g) == 2 * ROUNDS
+    assert [n.id for n in g.nodes() if n.id.startswith("a-")] == [f"a-{i}" for i in range(ROUNDS)]
+
+
+def test_a_warning_hook_may_change_a_graph_being_merged():
+    g = Graph()
+    g.add_country("KOR", "South Korea")
+    other = Graph()
+    other.add_country("KOR", "Korea, Republic of")
+    shown = []
+
+    def hook(message, *args, **kwargs):
+        # Runs while merge() reports its conflicts: the inputs are free to change by then.
+        shown.append(message.problem.code)
+        g.add_person("yoon", "Yoon")
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.showwarning = hook
+        merged = diplograph.merge(g, other)
+    assert shown == ["merge-conflict"]
+    assert [n.id for n in g] == ["KOR", "yoon"] and [n.id for n in merged] == ["KOR"]
+
+
+def test_the_same_graph_twice_in_a_merge():
+    g = diplograph.example()
+    assert diplograph.merge(g, g).dumps() == g.dumps()
+
+
+def test_changing_a_graph_from_inside_its_own_read_raises(monkeypatch):
+    """Python code that runs while a Graph method reads the graph (here: the records wrapper,
+    as a ``__del__`` or a debugger hook might) cannot change that graph: it gets
+    ConcurrentModificationError (a RuntimeError), never a deadlock."""
+    import diplograph._results as results
+
+    g = diplograph.example()
+    real = results.wrap
+    caught: list[BaseException] = []
+
+    def meddling_wrap(kind, data):
+        try:
+            g.add_person("meddler", "Meddler")
+        except BaseException as e:  # noqa: BLE001
+            caught.append(e)
+        # Reading again from inside the read is fine.
+        assert len(g) == 75
+        return real(kind, data)
+
+    monkeypatch.setattr(results, "wrap", meddling_wrap)
+    errors = run_together(lambda: g.stats())
+    assert errors == []
+    (e,) = caught
+    assert isinstance(e, diplograph.ConcurrentModificationError)
+    assert isinstance(e, diplograph.DiplographError) and isinstance(e, RuntimeError)
+    assert "inside" in str(e) and "meddler" not in g
