@@ -1,4 +1,5 @@
-"""Hostile use (issue #19): one Graph used from several threads and from callbacks."""
+"""Hostile use (issue #19): one Graph used from several threads and from callbacks, text that
+is not valid Unicode or arrives as bytes, and inputs over the loaders' limits."""
 
 from __future__ import annotations
 
@@ -133,3 +134,42 @@ def test_changing_a_graph_from_inside_its_own_read_raises(monkeypatch):
     assert isinstance(e, diplograph.ConcurrentModificationError)
     assert isinstance(e, diplograph.DiplographError) and isinstance(e, RuntimeError)
     assert "inside" in str(e) and "meddler" not in g
+
+
+# ---- text that is not valid Unicode, and bytes ------------------------------------------------
+
+ONE = '{"diplograph": "1", "nodes": [{"id": "KOR", "kind": "country", "name": "South Korea"}]}'
+
+
+def test_loads_takes_bytes():
+    for data in (ONE.encode(), bytearray(ONE.encode()), memoryview(ONE.encode())):
+        assert diplograph.loads(data).dumps() == diplograph.loads(ONE).dumps()
+    accented = ONE.replace("South Korea", "Corée du Sud")
+    assert diplograph.loads(accented.encode()).node("KOR").name == "Corée du Sud"
+
+
+def test_loads_of_bytes_that_are_not_utf8_is_a_located_parse_error():
+    data = b'{"diplograph": "1",\n "nodes": [{"id": "KOR", "kind": "country", "name": "S\xffouth"}]}'
+    with pytest.raises(diplograph.ParseError) as err:
+        diplograph.loads(data)
+    (p,) = err.value.problems
+    assert (p.code, p.line, p.column) == ("json-syntax", 2, 55)
+    assert "not valid UTF-8" in p.message and "offset 74" in p.message
+
+
+def test_loads_of_a_str_with_a_lone_surrogate_is_a_located_parse_error():
+    text = '{"diplograph": "1",\n "nodes": [{"id": "KOR", "kind": "country", "name": "S\ud800outh"}]}'
+    with pytest.raises(diplograph.ParseError) as err:
+        diplograph.loads(text)
+    (p,) = err.value.problems
+    assert (p.code, p.line, p.column, p.path) == ("json-syntax", 2, 55, "")
+    assert p.message == (
+        "the text holds a lone surrogate (U+D800) at character 74, which no UTF-8 text can "
+        "hold; decode the input with errors='replace' or fix it at its source"
+    )
+    assert str(p) in str(err.value)
+
+
+def test_loads_of_something_else_is_a_type_error():
+    with pytest.raises(TypeError, match="loads\\(\\) takes a str or bytes, not int"):
+        diplograph.loads(42)  # type: ignore[arg-type]

@@ -3,16 +3,17 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use diplograph::error::{Location, Problem, Problems};
 use diplograph::export::{self, ExportFormat};
 use diplograph::model::{
     AgreementKind, Edge, EdgeKind, EventKind, Node, NodeDetails, NodeKind, OrganizationKind,
     StatementText,
 };
 use diplograph::time::{Containment, Interval};
-use diplograph::{format, Error, Graph};
+use diplograph::{format, Error, Graph, ProblemCode};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyIterator, PyList};
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyIterator, PyList, PyMemoryView, PyString};
 
 use diplograph::query::{ChainQuery, Family, NeighbourhoodQuery, StatementQuery, TimelineQuery};
 use pyo3::exceptions::PyTypeError;
@@ -951,15 +952,95 @@ pub(crate) fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyGraph> {
     Ok(PyGraph::from_graph(inner))
 }
 
-/// Reads and validates a graph in the native format from a string (see ``load``).
+/// Reads and validates a graph in the native format from a ``str``, or from ``bytes`` (or a
+/// ``bytearray`` or ``memoryview``) holding UTF-8. Raises
+/// ``ParseError`` for malformed JSON, for bytes that are not UTF-8 and for a ``str`` holding a
+/// lone surrogate (such as the ``"\udcff"`` that ``errors="surrogateescape"`` decoding leaves
+/// for a bad byte), each located by line and column; ``ValidationError`` listing every
+/// problem; ``TypeError`` for anything but text or bytes.
 ///
 /// >>> g = loads('{"diplograph": "1", "nodes": [{"id": "KOR", "kind": "country", "name": "South Korea"}]}')
 /// >>> [n.id for n in g]
 /// ['KOR']
+/// >>> [n.id for n in loads(b'{"diplograph": "1", "nodes": []}')]
+/// []
+/// >>> loads(b'{"diplograph": "1", "title": "S\xffoul"}')
+/// Traceback (most recent call last):
+///   ...
+/// diplograph._errors.ParseError: 1 problem(s) found:
+/// <input>:1:32: error[json-syntax]: the input is not valid UTF-8 (bad byte at offset 31); save it as UTF-8
 #[pyfunction]
-pub(crate) fn loads(py: Python<'_>, text: &str) -> PyResult<PyGraph> {
-    let inner = py.detach(|| format::from_str(text)).py()?;
-    Ok(PyGraph::from_graph(inner))
+pub(crate) fn loads(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyGraph> {
+    let inner = if let Ok(s) = text.cast::<PyString>() {
+        match s.to_cow() {
+            Ok(text) => py.detach(|| format::from_str(&text)),
+            Err(_) => Err(lone_surrogate(s)?),
+        }
+    } else if let Ok(b) = text.cast::<PyBytes>() {
+        let bytes = b.as_bytes();
+        py.detach(|| format::from_slice(bytes, None))
+    } else if let Ok(b) = text.cast::<PyByteArray>() {
+        // Copied out: a bytearray may change while the GIL is released.
+        let bytes = b.to_vec();
+        py.detach(|| format::from_slice(&bytes, None))
+    } else if let Ok(view) = text.cast::<PyMemoryView>() {
+        let copy = view.call_method0("tobytes")?;
+        let bytes = copy.cast::<PyBytes>()?.as_bytes();
+        py.detach(|| format::from_slice(bytes, None))
+    } else {
+        let kind = text.get_type().name()?;
+        return Err(PyTypeError::new_err(format!(
+            "loads() takes a str or bytes, not {kind}"
+        )));
+    };
+    Ok(PyGraph::from_graph(inner.py()?))
+}
+
+/// The `json-syntax` error for a `str` that cannot be UTF-8 because it holds a lone
+/// surrogate (a code point from U+D800 to U+DFFF), located at the first one.
+fn lone_surrogate(s: &Bound<'_, PyString>) -> PyResult<Error> {
+    // "surrogatepass" writes each surrogate as the three bytes UTF-8 would give it; the text
+    // before the first is valid UTF-8.
+    let encoded = s.call_method1("encode", ("utf-8", "surrogatepass"))?;
+    let bytes = encoded.cast::<PyBytes>()?.as_bytes();
+    let good = match std::str::from_utf8(bytes) {
+        Ok(_) => {
+            return Err(PyValueError::new_err(
+                "a str that is not UTF-8 holds no lone surrogate",
+            ))
+        }
+        Err(e) => e.valid_up_to(),
+    };
+    let before = std::str::from_utf8(bytes.get(..good).unwrap_or_default()).unwrap_or_default();
+    let code = match bytes.get(good..good + 3) {
+        Some(&[a, b, c]) => {
+            (u32::from(a & 0x0F) << 12) | (u32::from(b & 0x3F) << 6) | u32::from(c & 0x3F)
+        }
+        _ => 0,
+    };
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map_or(0, |last| last.chars().count())
+        + 1;
+    Ok(Error::Invalid {
+        problems: Problems(vec![Problem {
+            code: ProblemCode::JsonSyntax,
+            message: format!(
+                "the text holds a lone surrogate (U+{code:04X}) at character {}, which no \
+                 UTF-8 text can hold; decode the input with errors='replace' or fix it at its \
+                 source",
+                before.chars().count()
+            ),
+            id: None,
+            location: Location {
+                line: Some(line),
+                column: Some(column),
+                ..Location::default()
+            },
+        }]),
+    })
 }
 
 /// The graph as it stood on one date (``Graph.as_of(date)``). Each question walks the graph
