@@ -173,3 +173,87 @@ def test_loads_of_a_str_with_a_lone_surrogate_is_a_located_parse_error():
 def test_loads_of_something_else_is_a_type_error():
     with pytest.raises(TypeError, match="loads\\(\\) takes a str or bytes, not int"):
         diplograph.loads(42)  # type: ignore[arg-type]
+
+
+# ---- limits ----------------------------------------------------------------------------------
+
+ALIASES = (
+    '{"diplograph": "1", "nodes": [\n'
+    '  {"id": "KOR", "kind": "country", "name": "South Korea", "aliases": ["ROK", "the South"]}]}'
+)
+
+
+def test_loads_takes_limits_and_says_how_to_raise_them():
+    with pytest.raises(diplograph.ValidationError) as err:
+        diplograph.loads(ALIASES, limits={"max_aliases": 1})
+    assert not isinstance(err.value, diplograph.ParseError)
+    (p,) = err.value.problems
+    assert (p.code, p.line, p.column) == ("limit-aliases", 2, 78)  # the second alias
+    assert p.message == (
+        "this node's number of aliases is 2, over the limit of 1 (to accept it, pass a larger "
+        "limit: load(..., limits={'max_aliases': N}) or loads(..., limits={'max_aliases': N}))"
+    )
+    assert "from_str_with" not in p.message and "from_str_with" not in str(err.value)
+    assert str(p) in str(err.value)
+    assert len(diplograph.loads(ALIASES, limits={"max_aliases": 2})) == 1
+    assert len(diplograph.loads(ALIASES.encode(), limits={"max_aliases": 2})) == 1
+
+
+def test_the_default_limits_name_the_keyword_too():
+    # 74 levels: the document, `nodes`, the node, its `attributes`, then 70 arrays.
+    deep = (
+        '{"diplograph": "1", "nodes": [{"id": "KOR", "kind": "country", "name": "K", '
+        '"attributes": {"x": ' + "[" * 70 + "]" * 70 + "}}]}"
+    )
+    with pytest.raises(diplograph.ValidationError) as err:
+        diplograph.loads(deep)
+    assert err.value.problems[0].code == "limit-depth"
+    assert "limits={'max_depth': N}" in str(err.value)
+    assert diplograph.loads(deep, limits={"max_depth": 80}).dumps()
+
+
+def test_load_takes_limits(tmp_path):
+    path = tmp_path / "one.json"
+    path.write_text(ONE)
+    with pytest.raises(diplograph.ValidationError) as err:
+        diplograph.load(path, limits={"max_file_size": 10})
+    (p,) = err.value.problems
+    assert (p.code, p.file) == ("limit-file-size", str(path))
+    assert "limits={'max_file_size': N}" in p.message
+    assert len(diplograph.load(path, limits={"max_file_size": len(ONE)})) == 1
+
+
+def test_default_limits_are_listed():
+    assert dict(diplograph.DEFAULT_LIMITS) == {
+        "max_file_size": 1 << 30,
+        "max_depth": 64,
+        "max_string_len": 1 << 20,
+        "max_source_text_len": 64 << 20,
+        "max_id_len": 256,
+        "max_aliases": 1000,
+        "max_citations": 10_000,
+    }
+    with pytest.raises(TypeError):
+        diplograph.DEFAULT_LIMITS["max_depth"] = 1  # type: ignore[index]
+    # Any mapping will do, the defaults themselves included.
+    assert len(diplograph.loads(ONE, limits=diplograph.DEFAULT_LIMITS)) == 1
+    assert len(diplograph.loads(ONE, limits={**diplograph.DEFAULT_LIMITS, "max_depth": 3})) == 1
+
+
+def test_bad_limits_are_refused_before_loading():
+    with pytest.raises(ValueError) as err:
+        diplograph.loads(ONE, limits={"max_alias": 1})
+    assert str(err.value) == (
+        "unknown limit `max_alias`; expected one of: max_file_size, max_depth, max_string_len, "
+        "max_source_text_len, max_id_len, max_aliases, max_citations"
+    )
+    with pytest.raises(ValueError, match="limit `max_depth` must be a whole number >= 0, not -1"):
+        diplograph.loads(ONE, limits={"max_depth": -1})
+    with pytest.raises(TypeError, match="limit `max_depth` must be an int, not str"):
+        diplograph.loads(ONE, limits={"max_depth": "8"})
+    with pytest.raises(TypeError, match="limit `max_depth` must be an int, not bool"):
+        diplograph.loads(ONE, limits={"max_depth": True})
+    with pytest.raises(TypeError, match="limits must be a dict of limit names to numbers .*, not list"):
+        diplograph.loads(ONE, limits=[("max_depth", 8)])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="limit names are strings, not int"):
+        diplograph.loads(ONE, limits={1: 8})  # type: ignore[dict-item]

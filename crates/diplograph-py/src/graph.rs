@@ -21,6 +21,7 @@ use pyo3::exceptions::PyTypeError;
 use crate::columns;
 use crate::date::DateArg;
 use crate::errors::{problem_to_py, to_py_err, IntoPyResult};
+use crate::limits::LimitsArg;
 use crate::objects::{
     attributes_from_py, citations, CitationArg, NameArg, PyEdge, PyNode, StepArg,
 };
@@ -943,17 +944,35 @@ pub(crate) fn example(py: Python<'_>) -> PyResult<PyGraph> {
 }
 
 /// Reads and validates a graph in the native format from ``path`` (``str`` or
-/// ``os.PathLike``). Raises ``FileError`` (an ``OSError``), ``ParseError`` for malformed JSON,
-/// or ``ValidationError`` listing every problem with its line and column. The GIL is released
-/// while the core reads and validates.
+/// ``os.PathLike``). Raises ``FileError`` (an ``OSError``), ``ParseError`` for malformed JSON
+/// or bytes that are not UTF-8, or ``ValidationError`` listing every problem with its line and
+/// column. The GIL is released while the core reads and validates.
+///
+/// ``limits`` raises (or lowers) the limits on what a file may hold: a dict of limit names to
+/// whole numbers, each replacing its default in ``diplograph.DEFAULT_LIMITS``. An input over a
+/// limit raises ``ValidationError`` with a ``limit-…`` problem naming the key to pass; an
+/// unknown name raises ``ValueError``.
+///
+/// >>> import pathlib, tempfile
+/// >>> path = pathlib.Path(tempfile.mkdtemp()) / "kor.json"
+/// >>> _ = path.write_text('{"diplograph": "1", "nodes": [{"id": "KOR", "kind": "country", "name": "South Korea"}]}')
+/// >>> load(path, limits={"max_file_size": 50})
+/// Traceback (most recent call last):
+///   ...
+/// diplograph._errors.ValidationError: 1 problem(s) found:
+/// ...: error[limit-file-size]: the input is 87 bytes, over the limit of 50 bytes (to accept it, pass a larger limit: load(..., limits={'max_file_size': N}) or loads(..., limits={'max_file_size': N}))
+/// >>> len(load(path, limits={"max_file_size": 100}))
+/// 1
 #[pyfunction]
-pub(crate) fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyGraph> {
-    let inner = py.detach(move || format::load(path)).py()?;
+#[pyo3(signature = (path, *, limits = None))]
+pub(crate) fn load(py: Python<'_>, path: PathBuf, limits: Option<LimitsArg>) -> PyResult<PyGraph> {
+    let limits = limits.map(|l| l.0).unwrap_or_default();
+    let inner = py.detach(move || format::load_with(path, &limits)).py()?;
     Ok(PyGraph::from_graph(inner))
 }
 
 /// Reads and validates a graph in the native format from a ``str``, or from ``bytes`` (or a
-/// ``bytearray`` or ``memoryview``) holding UTF-8. Raises
+/// ``bytearray`` or ``memoryview``) holding UTF-8; ``limits`` as for ``load``. Raises
 /// ``ParseError`` for malformed JSON, for bytes that are not UTF-8 and for a ``str`` holding a
 /// lone surrogate (such as the ``"\udcff"`` that ``errors="surrogateescape"`` decoding leaves
 /// for a bad byte), each located by line and column; ``ValidationError`` listing every
@@ -970,23 +989,29 @@ pub(crate) fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyGraph> {
 /// diplograph._errors.ParseError: 1 problem(s) found:
 /// <input>:1:32: error[json-syntax]: the input is not valid UTF-8 (bad byte at offset 31); save it as UTF-8
 #[pyfunction]
-pub(crate) fn loads(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyGraph> {
+#[pyo3(signature = (text, *, limits = None))]
+pub(crate) fn loads(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    limits: Option<LimitsArg>,
+) -> PyResult<PyGraph> {
+    let limits = limits.map(|l| l.0).unwrap_or_default();
     let inner = if let Ok(s) = text.cast::<PyString>() {
         match s.to_cow() {
-            Ok(text) => py.detach(|| format::from_str(&text)),
+            Ok(text) => py.detach(|| format::from_str_with(&text, &limits)),
             Err(_) => Err(lone_surrogate(s)?),
         }
     } else if let Ok(b) = text.cast::<PyBytes>() {
         let bytes = b.as_bytes();
-        py.detach(|| format::from_slice(bytes, None))
+        py.detach(|| format::from_slice_with(bytes, None, &limits))
     } else if let Ok(b) = text.cast::<PyByteArray>() {
         // Copied out: a bytearray may change while the GIL is released.
         let bytes = b.to_vec();
-        py.detach(|| format::from_slice(&bytes, None))
+        py.detach(|| format::from_slice_with(&bytes, None, &limits))
     } else if let Ok(view) = text.cast::<PyMemoryView>() {
         let copy = view.call_method0("tobytes")?;
         let bytes = copy.cast::<PyBytes>()?.as_bytes();
-        py.detach(|| format::from_slice(bytes, None))
+        py.detach(|| format::from_slice_with(bytes, None, &limits))
     } else {
         let kind = text.get_type().name()?;
         return Err(PyTypeError::new_err(format!(

@@ -11,6 +11,7 @@ mod columns;
 mod date;
 mod errors;
 mod graph;
+mod limits;
 mod objects;
 mod query;
 mod records;
@@ -47,6 +48,7 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("EXPORT_FORMATS", names(ExportFormat::ALL, |k| k.as_str()))?;
     m.add("_NODE_FIELDS", records::node_field_table())?;
     m.add("_EDGE_FIELDS", records::edge_field_table())?;
+    m.add("_DEFAULT_LIMITS", limits::defaults())?;
     m.add_class::<graph::PyGraph>()?;
     m.add_class::<objects::PyNode>()?;
     m.add_class::<objects::PyEdge>()?;
