@@ -164,10 +164,10 @@ def test_loads_of_a_str_with_a_lone_surrogate_is_a_located_parse_error():
     (p,) = err.value.problems
     assert (p.code, p.line, p.column, p.path) == ("json-syntax", 2, 55, "")
     assert p.message == (
-        "the text holds a lone surrogate (U+D800) at character 74, which no UTF-8 text can "
-        "hold; decode the input with errors='replace' or fix it at its source"
+        "the text holds a lone surrogate (U+D800, at index 74 of the str), which no UTF-8 "
+        "text can hold; decode the input with errors='replace' or fix it at its source"
     )
-    assert str(p) in str(err.value)
+    assert str(p) in str(err.value) and text[74] == "\ud800"
 
 
 def test_loads_of_something_else_is_a_type_error():

@@ -1053,9 +1053,9 @@ fn lone_surrogate(s: &Bound<'_, PyString>) -> PyResult<Error> {
         problems: Problems(vec![Problem {
             code: ProblemCode::JsonSyntax,
             message: format!(
-                "the text holds a lone surrogate (U+{code:04X}) at character {}, which no \
-                 UTF-8 text can hold; decode the input with errors='replace' or fix it at its \
-                 source",
+                "the text holds a lone surrogate (U+{code:04X}, at index {} of the str), which \
+                 no UTF-8 text can hold; decode the input with errors='replace' or fix it at \
+                 its source",
                 before.chars().count()
             ),
             id: None,
