@@ -30,7 +30,8 @@ def run_together(*workers):
         except BaseException as e:  # noqa: BLE001 - every failure is reported by the test
             errors.append(e)
 
-    threads = [threading.Thread(target=run, args=(w,)) for w in workers]
+    # Daemons: a deadlocked thread fails the test instead of keeping the test run alive.
+    threads = [threading.Thread(target=run, args=(w,), daemon=True) for w in workers]
     for t in threads:
         t.start()
     for t in threads:
@@ -247,8 +248,12 @@ def test_bad_limits_are_refused_before_loading():
         "unknown limit `max_alias`; expected one of: max_file_size, max_depth, max_string_len, "
         "max_source_text_len, max_id_len, max_aliases, max_citations"
     )
-    with pytest.raises(ValueError, match="limit `max_depth` must be a whole number >= 0, not -1"):
-        diplograph.loads(ONE, limits={"max_depth": -1})
+    for bad in (-1, 2**64):
+        with pytest.raises(ValueError) as err:
+            diplograph.loads(ONE, limits={"max_depth": bad})
+        assert str(err.value) == f"limit `max_depth` must be a whole number from 0 to {2**64 - 1}, not {bad}"
+    # The largest is as good as no limit.
+    assert len(diplograph.loads(ONE, limits={"max_depth": 2**64 - 1, "max_file_size": 2**64 - 1})) == 1
     with pytest.raises(TypeError, match="limit `max_depth` must be an int, not str"):
         diplograph.loads(ONE, limits={"max_depth": "8"})
     with pytest.raises(TypeError, match="limit `max_depth` must be an int, not bool"):

@@ -104,7 +104,8 @@ fn whole_number(name: &str, value: &Bound<'_, PyAny>) -> PyResult<u64> {
     }
     value.extract::<u64>().map_err(|_| {
         PyValueError::new_err(format!(
-            "limit `{name}` must be a whole number >= 0, not {value}"
+            "limit `{name}` must be a whole number from 0 to {}, not {value}",
+            u64::MAX
         ))
     })
 }
