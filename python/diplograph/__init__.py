@@ -16,10 +16,14 @@ exception classes, notebook display and networkx/pandas conversion.
 
 from __future__ import annotations
 
+from types import MappingProxyType
+from typing import Mapping
+
 from . import _native
 from ._errors import (
     AmbiguousName,
     Candidate,
+    ConcurrentModificationError,
     DiplographError,
     FileError,
     InvalidDate,
@@ -55,8 +59,15 @@ from ._results import NodeRef, Record, Results
 
 __version__: str = _native.__version__
 
+#: The loaders' limits and their defaults, by the names ``load``/``loads`` take in their
+#: ``limits=`` keyword (read-only): ``max_file_size`` (bytes), ``max_depth`` (nesting),
+#: ``max_string_len``, ``max_source_text_len`` and ``max_id_len`` (bytes of UTF-8),
+#: ``max_aliases`` (per node) and ``max_citations`` (per node, edge or lifecycle step).
+DEFAULT_LIMITS: Mapping[str, int] = MappingProxyType(dict(_native._DEFAULT_LIMITS))
+
 __all__ = [
     "AGREEMENT_KINDS",
+    "DEFAULT_LIMITS",
     "EDGE_KINDS",
     "EVENT_KINDS",
     "EXPORT_FORMATS",
@@ -67,6 +78,7 @@ __all__ = [
     "AsOf",
     "Candidate",
     "Citation",
+    "ConcurrentModificationError",
     "DiplographError",
     "Edge",
     "FileError",

@@ -11,6 +11,7 @@ from typing import Optional, Sequence
 __all__ = [
     "AmbiguousName",
     "Candidate",
+    "ConcurrentModificationError",
     "DiplographError",
     "FileError",
     "InvalidDate",
@@ -165,6 +166,18 @@ class FileError(DiplographError, OSError):
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return (type(self), (self.message, self.errno, self.filename))
+
+
+class ConcurrentModificationError(DiplographError, RuntimeError):
+    """Python code running *inside* a method of a Graph, on the same thread (a ``__del__``
+    finalizer, a trace or warning hook called while the method reads the graph), tried to
+    change that graph. Waiting would wait for itself forever, so it raises instead; change the
+    graph once the method has returned. Also a ``RuntimeError``.
+
+    Other threads never get this error: a Graph may be read from any number of threads while
+    one thread at a time changes it; each call waits (with the GIL released) for the ones it
+    conflicts with.
+    """
 
 
 class MergeConflictWarning(UserWarning):

@@ -2,7 +2,7 @@
 
 import datetime
 import os
-from typing import Any, Iterator, Literal, Optional, Sequence, Union, final, overload
+from typing import Any, Iterator, Literal, Mapping, Optional, Sequence, Union, final, overload
 
 from ._results import Record, Results
 
@@ -22,6 +22,7 @@ __all__ = [
     "Node",
     "ORGANIZATION_KINDS",
     "PartialDate",
+    "_DEFAULT_LIMITS",
     "_EDGE_FIELDS",
     "_NODE_FIELDS",
     "__version__",
@@ -34,6 +35,7 @@ __all__ = [
 NODE_KINDS: list[str]
 _NODE_FIELDS: list[tuple[str, str]]
 _EDGE_FIELDS: list[tuple[str, str]]
+_DEFAULT_LIMITS: list[tuple[str, int]]
 EDGE_KINDS: list[str]
 ORGANIZATION_KINDS: list[str]
 AGREEMENT_KINDS: list[str]
@@ -390,6 +392,8 @@ class Graph:
     def __deepcopy__(self, memo: Any) -> Graph: ...
 
 def example() -> Graph: ...
-def load(path: Union[str, os.PathLike[str]]) -> Graph: ...
-def loads(text: str) -> Graph: ...
+def load(path: Union[str, os.PathLike[str]], *, limits: Optional[Mapping[str, int]] = None) -> Graph: ...
+def loads(
+    text: Union[str, bytes, bytearray, memoryview], *, limits: Optional[Mapping[str, int]] = None
+) -> Graph: ...
 def merge(*graphs: Graph, strict: bool = False, labels: Optional[Sequence[str]] = None) -> Graph: ...

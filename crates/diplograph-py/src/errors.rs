@@ -4,11 +4,13 @@
 //! `.problems` and `.candidates`, pickle like any Python exception and are documented where
 //! Python users read); this module only builds instances of them.
 
-use diplograph::error::{Candidate, Problem};
+use diplograph::error::{Candidate, Problem, Problems};
 use diplograph::Error;
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
+
+use crate::limits;
 
 /// The Python module that defines the exception classes.
 const ERRORS_MODULE: &str = "diplograph._errors";
@@ -24,12 +26,55 @@ const ERRORS_MODULE: &str = "diplograph._errors";
 /// | `UnknownName` | `UnknownName` (also a `ValueError`) |
 /// | `Date` | `InvalidDate` (also a `ValueError`) |
 /// | `Io`, `Write` | `FileError` (also an `OSError`) |
-#[expect(
-    clippy::needless_pass_by_value,
-    reason = "taken by value to be used as `map_err(to_py_err)`"
-)]
+///
+/// A `limit-…` problem's message names the `limits=` keyword that raises the limit, where the
+/// core names its Rust loaders.
 pub(crate) fn to_py_err(e: Error) -> PyErr {
+    let e = for_python(e);
     Python::attach(|py| build(py, &e).unwrap_or_else(|failed| failed))
+}
+
+/// The error as Python users should read it: each `limit-…` problem says how to raise the
+/// limit from Python.
+fn for_python(e: Error) -> Error {
+    match e {
+        Error::Invalid { problems } => Error::Invalid {
+            problems: Problems(
+                problems
+                    .0
+                    .into_iter()
+                    .map(|mut p| {
+                        if let Some(limit) = limits::name_of(p.code) {
+                            p.message = limits::python_message(&p.message, limit);
+                        }
+                        p
+                    })
+                    .collect(),
+            ),
+        },
+        other => other,
+    }
+}
+
+/// `ConcurrentModificationError`: this thread asked to `what` ("change") a graph that one of
+/// its own Graph methods, further up the stack, is `doing` ("reading") (see `shared.rs`).
+pub(crate) fn concurrent_modification(what: &str, doing: &str) -> PyErr {
+    let message = format!(
+        "cannot {what} this Graph from inside one of its own methods that is {doing} it on \
+         the same thread (Python code, such as a `__del__` or a hook, ran meanwhile); do it \
+         once that method has returned"
+    );
+    Python::attach(|py| {
+        let class = py
+            .import(ERRORS_MODULE)?
+            .getattr("ConcurrentModificationError")?;
+        Ok::<_, PyErr>(PyErr::from_value(class.call1((message.as_str(),))?))
+    })
+    .unwrap_or_else(|err| {
+        PyRuntimeError::new_err(format!(
+            "{message} (and {ERRORS_MODULE} could not be imported: {err})"
+        ))
+    })
 }
 
 /// Builds the exception; an `Err` holds the exception to raise when even that failed (the

@@ -3,16 +3,17 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use diplograph::error::{Location, Problem, Problems};
 use diplograph::export::{self, ExportFormat};
 use diplograph::model::{
     AgreementKind, Edge, EdgeKind, EventKind, Node, NodeDetails, NodeKind, OrganizationKind,
     StatementText,
 };
 use diplograph::time::{Containment, Interval};
-use diplograph::{format, Error, Graph};
+use diplograph::{format, Error, Graph, ProblemCode};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyIterator, PyList};
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyIterator, PyList, PyMemoryView, PyString};
 
 use diplograph::query::{ChainQuery, Family, NeighbourhoodQuery, StatementQuery, TimelineQuery};
 use pyo3::exceptions::PyTypeError;
@@ -20,10 +21,12 @@ use pyo3::exceptions::PyTypeError;
 use crate::columns;
 use crate::date::DateArg;
 use crate::errors::{problem_to_py, to_py_err, IntoPyResult};
+use crate::limits::LimitsArg;
 use crate::objects::{
     attributes_from_py, citations, CitationArg, NameArg, PyEdge, PyNode, StepArg,
 };
 use crate::query::{resolve, resolve_opt, wrap};
+use crate::shared::{ReadGuard, SharedGraph};
 
 /// Parses an export format name, raising `UnknownName` (a `ValueError`).
 fn vocab_export(name: &str) -> PyResult<ExportFormat> {
@@ -56,14 +59,32 @@ where
 /// ('KOR', 3, True)
 /// >>> g.validate()
 /// []
-#[pyclass(module = "diplograph", name = "Graph")]
+///
+/// One graph may be used from several threads: any number read it at once, one at a time
+/// changes it (the ``add_*`` methods, ``relate``, setting ``title``), each call waiting for
+/// the calls it conflicts with, with the GIL released. Each call sees the graph whole, before
+/// or after a change.
+#[pyclass(module = "diplograph", name = "Graph", frozen)]
 pub(crate) struct PyGraph {
-    pub(crate) inner: Graph,
+    graph: SharedGraph,
 }
 
 impl PyGraph {
-    fn add(&mut self, py: Python<'_>, node: Node) -> PyResult<PyNode> {
-        let g = &mut self.inner;
+    /// A Python graph owning `graph`.
+    pub(crate) fn from_graph(graph: Graph) -> Self {
+        PyGraph {
+            graph: SharedGraph::new(graph),
+        }
+    }
+
+    /// The graph, to read (see [`SharedGraph::read`]).
+    pub(crate) fn read(&self, py: Python<'_>) -> PyResult<ReadGuard<'_>> {
+        self.graph.read(py)
+    }
+
+    fn add(&self, py: Python<'_>, node: Node) -> PyResult<PyNode> {
+        let mut g = self.graph.write(py)?;
+        let g = &mut *g;
         let copy = node.clone();
         py.detach(|| g.add_node(copy)).py()?;
         Ok(PyNode(node))
@@ -100,35 +121,37 @@ impl PyGraph {
         let mut inner = Graph::new();
         inner.title = title;
         inner.description = description;
-        PyGraph { inner }
+        PyGraph::from_graph(inner)
     }
 
     /// The dataset's title.
     #[getter]
-    fn get_title(&self) -> Option<String> {
-        self.inner.title.clone()
+    fn get_title(&self, py: Python<'_>) -> PyResult<Option<String>> {
+        Ok(self.read(py)?.title.clone())
     }
 
     #[setter]
-    fn set_title(&mut self, title: Option<String>) {
-        self.inner.title = title;
+    fn set_title(&self, py: Python<'_>, title: Option<String>) -> PyResult<()> {
+        self.graph.write(py)?.title = title;
+        Ok(())
     }
 
     /// The dataset's description.
     #[getter]
-    fn get_description(&self) -> Option<String> {
-        self.inner.description.clone()
+    fn get_description(&self, py: Python<'_>) -> PyResult<Option<String>> {
+        Ok(self.read(py)?.description.clone())
     }
 
     #[setter]
-    fn set_description(&mut self, description: Option<String>) {
-        self.inner.description = description;
+    fn set_description(&self, py: Python<'_>, description: Option<String>) -> PyResult<()> {
+        self.graph.write(py)?.description = description;
+        Ok(())
     }
 
     /// The number of edges.
     #[getter]
-    fn edge_count(&self) -> usize {
-        self.inner.edge_count()
+    fn edge_count(&self, py: Python<'_>) -> PyResult<usize> {
+        Ok(self.read(py)?.edge_count())
     }
 
     // ---- building ------------------------------------------------------------------------
@@ -141,7 +164,7 @@ impl PyGraph {
         reason = "mirrors the Python keyword arguments"
     )]
     fn add_country(
-        &mut self,
+        &self,
         py: Python<'_>,
         id: String,
         name: String,
@@ -169,7 +192,7 @@ impl PyGraph {
         reason = "mirrors the Python keyword arguments"
     )]
     fn add_person(
-        &mut self,
+        &self,
         py: Python<'_>,
         id: String,
         name: String,
@@ -198,7 +221,7 @@ impl PyGraph {
         reason = "mirrors the Python keyword arguments"
     )]
     fn add_organization(
-        &mut self,
+        &self,
         py: Python<'_>,
         id: String,
         name: String,
@@ -232,7 +255,7 @@ impl PyGraph {
         reason = "mirrors the Python keyword arguments"
     )]
     fn add_agreement(
-        &mut self,
+        &self,
         py: Python<'_>,
         id: String,
         name: String,
@@ -273,7 +296,7 @@ impl PyGraph {
         reason = "mirrors the Python keyword arguments"
     )]
     fn add_event(
-        &mut self,
+        &self,
         py: Python<'_>,
         id: String,
         name: String,
@@ -328,7 +351,7 @@ impl PyGraph {
         reason = "mirrors the Python keyword arguments"
     )]
     fn add_statement(
-        &mut self,
+        &self,
         py: Python<'_>,
         id: String,
         name: String,
@@ -365,7 +388,7 @@ impl PyGraph {
         reason = "mirrors the Python keyword arguments"
     )]
     fn add_source(
-        &mut self,
+        &self,
         py: Python<'_>,
         id: String,
         name: String,
@@ -402,7 +425,7 @@ impl PyGraph {
         reason = "mirrors the Python keyword arguments"
     )]
     fn relate(
-        &mut self,
+        &self,
         py: Python<'_>,
         from_: &str,
         kind: &str,
@@ -431,7 +454,8 @@ impl PyGraph {
         edge.attributes = attributes_from_py(attributes)?;
         edge.citations = self::citations(citations);
         let copy = edge.clone();
-        let g = &mut self.inner;
+        let mut g = self.graph.write(py)?;
+        let g = &mut *g;
         let ix = py.detach(|| g.relate(from_, to, copy)).py()?;
         Ok(PyEdge {
             from: from_.to_owned(),
@@ -446,7 +470,8 @@ impl PyGraph {
     /// every ``Problem`` found: an empty list when the graph is valid. Cost: O(nodes + edges +
     /// citations); the GIL is released meanwhile.
     fn validate<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let g = &self.inner;
+        let g = self.read(py)?;
+        let g = &*g;
         let problems = py.detach(|| g.validate());
         let list = PyList::empty(py);
         for p in &problems {
@@ -464,7 +489,8 @@ impl PyGraph {
     #[pyo3(signature = (path, format = "json"))]
     fn save(&self, py: Python<'_>, path: PathBuf, format: &str) -> PyResult<()> {
         let format = vocab_export(format)?;
-        let g = &self.inner;
+        let g = self.read(py)?;
+        let g = &*g;
         py.detach(move || export::export_to_path(g, format, &path))
             .py()
     }
@@ -474,7 +500,8 @@ impl PyGraph {
     /// ``cypher`` or ``mermaid``. Raises ``UnknownName`` for another name.
     #[pyo3(signature = (format = "json"))]
     fn dumps(&self, py: Python<'_>, format: &str) -> PyResult<Py<PyAny>> {
-        let g = &self.inner;
+        let g = self.read(py)?;
+        let g = &*g;
         let format: ExportFormat = vocab_export(format)?;
         if format == ExportFormat::Csv {
             let (mut nodes, mut edges) = (Vec::new(), Vec::new());
@@ -495,17 +522,20 @@ impl PyGraph {
     /// countries also answer to their ISO names and capital). Raises ``NodeNotFound`` or
     /// ``AmbiguousName`` (never a silent pick).
     fn node(&self, py: Python<'_>, name: &str) -> PyResult<PyNode> {
-        let g = &self.inner;
+        let g = self.read(py)?;
+        let g = &*g;
         let found = py.detach(|| g.lookup(name).cloned()).py()?;
         Ok(PyNode(found))
     }
 
     /// Every node, optionally of one ``kind``, in the order they were added (loaded).
     #[pyo3(signature = (kind = None))]
-    fn nodes(&self, kind: Option<&str>) -> PyResult<Vec<PyNode>> {
+    fn nodes(&self, py: Python<'_>, kind: Option<&str>) -> PyResult<Vec<PyNode>> {
+        let kind = kind.map(vocab::<NodeKind>).transpose()?;
+        let g = self.read(py)?;
         Ok(match kind {
-            None => Self::node_objects(self.inner.nodes().map(|(_, n)| n)),
-            Some(k) => Self::node_objects(self.inner.nodes_of_kind(vocab::<NodeKind>(k)?)),
+            None => Self::node_objects(g.nodes().map(|(_, n)| n)),
+            Some(k) => Self::node_objects(g.nodes_of_kind(k)),
         })
     }
 
@@ -513,11 +543,16 @@ impl PyGraph {
     /// ``as_of``, only those that hold on that date (an unknown start or end counts as open;
     /// a date only partly inside an edge's interval keeps it). Cost: O(edges).
     #[pyo3(signature = (kind = None, as_of = None))]
-    fn edges(&self, kind: Option<&str>, as_of: Option<DateArg>) -> PyResult<Vec<PyEdge>> {
+    fn edges(
+        &self,
+        py: Python<'_>,
+        kind: Option<&str>,
+        as_of: Option<DateArg>,
+    ) -> PyResult<Vec<PyEdge>> {
         let kind = kind.map(vocab::<EdgeKind>).transpose()?;
         let on = as_of.map(|d| d.0);
         Ok(self
-            .inner
+            .read(py)?
             .edges()
             .filter(|v| kind.is_none_or(|k| v.edge.kind == k))
             .filter(|v| on.is_none_or(|d| v.edge.valid.contains(&d) != Containment::Outside))
@@ -531,7 +566,8 @@ impl PyGraph {
     #[pyo3(signature = (text, kind = None))]
     fn search(&self, py: Python<'_>, text: &str, kind: Option<&str>) -> PyResult<Vec<PyNode>> {
         let kind = kind.map(vocab::<NodeKind>).transpose()?;
-        let g = &self.inner;
+        let g = self.read(py)?;
+        let g = &*g;
         let found: Vec<Node> = py.detach(|| g.search(text, kind).into_iter().cloned().collect());
         Ok(found.into_iter().map(PyNode).collect())
     }
@@ -558,7 +594,8 @@ impl PyGraph {
         between: Option<(NameArg, NameArg)>,
         as_of: Option<DateArg>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let g = &self.inner;
+        let g = self.read(py)?;
+        let g = &*g;
         let on = as_of.map(|d| d.0);
         let links = match (between, on) {
             (Some((a, b)), on) => {
@@ -595,7 +632,8 @@ impl PyGraph {
         k: usize,
         max_hops: usize,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let g = &self.inner;
+        let g = self.read(py)?;
+        let g = &*g;
         let query = ChainQuery {
             family: via.parse::<Family>().map_err(|e| to_py_err(e.into()))?,
             on: as_of.map(|d| d.0),
@@ -617,7 +655,8 @@ impl PyGraph {
         office: &str,
         on: Option<DateArg>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let g = &self.inner;
+        let g = self.read(py)?;
+        let g = &*g;
         let on = on.map(|d| d.0);
         let found = py.detach(|| g.office_holders(office, on.as_ref())).py()?;
         wrap(py, "Office", &found)
@@ -632,7 +671,8 @@ impl PyGraph {
         agreement: NameArg,
         as_of: Option<DateArg>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let g = &self.inner;
+        let g = self.read(py)?;
+        let g = &*g;
         let ix = resolve(py, g, agreement)?;
         let on = as_of.map(|d| d.0);
         wrap(py, "Party", &g.parties(ix, on.as_ref()))
@@ -640,7 +680,8 @@ impl PyGraph {
 
     /// The people who signed an agreement, sorted by date then id (``Signatory`` records).
     fn signatories<'py>(&self, py: Python<'py>, agreement: NameArg) -> PyResult<Bound<'py, PyAny>> {
-        let g = &self.inner;
+        let g = self.read(py)?;
+        let g = &*g;
         let ix = resolve(py, g, agreement)?;
         wrap(py, "Signatory", &g.signatories(ix))
     }
@@ -649,7 +690,8 @@ impl PyGraph {
     /// record: text, speakers, topics, attribution chain, reports, supports, disputes).
     /// Raises ``ValueError`` if the node is not a statement.
     fn statement<'py>(&self, py: Python<'py>, statement: NameArg) -> PyResult<Bound<'py, PyAny>> {
-        let g = &self.inner;
+        let g = self.read(py)?;
+        let g = &*g;
         let name = statement.0.clone();
         let ix = resolve(py, g, statement)?;
         let Some(info) = g.statement(ix) else {
@@ -677,14 +719,16 @@ impl PyGraph {
     /// >>> s.nodes_by_kind["country"], s.sources[0].source.id, s.sources[0].citations
     /// (8, 'st-2016-06-04', 389)
     fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let g = &self.inner;
+        let g = self.read(py)?;
+        let g = &*g;
         let stats = py.detach(|| g.stats());
         wrap(py, "GraphStats", &[stats])?.get_item(0)
     }
 
     /// The people who attended an event (``NodeRef`` records).
     fn attendees<'py>(&self, py: Python<'py>, event: NameArg) -> PyResult<Bound<'py, PyAny>> {
-        let g = &self.inner;
+        let g = self.read(py)?;
+        let g = &*g;
         let ix = resolve(py, g, event)?;
         wrap(py, "NodeRef", &g.attendees(ix))
     }
@@ -702,7 +746,8 @@ impl PyGraph {
         via: Option<NameArg>,
         disputed: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let g = &self.inner;
+        let g = self.read(py)?;
+        let g = &*g;
         let query = StatementQuery {
             by: resolve_opt(py, g, by)?,
             about: resolve_opt(py, g, about)?,
@@ -725,7 +770,8 @@ impl PyGraph {
         end: Option<DateArg>,
         around: Option<NameArg>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let g = &self.inner;
+        let g = self.read(py)?;
+        let g = &*g;
         let query = TimelineQuery {
             from: start.map(|d| d.0),
             to: end.map(|d| d.0),
@@ -747,7 +793,8 @@ impl PyGraph {
         kinds: Option<Vec<String>>,
         as_of: Option<DateArg>,
     ) -> PyResult<PyGraph> {
-        let g = &self.inner;
+        let g = self.read(py)?;
+        let g = &*g;
         let center = resolve(py, g, node)?;
         let kinds = kinds
             .unwrap_or_default()
@@ -760,30 +807,31 @@ impl PyGraph {
             on: as_of.map(|d| d.0),
         };
         let inner = py.detach(|| g.neighbourhood(center, &query));
-        Ok(PyGraph { inner })
+        Ok(PyGraph::from_graph(inner))
     }
 
     // ---- Python protocols ----------------------------------------------------------------
 
-    fn __len__(&self) -> usize {
-        self.inner.node_count()
+    fn __len__(&self, py: Python<'_>) -> PyResult<usize> {
+        Ok(self.read(py)?.node_count())
     }
 
     fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyIterator>> {
-        let list = PyList::new(py, self.nodes(None)?)?;
+        let list = PyList::new(py, self.nodes(py, None)?)?;
         list.try_iter()
     }
 
     fn __contains__(&self, py: Python<'_>, item: &Bound<'_, PyAny>) -> PyResult<bool> {
         let name = if let Ok(n) = item.cast::<PyNode>() {
             return Ok(self
-                .inner
+                .read(py)?
                 .node(&n.get().0.id)
                 .is_some_and(|m| *m == n.get().0));
         } else {
             item.extract::<String>()?
         };
-        let g = &self.inner;
+        let g = self.read(py)?;
+        let g = &*g;
         Ok(match py.detach(|| g.resolve(&name)) {
             Ok(_) | Err(Error::AmbiguousName { .. }) => true,
             Err(_) => false,
@@ -794,18 +842,18 @@ impl PyGraph {
         self.node(py, name)
     }
 
-    fn __repr__(&self) -> String {
-        let title = self
-            .inner
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let g = self.read(py)?;
+        let title = g
             .title
             .as_deref()
             .map(|t| format!(" {t:?}"))
             .unwrap_or_default();
-        format!(
+        Ok(format!(
             "<Graph{title}: {} nodes, {} edges>",
-            self.inner.node_count(),
-            self.inner.edge_count()
-        )
+            g.node_count(),
+            g.edge_count()
+        ))
     }
 
     /// A notebook summary: counts by kind, date span and sources.
@@ -836,48 +884,46 @@ impl PyGraph {
     /// the fields of ``Node.to_dict()`` that apply (not ``None``), dates as ``PartialDate``.
     /// Built in one pass (for ``to_networkx``). Cost: O(nodes + their citations).
     fn _node_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        columns::node_records(py, &self.inner)
+        columns::node_records(py, &*self.read(py)?)
     }
 
     /// ``[(from, to, index, {field: value})]`` for every edge, as ``networkx``
     /// ``add_edges_from`` takes them: the fields of ``Edge.to_dict()`` that apply, dates as
     /// ``PartialDate``. Built in one pass (for ``to_networkx``). Cost: O(edges + citations).
     fn _edge_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        columns::edge_records(py, &self.inner)
+        columns::edge_records(py, &*self.read(py)?)
     }
 
     /// ``{field: [value per node]}``: every field of ``Node.to_dict()`` as a column, ``None``
     /// where it does not apply, dates as ISO text. Built in one pass (for ``to_pandas``).
     fn _node_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        columns::node_columns(py, &self.inner, crate::records::Dates::Text)
+        columns::node_columns(py, &*self.read(py)?, crate::records::Dates::Text)
     }
 
     /// ``{field: [value per edge]}``: ``index`` and every field of ``Edge.to_dict()`` as a
     /// column, ``None`` where it does not apply, dates as ISO text (for ``to_pandas``).
     fn _edge_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        columns::edge_columns(py, &self.inner, crate::records::Dates::Text)
+        columns::edge_columns(py, &*self.read(py)?, crate::records::Dates::Text)
     }
 
-    fn __getstate__(&self, py: Python<'_>) -> String {
-        let g = &self.inner;
-        py.detach(|| format::to_string(g))
+    fn __getstate__(&self, py: Python<'_>) -> PyResult<String> {
+        let g = self.read(py)?;
+        let g = &*g;
+        Ok(py.detach(|| format::to_string(g)))
     }
 
-    fn __setstate__(&mut self, py: Python<'_>, state: &str) -> PyResult<()> {
-        self.inner = py.detach(|| format::from_str(state)).py()?;
+    fn __setstate__(&self, py: Python<'_>, state: &str) -> PyResult<()> {
+        let loaded = py.detach(|| format::from_str(state)).py()?;
+        *self.graph.write(py)? = loaded;
         Ok(())
     }
 
-    fn __copy__(&self) -> Self {
-        PyGraph {
-            inner: self.inner.clone(),
-        }
+    fn __copy__(&self, py: Python<'_>) -> PyResult<Self> {
+        Ok(PyGraph::from_graph(self.read(py)?.clone()))
     }
 
-    fn __deepcopy__(&self, _memo: &Bound<'_, PyAny>) -> Self {
-        PyGraph {
-            inner: self.inner.clone(),
-        }
+    fn __deepcopy__(&self, py: Python<'_>, _memo: &Bound<'_, PyAny>) -> PyResult<Self> {
+        self.__copy__(py)
     }
 }
 
@@ -894,28 +940,132 @@ pub(crate) fn example(py: Python<'_>) -> PyResult<PyGraph> {
     let inner = py
         .detach(|| format::from_str(diplograph::EXAMPLE_JSON))
         .py()?;
-    Ok(PyGraph { inner })
+    Ok(PyGraph::from_graph(inner))
 }
 
 /// Reads and validates a graph in the native format from ``path`` (``str`` or
-/// ``os.PathLike``). Raises ``FileError`` (an ``OSError``), ``ParseError`` for malformed JSON,
-/// or ``ValidationError`` listing every problem with its line and column. The GIL is released
-/// while the core reads and validates.
+/// ``os.PathLike``). Raises ``FileError`` (an ``OSError``), ``ParseError`` for malformed JSON
+/// or bytes that are not UTF-8, or ``ValidationError`` listing every problem with its line and
+/// column. The GIL is released while the core reads and validates.
+///
+/// ``limits`` raises (or lowers) the limits on what a file may hold: a dict of limit names to
+/// whole numbers, each replacing its default in ``diplograph.DEFAULT_LIMITS``. An input over a
+/// limit raises ``ValidationError`` with a ``limit-…`` problem naming the key to pass; an
+/// unknown name raises ``ValueError``.
+///
+/// >>> import pathlib, tempfile
+/// >>> path = pathlib.Path(tempfile.mkdtemp()) / "kor.json"
+/// >>> _ = path.write_text('{"diplograph": "1", "nodes": [{"id": "KOR", "kind": "country", "name": "South Korea"}]}')
+/// >>> load(path, limits={"max_file_size": 50})
+/// Traceback (most recent call last):
+///   ...
+/// diplograph._errors.ValidationError: 1 problem(s) found:
+/// ...: error[limit-file-size]: the input is 87 bytes, over the limit of 50 bytes (to accept it, pass a larger limit: load(..., limits={'max_file_size': N}) or loads(..., limits={'max_file_size': N}))
+/// >>> len(load(path, limits={"max_file_size": 100}))
+/// 1
 #[pyfunction]
-pub(crate) fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyGraph> {
-    let inner = py.detach(move || format::load(path)).py()?;
-    Ok(PyGraph { inner })
+#[pyo3(signature = (path, *, limits = None))]
+pub(crate) fn load(py: Python<'_>, path: PathBuf, limits: Option<LimitsArg>) -> PyResult<PyGraph> {
+    let limits = limits.map(|l| l.0).unwrap_or_default();
+    let inner = py.detach(move || format::load_with(path, &limits)).py()?;
+    Ok(PyGraph::from_graph(inner))
 }
 
-/// Reads and validates a graph in the native format from a string (see ``load``).
+/// Reads and validates a graph in the native format from a ``str``, or from ``bytes`` (or a
+/// ``bytearray`` or ``memoryview``) holding UTF-8; ``limits`` as for ``load``. Raises
+/// ``ParseError`` for malformed JSON, for bytes that are not UTF-8 and for a ``str`` holding a
+/// lone surrogate (such as the ``"\udcff"`` that ``errors="surrogateescape"`` decoding leaves
+/// for a bad byte), each located by line and column; ``ValidationError`` listing every
+/// problem; ``TypeError`` for anything but text or bytes.
 ///
 /// >>> g = loads('{"diplograph": "1", "nodes": [{"id": "KOR", "kind": "country", "name": "South Korea"}]}')
 /// >>> [n.id for n in g]
 /// ['KOR']
+/// >>> [n.id for n in loads(b'{"diplograph": "1", "nodes": []}')]
+/// []
+/// >>> loads(b'{"diplograph": "1", "title": "S\xffoul"}')
+/// Traceback (most recent call last):
+///   ...
+/// diplograph._errors.ParseError: 1 problem(s) found:
+/// <input>:1:32: error[json-syntax]: the input is not valid UTF-8 (bad byte at offset 31); save it as UTF-8
 #[pyfunction]
-pub(crate) fn loads(py: Python<'_>, text: &str) -> PyResult<PyGraph> {
-    let inner = py.detach(|| format::from_str(text)).py()?;
-    Ok(PyGraph { inner })
+#[pyo3(signature = (text, *, limits = None))]
+pub(crate) fn loads(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    limits: Option<LimitsArg>,
+) -> PyResult<PyGraph> {
+    let limits = limits.map(|l| l.0).unwrap_or_default();
+    let inner = if let Ok(s) = text.cast::<PyString>() {
+        match s.to_cow() {
+            Ok(text) => py.detach(|| format::from_str_with(&text, &limits)),
+            Err(_) => Err(lone_surrogate(s)?),
+        }
+    } else if let Ok(b) = text.cast::<PyBytes>() {
+        let bytes = b.as_bytes();
+        py.detach(|| format::from_slice_with(bytes, None, &limits))
+    } else if let Ok(b) = text.cast::<PyByteArray>() {
+        // Copied out: a bytearray may change while the GIL is released.
+        let bytes = b.to_vec();
+        py.detach(|| format::from_slice_with(&bytes, None, &limits))
+    } else if let Ok(view) = text.cast::<PyMemoryView>() {
+        let copy = view.call_method0("tobytes")?;
+        let bytes = copy.cast::<PyBytes>()?.as_bytes();
+        py.detach(|| format::from_slice_with(bytes, None, &limits))
+    } else {
+        let kind = text.get_type().name()?;
+        return Err(PyTypeError::new_err(format!(
+            "loads() takes a str or bytes, not {kind}"
+        )));
+    };
+    Ok(PyGraph::from_graph(inner.py()?))
+}
+
+/// The `json-syntax` error for a `str` that cannot be UTF-8 because it holds a lone
+/// surrogate (a code point from U+D800 to U+DFFF), located at the first one.
+fn lone_surrogate(s: &Bound<'_, PyString>) -> PyResult<Error> {
+    // "surrogatepass" writes each surrogate as the three bytes UTF-8 would give it; the text
+    // before the first is valid UTF-8.
+    let encoded = s.call_method1("encode", ("utf-8", "surrogatepass"))?;
+    let bytes = encoded.cast::<PyBytes>()?.as_bytes();
+    let good = match std::str::from_utf8(bytes) {
+        Ok(_) => {
+            return Err(PyValueError::new_err(
+                "a str that is not UTF-8 holds no lone surrogate",
+            ))
+        }
+        Err(e) => e.valid_up_to(),
+    };
+    let before = std::str::from_utf8(bytes.get(..good).unwrap_or_default()).unwrap_or_default();
+    let code = match bytes.get(good..good + 3) {
+        Some(&[a, b, c]) => {
+            (u32::from(a & 0x0F) << 12) | (u32::from(b & 0x3F) << 6) | u32::from(c & 0x3F)
+        }
+        _ => 0,
+    };
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map_or(0, |last| last.chars().count())
+        + 1;
+    Ok(Error::Invalid {
+        problems: Problems(vec![Problem {
+            code: ProblemCode::JsonSyntax,
+            message: format!(
+                "the text holds a lone surrogate (U+{code:04X}, at index {} of the str), which \
+                 no UTF-8 text can hold; decode the input with errors='replace' or fix it at \
+                 its source",
+                before.chars().count()
+            ),
+            id: None,
+            location: Location {
+                line: Some(line),
+                column: Some(column),
+                ..Location::default()
+            },
+        }]),
+    })
 }
 
 /// The graph as it stood on one date (``Graph.as_of(date)``). Each question walks the graph
@@ -940,36 +1090,36 @@ impl AsOfView {
 
     /// Every agreement with the state it was in on the date (``AgreementLink`` records).
     fn agreements<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let g = self.graph.borrow(py);
+        let g = self.graph.get().read(py)?;
         let d = self.date;
-        let inner = &g.inner;
+        let inner = &*g;
         let found = py.detach(|| inner.as_of(d).agreements());
         wrap(py, "AgreementLink", &found)
     }
 
     /// Every office held on the date (``Office`` records).
     fn offices<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let g = self.graph.borrow(py);
+        let g = self.graph.get().read(py)?;
         let d = self.date;
-        let inner = &g.inner;
+        let inner = &*g;
         let found = py.detach(|| inner.as_of(d).offices());
         wrap(py, "Office", &found)
     }
 
     /// Every ``member_of`` and ``part_of`` relation holding on the date (``Membership``).
     fn memberships<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let g = self.graph.borrow(py);
+        let g = self.graph.get().read(py)?;
         let d = self.date;
-        let inner = &g.inner;
+        let inner = &*g;
         let found = py.detach(|| inner.as_of(d).memberships());
         wrap(py, "Membership", &found)
     }
 
     /// Every edge that holds on the date, with how it stands then (``ValidEdge`` records).
     fn edges<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let g = self.graph.borrow(py);
+        let g = self.graph.get().read(py)?;
         let d = self.date;
-        let inner = &g.inner;
+        let inner = &*g;
         let found: Vec<_> = py.detach(|| inner.as_of(d).edges().collect());
         wrap(py, "ValidEdge", &found)
     }
@@ -997,35 +1147,41 @@ pub(crate) fn merge(
     strict: bool,
     labels: Option<Vec<String>>,
 ) -> PyResult<PyGraph> {
-    let labels: Vec<String> = match labels {
-        Some(l) if l.len() == graphs.len() => l,
-        Some(l) => {
+    if let Some(l) = &labels {
+        if l.len() != graphs.len() {
             return Err(PyValueError::new_err(format!(
                 "merge() got {} labels for {} graphs",
                 l.len(),
                 graphs.len()
-            )))
+            )));
         }
-        None => graphs
+    }
+    let merged = {
+        // Every input read at once (the same graph twice is read twice); the locks are let go
+        // before the warnings, whose hooks may change the inputs.
+        let read = graphs
             .iter()
-            .enumerate()
-            .map(|(i, g)| {
-                g.inner
-                    .title
-                    .clone()
-                    .unwrap_or_else(|| format!("graph {}", i + 1))
-            })
-            .collect(),
+            .map(|g| g.read(py))
+            .collect::<PyResult<Vec<_>>>()?;
+        let labels = labels.unwrap_or_else(|| {
+            read.iter()
+                .enumerate()
+                .map(|(i, g)| {
+                    g.title
+                        .clone()
+                        .unwrap_or_else(|| format!("graph {}", i + 1))
+                })
+                .collect()
+        });
+        let inputs: Vec<(&str, &Graph)> = labels
+            .iter()
+            .map(String::as_str)
+            .zip(read.iter().map(|g| &**g))
+            .collect();
+        let options = diplograph::merge::MergeOptions { strict };
+        py.detach(|| diplograph::merge::merge(&inputs, options))
+            .py()?
     };
-    let inputs: Vec<(&str, &Graph)> = labels
-        .iter()
-        .map(String::as_str)
-        .zip(graphs.iter().map(|g| &g.inner))
-        .collect();
-    let options = diplograph::merge::MergeOptions { strict };
-    let merged = py
-        .detach(|| diplograph::merge::merge(&inputs, options))
-        .py()?;
     if !merged.conflicts.is_empty() {
         let warn = py.import("diplograph._errors")?.getattr("warn_conflicts")?;
         let list = PyList::empty(py);
@@ -1034,7 +1190,5 @@ pub(crate) fn merge(
         }
         warn.call1((list,))?;
     }
-    Ok(PyGraph {
-        inner: merged.graph,
-    })
+    Ok(PyGraph::from_graph(merged.graph))
 }

@@ -4,15 +4,18 @@
 //!
 //! The bindings stay thin: conversions, error mapping (one place: [`errors::to_py_err`]) and
 //! Python protocols; every rule and query is the core's. The GIL is released while the core
-//! loads, validates, merges or searches.
+//! loads, validates, merges or searches; a `Graph` guards its core graph with a lock of its
+//! own ([`shared`]) so that threads may share it.
 
 mod columns;
 mod date;
 mod errors;
 mod graph;
+mod limits;
 mod objects;
 mod query;
 mod records;
+mod shared;
 
 use diplograph::export::ExportFormat;
 use diplograph::model::{
@@ -45,6 +48,7 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("EXPORT_FORMATS", names(ExportFormat::ALL, |k| k.as_str()))?;
     m.add("_NODE_FIELDS", records::node_field_table())?;
     m.add("_EDGE_FIELDS", records::edge_field_table())?;
+    m.add("_DEFAULT_LIMITS", limits::defaults())?;
     m.add_class::<graph::PyGraph>()?;
     m.add_class::<objects::PyNode>()?;
     m.add_class::<objects::PyEdge>()?;
