@@ -4,9 +4,11 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 use diplograph::export::ExportFormat;
+use diplograph::format::Limits;
 use diplograph::model::EdgeKind;
 use diplograph::query::Family;
 use diplograph::time::PartialDate;
+use diplograph::ProblemCode;
 
 /// Validate, inspect, query and export diplograph graphs: who is bound to whom by what, as of
 /// when, and says who.
@@ -29,6 +31,164 @@ pub struct Cli {
     /// Print no notes on standard error (errors are still printed).
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// Raise (or lower) a limit on what an input file may hold; repeatable. NAME is one of
+    /// file-size (bytes; default 1G), depth (nesting levels; 64, at most 127), string-length
+    /// (bytes of any string or key; 1M), source-text-length (bytes of a source's text; 64M),
+    /// id-length (bytes; 256), aliases (per node; 1000), citations (per node, edge or
+    /// lifecycle step; 10000). VALUE is a whole number, optionally followed by K, M or G
+    /// (times 1024, 1024², 1024³): `--limit file-size=4G --limit aliases=5000`.
+    #[arg(long = "limit", value_name = "NAME=VALUE", global = true, value_parser = parse_limit)]
+    pub limits: Vec<LimitSetting>,
+}
+
+impl Cli {
+    /// The limits the inputs are loaded with: the defaults, changed by every `--limit` in turn.
+    pub fn limits(&self) -> Limits {
+        let mut limits = Limits::default();
+        for setting in &self.limits {
+            setting.name.set(&mut limits, setting.value);
+        }
+        limits
+    }
+}
+
+/// A limit on what an input may hold, by the name `--limit` gives it: its problem code
+/// without the `limit-` prefix (`limit-file-size` is `file-size`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LimitName {
+    /// [`Limits::max_file_size`].
+    FileSize,
+    /// [`Limits::max_depth`].
+    Depth,
+    /// [`Limits::max_string_len`].
+    StringLength,
+    /// [`Limits::max_source_text_len`].
+    SourceTextLength,
+    /// [`Limits::max_id_len`].
+    IdLength,
+    /// [`Limits::max_aliases`].
+    Aliases,
+    /// [`Limits::max_citations`].
+    Citations,
+}
+
+impl LimitName {
+    /// Every limit, in the order `--help` lists them.
+    pub const ALL: [LimitName; 7] = [
+        LimitName::FileSize,
+        LimitName::Depth,
+        LimitName::StringLength,
+        LimitName::SourceTextLength,
+        LimitName::IdLength,
+        LimitName::Aliases,
+        LimitName::Citations,
+    ];
+
+    /// The code of the problem reported when the limit is exceeded.
+    pub fn code(self) -> ProblemCode {
+        match self {
+            LimitName::FileSize => ProblemCode::FileTooLarge,
+            LimitName::Depth => ProblemCode::TooDeep,
+            LimitName::StringLength => ProblemCode::StringTooLong,
+            LimitName::SourceTextLength => ProblemCode::SourceTextTooLong,
+            LimitName::IdLength => ProblemCode::IdTooLong,
+            LimitName::Aliases => ProblemCode::TooManyAliases,
+            LimitName::Citations => ProblemCode::TooManyCitations,
+        }
+    }
+
+    /// The limit whose problem code is `code`, if it is one.
+    pub fn of(code: ProblemCode) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The name `--limit` knows it by (`file-size`).
+    pub fn name(self) -> &'static str {
+        let code = self.code().as_str();
+        code.strip_prefix("limit-").unwrap_or(code)
+    }
+
+    /// Sets this limit in `limits` to `value` (already checked by [`parse_limit`] to fit).
+    fn set(self, limits: &mut Limits, value: u64) {
+        let size = usize::try_from(value).unwrap_or(usize::MAX);
+        match self {
+            LimitName::FileSize => limits.max_file_size = value,
+            LimitName::Depth => limits.max_depth = size,
+            LimitName::StringLength => limits.max_string_len = size,
+            LimitName::SourceTextLength => limits.max_source_text_len = size,
+            LimitName::IdLength => limits.max_id_len = size,
+            LimitName::Aliases => limits.max_aliases = size,
+            LimitName::Citations => limits.max_citations = size,
+        }
+    }
+
+    /// Every name, joined by ", ".
+    pub fn names() -> String {
+        Self::ALL.map(LimitName::name).join(", ")
+    }
+}
+
+/// One `--limit NAME=VALUE`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LimitSetting {
+    /// Which limit.
+    pub name: LimitName,
+    /// Its new value.
+    pub value: u64,
+}
+
+/// The deepest nesting the JSON parser accepts, whatever `--limit depth` says.
+const PARSER_MAX_DEPTH: u64 = 127;
+
+/// Parses `NAME=VALUE` (VALUE a whole number, optionally followed by K, M or G).
+///
+/// # Errors
+/// A message naming the problem, and every limit when the name is unknown.
+pub fn parse_limit(arg: &str) -> Result<LimitSetting, String> {
+    let Some((name, value)) = arg.split_once('=') else {
+        return Err(format!(
+            "expected NAME=VALUE, such as `file-size=4G`; the limits are: {}",
+            LimitName::names()
+        ));
+    };
+    let name = name.trim();
+    let Some(limit) = LimitName::ALL.into_iter().find(|l| l.name() == name) else {
+        return Err(format!(
+            "unknown limit `{name}`; the limits are: {}",
+            LimitName::names()
+        ));
+    };
+    let value = value.trim();
+    let (digits, unit) = match value.char_indices().last() {
+        Some((i, 'K' | 'k')) => (&value[..i], 1u64 << 10),
+        Some((i, 'M')) => (&value[..i], 1 << 20),
+        Some((i, 'G')) => (&value[..i], 1 << 30),
+        _ => (value, 1),
+    };
+    let bad = || {
+        format!(
+            "{name}: `{value}` is not a whole number (optionally followed by K, M or G), \
+             such as `{name}=5000` or `{name}=64M`"
+        )
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let value = digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(unit))
+        .ok_or_else(|| format!("{name}: `{value}` is too large"))?;
+    if limit != LimitName::FileSize && usize::try_from(value).is_err() {
+        return Err(format!("{name}: `{value}` is too large for this machine"));
+    }
+    if limit == LimitName::Depth && value > PARSER_MAX_DEPTH {
+        return Err(format!(
+            "depth: at most {PARSER_MAX_DEPTH} levels can be read (the JSON parser's own \
+             limit), not {value}"
+        ));
+    }
+    Ok(LimitSetting { name: limit, value })
 }
 
 /// The graph files a command reads.

@@ -1,6 +1,7 @@
 //! Reading the graph a command works on: files, standard input or the built-in example, merged
 //! when there are several.
 
+use std::borrow::Cow;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -11,8 +12,9 @@ use diplograph::merge::{merge, MergeOptions, Merged};
 use diplograph::{Error, Graph, Problem, ProblemCode};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::failure::{Failure, Text};
+use crate::failure::{advise, Failure, Text};
 use crate::note;
+use crate::render::clean;
 
 /// The label problems name for standard input.
 pub const STDIN_LABEL: &str = "<stdin>";
@@ -27,7 +29,8 @@ pub struct Input {
     pub bytes: Vec<u8>,
 }
 
-/// A progress bar on standard error, drawn only when standard error is a terminal.
+/// A progress bar on standard error, drawn only when standard error is a terminal; its message
+/// (which names a file) is neutralised for the terminal ([`clean`]).
 pub fn progress(len: Option<u64>, message: String) -> ProgressBar {
     let bar = match len {
         Some(n) => ProgressBar::new(n).with_style(
@@ -36,6 +39,10 @@ pub fn progress(len: Option<u64>, message: String) -> ProgressBar {
                 .progress_chars("=> "),
         ),
         None => ProgressBar::new_spinner(),
+    };
+    let message = match clean(&message) {
+        Cow::Borrowed(_) => message,
+        Cow::Owned(cleaned) => cleaned,
     };
     bar.set_message(message);
     if len.is_none() {
@@ -46,19 +53,15 @@ pub fn progress(len: Option<u64>, message: String) -> ProgressBar {
 
 /// Reads one file (or standard input for `-`), showing a progress bar for large files.
 ///
-/// Never reads more than the loader accepts ([`Limits::max_file_size`]): a regular file is
+/// Never reads more than the loader accepts (`limits.max_file_size`): a regular file is
 /// refused from its size before any of it is read, and a stream (standard input, a FIFO, a
 /// device such as `/dev/zero`) is read at most one byte past the limit.
 ///
 /// # Errors
 /// [`Failure::Core`] with [`Error::Io`] when it cannot be read; [`Failure::Invalid`] with a
 /// `limit-file-size` problem when it is larger than the limit.
-pub fn read(path: &Path) -> Result<Input, Failure> {
-    read_with(path, Limits::default().max_file_size)
-}
-
-/// [`read`] with the largest size accepted, in bytes.
-fn read_with(path: &Path, max: u64) -> Result<Input, Failure> {
+pub fn read(path: &Path, limits: &Limits) -> Result<Input, Failure> {
+    let max = limits.max_file_size;
     let io = |source: std::io::Error| {
         Failure::Core(Error::Io {
             action: "cannot read",
@@ -124,19 +127,18 @@ fn read_stream(
 
 /// The `limit-file-size` problem for an input of `size` (already written out) over `max`.
 fn too_big(label: &str, size: &str, max: u64) -> Failure {
+    let mut problem = Problem {
+        code: ProblemCode::FileTooLarge,
+        message: format!("the input is {size}, over the limit of {max} bytes"),
+        id: None,
+        location: Location {
+            file: Some(PathBuf::from(label)),
+            ..Location::default()
+        },
+    };
+    advise(&mut problem, &Limits::default());
     Failure::Invalid {
-        problems: vec![Problem {
-            code: ProblemCode::FileTooLarge,
-            message: format!(
-                "the input is {size}, over the limit of {max} bytes (`Limits::max_file_size`); \
-                 split it, or load it from a program with a larger limit (`format::load_with`)"
-            ),
-            id: None,
-            location: Location {
-                file: Some(PathBuf::from(label)),
-                ..Location::default()
-            },
-        }],
+        problems: vec![problem],
         texts: Vec::new(),
     }
 }
@@ -144,20 +146,28 @@ fn too_big(label: &str, size: &str, max: u64) -> Failure {
 ///
 /// # Errors
 /// [`Failure::Invalid`] with the problems and the input's text, for snippets.
-pub fn parse(input: Input) -> Result<Graph, Failure> {
+pub fn parse(input: Input, limits: &Limits) -> Result<Graph, Failure> {
     let bar = progress(None, format!("loading {}", input.label));
-    let parsed = diplograph::format::from_slice(&input.bytes, Some(Path::new(&input.label)));
+    let parsed =
+        diplograph::format::from_slice_with(&input.bytes, Some(Path::new(&input.label)), limits);
     bar.finish_and_clear();
-    parsed.map_err(|e| invalid(e, input))
+    parsed.map_err(|e| invalid(e, input, limits))
 }
 
-/// Turns a load error into a failure that keeps the input's text for snippets.
-pub fn invalid(error: Error, input: Input) -> Failure {
+/// Turns a load error into a failure that keeps the input's text for snippets, with each
+/// exceeded limit's message saying how to raise it ([`advise`]).
+fn invalid(error: Error, input: Input, limits: &Limits) -> Failure {
     match error {
-        Error::Invalid { problems } => Failure::Invalid {
-            problems: problems.0,
-            texts: vec![Text::new(input.label, input.bytes)],
-        },
+        Error::Invalid { problems } => {
+            let mut problems = problems.0;
+            for p in &mut problems {
+                advise(p, limits);
+            }
+            Failure::Invalid {
+                problems,
+                texts: vec![Text::new(input.label, input.bytes)],
+            }
+        }
         other => Failure::Core(other),
     }
 }
@@ -190,7 +200,7 @@ pub fn merge_all(graphs: &[(String, Graph)], strict: bool) -> Result<Merged, Fai
 /// # Errors
 /// [`Failure::Core`] for I/O errors and a repeated `-`; [`Failure::Invalid`] with every
 /// problem of every file.
-pub fn load(files: &[PathBuf], quiet: bool) -> Result<Graph, Failure> {
+pub fn load(files: &[PathBuf], quiet: bool, limits: &Limits) -> Result<Graph, Failure> {
     if files.is_empty() {
         if !quiet {
             note(
@@ -198,10 +208,13 @@ pub fn load(files: &[PathBuf], quiet: bool) -> Result<Graph, Failure> {
                  on the Shangri-La Dialogue)",
             );
         }
-        return parse(Input {
-            label: EXAMPLE_LABEL.to_owned(),
-            bytes: diplograph::EXAMPLE_JSON.as_bytes().to_vec(),
-        });
+        return parse(
+            Input {
+                label: EXAMPLE_LABEL.to_owned(),
+                bytes: diplograph::EXAMPLE_JSON.as_bytes().to_vec(),
+            },
+            limits,
+        );
     }
     if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
         return Err(Failure::Usage(
@@ -212,9 +225,9 @@ pub fn load(files: &[PathBuf], quiet: bool) -> Result<Graph, Failure> {
     let mut problems: Vec<Problem> = Vec::new();
     let mut texts = Vec::new();
     for file in files {
-        let input = read(file)?;
+        let input = read(file, limits)?;
         let label = input.label.clone();
-        match parse(input) {
+        match parse(input, limits) {
             Ok(g) => graphs.push((label, g)),
             Err(Failure::Invalid {
                 problems: p,
@@ -274,7 +287,11 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn dev_zero_is_read_only_up_to_the_limit() {
-        let r = read_with(Path::new("/dev/zero"), 4096);
+        let limits = Limits {
+            max_file_size: 4096,
+            ..Limits::default()
+        };
+        let r = read(Path::new("/dev/zero"), &limits);
         let (code, message) = refusal(r).unwrap_or_else(|| unreachable!("not refused"));
         assert_eq!(code, ProblemCode::FileTooLarge);
         assert!(message.contains("more than 4096 bytes"), "{message}");
@@ -289,14 +306,14 @@ mod tests {
         file.set_len(2 << 40)
             .unwrap_or_else(|e| unreachable!("{e}"));
         let started = std::time::Instant::now();
-        let (code, message) = refusal(read(&path)).unwrap_or_else(|| unreachable!("not refused"));
+        let (code, message) =
+            refusal(read(&path, &Limits::default())).unwrap_or_else(|| unreachable!("not refused"));
         assert!(started.elapsed() < Duration::from_secs(5));
         assert_eq!(code, ProblemCode::FileTooLarge);
         assert_eq!(
             message,
-            "the input is 2199023255552 bytes, over the limit of 1073741824 bytes \
-             (`Limits::max_file_size`); split it, or load it from a program with a larger \
-             limit (`format::load_with`)"
+            "the input is 2199023255552 bytes, over the limit of 1073741824 bytes; to accept \
+             it, raise the limit with `--limit file-size=N`"
         );
     }
 }

@@ -15,9 +15,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-/// Writes a note on standard error (a failure to do so cannot be reported, and is ignored).
+/// Writes a note on standard error, neutralised for the terminal ([`render::clean`]); a failure
+/// to write it cannot be reported, and is ignored.
 pub(crate) fn note(message: &str) {
-    let _ = writeln!(anstream::stderr(), "note: {message}");
+    let _ = writeln!(anstream::stderr(), "note: {}", render::clean(message));
 }
 
 fn main() -> ExitCode {

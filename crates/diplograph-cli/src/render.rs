@@ -1,8 +1,9 @@
 //! Small helpers for printing answers: tables, citations, dates, node references.
 
+use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 
-use comfy_table::{presets, ContentArrangement, Table};
+use comfy_table::{presets, ContentArrangement};
 use diplograph::model::NodeDetails;
 use diplograph::provenance::Citation;
 use diplograph::query::{AgreementState, NodeRef};
@@ -13,14 +14,139 @@ use serde::Serialize;
 /// The width of tables when the output is not a terminal and `COLUMNS` is not set.
 const DEFAULT_WIDTH: u16 = 100;
 
+/// Text for a human, safe to print on a terminal: every character that could drive the
+/// terminal or hide what the text says is shown as `[U+HHHH]` instead.
+///
+/// Neutralised: the C0 controls (U+0000–U+001F, ESC, BEL, tab and carriage return included)
+/// except the line feed, DEL (U+007F), the C1 controls (U+0080–U+009F, CSI U+009B included),
+/// and the bidirectional and zero-width controls (U+061C, U+200B–U+200F, U+202A–U+202E,
+/// U+2060, U+2066–U+2069, U+FEFF). Everything else, line feeds included, is kept as it is.
+/// `--json` output never goes through this: it keeps the data exact.
+///
+/// Cost: O(length of `s`); no copy when there is nothing to neutralise.
+pub fn clean(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_hostile) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_hostile(c) {
+            out.push_str(&format!("[U+{:04X}]", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Whether [`clean`] neutralises `c`.
+fn is_hostile(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{9}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{61c}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+/// A writer for human output: everything written through it passes through [`clean`], so no
+/// name, message or table can reach the terminal (or a pipe) with a control character in it.
+/// Text split inside a character is held back until the rest arrives.
+pub struct Human<'w> {
+    inner: &'w mut dyn Write,
+    /// Bytes of a character cut short by the last write.
+    pending: Vec<u8>,
+}
+
+impl<'w> Human<'w> {
+    /// Wraps `inner`.
+    pub fn new(inner: &'w mut dyn Write) -> Self {
+        Human {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+}
+
+impl Write for Human<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let mut rest: &[u8] = &self.pending;
+        let mut out = String::new();
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(s) => {
+                    out.push_str(&clean(s));
+                    rest = &[];
+                    break;
+                }
+                Err(e) => {
+                    let (good, bad) = rest.split_at(e.valid_up_to());
+                    out.push_str(&clean(&String::from_utf8_lossy(good)));
+                    match e.error_len() {
+                        // Not UTF-8 (nothing this program writes): shown as U+FFFD.
+                        Some(n) => {
+                            out.push(char::REPLACEMENT_CHARACTER);
+                            rest = bad.get(n..).unwrap_or_default();
+                        }
+                        // A character cut short: wait for the rest.
+                        None => {
+                            rest = bad;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        let kept = rest.to_vec();
+        self.pending = kept;
+        self.inner.write_all(out.as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl Drop for Human<'_> {
+    fn drop(&mut self) {
+        if !self.pending.is_empty() {
+            // A character never completed: shown as U+FFFD (a failure here cannot be reported).
+            let _ = self
+                .inner
+                .write_all(char::REPLACEMENT_CHARACTER.to_string().as_bytes());
+        }
+    }
+}
+
+/// A table for human output. Every cell passes through [`clean`] as it is added, so that the
+/// layout is computed on what is printed.
+pub struct Table(comfy_table::Table);
+
+impl Table {
+    /// Adds a row of cells, each neutralised by [`clean`].
+    pub fn add_row<I, S>(&mut self, cells: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let cells: Vec<String> = cells
+            .into_iter()
+            .map(|c| clean(c.as_ref()).into_owned())
+            .collect();
+        self.0.add_row(cells);
+    }
+}
+
+impl std::fmt::Display for Table {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// A table with a header, laid out to the terminal's width (or, when the output is not a
 /// terminal, to `COLUMNS` or 100 columns).
-pub fn table<I, S>(header: I) -> Table
-where
-    I: IntoIterator<Item = S>,
-    S: Into<comfy_table::Cell>,
-{
-    let mut t = Table::new();
+pub fn table<const N: usize>(header: [&str; N]) -> Table {
+    let mut t = comfy_table::Table::new();
     t.load_preset(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(header);
@@ -31,13 +157,13 @@ where
             .unwrap_or(DEFAULT_WIDTH);
         t.set_width(width);
     }
-    t
+    Table(t)
 }
 
 /// Keeps the given columns at the width of their content (ids are not broken across lines).
 pub fn keep_whole(t: &mut Table, columns: &[usize]) {
     for &i in columns {
-        if let Some(c) = t.column_mut(i) {
+        if let Some(c) = t.0.column_mut(i) {
             c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
         }
     }
@@ -154,4 +280,47 @@ pub fn state(s: &AgreementState) -> String {
     };
     out.push_str(&caveats(s.containment, s.rests_on_unknown));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_shows_every_control_and_keeps_everything_else() {
+        assert!(matches!(clean("Séoul — 서울\nline two"), Cow::Borrowed(_)));
+        assert_eq!(
+            clean("\u{1b}]0;pwned\u{7}\u{1b}[2J"),
+            "[U+001B]]0;pwned[U+0007][U+001B][2J"
+        );
+        assert_eq!(
+            clean("a\u{0}b\tc\rd\u{7f}e\u{85}f\u{9b}g"),
+            "a[U+0000]b[U+0009]c[U+000D]d[U+007F]e[U+0085]f[U+009B]g"
+        );
+        assert_eq!(
+            clean(
+                "\u{202e}\u{2066}\u{2069}\u{200b}\u{200d}\u{200e}\u{200f}\u{61c}\u{2060}\u{feff}"
+            ),
+            "[U+202E][U+2066][U+2069][U+200B][U+200D][U+200E][U+200F][U+061C][U+2060][U+FEFF]"
+        );
+        // The neighbours of the ranges are kept.
+        assert_eq!(
+            clean("\u{a0}\u{2010}\u{2029}\u{2065}\u{206a}"),
+            "\u{a0}\u{2010}\u{2029}\u{2065}\u{206a}"
+        );
+    }
+
+    #[test]
+    fn the_human_writer_cleans_across_split_characters() {
+        let mut out = Vec::new();
+        {
+            let mut h = Human::new(&mut out);
+            // U+009B (CSI) is two bytes, U+202E three: each split across writes.
+            let bytes = "x\u{9b}2J\u{202e}y\n".as_bytes();
+            for chunk in [&bytes[..2], &bytes[2..5], &bytes[5..6], &bytes[6..]] {
+                assert_eq!(h.write(chunk).ok(), Some(chunk.len()));
+            }
+        }
+        assert_eq!(String::from_utf8_lossy(&out), "x[U+009B]2J[U+202E]y\n");
+    }
 }

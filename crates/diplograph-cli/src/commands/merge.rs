@@ -7,6 +7,7 @@ use super::common::{single_stdin, split};
 use crate::failure::{render_problems, Failure};
 use crate::input::{self, progress};
 use crate::note;
+use diplograph::format::Limits;
 use diplograph::output::{write_atomically_with, WriteOptions};
 
 /// Runs `diplograph merge`.
@@ -16,6 +17,7 @@ pub(super) fn merge(
     strict: bool,
     options: WriteOptions,
     quiet: bool,
+    limits: &Limits,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     single_stdin(files)?;
@@ -23,9 +25,9 @@ pub(super) fn merge(
     let mut problems = Vec::new();
     let mut texts = Vec::new();
     for f in files {
-        let i = input::read(f)?;
+        let i = input::read(f, limits)?;
         let label = i.label.clone();
-        match split(input::parse(i))? {
+        match split(input::parse(i, limits))? {
             Ok(g) => graphs.push((label, g)),
             Err((p, t)) => {
                 problems.extend(p);

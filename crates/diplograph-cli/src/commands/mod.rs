@@ -28,10 +28,13 @@ use crate::input;
 /// The command's [`Failure`].
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     let quiet = cli.quiet;
+    let limits = cli.limits();
     match cli.command {
-        Command::Validate { inputs, json } => validate::validate(&inputs, json, quiet, out),
+        Command::Validate { inputs, json } => {
+            validate::validate(&inputs, json, quiet, &limits, out)
+        }
         Command::Stats { inputs, json } => {
-            let g = input::load(&inputs.files, quiet)?;
+            let g = input::load(&inputs.files, quiet, &limits)?;
             stats::stats(&g, json, out)
         }
         Command::Show {
@@ -40,7 +43,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             as_of,
             json,
         } => {
-            let g = input::load(&inputs.files, quiet)?;
+            let g = input::load(&inputs.files, quiet, &limits)?;
             show::show(&g, &node, as_of.as_ref(), json, out)
         }
         Command::Path {
@@ -54,7 +57,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             json,
         } => {
             let family = family(&via).map_err(Failure::Usage)?;
-            let g = input::load(&inputs.files, quiet)?;
+            let g = input::load(&inputs.files, quiet, &limits)?;
             let query = ChainQuery {
                 family,
                 on: as_of,
@@ -71,7 +74,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             disputed,
             json,
         } => {
-            let g = input::load(&inputs.files, quiet)?;
+            let g = input::load(&inputs.files, quiet, &limits)?;
             let resolve = |n: Option<String>| n.map(|n| g.resolve(&n)).transpose();
             let query = StatementQuery {
                 by: resolve(by)?,
@@ -88,7 +91,15 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             around,
             json,
         } => {
-            let g = input::load(&inputs.files, quiet)?;
+            if let (Some(from), Some(to)) = (from, to) {
+                if to.latest() < from.earliest() {
+                    return Err(Failure::Usage(format!(
+                        "the timeline window is reversed: --to {to} ends before --from {from} \
+                         starts; give the earlier date to --from"
+                    )));
+                }
+            }
+            let g = input::load(&inputs.files, quiet, &limits)?;
             let around = around.map(|n| g.resolve(&n)).transpose()?;
             timeline::timeline(&g, &TimelineQuery { from, to, around }, json, out)
         }
@@ -97,7 +108,15 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             output,
             strict,
             force,
-        } => merge::merge(&files, &output, strict, WriteOptions { force }, quiet, out),
+        } => merge::merge(
+            &files,
+            &output,
+            strict,
+            WriteOptions { force },
+            quiet,
+            &limits,
+            out,
+        ),
         Command::Dump {
             inputs,
             format,
@@ -108,7 +127,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             output,
             force,
         } => {
-            let g = input::load(&inputs.files, quiet)?;
+            let g = input::load(&inputs.files, quiet, &limits)?;
             let g = match around {
                 Some(name) => {
                     let center = g.resolve(&name)?;

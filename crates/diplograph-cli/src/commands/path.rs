@@ -6,7 +6,7 @@ use diplograph::query::{Chain, ChainQuery, Link, NodeRef};
 use diplograph::Graph;
 
 use crate::failure::Failure;
-use crate::render::{caveats, citations, keep_whole, print_json, print_table, state, table};
+use crate::render::{caveats, citations, keep_whole, print_json, print_table, state, table, Human};
 
 /// Runs `diplograph path`.
 pub(super) fn path(
@@ -46,6 +46,8 @@ pub(super) fn path(
     if json {
         return Ok(print_json(out, &chains)?);
     }
+    let mut human = Human::new(out);
+    let out: &mut dyn Write = &mut human;
     for (i, c) in chains.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;

@@ -11,6 +11,7 @@ use super::statements::statements_table;
 use crate::failure::Failure;
 use crate::render::{
     caveats, citation, citations, date, node_ref, node_refs, print_json, print_table, state, table,
+    Human,
 };
 
 /// Runs `diplograph show`.
@@ -31,6 +32,8 @@ pub(super) fn show(
     if json {
         return Ok(print_json(out, &profile)?);
     }
+    let mut human = Human::new(out);
+    let out: &mut dyn Write = &mut human;
     print_profile(g, &profile, out)
 }
 

@@ -6,10 +6,10 @@ use diplograph::query::{NodeRef, StatementInfo, StatementQuery};
 use diplograph::Graph;
 
 use crate::failure::Failure;
-use crate::render::{date, keep_whole, print_json, print_table, table};
+use crate::render::{date, keep_whole, print_json, print_table, table, Human, Table};
 
 /// The table of statements, shared with `show`.
-pub(super) fn statements_table(g: &Graph, list: &[StatementInfo]) -> comfy_table::Table {
+pub(super) fn statements_table(g: &Graph, list: &[StatementInfo]) -> Table {
     let _ = g;
     let mut t = table(["statement", "date", "words", "how we know it", "disputes"]);
     keep_whole(&mut t, &[0, 1]);
@@ -55,6 +55,8 @@ pub(super) fn statements(
     if json {
         return Ok(print_json(out, &found)?);
     }
+    let mut human = Human::new(out);
+    let out: &mut dyn Write = &mut human;
     if found.is_empty() {
         writeln!(out, "no statement matches")?;
         return Ok(());

@@ -5,7 +5,7 @@ use std::io::Write;
 use diplograph::Graph;
 
 use crate::failure::Failure;
-use crate::render::{date, print_json, print_table, table};
+use crate::render::{date, print_json, print_table, table, Human};
 
 /// Runs `diplograph stats`.
 pub(super) fn stats(g: &Graph, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
@@ -13,6 +13,8 @@ pub(super) fn stats(g: &Graph, json: bool, out: &mut dyn Write) -> Result<(), Fa
     if json {
         return Ok(print_json(out, &s)?);
     }
+    let mut human = Human::new(out);
+    let out: &mut dyn Write = &mut human;
     if let Some(t) = &s.title {
         writeln!(out, "{t}")?;
     }

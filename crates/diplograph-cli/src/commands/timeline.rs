@@ -6,7 +6,7 @@ use diplograph::query::{TimelineEntry, TimelineKind, TimelineQuery};
 use diplograph::Graph;
 
 use crate::failure::Failure;
-use crate::render::{keep_whole, node_ref, print_json, print_table, table};
+use crate::render::{keep_whole, node_ref, print_json, print_table, table, Human};
 
 /// Runs `diplograph timeline`.
 pub(super) fn timeline(
@@ -19,6 +19,8 @@ pub(super) fn timeline(
     if json {
         return Ok(print_json(out, &entries)?);
     }
+    let mut human = Human::new(out);
+    let out: &mut dyn Write = &mut human;
     if entries.is_empty() {
         writeln!(out, "nothing dated in this window")?;
         return Ok(());

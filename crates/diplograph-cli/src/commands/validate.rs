@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use diplograph::format::Limits;
 use diplograph::{Graph, Problem};
 use serde_json::json;
 
@@ -11,13 +12,14 @@ use crate::cli::Inputs;
 use crate::failure::{render_problems, Failure};
 use crate::input;
 use crate::note;
-use crate::render::print_json;
+use crate::render::{print_json, Human};
 
 /// Runs `diplograph validate`.
 pub(super) fn validate(
     inputs: &Inputs,
     json: bool,
     quiet: bool,
+    limits: &Limits,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let files: Vec<PathBuf> = inputs.files.clone();
@@ -26,17 +28,20 @@ pub(super) fn validate(
         if !quiet {
             note("no input file: checking the built-in example");
         }
-        let r = input::parse(input::Input {
-            label: input::EXAMPLE_LABEL.to_owned(),
-            bytes: diplograph::EXAMPLE_JSON.as_bytes().to_vec(),
-        });
+        let r = input::parse(
+            input::Input {
+                label: input::EXAMPLE_LABEL.to_owned(),
+                bytes: diplograph::EXAMPLE_JSON.as_bytes().to_vec(),
+            },
+            limits,
+        );
         results.push((input::EXAMPLE_LABEL.to_owned(), split(r)?));
     } else {
         single_stdin(&files)?;
         for f in &files {
-            let i = input::read(f)?;
+            let i = input::read(f, limits)?;
             let label = i.label.clone();
-            results.push((label, split(input::parse(i))?));
+            results.push((label, split(input::parse(i, limits))?));
         }
     }
     // When every file is valid on its own, their merge must be too.
@@ -81,6 +86,8 @@ pub(super) fn validate(
             Ok(())
         };
     }
+    let mut human = Human::new(out);
+    let out: &mut dyn Write = &mut human;
     let mut err = anstream::stderr();
     for (label, r) in &results {
         match r {
