@@ -252,6 +252,17 @@ impl fmt::Display for Candidate {
     }
 }
 
+/// The most candidates an [`Error::AmbiguousName`] carries: a name shared by 200,000 nodes
+/// gives a short message with a count, not a 4.7 MB list.
+pub const AMBIGUITY_CANDIDATES: usize = 10;
+
+fn more_candidates(total: usize, listed: usize) -> String {
+    match total.saturating_sub(listed) {
+        0 => String::new(),
+        more => format!(" … and {more} more"),
+    }
+}
+
 /// Everything that can go wrong in the core.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -271,12 +282,18 @@ pub enum Error {
         hint: String,
     },
     /// More than one node answers to this name.
-    #[error("`{name}` is ambiguous; it could be: {}; use an id instead", candidates.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))]
+    ///
+    /// The message lists at most [`AMBIGUITY_CANDIDATES`] candidates, then "… and N more".
+    #[error("`{name}` is ambiguous; it could be: {}{}; use an id instead",
+        candidates.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+        more_candidates(*total, candidates.len()))]
     AmbiguousName {
         /// The name looked up.
         name: String,
-        /// The nodes it could mean.
+        /// The first nodes it could mean (at most [`AMBIGUITY_CANDIDATES`]), in node order.
         candidates: Vec<Candidate>,
+        /// How many nodes it could mean in all.
+        total: usize,
     },
     /// A name outside a closed vocabulary.
     #[error(transparent)]
