@@ -145,6 +145,7 @@ pub(super) fn scan(text: &str, limits: &Limits) -> Vec<Finding> {
         limits,
         stack: Vec::new(),
         found: Vec::new(),
+        lines: std::cell::OnceCell::new(),
     }
     .run()
 }
@@ -155,6 +156,8 @@ struct Scan<'t, 'l> {
     limits: &'l Limits,
     stack: Vec<Frame<'t>>,
     found: Vec<Finding>,
+    /// Built at the first repeated key, to say where the first one was.
+    lines: std::cell::OnceCell<super::locate::LineTable>,
 }
 
 impl<'t> Scan<'t, '_> {
@@ -366,9 +369,10 @@ impl<'t> Scan<'t, '_> {
     }
 
     fn line_col(&self, offset: usize) -> String {
-        let before = self.text.get(..offset).unwrap_or_default();
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let (line, column) = self
+            .lines
+            .get_or_init(|| super::locate::LineTable::new(self.b))
+            .locate(self.b, offset);
         format!("{line}:{column}")
     }
 }
