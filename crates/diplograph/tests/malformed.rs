@@ -343,3 +343,46 @@ fn an_input_larger_than_the_limit_is_refused_before_parsing() {
     assert!(err.contains("max_file_size"), "{err}");
     assert!(format::load(&path).is_ok());
 }
+
+/// Issue #19 item 5: a problem never echoes a huge key whole; its pointer and message are
+/// cut to `error::MAX_ECHO` characters around the echoed text, with "…".
+#[test]
+fn a_huge_key_is_not_echoed_whole() {
+    let key = "k".repeat(100_000);
+    let unknown = doc(&format!(
+        r#"    {{"id": "JPN", "kind": "country", "name": "Japan", "{key}": 1}}"#
+    ));
+    let repeated = format!("{{\"diplograph\": \"1\", \"{key}\": 1, \"{key}\": 2}}");
+    for text in [unknown, repeated] {
+        let err = format::from_str(&text).err();
+        let problems = err.as_ref().and_then(|e| e.problems()).unwrap_or_default();
+        assert!(!problems.is_empty());
+        for p in problems {
+            let path = p.location.path.chars().count();
+            let message = p.message.chars().count();
+            assert!(
+                path <= diplograph::error::MAX_ECHO,
+                "pointer of {path} chars"
+            );
+            assert!(
+                message <= 3 * diplograph::error::MAX_ECHO,
+                "message of {message} chars"
+            );
+            assert!(p.message.contains('…') || message < 200, "{}", p.message);
+        }
+    }
+    let repeated = format!("{{\"diplograph\": \"1\", \"{key}\": 1, \"{key}\": 2}}");
+    let err = format::from_str(&repeated).err();
+    let problems = err.as_ref().and_then(|e| e.problems()).unwrap_or_default();
+    let duplicate = problems
+        .iter()
+        .find(|p| p.message.contains("appears twice"))
+        .map(|p| p.message.clone());
+    assert_eq!(
+        duplicate,
+        Some(format!(
+            "the key `{}…` appears twice in this object (first at 1:21); keep one",
+            "k".repeat(199)
+        ))
+    );
+}

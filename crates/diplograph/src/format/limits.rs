@@ -263,7 +263,8 @@ impl<'t> Scan<'t, '_> {
         if let Some(first) = first {
             let first = self.line_col(first);
             let message = format!(
-                "the key `{key}` appears twice in this object (first at {first}); keep one"
+                "the key `{}` appears twice in this object (first at {first}); keep one",
+                crate::error::shorten(&key, crate::error::MAX_ECHO)
             );
             self.report(ProblemCode::InvalidValue, start, message);
         }
