@@ -705,27 +705,39 @@ fn check_aliases(graph: &Graph, out: &mut Vec<(Subject, Problem)>) {
             .flat_map(|rec| rec.all_names())
             .for_each(&mut claim);
     }
+    // One problem per shared alias, at the first node (in file order) that declares it as an
+    // alias, with the count and the first claimants: linear in the claims, however many
+    // nodes share it.
     for (_, node) in graph.nodes() {
         for (i, alias) in node.aliases.iter().enumerate() {
-            let Some(owners) = claims.get(&normalize(alias)) else {
+            let Some(owners) = claims.get_mut(&normalize(alias)) else {
                 continue;
             };
-            let others: Vec<&str> = owners.iter().copied().filter(|o| *o != node.id).collect();
-            if !others.is_empty() {
+            if owners.len() > 1 {
+                let listed: Vec<&str> = owners.iter().copied().take(ALIAS_CLAIMANTS).collect();
+                let more = match owners.len() - listed.len() {
+                    0 => String::new(),
+                    n => format!(" and {n} more"),
+                };
                 out.push((
                     Subject::Node(node.id.clone()),
                     Problem::new(
                         ProblemCode::AliasConflict,
                         format!(
-                            "alias \"{alias}\" of `{}` is also a name of `{}`; lookups by it would be ambiguous — drop it or make it more specific",
-                            node.id,
-                            others.join("`, `")
+                            "alias \"{alias}\" is a name of {} nodes: `{}`{more}; lookups by it would be ambiguous — drop it or make it more specific",
+                            owners.len(),
+                            listed.join("`, `")
                         ),
                         format!("/aliases/{i}"),
                     )
                     .with_id(&node.id),
                 ));
             }
+            // Reported (or not shared): later claimants of the same alias say nothing more.
+            owners.clear();
         }
     }
 }
+
+/// How many of the nodes sharing an alias an `alias-conflict` problem names.
+const ALIAS_CLAIMANTS: usize = 5;

@@ -684,7 +684,7 @@ fn ambiguous_names_are_errors_listing_candidates() {
             .iter()
             .map(|p| p.code.as_str())
             .collect::<Vec<_>>(),
-        ["alias-conflict", "alias-conflict"]
+        ["alias-conflict"]
     );
 }
 
