@@ -386,3 +386,35 @@ fn a_huge_key_is_not_echoed_whole() {
         ))
     );
 }
+
+/// Issue #19 item 10: an integer no 64-bit integer holds is refused where it is written,
+/// never turned into a double; the extremes that fit load and save back digit for digit.
+#[test]
+fn an_integer_past_64_bits_is_refused_not_rounded() {
+    let node = |value: &str| {
+        doc(&format!(
+            r#"    {{"id": "JPN", "kind": "country", "name": "Japan", "attributes": {{"n": {value}}}}}"#
+        ))
+    };
+    for (value, column) in [("18446744073709551616", 75), ("-9223372036854775809", 75)] {
+        assert_eq!(
+            only_problem(&node(value)),
+            (
+                ProblemCode::OutOfRange,
+                Some(5),
+                Some(column),
+                "/nodes/1/attributes/n".to_owned()
+            ),
+            "{value}"
+        );
+    }
+    for value in [
+        "18446744073709551615",
+        "-9223372036854775808",
+        "12345678901234567890",
+    ] {
+        let g = format::from_str(&node(value));
+        let saved = g.as_ref().map(format::to_string).unwrap_or_default();
+        assert!(saved.contains(&format!(": {value}")), "{value}: {g:?}");
+    }
+}

@@ -220,6 +220,7 @@ impl<'t> Scan<'t, '_> {
                 _ => {
                     // A number, `true`, `false`, `null` (or garbage the parser will report).
                     self.value_starts(i);
+                    let start = i;
                     while self
                         .b
                         .get(i + 1)
@@ -227,11 +228,27 @@ impl<'t> Scan<'t, '_> {
                     {
                         i += 1;
                     }
+                    self.integer_in_range(start, i + 1);
                 }
             }
             i += 1;
         }
         self.found
+    }
+
+    /// An integer token `text[start..end]` that no `i64` or `u64` holds would be read as a
+    /// double and silently rounded: refuse it where it is written.
+    fn integer_in_range(&mut self, start: usize, end: usize) {
+        let token = self.text.get(start..end).unwrap_or_default();
+        if !is_out_of_range_integer(token) {
+            return;
+        }
+        let message = format!(
+            "the integer {} is outside what a number keeps exactly (-2^63 to 2^64-1) and would \
+             be rounded; write it as a string, or with a decimal point if an approximation is meant",
+            crate::error::shorten(token, crate::error::MAX_ECHO)
+        );
+        self.report(ProblemCode::OutOfRange, start, message);
     }
 
     /// A key `text[start..end]` (quotes included) in the innermost object.
@@ -376,6 +393,33 @@ impl<'t> Scan<'t, '_> {
             .locate(self.b, offset);
         format!("{line}:{column}")
     }
+}
+
+/// Whether `token` is a JSON integer (an optional `-`, then digits only) that neither `i64`
+/// nor `u64` holds.
+pub(super) fn is_out_of_range_integer(token: &str) -> bool {
+    let digits = token.strip_prefix('-').unwrap_or(token);
+    !digits.is_empty()
+        && digits.bytes().all(|c| c.is_ascii_digit())
+        && token.parse::<i64>().is_err()
+        && token.parse::<u64>().is_err()
+}
+
+/// Whether `b` holds a run of 19 digits or more (inside a string or not): the shortest an
+/// integer outside `i64` and `u64` can be. Cost: one pass over `b`.
+pub(super) fn has_long_digit_run(b: &[u8]) -> bool {
+    let mut run = 0usize;
+    for &c in b {
+        if c.is_ascii_digit() {
+            run += 1;
+            if run >= 19 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
 }
 
 /// The offset just past the string starting at `start`, or `None` if it is not terminated.
