@@ -418,3 +418,39 @@ fn an_integer_past_64_bits_is_refused_not_rounded() {
         assert!(saved.contains(&format!(": {value}")), "{value}: {g:?}");
     }
 }
+
+/// Issue #19 item 21: a lone UTF-16 surrogate escape is not a character: `json-syntax`, at the
+/// escape itself, in a value or in a key; a proper pair loads.
+#[test]
+fn a_lone_surrogate_is_a_syntax_problem_at_the_escape() {
+    let cases = [
+        (
+            r#"    {"id": "JPN", "kind": "country", "name": "Ja\ud800pan"}"#,
+            49,
+            "/nodes/1/name",
+        ),
+        (
+            r#"    {"id": "JPN", "kind": "country", "name": "Japan\udc00"}"#,
+            52,
+            "/nodes/1/name",
+        ),
+        (
+            r#"    {"id": "JPN", "kind": "country", "name": "Japan", "\ud83d": 1}"#,
+            56,
+            "/nodes/1",
+        ),
+    ];
+    for (line5, column, pointer) in cases {
+        assert_eq!(
+            only_problem(&doc(line5)),
+            (JsonSyntax, Some(5), Some(column), pointer.to_owned()),
+            "{line5}"
+        );
+    }
+    let pair = doc(r#"    {"id": "JPN", "kind": "country", "name": "Japan \ud83d\uddfe"}"#);
+    let g = format::from_str(&pair);
+    assert_eq!(
+        g.ok().and_then(|g| g.node("JPN").map(|n| n.name.clone())),
+        Some("Japan 🗾".to_owned())
+    );
+}

@@ -172,6 +172,9 @@ impl<'t> Scan<'t, '_> {
                     let after = skip_ws(self.b, end);
                     let is_key = self.b.get(after) == Some(&b':')
                         && self.stack.last().is_some_and(|f| !f.array);
+                    if let Some(at) = lone_surrogate(self.b, i, end) {
+                        self.lone_surrogate_at(at, is_key);
+                    }
                     if is_key {
                         self.key(i, end);
                         i = after + 1;
@@ -368,6 +371,21 @@ impl<'t> Scan<'t, '_> {
         serde_json::from_str::<String>(quoted).map_or(raw.len(), |s| s.len())
     }
 
+    /// A lone surrogate escape at `at`: not a character, so not JSON text. In a key, the
+    /// problem is placed at the object holding it.
+    fn lone_surrogate_at(&mut self, at: usize, in_key: bool) {
+        let escape = self.text.get(at..at + 6).unwrap_or_default();
+        let message = format!(
+            "malformed JSON: `{escape}` is half of a UTF-16 surrogate pair with no other half, \
+             not a character; write the character itself or the whole pair"
+        );
+        let kept = in_key.then(|| self.stack.last_mut().and_then(|f| f.key.take()));
+        self.report(ProblemCode::JsonSyntax, at, message);
+        if let (Some(key), Some(f)) = (kept, self.stack.last_mut()) {
+            f.key = key;
+        }
+    }
+
     fn report(&mut self, code: ProblemCode, offset: usize, message: String) {
         let mut path = String::new();
         for f in &self.stack {
@@ -393,6 +411,42 @@ impl<'t> Scan<'t, '_> {
             .locate(self.b, offset);
         format!("{line}:{column}")
     }
+}
+
+/// The offset of the first `\uXXXX` escape in the string `b[start..end]` that is a lone UTF-16
+/// surrogate (a high one not followed by a low one, or a low one alone), if any. Cost: one
+/// pass over the string, only when it holds a backslash.
+fn lone_surrogate(b: &[u8], start: usize, end: usize) -> Option<usize> {
+    let s = b.get(start..end)?;
+    if !s.contains(&b'\\') {
+        return None;
+    }
+    let unit = |i: usize| -> Option<u16> {
+        let hex = s.get(i + 2..i + 6)?;
+        if s.get(i..i + 2)? != b"\\u" {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()
+    };
+    let mut i = 0;
+    while i < s.len() {
+        if s.get(i) != Some(&b'\\') {
+            i += 1;
+            continue;
+        }
+        match unit(i) {
+            Some(0xD800..=0xDBFF) => {
+                if !matches!(unit(i + 6), Some(0xDC00..=0xDFFF)) {
+                    return Some(start + i);
+                }
+                i += 12;
+            }
+            Some(0xDC00..=0xDFFF) => return Some(start + i),
+            Some(_) => i += 6,
+            None => i += 2,
+        }
+    }
+    None
 }
 
 /// Whether `token` is a JSON integer (an optional `-`, then digits only) that neither `i64`
