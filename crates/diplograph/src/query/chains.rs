@@ -475,8 +475,9 @@ impl Graph {
     /// scan of all edges. With `k > 1`, `k` is first capped at [`MAX_CHAIN_ALTERNATIVES`]
     /// (100); that breadth-first search runs once (each node expanded at most once) and, when
     /// it does not reach `to`, the answer is empty at once; otherwise each node is expanded
-    /// at most `k` more times, so the work is O(k · (V + E)) expansions and steps, and the
-    /// queue holds at most k · E paths of at most `max_hops` steps, whatever `k` was asked.
+    /// at most `k` more times, so the work is O(k · (V + E)) expansions and steps (each step
+    /// checking and copying a path of at most `max_hops` hops), and the queue holds at most
+    /// k · E such paths, whatever `k` was asked.
     pub fn chains(&self, from: NodeIndex, to: NodeIndex, query: &ChainQuery) -> Vec<Chain> {
         self.chains_by(from, to, query, true)
     }
