@@ -54,7 +54,7 @@ pub(super) fn load(text: &str, limits: &Limits) -> Option<Graph> {
     let mut de = serde_json::Deserializer::from_str(text);
     let graph = Document { limits }.deserialize(&mut de).ok()?;
     de.end().ok()?;
-    validate::check_graph(&graph).is_empty().then_some(graph)
+    validate::graph_is_clean(&graph).then_some(graph)
 }
 
 /// The marker error: this path gives up, the located path will say why.
