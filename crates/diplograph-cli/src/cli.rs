@@ -259,7 +259,7 @@ pub enum Command {
         /// agreement's last recorded state counts.
         #[arg(long, value_name = "DATE")]
         as_of: Option<PartialDate>,
-        /// How many chains to show at most, shortest first.
+        /// How many chains to show at most, shortest first; more than 100 shows 100.
         #[arg(short = 'k', long = "max-chains", value_name = "N", default_value_t = 1,
               value_parser = clap::value_parser!(u16).range(1..))]
         k: u16,

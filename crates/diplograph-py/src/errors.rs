@@ -108,7 +108,9 @@ fn build(py: Python<'_>, e: &Error) -> Result<PyErr, PyErr> {
             kwargs.set_item("name", name)?;
             "NodeNotFound"
         }
-        Error::AmbiguousName { name, candidates } => {
+        Error::AmbiguousName {
+            name, candidates, ..
+        } => {
             kwargs.set_item("name", name)?;
             let list = PyList::empty(py);
             for c in candidates {

@@ -615,7 +615,7 @@ impl PyGraph {
     /// The shortest chains of agreements linking ``a`` to ``b``: ``via`` a family
     /// (``intelligence``, ``defence``, ``communication``, ``any``) or a comma-separated list of
     /// agreement kinds, binding on ``as_of`` (with no date: by each agreement's last recorded
-    /// state); up to ``k`` chains of at most ``max_hops`` hops, shortest first. Returns
+    /// state); up to ``k`` (at most 100) chains of at most ``max_hops`` hops, shortest first. Returns
     /// ``Chain`` records (empty when there is none). The GIL is released meanwhile.
     #[pyo3(signature = (a, b, *, via = "any", as_of = None, k = 1, max_hops = 6))]
     #[expect(

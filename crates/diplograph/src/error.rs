@@ -252,6 +252,59 @@ impl fmt::Display for Candidate {
     }
 }
 
+/// The most characters of a JSON pointer, or of any key or value a problem's message echoes,
+/// that a load problem carries; longer ones are cut with "…" (a 100 MB key is not echoed
+/// whole). A message is kept to at most three times this many characters: its start and its
+/// end (which says what to do), with " … " between.
+pub const MAX_ECHO: usize = 200;
+
+/// `s` cut to at most `max` characters, the last being "…" when anything was cut.
+pub(crate) fn shorten(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some(_) => {
+            let keep = s
+                .char_indices()
+                .nth(max.saturating_sub(1))
+                .map_or(s.len(), |(i, _)| i);
+            std::borrow::Cow::Owned(format!("{}…", s.get(..keep).unwrap_or_default()))
+        }
+    }
+}
+
+/// A message cut to at most `3 × MAX_ECHO` characters: its start and its end, with " … "
+/// between, so that what to do (said last) survives.
+fn shorten_message(s: &str) -> std::borrow::Cow<'_, str> {
+    let total = s.chars().count();
+    if total <= 3 * MAX_ECHO {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let head_end = s
+        .char_indices()
+        .nth(2 * MAX_ECHO)
+        .map_or(s.len(), |(i, _)| i);
+    let tail_start = s
+        .char_indices()
+        .nth(total - (MAX_ECHO - 3))
+        .map_or(s.len(), |(i, _)| i);
+    std::borrow::Cow::Owned(format!(
+        "{} … {}",
+        s.get(..head_end).unwrap_or_default(),
+        s.get(tail_start..).unwrap_or_default()
+    ))
+}
+
+/// The most candidates an [`Error::AmbiguousName`] carries: a name shared by 200,000 nodes
+/// gives a short message with a count, not a 4.7 MB list.
+pub const AMBIGUITY_CANDIDATES: usize = 10;
+
+fn more_candidates(total: usize, listed: usize) -> String {
+    match total.saturating_sub(listed) {
+        0 => String::new(),
+        more => format!(" … and {more} more"),
+    }
+}
+
 /// Everything that can go wrong in the core.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -271,12 +324,18 @@ pub enum Error {
         hint: String,
     },
     /// More than one node answers to this name.
-    #[error("`{name}` is ambiguous; it could be: {}; use an id instead", candidates.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))]
+    ///
+    /// The message lists at most [`AMBIGUITY_CANDIDATES`] candidates, then "… and N more".
+    #[error("`{name}` is ambiguous; it could be: {}{}; use an id instead",
+        candidates.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+        more_candidates(*total, candidates.len()))]
     AmbiguousName {
         /// The name looked up.
         name: String,
-        /// The nodes it could mean.
+        /// The first nodes it could mean (at most [`AMBIGUITY_CANDIDATES`]), in node order.
         candidates: Vec<Candidate>,
+        /// How many nodes it could mean in all.
+        total: usize,
     },
     /// A name outside a closed vocabulary.
     #[error(transparent)]
@@ -308,7 +367,21 @@ impl Error {
         }
     }
 
-    pub(crate) fn invalid(problems: Vec<Problem>) -> Self {
+    /// The problems of a load, each cut to what it may carry (see [`MAX_ECHO`]).
+    pub(crate) fn invalid(mut problems: Vec<Problem>) -> Self {
+        for p in &mut problems {
+            if let std::borrow::Cow::Owned(path) = shorten(&p.location.path, MAX_ECHO) {
+                p.location.path = path;
+            }
+            if let std::borrow::Cow::Owned(message) = shorten_message(&p.message) {
+                p.message = message;
+            }
+            if let Some(std::borrow::Cow::Owned(id)) =
+                p.id.as_deref().map(|id| shorten(id, MAX_ECHO))
+            {
+                p.id = Some(id);
+            }
+        }
         Error::Invalid {
             problems: Problems(problems),
         }

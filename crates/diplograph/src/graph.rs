@@ -419,7 +419,7 @@ impl Graph {
     ///
     /// # Errors
     /// [`Error::NodeNotFound`] (with close names as a hint), or [`Error::AmbiguousName`]
-    /// listing every candidate — never a silent pick.
+    /// with the count and the first candidates — never a silent pick.
     pub fn lookup(&self, name: &str) -> Result<&Node> {
         let ix = self.resolve(name)?;
         self.node_at(ix)
@@ -443,6 +443,7 @@ impl Graph {
                 }
                 let candidates = found
                     .iter()
+                    .take(crate::error::AMBIGUITY_CANDIDATES)
                     .filter_map(|&ix| self.node_at(ix))
                     .map(|n| Candidate {
                         id: n.id.clone(),
@@ -453,6 +454,7 @@ impl Graph {
                 return Err(Error::AmbiguousName {
                     name: name.to_owned(),
                     candidates,
+                    total: found.len(),
                 });
             }
         }
@@ -478,9 +480,11 @@ impl Graph {
             let claims = std::iter::once(node.id.as_str())
                 .chain(std::iter::once(node.name.as_str()))
                 .chain(node.aliases.iter().map(String::as_str));
+            // Nodes are visited in index order, so a node's repeated claims on one name can
+            // only be the list's last entry: checking the last keeps the build linear.
             for claim in claims {
                 let list = index.declared.entry(normalize(claim)).or_default();
-                if !list.contains(&ix) {
+                if list.last() != Some(&ix) {
                     list.push(ix);
                 }
             }
@@ -488,7 +492,7 @@ impl Graph {
                 if let Some(rec) = identity::country(&node.id) {
                     for claim in rec.all_names() {
                         let list = index.builtin.entry(normalize(claim)).or_default();
-                        if !list.contains(&ix) {
+                        if list.last() != Some(&ix) {
                             list.push(ix);
                         }
                     }

@@ -22,7 +22,7 @@ pub use asof::{
     AgreementLink, AgreementState, AsOf, Membership, Office, Party, Signatory, ValidEdge,
 };
 pub(crate) use chains::ChainIndex;
-pub use chains::{Chain, ChainQuery, Family, Hop, Link};
+pub use chains::{Chain, ChainQuery, Family, Hop, Link, MAX_CHAIN_ALTERNATIVES};
 pub use neighbourhood::NeighbourhoodQuery;
 pub use profile::{Direction, GraphStats, NodeProfile, Relation, SourceUse};
 pub use statements::{

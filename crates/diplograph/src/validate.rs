@@ -410,6 +410,25 @@ fn relation_rules(
 /// Checks the rules that need the whole graph.
 pub(crate) fn check_graph(graph: &Graph) -> Vec<(Subject, Problem)> {
     let mut out = Vec::new();
+    check_graph_into(graph, &mut out, true);
+    out
+}
+
+/// Whether the rules that need the whole graph find nothing: for the one-pass loader, which
+/// only needs yes or no. The alias rule stops at the first shared alias and words nothing:
+/// the located path, which reports, builds the report once.
+pub(crate) fn graph_is_clean(graph: &Graph) -> bool {
+    let mut out = Vec::new();
+    check_graph_into(graph, &mut out, false) && out.is_empty()
+}
+
+/// The whole-graph rules, their problems pushed to `out`; with `report_aliases` false, the
+/// alias rule reports nothing and its answer is only the return value (false: a shared alias).
+fn check_graph_into(
+    graph: &Graph,
+    out: &mut Vec<(Subject, Problem)>,
+    report_aliases: bool,
+) -> bool {
     // Citations on nodes, lifecycle steps and edges.
     for (_, node) in graph.nodes() {
         // Messages, paths and subjects are built only for a citation with a problem.
@@ -422,7 +441,7 @@ pub(crate) fn check_graph(graph: &Graph) -> Vec<(Subject, Problem)> {
                     &format!("/citations/{i}"),
                     &node.id,
                     &subject(),
-                    &mut out,
+                    out,
                 );
             }
         }
@@ -436,7 +455,7 @@ pub(crate) fn check_graph(graph: &Graph) -> Vec<(Subject, Problem)> {
                             &format!("/lifecycle/{i}/citations/{j}"),
                             &node.id,
                             &subject(),
-                            &mut out,
+                            out,
                         );
                     }
                 }
@@ -514,14 +533,14 @@ pub(crate) fn check_graph(graph: &Graph) -> Vec<(Subject, Problem)> {
                     &format!("/citations/{i}"),
                     &label,
                     &Subject::Edge(view.index),
-                    &mut out,
+                    out,
                 );
             }
         }
     }
-    check_aliases(graph, &mut out);
-    check_external_ids(graph, &mut out);
-    out
+    let aliases_clean = check_aliases(graph, report_aliases.then_some(&mut *out));
+    check_external_ids(graph, out);
+    aliases_clean
 }
 
 /// Whether [`check_citation`] would find nothing: the same rules, building no text, so the
@@ -672,7 +691,9 @@ fn check_external_ids(graph: &Graph, out: &mut Vec<(Subject, Problem)>) {
     }
 }
 
-fn check_aliases(graph: &Graph, out: &mut Vec<(Subject, Problem)>) {
+/// The alias rule: with `out`, pushes one problem per shared alias; without, stops at the
+/// first. Returns whether no alias is shared.
+fn check_aliases(graph: &Graph, mut out: Option<&mut Vec<(Subject, Problem)>>) -> bool {
     // Only an alias can be ambiguous: gather the aliases first (most graphs have few), then
     // every name that claims one of them — declared names and aliases, plus the built-in names
     // of countries present — so the names of the many nodes without aliases are only looked up.
@@ -683,7 +704,7 @@ fn check_aliases(graph: &Graph, out: &mut Vec<(Subject, Problem)>) {
         }
     }
     if claims.is_empty() {
-        return;
+        return true;
     }
     for (_, node) in graph.nodes() {
         let builtin = match node.kind() {
@@ -705,27 +726,68 @@ fn check_aliases(graph: &Graph, out: &mut Vec<(Subject, Problem)>) {
             .flat_map(|rec| rec.all_names())
             .for_each(&mut claim);
     }
+    let mut clean = true;
+    // One problem per shared alias, at the first node (in file order) that declares it as an
+    // alias, with the count and the first claimants: linear in the claims, however many
+    // nodes share it.
     for (_, node) in graph.nodes() {
         for (i, alias) in node.aliases.iter().enumerate() {
-            let Some(owners) = claims.get(&normalize(alias)) else {
+            let Some(owners) = claims.get_mut(&normalize(alias)) else {
                 continue;
             };
-            let others: Vec<&str> = owners.iter().copied().filter(|o| *o != node.id).collect();
-            if !others.is_empty() {
+            if owners.len() > 1 {
+                clean = false;
+                let Some(out) = out.as_deref_mut() else {
+                    return false; // only yes or no was asked: no message
+                };
+                let listed: Vec<&str> = owners.iter().copied().take(ALIAS_CLAIMANTS).collect();
+                let more = match owners.len() - listed.len() {
+                    0 => String::new(),
+                    n => format!(" and {n} more"),
+                };
                 out.push((
                     Subject::Node(node.id.clone()),
                     Problem::new(
                         ProblemCode::AliasConflict,
                         format!(
-                            "alias \"{alias}\" of `{}` is also a name of `{}`; lookups by it would be ambiguous — drop it or make it more specific",
-                            node.id,
-                            others.join("`, `")
+                            "alias \"{alias}\" is a name of {} nodes: `{}`{more}; lookups by it would be ambiguous — drop it or make it more specific",
+                            owners.len(),
+                            listed.join("`, `")
                         ),
                         format!("/aliases/{i}"),
                     )
                     .with_id(&node.id),
                 ));
             }
+            // Reported (or not shared): later claimants of the same alias say nothing more.
+            owners.clear();
         }
+    }
+    clean
+}
+
+/// How many of the nodes sharing an alias an `alias-conflict` problem names.
+const ALIAS_CLAIMANTS: usize = 5;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Node;
+
+    /// The one-pass loader's yes-or-no check agrees with the report, which it does not build.
+    #[test]
+    fn the_quick_check_agrees_with_the_alias_report() {
+        let mut g = Graph::new();
+        assert!(graph_is_clean(&g));
+        for id in ["a", "b", "c"] {
+            g.add_node(Node::new(id, id.to_uppercase(), NodeDetails::Person).with_alias("Mr X"))
+                .unwrap();
+        }
+        assert!(!graph_is_clean(&g));
+        assert!(!check_aliases(&g, None));
+        let mut out = Vec::new();
+        assert!(!check_aliases(&g, Some(&mut out)));
+        let codes: Vec<&str> = out.iter().map(|(_, p)| p.code.as_str()).collect();
+        assert_eq!(codes, ["alias-conflict"]);
     }
 }

@@ -343,3 +343,114 @@ fn an_input_larger_than_the_limit_is_refused_before_parsing() {
     assert!(err.contains("max_file_size"), "{err}");
     assert!(format::load(&path).is_ok());
 }
+
+/// Issue #19 item 5: a problem never echoes a huge key whole; its pointer and message are
+/// cut to `error::MAX_ECHO` characters around the echoed text, with "…".
+#[test]
+fn a_huge_key_is_not_echoed_whole() {
+    let key = "k".repeat(100_000);
+    let unknown = doc(&format!(
+        r#"    {{"id": "JPN", "kind": "country", "name": "Japan", "{key}": 1}}"#
+    ));
+    let repeated = format!("{{\"diplograph\": \"1\", \"{key}\": 1, \"{key}\": 2}}");
+    for text in [unknown, repeated] {
+        let err = format::from_str(&text).err();
+        let problems = err.as_ref().and_then(|e| e.problems()).unwrap_or_default();
+        assert!(!problems.is_empty());
+        for p in problems {
+            let path = p.location.path.chars().count();
+            let message = p.message.chars().count();
+            assert!(
+                path <= diplograph::error::MAX_ECHO,
+                "pointer of {path} chars"
+            );
+            assert!(
+                message <= 3 * diplograph::error::MAX_ECHO,
+                "message of {message} chars"
+            );
+            assert!(p.message.contains('…') || message < 200, "{}", p.message);
+        }
+    }
+    let repeated = format!("{{\"diplograph\": \"1\", \"{key}\": 1, \"{key}\": 2}}");
+    let err = format::from_str(&repeated).err();
+    let problems = err.as_ref().and_then(|e| e.problems()).unwrap_or_default();
+    let duplicate = problems
+        .iter()
+        .find(|p| p.message.contains("appears twice"))
+        .map(|p| p.message.clone());
+    assert_eq!(
+        duplicate,
+        Some(format!(
+            "the key `{}…` appears twice in this object (first at 1:21); keep one",
+            "k".repeat(199)
+        ))
+    );
+}
+
+/// Issue #19 item 10: an integer no 64-bit integer holds is refused where it is written,
+/// never turned into a double; the extremes that fit load and save back digit for digit.
+#[test]
+fn an_integer_past_64_bits_is_refused_not_rounded() {
+    let node = |value: &str| {
+        doc(&format!(
+            r#"    {{"id": "JPN", "kind": "country", "name": "Japan", "attributes": {{"n": {value}}}}}"#
+        ))
+    };
+    for (value, column) in [("18446744073709551616", 75), ("-9223372036854775809", 75)] {
+        assert_eq!(
+            only_problem(&node(value)),
+            (
+                ProblemCode::OutOfRange,
+                Some(5),
+                Some(column),
+                "/nodes/1/attributes/n".to_owned()
+            ),
+            "{value}"
+        );
+    }
+    for value in [
+        "18446744073709551615",
+        "-9223372036854775808",
+        "12345678901234567890",
+    ] {
+        let g = format::from_str(&node(value));
+        let saved = g.as_ref().map(format::to_string).unwrap_or_default();
+        assert!(saved.contains(&format!(": {value}")), "{value}: {g:?}");
+    }
+}
+
+/// Issue #19 item 21: a lone UTF-16 surrogate escape is not a character: `json-syntax`, at the
+/// escape itself, in a value or in a key; a proper pair loads.
+#[test]
+fn a_lone_surrogate_is_a_syntax_problem_at_the_escape() {
+    let cases = [
+        (
+            r#"    {"id": "JPN", "kind": "country", "name": "Ja\ud800pan"}"#,
+            49,
+            "/nodes/1/name",
+        ),
+        (
+            r#"    {"id": "JPN", "kind": "country", "name": "Japan\udc00"}"#,
+            52,
+            "/nodes/1/name",
+        ),
+        (
+            r#"    {"id": "JPN", "kind": "country", "name": "Japan", "\ud83d": 1}"#,
+            56,
+            "/nodes/1",
+        ),
+    ];
+    for (line5, column, pointer) in cases {
+        assert_eq!(
+            only_problem(&doc(line5)),
+            (JsonSyntax, Some(5), Some(column), pointer.to_owned()),
+            "{line5}"
+        );
+    }
+    let pair = doc(r#"    {"id": "JPN", "kind": "country", "name": "Japan \ud83d\uddfe"}"#);
+    let g = format::from_str(&pair);
+    assert_eq!(
+        g.ok().and_then(|g| g.node("JPN").map(|n| n.name.clone())),
+        Some("Japan 🗾".to_owned())
+    );
+}

@@ -684,7 +684,7 @@ fn ambiguous_names_are_errors_listing_candidates() {
             .iter()
             .map(|p| p.code.as_str())
             .collect::<Vec<_>>(),
-        ["alias-conflict", "alias-conflict"]
+        ["alias-conflict"]
     );
 }
 
@@ -728,4 +728,35 @@ fn lifecycle_with_undated_then_dated_steps() {
     assert_eq!(s("2016-06"), (Some("negotiating"), "inside", true));
     assert_eq!(s("2016-11-10"), (Some("signed"), "partly", false));
     assert_eq!(s("2016-12-01"), (Some("signed"), "inside", false));
+}
+
+/// Issue #19 item 6: a name shared by many nodes resolves through a linear index, and the
+/// ambiguity error carries the total and only the first candidates, not all of them.
+#[test]
+fn ambiguity_lists_a_count_and_the_first_candidates() {
+    let mut g = Graph::new();
+    for i in 0..25 {
+        g.add_node(Node::new(format!("kim-{i:02}"), "Kim", NodeDetails::Person))
+            .unwrap();
+    }
+    match g.lookup("KIM") {
+        Err(e @ Error::AmbiguousName { .. }) => {
+            let message = e.to_string();
+            let Error::AmbiguousName {
+                candidates, total, ..
+            } = e
+            else {
+                unreachable!()
+            };
+            assert_eq!(total, 25);
+            assert_eq!(candidates.len(), diplograph::error::AMBIGUITY_CANDIDATES);
+            assert_eq!(candidates[0].id, "kim-00");
+            assert_eq!(candidates[9].id, "kim-09");
+            assert!(
+                message.ends_with("Kim (person `kim-09`) … and 15 more; use an id instead"),
+                "{message}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
 }

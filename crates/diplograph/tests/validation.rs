@@ -133,3 +133,36 @@ fn builder_checks_each_addition() {
     assert_eq!(codes, ["kind-field", "edge-endpoint-kind"]);
     assert_eq!(g.edge_count(), 0);
 }
+
+/// Issue #19 item 3: an alias shared by many nodes is one problem, at its first claimant's
+/// alias, with the count and the first claimants — not one per node listing all the others.
+#[test]
+fn a_shared_alias_is_one_problem_with_a_count() {
+    let nodes: Vec<String> = (0..50)
+        .map(|i| {
+            format!(
+                r#"{{"id": "p{i:02}", "kind": "person", "name": "P {i}", "aliases": ["Mr X"]}}"#
+            )
+        })
+        .collect();
+    let text = doc(&nodes.join(",\n"), "");
+    assert_eq!(
+        problems(&text),
+        ["alias-conflict 3:60 p00 /nodes/0/aliases/0"]
+    );
+    let err = diplograph::format::from_str(&text).err();
+    let messages: Vec<String> = err
+        .as_ref()
+        .and_then(|e| e.problems())
+        .unwrap_or_default()
+        .iter()
+        .map(|p| p.message.clone())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "alias \"Mr X\" is a name of 50 nodes: `p00`, `p01`, `p02`, `p03`, `p04` and 45 more; \
+          lookups by it would be ambiguous — drop it or make it more specific"
+        ]
+    );
+}

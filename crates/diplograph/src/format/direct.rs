@@ -46,10 +46,15 @@ pub(super) fn load(text: &str, limits: &Limits) -> Option<Graph> {
     if limits.max_depth < DEEPEST_FIXED || limits.max_string_len < LONGEST_KEYWORD {
         return None;
     }
+    // serde_json would read an integer past 64 bits as a rounded double: with any 19-digit
+    // run (which may be such an integer), the located path decides and says where.
+    if super::limits::has_long_digit_run(text.as_bytes()) {
+        return None;
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let graph = Document { limits }.deserialize(&mut de).ok()?;
     de.end().ok()?;
-    validate::check_graph(&graph).is_empty().then_some(graph)
+    validate::graph_is_clean(&graph).then_some(graph)
 }
 
 /// The marker error: this path gives up, the located path will say why.

@@ -145,6 +145,7 @@ pub(super) fn scan(text: &str, limits: &Limits) -> Vec<Finding> {
         limits,
         stack: Vec::new(),
         found: Vec::new(),
+        lines: std::cell::OnceCell::new(),
     }
     .run()
 }
@@ -155,6 +156,8 @@ struct Scan<'t, 'l> {
     limits: &'l Limits,
     stack: Vec<Frame<'t>>,
     found: Vec<Finding>,
+    /// Built at the first repeated key, to say where the first one was.
+    lines: std::cell::OnceCell<super::locate::LineTable>,
 }
 
 impl<'t> Scan<'t, '_> {
@@ -169,6 +172,9 @@ impl<'t> Scan<'t, '_> {
                     let after = skip_ws(self.b, end);
                     let is_key = self.b.get(after) == Some(&b':')
                         && self.stack.last().is_some_and(|f| !f.array);
+                    if let Some(at) = lone_surrogate(self.b, i, end) {
+                        self.lone_surrogate_at(at, is_key);
+                    }
                     if is_key {
                         self.key(i, end);
                         i = after + 1;
@@ -217,6 +223,7 @@ impl<'t> Scan<'t, '_> {
                 _ => {
                     // A number, `true`, `false`, `null` (or garbage the parser will report).
                     self.value_starts(i);
+                    let start = i;
                     while self
                         .b
                         .get(i + 1)
@@ -224,11 +231,27 @@ impl<'t> Scan<'t, '_> {
                     {
                         i += 1;
                     }
+                    self.integer_in_range(start, i + 1);
                 }
             }
             i += 1;
         }
         self.found
+    }
+
+    /// An integer token `text[start..end]` that no `i64` or `u64` holds would be read as a
+    /// double and silently rounded: refuse it where it is written.
+    fn integer_in_range(&mut self, start: usize, end: usize) {
+        let token = self.text.get(start..end).unwrap_or_default();
+        if !is_out_of_range_integer(token) {
+            return;
+        }
+        let message = format!(
+            "the integer {} is outside what a number keeps exactly (-2^63 to 2^64-1) and would \
+             be rounded; write it as a string, or with a decimal point if an approximation is meant",
+            crate::error::shorten(token, crate::error::MAX_ECHO)
+        );
+        self.report(ProblemCode::OutOfRange, start, message);
     }
 
     /// A key `text[start..end]` (quotes included) in the innermost object.
@@ -260,7 +283,8 @@ impl<'t> Scan<'t, '_> {
         if let Some(first) = first {
             let first = self.line_col(first);
             let message = format!(
-                "the key `{key}` appears twice in this object (first at {first}); keep one"
+                "the key `{}` appears twice in this object (first at {first}); keep one",
+                crate::error::shorten(&key, crate::error::MAX_ECHO)
             );
             self.report(ProblemCode::InvalidValue, start, message);
         }
@@ -347,6 +371,21 @@ impl<'t> Scan<'t, '_> {
         serde_json::from_str::<String>(quoted).map_or(raw.len(), |s| s.len())
     }
 
+    /// A lone surrogate escape at `at`: not a character, so not JSON text. In a key, the
+    /// problem is placed at the object holding it.
+    fn lone_surrogate_at(&mut self, at: usize, in_key: bool) {
+        let escape = self.text.get(at..at + 6).unwrap_or_default();
+        let message = format!(
+            "malformed JSON: `{escape}` is half of a UTF-16 surrogate pair with no other half, \
+             not a character; write the character itself or the whole pair"
+        );
+        let kept = in_key.then(|| self.stack.last_mut().and_then(|f| f.key.take()));
+        self.report(ProblemCode::JsonSyntax, at, message);
+        if let (Some(key), Some(f)) = (kept, self.stack.last_mut()) {
+            f.key = key;
+        }
+    }
+
     fn report(&mut self, code: ProblemCode, offset: usize, message: String) {
         let mut path = String::new();
         for f in &self.stack {
@@ -366,11 +405,75 @@ impl<'t> Scan<'t, '_> {
     }
 
     fn line_col(&self, offset: usize) -> String {
-        let before = self.text.get(..offset).unwrap_or_default();
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let (line, column) = self
+            .lines
+            .get_or_init(|| super::locate::LineTable::new(self.b))
+            .locate(self.b, offset);
         format!("{line}:{column}")
     }
+}
+
+/// The offset of the first `\uXXXX` escape in the string `b[start..end]` that is a lone UTF-16
+/// surrogate (a high one not followed by a low one, or a low one alone), if any. Cost: one
+/// pass over the string, only when it holds a backslash.
+fn lone_surrogate(b: &[u8], start: usize, end: usize) -> Option<usize> {
+    let s = b.get(start..end)?;
+    if !s.contains(&b'\\') {
+        return None;
+    }
+    let unit = |i: usize| -> Option<u16> {
+        let hex = s.get(i + 2..i + 6)?;
+        if s.get(i..i + 2)? != b"\\u" {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()
+    };
+    let mut i = 0;
+    while i < s.len() {
+        if s.get(i) != Some(&b'\\') {
+            i += 1;
+            continue;
+        }
+        match unit(i) {
+            Some(0xD800..=0xDBFF) => {
+                if !matches!(unit(i + 6), Some(0xDC00..=0xDFFF)) {
+                    return Some(start + i);
+                }
+                i += 12;
+            }
+            Some(0xDC00..=0xDFFF) => return Some(start + i),
+            Some(_) => i += 6,
+            None => i += 2,
+        }
+    }
+    None
+}
+
+/// Whether `token` is a JSON integer (an optional `-`, then digits only) that neither `i64`
+/// nor `u64` holds.
+pub(super) fn is_out_of_range_integer(token: &str) -> bool {
+    let digits = token.strip_prefix('-').unwrap_or(token);
+    !digits.is_empty()
+        && digits.bytes().all(|c| c.is_ascii_digit())
+        && token.parse::<i64>().is_err()
+        && token.parse::<u64>().is_err()
+}
+
+/// Whether `b` holds a run of 19 digits or more (inside a string or not): the shortest an
+/// integer outside `i64` and `u64` can be. Cost: one pass over `b`.
+pub(super) fn has_long_digit_run(b: &[u8]) -> bool {
+    let mut run = 0usize;
+    for &c in b {
+        if c.is_ascii_digit() {
+            run += 1;
+            if run >= 19 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
 }
 
 /// The offset just past the string starting at `start`, or `None` if it is not terminated.

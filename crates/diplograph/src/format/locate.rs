@@ -10,7 +10,85 @@ use crate::error::Location;
 pub(super) struct Locator<'t> {
     text: &'t str,
     file: Option<PathBuf>,
-    line_starts: std::cell::OnceCell<Vec<usize>>,
+    lines: std::cell::OnceCell<LineTable>,
+}
+
+/// Byte offsets to line and column (in characters), for one text: built once in O(size),
+/// keeping O(size / [`LineTable::BLOCK`]) numbers; each lookup then reads at most one block,
+/// so locating every problem of a file costs O(size + problems × block), not
+/// O(problems × size).
+pub(super) struct LineTable {
+    /// What is known at the start of each block, and one more for the end.
+    blocks: Vec<BlockStart>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct BlockStart {
+    /// Characters before the block.
+    chars: usize,
+    /// Newlines before the block.
+    lines: usize,
+    /// Characters before the line the block starts in.
+    line_chars: usize,
+}
+
+/// Whether a byte starts a UTF-8 character (is not a continuation byte).
+fn starts_char(c: u8) -> bool {
+    c & 0xC0 != 0x80
+}
+
+impl LineTable {
+    /// Bytes per block: the most one lookup reads.
+    pub(super) const BLOCK: usize = 1024;
+
+    pub(super) fn new(b: &[u8]) -> Self {
+        let mut blocks = Vec::with_capacity(b.len() / Self::BLOCK + 2);
+        let mut at = BlockStart::default();
+        for chunk in b.chunks(Self::BLOCK) {
+            blocks.push(at);
+            for &c in chunk {
+                if starts_char(c) {
+                    at.chars += 1;
+                }
+                if c == b'\n' {
+                    at.lines += 1;
+                    at.line_chars = at.chars;
+                }
+            }
+        }
+        blocks.push(at);
+        LineTable { blocks }
+    }
+
+    /// The 1-based line and column of `offset` in `b` (the text the table was built from).
+    pub(super) fn locate(&self, b: &[u8], offset: usize) -> (usize, usize) {
+        self.locate_counting(b, offset).0
+    }
+
+    /// [`LineTable::locate`], with the number of bytes it read.
+    fn locate_counting(&self, b: &[u8], offset: usize) -> ((usize, usize), usize) {
+        let offset = offset.min(b.len());
+        let block = offset / Self::BLOCK;
+        let at = self
+            .blocks
+            .get(block)
+            .or(self.blocks.last())
+            .copied()
+            .unwrap_or_default();
+        let start = block * Self::BLOCK;
+        let segment = b.get(start..offset).unwrap_or_default();
+        let (mut line, mut line_chars, mut chars) = (at.lines, at.line_chars, at.chars);
+        for &c in segment {
+            if starts_char(c) {
+                chars += 1;
+            }
+            if c == b'\n' {
+                line += 1;
+                line_chars = chars;
+            }
+        }
+        ((line + 1, chars - line_chars + 1), segment.len())
+    }
 }
 
 impl<'t> Locator<'t> {
@@ -18,22 +96,16 @@ impl<'t> Locator<'t> {
         Locator {
             text,
             file: file.map(Path::to_path_buf),
-            line_starts: std::cell::OnceCell::new(),
+            lines: std::cell::OnceCell::new(),
         }
     }
 
     pub(super) fn at_offset(&self, offset: usize, path: String) -> Location {
-        let starts = self.line_starts.get_or_init(|| {
-            std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
-        });
-        let line = starts.partition_point(|&s| s <= offset).max(1);
-        let start = starts.get(line - 1).copied().unwrap_or(0);
-        let column = self
-            .text
-            .get(start..offset.min(self.text.len()))
-            .map_or(1, |s| s.chars().count() + 1);
+        let b = self.text.as_bytes();
+        let (line, column) = self
+            .lines
+            .get_or_init(|| LineTable::new(b))
+            .locate(b, offset);
         Location {
             file: self.file.clone(),
             path,
@@ -175,5 +247,28 @@ mod tests {
         );
         assert_eq!(find_pointer(b, 0, &["a", "5"]), None);
         assert_eq!(find_pointer(b, 0, &["zz"]), None);
+    }
+
+    /// Issue #19 item 5: every offset gets the line and column a full rescan gives (columns
+    /// in characters), while one lookup reads at most one block of the text, not the whole
+    /// text before it.
+    #[test]
+    fn line_table_agrees_with_a_rescan_and_reads_one_block() {
+        let mut text = String::from("ab\nçé\n\n");
+        text.push_str(&"x€".repeat(3000));
+        text.push_str("\nend\n");
+        text.push_str(&"y".repeat(5000));
+        let table = LineTable::new(text.as_bytes());
+        for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+            let before = &text[..offset];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let (found, read) = table.locate_counting(text.as_bytes(), offset);
+            assert_eq!(found, (line, column), "offset {offset}");
+            assert!(
+                read <= LineTable::BLOCK,
+                "offset {offset} read {read} bytes"
+            );
+        }
     }
 }

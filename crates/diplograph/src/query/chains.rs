@@ -17,7 +17,7 @@ use crate::model::{EdgeKind, LifecycleState, Node, NodeDetails, NodeKind};
 use crate::provenance::union_citations;
 use crate::time::{Containment, Precision};
 
-pub use answer::{Chain, ChainQuery, Family, Hop, Link};
+pub use answer::{Chain, ChainQuery, Family, Hop, Link, MAX_CHAIN_ALTERNATIVES};
 pub(crate) use index::ChainIndex;
 use index::{Link as IndexLink, Pair};
 
@@ -49,6 +49,8 @@ struct Search<'g, 'q> {
     /// `None` when the agreement does not carry hops.
     admitted: HashMap<NodeIndex, Option<Parties>>,
     lifted: HashMap<NodeIndex, NodeIndex>,
+    /// How many times a node's ways out were listed: the search's work, which tests count.
+    expansions: usize,
 }
 
 /// The country an organization acts for: `part_of` followed up to four levels while the node
@@ -171,6 +173,7 @@ impl Search<'_, '_> {
     fn steps(&mut self, v: NodeIndex, stop_at: Option<NodeIndex>) -> Vec<Step> {
         let g = self.graph;
         let on = self.query.on.as_ref();
+        self.expansions += 1;
         let mut out = Vec::new();
         for actor in self.acting_for(v) {
             let agreements: Vec<NodeIndex> = g
@@ -469,7 +472,12 @@ impl Graph {
     /// breadth-first search that looks only at the `party_to` (and, for alliances,
     /// `allied_with`) edges of the nodes it reaches and at the parties of admitted agreements:
     /// O(Σ over visited nodes of their agreement edges + those agreements' parties), never a
-    /// scan of all edges. With `k > 1` each node is expanded at most `k` times.
+    /// scan of all edges. With `k > 1`, `k` is first capped at [`MAX_CHAIN_ALTERNATIVES`]
+    /// (100); that breadth-first search runs once (each node expanded at most once) and, when
+    /// it does not reach `to`, the answer is empty at once; otherwise each node is expanded
+    /// at most `k` more times, so the work is O(k · (V + E)) expansions and steps (each step
+    /// checking and copying a path of at most `max_hops` hops), and the queue holds at most
+    /// k · E such paths, whatever `k` was asked.
     pub fn chains(&self, from: NodeIndex, to: NodeIndex, query: &ChainQuery) -> Vec<Chain> {
         self.chains_by(from, to, query, true)
     }
@@ -482,8 +490,19 @@ impl Graph {
         query: &ChainQuery,
         use_index: bool,
     ) -> Vec<Chain> {
+        self.chains_counted(from, to, query, use_index).0
+    }
+
+    /// [`Graph::chains_by`], with the number of node expansions it took.
+    fn chains_counted(
+        &self,
+        from: NodeIndex,
+        to: NodeIndex,
+        query: &ChainQuery,
+        use_index: bool,
+    ) -> (Vec<Chain>, usize) {
         if from == to || query.k == 0 {
-            return Vec::new();
+            return (Vec::new(), 0);
         }
         let lift = self
             .node_at(from)
@@ -494,7 +513,18 @@ impl Graph {
             lift,
             admitted: HashMap::default(),
             lifted: HashMap::default(),
+            expansions: 0,
         };
+        let chains = search.run(from, to, use_index);
+        (chains, search.expansions)
+    }
+}
+
+impl Search<'_, '_> {
+    /// The body of [`Graph::chains`] once the search is set up.
+    fn run(&mut self, from: NodeIndex, to: NodeIndex, use_index: bool) -> Vec<Chain> {
+        let query = self.query;
+        let lift = self.lift;
         if query.k == 1 && lift && use_index {
             if let Some(day) = query
                 .on
@@ -502,20 +532,23 @@ impl Graph {
                 .filter(|d| d.precision() == Precision::Day)
                 .map(index::day)
             {
-                if let Some(found) = search.shortest_by_index(from, to, day) {
+                if let Some(found) = self.shortest_by_index(from, to, day) {
                     return found;
                 }
             }
         }
-        if query.k == 1 {
-            // Plain breadth-first search with parents.
+        let k = query.k.min(MAX_CHAIN_ALTERNATIVES);
+        // Plain breadth-first search with parents: the answer for k = 1, and for k > 1 the
+        // check, at most one expansion per node, that `to` is reachable at all: an
+        // unreachable target is answered here, before any alternative is queued.
+        let first: Vec<Chain> = 'search: {
             let mut parent: HashMap<NodeIndex, (NodeIndex, Way)> = HashMap::default();
             let mut frontier = VecDeque::from([(from, 0usize)]);
             while let Some((v, depth)) = frontier.pop_front() {
                 if depth >= query.max_hops {
                     continue;
                 }
-                for (w, way) in search.steps(v, Some(to)) {
+                for (w, way) in self.steps(v, Some(to)) {
                     if w == from || parent.contains_key(&w) {
                         continue;
                     }
@@ -531,12 +564,15 @@ impl Graph {
                             cur = p;
                         }
                         path.reverse();
-                        return search.chain(from, &path).into_iter().collect();
+                        break 'search self.chain(from, &path).into_iter().collect();
                     }
                     frontier.push_back((w, depth + 1));
                 }
             }
-            return Vec::new();
+            Vec::new()
+        };
+        if k == 1 || first.is_empty() {
+            return first;
         }
         // k alternatives: breadth-first over simple paths, each node expanded at most k times.
         let mut found: Vec<Vec<(NodeIndex, Way)>> = Vec::new();
@@ -551,11 +587,11 @@ impl Graph {
                 continue;
             }
             let count = expanded.entry(v).or_insert(0);
-            if *count >= query.k {
+            if *count >= k {
                 continue;
             }
             *count += 1;
-            for (w, way) in search.steps(v, None) {
+            for (w, way) in self.steps(v, None) {
                 if w == from || path.iter().any(|(p, _)| *p == w) {
                     continue;
                 }
@@ -563,7 +599,7 @@ impl Graph {
                 next.push((w, way));
                 if w == to {
                     found.push(next);
-                    if found.len() >= query.k && cutoff.is_none() {
+                    if found.len() >= k && cutoff.is_none() {
                         cutoff = Some(path.len() + 1);
                     }
                 } else if cutoff.is_none() {
@@ -571,12 +607,12 @@ impl Graph {
                 }
             }
         }
-        let mut chains: Vec<Chain> = found.iter().filter_map(|p| search.chain(from, p)).collect();
+        let mut chains: Vec<Chain> = found.iter().filter_map(|p| self.chain(from, p)).collect();
         // Shortest first; among equals, by the ids passed through and the links taken.
         chains.sort_by(|a, b| {
             (a.hops.len(), a.stops(), a.links()).cmp(&(b.hops.len(), b.stops(), b.links()))
         });
-        chains.truncate(query.k);
+        chains.truncate(k);
         chains
     }
 }
@@ -637,6 +673,71 @@ mod tests {
         assert!(
             found > 1000,
             "only {found} chains: the comparison shows little"
+        );
+    }
+
+    /// Twelve ministries, each pair linked by an agreement in force, and a thirteenth linked
+    /// to none: every simple path up to six hops is a chain.
+    fn clique() -> Graph {
+        let n = 12;
+        let mut nodes: Vec<String> = (0..=n)
+            .map(|i| {
+                format!(
+                    r#"{{"id":"o{i}","kind":"organization","name":"Org {i}","org_kind":"ministry"}}"#
+                )
+            })
+            .collect();
+        let mut edges = Vec::new();
+        for i in 0..n {
+            for j in i + 1..n {
+                nodes.push(format!(
+                    r#"{{"id":"a{i}-{j}","kind":"agreement","name":"a{i}-{j}","agreement_kind":"gsomia","lifecycle":[{{"state":"in_force","attested":"2016-06-04"}}]}}"#
+                ));
+                for o in [i, j] {
+                    edges.push(format!(
+                        r#"{{"kind":"party_to","from":"o{o}","to":"a{i}-{j}"}}"#
+                    ));
+                }
+            }
+        }
+        let text = format!(
+            r#"{{"diplograph":"1","nodes":[{}],"edges":[{}]}}"#,
+            nodes.join(","),
+            edges.join(",")
+        );
+        crate::format::from_str(&text).unwrap()
+    }
+
+    /// Issue #19 item 4: whatever `k` asks for, a search returns at most
+    /// [`MAX_CHAIN_ALTERNATIVES`] chains and expands each node at most that many times (plus
+    /// the reachability pass); an unreachable target is answered by that pass alone.
+    #[test]
+    fn k_alternatives_cost_is_bounded_whatever_k() {
+        let g = clique();
+        let (from, to, lonely) = (
+            g.resolve("o0").unwrap(),
+            g.resolve("o1").unwrap(),
+            g.resolve("o12").unwrap(),
+        );
+        let query = ChainQuery {
+            family: Family::Any,
+            on: Some(PartialDate::day(2016, 6, 4).unwrap()),
+            k: 65_535,
+            max_hops: 6,
+        };
+        let nodes = g.node_count();
+        let (chains, expansions) = g.chains_counted(from, lonely, &query, true);
+        assert!(chains.is_empty());
+        assert!(
+            expansions <= nodes,
+            "{expansions} expansions for {nodes} nodes"
+        );
+        let (chains, expansions) = g.chains_counted(from, to, &query, true);
+        assert_eq!(chains.len(), MAX_CHAIN_ALTERNATIVES);
+        assert_eq!(chains[0].hops.len(), 1);
+        assert!(
+            expansions <= (MAX_CHAIN_ALTERNATIVES + 1) * nodes,
+            "{expansions} expansions for {nodes} nodes"
         );
     }
 }

@@ -84,6 +84,11 @@ impl FromStr for Family {
     }
 }
 
+/// The most chains [`Graph::chains`](crate::Graph::chains) returns, whatever
+/// [`ChainQuery::k`] asks for: a larger `k` is read as this many. It bounds the search's cost
+/// (see [`Graph::chains`](crate::Graph::chains)).
+pub const MAX_CHAIN_ALTERNATIVES: usize = 100;
+
 /// What to look for: the family of agreements, the date, how many alternatives.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChainQuery {
@@ -91,7 +96,8 @@ pub struct ChainQuery {
     pub family: Family,
     /// The date; `None` means "by each agreement's last recorded state".
     pub on: Option<PartialDate>,
-    /// How many chains to return at most, shortest first.
+    /// How many chains to return at most, shortest first; at most
+    /// [`MAX_CHAIN_ALTERNATIVES`] are returned whatever it says.
     pub k: usize,
     /// The longest chain considered, in hops.
     pub max_hops: usize,
