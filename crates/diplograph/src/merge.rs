@@ -378,6 +378,22 @@ fn check_merged(
     conflicts: &mut Vec<Problem>,
 ) -> Result<()> {
     let mut errors = Vec::new();
+    // What the merge made must load back: a node that gathers more aliases or citations from
+    // its inputs than a default load accepts is refused, naming the node and its inputs.
+    let limits = crate::format::Limits::default();
+    for (_, n) in graph.nodes() {
+        for mut p in crate::format::built_limits::node(n, &limits) {
+            let from = inputs_with(inputs, &n.id);
+            if !from.is_empty() {
+                p.message = format!("{} (merged from {})", p.message, from.join(", "));
+            }
+            errors.push(p);
+        }
+    }
+    for e in graph.edges() {
+        let id = format!("{} {} {}", e.from.id, e.edge.kind, e.to.id);
+        errors.extend(crate::format::built_limits::edge(e.edge, &id, &limits));
+    }
     for (subject, p) in validate::check_graph(graph) {
         if p.code == ProblemCode::AliasConflict {
             let id = match subject {
