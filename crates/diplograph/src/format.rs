@@ -22,6 +22,7 @@ use crate::model::{
 };
 use crate::time::Interval;
 use crate::validate::{self, Subject};
+pub(crate) use limits::built as built_limits;
 pub use limits::Limits;
 use locate::{offset_in, Locator};
 use records::{DocumentIn, EdgeRecord, NodeRecord};

@@ -192,9 +192,15 @@ impl Graph {
     /// [`Graph::validate`]. Cost: O(1) amortised.
     ///
     /// # Errors
-    /// [`Error::Invalid`] listing what is wrong with the node, including `duplicate-id`.
+    /// [`Error::Invalid`] listing what is wrong with the node, including `duplicate-id`, and
+    /// every `limit-…` problem a default load would report for it ([`crate::format::Limits`]:
+    /// id and string lengths, aliases, citations), so a built graph always loads back.
     pub fn add_node(&mut self, node: Node) -> Result<NodeIndex> {
         let mut problems = validate::check_node(&node);
+        problems.extend(crate::format::built_limits::node(
+            &node,
+            &crate::format::Limits::default(),
+        ));
         if self.by_id.contains_key(&node.id) {
             problems.push(
                 Problem::new(
@@ -226,9 +232,15 @@ impl Graph {
     ///
     /// # Errors
     /// [`Error::Invalid`] with `dangling-reference`, `edge-endpoint-kind`, `kind-field`,
-    /// `interval-reversed` or `out-of-range` problems.
+    /// `interval-reversed` or `out-of-range` problems, and the `limit-…` problems a default load
+    /// would report for the edge (string and id lengths, citations).
     pub fn relate(&mut self, from: &str, to: &str, edge: Edge) -> Result<EdgeIndex> {
-        let problems = validate::check_relation(self, from, to, &edge);
+        let mut problems = validate::check_relation(self, from, to, &edge);
+        problems.extend(crate::format::built_limits::edge(
+            &edge,
+            &format!("{from} {} {to}", edge.kind),
+            &crate::format::Limits::default(),
+        ));
         if !problems.is_empty() {
             return Err(Error::invalid(problems));
         }

@@ -8,6 +8,10 @@
 //! any conflict an error. A node id used with two kinds cannot be one node: the later kind's
 //! node is kept apart as `id~kind`, and reported.
 //!
+//! Edges are one fact when their ends, kind, dates and every qualifier agree; edges that differ
+//! in a qualifier (share, amount, position…) are distinct facts. One fact stated in several
+//! inputs is one edge with the citations of all; within one input, each statement stays apart.
+//!
 //! Merging does not depend on the order of its inputs, and merging a graph with itself gives
 //! the same graph.
 
@@ -17,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::error::{Error, Location, Problem, ProblemCode, Result};
 use crate::graph::{Graph, NodeIndex};
 use crate::identity::normalize;
-use crate::model::{Edge, LifecycleStep, Node, NodeDetails, Qualifiers};
+use crate::model::{Edge, LifecycleStep, Node, NodeDetails};
 use crate::order;
 use crate::provenance::union_citations;
 use crate::validate::{self, Subject};
@@ -288,10 +292,19 @@ fn merge_edges(
     // Edges: remap ends and references, unite equal facts. Facts are found by a hash of
     // their parts (no text key is built unless two inputs state the same fact), and the
     // merged edges are inserted in a fixed order, whatever the order of the inputs.
-    let mut facts: HashMap<FactKey, usize> = HashMap::default();
+    let mut facts: HashMap<(FactKey, usize), usize> = HashMap::default();
+    // Each merged edge, with the inputs that state it (for conflict reports).
     let mut merged_edges: Vec<(NodeIndex, NodeIndex, Edge)> = Vec::new();
-    for (i, (_, g)) in inputs.iter().enumerate() {
-        for view in g.edges() {
+    let mut stated_in: Vec<BTreeSet<&str>> = Vec::new();
+    for (i, (label, g)) in inputs.iter().enumerate() {
+        // One input may state one fact more than once (with other citations or attributes):
+        // those statements stay apart, and the k-th statement of a fact in one input is united
+        // with the k-th in another, counting in the canonical order. So a graph merged with
+        // itself is itself.
+        let mut views: Vec<_> = g.edges().collect();
+        views.sort_by(order::cmp_edges);
+        let mut seen: HashMap<FactKey, usize> = HashMap::default();
+        for view in views {
             let from = rename(i, &view.from.id);
             let to = rename(i, &view.to.id);
             let (Some(f), Some(t)) = (graph.index_of(&from), graph.index_of(&to)) else {
@@ -307,32 +320,46 @@ fn merge_edges(
                 c.source = rename(i, &c.source);
                 c.via = c.via.iter().map(|v| rename(i, v)).collect();
             }
-            match facts.entry(fact_key(f, t, &edge)) {
+            let fact = fact_key(f, t, &edge);
+            let occurrence = {
+                let n = seen.entry(fact.clone()).or_insert(0);
+                *n += 1;
+                *n
+            };
+            match facts.entry((fact, occurrence)) {
                 Entry::Occupied(slot) => {
-                    let Some((_, _, existing)) = merged_edges.get_mut(*slot.get()) else {
+                    let at = *slot.get();
+                    let (Some((_, _, existing)), Some(labels)) =
+                        (merged_edges.get_mut(at), stated_in.get_mut(at))
+                    else {
                         continue;
                     };
-                    let key = edge_key(&from, &to, &edge);
+                    labels.insert(label);
                     if existing.citations != edge.citations {
                         union_citations(&mut existing.citations, &edge.citations);
                     }
-                    merge_attributes(
-                        &mut existing.attributes,
-                        &edge.attributes,
-                        &key,
-                        inputs[i].0,
-                        conflicts,
-                    );
-                    merge_extras(existing, &edge, &key, inputs[i].0, conflicts);
+                    if existing.attributes != edge.attributes {
+                        let key = edge_key(&from, &to, &edge);
+                        let both = labels.iter().copied().collect::<Vec<_>>().join(", ");
+                        merge_attributes(
+                            &mut existing.attributes,
+                            &edge.attributes,
+                            &key,
+                            &both,
+                            conflicts,
+                        );
+                    }
                 }
                 Entry::Vacant(slot) => {
                     slot.insert(merged_edges.len());
                     merged_edges.push((f, t, edge));
+                    stated_in.push(BTreeSet::from([*label]));
                 }
             }
         }
     }
     drop(facts);
+    drop(stated_in);
     let id_of = |ix: NodeIndex| graph.node_at(ix).map_or("", |n| n.id.as_str());
     merged_edges.sort_by(|(fa, ta, a), (fb, tb, b)| {
         (id_of(*fa), a.kind, id_of(*ta))
@@ -351,6 +378,22 @@ fn check_merged(
     conflicts: &mut Vec<Problem>,
 ) -> Result<()> {
     let mut errors = Vec::new();
+    // What the merge made must load back: a node that gathers more aliases or citations from
+    // its inputs than a default load accepts is refused, naming the node and its inputs.
+    let limits = crate::format::Limits::default();
+    for (_, n) in graph.nodes() {
+        for mut p in crate::format::built_limits::node(n, &limits) {
+            let from = inputs_with(inputs, &n.id);
+            if !from.is_empty() {
+                p.message = format!("{} (merged from {})", p.message, from.join(", "));
+            }
+            errors.push(p);
+        }
+    }
+    for e in graph.edges() {
+        let id = format!("{} {} {}", e.from.id, e.edge.kind, e.to.id);
+        errors.extend(crate::format::built_limits::edge(e.edge, &id, &limits));
+    }
     for (subject, p) in validate::check_graph(graph) {
         if p.code == ProblemCode::AliasConflict {
             let id = match subject {
@@ -412,8 +455,10 @@ fn conflict(id: &str, message: String, inputs: &[String]) -> Problem {
     }
 }
 
-/// What makes two edges one fact: their ends, kind, dates and qualifiers other than share
-/// and amount (an empty text qualifier counts as none, as in [`edge_key`]).
+/// What makes two edges one fact: their ends, kind, dates and every qualifier (an empty text
+/// qualifier counts as none, as in [`edge_key`]; a share by its bits). Edges that differ in a
+/// qualifier (share, amount, position, title…) are distinct facts; edges that differ only in
+/// citations or attributes are one fact.
 type FactKey = (
     NodeIndex,
     crate::model::EdgeKind,
@@ -424,10 +469,13 @@ type FactKey = (
     Option<String>,
     Option<u32>,
     Option<String>,
+    Option<u64>,
+    Option<String>,
 );
 
 fn fact_key(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactKey {
     let text = |t: Option<&str>| t.filter(|t| !t.is_empty()).map(str::to_owned);
+    let q = e.qualifiers.as_deref();
     (
         from,
         e.kind,
@@ -438,6 +486,8 @@ fn fact_key(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactKey {
         text(e.on_behalf_of()),
         e.position(),
         text(e.relation()),
+        q.and_then(|q| q.share).map(f64::to_bits),
+        text(q.and_then(|q| q.amount.as_deref())),
     )
 }
 
@@ -446,7 +496,7 @@ fn edge_key(from: &str, to: &str, e: &Edge) -> String {
     let q = e.qualifiers.as_deref().cloned().unwrap_or_default();
     let show = |d: Option<crate::time::PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
     format!(
-        "{from}\u{1f}{}\u{1f}{to}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+        "{from}\u{1f}{}\u{1f}{to}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
         e.kind,
         show(e.valid.start),
         show(e.valid.end),
@@ -454,46 +504,9 @@ fn edge_key(from: &str, to: &str, e: &Edge) -> String {
         q.on_behalf_of.unwrap_or_default(),
         q.position.map(|p| p.to_string()).unwrap_or_default(),
         q.relation.unwrap_or_default(),
+        q.share.map(|s| s.to_string()).unwrap_or_default(),
+        q.amount.unwrap_or_default(),
     )
-}
-
-fn merge_extras(
-    existing: &mut Edge,
-    other: &Edge,
-    key: &str,
-    label: &str,
-    conflicts: &mut Vec<Problem>,
-) {
-    let a = existing.qualifiers.as_deref().cloned().unwrap_or_default();
-    let b = other.qualifiers.as_deref().cloned().unwrap_or_default();
-    let mut q = a.clone();
-    if a.share != b.share {
-        match (a.share, b.share) {
-            (Some(x), Some(y)) => {
-                conflicts.push(conflict(
-                    key,
-                    format!("edge {}: share {x} or {y}", key.replace('\u{1f}', " ")),
-                    &[label.to_owned()],
-                ));
-                q.share = Some(x.min(y));
-            }
-            (x, y) => q.share = x.or(y),
-        }
-    }
-    if a.amount != b.amount {
-        match (&a.amount, &b.amount) {
-            (Some(x), Some(y)) => {
-                conflicts.push(conflict(
-                    key,
-                    format!("edge {}: amount {x} or {y}", key.replace('\u{1f}', " ")),
-                    &[label.to_owned()],
-                ));
-                q.amount = Some(x.min(y).clone());
-            }
-            (x, y) => q.amount = x.clone().or_else(|| y.clone()),
-        }
-    }
-    existing.qualifiers = (q != Qualifiers::default()).then(|| Box::new(q));
 }
 
 fn merge_attributes(
@@ -507,10 +520,11 @@ fn merge_attributes(
         match into.get(k) {
             Some(old) if old != v => {
                 let (a, b) = (old.to_string(), v.to_string());
+                let (low, high) = if a <= b { (&a, &b) } else { (&b, &a) };
                 conflicts.push(conflict(
                     id,
                     format!(
-                        "`{}`: attribute `{k}` is {a} or {b}",
+                        "`{}`: attribute `{k}` is {low} or {high}",
                         id.replace('\u{1f}', " ")
                     ),
                     &[label.to_owned()],

@@ -494,3 +494,205 @@ pub(super) fn skip_ws(b: &[u8], mut i: usize) -> usize {
     }
     i
 }
+
+/// What the builder and merge check against the loader's limits: a graph they make can always
+/// be saved and loaded back with [`Limits::default`]. Each check uses the same limit field and
+/// problem code as [`scan`] (the loader's pass over the text).
+pub(crate) mod built {
+    use super::Limits;
+    use crate::error::{Problem, ProblemCode};
+    use crate::model::{Edge, Node, NodeDetails};
+    use crate::provenance::Citation;
+
+    /// Collects the limits one node or edge breaks.
+    struct Check<'a> {
+        limits: &'a Limits,
+        id: &'a str,
+        problems: Vec<Problem>,
+    }
+
+    impl Check<'_> {
+        fn push(
+            &mut self,
+            code: ProblemCode,
+            path: &str,
+            what: &str,
+            found: &str,
+            limit: &str,
+            max: usize,
+        ) {
+            let message = format!(
+                "{what} is {found}, over the limit of {max} (`Limits::{limit}`) that loading \
+                 applies; a graph holding it could be saved but not loaded back"
+            );
+            self.problems
+                .push(Problem::new(code, message, path).with_id(self.id));
+        }
+
+        fn id(&mut self, path: &str, value: &str) {
+            let max = self.limits.max_id_len;
+            if value.len() > max {
+                let found = format!("{} bytes", value.len());
+                self.push(
+                    ProblemCode::IdTooLong,
+                    path,
+                    "this id",
+                    &found,
+                    "max_id_len",
+                    max,
+                );
+            }
+        }
+
+        fn string(&mut self, path: &str, value: &str) {
+            let max = self.limits.max_string_len;
+            if value.len() > max {
+                let found = format!("{} bytes", value.len());
+                self.push(
+                    ProblemCode::StringTooLong,
+                    path,
+                    "this string",
+                    &found,
+                    "max_string_len",
+                    max,
+                );
+            }
+        }
+
+        fn json(&mut self, path: &str, value: &serde_json::Value) {
+            match value {
+                serde_json::Value::String(s) => self.string(path, s),
+                serde_json::Value::Array(items) => {
+                    for (i, v) in items.iter().enumerate() {
+                        self.json(&format!("{path}/{i}"), v);
+                    }
+                }
+                serde_json::Value::Object(map) => {
+                    for (k, v) in map {
+                        let at = format!("{path}/{}", k.replace('~', "~0").replace('/', "~1"));
+                        self.string(&at, k);
+                        self.json(&at, v);
+                    }
+                }
+                _ => {}
+            }
+        }
+
+        fn citations(&mut self, path: &str, citations: &[Citation]) {
+            let max = self.limits.max_citations;
+            if citations.len() > max {
+                let found = citations.len().to_string();
+                let what = "the number of citations";
+                self.push(
+                    ProblemCode::TooManyCitations,
+                    path,
+                    what,
+                    &found,
+                    "max_citations",
+                    max,
+                );
+            }
+            for (i, c) in citations.iter().enumerate() {
+                self.id(&format!("{path}/{i}/source"), &c.source);
+                for (j, v) in c.via.iter().enumerate() {
+                    self.id(&format!("{path}/{i}/via/{j}"), v);
+                }
+                if let Some(t) = &c.text {
+                    self.string(&format!("{path}/{i}/text"), t);
+                }
+            }
+        }
+    }
+
+    /// The limits `node` breaks (none for any node a default load accepts).
+    pub(crate) fn node(node: &Node, limits: &Limits) -> Vec<Problem> {
+        let mut c = Check {
+            limits,
+            id: &node.id,
+            problems: Vec::new(),
+        };
+        c.id("/id", &node.id);
+        c.string("/name", &node.name);
+        let max = limits.max_aliases;
+        if node.aliases.len() > max {
+            let found = node.aliases.len().to_string();
+            c.push(
+                ProblemCode::TooManyAliases,
+                "/aliases",
+                "the number of aliases",
+                &found,
+                "max_aliases",
+                max,
+            );
+        }
+        for (i, a) in node.aliases.iter().enumerate() {
+            c.string(&format!("/aliases/{i}"), a);
+        }
+        for (k, v) in &node.external_ids {
+            c.string("/external_ids", k);
+            c.string(&format!("/external_ids/{k}"), v);
+        }
+        for (k, v) in &node.attributes {
+            let at = format!("/attributes/{}", k.replace('~', "~0").replace('/', "~1"));
+            c.string(&at, k);
+            c.json(&at, v);
+        }
+        c.citations("/citations", &node.citations);
+        match &node.details {
+            NodeDetails::Source { text: Some(t), .. } => {
+                let max = limits.max_source_text_len;
+                if t.len() > max {
+                    let found = format!("{} bytes", t.len());
+                    c.push(
+                        ProblemCode::SourceTextTooLong,
+                        "/text",
+                        "this source text",
+                        &found,
+                        "max_source_text_len",
+                        max,
+                    );
+                }
+            }
+            NodeDetails::Agreement { lifecycle, .. } => {
+                for (i, step) in lifecycle.iter().enumerate() {
+                    if let Some(p) = &step.party {
+                        c.id(&format!("/lifecycle/{i}/party"), p);
+                    }
+                    c.citations(&format!("/lifecycle/{i}/citations"), &step.citations);
+                }
+            }
+            _ => {}
+        }
+        c.problems
+    }
+
+    /// The limits `edge` breaks (none for any edge a default load accepts).
+    pub(crate) fn edge(edge: &Edge, id: &str, limits: &Limits) -> Vec<Problem> {
+        let mut c = Check {
+            limits,
+            id,
+            problems: Vec::new(),
+        };
+        if let Some(q) = edge.qualifiers.as_deref() {
+            if let Some(p) = &q.on_behalf_of {
+                c.id("/on_behalf_of", p);
+            }
+            for (key, text) in [
+                ("title", &q.title),
+                ("amount", &q.amount),
+                ("relation", &q.relation),
+            ] {
+                if let Some(t) = text {
+                    c.string(&format!("/{key}"), t);
+                }
+            }
+        }
+        for (k, v) in &edge.attributes {
+            let at = format!("/attributes/{}", k.replace('~', "~0").replace('/', "~1"));
+            c.string(&at, k);
+            c.json(&at, v);
+        }
+        c.citations("/citations", &edge.citations);
+        c.problems
+    }
+}
