@@ -126,7 +126,7 @@ fn read_stream(
 fn too_big(label: &str, size: &str, max: u64) -> Failure {
     Failure::Invalid {
         problems: vec![Problem {
-            code: ProblemCode::FileTooLarge,
+            code: ProblemCode::LimitFileSize,
             message: format!(
                 "the input is {size}, over the limit of {max} bytes (`Limits::max_file_size`); \
                  split it, or load it from a program with a larger limit (`format::load_with`)"
@@ -262,7 +262,7 @@ mod tests {
         let io = |e| Failure::Core(Error::Write(e));
         let r = read_stream(std::io::repeat(b' '), STDIN_LABEL, 1000, io);
         let (code, message) = refusal(r).unwrap_or_else(|| unreachable!("not refused"));
-        assert_eq!(code, ProblemCode::FileTooLarge);
+        assert_eq!(code, ProblemCode::LimitFileSize);
         assert!(
             message.starts_with("the input is more than 1000 bytes, over the limit of 1000 bytes"),
             "{message}"
@@ -276,7 +276,7 @@ mod tests {
     fn dev_zero_is_read_only_up_to_the_limit() {
         let r = read_with(Path::new("/dev/zero"), 4096);
         let (code, message) = refusal(r).unwrap_or_else(|| unreachable!("not refused"));
-        assert_eq!(code, ProblemCode::FileTooLarge);
+        assert_eq!(code, ProblemCode::LimitFileSize);
         assert!(message.contains("more than 4096 bytes"), "{message}");
     }
 
@@ -291,7 +291,7 @@ mod tests {
         let started = std::time::Instant::now();
         let (code, message) = refusal(read(&path)).unwrap_or_else(|| unreachable!("not refused"));
         assert!(started.elapsed() < Duration::from_secs(5));
-        assert_eq!(code, ProblemCode::FileTooLarge);
+        assert_eq!(code, ProblemCode::LimitFileSize);
         assert_eq!(
             message,
             "the input is 2199023255552 bytes, over the limit of 1073741824 bytes \

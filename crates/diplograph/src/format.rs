@@ -130,7 +130,7 @@ pub fn load_with(path: impl AsRef<Path>, limits: &Limits) -> Result<Graph> {
 
 fn too_big(size: u64, file: Option<&Path>, limits: &Limits) -> Error {
     Error::invalid(vec![Problem {
-        code: ProblemCode::FileTooLarge,
+        code: ProblemCode::LimitFileSize,
         message: limits::exceeded(
             "the input",
             format!("{size} bytes"),

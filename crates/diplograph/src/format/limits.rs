@@ -197,7 +197,7 @@ impl<'t> Scan<'t, '_> {
                                 format!("{max_depth} levels"),
                             )
                         };
-                        self.report(ProblemCode::TooDeep, i, message);
+                        self.report(ProblemCode::LimitDepth, i, message);
                         break; // nothing deeper is worth looking at
                     }
                     self.stack.push(Frame {
@@ -255,7 +255,7 @@ impl<'t> Scan<'t, '_> {
                 "max_string_len",
                 self.limits.max_string_len,
             );
-            self.report(ProblemCode::StringTooLong, start, m);
+            self.report(ProblemCode::LimitStringLength, start, m);
         }
         if let Some(first) = first {
             let first = self.line_col(first);
@@ -277,13 +277,13 @@ impl<'t> Scan<'t, '_> {
         frame.len += 1;
         let (code, what, limit, max) = match frame.role {
             Role::Aliases => (
-                ProblemCode::TooManyAliases,
+                ProblemCode::LimitAliases,
                 "this node's number of aliases",
                 "max_aliases",
                 self.limits.max_aliases,
             ),
             Role::Citations => (
-                ProblemCode::TooManyCitations,
+                ProblemCode::LimitCitations,
                 "this item's number of citations",
                 "max_citations",
                 self.limits.max_citations,
@@ -304,7 +304,7 @@ impl<'t> Scan<'t, '_> {
         let l = self.limits;
         let (code, what, limit, max) = match (role, key) {
             (Some(Role::Node), Some("text")) => (
-                ProblemCode::SourceTextTooLong,
+                ProblemCode::LimitSourceTextLength,
                 "this source text",
                 "max_source_text_len",
                 l.max_source_text_len,
@@ -314,13 +314,13 @@ impl<'t> Scan<'t, '_> {
             | (Some(Role::Citation), Some("source"))
             | (Some(Role::Step), Some("party"))
             | (Some(Role::Via), None) => (
-                ProblemCode::IdTooLong,
+                ProblemCode::LimitIdLength,
                 "this id",
                 "max_id_len",
                 l.max_id_len,
             ),
             _ => (
-                ProblemCode::StringTooLong,
+                ProblemCode::LimitStringLength,
                 "this string",
                 "max_string_len",
                 l.max_string_len,
