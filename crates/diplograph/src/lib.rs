@@ -42,8 +42,18 @@ pub mod query;
 pub mod time;
 pub mod validate;
 
+// The types most programs name, at the crate root; each stays reachable at its module path too.
 pub use error::{Error, Problem, ProblemCode, Result};
-pub use graph::Graph;
+pub use graph::{EdgeIndex, EdgeView, Graph, NodeIndex};
+pub use model::{
+    AgreementKind, Edge, EdgeKind, EventKind, LifecycleState, LifecycleStep, Node, NodeDetails,
+    NodeKind, OrganizationKind,
+};
+pub use provenance::{Citation, Span};
+pub use query::{
+    AsOf, Chain, ChainQuery, Family, NeighbourhoodQuery, StatementQuery, TimelineQuery,
+};
+pub use time::{Interval, PartialDate, Precision};
 
 /// The built-in example's JSON text: the Straits Times report of 4 June 2016 on the US, South
 /// Korean and Japanese defence chiefs at the Shangri-La Dialogue, with the article's full text
