@@ -250,6 +250,50 @@ pub struct LifecycleStep {
     pub citations: Vec<Citation>,
 }
 
+impl LifecycleStep {
+    /// A step into `state` on `date` (`None` when the sources do not say), with no attested
+    /// date, no party and no citation; add those with the `with_` methods.
+    ///
+    /// ```
+    /// use diplograph::{LifecycleState, LifecycleStep};
+    /// let step = LifecycleStep::new(LifecycleState::Withdrawn, Some("2019-08-22".parse()?))
+    ///     .with_party("KOR");
+    /// assert_eq!(step.party.as_deref(), Some("KOR"));
+    /// assert!(step.attested.is_none() && step.citations.is_empty());
+    /// # Ok::<(), diplograph::time::DateError>(())
+    /// ```
+    pub fn new(state: LifecycleState, date: Option<PartialDate>) -> Self {
+        LifecycleStep {
+            state,
+            date,
+            attested: None,
+            party: None,
+            citations: Vec::new(),
+        }
+    }
+
+    /// The step with a date by which a source confirms the state held.
+    #[must_use]
+    pub fn with_attested(mut self, attested: PartialDate) -> Self {
+        self.attested = Some(attested);
+        self
+    }
+
+    /// The step with the id of the party it concerns (for `withdrawn`: the party that withdrew).
+    #[must_use]
+    pub fn with_party(mut self, party: impl Into<String>) -> Self {
+        self.party = Some(party.into());
+        self
+    }
+
+    /// The step with one more citation.
+    #[must_use]
+    pub fn with_citation(mut self, citation: Citation) -> Self {
+        self.citations.push(citation);
+        self
+    }
+}
+
 /// What a statement says: the speaker's own words, or someone's account of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StatementText {
