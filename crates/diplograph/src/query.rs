@@ -38,6 +38,7 @@ use crate::time::{Containment, PartialDate};
 
 /// A reference to a node in an answer: its id, kind and name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[non_exhaustive]
 pub struct NodeRef {
     /// The node's id.
     pub id: String,
@@ -65,6 +66,7 @@ impl std::fmt::Display for NodeRef {
 
 /// How an edge's validity stands on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Validity {
     /// Whether the date lies inside the edge's interval, partly, or (never here) outside.
     pub containment: Containment,

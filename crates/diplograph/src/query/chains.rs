@@ -453,7 +453,7 @@ impl Graph {
     /// ```
     /// use diplograph::query::{ChainQuery, Family};
     /// let g = diplograph::example();
-    /// let q = ChainQuery { family: Family::Intelligence, on: Some("2016-06-04".parse()?), k: 3, ..Default::default() };
+    /// let q = ChainQuery::new(Family::Intelligence).with_on("2016-06-04".parse()?).with_k(3);
     /// let chains = g.chains(g.resolve("South Korea")?, g.resolve("Japan")?, &q);
     /// assert_eq!(chains.len(), 1);
     /// assert_eq!(chains[0].stops(), ["KOR", "USA", "JPN"]);
@@ -615,11 +615,7 @@ mod tests {
         let mut found = 0;
         for family in &families {
             for on in &days {
-                let query = ChainQuery {
-                    family: family.clone(),
-                    on: Some(*on),
-                    ..ChainQuery::default()
-                };
+                let query = ChainQuery::new(family.clone()).with_on(*on);
                 for &a in &countries {
                     for &b in &countries {
                         let by_index = g.chains_by(a, b, &query, true);
