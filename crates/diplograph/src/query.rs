@@ -32,7 +32,6 @@ pub use timeline::{TimelineEntry, TimelineKind, TimelineQuery};
 
 use serde::Serialize;
 
-use crate::graph::Graph;
 use crate::model::{Edge, Node, NodeKind};
 use crate::time::{Containment, PartialDate};
 
@@ -91,17 +90,4 @@ pub(crate) fn validity(edge: &Edge, on: Option<&PartialDate>) -> Option<Validity
         containment,
         rests_on_unknown: edge.valid.start.is_none() || edge.valid.end.is_none(),
     })
-}
-
-impl Graph {
-    /// Nodes of `kind` whose id, name or alias contains `fragment` (see [`Graph::search`]).
-    /// Provided here for symmetry with the other questions.
-    ///
-    /// Cost: O(total length of all names).
-    pub fn find(&self, fragment: &str, kind: Option<NodeKind>) -> Vec<NodeRef> {
-        self.search(fragment, kind)
-            .into_iter()
-            .map(NodeRef::from)
-            .collect()
-    }
 }

@@ -620,9 +620,9 @@ fn lookup_and_search() {
         );
     }
     let found: Vec<String> = g
-        .find("ministry", Some(NodeKind::Organization))
+        .search("ministry", Some(NodeKind::Organization))
         .into_iter()
-        .map(|n| n.id)
+        .map(|n| n.id.clone())
         .collect();
     assert_eq!(
         found,
