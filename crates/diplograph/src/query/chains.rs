@@ -602,7 +602,7 @@ mod tests {
         ] {
             for month in 1..=12u8 {
                 for day in [1u8, 4, 15, 28] {
-                    days.extend(PartialDate::day(year, month, day).ok());
+                    days.extend(PartialDate::from_ymd(year, month, day).ok());
                 }
             }
         }

@@ -416,7 +416,7 @@ mod tests {
             for year in 2009..=2016 {
                 for month in 1..=12u8 {
                     for dd in [1u8, 4, 5, 28, 30] {
-                        let Ok(d) = PartialDate::day(year, month, dd) else {
+                        let Ok(d) = PartialDate::from_ymd(year, month, dd) else {
                             continue;
                         };
                         let by_lifecycle = state_kind_on(lifecycle, Some(&d))
