@@ -13,7 +13,7 @@ mod stats;
 mod timeline;
 mod validate;
 
-use diplograph::output::WriteOptions;
+use diplograph::WriteOptions;
 use std::io::Write;
 
 use diplograph::query::{ChainQuery, NeighbourhoodQuery, StatementQuery, TimelineQuery};
