@@ -89,12 +89,7 @@ fn queries(c: &mut Criterion) {
             chains
                 .iter()
                 .map(|&(from, to, on)| {
-                    let q = ChainQuery {
-                        family: Family::Any,
-                        on: Some(on),
-                        k: 1,
-                        max_hops: 6,
-                    };
+                    let q = ChainQuery::new(Family::Any).with_on(on);
                     g.chains(from, to, &q).len()
                 })
                 .sum::<usize>()

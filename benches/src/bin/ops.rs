@@ -88,12 +88,7 @@ fn chains(
     let mut hops = 0usize;
     let total = Instant::now();
     for (a, b, on) in &plan.chains {
-        let query = ChainQuery {
-            family: Family::Any,
-            on: Some(date(on)?),
-            k: 1,
-            max_hops: 6,
-        };
+        let query = ChainQuery::new(Family::Any).with_on(date(on)?);
         let t = Instant::now();
         let (Some(from), Some(to)) = (g.index_of(a), g.index_of(b)) else {
             return Err(format!("no country `{a}` or `{b}` in the graph"));

@@ -146,12 +146,10 @@ fn run_case(case: &str, n: usize) -> Option<(usize, f64, u64)> {
         (Input::Graph(g), _) => {
             let from = g.resolve("h1").ok()?;
             let to = g.resolve("t").ok()?;
-            let query = ChainQuery {
-                family: Family::Any,
-                on: "2016-06-04".parse().ok(),
-                k: 65_535,
-                max_hops: 6,
-            };
+            let query = ChainQuery::new(Family::Any)
+                .with_on_opt("2016-06-04".parse().ok())
+                .with_k(65_535)
+                .with_max_hops(6);
             g.chains(from, to, &query).len()
         }
     };

@@ -87,13 +87,13 @@ impl LimitName {
     /// The code of the problem reported when the limit is exceeded.
     pub fn code(self) -> ProblemCode {
         match self {
-            LimitName::FileSize => ProblemCode::FileTooLarge,
-            LimitName::Depth => ProblemCode::TooDeep,
-            LimitName::StringLength => ProblemCode::StringTooLong,
-            LimitName::SourceTextLength => ProblemCode::SourceTextTooLong,
-            LimitName::IdLength => ProblemCode::IdTooLong,
-            LimitName::Aliases => ProblemCode::TooManyAliases,
-            LimitName::Citations => ProblemCode::TooManyCitations,
+            LimitName::FileSize => ProblemCode::LimitFileSize,
+            LimitName::Depth => ProblemCode::LimitDepth,
+            LimitName::StringLength => ProblemCode::LimitStringLength,
+            LimitName::SourceTextLength => ProblemCode::LimitSourceTextLength,
+            LimitName::IdLength => ProblemCode::LimitIdLength,
+            LimitName::Aliases => ProblemCode::LimitAliases,
+            LimitName::Citations => ProblemCode::LimitCitations,
         }
     }
 

@@ -128,7 +128,7 @@ fn read_stream(
 /// The `limit-file-size` problem for an input of `size` (already written out) over `max`.
 fn too_big(label: &str, size: &str, max: u64) -> Failure {
     let mut problem = Problem {
-        code: ProblemCode::FileTooLarge,
+        code: ProblemCode::LimitFileSize,
         message: format!("the input is {size}, over the limit of {max} bytes"),
         id: None,
         location: Location {
@@ -275,7 +275,7 @@ mod tests {
         let io = |e| Failure::Core(Error::Write(e));
         let r = read_stream(std::io::repeat(b' '), STDIN_LABEL, 1000, io);
         let (code, message) = refusal(r).unwrap_or_else(|| unreachable!("not refused"));
-        assert_eq!(code, ProblemCode::FileTooLarge);
+        assert_eq!(code, ProblemCode::LimitFileSize);
         assert!(
             message.starts_with("the input is more than 1000 bytes, over the limit of 1000 bytes"),
             "{message}"
@@ -293,7 +293,7 @@ mod tests {
         };
         let r = read(Path::new("/dev/zero"), &limits);
         let (code, message) = refusal(r).unwrap_or_else(|| unreachable!("not refused"));
-        assert_eq!(code, ProblemCode::FileTooLarge);
+        assert_eq!(code, ProblemCode::LimitFileSize);
         assert!(message.contains("more than 4096 bytes"), "{message}");
     }
 
@@ -309,7 +309,7 @@ mod tests {
         let (code, message) =
             refusal(read(&path, &Limits::default())).unwrap_or_else(|| unreachable!("not refused"));
         assert!(started.elapsed() < Duration::from_secs(5));
-        assert_eq!(code, ProblemCode::FileTooLarge);
+        assert_eq!(code, ProblemCode::LimitFileSize);
         assert_eq!(
             message,
             "the input is 2199023255552 bytes, over the limit of 1073741824 bytes; to accept \

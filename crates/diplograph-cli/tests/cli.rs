@@ -234,7 +234,23 @@ fn usage_errors_exit_2() {
         .stderr(predicate::str::contains(
             "unknown relation family or agreement kind `carrier-pigeon`",
         ));
-    cmd().args(["dump", "--format", "pdf"]).assert().code(2);
+    cmd()
+        .args(["dump", "--format", "grapml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown export format `grapml`; expected one of: json, dot, graphml, gexf, \
+             nodelink, csv, cypher, mermaid\n",
+        ))
+        .stderr(predicate::str::contains("ExportFormat").not());
+    cmd()
+        .args(["dump", "--kinds", "friend_of"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown edge kind `friend_of`; expected one of: party_to, ",
+        ))
+        .stderr(predicate::str::contains("EdgeKind").not());
     cmd().args(["frobnicate"]).assert().code(2);
     cmd()
         .args(["stats", "-", "-"])

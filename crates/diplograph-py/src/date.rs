@@ -52,7 +52,7 @@ impl<'a, 'py> FromPyObject<'a, 'py> for DateArg {
             let year: i32 = obj.getattr("year")?.extract()?;
             let month: u8 = obj.getattr("month")?.extract()?;
             let day: u8 = obj.getattr("day")?.extract()?;
-            return PartialDate::day(year, month, day)
+            return PartialDate::from_ymd(year, month, day)
                 .map(DateArg)
                 .map_err(|e| to_py_err(e.into()));
         }
@@ -67,9 +67,9 @@ impl<'a, 'py> FromPyObject<'a, 'py> for DateArg {
 /// A `datetime.date` for a day-precision date (the first day of a coarser one).
 fn py_date(py: Python<'_>, d: PartialDate) -> PyResult<Bound<'_, PyAny>> {
     py.import("datetime")?.getattr("date")?.call1((
-        d.year_number(),
-        d.month_number().unwrap_or(1),
-        d.day_number().unwrap_or(1),
+        d.year(),
+        d.month().unwrap_or(1),
+        d.day().unwrap_or(1),
     ))
 }
 
@@ -89,19 +89,19 @@ impl PyPartialDate {
     /// The year.
     #[getter]
     fn year(&self) -> i32 {
-        self.0.year_number()
+        self.0.year()
     }
 
     /// The month (1–12), or ``None`` for a year.
     #[getter]
     fn month(&self) -> Option<u8> {
-        self.0.month_number()
+        self.0.month()
     }
 
     /// The day of the month, or ``None`` for a year or a month.
     #[getter]
     fn day(&self) -> Option<u8> {
-        self.0.day_number()
+        self.0.day()
     }
 
     /// The first day this date may mean, as a ``datetime.date``.
@@ -120,7 +120,7 @@ impl PyPartialDate {
     /// ``earliest()`` or ``latest()`` and say which you mean.
     #[pyo3(name = "to_date")]
     fn as_date<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        if self.0.day_number().is_none() {
+        if self.0.day().is_none() {
             return Err(pyo3::exceptions::PyValueError::new_err(format!(
                 "`{}` is a {}, not a day; use earliest() or latest()",
                 self.0,

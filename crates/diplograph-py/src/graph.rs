@@ -634,12 +634,10 @@ impl PyGraph {
     ) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;
-        let query = ChainQuery {
-            family: via.parse::<Family>().map_err(|e| to_py_err(e.into()))?,
-            on: as_of.map(|d| d.0),
-            k,
-            max_hops,
-        };
+        let query = ChainQuery::new(via.parse::<Family>().map_err(|e| to_py_err(e.into()))?)
+            .with_on_opt(as_of.map(|d| d.0))
+            .with_k(k)
+            .with_max_hops(max_hops);
         let (a, b) = (resolve(py, g, a)?, resolve(py, g, b)?);
         let chains = py.detach(|| g.chains(a, b, &query));
         wrap(py, "Chain", &chains)

@@ -29,13 +29,13 @@ pub(crate) fn defaults() -> Vec<(&'static str, u64)> {
 /// The limit a `limit-…` problem code reports on, by its Python name.
 pub(crate) fn name_of(code: ProblemCode) -> Option<&'static str> {
     Some(match code {
-        ProblemCode::FileTooLarge => "max_file_size",
-        ProblemCode::TooDeep => "max_depth",
-        ProblemCode::StringTooLong => "max_string_len",
-        ProblemCode::SourceTextTooLong => "max_source_text_len",
-        ProblemCode::IdTooLong => "max_id_len",
-        ProblemCode::TooManyAliases => "max_aliases",
-        ProblemCode::TooManyCitations => "max_citations",
+        ProblemCode::LimitFileSize => "max_file_size",
+        ProblemCode::LimitDepth => "max_depth",
+        ProblemCode::LimitStringLength => "max_string_len",
+        ProblemCode::LimitSourceTextLength => "max_source_text_len",
+        ProblemCode::LimitIdLength => "max_id_len",
+        ProblemCode::LimitAliases => "max_aliases",
+        ProblemCode::LimitCitations => "max_citations",
         _ => return None,
     })
 }

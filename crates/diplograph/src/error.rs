@@ -48,19 +48,19 @@ pub enum ProblemCode {
     /// A value lies outside its allowed range (a share above 1, a confidence above 1 …).
     OutOfRange,
     /// The input is larger than `Limits::max_file_size`.
-    FileTooLarge,
+    LimitFileSize,
     /// Arrays and objects nest deeper than `Limits::max_depth`.
-    TooDeep,
+    LimitDepth,
     /// A string or key is longer than `Limits::max_string_len`.
-    StringTooLong,
+    LimitStringLength,
     /// A source's text is longer than `Limits::max_source_text_len`.
-    SourceTextTooLong,
+    LimitSourceTextLength,
     /// An id is longer than `Limits::max_id_len`.
-    IdTooLong,
+    LimitIdLength,
     /// A node has more aliases than `Limits::max_aliases`.
-    TooManyAliases,
+    LimitAliases,
     /// A node, edge or lifecycle step has more citations than `Limits::max_citations`.
-    TooManyCitations,
+    LimitCitations,
     /// Two graphs being merged disagree about one fact.
     MergeConflict,
 }
@@ -87,13 +87,13 @@ impl ProblemCode {
             ProblemCode::ExternalIdConflict => "external-id-conflict",
             ProblemCode::UnknownIsoCode => "unknown-iso-code",
             ProblemCode::OutOfRange => "out-of-range",
-            ProblemCode::FileTooLarge => "limit-file-size",
-            ProblemCode::TooDeep => "limit-depth",
-            ProblemCode::StringTooLong => "limit-string-length",
-            ProblemCode::SourceTextTooLong => "limit-source-text-length",
-            ProblemCode::IdTooLong => "limit-id-length",
-            ProblemCode::TooManyAliases => "limit-aliases",
-            ProblemCode::TooManyCitations => "limit-citations",
+            ProblemCode::LimitFileSize => "limit-file-size",
+            ProblemCode::LimitDepth => "limit-depth",
+            ProblemCode::LimitStringLength => "limit-string-length",
+            ProblemCode::LimitSourceTextLength => "limit-source-text-length",
+            ProblemCode::LimitIdLength => "limit-id-length",
+            ProblemCode::LimitAliases => "limit-aliases",
+            ProblemCode::LimitCitations => "limit-citations",
             ProblemCode::MergeConflict => "merge-conflict",
         }
     }

@@ -135,7 +135,7 @@ impl FromStr for ExportFormat {
                     .find(|f| f.as_str() == wanted)
             })
             .ok_or_else(|| UnknownName {
-                what: "ExportFormat",
+                what: "export format",
                 name: s.to_owned(),
                 expected: ExportFormat::ALL.iter().map(|f| f.as_str()).collect(),
             })

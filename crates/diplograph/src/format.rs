@@ -13,6 +13,7 @@ use crate::error::{Error, Location, Problem, ProblemCode, Result};
 mod direct;
 mod limits;
 mod locate;
+mod node_serde;
 mod records;
 mod write;
 use crate::graph::{EdgeIndex, Graph};
@@ -131,7 +132,7 @@ pub fn load_with(path: impl AsRef<Path>, limits: &Limits) -> Result<Graph> {
 
 fn too_big(size: u64, file: Option<&Path>, limits: &Limits) -> Error {
     Error::invalid(vec![Problem {
-        code: ProblemCode::FileTooLarge,
+        code: ProblemCode::LimitFileSize,
         message: limits::exceeded(
             "the input",
             format!("{size} bytes"),

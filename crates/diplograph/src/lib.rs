@@ -12,8 +12,8 @@
 //! - [`merge`] — merging graphs from several sources;
 //! - [`format`](mod@format) — the native JSON format (load with located problems, deterministic save);
 //! - [`export`] — exporters: DOT, GraphML, GEXF, node-link JSON, CSV, Cypher, Mermaid;
-//! - [`validate`] — the validation rules;
-//! - [`output`] — safe (atomic) file writes;
+//! - [`write_atomically`], [`write_atomically_with`], [`write_files_atomically`] and
+//!   [`WriteOptions`] — safe (atomic) file writes, for frontends that write files themselves;
 //! - [`error`] — errors and problem codes.
 //!
 //! ## Architecture
@@ -21,7 +21,7 @@
 //! Each definition has one home: the canonical node and edge order is in the private `order`
 //! module (used by the native writer, every exporter and merge); a graph's derived indexes
 //! (names, per-kind edges, chains) are owned by one private type in `graph` with one
-//! invalidation; every validation rule has one body in [`validate`], run with messages by the
+//! invalidation; every validation rule has one body in the private `validate` module ([`Graph::validate`] runs them all), run with messages by the
 //! reporting paths and silently by the fast ones; a node's subkind is
 //! [`model::NodeDetails::subkind`]. A file is read by the one-pass loader, or, when it has
 //! problems, by the located parser; queries build the indexes they need on first use; writers
@@ -36,14 +36,33 @@ pub mod identity;
 pub mod merge;
 pub mod model;
 mod order;
-pub mod output;
+mod output;
 pub mod provenance;
 pub mod query;
 pub mod time;
-pub mod validate;
+mod validate;
 
+// The types most programs name, at the crate root; each stays reachable at its module path too.
 pub use error::{Error, Problem, ProblemCode, Result};
-pub use graph::Graph;
+pub use graph::{EdgeIndex, EdgeView, Graph, NodeIndex};
+pub use model::{
+    AgreementKind, Edge, EdgeKind, EventKind, LifecycleState, LifecycleStep, Node, NodeDetails,
+    NodeKind, OrganizationKind,
+};
+pub use provenance::{Citation, Span};
+pub use query::{
+    AsOf, Chain, ChainQuery, Family, NeighbourhoodQuery, StatementQuery, TimelineQuery,
+};
+pub use time::{Interval, PartialDate, Precision};
+
+// Safe file writes are public API at the crate root (the `output` module itself is private):
+// output goes to a temporary file beside the target and replaces it only once complete, so a
+// failure never leaves a half-written file; symbolic links are followed, devices and FIFOs
+// written straight through, directories refused, read-only files refused unless
+// `WriteOptions::force`. The CLI's `merge` and `dump` write through these.
+pub use output::{
+    write_atomically, write_atomically_with, write_files_atomically, Fill, WriteOptions,
+};
 
 /// The built-in example's JSON text: the Straits Times report of 4 June 2016 on the US, South
 /// Korean and Japanese defence chiefs at the Shangri-La Dialogue, with the article's full text

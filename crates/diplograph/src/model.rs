@@ -22,7 +22,7 @@ pub type Attributes = BTreeMap<String, serde_json::Value>;
 macro_rules! vocabulary {
     (
         $(#[$meta:meta])*
-        $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $text:literal ),+ $(,)? }
+        $name:ident ($words:literal) { $( $(#[$vmeta:meta])* $variant:ident = $text:literal ),+ $(,)? }
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -32,6 +32,9 @@ macro_rules! vocabulary {
         }
 
         impl $name {
+            /// The vocabulary's name in words, as user-facing messages say it.
+            pub const WHAT: &'static str = $words;
+
             /// Every value, in declaration order.
             pub const ALL: &'static [$name] = &[ $( $name::$variant ),+ ];
 
@@ -56,7 +59,7 @@ macro_rules! vocabulary {
                     .copied()
                     .find(|v| v.as_str() == wanted)
                     .ok_or_else(|| crate::error::UnknownName {
-                        what: stringify!($name),
+                        what: $words,
                         name: s.to_owned(),
                         expected: $name::ALL.iter().map(|v| v.as_str()).collect(),
                     })
@@ -67,7 +70,7 @@ macro_rules! vocabulary {
 
 vocabulary! {
     /// What a node is.
-    NodeKind {
+    NodeKind ("node kind") {
         /// A state, keyed by its ISO 3166-1 alpha-3 code.
         Country = "country",
         /// A person.
@@ -87,7 +90,7 @@ vocabulary! {
 
 vocabulary! {
     /// The kind of an organization.
-    OrganizationKind {
+    OrganizationKind ("organization kind") {
         /// A ministry, department or other government body.
         Ministry = "ministry",
         /// Armed forces or one of their commands.
@@ -109,7 +112,7 @@ vocabulary! {
 
 vocabulary! {
     /// The kind of an agreement.
-    AgreementKind {
+    AgreementKind ("agreement kind") {
         /// A General Security of Military Information Agreement (always bilateral).
         Gsomia = "gsomia",
         /// A memorandum of understanding.
@@ -140,7 +143,7 @@ impl AgreementKind {
 
 vocabulary! {
     /// The kind of an event. [`EventKind::plover`] gives the matching PLOVER event type.
-    EventKind {
+    EventKind ("event kind") {
         /// A meeting between officials.
         Meeting = "meeting",
         /// A summit or conference.
@@ -184,7 +187,7 @@ impl EventKind {
 vocabulary! {
     /// A step in an agreement's life. Steps are recorded in this order; an agreement may skip
     /// steps but not go back, except that a suspended agreement may come back into force.
-    LifecycleState {
+    LifecycleState ("lifecycle state") {
         /// Put forward by someone.
         Proposed = "proposed",
         /// Under negotiation.
@@ -245,6 +248,50 @@ pub struct LifecycleStep {
     /// Where this step is stated.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
+}
+
+impl LifecycleStep {
+    /// A step into `state` on `date` (`None` when the sources do not say), with no attested
+    /// date, no party and no citation; add those with the `with_` methods.
+    ///
+    /// ```
+    /// use diplograph::{LifecycleState, LifecycleStep};
+    /// let step = LifecycleStep::new(LifecycleState::Withdrawn, Some("2019-08-22".parse()?))
+    ///     .with_party("KOR");
+    /// assert_eq!(step.party.as_deref(), Some("KOR"));
+    /// assert!(step.attested.is_none() && step.citations.is_empty());
+    /// # Ok::<(), diplograph::time::DateError>(())
+    /// ```
+    pub fn new(state: LifecycleState, date: Option<PartialDate>) -> Self {
+        LifecycleStep {
+            state,
+            date,
+            attested: None,
+            party: None,
+            citations: Vec::new(),
+        }
+    }
+
+    /// The step with a date by which a source confirms the state held.
+    #[must_use]
+    pub fn with_attested(mut self, attested: PartialDate) -> Self {
+        self.attested = Some(attested);
+        self
+    }
+
+    /// The step with the id of the party it concerns (for `withdrawn`: the party that withdrew).
+    #[must_use]
+    pub fn with_party(mut self, party: impl Into<String>) -> Self {
+        self.party = Some(party.into());
+        self
+    }
+
+    /// The step with one more citation.
+    #[must_use]
+    pub fn with_citation(mut self, citation: Citation) -> Self {
+        self.citations.push(citation);
+        self
+    }
 }
 
 /// What a statement says: the speaker's own words, or someone's account of them.
@@ -459,7 +506,7 @@ impl Node {
 
 vocabulary! {
     /// What an edge says. Each kind admits certain endpoint kinds ([`EdgeKind::allows`]).
-    EdgeKind {
+    EdgeKind ("edge kind") {
         /// A country or organization is a party to an agreement.
         PartyTo = "party_to",
         /// A person signed an agreement, on behalf of a party (`on_behalf_of`).
@@ -683,9 +730,34 @@ mod tests {
         }
         assert_eq!("Party-To".parse::<EdgeKind>().ok(), Some(EdgeKind::PartyTo));
         let err = "friend_of".parse::<EdgeKind>().err().map(|e| e.to_string());
-        assert!(err
-            .is_some_and(|e| e
-                .starts_with("unknown EdgeKind `friend_of`; expected one of: party_to, signed")));
+        let expected = format!(
+            "unknown edge kind `friend_of`; expected one of: {}",
+            EdgeKind::ALL
+                .iter()
+                .map(|k| k.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        assert_eq!(err, Some(expected));
+        assert!(err.is_some_and(|e| e.contains("expected one of: party_to, signed, ")));
+    }
+
+    #[test]
+    fn unknown_names_say_the_vocabulary_in_words() {
+        assert_eq!(
+            "club".parse::<OrganizationKind>().err().map(|e| e.to_string()).as_deref(),
+            Some(
+                "unknown organization kind `club`; expected one of: ministry, military, news_outlet, \
+                 international_organization, think_tank, university, company, other"
+            )
+        );
+        assert_eq!(
+            "sleeping".parse::<LifecycleState>().err().map(|e| e.what),
+            Some("lifecycle state")
+        );
+        assert_eq!(NodeKind::WHAT, "node kind");
+        assert_eq!(EventKind::WHAT, "event kind");
+        assert_eq!(AgreementKind::WHAT, "agreement kind");
     }
 
     #[test]

@@ -28,7 +28,7 @@ use std::time::{Duration, SystemTime};
 use crate::error::{Error, Result};
 
 /// What marks a temporary file as this tool's: `.NAME` + this + `PID-RANDOM`.
-pub const TEMP_MARKER: &str = ".diplograph-tmp-";
+pub(crate) const TEMP_MARKER: &str = ".diplograph-tmp-";
 
 /// How many symbolic links are followed before giving up (as the kernel's `ELOOP`).
 const MAX_LINKS: usize = 40;

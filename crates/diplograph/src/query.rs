@@ -32,12 +32,12 @@ pub use timeline::{TimelineEntry, TimelineKind, TimelineQuery};
 
 use serde::Serialize;
 
-use crate::graph::Graph;
 use crate::model::{Edge, Node, NodeKind};
 use crate::time::{Containment, PartialDate};
 
 /// A reference to a node in an answer: its id, kind and name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[non_exhaustive]
 pub struct NodeRef {
     /// The node's id.
     pub id: String,
@@ -65,6 +65,7 @@ impl std::fmt::Display for NodeRef {
 
 /// How an edge's validity stands on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Validity {
     /// Whether the date lies inside the edge's interval, partly, or (never here) outside.
     pub containment: Containment,
@@ -89,17 +90,4 @@ pub(crate) fn validity(edge: &Edge, on: Option<&PartialDate>) -> Option<Validity
         containment,
         rests_on_unknown: edge.valid.start.is_none() || edge.valid.end.is_none(),
     })
-}
-
-impl Graph {
-    /// Nodes of `kind` whose id, name or alias contains `fragment` (see [`Graph::search`]).
-    /// Provided here for symmetry with the other questions.
-    ///
-    /// Cost: O(total length of all names).
-    pub fn find(&self, fragment: &str, kind: Option<NodeKind>) -> Vec<NodeRef> {
-        self.search(fragment, kind)
-            .into_iter()
-            .map(NodeRef::from)
-            .collect()
-    }
 }

@@ -45,7 +45,13 @@ impl Precision {
 /// assert_eq!(january.precision(), Precision::Month);
 /// assert_eq!(january.to_string(), "2016-01");
 /// assert_eq!(january.latest().to_string(), "2016-01-31");
+/// assert_eq!((january.year(), january.month(), january.day()), (2016, Some(1), None));
+/// assert_eq!(PartialDate::from_year_month(2016, 1)?, january);
+/// let day = PartialDate::from_ymd(2016, 6, 4)?;
+/// assert_eq!((day.year(), day.month(), day.day()), (2016, Some(6), Some(4)));
+/// assert_eq!(PartialDate::from_year(2009)?.to_string(), "2009");
 /// assert!("2016-02-30".parse::<PartialDate>().is_err());
+/// assert!(PartialDate::from_ymd(2016, 2, 30).is_err());
 /// # Ok::<(), diplograph::time::DateError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -67,17 +73,17 @@ pub struct DateError {
 
 impl PartialDate {
     /// A year-precision date.
-    pub fn year(year: i32) -> Result<Self, DateError> {
+    pub fn from_year(year: i32) -> Result<Self, DateError> {
         Self::new(year, None, None)
     }
 
     /// A month-precision date; fails if `month` is not 1..=12.
-    pub fn month(year: i32, month: u8) -> Result<Self, DateError> {
+    pub fn from_year_month(year: i32, month: u8) -> Result<Self, DateError> {
         Self::new(year, Some(month), None)
     }
 
     /// A day-precision date; fails if the day does not exist (e.g. 2016-02-30).
-    pub fn day(year: i32, month: u8, day: u8) -> Result<Self, DateError> {
+    pub fn from_ymd(year: i32, month: u8, day: u8) -> Result<Self, DateError> {
         Self::new(year, Some(month), Some(day))
     }
 
@@ -123,17 +129,17 @@ impl PartialDate {
     }
 
     /// The year.
-    pub fn year_number(&self) -> i32 {
+    pub fn year(&self) -> i32 {
         self.year
     }
 
     /// The month (1–12), if known.
-    pub fn month_number(&self) -> Option<u8> {
+    pub fn month(&self) -> Option<u8> {
         self.month
     }
 
     /// The day of the month, if known.
-    pub fn day_number(&self) -> Option<u8> {
+    pub fn day(&self) -> Option<u8> {
         self.day
     }
 
@@ -459,7 +465,8 @@ mod tests {
             assert_eq!(date.last_day(), key(date.latest()), "{text}");
         }
         for m in 1..=12 {
-            let date = PartialDate::month(2016, m).unwrap_or_else(|e| unreachable!("{e}"));
+            let date =
+                PartialDate::from_year_month(2016, m).unwrap_or_else(|e| unreachable!("{e}"));
             let last = date.latest();
             assert_eq!(date.last_day(), DayKey(2016, m, last.day() as u8));
         }

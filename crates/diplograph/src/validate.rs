@@ -1,7 +1,7 @@
 //! Validation rules. Every rule reports a [`Problem`] with a stable code; none stops at the
 //! first problem, and none panics.
 //!
-//! Rules about one node or edge run when it is added ([`check_node`], [`check_edge`]); rules
+//! Rules about one node or edge run when it is added ([`check_node`], [`edge_rules`]); rules
 //! about the whole graph run in [`crate::Graph::validate`] and when a file is loaded.
 //!
 //! Each rule has one body here, written against a sink: the reporting paths collect
@@ -67,7 +67,7 @@ impl Sink for Collect<'_> {
 }
 
 /// Checks one node on its own.
-pub fn check_node(node: &Node) -> Vec<Problem> {
+pub(crate) fn check_node(node: &Node) -> Vec<Problem> {
     let mut out = Vec::new();
     let id = node.id.as_str();
     let mut push =
@@ -229,22 +229,8 @@ fn check_lifecycle(id: &str, steps: &[LifecycleStep], out: &mut Vec<Problem>) {
     }
 }
 
-/// Checks one edge on its own (not its ends): kind-specific fields, interval, ranges.
+/// The rules about one edge on its own (not its ends): kind-specific fields, interval, ranges.
 /// `label` names the edge in messages (`KOR -party_to-> gsomia`).
-pub fn check_edge(edge: &Edge, label: &str) -> Vec<Problem> {
-    let mut out = Vec::new();
-    edge_rules(
-        edge,
-        label,
-        &mut Collect {
-            id: label,
-            out: &mut out,
-        },
-    );
-    out
-}
-
-/// The rules about one edge on its own (see [`check_edge`]).
 fn edge_rules(edge: &Edge, label: &str, sink: &mut impl Sink) {
     if edge.valid.is_reversed() {
         sink.push(
@@ -336,7 +322,7 @@ pub(crate) fn relation_is_sound(graph: &Graph, from: End<'_>, to: End<'_>, edge:
 }
 
 /// Checks an edge about to be added between the nodes with ids `from` and `to`: the edge's
-/// own rules ([`check_edge`]), that both ends and the party it was signed for exist, and that
+/// own rules ([`edge_rules`]), that both ends and the party it was signed for exist, and that
 /// its kind allows the kinds of its ends.
 pub(crate) fn check_relation(graph: &Graph, from: &str, to: &str, edge: &Edge) -> Vec<Problem> {
     let kind_of = |id: &str| graph.node(id).map(Node::kind);

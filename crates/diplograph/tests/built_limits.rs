@@ -23,7 +23,7 @@ fn the_builder_refuses_an_id_longer_than_the_loader_accepts() {
     let mut g = Graph::new();
     let long = "x".repeat(300);
     let found = codes(g.add_node(Node::new(long, "X", NodeDetails::Person)));
-    assert_eq!(found, [(ProblemCode::IdTooLong, "/id".to_owned())]);
+    assert_eq!(found, [(ProblemCode::LimitIdLength, "/id".to_owned())]);
     assert_eq!(g.node_count(), 0);
     // At the limit it is accepted, and the saved graph loads back.
     g.add_node(Node::new("y".repeat(256), "Y", NodeDetails::Person))
@@ -36,7 +36,10 @@ fn the_builder_refuses_a_name_longer_than_the_loader_accepts() {
     let mut g = Graph::new();
     let name = "n".repeat(2 << 20);
     let found = codes(g.add_node(Node::new("X", name, NodeDetails::Person)));
-    assert_eq!(found, [(ProblemCode::StringTooLong, "/name".to_owned())]);
+    assert_eq!(
+        found,
+        [(ProblemCode::LimitStringLength, "/name".to_owned())]
+    );
 }
 
 #[test]
@@ -45,10 +48,7 @@ fn the_builder_refuses_too_many_aliases_and_too_long_edge_text() {
     let mut n = Node::new("KOR", "South Korea", NodeDetails::Country);
     n.aliases = (0..1001).map(|i| format!("alias {i}")).collect();
     let found = codes(g.add_node(n));
-    assert_eq!(
-        found,
-        [(ProblemCode::TooManyAliases, "/aliases".to_owned())]
-    );
+    assert_eq!(found, [(ProblemCode::LimitAliases, "/aliases".to_owned())]);
     for (id, name) in [("KOR", "South Korea"), ("JPN", "Japan")] {
         g.add_node(Node::new(id, name, NodeDetails::Country))
             .unwrap_or_else(|e| unreachable!("{e}"));
@@ -59,7 +59,10 @@ fn the_builder_refuses_too_many_aliases_and_too_long_edge_text() {
     let found = codes(g.relate("KOR", "JPN", e));
     assert_eq!(
         found,
-        [(ProblemCode::StringTooLong, "/attributes/note/0".to_owned())]
+        [(
+            ProblemCode::LimitStringLength,
+            "/attributes/note/0".to_owned()
+        )]
     );
     assert_eq!(g.edge_count(), 0);
 }
@@ -80,7 +83,7 @@ fn a_merge_that_would_give_a_node_more_aliases_than_a_load_accepts_is_refused() 
     };
     let problems = err.problems().unwrap_or_default();
     assert_eq!(problems.len(), 1);
-    assert_eq!(problems[0].code, ProblemCode::TooManyAliases);
+    assert_eq!(problems[0].code, ProblemCode::LimitAliases);
     assert_eq!(problems[0].id.as_deref(), Some("KOR"));
     assert!(
         problems[0]

@@ -3,8 +3,8 @@
 
 use diplograph::format::{self, Limits};
 use diplograph::ProblemCode::{
-    self, FileTooLarge, IdTooLong, InvalidDate, InvalidValue, JsonSyntax, SourceTextTooLong,
-    StringTooLong, TooDeep, TooManyAliases, TooManyCitations,
+    self, InvalidDate, InvalidValue, JsonSyntax, LimitAliases, LimitCitations, LimitDepth,
+    LimitFileSize, LimitIdLength, LimitSourceTextLength, LimitStringLength,
 };
 
 /// A small document whose fifth line is `line5` (a node, or the start of one).
@@ -210,7 +210,7 @@ fn nesting_too_deep_is_a_limit() {
     // Levels: document, nodes, node, attributes; the first bracket (column 75) is level 5,
     // so the 61st is level 65.
     let (code, line, column, path) = only_problem(&text);
-    assert_eq!((code, line, column), (TooDeep, Some(5), Some(75 + 60)));
+    assert_eq!((code, line, column), (LimitDepth, Some(5), Some(75 + 60)));
     assert!(path.starts_with("/nodes/1/attributes/a/0/0/"));
     assert!(message(&text, &Limits::default()).contains("max_depth"));
     // Raised, the same text loads ...
@@ -226,7 +226,7 @@ fn nesting_too_deep_is_a_limit() {
         ..Limits::default()
     };
     let (code, line, column, _) = only_problem_with(deeper.as_bytes(), &huge);
-    assert_eq!((code, line, column), (TooDeep, Some(5), Some(75 + 123)));
+    assert_eq!((code, line, column), (LimitDepth, Some(5), Some(75 + 123)));
 }
 
 #[test]
@@ -237,7 +237,7 @@ fn an_over_long_id_is_a_limit() {
     ));
     assert_eq!(
         only_problem(&text),
-        (IdTooLong, Some(5), Some(12), "/nodes/1/id".into())
+        (LimitIdLength, Some(5), Some(12), "/nodes/1/id".into())
     );
     assert!(message(&text, &Limits::default())
         .contains("this id is 257 bytes, over the limit of 256 (`Limits::max_id_len`"));
@@ -249,7 +249,7 @@ fn an_over_long_id_is_a_limit() {
     );
     assert_eq!(
         only_problem(&text),
-        (IdTooLong, Some(2), Some(46), "/edges/0/to".into())
+        (LimitIdLength, Some(2), Some(46), "/edges/0/to".into())
     );
 }
 
@@ -269,7 +269,7 @@ fn too_many_aliases_or_citations_is_a_limit() {
     assert_eq!(
         only_problem(&text),
         (
-            TooManyAliases,
+            LimitAliases,
             Some(5),
             Some(column),
             "/nodes/1/aliases/1000".into()
@@ -287,7 +287,7 @@ fn too_many_aliases_or_citations_is_a_limit() {
     assert_eq!(
         only_problem_with(text.as_bytes(), &one),
         (
-            TooManyCitations,
+            LimitCitations,
             Some(5),
             Some(86),
             "/nodes/1/citations/1".into()
@@ -306,7 +306,7 @@ fn long_strings_are_a_limit_except_a_source_text_within_its_own() {
     let text = doc(r#"    {"id": "JPN", "kind": "country", "name": "Japan, the country"}"#);
     assert_eq!(
         only_problem_with(text.as_bytes(), &small),
-        (StringTooLong, Some(5), Some(46), "/nodes/1/name".into())
+        (LimitStringLength, Some(5), Some(46), "/nodes/1/name".into())
     );
     let source = |words: &str| {
         doc(&format!(
@@ -316,7 +316,12 @@ fn long_strings_are_a_limit_except_a_source_text_within_its_own() {
     assert!(format::from_str_with(&source(&"w".repeat(100)), &small).is_ok());
     assert_eq!(
         only_problem_with(source(&"w".repeat(101)).as_bytes(), &small),
-        (SourceTextTooLong, Some(5), Some(60), "/nodes/1/text".into())
+        (
+            LimitSourceTextLength,
+            Some(5),
+            Some(60),
+            "/nodes/1/text".into()
+        )
     );
     assert!(message(&source(&"w".repeat(101)), &small).contains("max_source_text_len"));
 }
@@ -330,7 +335,7 @@ fn an_input_larger_than_the_limit_is_refused_before_parsing() {
     };
     assert_eq!(
         only_problem_with(text.as_bytes(), &tiny),
-        (FileTooLarge, None, None, String::new())
+        (LimitFileSize, None, None, String::new())
     );
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.json");

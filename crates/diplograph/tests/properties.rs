@@ -21,10 +21,11 @@ const COUNTRIES: &[&str] = &["KOR", "USA", "JPN", "CHN", "PRK", "GBR", "FRA", "R
 
 fn date() -> impl Strategy<Value = PartialDate> {
     prop_oneof![
-        (1i32..=9999).prop_filter_map("year", |y| PartialDate::year(y).ok()),
-        (1i32..=9999, 1u8..=12).prop_filter_map("month", |(y, m)| PartialDate::month(y, m).ok()),
+        (1i32..=9999).prop_filter_map("year", |y| PartialDate::from_year(y).ok()),
+        (1i32..=9999, 1u8..=12)
+            .prop_filter_map("month", |(y, m)| PartialDate::from_year_month(y, m).ok()),
         (1i32..=9999, 1u8..=12, 1u8..=31)
-            .prop_filter_map("day", |(y, m, d)| PartialDate::day(y, m, d).ok()),
+            .prop_filter_map("day", |(y, m, d)| PartialDate::from_ymd(y, m, d).ok()),
     ]
 }
 

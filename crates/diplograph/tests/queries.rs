@@ -39,12 +39,9 @@ fn chains(
     on: Option<&str>,
     k: usize,
 ) -> Vec<(Vec<String>, Vec<String>)> {
-    let q = ChainQuery {
-        family: family.parse().expect("family"),
-        on: on.map(d),
-        k,
-        ..Default::default()
-    };
+    let q = ChainQuery::new(family.parse().expect("family"))
+        .with_on_opt(on.map(d))
+        .with_k(k);
     g.chains(
         g.resolve(from).expect("from"),
         g.resolve(to).expect("to"),
@@ -74,12 +71,7 @@ fn headline_chain_seoul_to_tokyo_goes_through_washington() {
             strings(&["gsomia-kor-usa", "gsomia-jpn-usa"])
         )]
     );
-    let q = ChainQuery {
-        family: Family::Intelligence,
-        on: Some(d("2016-06-04")),
-        k: 1,
-        ..Default::default()
-    };
+    let q = ChainQuery::new(Family::Intelligence).with_on(d("2016-06-04"));
     let chain = &g.chains(g.resolve("KOR").unwrap(), g.resolve("JPN").unwrap(), &q)[0];
     assert!(!chain.rests_on_unknown);
     assert_eq!(chain.containment, Containment::Inside);
@@ -211,12 +203,7 @@ fn merged_example_is_direct_after_november_2016() {
         vec![(strings(&["KOR", "JPN"]), strings(&["gsomia-jpn-kor"]))]
     );
     // "2016-11" may be before or after the 23rd: the direct hop is only partly known to hold.
-    let q = ChainQuery {
-        family: Family::Intelligence,
-        on: Some(d("2016-11")),
-        k: 1,
-        ..Default::default()
-    };
+    let q = ChainQuery::new(Family::Intelligence).with_on(d("2016-11"));
     let c = &g.chains(g.resolve("KOR").unwrap(), g.resolve("JPN").unwrap(), &q)[0];
     assert_eq!(c.links(), ["gsomia-jpn-kor"]);
     assert_eq!(c.containment, Containment::Partly);
@@ -633,9 +620,9 @@ fn lookup_and_search() {
         );
     }
     let found: Vec<String> = g
-        .find("ministry", Some(NodeKind::Organization))
+        .search("ministry", Some(NodeKind::Organization))
         .into_iter()
-        .map(|n| n.id)
+        .map(|n| n.id.clone())
         .collect();
     assert_eq!(
         found,

@@ -11,9 +11,7 @@ use std::io::Write;
 use std::path::Path;
 
 use diplograph::export::{export, ExportFormat, CSV_EDGES_FILE, CSV_NODES_FILE};
-use diplograph::output::{
-    write_atomically, write_atomically_with, write_files_atomically, WriteOptions,
-};
+use diplograph::{write_atomically, write_atomically_with, write_files_atomically, WriteOptions};
 
 /// A writer that passes bytes on until `budget` runs out, then fails.
 struct FailsAfter<'w> {

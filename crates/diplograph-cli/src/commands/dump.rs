@@ -4,8 +4,8 @@ use std::io::Write;
 use std::path::Path;
 
 use diplograph::export::{self, ExportFormat};
-use diplograph::output::WriteOptions;
 use diplograph::Graph;
+use diplograph::WriteOptions;
 
 use crate::failure::Failure;
 use crate::input::progress;

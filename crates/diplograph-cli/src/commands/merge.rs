@@ -8,7 +8,7 @@ use crate::failure::{render_problems, Failure};
 use crate::input::{self, progress};
 use crate::note;
 use diplograph::format::Limits;
-use diplograph::output::{write_atomically_with, WriteOptions};
+use diplograph::{write_atomically_with, WriteOptions};
 
 /// Runs `diplograph merge`.
 pub(super) fn merge(

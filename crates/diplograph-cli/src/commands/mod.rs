@@ -13,7 +13,7 @@ mod stats;
 mod timeline;
 mod validate;
 
-use diplograph::output::WriteOptions;
+use diplograph::WriteOptions;
 use std::io::Write;
 
 use diplograph::query::{ChainQuery, NeighbourhoodQuery, StatementQuery, TimelineQuery};
@@ -58,12 +58,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
         } => {
             let family = family(&via).map_err(Failure::Usage)?;
             let g = input::load(&inputs.files, quiet, &limits)?;
-            let query = ChainQuery {
-                family,
-                on: as_of,
-                k: usize::from(k),
-                max_hops: usize::from(max_hops),
-            };
+            let query = ChainQuery::new(family)
+                .with_on_opt(as_of)
+                .with_k(usize::from(k))
+                .with_max_hops(usize::from(max_hops));
             path::path(&g, &from, &to, &query, json, out)
         }
         Command::Statements {

@@ -85,12 +85,12 @@ pub(crate) fn push_int(out: &mut Vec<u8>, n: u64) {
 /// Appends a partial date exactly as its `Display` writes it (`2016`, `2016-06`,
 /// `2016-06-04`, `2016-??-04`).
 pub(crate) fn push_partial_date(out: &mut Vec<u8>, d: PartialDate) {
-    let Ok(year) = u32::try_from(d.year_number()) else {
+    let Ok(year) = u32::try_from(d.year()) else {
         out.extend_from_slice(d.to_string().as_bytes());
         return;
     };
     push_padded(out, u64::from(year), 4);
-    match (d.month_number(), d.day_number()) {
+    match (d.month(), d.day()) {
         (Some(m), Some(day)) => {
             out.push(b'-');
             push_padded(out, u64::from(m), 2);
@@ -140,11 +140,11 @@ mod tests {
     fn dates_as_display_writes_them() {
         let mut partial = vec![];
         for y in [0, 7, 42, 999, 1990, 2016, 9999] {
-            partial.push(PartialDate::year(y));
+            partial.push(PartialDate::from_year(y));
             for m in [1, 6, 12] {
-                partial.push(PartialDate::month(y, m));
+                partial.push(PartialDate::from_year_month(y, m));
                 for d in [1, 4, 28] {
-                    partial.push(PartialDate::day(y, m, d));
+                    partial.push(PartialDate::from_ymd(y, m, d));
                 }
             }
         }

@@ -168,7 +168,7 @@ fn format_names_round_trip() {
     );
     assert_eq!(
         "svg".parse::<ExportFormat>().err().map(|e| e.to_string()).as_deref(),
-        Some("unknown ExportFormat `svg`; expected one of: json, dot, graphml, gexf, nodelink, csv, cypher, mermaid")
+        Some("unknown export format `svg`; expected one of: json, dot, graphml, gexf, nodelink, csv, cypher, mermaid")
     );
 }
 

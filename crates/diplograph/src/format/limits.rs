@@ -203,7 +203,7 @@ impl<'t> Scan<'t, '_> {
                                 format!("{max_depth} levels"),
                             )
                         };
-                        self.report(ProblemCode::TooDeep, i, message);
+                        self.report(ProblemCode::LimitDepth, i, message);
                         break; // nothing deeper is worth looking at
                     }
                     self.stack.push(Frame {
@@ -278,7 +278,7 @@ impl<'t> Scan<'t, '_> {
                 "max_string_len",
                 self.limits.max_string_len,
             );
-            self.report(ProblemCode::StringTooLong, start, m);
+            self.report(ProblemCode::LimitStringLength, start, m);
         }
         if let Some(first) = first {
             let first = self.line_col(first);
@@ -301,13 +301,13 @@ impl<'t> Scan<'t, '_> {
         frame.len += 1;
         let (code, what, limit, max) = match frame.role {
             Role::Aliases => (
-                ProblemCode::TooManyAliases,
+                ProblemCode::LimitAliases,
                 "this node's number of aliases",
                 "max_aliases",
                 self.limits.max_aliases,
             ),
             Role::Citations => (
-                ProblemCode::TooManyCitations,
+                ProblemCode::LimitCitations,
                 "this item's number of citations",
                 "max_citations",
                 self.limits.max_citations,
@@ -328,7 +328,7 @@ impl<'t> Scan<'t, '_> {
         let l = self.limits;
         let (code, what, limit, max) = match (role, key) {
             (Some(Role::Node), Some("text")) => (
-                ProblemCode::SourceTextTooLong,
+                ProblemCode::LimitSourceTextLength,
                 "this source text",
                 "max_source_text_len",
                 l.max_source_text_len,
@@ -338,13 +338,13 @@ impl<'t> Scan<'t, '_> {
             | (Some(Role::Citation), Some("source"))
             | (Some(Role::Step), Some("party"))
             | (Some(Role::Via), None) => (
-                ProblemCode::IdTooLong,
+                ProblemCode::LimitIdLength,
                 "this id",
                 "max_id_len",
                 l.max_id_len,
             ),
             _ => (
-                ProblemCode::StringTooLong,
+                ProblemCode::LimitStringLength,
                 "this string",
                 "max_string_len",
                 l.max_string_len,
@@ -534,7 +534,7 @@ pub(crate) mod built {
             if value.len() > max {
                 let found = format!("{} bytes", value.len());
                 self.push(
-                    ProblemCode::IdTooLong,
+                    ProblemCode::LimitIdLength,
                     path,
                     "this id",
                     &found,
@@ -549,7 +549,7 @@ pub(crate) mod built {
             if value.len() > max {
                 let found = format!("{} bytes", value.len());
                 self.push(
-                    ProblemCode::StringTooLong,
+                    ProblemCode::LimitStringLength,
                     path,
                     "this string",
                     &found,
@@ -584,7 +584,7 @@ pub(crate) mod built {
                 let found = citations.len().to_string();
                 let what = "the number of citations";
                 self.push(
-                    ProblemCode::TooManyCitations,
+                    ProblemCode::LimitCitations,
                     path,
                     what,
                     &found,
@@ -617,7 +617,7 @@ pub(crate) mod built {
         if node.aliases.len() > max {
             let found = node.aliases.len().to_string();
             c.push(
-                ProblemCode::TooManyAliases,
+                ProblemCode::LimitAliases,
                 "/aliases",
                 "the number of aliases",
                 &found,
@@ -644,7 +644,7 @@ pub(crate) mod built {
                 if t.len() > max {
                     let found = format!("{} bytes", t.len());
                     c.push(
-                        ProblemCode::SourceTextTooLong,
+                        ProblemCode::LimitSourceTextLength,
                         "/text",
                         "this source text",
                         &found,

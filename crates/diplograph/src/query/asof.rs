@@ -12,6 +12,7 @@ use crate::time::{Containment, Interval, PartialDate};
 
 /// An agreement's state on a date.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct AgreementState {
     /// The state it was in, or `None` if no recorded step had begun by then.
     pub state: Option<LifecycleState>,
@@ -149,6 +150,7 @@ pub(crate) fn latest_state(lifecycle: &[LifecycleStep]) -> AgreementState {
 
 /// A party to an agreement.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Party {
     /// The party.
     pub party: NodeRef,
@@ -164,6 +166,7 @@ pub struct Party {
 
 /// A person who signed an agreement.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Signatory {
     /// The person.
     pub person: NodeRef,
@@ -177,6 +180,7 @@ pub struct Signatory {
 
 /// An agreement that links two parties.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct AgreementLink {
     /// The agreement.
     pub agreement: NodeRef,
@@ -192,6 +196,7 @@ pub struct AgreementLink {
 
 /// An office held by a person.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Office {
     /// The person.
     pub person: NodeRef,
@@ -209,6 +214,7 @@ pub struct Office {
 
 /// A membership (or part-of relation) on a date.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Membership {
     /// The member.
     pub member: NodeRef,
@@ -224,6 +230,7 @@ pub struct Membership {
 
 /// An edge that holds on the date of an [`AsOf`] view.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct ValidEdge {
     /// Where it starts.
     pub from: NodeRef,

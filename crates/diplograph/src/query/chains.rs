@@ -456,7 +456,7 @@ impl Graph {
     /// ```
     /// use diplograph::query::{ChainQuery, Family};
     /// let g = diplograph::example();
-    /// let q = ChainQuery { family: Family::Intelligence, on: Some("2016-06-04".parse()?), k: 3, ..Default::default() };
+    /// let q = ChainQuery::new(Family::Intelligence).with_on("2016-06-04".parse()?).with_k(3);
     /// let chains = g.chains(g.resolve("South Korea")?, g.resolve("Japan")?, &q);
     /// assert_eq!(chains.len(), 1);
     /// assert_eq!(chains[0].stops(), ["KOR", "USA", "JPN"]);
@@ -638,7 +638,7 @@ mod tests {
         ] {
             for month in 1..=12u8 {
                 for day in [1u8, 4, 15, 28] {
-                    days.extend(PartialDate::day(year, month, day).ok());
+                    days.extend(PartialDate::from_ymd(year, month, day).ok());
                 }
             }
         }
@@ -651,11 +651,7 @@ mod tests {
         let mut found = 0;
         for family in &families {
             for on in &days {
-                let query = ChainQuery {
-                    family: family.clone(),
-                    on: Some(*on),
-                    ..ChainQuery::default()
-                };
+                let query = ChainQuery::new(family.clone()).with_on(*on);
                 for &a in &countries {
                     for &b in &countries {
                         let by_index = g.chains_by(a, b, &query, true);
@@ -721,7 +717,7 @@ mod tests {
         );
         let query = ChainQuery {
             family: Family::Any,
-            on: Some(PartialDate::day(2016, 6, 4).unwrap()),
+            on: Some(PartialDate::from_ymd(2016, 6, 4).unwrap()),
             k: 65_535,
             max_hops: 6,
         };

@@ -22,6 +22,7 @@ pub enum Direction {
 
 /// One edge of a node, seen from the node.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Relation {
     /// Which way it runs.
     pub direction: Direction,
@@ -58,6 +59,7 @@ pub struct Relation {
 /// Everything about one node: what it is, its relations, its lifecycle, parties, offices,
 /// attendees, the statements by and about it, and the citations behind each.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct NodeProfile {
     /// The node.
     pub node: NodeRef,
@@ -119,6 +121,7 @@ pub struct NodeProfile {
 
 /// How often a source is cited.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct SourceUse {
     /// The source.
     pub source: NodeRef,
@@ -132,6 +135,7 @@ pub struct SourceUse {
 
 /// A summary of a graph: counts by kind, the span of its dates, its sources.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct GraphStats {
     /// The dataset's title.
     pub title: Option<String>,

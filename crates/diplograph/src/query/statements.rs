@@ -36,6 +36,7 @@ pub enum AttributionRole {
 
 /// One link of an attribution chain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct AttributionStep {
     /// Who.
     pub who: Vec<NodeRef>,
@@ -45,6 +46,7 @@ pub struct AttributionStep {
 
 /// How we know a statement: the speakers, then each intermediary, nearest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Attribution {
     /// The chain, speakers first.
     pub steps: Vec<AttributionStep>,
@@ -55,6 +57,7 @@ pub struct Attribution {
 
 /// A statement with everything needed to read it in context.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct StatementInfo {
     /// The statement node.
     pub statement: NodeRef,

@@ -41,6 +41,7 @@ pub enum TimelineKind {
 
 /// One entry of a timeline.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct TimelineEntry {
     /// When, at the precision the sources give (a month stays a month).
     pub date: PartialDate,

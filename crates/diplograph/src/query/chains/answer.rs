@@ -90,7 +90,18 @@ impl FromStr for Family {
 pub const MAX_CHAIN_ALTERNATIVES: usize = 100;
 
 /// What to look for: the family of agreements, the date, how many alternatives.
+///
+/// Built with [`ChainQuery::new`] and the `with_` methods (the struct is `#[non_exhaustive]`
+/// so that a new option is not a breaking change):
+///
+/// ```
+/// use diplograph::{ChainQuery, Family};
+/// let q = ChainQuery::new(Family::Intelligence).with_on("2016-06-04".parse()?).with_k(3);
+/// assert_eq!((q.k, q.max_hops), (3, 6));
+/// # Ok::<(), diplograph::time::DateError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ChainQuery {
     /// Which agreements may carry the chain.
     pub family: Family,
@@ -105,12 +116,48 @@ pub struct ChainQuery {
 
 impl Default for ChainQuery {
     fn default() -> Self {
+        ChainQuery::new(Family::Any)
+    }
+}
+
+impl ChainQuery {
+    /// Chains through agreements of `family`, by each agreement's last recorded state, the
+    /// shortest one only, of at most 6 hops.
+    pub fn new(family: Family) -> Self {
         ChainQuery {
-            family: Family::Any,
+            family,
             on: None,
             k: 1,
             max_hops: 6,
         }
+    }
+
+    /// Chains that hold on `date`.
+    #[must_use]
+    pub fn with_on(mut self, date: PartialDate) -> Self {
+        self.on = Some(date);
+        self
+    }
+
+    /// Chains that hold on `date`, or by each agreement's last recorded state when `None`.
+    #[must_use]
+    pub fn with_on_opt(mut self, date: Option<PartialDate>) -> Self {
+        self.on = date;
+        self
+    }
+
+    /// At most `k` chains, shortest first.
+    #[must_use]
+    pub fn with_k(mut self, k: usize) -> Self {
+        self.k = k;
+        self
+    }
+
+    /// Chains of at most `max_hops` hops.
+    #[must_use]
+    pub fn with_max_hops(mut self, max_hops: usize) -> Self {
+        self.max_hops = max_hops;
+        self
     }
 }
 
@@ -136,6 +183,7 @@ pub enum Link {
 
 /// One hop of a chain.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Hop {
     /// Where the hop starts.
     pub from: NodeRef,
@@ -158,6 +206,7 @@ pub struct Hop {
 
 /// A chain of hops from one party to another.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Chain {
     /// The hops, in order.
     pub hops: Vec<Hop>,

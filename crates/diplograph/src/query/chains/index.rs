@@ -18,7 +18,7 @@ use crate::time::{Interval, PartialDate};
 use super::{acting_for, alliances, lifted, Family, Way};
 
 /// Days `[from, until)` as [`day`] keys.
-pub(super) type Span = (i64, i64);
+pub(super) type DayRange = (i64, i64);
 
 /// The key of a day-precision date (or of the first day of a coarser one).
 pub(super) fn day(d: &PartialDate) -> i64 {
@@ -26,7 +26,7 @@ pub(super) fn day(d: &PartialDate) -> i64 {
 }
 
 /// The days on which an edge with this interval is valid (`validity` is not `None`).
-fn edge_span(valid: &Interval) -> Option<Span> {
+fn edge_span(valid: &Interval) -> Option<DayRange> {
     let from = valid.start.map_or(i64::MIN, |s| s.first_day().ordinal());
     let until = valid.end.map_or(i64::MAX, |e| e.last_day().ordinal() + 1);
     (from < until).then_some((from, until))
@@ -35,7 +35,7 @@ fn edge_span(valid: &Interval) -> Option<Span> {
 /// The days on which an agreement's lifecycle is in a binding state (agreed, signed, in force),
 /// following the search's reading of a lifecycle: on a day, the state is that of the last step
 /// before the first dated step that begins after that day; undated steps count as begun.
-fn binding_spans(lifecycle: &[LifecycleStep]) -> Vec<Span> {
+fn binding_spans(lifecycle: &[LifecycleStep]) -> Vec<DayRange> {
     let steps: Vec<&LifecycleStep> = lifecycle
         .iter()
         .filter(|s| s.state != LifecycleState::Withdrawn)
@@ -63,7 +63,7 @@ fn binding_spans(lifecycle: &[LifecycleStep]) -> Vec<Span> {
 }
 
 /// Appends a span to spans sorted by start, merging it with the last one when they touch.
-fn push_span(spans: &mut Vec<Span>, (from, until): Span) {
+fn push_span(spans: &mut Vec<DayRange>, (from, until): DayRange) {
     match spans.last_mut() {
         Some(last) if from <= last.1 => last.1 = last.1.max(until),
         _ => spans.push((from, until)),
@@ -71,7 +71,7 @@ fn push_span(spans: &mut Vec<Span>, (from, until): Span) {
 }
 
 /// The union of spans, sorted and merged.
-fn union(mut spans: Vec<Span>) -> Vec<Span> {
+fn union(mut spans: Vec<DayRange>) -> Vec<DayRange> {
     spans.sort_unstable();
     let mut out = Vec::with_capacity(spans.len());
     for s in spans {
@@ -81,7 +81,7 @@ fn union(mut spans: Vec<Span>) -> Vec<Span> {
 }
 
 /// The days in both sorted, disjoint span lists.
-fn intersect(a: &[Span], b: &[Span]) -> Vec<Span> {
+fn intersect(a: &[DayRange], b: &[DayRange]) -> Vec<DayRange> {
     let mut out = Vec::new();
     let (mut i, mut j) = (0, 0);
     while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
@@ -99,7 +99,7 @@ fn intersect(a: &[Span], b: &[Span]) -> Vec<Span> {
 }
 
 /// Whether a day lies in sorted, disjoint spans. Cost: O(log spans).
-pub(super) fn covers(spans: &[Span], day: i64) -> bool {
+pub(super) fn covers(spans: &[DayRange], day: i64) -> bool {
     let i = spans.partition_point(|s| s.1 <= day);
     spans.get(i).is_some_and(|s| s.0 <= day)
 }
@@ -151,7 +151,7 @@ pub(crate) struct ChainIndex {
     /// alliances by edge.
     links: Vec<Link>,
     classes: Vec<Class>,
-    spans: Vec<Span>,
+    spans: Vec<DayRange>,
 }
 
 fn range<T>(v: &[T], (from, until): (u32, u32)) -> &[T] {
@@ -164,15 +164,15 @@ fn len32<T>(v: &[T]) -> u32 {
 
 /// A link found while building, with its sort key (node reached, alliance or not, agreement or
 /// edge, actor, party) and the days it holds.
-type Found = (Link, (NodeIndex, usize, usize, usize, usize), Vec<Span>);
+type Found = (Link, (NodeIndex, usize, usize, usize, usize), Vec<DayRange>);
 
 /// What the index keeps of an agreement.
 struct AgreementInfo {
     kind: AgreementKind,
-    binding: Vec<Span>,
+    binding: Vec<DayRange>,
     withdrawals: bool,
     /// Every party (with the node it acts for), sorted, with the days it is party.
-    parties: Vec<(NodeIndex, NodeIndex, Vec<Span>)>,
+    parties: Vec<(NodeIndex, NodeIndex, Vec<DayRange>)>,
 }
 
 impl ChainIndex {
@@ -203,7 +203,7 @@ impl ChainIndex {
                 || g.edges_to(ix, Some(EdgeKind::WithdrewFrom))
                     .next()
                     .is_some();
-            let mut parties: Vec<(NodeIndex, NodeIndex, Vec<Span>)> = Vec::new();
+            let mut parties: Vec<(NodeIndex, NodeIndex, Vec<DayRange>)> = Vec::new();
             for e in g.edges_to(ix, Some(EdgeKind::PartyTo)) {
                 let l = lifted_of(e.from_index);
                 let span = edge_span(&e.edge.valid);
@@ -244,7 +244,7 @@ impl ChainIndex {
                     let Some(Some(info)) = agreements.get(ag.index()) else {
                         continue;
                     };
-                    let actor_span: Vec<Span> = edge_span(&e.edge.valid).into_iter().collect();
+                    let actor_span: Vec<DayRange> = edge_span(&e.edge.valid).into_iter().collect();
                     let both = intersect(&info.binding, &actor_span);
                     for (party, to, spans) in &info.parties {
                         if *to == v {
@@ -416,7 +416,7 @@ mod tests {
             for year in 2009..=2016 {
                 for month in 1..=12u8 {
                     for dd in [1u8, 4, 5, 28, 30] {
-                        let Ok(d) = PartialDate::day(year, month, dd) else {
+                        let Ok(d) = PartialDate::from_ymd(year, month, dd) else {
                             continue;
                         };
                         let by_lifecycle = state_kind_on(lifecycle, Some(&d))
