@@ -87,3 +87,22 @@ pub fn citations(g: &Graph) -> Vec<(Option<[usize; 2]>, Option<String>, usize, O
     all.dedup();
     all
 }
+
+/// Checks that a graph the library made (built or merged; `what` says which) loads back: to the
+/// same bytes when it loads, and, when it does not, never because of a load limit and only if
+/// the graph itself is invalid.
+pub fn assert_loads_back(g: &Graph, what: &str) {
+    let text = diplograph::format::to_string(g);
+    match diplograph::format::from_str(&text) {
+        Ok(back) => assert_eq!(diplograph::format::to_string(&back), text, "reload changed bytes"),
+        Err(e) => {
+            let limit = e
+                .problems()
+                .unwrap_or_default()
+                .iter()
+                .any(|p| p.code.as_str().starts_with("limit-"));
+            assert!(!limit, "a {what} graph breaks a load limit: {e}");
+            assert!(!g.validate().is_empty(), "a valid {what} graph does not load: {e}");
+        }
+    }
+}
