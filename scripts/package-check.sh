@@ -16,6 +16,9 @@ root=$PWD
 echo "== cargo package (diplograph, diplograph-cli): build each from its .crate"
 # --allow-dirty: the check is about the files the crates ship, and must also run on work in
 # progress; cargo still packages only files that git tracks or that the manifest names.
+# The verify build treats the packaged core as an immutable registry crate: a build left in
+# target/package from an earlier run would be reused even though the source changed since.
+rm -rf target/package
 cargo package --locked --allow-dirty -p diplograph -p diplograph-cli
 
 echo "== maturin sdist, pip install of the sdist into a throwaway venv"
