@@ -13,7 +13,7 @@ use crate::error::{Error, Location, Problem, ProblemCode, Result};
 mod direct;
 mod limits;
 mod locate;
-mod node_serde;
+mod model_serde;
 mod records;
 mod write;
 use crate::graph::{EdgeIndex, Graph};

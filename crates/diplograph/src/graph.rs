@@ -18,6 +18,7 @@ use crate::model::{Edge, EdgeKind, Node, NodeDetails, NodeKind};
 use crate::validate;
 
 mod derived;
+mod visit;
 use derived::Derived;
 
 /// A typed, dated, sourced graph.

@@ -30,13 +30,13 @@ pub use statements::{
 };
 pub use timeline::{TimelineEntry, TimelineKind, TimelineQuery};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Edge, Node, NodeKind};
 use crate::time::{Containment, PartialDate};
 
 /// A reference to a node in an answer: its id, kind and name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct NodeRef {
     /// The node's id.
@@ -64,7 +64,7 @@ impl std::fmt::Display for NodeRef {
 }
 
 /// How an edge's validity stands on a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Validity {
     /// Whether the date lies inside the edge's interval, partly, or (never here) outside.

@@ -314,7 +314,7 @@ impl<'de> Deserialize<'de> for PartialDate {
 }
 
 /// How a date stands to an interval, honestly: a month can be only partly inside.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Containment {
     /// Every day the date may mean lies inside.
@@ -349,7 +349,7 @@ impl Containment {
 /// assert_eq!(mid.contains(&"2016-01".parse()?), Containment::Partly);
 /// # Ok::<(), diplograph::time::DateError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct Interval {
     /// The first date of the interval; `None` when unknown.
     pub start: Option<PartialDate>,

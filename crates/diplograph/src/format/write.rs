@@ -71,7 +71,7 @@ pub(crate) fn edge_record_json(v: &crate::graph::EdgeView<'_>) -> String {
     serde_json::to_string(&edge_record(&v.from.id, &v.to.id, v.edge)).unwrap_or_default()
 }
 
-fn edge_record<'g>(from: &'g str, to: &'g str, e: &'g Edge) -> EdgeRecord<'g> {
+pub(super) fn edge_record<'g>(from: &'g str, to: &'g str, e: &'g Edge) -> EdgeRecord<'g> {
     let q = e.qualifiers.as_deref();
     EdgeRecord {
         kind: e.kind,

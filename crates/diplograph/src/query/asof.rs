@@ -1,6 +1,6 @@
 //! The graph as it stood on a date: agreement states, parties, offices, memberships.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{validity, NodeRef, Validity};
 use crate::error::{Error, Result};
@@ -11,7 +11,7 @@ use crate::provenance::{union_citations, Citation};
 use crate::time::{Containment, Interval, PartialDate};
 
 /// An agreement's state on a date.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AgreementState {
     /// The state it was in, or `None` if no recorded step had begun by then.
@@ -149,7 +149,7 @@ pub(crate) fn latest_state(lifecycle: &[LifecycleStep]) -> AgreementState {
 }
 
 /// A party to an agreement.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Party {
     /// The party.
@@ -165,7 +165,7 @@ pub struct Party {
 }
 
 /// A person who signed an agreement.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Signatory {
     /// The person.
@@ -179,7 +179,7 @@ pub struct Signatory {
 }
 
 /// An agreement that links two parties.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AgreementLink {
     /// The agreement.
@@ -195,7 +195,7 @@ pub struct AgreementLink {
 }
 
 /// An office held by a person.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Office {
     /// The person.
@@ -213,7 +213,7 @@ pub struct Office {
 }
 
 /// A membership (or part-of relation) on a date.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Membership {
     /// The member.
@@ -229,7 +229,7 @@ pub struct Membership {
 }
 
 /// An edge that holds on the date of an [`AsOf`] view.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ValidEdge {
     /// Where it starts.

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{AgreementState, NodeRef, Office, Party, Signatory, StatementInfo, StatementQuery};
 use crate::graph::{Graph, NodeIndex};
@@ -11,7 +11,7 @@ use crate::provenance::Citation;
 use crate::time::{Containment, Interval, PartialDate};
 
 /// Which way an edge runs, seen from the node being described.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// From the node to the other.
@@ -21,7 +21,7 @@ pub enum Direction {
 }
 
 /// One edge of a node, seen from the node.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Relation {
     /// Which way it runs.
@@ -35,22 +35,22 @@ pub struct Relation {
     /// How that stands on the date asked about, if one was.
     pub containment: Option<Containment>,
     /// The office, for `holds_office`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The party signed for, for `signed`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_behalf_of: Option<String>,
     /// The chain position, for `reported_by`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<u32>,
     /// The trade share, for `trades_with`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share: Option<f64>,
     /// An amount in words.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<String>,
     /// The relation name, for `other`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relation: Option<String>,
     /// Where it is stated.
     pub citations: Vec<Citation>,
@@ -58,7 +58,7 @@ pub struct Relation {
 
 /// Everything about one node: what it is, its relations, its lifecycle, parties, offices,
 /// attendees, the statements by and about it, and the citations behind each.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct NodeProfile {
     /// The node.
@@ -74,40 +74,40 @@ pub struct NodeProfile {
     /// The date the profile describes, if one was asked for.
     pub as_of: Option<PartialDate>,
     /// For events: when and where.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Interval>,
     /// For events: the place in words.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
     /// For sources and statements: their date.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
     /// For sources: where to find it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// For sources: the length in bytes of the text held.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_length: Option<usize>,
     /// For agreements: the state on the date (or the last recorded one).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<AgreementState>,
     /// For agreements: the dated history.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lifecycle: Vec<LifecycleStep>,
     /// For agreements: the parties on the date.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parties: Vec<Party>,
     /// For agreements: who signed.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub signatories: Vec<Signatory>,
     /// For people: offices held on the date.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub offices: Vec<Office>,
     /// For events: who attended.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attendees: Vec<NodeRef>,
     /// For statements: the statement in context.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statement: Option<StatementInfo>,
     /// Every edge holding on the date, seen from the node.
     pub relations: Vec<Relation>,
@@ -120,7 +120,7 @@ pub struct NodeProfile {
 }
 
 /// How often a source is cited.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SourceUse {
     /// The source.
@@ -134,7 +134,7 @@ pub struct SourceUse {
 }
 
 /// A summary of a graph: counts by kind, the span of its dates, its sources.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct GraphStats {
     /// The dataset's title.

@@ -1,6 +1,6 @@
 //! Statements: who said what, about whom, and through whom we know it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::NodeRef;
 use crate::graph::{Graph, NodeIndex};
@@ -23,7 +23,7 @@ pub struct StatementQuery {
 }
 
 /// The role of one link in an attribution chain.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AttributionRole {
     /// Said it.
@@ -35,7 +35,7 @@ pub enum AttributionRole {
 }
 
 /// One link of an attribution chain.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AttributionStep {
     /// Who.
@@ -45,7 +45,7 @@ pub struct AttributionStep {
 }
 
 /// How we know a statement: the speakers, then each intermediary, nearest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Attribution {
     /// The chain, speakers first.
@@ -56,7 +56,7 @@ pub struct Attribution {
 }
 
 /// A statement with everything needed to read it in context.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct StatementInfo {
     /// The statement node.

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::NodeRef;
 use crate::graph::{Graph, NodeIndex};
@@ -22,7 +22,7 @@ pub struct TimelineQuery {
 }
 
 /// What a timeline entry records.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum TimelineKind {
     /// An event took place.
@@ -40,7 +40,7 @@ pub enum TimelineKind {
 }
 
 /// One entry of a timeline.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TimelineEntry {
     /// When, at the precision the sources give (a month stays a month).

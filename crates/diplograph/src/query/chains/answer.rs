@@ -3,7 +3,7 @@
 
 use std::str::FromStr;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::UnknownName;
 use crate::model::{AgreementKind, EdgeKind};
@@ -162,7 +162,7 @@ impl ChainQuery {
 }
 
 /// What carries one hop.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Link {
     /// An agreement both ends are party to.
@@ -182,7 +182,7 @@ pub enum Link {
 }
 
 /// One hop of a chain.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Hop {
     /// Where the hop starts.
@@ -205,7 +205,7 @@ pub struct Hop {
 }
 
 /// A chain of hops from one party to another.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Chain {
     /// The hops, in order.
