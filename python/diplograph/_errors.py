@@ -102,18 +102,36 @@ class NodeNotFound(DiplographError, KeyError):
 
 
 class AmbiguousName(DiplographError, LookupError):
-    """More than one node answers to this name; ``candidates`` lists them. Use an id instead."""
+    """More than one node answers to this name. Use an id instead.
+
+    ``candidates`` lists the first of them (at most ten, in node order); ``total`` says how many
+    nodes answer to the name in all, so ``total > len(candidates)`` means the list is cut.
+
+    >>> import diplograph
+    >>> g = diplograph.Graph()
+    >>> for i in range(12):
+    ...     _ = g.add_person(f"kim-{i}", "Kim")
+    >>> try:
+    ...     g.node("Kim")
+    ... except diplograph.AmbiguousName as e:
+    ...     print(e.total, len(e.candidates), e.candidates[0].id)
+    12 10 kim-0
+    """
 
     name: str
     candidates: list[Candidate]
+    total: int
 
-    def __init__(self, message: str, name: str = "", candidates: Sequence[Candidate] = ()) -> None:
+    def __init__(
+        self, message: str, name: str = "", candidates: Sequence[Candidate] = (), total: int | None = None
+    ) -> None:
         super().__init__(message)
         self.name = name
         self.candidates = list(candidates)
+        self.total = len(self.candidates) if total is None else total
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
-        return (type(self), (self.args[0], self.name, self.candidates))
+        return (type(self), (self.args[0], self.name, self.candidates, self.total))
 
 
 class UnknownName(DiplographError, ValueError):

@@ -1,10 +1,12 @@
 """Query answers as small read-only records.
 
-The core's answers cross into Python as plain data (dicts and lists, through ``pythonize``);
-this module wraps them, without computing anything, into :class:`Record` objects with
-attribute access (``chain.hops[0].link.agreement.id``), dates as :class:`PartialDate`,
-citations as :class:`Citation` and node references as :class:`NodeRef`. A list of answers is a
-:class:`Results` (a ``list``) that shows as a table in a notebook and converts to pandas.
+The core's answers cross into Python with their types (the extension's serializer,
+``answers.rs``): each struct of the core becomes a :class:`Record` named by its type
+(``Chain``, ``Hop``, ``Office`` …) with attribute access (``chain.hops[0].link.agreement.id``),
+each date a :class:`PartialDate`, each citation a :class:`Citation`, each node reference a
+:class:`NodeRef` and each map a ``dict``. Nothing is computed or guessed here: this module only
+holds the record classes. A list of answers is a :class:`Results` (a ``list``) that shows as a
+table in a notebook and converts to pandas.
 
 Keys that are Python keywords are reached with a trailing underscore: ``hop.from_``.
 """
@@ -18,14 +20,6 @@ from typing import Any, Iterable, Mapping
 from ._native import Citation, PartialDate
 
 __all__ = ["NodeRef", "Record", "Results", "wrap"]
-
-#: Keys whose values are dates (ISO text from the core, PartialDate here).
-_DATE_KEYS = frozenset({"date", "end", "first_date", "last_date", "since", "start", "withdrew"})
-
-#: Keys whose values are mappings of names to counts (``GraphStats.nodes_by_kind``): kept as
-#: plain dicts, in the core's order, rather than made records.
-_MAPPING_KEYS = frozenset({"edges_by_kind", "nodes_by_kind"})
-
 
 class Record:
     """A read-only answer record: fields by attribute (``r.state``) or key (``r["state"]``).
@@ -174,47 +168,16 @@ def _citation(d: Mapping[str, Any]) -> Citation:
     )
 
 
-def _convert(name: str, value: Any) -> Any:
-    if isinstance(value, list):
-        if name == "citations":
-            return [_citation(c) for c in value]
-        return [_convert(name, v) for v in value]
-    if isinstance(value, dict):
-        if name in _MAPPING_KEYS:
-            return dict(value)
-        if set(value) == {"id", "kind", "name"}:
-            return NodeRef(value)
-        fields = {k: _convert(k, v) for k, v in value.items()}
-        return Record(_kind_of(name, value), fields)
-    if name in _DATE_KEYS and isinstance(value, str):
-        return PartialDate(value)
-    return value
+def typed(kind_name: str, fields: dict[str, Any]) -> Any:
+    """The Python value of one struct of the core's answer, by the struct's type name: called
+    by the extension for every struct it converts."""
+    if kind_name == "NodeRef":
+        return NodeRef(fields)
+    if kind_name == "Citation":
+        return _citation(fields)
+    return Record(kind_name, fields)
 
 
-#: The core's type name for a nested field, where one field name always holds one type.
-_NESTED_KINDS = {
-    "hops": "Hop",
-    "link": "Link",
-    "state": "AgreementState",
-    "validity": "Validity",
-    "valid": "Interval",
-    "attribution": "Attribution",
-    "steps": "AttributionStep",
-    "what": "TimelineKind",
-    "sources": "SourceUse",
-}
-
-
-def _kind_of(name: str, value: Mapping[str, Any]) -> str:
-    return _NESTED_KINDS.get(name, name.title().replace("_", ""))
-
-
-def wrap(kind_name: str, data: Any) -> Results:
-    """Wraps the core's answer (a list of plain dicts) as a Results list of records."""
-    items: list[Record] = []
-    for item in data:
-        if kind_name == "NodeRef":
-            items.append(NodeRef(item))
-        else:
-            items.append(Record(kind_name, {k: _convert(k, v) for k, v in item.items()}))
+def wrap(kind_name: str, items: Iterable[Any]) -> Results:
+    """A list of the core's answers, already converted to records, as a :class:`Results`."""
     return Results(kind_name, items)

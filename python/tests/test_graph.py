@@ -182,6 +182,7 @@ def test_ambiguous_names_list_candidates():
     with pytest.raises(diplograph.AmbiguousName) as err:
         g.node("The Defence Ministry")
     assert [c.id for c in err.value.candidates] == ["kor-mnd", "jpn-mod"]
+    assert err.value.total == 2
     assert err.value.candidates[0] == diplograph.Candidate("kor-mnd", "organization", "Ministry of National Defense")
     assert "The Defence Ministry" in g
     assert [p.code for p in g.validate()] == ["alias-conflict"]
@@ -239,7 +240,18 @@ def test_pickling(g, merged):
         diplograph.Node._restore({"kind": "country", "id": "KOR"})
     err = diplograph.AmbiguousName("x", name="x", candidates=[diplograph.Candidate("a", "person", "A")])
     back = pickle.loads(pickle.dumps(err))
-    assert back.candidates == err.candidates
+    assert back.candidates == err.candidates and back.total == err.total == 1
+
+
+def test_a_name_shared_by_many_nodes_lists_ten_and_counts_all():
+    g = Graph()
+    for i in range(25):
+        g.add_person(f"kim-{i:02}", "Kim")
+    with pytest.raises(diplograph.AmbiguousName) as err:
+        g.node("kim")
+    assert (err.value.total, len(err.value.candidates)) == (25, 10)
+    assert [c.id for c in err.value.candidates][:2] == ["kim-00", "kim-01"]
+    assert str(err.value).endswith("Kim (person `kim-09`) … and 15 more; use an id instead")
 
 
 def test_reprs_and_html(g):

@@ -245,3 +245,22 @@ def test_results_show_as_tables_and_convert(g):
     assert "Gen Nakatani (gen-nakatani)" in html
     assert found[0].to_dict()["person"] == {"id": "gen-nakatani", "kind": "person", "name": "Gen Nakatani"}
     assert "<p>No Chain found.</p>" == g.path("KOR", "CHN", via="intelligence", as_of="2016-06-04")._repr_html_()
+
+
+def test_answers_carry_the_cores_types(g):
+    # Each struct is a record named by the core's type, each date a PartialDate, each map a dict:
+    # the types come from the core's answer, not from a table of field names in Python.
+    chain = g.path("South Korea", "Japan", via="intelligence", as_of="2016-06-04", k=1)[0]
+    assert [chain.kind_name, chain.hops[0].kind_name, chain.hops[0].link.kind_name] == ["Chain", "Hop", "Link"]
+    assert chain.hops[0].link.state.kind_name == "AgreementState"
+    assert isinstance(chain.hops[0].from_, diplograph.NodeRef)
+    office = g.office_holders("Defence Minister", on="2016-06-04")[0]
+    assert office.kind_name == "Office"
+    assert office.valid.kind_name == "Interval"
+    assert office.validity.kind_name == "Validity"
+    stats = g.stats()
+    assert type(stats.nodes_by_kind) is dict and type(stats.edges_by_kind) is dict
+    assert isinstance(stats.first_date, diplograph.PartialDate)
+    entry = g.timeline()[0]
+    assert entry.kind_name == "TimelineEntry"
+    assert isinstance(entry.date, diplograph.PartialDate)

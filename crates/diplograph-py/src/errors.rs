@@ -22,7 +22,7 @@ const ERRORS_MODULE: &str = "diplograph._errors";
 /// | `Invalid` (only `json-syntax` problems) | `ParseError` (a `ValidationError`) |
 /// | `Invalid` | `ValidationError` with `.problems` |
 /// | `NodeNotFound` | `NodeNotFound` (also a `KeyError`) |
-/// | `AmbiguousName` | `AmbiguousName` with `.candidates` (also a `LookupError`) |
+/// | `AmbiguousName` | `AmbiguousName` with `.candidates` and `.total` (also a `LookupError`) |
 /// | `UnknownName` | `UnknownName` (also a `ValueError`) |
 /// | `Date` | `InvalidDate` (also a `ValueError`) |
 /// | `Io`, `Write` | `FileError` (also an `OSError`) |
@@ -109,9 +109,12 @@ fn build(py: Python<'_>, e: &Error) -> Result<PyErr, PyErr> {
             "NodeNotFound"
         }
         Error::AmbiguousName {
-            name, candidates, ..
+            name,
+            candidates,
+            total,
         } => {
             kwargs.set_item("name", name)?;
+            kwargs.set_item("total", total)?;
             let list = PyList::empty(py);
             for c in candidates {
                 list.append(candidate_to_py(py, &module, c)?)?;

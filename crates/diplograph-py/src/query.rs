@@ -1,10 +1,11 @@
 //! Query answers as Python objects.
 //!
 //! The core's answers are plain data that implement `serde::Serialize`; they cross into Python
-//! with `pythonize` (dicts, lists, strings) and are then wrapped by `diplograph._results` into
-//! small read-only records with attribute access (`chain.hops[0].link.agreement.id`), dates as
-//! `PartialDate`, citations as `Citation`, and a notebook table (`_repr_html_`). Nothing is
-//! computed on the way: the fields are the core's.
+//! through [`crate::answers`], which keeps their types: small read-only records named by the
+//! core's type with attribute access (`chain.hops[0].link.agreement.id`), dates as
+//! `PartialDate`, citations as `Citation`; `diplograph._results.wrap` makes the list a
+//! `Results` with a notebook table (`_repr_html_`). Nothing is computed on the way: the fields
+//! are the core's.
 
 use diplograph::graph::NodeIndex;
 use diplograph::Graph;
@@ -19,7 +20,7 @@ pub(crate) fn wrap<'py>(
     kind: &str,
     answer: &impl serde::Serialize,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let data = pythonize::pythonize(py, answer)?;
+    let data = crate::answers::to_python(py, answer)?;
     py.import("diplograph._results")?
         .getattr("wrap")?
         .call1((kind, data))

@@ -291,9 +291,16 @@ impl PartialOrd for PartialDate {
     }
 }
 
+impl PartialDate {
+    /// The name a date serializes under: serde's newtype `PartialDate` around its text, so
+    /// JSON and other self-describing formats see the text (`"2016-06"`), and a serializer
+    /// that wants to know which values are dates (the Python bindings') can tell.
+    pub const SERDE_NAME: &'static str = "PartialDate";
+}
+
 impl Serialize for PartialDate {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        serializer.serialize_newtype_struct(Self::SERDE_NAME, &self.to_string())
     }
 }
 
