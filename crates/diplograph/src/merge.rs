@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::error::{Error, Location, Problem, ProblemCode, Result};
 use crate::graph::{Graph, NodeIndex};
 use crate::identity::normalize;
-use crate::model::{Edge, LifecycleStep, Node, NodeDetails};
+use crate::model::{Edge, LifecycleStep, Node, NodeDetails, NodeKind};
 use crate::order;
 use crate::provenance::union_citations;
 use crate::validate::{self, Subject};
@@ -64,116 +64,25 @@ pub struct Merged {
 /// a whole-graph rule (for instance a GSOMIA that gains a third party).
 pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged> {
     let mut conflicts: Vec<Problem> = Vec::new();
-    // Phase 1: every input node, with its input number; ids made unique where kinds clash.
-    let mut members: Vec<(usize, String)> = Vec::new();
-    let mut member_nodes: Vec<Node> = Vec::new();
-    let mut kinds_by_id: HashMap<&str, BTreeSet<crate::model::NodeKind>> = HashMap::default();
-    for (_, g) in inputs {
-        for (_, n) in g.nodes() {
-            kinds_by_id.entry(&n.id).or_default().insert(n.kind());
-        }
+    let (members, mut nodes) = Members::collect(inputs, &mut conflicts);
+    let groups = group_members(&members.ids, &nodes);
+    let renames = Renames::new(inputs, &members, &groups);
+    for ((input, _), node) in members.ids.iter().zip(&mut nodes) {
+        rename_references(node, |id| renames.rename(*input, id));
     }
-    let local_id = |id: &str, kind: crate::model::NodeKind| -> String {
-        match kinds_by_id.get(id) {
-            Some(kinds) if kinds.len() > 1 && kinds.iter().next() != Some(&kind) => {
-                format!("{id}~{kind}")
-            }
-            _ => id.to_owned(),
-        }
-    };
-    for (id, kinds) in &kinds_by_id {
-        if kinds.len() > 1 {
-            let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
-            conflicts.push(conflict(
-                id,
-                format!(
-                    "`{id}` names nodes of different kinds ({}); kept apart as {}",
-                    names.join(", "),
-                    kinds
-                        .iter()
-                        .skip(1)
-                        .map(|k| format!("`{id}~{k}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                &inputs_with(inputs, id),
-            ));
-        }
-    }
-    for (i, (_, g)) in inputs.iter().enumerate() {
-        for (_, n) in g.nodes() {
-            let mut n = n.clone();
-            n.id = local_id(&n.id, n.kind());
-            members.push((i, n.id.clone()));
-            member_nodes.push(n);
-        }
-    }
-
-    let groups = group_members(&members, &member_nodes);
-    // Phase 3: each group's canonical id (its smallest), references renamed to it, and each
-    // group's members merged into one node.
-    let mut canonical_of: HashMap<(usize, &str), &str> = HashMap::default();
-    for list in groups.values() {
-        let canonical = list
-            .iter()
-            .map(|&m| members[m].1.as_str())
-            .min()
-            .unwrap_or_default();
-        for &m in list {
-            canonical_of.insert((members[m].0, members[m].1.as_str()), canonical);
-        }
-    }
-    // The id each input's node ids now name (made unique by kind, then canonical), found
-    // once per node rather than once per reference.
-    let by_input: Vec<HashMap<&str, String>> = inputs
-        .iter()
-        .enumerate()
-        .map(|(i, (_, g))| {
-            g.nodes()
-                .map(|(_, n)| {
-                    let local = local_id(&n.id, n.kind());
-                    let canonical = canonical_of
-                        .get(&(i, local.as_str()))
-                        .map_or(local.clone(), |c| (*c).to_owned());
-                    (n.id.as_str(), canonical)
-                })
-                .collect()
-        })
-        .collect();
-    // The id an input's reference now names: made unique by kind, then canonical.
-    let rename = |input: usize, raw: &str| -> String {
-        if let Some(c) = by_input.get(input).and_then(|m| m.get(raw)) {
-            return c.clone();
-        }
-        canonical_of
-            .get(&(input, raw))
-            .map_or_else(|| raw.to_owned(), |c| (*c).to_owned())
-    };
-    for ((input, _), node) in members.iter().zip(&mut member_nodes) {
-        rename_references(node, |id| rename(*input, id));
-    }
-    let mut merged_nodes: Vec<Node> = Vec::new();
-    for list in groups.values() {
-        let canonical = list
-            .iter()
-            .map(|&m| members[m].1.clone())
-            .min()
-            .unwrap_or_default();
-        let parts: Vec<(usize, &Node)> = list
-            .iter()
-            .map(|&m| (members[m].0, &member_nodes[m]))
-            .collect();
-        merged_nodes.push(merge_nodes(&canonical, &parts, inputs, &mut conflicts));
-    }
-    merged_nodes.sort_by(|a, b| order::node_key(a).cmp(&order::node_key(b)));
+    let merged_nodes = merge_groups(&members, &nodes, &groups, inputs, &mut conflicts);
 
     let mut graph = Graph::new();
     carry_titles(inputs, &mut graph);
     for n in merged_nodes {
         graph.insert_node_unchecked(n);
     }
-
-    merge_edges(inputs, &mut graph, &rename, &mut conflicts);
+    merge_edges(
+        inputs,
+        &mut graph,
+        &|input, raw| renames.rename(input, raw),
+        &mut conflicts,
+    );
     check_merged(&graph, inputs, &mut conflicts)?;
     conflicts.sort_by(|a, b| (&a.id, &a.message).cmp(&(&b.id, &b.message)));
     conflicts.dedup();
@@ -181,6 +90,156 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
         return Err(Error::invalid(conflicts));
     }
     Ok(Merged { graph, conflicts })
+}
+
+/// Phase 1: every input node (a member), with its input number; ids made unique where kinds
+/// clash. The members' nodes are kept beside, by the same position.
+struct Members<'g> {
+    /// The kinds each id names across the inputs.
+    kinds_by_id: HashMap<&'g str, BTreeSet<NodeKind>>,
+    /// Each member's input and its id, made unique by kind.
+    ids: Vec<(usize, String)>,
+}
+
+impl<'g> Members<'g> {
+    fn collect(inputs: &[(&str, &'g Graph)], conflicts: &mut Vec<Problem>) -> (Self, Vec<Node>) {
+        let mut kinds_by_id: HashMap<&'g str, BTreeSet<NodeKind>> = HashMap::default();
+        for (_, g) in inputs {
+            for (_, n) in g.nodes() {
+                kinds_by_id.entry(&n.id).or_default().insert(n.kind());
+            }
+        }
+        for (id, kinds) in &kinds_by_id {
+            if kinds.len() > 1 {
+                let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+                let apart: Vec<String> = kinds
+                    .iter()
+                    .skip(1)
+                    .map(|k| format!("`{id}~{k}`"))
+                    .collect();
+                conflicts.push(conflict(
+                    id,
+                    format!(
+                        "`{id}` names nodes of different kinds ({}); kept apart as {}",
+                        names.join(", "),
+                        apart.join(", ")
+                    ),
+                    &inputs_with(inputs, id),
+                ));
+            }
+        }
+        let mut members = Members {
+            kinds_by_id,
+            ids: Vec::new(),
+        };
+        let mut nodes = Vec::new();
+        for (i, (_, g)) in inputs.iter().enumerate() {
+            for (_, n) in g.nodes() {
+                let mut n = n.clone();
+                n.id = members.local_id(&n.id, n.kind());
+                members.ids.push((i, n.id.clone()));
+                nodes.push(n);
+            }
+        }
+        (members, nodes)
+    }
+
+    /// An input's id as the merge knows it: `id~kind` for a node whose id another input
+    /// uses for a node of another kind (the first kind in order keeps the plain id).
+    fn local_id(&self, id: &str, kind: NodeKind) -> String {
+        match self.kinds_by_id.get(id) {
+            Some(kinds) if kinds.len() > 1 && kinds.iter().next() != Some(&kind) => {
+                format!("{id}~{kind}")
+            }
+            _ => id.to_owned(),
+        }
+    }
+
+    /// The canonical id of a group: its smallest member id.
+    fn canonical(&self, group: &[usize]) -> &str {
+        group
+            .iter()
+            .map(|&m| self.ids[m].1.as_str())
+            .min()
+            .unwrap_or_default()
+    }
+}
+
+/// Phase 3: the id each input's node ids and references now name: made unique by kind, then
+/// the canonical id of the node's group.
+struct Renames<'m> {
+    /// By (input, local id): the group's canonical id.
+    canonical_of: HashMap<(usize, &'m str), &'m str>,
+    /// By input: each node id's final id, found once per node rather than per reference.
+    by_input: Vec<HashMap<&'m str, String>>,
+}
+
+impl<'m> Renames<'m> {
+    fn new(
+        inputs: &[(&str, &'m Graph)],
+        members: &'m Members<'m>,
+        groups: &BTreeMap<usize, Vec<usize>>,
+    ) -> Self {
+        let mut canonical_of: HashMap<(usize, &'m str), &'m str> = HashMap::default();
+        for list in groups.values() {
+            let canonical = members.canonical(list);
+            for &m in list {
+                canonical_of.insert((members.ids[m].0, members.ids[m].1.as_str()), canonical);
+            }
+        }
+        let by_input = inputs
+            .iter()
+            .enumerate()
+            .map(|(i, (_, g))| {
+                g.nodes()
+                    .map(|(_, n)| {
+                        let local = members.local_id(&n.id, n.kind());
+                        let canonical = canonical_of
+                            .get(&(i, local.as_str()))
+                            .map_or(local.clone(), |c| (*c).to_owned());
+                        (n.id.as_str(), canonical)
+                    })
+                    .collect()
+            })
+            .collect();
+        Renames {
+            canonical_of,
+            by_input,
+        }
+    }
+
+    /// The id an input's reference now names.
+    fn rename(&self, input: usize, raw: &str) -> String {
+        if let Some(c) = self.by_input.get(input).and_then(|m| m.get(raw)) {
+            return c.clone();
+        }
+        self.canonical_of
+            .get(&(input, raw))
+            .map_or_else(|| raw.to_owned(), |c| (*c).to_owned())
+    }
+}
+
+/// Phase 4: each group's members (references already renamed) merged into one node under the
+/// group's canonical id, in the canonical node order.
+fn merge_groups(
+    members: &Members<'_>,
+    nodes: &[Node],
+    groups: &BTreeMap<usize, Vec<usize>>,
+    inputs: &[(&str, &Graph)],
+    conflicts: &mut Vec<Problem>,
+) -> Vec<Node> {
+    let mut merged: Vec<Node> = groups
+        .values()
+        .map(|list| {
+            let parts: Vec<(usize, &Node)> = list
+                .iter()
+                .map(|&m| (members.ids[m].0, &nodes[m]))
+                .collect();
+            merge_nodes(members.canonical(list), &parts, inputs, conflicts)
+        })
+        .collect();
+    merged.sort_by(|a, b| order::node_key(a).cmp(&order::node_key(b)));
+    merged
 }
 
 /// Phase 2: groups the members that name one entity (same id, same external id, or an alias
@@ -223,7 +282,7 @@ fn group_members(
             set.insert(*input);
         }
     }
-    let mut names: HashMap<(crate::model::NodeKind, String), BTreeSet<usize>> = HashMap::new();
+    let mut names: HashMap<(NodeKind, String), BTreeSet<usize>> = HashMap::new();
     for (m, node) in member_nodes.iter().enumerate() {
         names
             .entry((node.kind(), normalize(&node.name)))
@@ -262,7 +321,7 @@ fn group_members(
     groups
 }
 
-/// Phase 4: the merged graph's title and description, from its inputs'.
+/// Phase 5: the merged graph's title and description, from its inputs'.
 fn carry_titles(inputs: &[(&str, &Graph)], graph: &mut Graph) {
     // A merged graph's title is its inputs' titles joined by " + "; split them again so that
     // merging a merge with one of its inputs does not repeat a title.
@@ -281,7 +340,7 @@ fn carry_titles(inputs: &[(&str, &Graph)], graph: &mut Graph) {
         .then(|| descriptions.into_iter().collect::<Vec<_>>().join("\n\n"));
 }
 
-/// Phase 5: the inputs' edges, with ends and references renamed, equal facts united, inserted
+/// Phase 6: the inputs' edges, with ends and references renamed, equal facts united, inserted
 /// in canonical order.
 fn merge_edges(
     inputs: &[(&str, &Graph)],
@@ -371,7 +430,7 @@ fn merge_edges(
     }
 }
 
-/// Phase 6: the merged graph must still be valid; alias clashes between inputs are conflicts.
+/// Phase 7: the merged graph must still be valid; alias clashes between inputs are conflicts.
 fn check_merged(
     graph: &Graph,
     inputs: &[(&str, &Graph)],
