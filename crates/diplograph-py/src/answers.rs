@@ -230,49 +230,28 @@ impl<'py> Items<'_, 'py> {
     }
 }
 
-impl<'py> ser::SerializeSeq for Items<'_, 'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = PythonizeError;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
-        self.push(value)
-    }
-    fn end(self) -> Result<Self::Ok> {
-        self.finish()
-    }
+/// serde's four list-like traits, each pushing onto an [`Items`].
+macro_rules! items_impl {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl<'py> ser::$trait for Items<'_, 'py> {
+            type Ok = Bound<'py, PyAny>;
+            type Error = PythonizeError;
+            fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
+                self.push(value)
+            }
+            fn end(self) -> Result<Self::Ok> {
+                self.finish()
+            }
+        }
+    )*};
 }
 
-impl<'py> ser::SerializeTuple for Items<'_, 'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = PythonizeError;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
-        self.push(value)
-    }
-    fn end(self) -> Result<Self::Ok> {
-        self.finish()
-    }
-}
-
-impl<'py> ser::SerializeTupleStruct for Items<'_, 'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = PythonizeError;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
-        self.push(value)
-    }
-    fn end(self) -> Result<Self::Ok> {
-        self.finish()
-    }
-}
-
-impl<'py> ser::SerializeTupleVariant for Items<'_, 'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = PythonizeError;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
-        self.push(value)
-    }
-    fn end(self) -> Result<Self::Ok> {
-        self.finish()
-    }
-}
+items_impl!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 /// A `dict` being built from a map.
 struct Mapping<'a, 'py> {
@@ -324,32 +303,24 @@ impl<'py> Fields<'_, 'py> {
     }
 }
 
-impl<'py> ser::SerializeStruct for Fields<'_, 'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = PythonizeError;
-    fn serialize_field<T: ?Sized + Serialize>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<()> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<Self::Ok> {
-        self.finish()
-    }
+/// serde's two struct-like traits, each adding a field to a [`Fields`].
+macro_rules! fields_impl {
+    ($($trait:ident),*) => {$(
+        impl<'py> ser::$trait for Fields<'_, 'py> {
+            type Ok = Bound<'py, PyAny>;
+            type Error = PythonizeError;
+            fn serialize_field<T: ?Sized + Serialize>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<()> {
+                self.field(key, value)
+            }
+            fn end(self) -> Result<Self::Ok> {
+                self.finish()
+            }
+        }
+    )*};
 }
 
-impl<'py> ser::SerializeStructVariant for Fields<'_, 'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = PythonizeError;
-    fn serialize_field<T: ?Sized + Serialize>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<()> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<Self::Ok> {
-        self.finish()
-    }
-}
+fields_impl!(SerializeStruct, SerializeStructVariant);
