@@ -39,6 +39,12 @@ pub struct AgreementState {
     pub ratified_by: Vec<PartyStep>,
     /// The parties whose participation was suspended by the date.
     pub suspended_parties: Vec<PartyStep>,
+    /// The state in words, the one rendering every frontend shows: the state and since when,
+    /// then each of [`AgreementState::clauses`] after a semicolon ("in_force since
+    /// 2002-01-01; notice of withdrawal of USA given 2020-05-22, effective 2020-11-22";
+    /// "terminated since 2019-11-23; derived: a notice took effect"). Caveats about
+    /// coarse or unknown dates are in `containment` and `rests_on_unknown`.
+    pub summary: String,
     /// The citations of the step the state comes from (for a derived state: of the notice).
     pub citations: Vec<Citation>,
 }
@@ -105,7 +111,7 @@ impl AgreementState {
     }
 
     fn from_derived(d: Derived) -> Self {
-        AgreementState {
+        let mut s = AgreementState {
             state: d.state,
             since: d.since,
             containment: d.containment,
@@ -115,8 +121,20 @@ impl AgreementState {
             notices: d.notices,
             ratified_by: d.ratified_by,
             suspended_parties: d.suspended_parties,
+            summary: String::new(),
             citations: d.citations,
+        };
+        let mut summary = match (s.state, s.since) {
+            (Some(st), Some(d)) => format!("{st} since {d}"),
+            (Some(st), None) => format!("{st} (date unknown)"),
+            (None, _) => "no recorded state yet".to_owned(),
+        };
+        for c in s.clauses() {
+            summary.push_str("; ");
+            summary.push_str(&c);
         }
+        s.summary = summary;
+        s
     }
 }
 

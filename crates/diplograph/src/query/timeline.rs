@@ -66,8 +66,50 @@ pub struct TimelineEntry {
     pub condition: Option<String>,
     /// A note, in words (lifecycle steps).
     pub note: Option<String>,
+    /// What happened in words, status marked ([`TimelineEntry::describe`]): the one
+    /// rendering the CLI and Python show.
+    pub description: String,
     /// Where it is stated.
     pub citations: Vec<Citation>,
+}
+
+impl TimelineEntry {
+    /// What happened, in words, with its status marked when it is not `occurred`:
+    /// `meeting`, `notice_given by United States, effective 2020-11-22`,
+    /// `signed [cancelled]`, `renewed, until 2026-02-05`, followed by the condition and note.
+    pub fn describe(&self) -> String {
+        let mut out = match &self.what {
+            TimelineKind::Event { event_kind } => event_kind.to_string(),
+            TimelineKind::Lifecycle {
+                state,
+                party,
+                effective,
+                until,
+            } => {
+                let mut s = state.to_string();
+                if let Some(p) = party {
+                    s.push_str(&format!(" by {}", p.name));
+                }
+                if let Some(e) = effective {
+                    s.push_str(&format!(", effective {e}"));
+                }
+                if let Some(u) = until {
+                    s.push_str(&format!(", until {u}"));
+                }
+                s
+            }
+        };
+        if !self.status.occurred() {
+            out.push_str(&format!(" [{}]", self.status));
+        }
+        if let Some(c) = &self.condition {
+            out.push_str(&format!("; condition: {c}"));
+        }
+        if let Some(n) = &self.note {
+            out.push_str(&format!("; note: {n}"));
+        }
+        out
+    }
 }
 
 impl Graph {
@@ -158,6 +200,7 @@ impl Graph {
                             status: *status,
                             condition: None,
                             note: None,
+                            description: String::new(),
                             citations: node.citations.clone(),
                         });
                     }
@@ -187,6 +230,7 @@ impl Graph {
                                 status: step.status,
                                 condition: step.condition.clone(),
                                 note: step.note.clone(),
+                                description: String::new(),
                                 citations: step.citations.clone(),
                             });
                         }
@@ -196,6 +240,9 @@ impl Graph {
             }
         }
         out.sort_by(|a, b| (a.date, &a.subject.id).cmp(&(b.date, &b.subject.id)));
+        for e in &mut out {
+            e.description = e.describe();
+        }
         out
     }
 }
