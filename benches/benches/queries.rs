@@ -114,6 +114,7 @@ fn queries(c: &mut Criterion) {
         from: Some(first),
         to: Some(last),
         around: None,
+        all_statuses: false,
     };
     group.bench_function("timeline over a year", |b| {
         b.iter(|| g.timeline(&year).len());

@@ -174,6 +174,7 @@ fn run(scale: &str, only: Option<&str>) -> Result<serde_json::Value, String> {
             from: Some(date(&plan.timeline.0)?),
             to: Some(date(&plan.timeline.1)?),
             around: None,
+            all_statuses: false,
         };
         let t = Instant::now();
         let n = g.timeline(&q).len();

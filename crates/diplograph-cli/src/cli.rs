@@ -305,6 +305,10 @@ pub enum Command {
         /// Only entries about this node or its direct neighbours.
         #[arg(long, value_name = "NODE")]
         around: Option<String>,
+        /// Also events and lifecycle steps that were cancelled, postponed or did not happen
+        /// (left out by default; planned and scheduled ones are always shown, marked).
+        #[arg(long)]
+        all_statuses: bool,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,

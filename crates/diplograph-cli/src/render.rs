@@ -271,13 +271,11 @@ pub fn caveats(containment: Containment, rests_on_unknown: bool) -> String {
     }
 }
 
-/// An agreement state: `in_force since 2014-12-29`, with caveats.
+/// An agreement state: the core's [`AgreementState::summary`] (`in_force since 2014-12-29`,
+/// then what qualifies it: derived, the term, notices, ratifications, suspended
+/// participation), with caveats.
 pub fn state(s: &AgreementState) -> String {
-    let mut out = match (s.state, s.since) {
-        (Some(st), Some(d)) => format!("{st} since {d}"),
-        (Some(st), None) => format!("{st} (date unknown)"),
-        (None, _) => "no recorded state yet".to_owned(),
-    };
+    let mut out = s.summary.clone();
     out.push_str(&caveats(s.containment, s.rests_on_unknown));
     out
 }

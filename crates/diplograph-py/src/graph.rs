@@ -7,7 +7,7 @@ use diplograph::error::{Location, Problem, Problems};
 use diplograph::export::{self, ExportFormat};
 use diplograph::model::{
     AgreementKind, Edge, EdgeKind, EventKind, Node, NodeDetails, NodeKind, OrganizationKind,
-    StatementText,
+    StatementText, Status,
 };
 use diplograph::time::{Containment, Interval};
 use diplograph::{format, Error, Graph, ProblemCode};
@@ -286,11 +286,15 @@ impl PyGraph {
     /// ``missile_launch``, ``sanctions_decision``, ``talks_round``, ``panel``, ``signing``,
     /// ``other``) on ``date`` (through ``end``, inclusive, for a range) at ``place``.
     /// ``ongoing=True``: begun on ``date``, its end unknown (``"end": null`` in the file).
+    /// ``status``: ``occurred`` (the default), ``planned``, ``scheduled``, ``cancelled``,
+    /// ``postponed`` or ``did_not_happen``.
     ///
     /// >>> g = diplograph.Graph()
     /// >>> g.add_event("talks", "Talks", "talks_round", date="2016-06", ongoing=True).end is None
     /// True
-    #[pyo3(signature = (id, name, kind, *, date = None, end = None, ongoing = false, place = None, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
+    /// >>> g.add_event("visit", "Visit", "meeting", date="2017-05", status="cancelled").status
+    /// 'cancelled'
+    #[pyo3(signature = (id, name, kind, *, date = None, end = None, ongoing = false, place = None, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new(), status = "occurred"))]
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors the Python keyword arguments"
@@ -309,6 +313,7 @@ impl PyGraph {
         external_ids: BTreeMap<String, String>,
         attributes: Option<&Bound<'_, PyDict>>,
         citations: Vec<CitationArg>,
+        status: &str,
     ) -> PyResult<PyNode> {
         if ongoing && end.is_some() {
             return Err(PyValueError::new_err(
@@ -329,6 +334,7 @@ impl PyGraph {
                 },
             ),
             place,
+            status: vocab::<Status>(status)?,
         };
         let n = node(
             id,
@@ -760,13 +766,18 @@ impl PyGraph {
     /// either may be open), optionally ``around`` one node and its direct neighbours, in date
     /// order with precision kept. Returns ``TimelineEntry`` records; ``within`` says whether
     /// an entry lies ``inside`` the window or only ``partly`` (a month straddling its edge).
-    #[pyo3(signature = (*, start = None, end = None, around = None))]
+    ///
+    /// Events and steps that were ``cancelled``, ``postponed`` or ``did_not_happen`` are left
+    /// out unless ``all_statuses`` is true; every entry carries its ``status`` and a
+    /// ``description`` in words that marks it (``signed [cancelled]``).
+    #[pyo3(signature = (*, start = None, end = None, around = None, all_statuses = false))]
     fn timeline<'py>(
         &self,
         py: Python<'py>,
         start: Option<DateArg>,
         end: Option<DateArg>,
         around: Option<NameArg>,
+        all_statuses: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;
@@ -774,6 +785,7 @@ impl PyGraph {
             from: start.map(|d| d.0),
             to: end.map(|d| d.0),
             around: resolve_opt(py, g, around)?,
+            all_statuses,
         };
         let found = py.detach(|| g.timeline(&query));
         wrap(py, "TimelineEntry", &found)

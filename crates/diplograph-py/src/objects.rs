@@ -169,11 +169,23 @@ fn citation_objects(list: &[Citation]) -> Vec<PyCitation> {
     list.iter().cloned().map(PyCitation).collect()
 }
 
-/// A dated step in an agreement's life: ``proposed``, ``negotiating``, ``agreed``, ``signed``,
-/// ``in_force``, ``suspended``, ``withdrawn`` (by ``party``) or ``terminated``.
+/// A dated step in an agreement's life: ``proposed``, ``negotiating``, ``agreed``,
+/// ``initialled``, ``signed``, ``ratified`` (optionally by ``party``), ``provisionally_applied``,
+/// ``in_force`` (optionally ``until`` the end of its term), ``suspended`` (optionally one
+/// ``party``'s participation), ``withdrawn`` (by ``party``), ``notice_given`` (of termination,
+/// or of ``party``'s withdrawal, taking effect on ``effective``), ``notice_suspended``,
+/// ``notice_withdrawn``, ``renewed`` (optionally ``until``), ``expired``, ``terminated`` or
+/// ``abandoned``. Any step may carry a ``condition`` and a ``note`` in words, and a ``status``:
+/// ``occurred`` (the default), ``planned``, ``scheduled``, ``cancelled``, ``postponed`` or
+/// ``did_not_happen``; only steps that occurred change the agreement's state.
 ///
 /// >>> LifecycleStep("in_force", date="2016-11-23")
 /// LifecycleStep('in_force', date='2016-11-23')
+/// >>> LifecycleStep("notice_given", date="2020-05-22", party="USA", effective="2020-11-22")
+/// LifecycleStep('notice_given', date='2020-05-22', party='USA', effective='2020-11-22')
+/// >>> LifecycleStep("signed", date="2012-06-29", status="cancelled").status
+/// 'cancelled'
+
 #[pyclass(module = "diplograph", name = "LifecycleStep", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub(crate) struct PyLifecycleStep(pub(crate) LifecycleStep);
@@ -181,23 +193,65 @@ pub(crate) struct PyLifecycleStep(pub(crate) LifecycleStep);
 #[pymethods]
 impl PyLifecycleStep {
     #[new]
-    #[pyo3(signature = (state, date = None, attested = None, party = None, citations = Vec::new()))]
+    #[pyo3(signature = (state, date = None, attested = None, party = None, citations = Vec::new(), *, effective = None, until = None, condition = None, note = None, status = "occurred"))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "mirrors the Python keyword arguments"
+    )]
     fn new(
         state: &str,
         date: Option<DateArg>,
         attested: Option<DateArg>,
         party: Option<String>,
         citations: Vec<CitationArg>,
+        effective: Option<DateArg>,
+        until: Option<DateArg>,
+        condition: Option<String>,
+        note: Option<String>,
+        status: &str,
     ) -> PyResult<Self> {
-        Ok(PyLifecycleStep(LifecycleStep {
-            state: state
-                .parse()
-                .map_err(|e: diplograph::error::UnknownName| to_py_err(e.into()))?,
-            date: date.map(|d| d.0),
-            attested: attested.map(|d| d.0),
-            party,
-            citations: self::citations(citations),
-        }))
+        let unknown = |e: diplograph::error::UnknownName| to_py_err(e.into());
+        let mut step = LifecycleStep::new(state.parse().map_err(unknown)?, date.map(|d| d.0))
+            .with_status(status.parse().map_err(unknown)?);
+        step.attested = attested.map(|d| d.0);
+        step.party = party;
+        step.effective = effective.map(|d| d.0);
+        step.until = until.map(|d| d.0);
+        step.condition = condition;
+        step.note = note;
+        step.citations = self::citations(citations);
+        Ok(PyLifecycleStep(step))
+    }
+
+    /// For ``notice_given``: the date the notice takes effect.
+    #[getter]
+    fn effective(&self) -> Option<PyPartialDate> {
+        opt_date(self.0.effective)
+    }
+
+    /// For ``in_force`` and ``renewed``: the end of the term (on that date it is expired).
+    #[getter]
+    fn until(&self) -> Option<PyPartialDate> {
+        opt_date(self.0.until)
+    }
+
+    /// A condition in words, or ``None``.
+    #[getter]
+    fn condition(&self) -> Option<&str> {
+        self.0.condition.as_deref()
+    }
+
+    /// A note in words, or ``None``.
+    #[getter]
+    fn note(&self) -> Option<&str> {
+        self.0.note.as_deref()
+    }
+
+    /// Whether the step happened: ``occurred``, ``planned``, ``scheduled``, ``cancelled``,
+    /// ``postponed`` or ``did_not_happen``.
+    #[getter]
+    fn status(&self) -> &'static str {
+        self.0.status.as_str()
     }
 
     /// The state entered.
@@ -218,7 +272,8 @@ impl PyLifecycleStep {
         opt_date(self.0.attested)
     }
 
-    /// For ``withdrawn``: the id of the party that withdrew.
+    /// The id of the party the step concerns: who withdrew, ratified, gave notice of
+    /// withdrawal, or whose participation is suspended.
     #[getter]
     fn party(&self) -> Option<&str> {
         self.0.party.as_deref()
@@ -228,6 +283,16 @@ impl PyLifecycleStep {
     #[getter]
     fn citations(&self) -> Vec<PyCitation> {
         citation_objects(&self.0.citations)
+    }
+
+    /// Rebuilds a step from its pickled parts (positional arguments and keyword-only fields).
+    #[staticmethod]
+    fn _restore<'py>(
+        cls: &Bound<'py, PyType>,
+        args: &Bound<'py, PyTuple>,
+        kwargs: &Bound<'py, PyDict>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        cls.call(args, Some(kwargs))
     }
 
     /// The step as a dict in the native format's shape.
@@ -246,6 +311,21 @@ impl PyLifecycleStep {
         if let Some(p) = &self.0.party {
             s.push_str(&format!(", party={p:?}"));
         }
+        if let Some(d) = self.0.effective {
+            s.push_str(&format!(", effective='{d}'"));
+        }
+        if let Some(d) = self.0.until {
+            s.push_str(&format!(", until='{d}'"));
+        }
+        if let Some(c) = &self.0.condition {
+            s.push_str(&format!(", condition={c:?}"));
+        }
+        if let Some(n) = &self.0.note {
+            s.push_str(&format!(", note={n:?}"));
+        }
+        if !self.0.status.occurred() {
+            s.push_str(&format!(", status='{}'", self.0.status));
+        }
         s.push(')');
         s
     }
@@ -262,7 +342,16 @@ impl PyLifecycleStep {
             cites,
         )
             .into_pyobject(py)?;
-        PyTuple::new(py, [slf.get_type().into_any(), args.into_any()])
+        // The keyword-only fields go through a dict: `_restore` calls the class with them.
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("effective", s.effective.map(|d| d.to_string()))?;
+        kwargs.set_item("until", s.until.map(|d| d.to_string()))?;
+        kwargs.set_item("condition", s.condition.clone())?;
+        kwargs.set_item("note", s.note.clone())?;
+        kwargs.set_item("status", s.status.as_str())?;
+        let restore = slf.get_type().getattr("_restore")?;
+        let all = (slf.get_type(), args, kwargs).into_pyobject(py)?;
+        PyTuple::new(py, [restore.into_any(), all.into_any()])
     }
 }
 
@@ -417,6 +506,16 @@ impl PyNode {
         }
     }
 
+    /// For events: whether it happened (``occurred``) or was ``planned``, ``scheduled``,
+    /// ``cancelled``, ``postponed``, or ``did_not_happen``; ``None`` for other kinds.
+    #[getter]
+    fn status(&self) -> Option<&'static str> {
+        match &self.0.details {
+            NodeDetails::Event { status, .. } => Some(status.as_str()),
+            _ => None,
+        }
+    }
+
     /// For statements: the verbatim words, when quoted.
     #[getter]
     fn quote(&self) -> Option<&str> {
@@ -497,6 +596,10 @@ impl PyNode {
                 kind: vocab(&required(F::EventKind)?)?,
                 when: Interval::new(date(F::Date)?, date(F::End)?),
                 place: text(F::Place)?,
+                status: text(F::Status)?
+                    .map(|s| vocab(&s))
+                    .transpose()?
+                    .unwrap_or_default(),
             },
             NodeKind::Statement => NodeDetails::Statement {
                 text: match (text(F::Quote)?, text(F::Paraphrase)?) {

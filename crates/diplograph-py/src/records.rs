@@ -70,6 +70,7 @@ fields! {
         Date => ("date", "string"),
         End => ("end", "string"),
         Place => ("place", "string"),
+        Status => ("status", "category"),
         Quote => ("quote", "string"),
         Paraphrase => ("paraphrase", "string"),
         Url => ("url", "string"),
@@ -256,8 +257,14 @@ impl<'py> Builder<'py> {
                 row[F::AgreementKind as usize] = Some(self.name(kind.as_str()));
                 row[F::Lifecycle as usize] = Some(json_to_py(py, lifecycle)?);
             }
-            NodeDetails::Event { kind, when, place } => {
+            NodeDetails::Event {
+                kind,
+                when,
+                place,
+                status,
+            } => {
                 row[F::EventKind as usize] = Some(self.name(kind.as_str()));
+                row[F::Status as usize] = Some(self.name(status.as_str()));
                 row[F::Date as usize] = self.date(when.start)?;
                 row[F::End as usize] = self.date(when.end)?;
                 row[F::Place as usize] = self.opt_text(place.as_deref());

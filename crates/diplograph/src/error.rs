@@ -31,6 +31,21 @@ pub enum ProblemCode {
     IntervalReversed,
     /// An agreement's lifecycle goes back (signed after in force) or its dates run backwards.
     LifecycleOrder,
+    /// A `ratified` step comes before the agreement's `signed` step.
+    RatifiedBeforeSigned,
+    /// A `notice_given` step when the agreement is not in force (no `in_force`,
+    /// `provisionally_applied` or `renewed` step before it, or after it ended).
+    NoticeNotInForce,
+    /// A `notice_suspended` or `notice_withdrawn` step with no notice before it to act on.
+    NoticeMissing,
+    /// A notice's `effective` date comes before the notice was given.
+    NoticeEffectiveBeforeGiven,
+    /// An `abandoned` step after the agreement was signed (a signed agreement ends by
+    /// `terminated` or `expired`).
+    AbandonedAfterSigned,
+    /// A step after the agreement ended (`terminated`, `expired`, `abandoned`), other than
+    /// negotiations starting again after `abandoned`.
+    StepAfterEnd,
     /// A bilateral agreement kind (GSOMIA) with other than two parties.
     BilateralPartyCount,
     /// A citation names a source that is not in the graph (or a node that is not a source).
@@ -79,6 +94,12 @@ impl ProblemCode {
             ProblemCode::InvalidDate => "invalid-date",
             ProblemCode::IntervalReversed => "interval-reversed",
             ProblemCode::LifecycleOrder => "lifecycle-order",
+            ProblemCode::RatifiedBeforeSigned => "ratified-before-signed",
+            ProblemCode::NoticeNotInForce => "notice-not-in-force",
+            ProblemCode::NoticeMissing => "notice-missing",
+            ProblemCode::NoticeEffectiveBeforeGiven => "notice-effective-before-given",
+            ProblemCode::AbandonedAfterSigned => "abandoned-after-signed",
+            ProblemCode::StepAfterEnd => "step-after-end",
             ProblemCode::BilateralPartyCount => "bilateral-party-count",
             ProblemCode::MissingSource => "missing-source",
             ProblemCode::SpanOutOfRange => "span-out-of-range",

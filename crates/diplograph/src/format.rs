@@ -465,6 +465,7 @@ fn node_from_record(r: NodeRecord<'_>) -> std::result::Result<Node, Vec<Problem>
         );
         field(r.end.is_some(), "end", &[NodeKind::Event]);
         field(r.place.is_some(), "place", &[NodeKind::Event]);
+        field(r.status.is_some(), "status", &[NodeKind::Event]);
         field(r.quote.is_some(), "quote", &[NodeKind::Statement]);
         field(r.paraphrase.is_some(), "paraphrase", &[NodeKind::Statement]);
         field(r.url.is_some(), "url", &[NodeKind::Source]);
@@ -504,6 +505,7 @@ fn node_from_record(r: NodeRecord<'_>) -> std::result::Result<Node, Vec<Problem>
                 kind: r.event_kind.unwrap_or(EventKind::Other),
                 when: Interval::new(r.date, r.end.unwrap_or(r.date)),
                 place: r.place.map(Cow::into_owned),
+                status: r.status.unwrap_or_default(),
             }
         }
         NodeKind::Statement => {

@@ -720,13 +720,23 @@ fn merge_details(
             merge_lifecycle(lifecycle, l2, &mut report);
         }
         (
-            NodeDetails::Event { kind, when, place },
+            NodeDetails::Event {
+                kind,
+                when,
+                place,
+                status,
+            },
             NodeDetails::Event {
                 kind: k2,
                 when: w2,
                 place: p2,
+                status: s2,
             },
         ) => {
+            if status != s2 {
+                report(format!("status {status} or {s2}"));
+                *status = (*status).min(*s2);
+            }
             if kind != k2 {
                 report(format!("event kind {kind} or {k2}"));
                 *kind = (*kind).min(*k2);
@@ -810,7 +820,7 @@ fn merge_lifecycle(
     for step in more {
         match into
             .iter_mut()
-            .find(|s| s.state == step.state && s.party == step.party)
+            .find(|s| s.state == step.state && s.party == step.party && s.status == step.status)
         {
             Some(existing) if existing == step => {}
             Some(existing) => {
@@ -826,6 +836,40 @@ fn merge_lifecycle(
                     (Some(x), Some(y)) => Some(x.min(y)),
                     (x, y) => x.or(y),
                 };
+                for (name, mine, theirs) in [
+                    ("effective", &mut existing.effective, step.effective),
+                    ("until", &mut existing.until, step.until),
+                ] {
+                    match (*mine, theirs) {
+                        (Some(x), Some(y)) if x != y => {
+                            report(format!(
+                                "the `{}` step's `{name}` is {x} or {y}",
+                                step.state
+                            ));
+                            *mine = Some(x.min(y));
+                        }
+                        (None, y) => *mine = y,
+                        _ => {}
+                    }
+                }
+                for (name, mine, theirs) in [
+                    ("condition", &mut existing.condition, &step.condition),
+                    ("note", &mut existing.note, &step.note),
+                ] {
+                    match (mine.as_ref(), theirs) {
+                        (Some(x), Some(y)) if x != y => {
+                            report(format!(
+                                "the `{}` step's `{name}` is \"{x}\" or \"{y}\"",
+                                step.state
+                            ));
+                            if y < x {
+                                *mine = Some(y.clone());
+                            }
+                        }
+                        (None, y) => mine.clone_from(y),
+                        _ => {}
+                    }
+                }
                 union_citations(&mut existing.citations, &step.citations);
             }
             None => {

@@ -185,8 +185,11 @@ impl EventKind {
 }
 
 vocabulary! {
-    /// A step in an agreement's life. Steps are recorded in this order; an agreement may skip
-    /// steps but not go back, except that a suspended agreement may come back into force.
+    /// A step in an agreement's life. Steps are recorded in the order they happened; the
+    /// order rules (each with its own problem code) are in docs/format.md: an agreement may
+    /// skip steps but not go back, except that a suspended agreement may come back into force,
+    /// a party may ratify after entry into force, and negotiations ended (`abandoned`) may
+    /// start again (`proposed`, `negotiating`).
     LifecycleState ("lifecycle state") {
         /// Put forward by someone.
         Proposed = "proposed",
@@ -194,38 +197,136 @@ vocabulary! {
         Negotiating = "negotiating",
         /// Agreed in principle (not signed).
         Agreed = "agreed",
+        /// The negotiators initialled the agreed text (not yet signed).
+        Initialled = "initialled",
         /// Signed.
         Signed = "signed",
-        /// In force.
+        /// Ratified: by the `party` the step names, or by all when it names none.
+        Ratified = "ratified",
+        /// Applied provisionally, before entry into force.
+        ProvisionallyApplied = "provisionally_applied",
+        /// In force (optionally `until` the end of its term).
         InForce = "in_force",
-        /// Suspended.
+        /// Suspended: for all parties, or only the `party` the step names (its participation).
         Suspended = "suspended",
         /// One party withdrew (the step names the party); the others may go on.
         Withdrawn = "withdrawn",
+        /// Notice given: of termination, or of the withdrawal of the `party` the step names;
+        /// it takes effect on the step's `effective` date. A notice is not a termination.
+        NoticeGiven = "notice_given",
+        /// The notice before it is suspended, usually on a `condition`; it does not take effect.
+        NoticeSuspended = "notice_suspended",
+        /// The notice before it is withdrawn; it does not take effect.
+        NoticeWithdrawn = "notice_withdrawn",
+        /// The agreement's term was renewed or extended (optionally `until` a date).
+        Renewed = "renewed",
+        /// Ended at the end of its term.
+        Expired = "expired",
         /// Ended for all parties.
         Terminated = "terminated",
+        /// Negotiations ended with no signature (a signing called off for good).
+        Abandoned = "abandoned",
     }
 }
 
 impl LifecycleState {
-    /// The rank used to check that steps do not go back.
+    /// The rank used to check that steps do not go back: negotiation (0–3), signature (4),
+    /// ratification and provisional application (5), in force and what happens while in
+    /// force (6), the end (7). `abandoned` has its own rules and ranks with negotiation.
     pub fn rank(self) -> u8 {
         match self {
             LifecycleState::Proposed => 0,
             LifecycleState::Negotiating => 1,
-            LifecycleState::Agreed => 2,
-            LifecycleState::Signed => 3,
-            LifecycleState::InForce | LifecycleState::Suspended | LifecycleState::Withdrawn => 4,
-            LifecycleState::Terminated => 5,
+            LifecycleState::Agreed | LifecycleState::Abandoned => 2,
+            LifecycleState::Initialled => 3,
+            LifecycleState::Signed => 4,
+            LifecycleState::Ratified | LifecycleState::ProvisionallyApplied => 5,
+            LifecycleState::InForce
+            | LifecycleState::Suspended
+            | LifecycleState::Withdrawn
+            | LifecycleState::NoticeGiven
+            | LifecycleState::NoticeSuspended
+            | LifecycleState::NoticeWithdrawn
+            | LifecycleState::Renewed => 6,
+            LifecycleState::Expired | LifecycleState::Terminated => 7,
         }
     }
 
-    /// Whether an agreement in this state binds its parties (it is signed, agreed or in force).
+    /// Whether an agreement in this state binds its parties (agreed, initialled, signed,
+    /// ratified, provisionally applied or in force).
     pub fn is_binding(self) -> bool {
         matches!(
             self,
-            LifecycleState::Agreed | LifecycleState::Signed | LifecycleState::InForce
+            LifecycleState::Agreed
+                | LifecycleState::Initialled
+                | LifecycleState::Signed
+                | LifecycleState::Ratified
+                | LifecycleState::ProvisionallyApplied
+                | LifecycleState::InForce
         )
+    }
+
+    /// Whether the agreement has ended in this state (terminated, expired, abandoned).
+    pub fn is_end(self) -> bool {
+        matches!(
+            self,
+            LifecycleState::Terminated | LifecycleState::Expired | LifecycleState::Abandoned
+        )
+    }
+
+    /// Whether a step of this state may name a `party`, and whether it must.
+    /// `(may, must)`: `withdrawn` must; `ratified`, `suspended`, `notice_given`,
+    /// `notice_suspended` and `notice_withdrawn` may; the others may not.
+    pub fn takes_party(self) -> (bool, bool) {
+        match self {
+            LifecycleState::Withdrawn => (true, true),
+            LifecycleState::Ratified
+            | LifecycleState::Suspended
+            | LifecycleState::NoticeGiven
+            | LifecycleState::NoticeSuspended
+            | LifecycleState::NoticeWithdrawn => (true, false),
+            _ => (false, false),
+        }
+    }
+}
+
+vocabulary! {
+    /// Whether an event or lifecycle step happened, or was only planned, or did not happen.
+    /// Only `occurred` steps change an agreement's state; timelines leave out `cancelled`,
+    /// `postponed` and `did_not_happen` unless asked for every status.
+    #[derive(Default)]
+    Status ("status") {
+        /// It happened (the default, left out when writing).
+        #[default]
+        Occurred = "occurred",
+        /// It was planned, with no fixed date yet or not yet confirmed.
+        Planned = "planned",
+        /// It was scheduled for its date.
+        Scheduled = "scheduled",
+        /// It was called off.
+        Cancelled = "cancelled",
+        /// It was put off from its date (a later step or event records when it happened).
+        Postponed = "postponed",
+        /// It was due (an expiry, a deadline) but a decision averted it.
+        DidNotHappen = "did_not_happen",
+    }
+}
+
+impl Status {
+    /// Whether it happened (`occurred`).
+    pub fn occurred(self) -> bool {
+        self == Status::Occurred
+    }
+
+    /// Whether a timeline shows it without being asked for every status: it happened, or is
+    /// still planned or scheduled.
+    pub fn shown_by_default(self) -> bool {
+        matches!(self, Status::Occurred | Status::Planned | Status::Scheduled)
+    }
+
+    /// Whether this is the default status, `occurred` (for serde's `skip_serializing_if`).
+    pub fn is_default(&self) -> bool {
+        *self == Status::Occurred
     }
 }
 
@@ -242,23 +343,45 @@ pub struct LifecycleStep {
     /// ("already has a pact", said on 2016-06-04).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attested: Option<PartialDate>,
-    /// For `withdrawn`: the id of the party that withdrew.
+    /// The party the step concerns: for `withdrawn`, the party that withdrew; for `ratified`,
+    /// the party that ratified; for `suspended`, the party whose participation is suspended;
+    /// for `notice_given`, the party whose withdrawal the notice announces (none: notice of
+    /// termination); for `notice_suspended`/`notice_withdrawn`, that notice's party.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub party: Option<String>,
+    /// For `notice_given`: the date the notice takes effect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<PartialDate>,
+    /// For `in_force` and `renewed`: the last day of the term; after it, unless renewed or
+    /// ended otherwise, the agreement is expired (a derived state).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<PartialDate>,
+    /// A condition in words ("on condition that it can be ended at any time").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
+    /// A note in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Whether the step happened; only `occurred` steps change the agreement's state.
+    #[serde(default, skip_serializing_if = "Status::is_default")]
+    pub status: Status,
     /// Where this step is stated.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
 }
 
 impl LifecycleStep {
-    /// A step into `state` on `date` (`None` when the sources do not say), with no attested
-    /// date, no party and no citation; add those with the `with_` methods.
+    /// A step into `state` on `date` (`None` when the sources do not say), that occurred, with
+    /// no attested date, party, effective or end date, condition, note or citation; add those
+    /// with the `with_` methods.
     ///
     /// ```
-    /// use diplograph::{LifecycleState, LifecycleStep};
-    /// let step = LifecycleStep::new(LifecycleState::Withdrawn, Some("2019-08-22".parse()?))
-    ///     .with_party("KOR");
-    /// assert_eq!(step.party.as_deref(), Some("KOR"));
+    /// use diplograph::{LifecycleState, LifecycleStep, Status};
+    /// let step = LifecycleStep::new(LifecycleState::NoticeGiven, Some("2020-05-22".parse()?))
+    ///     .with_party("USA")
+    ///     .with_effective("2020-11-22".parse()?);
+    /// assert_eq!(step.party.as_deref(), Some("USA"));
+    /// assert_eq!(step.status, Status::Occurred);
     /// assert!(step.attested.is_none() && step.citations.is_empty());
     /// # Ok::<(), diplograph::time::DateError>(())
     /// ```
@@ -268,6 +391,11 @@ impl LifecycleStep {
             date,
             attested: None,
             party: None,
+            effective: None,
+            until: None,
+            condition: None,
+            note: None,
+            status: Status::Occurred,
             citations: Vec::new(),
         }
     }
@@ -279,10 +407,45 @@ impl LifecycleStep {
         self
     }
 
-    /// The step with the id of the party it concerns (for `withdrawn`: the party that withdrew).
+    /// The step with the id of the party it concerns (see [`LifecycleStep::party`]).
     #[must_use]
     pub fn with_party(mut self, party: impl Into<String>) -> Self {
         self.party = Some(party.into());
+        self
+    }
+
+    /// The step with the date a notice takes effect (`notice_given` only).
+    #[must_use]
+    pub fn with_effective(mut self, effective: PartialDate) -> Self {
+        self.effective = Some(effective);
+        self
+    }
+
+    /// The step with the last day of a term (`in_force`, `renewed`).
+    #[must_use]
+    pub fn with_until(mut self, until: PartialDate) -> Self {
+        self.until = Some(until);
+        self
+    }
+
+    /// The step with a condition in words.
+    #[must_use]
+    pub fn with_condition(mut self, condition: impl Into<String>) -> Self {
+        self.condition = Some(condition.into());
+        self
+    }
+
+    /// The step with a note in words.
+    #[must_use]
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+
+    /// The step with a status other than `occurred`.
+    #[must_use]
+    pub fn with_status(mut self, status: Status) -> Self {
+        self.status = status;
         self
     }
 
@@ -291,6 +454,29 @@ impl LifecycleStep {
     pub fn with_citation(mut self, citation: Citation) -> Self {
         self.citations.push(citation);
         self
+    }
+
+    /// Whether this step may take one party out of the agreement: a `withdrawn` step, or a
+    /// notice of one party's withdrawal (`notice_given` naming a party).
+    pub fn concerns_one_party(&self) -> bool {
+        self.state == LifecycleState::Withdrawn
+            || (self.state == LifecycleState::NoticeGiven && self.party.is_some())
+    }
+
+    /// Whether this step changes the state of the agreement as a whole: it occurred, and it is
+    /// not a step about one party (`withdrawn`; `ratified` or `suspended` naming a party) or
+    /// about a notice or a renewal, which the derivation reads apart.
+    pub fn changes_state(&self) -> bool {
+        self.status.occurred()
+            && match self.state {
+                LifecycleState::Withdrawn
+                | LifecycleState::NoticeGiven
+                | LifecycleState::NoticeSuspended
+                | LifecycleState::NoticeWithdrawn
+                | LifecycleState::Renewed => false,
+                LifecycleState::Ratified | LifecycleState::Suspended => self.party.is_none(),
+                _ => true,
+            }
     }
 }
 
@@ -378,6 +564,8 @@ pub enum NodeDetails {
         when: Interval,
         /// Where, in words ("Hawaii"); the country is a `held_in` edge.
         place: Option<String>,
+        /// Whether it happened, or was only planned, or was called off.
+        status: Status,
     },
     /// A statement.
     Statement {

@@ -13,6 +13,7 @@
 
 mod asof;
 mod chains;
+mod history;
 mod neighbourhood;
 mod profile;
 mod statements;
@@ -23,6 +24,7 @@ pub use asof::{
 };
 pub(crate) use chains::ChainIndex;
 pub use chains::{Chain, ChainQuery, Family, Hop, Link, MAX_CHAIN_ALTERNATIVES};
+pub use history::{Notice, NoticeOf, NoticeOutcome, PartyStep};
 pub use neighbourhood::NeighbourhoodQuery;
 pub use profile::{Direction, GraphStats, NodeProfile, Relation, SourceUse};
 pub use statements::{

@@ -169,63 +169,162 @@ fn check_confidence(c: &Citation, path: impl FnOnce() -> String, id: &str, out: 
     confidence_rule(c, path, &mut Collect { id, out });
 }
 
+/// The step order rules, each with its own problem code (docs/format.md, "Lifecycle"). Only
+/// steps that occurred take part in the order; a planned, cancelled or postponed step, or one
+/// that did not happen, may stand anywhere. Field rules (`party`, `effective`, `until`) apply
+/// to every step.
 fn check_lifecycle(id: &str, steps: &[LifecycleStep], out: &mut Vec<Problem>) {
-    let mut prev: Option<&LifecycleStep> = None;
+    use LifecycleState as S;
+    let push = |out: &mut Vec<Problem>, code, path: String, msg: String| {
+        out.push(Problem::new(code, msg, path).with_id(id));
+    };
+    // The last occurred step about the whole agreement, and facts about the history so far.
+    let mut prev: Option<(usize, &LifecycleStep)> = None;
     let mut last_date = None;
+    let mut in_force = false;
+    let mut signed = false;
+    let mut ended: Option<(usize, S)> = None;
+    let mut open_notices = 0usize;
     for (i, step) in steps.iter().enumerate() {
-        if let Some(p) = prev {
-            if step.state.rank() < p.state.rank() {
-                out.push(
-                    Problem::new(
-                        ProblemCode::LifecycleOrder,
-                        format!(
-                            "agreement `{id}`: lifecycle step {i} (`{}`) comes after `{}`, which is a later state",
-                            step.state, p.state
-                        ),
-                        format!("/lifecycle/{i}/state"),
-                    )
-                    .with_id(id),
+        let s = step.state;
+        // Fields.
+        let (may, must) = s.takes_party();
+        match (&step.party, may, must) {
+            (None, _, true) => push(
+                out,
+                ProblemCode::KindField,
+                format!("/lifecycle/{i}"),
+                format!("agreement `{id}`: a `{s}` step must name the `party` it concerns"),
+            ),
+            (Some(_), false, _) => push(
+                out,
+                ProblemCode::KindField,
+                format!("/lifecycle/{i}/party"),
+                format!(
+                    "agreement `{id}`: a `{s}` step takes no `party` (only `withdrawn`, `ratified`, \
+                     `suspended`, `notice_given`, `notice_suspended` and `notice_withdrawn` do)"
+                ),
+            ),
+            _ => {}
+        }
+        if step.effective.is_some() && s != S::NoticeGiven {
+            push(
+                out,
+                ProblemCode::KindField,
+                format!("/lifecycle/{i}/effective"),
+                format!("agreement `{id}`: only a `notice_given` step takes an `effective` date (this one is `{s}`)"),
+            );
+        }
+        if step.until.is_some() && !matches!(s, S::InForce | S::Renewed) {
+            push(
+                out,
+                ProblemCode::KindField,
+                format!("/lifecycle/{i}/until"),
+                format!("agreement `{id}`: only an `in_force` or `renewed` step takes `until` (this one is `{s}`)"),
+            );
+        }
+        if let (Some(given), Some(eff)) = (step.date, step.effective) {
+            if eff.last_day() < given.first_day() {
+                push(
+                out,
+                    ProblemCode::NoticeEffectiveBeforeGiven,
+                    format!("/lifecycle/{i}/effective"),
+                    format!("agreement `{id}`: lifecycle step {i}'s notice takes effect {eff}, before it was given ({given}); `effective` must be on or after `date`"),
                 );
             }
         }
+        for (j, c) in step.citations.iter().enumerate() {
+            check_confidence(c, || format!("/lifecycle/{i}/citations/{j}"), id, out);
+        }
+        if !step.status.occurred() {
+            continue;
+        }
+        // Dates run forward among the steps that occurred.
         if let Some(d) = step.date {
             if let Some(prev_d) = last_date {
                 if d < prev_d && d.last_day() < prev_d.first_day() {
-                    out.push(
-                        Problem::new(
-                            ProblemCode::LifecycleOrder,
-                            format!("agreement `{id}`: lifecycle step {i} is dated {d}, before the step before it ({prev_d})"),
-                            format!("/lifecycle/{i}/date"),
-                        )
-                        .with_id(id),
+                    push(
+                out,
+                        ProblemCode::LifecycleOrder,
+                        format!("/lifecycle/{i}/date"),
+                        format!("agreement `{id}`: lifecycle step {i} is dated {d}, before the step before it ({prev_d}); steps are listed in the order they happened"),
                     );
                 }
             }
             last_date = Some(d);
         }
-        match (step.state, &step.party) {
-            (LifecycleState::Withdrawn, None) => out.push(
-                Problem::new(
-                    ProblemCode::KindField,
-                    format!("agreement `{id}`: a `withdrawn` step must name the `party` that withdrew"),
-                    format!("/lifecycle/{i}"),
-                )
-                .with_id(id),
+        // Nothing after the end, except negotiations starting again after `abandoned`.
+        if let Some((e, end)) = ended {
+            let restart = end == S::Abandoned && matches!(s, S::Proposed | S::Negotiating);
+            if restart {
+                ended = None;
+                prev = None;
+                signed = false;
+            } else {
+                push(
+                out,
+                    ProblemCode::StepAfterEnd,
+                    format!("/lifecycle/{i}/state"),
+                    format!("agreement `{id}`: lifecycle step {i} (`{s}`) comes after the agreement ended (`{end}`, step {e}); nothing follows `terminated` or `expired`, and only `proposed` or `negotiating` (talks starting again) follow `abandoned`"),
+                );
+                continue;
+            }
+        }
+        match s {
+            S::Abandoned if signed => push(
+                out,
+                ProblemCode::AbandonedAfterSigned,
+                format!("/lifecycle/{i}/state"),
+                format!("agreement `{id}`: lifecycle step {i} is `abandoned`, but the agreement was signed before it; `abandoned` ends negotiations before any signature (a signed agreement ends by `terminated` or `expired`)"),
             ),
-            (s, Some(_)) if s != LifecycleState::Withdrawn => out.push(
-                Problem::new(
-                    ProblemCode::KindField,
-                    format!("agreement `{id}`: only a `withdrawn` step takes a `party` (this one is `{s}`)"),
-                    format!("/lifecycle/{i}/party"),
-                )
-                .with_id(id),
+            S::NoticeGiven if !in_force => push(
+                out,
+                ProblemCode::NoticeNotInForce,
+                format!("/lifecycle/{i}/state"),
+                format!("agreement `{id}`: lifecycle step {i} gives notice, but the agreement is not in force then; a `notice_given` step follows an `in_force`, `provisionally_applied` or `renewed` step"),
+            ),
+            S::NoticeGiven => open_notices += 1,
+            S::NoticeSuspended | S::NoticeWithdrawn if open_notices == 0 => push(
+                out,
+                ProblemCode::NoticeMissing,
+                format!("/lifecycle/{i}/state"),
+                format!("agreement `{id}`: lifecycle step {i} (`{s}`) has no notice to act on; it follows a `notice_given` step (not yet withdrawn)"),
+            ),
+            S::NoticeWithdrawn => open_notices -= 1,
+            S::Ratified if steps[i + 1..].iter().any(|t| t.state == S::Signed && t.status.occurred()) => push(
+                out,
+                ProblemCode::RatifiedBeforeSigned,
+                format!("/lifecycle/{i}/state"),
+                format!("agreement `{id}`: lifecycle step {i} is `ratified`, but the agreement is signed only later; ratification follows signature (list `signed` first)"),
             ),
             _ => {}
         }
-        for (j, c) in step.citations.iter().enumerate() {
-            check_confidence(c, || format!("/lifecycle/{i}/citations/{j}"), id, out);
+        if step.changes_state() {
+            if let Some((p, before)) = prev {
+                let back = s.rank() < before.state.rank();
+                if back && s != S::Abandoned {
+                    push(
+                out,
+                        ProblemCode::LifecycleOrder,
+                        format!("/lifecycle/{i}/state"),
+                        format!("agreement `{id}`: lifecycle step {i} (`{s}`) comes after `{}` (step {p}), which is a later state; steps go proposed, negotiating, agreed, initialled, signed, ratified or provisionally applied, in force (or suspended, and back), then terminated or expired", before.state),
+                    );
+                }
+            }
+            prev = Some((i, step));
         }
-        prev = Some(step);
+        signed |= matches!(
+            s,
+            S::Signed | S::Ratified | S::ProvisionallyApplied | S::InForce
+        );
+        match s {
+            S::InForce | S::ProvisionallyApplied | S::Renewed => in_force = true,
+            S::Terminated | S::Expired | S::Abandoned => {
+                in_force = false;
+                ended = Some((i, s));
+            }
+            _ => {}
+        }
     }
 }
 

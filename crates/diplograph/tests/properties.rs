@@ -9,7 +9,7 @@ use diplograph::format;
 use diplograph::merge::{merge, MergeOptions};
 use diplograph::model::{
     AgreementKind, Edge, EdgeKind, EventKind, LifecycleState, LifecycleStep, Node, NodeDetails,
-    NodeKind, OrganizationKind, StatementText,
+    NodeKind, OrganizationKind, StatementText, Status,
 };
 use diplograph::provenance::{Citation, Span};
 use diplograph::time::{Interval, PartialDate};
@@ -123,31 +123,82 @@ fn details() -> impl Strategy<Value = NodeDetails> {
             (Some(a), None) => Interval::new(Some(a), None),
             (a, b) => Interval::new(a.or(b), a.or(b)),
         });
-    let lifecycle = prop::collection::vec((any::<bool>(), proptest::option::of(date())), 6)
-        .prop_map(|picks| {
+    // A lifecycle that keeps every order rule: a subset of the states in order, a notice only
+    // after entry into force (taking effect on the day it is given or later), its suspension
+    // only after it, a term on `in_force`/`renewed`, notes and conditions in words, and maybe a
+    // signing that was cancelled or postponed (a step that did not occur may stand anywhere).
+    let lifecycle = (
+        prop::collection::vec((any::<bool>(), proptest::option::of(date())), 12),
+        proptest::option::of(words()),
+        proptest::option::of((select(Status::ALL), proptest::option::of(date()))),
+    )
+        .prop_map(|(picks, words, not_occurred)| {
+            use LifecycleState as S;
             let states = [
-                LifecycleState::Proposed,
-                LifecycleState::Negotiating,
-                LifecycleState::Agreed,
-                LifecycleState::Signed,
-                LifecycleState::InForce,
-                LifecycleState::Terminated,
+                S::Proposed,
+                S::Negotiating,
+                S::Agreed,
+                S::Initialled,
+                S::Signed,
+                S::Ratified,
+                S::ProvisionallyApplied,
+                S::InForce,
+                S::NoticeGiven,
+                S::NoticeSuspended,
+                S::Renewed,
+                S::Terminated,
             ];
             let mut dates: Vec<PartialDate> = picks.iter().filter_map(|p| p.1).collect();
             dates.sort();
             let mut dates = dates.into_iter();
-            states
-                .iter()
-                .zip(&picks)
-                .filter(|(_, (keep, _))| *keep)
-                .map(|(&state, (_, d))| LifecycleStep {
-                    state,
-                    date: d.and_then(|_| dates.next()),
-                    attested: None,
-                    party: None,
-                    citations: Vec::new(),
-                })
-                .collect::<Vec<_>>()
+            let mut steps: Vec<LifecycleStep> = Vec::new();
+            for (&state, (keep, d)) in states.iter().zip(&picks) {
+                let in_force = steps
+                    .iter()
+                    .any(|s| matches!(s.state, S::InForce | S::ProvisionallyApplied));
+                let noticed = steps.iter().any(|s| s.state == S::NoticeGiven);
+                if !keep
+                    || (state == S::NoticeGiven && !in_force)
+                    || (state == S::NoticeSuspended && !noticed)
+                {
+                    continue;
+                }
+                let date = d.and_then(|_| dates.next());
+                let mut step = LifecycleStep::new(state, date);
+                match state {
+                    S::NoticeGiven => {
+                        if let Some(d) = date {
+                            step = step.with_effective(d);
+                        }
+                        if let Some(w) = &words {
+                            step = step.with_note(w.clone());
+                        }
+                    }
+                    S::NoticeSuspended => {
+                        if let Some(w) = &words {
+                            step = step.with_condition(w.clone());
+                        }
+                    }
+                    S::InForce | S::Renewed => {
+                        if let Some(d) = date {
+                            step = step.with_until(d);
+                        }
+                    }
+                    _ => {}
+                }
+                steps.push(step);
+            }
+            if let Some((status, date)) = not_occurred {
+                steps.insert(
+                    0,
+                    LifecycleStep::new(S::Signed, date).with_status(if status.occurred() {
+                        Status::Cancelled
+                    } else {
+                        status
+                    }),
+                );
+            }
+            steps
         });
     prop_oneof![
         Just(NodeDetails::Person),
@@ -161,9 +212,15 @@ fn details() -> impl Strategy<Value = NodeDetails> {
         (
             select(EventKind::ALL),
             interval,
-            proptest::option::of(words())
+            proptest::option::of(words()),
+            select(Status::ALL)
         )
-            .prop_map(|(kind, when, place)| NodeDetails::Event { kind, when, place }),
+            .prop_map(|(kind, when, place, status)| NodeDetails::Event {
+                kind,
+                when,
+                place,
+                status
+            }),
         (any::<bool>(), words(), proptest::option::of(date())).prop_map(|(quote, t, date)| {
             let text = if quote {
                 StatementText::Quote(t)

@@ -523,6 +523,7 @@ fn timeline_keeps_precision_and_window_edges() {
             from: from.map(d),
             to: to.map(d),
             around: around.map(|a| g.resolve(a).unwrap()),
+            all_statuses: false,
         };
         g.timeline(&q)
             .into_iter()
@@ -679,20 +680,8 @@ fn ambiguous_names_are_errors_listing_candidates() {
 fn lifecycle_with_undated_then_dated_steps() {
     let mut g = Graph::new();
     let lifecycle = vec![
-        LifecycleStep {
-            state: LifecycleState::Negotiating,
-            date: None,
-            attested: None,
-            party: None,
-            citations: vec![],
-        },
-        LifecycleStep {
-            state: LifecycleState::Signed,
-            date: Some(d("2016-11")),
-            attested: None,
-            party: None,
-            citations: vec![],
-        },
+        LifecycleStep::new(LifecycleState::Negotiating, None),
+        LifecycleStep::new(LifecycleState::Signed, Some(d("2016-11"))),
     ];
     g.add_node(Node::new(
         "a",

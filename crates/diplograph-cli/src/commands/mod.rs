@@ -87,6 +87,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             from,
             to,
             around,
+            all_statuses,
             json,
         } => {
             if let (Some(from), Some(to)) = (from, to) {
@@ -99,7 +100,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             }
             let g = input::load(&inputs.files, quiet, &limits)?;
             let around = around.map(|n| g.resolve(&n)).transpose()?;
-            timeline::timeline(&g, &TimelineQuery { from, to, around }, json, out)
+            let query = TimelineQuery {
+                from,
+                to,
+                around,
+                all_statuses,
+            };
+            timeline::timeline(&g, &query, json, out)
         }
         Command::Merge {
             files,

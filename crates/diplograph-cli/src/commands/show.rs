@@ -66,6 +66,9 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
         };
         writeln!(out, "when: {shown}")?;
     }
+    if let Some(status) = p.status.filter(|s| !s.occurred()) {
+        writeln!(out, "status: {status}")?;
+    }
     if p.node.kind == NodeKind::Source {
         if let Some(d) = &p.date {
             writeln!(out, "date: {d}")?;
@@ -120,17 +123,32 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
     }
     if !p.lifecycle.is_empty() {
         writeln!(out, "\nLifecycle")?;
-        let mut t = table(["state", "date", "party", "citations"]);
+        let mut t = table(["state", "date", "status", "party", "details", "citations"]);
         for s in &p.lifecycle {
             let when = match (s.date, s.attested) {
                 (Some(d), _) => d.to_string(),
                 (None, Some(a)) => format!("? (attested by {a})"),
                 (None, None) => "?".to_owned(),
             };
+            let mut details = Vec::new();
+            if let Some(e) = s.effective {
+                details.push(format!("effective {e}"));
+            }
+            if let Some(u) = s.until {
+                details.push(format!("until {u}"));
+            }
+            if let Some(c) = &s.condition {
+                details.push(format!("condition: {c}"));
+            }
+            if let Some(n) = &s.note {
+                details.push(format!("note: {n}"));
+            }
             t.add_row(vec![
                 s.state.to_string(),
                 when,
+                s.status.to_string(),
                 s.party.clone().unwrap_or_default(),
+                details.join("; "),
                 citations(g, &s.citations),
             ]);
         }

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use diplograph::query::{TimelineEntry, TimelineKind, TimelineQuery};
+use diplograph::query::{TimelineEntry, TimelineQuery};
 use diplograph::Graph;
 
 use crate::failure::Failure;
@@ -32,16 +32,9 @@ pub(super) fn timeline(
             Some(end) if end != e.date => format!("{} – {end}", e.date),
             _ => e.date.to_string(),
         };
-        let what = match &e.what {
-            TimelineKind::Event { event_kind } => event_kind.to_string(),
-            TimelineKind::Lifecycle { state, party } => match party {
-                Some(p) => format!("{state} ({})", p.name),
-                None => state.to_string(),
-            },
-        };
         t.add_row(vec![
             when,
-            what,
+            e.description.clone(),
             node_ref(&e.subject),
             e.within.as_str().to_owned(),
         ]);

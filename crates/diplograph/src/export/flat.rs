@@ -153,6 +153,11 @@ fn step_json(out: &mut Vec<u8>, s: &LifecycleStep) {
         date,
         attested,
         party,
+        effective,
+        until,
+        condition,
+        note,
+        status,
         citations,
     } = s;
     let mut f = Fields::open(out);
@@ -161,9 +166,14 @@ fn step_json(out: &mut Vec<u8>, s: &LifecycleStep) {
         f.key("citations");
         list(f.out, citations, citation_json);
     }
+    f.field("condition", condition.as_ref());
     f.field("date", date.as_ref());
+    f.field("effective", effective.as_ref());
+    f.field("note", note.as_ref());
     f.field("party", party.as_ref());
     f.field("state", Some(state));
+    f.field("status", (!status.is_default()).then_some(status));
+    f.field("until", until.as_ref());
     f.close();
 }
 
@@ -224,6 +234,7 @@ pub(crate) const NODE_COLUMNS: &[&str] = &[
     "date",
     "end",
     "place",
+    "status",
     "quote",
     "paraphrase",
     "url",
@@ -451,14 +462,15 @@ const N_SUBKIND: usize = 4;
 const N_DATE: usize = 5;
 const N_END: usize = 6;
 const N_PLACE: usize = 7;
-const N_QUOTE: usize = 8;
-const N_PARAPHRASE: usize = 9;
-const N_URL: usize = 10;
-const N_TEXT: usize = 11;
-const N_LIFECYCLE: usize = 12;
-const N_STATE: usize = 13;
-const N_CITATION_COUNT: usize = 14;
-const N_CITATIONS: usize = 15;
+const N_STATUS: usize = 8;
+const N_QUOTE: usize = 9;
+const N_PARAPHRASE: usize = 10;
+const N_URL: usize = 11;
+const N_TEXT: usize = 12;
+const N_LIFECYCLE: usize = 13;
+const N_STATE: usize = 14;
+const N_CITATION_COUNT: usize = 15;
+const N_CITATIONS: usize = 16;
 const E_KIND: usize = 0;
 const E_START: usize = 1;
 const E_END: usize = 2;
@@ -514,7 +526,12 @@ pub(crate) fn visit_node<'g>(
                 put(N_STATE, str_cell(last.state.as_str()));
             }
         }
-        NodeDetails::Event { when, place, .. } => {
+        NodeDetails::Event {
+            when,
+            place,
+            status,
+            ..
+        } => {
             if let Some(d) = when.start {
                 put(N_DATE, date_cell(d));
             }
@@ -523,6 +540,9 @@ pub(crate) fn visit_node<'g>(
             }
             if let Some(p) = place {
                 put(N_PLACE, str_cell(p));
+            }
+            if !status.is_default() {
+                put(N_STATUS, str_cell(status.as_str()));
             }
         }
         NodeDetails::Statement { text, date } => {
@@ -810,6 +830,7 @@ mod tests {
             (N_DATE, "date"),
             (N_END, "end"),
             (N_PLACE, "place"),
+            (N_STATUS, "status"),
             (N_QUOTE, "quote"),
             (N_PARAPHRASE, "paraphrase"),
             (N_URL, "url"),

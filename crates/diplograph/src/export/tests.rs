@@ -66,20 +66,8 @@ pub(crate) fn bait_graph() -> Graph {
             NodeDetails::Agreement {
                 kind: AgreementKind::Gsomia,
                 lifecycle: vec![
-                    LifecycleStep {
-                        state: LifecycleState::Signed,
-                        date: Some(d("2016-11")),
-                        attested: None,
-                        party: None,
-                        citations: vec![],
-                    },
-                    LifecycleStep {
-                        state: LifecycleState::Suspended,
-                        date: Some(d("2019-08-22")),
-                        attested: None,
-                        party: None,
-                        citations: vec![],
-                    },
+                    LifecycleStep::new(LifecycleState::Signed, Some(d("2016-11"))),
+                    LifecycleStep::new(LifecycleState::Suspended, Some(d("2019-08-22"))),
                 ],
             },
         ),
@@ -90,6 +78,7 @@ pub(crate) fn bait_graph() -> Graph {
                 kind: EventKind::Meeting,
                 when: crate::time::Interval::new(Some(d("2016-06")), Some(d("2016-06-05"))),
                 place: Some("Singapore".to_owned()),
+                status: crate::model::Status::Occurred,
             },
         ),
         Node::new(

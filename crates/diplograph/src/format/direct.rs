@@ -285,9 +285,13 @@ impl Check<'_> {
     }
 
     fn lifecycle(&self, steps: &[LifecycleStep]) -> bool {
-        steps
-            .iter()
-            .all(|s| s.party.as_deref().is_none_or(|p| self.id(p)) && self.citations(&s.citations))
+        steps.iter().all(|s| {
+            s.party.as_deref().is_none_or(|p| self.id(p))
+                && [&s.condition, &s.note]
+                    .into_iter()
+                    .all(|t| t.as_deref().is_none_or(|t| self.string(t)))
+                && self.citations(&s.citations)
+        })
     }
 
     fn citations(&self, cs: &[Citation]) -> bool {

@@ -658,6 +658,11 @@ pub(crate) mod built {
                     if let Some(p) = &step.party {
                         c.id(&format!("/lifecycle/{i}/party"), p);
                     }
+                    for (name, v) in [("condition", &step.condition), ("note", &step.note)] {
+                        if let Some(v) = v {
+                            c.string(&format!("/lifecycle/{i}/{name}"), v);
+                        }
+                    }
                     c.citations(&format!("/lifecycle/{i}/citations"), &step.citations);
                 }
             }

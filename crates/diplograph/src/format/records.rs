@@ -10,6 +10,7 @@ use serde_json::value::RawValue;
 use super::direct;
 use crate::model::{
     AgreementKind, Attributes, EdgeKind, EventKind, LifecycleStep, NodeKind, OrganizationKind,
+    Status,
 };
 use crate::provenance::Citation;
 use crate::time::PartialDate;
@@ -66,6 +67,9 @@ pub(super) struct NodeRecord<'a> {
     pub(super) end: Option<Option<PartialDate>>,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
     pub(super) place: Option<Cow<'a, str>>,
+    /// An event's status; absent means `occurred`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) status: Option<Status>,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
     pub(super) quote: Option<Cow<'a, str>>,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]

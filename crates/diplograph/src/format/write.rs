@@ -29,6 +29,7 @@ pub(super) fn node_record(n: &Node) -> NodeRecord<'_> {
         date: None,
         end: None,
         place: None,
+        status: None,
         quote: None,
         paraphrase: None,
         url: None,
@@ -43,8 +44,14 @@ pub(super) fn node_record(n: &Node) -> NodeRecord<'_> {
             r.agreement_kind = Some(*kind);
             r.lifecycle = (!lifecycle.is_empty()).then_some(Cow::Borrowed(lifecycle.as_slice()));
         }
-        NodeDetails::Event { kind, when, place } => {
+        NodeDetails::Event {
+            kind,
+            when,
+            place,
+            status,
+        } => {
             r.event_kind = Some(*kind);
+            r.status = (!status.is_default()).then_some(*status);
             r.date = when.start;
             r.end = (when.end != when.start).then_some(when.end);
             r.place = place.as_deref().map(Cow::Borrowed);

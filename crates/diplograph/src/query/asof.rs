@@ -10,20 +10,42 @@ use crate::model::{EdgeKind, LifecycleState, LifecycleStep, NodeDetails, NodeKin
 use crate::provenance::{union_citations, Citation};
 use crate::time::{Containment, Interval, PartialDate};
 
-/// An agreement's state on a date.
+use super::history::{derive, withdrawals_by_notice, Derived, Notice, PartyStep};
+
+/// An agreement's state on a date, derived from its lifecycle by the one derivation of
+/// `query/history.rs` (see docs/queries.md, "Treaty histories").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AgreementState {
     /// The state it was in, or `None` if no recorded step had begun by then.
     pub state: Option<LifecycleState>,
-    /// When it entered that state, if the step is dated.
+    /// When it entered that state, if known (for a derived state: the notice's effective
+    /// date, or the end of the term).
     pub since: Option<PartialDate>,
     /// Whether the step certainly began by the date (`inside`), may have (`partly`: the step's
     /// date or the next one's is too coarse to tell), or (never here) did not.
     pub containment: Containment,
     /// Whether the answer treats an undated step as already begun (an open, unknown bound).
     pub rests_on_unknown: bool,
-    /// The citations of the step the state comes from.
+    /// Whether the state is derived rather than recorded by a step: `terminated` on the
+    /// effective date of a notice of termination, `expired` at the end of a term.
+    pub derived: bool,
+    /// The end of the current term (`until` of `in_force` or the last `renewed`), if known.
+    pub until: Option<PartialDate>,
+    /// The notices given by the date, each with where it stands then. A notice is not a
+    /// termination: under a pending notice the agreement is still in force.
+    pub notices: Vec<Notice>,
+    /// The parties that had ratified by the date (steps `ratified` naming a party).
+    pub ratified_by: Vec<PartyStep>,
+    /// The parties whose participation was suspended by the date.
+    pub suspended_parties: Vec<PartyStep>,
+    /// The state in words, the one rendering every frontend shows: the state and since when,
+    /// then each of [`AgreementState::clauses`] after a semicolon ("in_force since
+    /// 2002-01-01; notice of withdrawal of USA given 2020-05-22, effective 2020-11-22";
+    /// "terminated since 2019-11-23; derived: a notice took effect"). Caveats about
+    /// coarse or unknown dates are in `containment` and `rests_on_unknown`.
+    pub summary: String,
+    /// The citations of the step the state comes from (for a derived state: of the notice).
     pub citations: Vec<Citation>,
 }
 
@@ -32,61 +54,88 @@ impl AgreementState {
     pub fn is_binding(&self) -> bool {
         self.state.is_some_and(LifecycleState::is_binding)
     }
-}
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Begun {
-    Yes,
-    Maybe,
-    Assumed,
-    No,
-}
-
-fn begun(step: &LifecycleStep, on: &PartialDate) -> Begun {
-    match (step.date, step.attested) {
-        (Some(d), _) => {
-            if d.last_day() <= on.first_day() {
-                Begun::Yes
-            } else if d.first_day() > on.last_day() {
-                Begun::No
-            } else {
-                Begun::Maybe
-            }
+    /// What qualifies the state, in words, one clause each: "derived", the term, every
+    /// notice, ratifications and suspended participation. Frontends join these after the
+    /// state ("in_force; notice of withdrawal of USA given 2020-05-22, effective 2020-11-22").
+    ///
+    /// ```
+    /// use diplograph::{LifecycleState, LifecycleStep};
+    /// let mut g = diplograph::Graph::new();
+    /// g.add_node(diplograph::Node::new("open-skies", "Treaty on Open Skies",
+    ///     diplograph::NodeDetails::Agreement {
+    ///         kind: diplograph::AgreementKind::Treaty,
+    ///         lifecycle: vec![
+    ///             LifecycleStep::new(LifecycleState::InForce, Some("2002-01-01".parse()?)),
+    ///             LifecycleStep::new(LifecycleState::NoticeGiven, Some("2020-05-22".parse()?))
+    ///                 .with_party("USA")
+    ///                 .with_effective("2020-11-22".parse()?),
+    ///         ],
+    ///     }))?;
+    /// let ix = g.resolve("open-skies")?;
+    /// let s = g.agreement_state(ix, Some(&"2020-06".parse()?))?;
+    /// assert_eq!(s.clauses(), ["notice of withdrawal of USA given 2020-05-22, effective 2020-11-22"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn clauses(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.derived {
+            out.push(match self.state {
+                Some(LifecycleState::Expired) => "derived: its term ran out".to_owned(),
+                _ => "derived: a notice took effect".to_owned(),
+            });
         }
-        (None, Some(a)) if a.last_day() <= on.first_day() => Begun::Yes,
-        (None, _) => Begun::Assumed,
-    }
-}
-
-/// The state of an agreement's lifecycle on `on` (withdrawals of single parties aside).
-/// The step an agreement's lifecycle is in on `on` (withdrawals of single parties aside), how
-/// surely it had begun, and whether the next step may also have begun.
-fn step_on<'l>(
-    lifecycle: &'l [LifecycleStep],
-    on: &PartialDate,
-) -> Option<(&'l LifecycleStep, Begun, bool)> {
-    let mut chosen: Option<(&LifecycleStep, Begun)> = None;
-    let mut next_uncertain = false;
-    for step in lifecycle
-        .iter()
-        .filter(|s| s.state != LifecycleState::Withdrawn)
-    {
-        match begun(step, on) {
-            Begun::No => break,
-            Begun::Maybe => {
-                if chosen.is_some() {
-                    next_uncertain = true;
-                }
-                // A step that may have begun: report it, but only as partly.
-                chosen = Some((step, Begun::Maybe));
-            }
-            b => {
-                next_uncertain = false;
-                chosen = Some((step, b));
-            }
+        if let (Some(u), false) = (self.until, self.derived) {
+            out.push(format!("term until {u}"));
         }
+        out.extend(self.notices.iter().map(Notice::describe));
+        if !self.ratified_by.is_empty() {
+            let who: Vec<String> = self
+                .ratified_by
+                .iter()
+                .map(|r| match r.date {
+                    Some(d) => format!("{} {d}", r.party),
+                    None => r.party.clone(),
+                })
+                .collect();
+            out.push(format!("ratified by {}", who.join(", ")));
+        }
+        for s in &self.suspended_parties {
+            let mut c = format!("participation of {} suspended", s.party);
+            if let Some(d) = s.date {
+                c.push_str(&format!(" since {d}"));
+            }
+            out.push(c);
+        }
+        out
     }
-    chosen.map(|(step, how)| (step, how, next_uncertain))
+
+    fn from_derived(d: Derived) -> Self {
+        let mut s = AgreementState {
+            state: d.state,
+            since: d.since,
+            containment: d.containment,
+            rests_on_unknown: d.rests_on_unknown,
+            derived: d.derived,
+            until: d.until,
+            notices: d.notices,
+            ratified_by: d.ratified_by,
+            suspended_parties: d.suspended_parties,
+            summary: String::new(),
+            citations: d.citations,
+        };
+        let mut summary = match (s.state, s.since) {
+            (Some(st), Some(d)) => format!("{st} since {d}"),
+            (Some(st), None) => format!("{st} (date unknown)"),
+            (None, _) => "no recorded state yet".to_owned(),
+        };
+        for c in s.clauses() {
+            summary.push_str("; ");
+            summary.push_str(&c);
+        }
+        s.summary = summary;
+        s
+    }
 }
 
 /// The state an agreement is in on `on` (its last recorded state with `None`), without
@@ -95,57 +144,18 @@ pub(crate) fn state_kind_on(
     lifecycle: &[LifecycleStep],
     on: Option<&PartialDate>,
 ) -> Option<LifecycleState> {
-    match on {
-        Some(d) => step_on(lifecycle, d).map(|(s, _, _)| s.state),
-        None => lifecycle
-            .iter()
-            .rev()
-            .find(|s| s.state != LifecycleState::Withdrawn)
-            .map(|s| s.state),
-    }
+    derive(lifecycle, on).state
 }
 
 /// The state of an agreement's lifecycle on `on` (withdrawals of single parties aside).
 pub(crate) fn state_on(lifecycle: &[LifecycleStep], on: &PartialDate) -> AgreementState {
-    match step_on(lifecycle, on) {
-        None => AgreementState {
-            state: None,
-            since: None,
-            containment: Containment::Outside,
-            rests_on_unknown: false,
-            citations: Vec::new(),
-        },
-        Some((step, how, next_uncertain)) => AgreementState {
-            state: Some(step.state),
-            since: step.date,
-            containment: if how == Begun::Maybe || next_uncertain {
-                Containment::Partly
-            } else {
-                Containment::Inside
-            },
-            rests_on_unknown: how == Begun::Assumed,
-            citations: step.citations.clone(),
-        },
-    }
+    AgreementState::from_derived(derive(lifecycle, Some(on)))
 }
 
-/// The last recorded state of an agreement, whatever its date.
+/// The state of an agreement as things finally stand, whatever the date: its last recorded
+/// state, with every dated notice and term taken as having run.
 pub(crate) fn latest_state(lifecycle: &[LifecycleStep]) -> AgreementState {
-    let last = lifecycle
-        .iter()
-        .rev()
-        .find(|s| s.state != LifecycleState::Withdrawn);
-    AgreementState {
-        state: last.map(|s| s.state),
-        since: last.and_then(|s| s.date),
-        containment: if last.is_some() {
-            Containment::Inside
-        } else {
-            Containment::Outside
-        },
-        rests_on_unknown: false,
-        citations: last.map(|s| s.citations.clone()).unwrap_or_default(),
-    }
+    AgreementState::from_derived(derive(lifecycle, None))
 }
 
 /// A party to an agreement.
@@ -429,14 +439,21 @@ impl Graph {
             let from_lifecycle = lifecycle
                 .iter()
                 .filter(|s| {
-                    s.state == LifecycleState::Withdrawn && s.party.as_deref() == Some(party)
+                    s.state == LifecycleState::Withdrawn
+                        && s.status.occurred()
+                        && s.party.as_deref() == Some(party)
                 })
                 .map(|s| (s.date, s.attested));
+            let from_notices = withdrawals_by_notice(lifecycle, on)
+                .into_iter()
+                .filter(|(p, _)| p == party)
+                .map(|(_, eff)| (Some(eff), None));
             let from_edges = self
                 .edges_to(agreement, Some(EdgeKind::WithdrewFrom))
                 .filter(|e| e.from.id == party)
                 .map(|e| (e.edge.valid.start, None));
             from_lifecycle
+                .chain(from_notices)
                 .chain(from_edges)
                 .filter_map(|(date, attested)| {
                     let when = date.or(attested)?;

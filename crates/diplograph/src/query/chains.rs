@@ -136,7 +136,7 @@ impl Search<'_, '_> {
             {
                 let withdrawals = lifecycle
                     .iter()
-                    .any(|s| s.state == LifecycleState::Withdrawn)
+                    .any(crate::model::LifecycleStep::concerns_one_party)
                     || self
                         .graph
                         .edges_to(ag, Some(EdgeKind::WithdrewFrom))

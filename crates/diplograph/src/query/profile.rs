@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{AgreementState, NodeRef, Office, Party, Signatory, StatementInfo, StatementQuery};
 use crate::graph::{Graph, NodeIndex};
-use crate::model::{Attributes, EdgeKind, LifecycleStep, Node, NodeDetails, NodeKind};
+use crate::model::{Attributes, EdgeKind, LifecycleStep, Node, NodeDetails, NodeKind, Status};
 use crate::provenance::Citation;
 use crate::time::{Containment, Interval, PartialDate};
 
@@ -79,6 +79,10 @@ pub struct NodeProfile {
     /// For events: the place in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// For events: whether it happened (`occurred`), or was planned, scheduled, cancelled,
+    /// postponed, or did not happen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
     /// For sources and statements: their date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
@@ -227,9 +231,14 @@ impl Graph {
         let n = self.node_at(ix)?;
         let kind = n.kind();
         let is_agreement = kind == NodeKind::Agreement;
-        let (when, place) = match &n.details {
-            NodeDetails::Event { when, place, .. } => (Some(*when), place.clone()),
-            _ => (None, None),
+        let (when, place, status) = match &n.details {
+            NodeDetails::Event {
+                when,
+                place,
+                status,
+                ..
+            } => (Some(*when), place.clone(), Some(*status)),
+            _ => (None, None, None),
         };
         let (date, url, text_length) = match &n.details {
             NodeDetails::Source { date, url, text } => {
@@ -247,6 +256,7 @@ impl Graph {
             as_of: on.copied(),
             when,
             place,
+            status,
             date,
             url,
             text_length,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::NodeRef;
 use crate::graph::{Graph, NodeIndex};
-use crate::model::{EventKind, LifecycleState, NodeDetails};
+use crate::model::{EventKind, LifecycleState, NodeDetails, Status};
 use crate::provenance::Citation;
 use crate::time::{Containment, Interval, PartialDate};
 
@@ -19,6 +19,9 @@ pub struct TimelineQuery {
     pub to: Option<PartialDate>,
     /// Only entries about this node or its direct neighbours (attendees, parties, hosts …).
     pub around: Option<NodeIndex>,
+    /// Also events and steps that were cancelled, postponed or did not happen (left out by
+    /// default; planned and scheduled ones are always shown, marked by their status).
+    pub all_statuses: bool,
 }
 
 /// What a timeline entry records.
@@ -34,8 +37,12 @@ pub enum TimelineKind {
     Lifecycle {
         /// The state entered.
         state: LifecycleState,
-        /// For a withdrawal, who withdrew.
+        /// The party the step concerns (who withdrew, ratified, gave notice …).
         party: Option<NodeRef>,
+        /// For a notice: when it takes effect.
+        effective: Option<PartialDate>,
+        /// For `in_force` and `renewed`: the end of the term.
+        until: Option<PartialDate>,
     },
 }
 
@@ -53,8 +60,56 @@ pub struct TimelineEntry {
     pub what: TimelineKind,
     /// Whether the entry lies inside the window or only partly (a month straddling its edge).
     pub within: Containment,
+    /// Whether it happened, or was planned, scheduled, cancelled, postponed, or did not happen.
+    pub status: Status,
+    /// A condition, in words (lifecycle steps).
+    pub condition: Option<String>,
+    /// A note, in words (lifecycle steps).
+    pub note: Option<String>,
+    /// What happened in words, status marked ([`TimelineEntry::describe`]): the one
+    /// rendering the CLI and Python show.
+    pub description: String,
     /// Where it is stated.
     pub citations: Vec<Citation>,
+}
+
+impl TimelineEntry {
+    /// What happened, in words, with its status marked when it is not `occurred`:
+    /// `meeting`, `notice_given by United States, effective 2020-11-22`,
+    /// `signed [cancelled]`, `renewed, until 2026-02-05`, followed by the condition and note.
+    pub fn describe(&self) -> String {
+        let mut out = match &self.what {
+            TimelineKind::Event { event_kind } => event_kind.to_string(),
+            TimelineKind::Lifecycle {
+                state,
+                party,
+                effective,
+                until,
+            } => {
+                let mut s = state.to_string();
+                if let Some(p) = party {
+                    s.push_str(&format!(" by {}", p.name));
+                }
+                if let Some(e) = effective {
+                    s.push_str(&format!(", effective {e}"));
+                }
+                if let Some(u) = until {
+                    s.push_str(&format!(", until {u}"));
+                }
+                s
+            }
+        };
+        if !self.status.occurred() {
+            out.push_str(&format!(" [{}]", self.status));
+        }
+        if let Some(c) = &self.condition {
+            out.push_str(&format!("; condition: {c}"));
+        }
+        if let Some(n) = &self.note {
+            out.push_str(&format!("; note: {n}"));
+        }
+        out
+    }
 }
 
 impl Graph {
@@ -66,7 +121,7 @@ impl Graph {
     /// ```
     /// use diplograph::query::TimelineQuery;
     /// let g = diplograph::example();
-    /// let q = TimelineQuery { from: Some("2016-01".parse()?), to: Some("2016-03".parse()?), around: None };
+    /// let q = TimelineQuery { from: Some("2016-01".parse()?), to: Some("2016-03".parse()?), ..Default::default() };
     /// let entries: Vec<String> = g.timeline(&q).iter()
     ///     .map(|e| format!("{} {} ({})", e.date, e.subject.id, e.within.as_str()))
     ///     .collect();
@@ -125,7 +180,12 @@ impl Graph {
                 continue;
             };
             match &node.details {
-                NodeDetails::Event { kind, when, .. } => {
+                NodeDetails::Event {
+                    kind, when, status, ..
+                } => {
+                    if !(query.all_statuses || status.shown_by_default()) {
+                        continue;
+                    }
                     let Some(start) = when.start.or(when.end) else {
                         continue;
                     };
@@ -137,12 +197,19 @@ impl Graph {
                             subject: node.into(),
                             what: TimelineKind::Event { event_kind: *kind },
                             within: w,
+                            status: *status,
+                            condition: None,
+                            note: None,
+                            description: String::new(),
                             citations: node.citations.clone(),
                         });
                     }
                 }
                 NodeDetails::Agreement { lifecycle, .. } => {
                     for step in lifecycle {
+                        if !(query.all_statuses || step.status.shown_by_default()) {
+                            continue;
+                        }
                         let Some(date) = step.date else { continue };
                         if let Some(w) = within(date, None) {
                             out.push(TimelineEntry {
@@ -156,8 +223,14 @@ impl Graph {
                                         .as_deref()
                                         .and_then(|p| self.node(p))
                                         .map(NodeRef::from),
+                                    effective: step.effective,
+                                    until: step.until,
                                 },
                                 within: w,
+                                status: step.status,
+                                condition: step.condition.clone(),
+                                note: step.note.clone(),
+                                description: String::new(),
                                 citations: step.citations.clone(),
                             });
                         }
@@ -167,6 +240,9 @@ impl Graph {
             }
         }
         out.sort_by(|a, b| (a.date, &a.subject.id).cmp(&(b.date, &b.subject.id)));
+        for e in &mut out {
+            e.description = e.describe();
+        }
         out
     }
 }

@@ -13,6 +13,7 @@
 
 use crate::graph::{EdgeIndex, Graph, NodeIndex};
 use crate::model::{AgreementKind, EdgeKind, LifecycleState, LifecycleStep};
+use crate::query::asof::state_kind_on;
 use crate::time::{Interval, PartialDate};
 
 use super::{acting_for, alliances, lifted, Family, Way};
@@ -33,30 +34,43 @@ fn edge_span(valid: &Interval) -> Option<DayRange> {
 }
 
 /// The days on which an agreement's lifecycle is in a binding state (agreed, signed, in force),
-/// following the search's reading of a lifecycle: on a day, the state is that of the last step
-/// before the first dated step that begins after that day; undated steps count as begun.
+/// read through the one derivation ([`state_kind_on`]): the state can change only on the
+/// first or last day a step's date, attested date, notice's effective date or term's end may
+/// mean, or on the day after; the derivation is asked once per stretch between those days.
 fn binding_spans(lifecycle: &[LifecycleStep]) -> Vec<DayRange> {
-    let steps: Vec<&LifecycleStep> = lifecycle
-        .iter()
-        .filter(|s| s.state != LifecycleState::Withdrawn)
-        .collect();
-    // From which day on each step (and all before it) has begun.
-    let mut begun = Vec::with_capacity(steps.len());
-    let mut latest = i64::MIN;
-    for s in &steps {
-        if let Some(d) = s.date {
-            latest = latest.max(d.first_day().ordinal());
+    let mut days: Vec<chrono::NaiveDate> = Vec::new();
+    for s in lifecycle {
+        for d in [s.date, s.attested, s.effective, s.until]
+            .into_iter()
+            .flatten()
+        {
+            days.push(d.earliest());
+            days.push(d.latest());
+            days.extend(d.latest().succ_opt());
         }
-        begun.push(latest);
     }
+    days.sort_unstable();
+    days.dedup();
+    let key = |d: chrono::NaiveDate| PartialDate::from_naive(d).first_day().ordinal();
+    let binding_on = |d: chrono::NaiveDate| {
+        state_kind_on(lifecycle, Some(&PartialDate::from_naive(d)))
+            .is_some_and(LifecycleState::is_binding)
+    };
     let mut out = Vec::new();
-    for (i, s) in steps.iter().enumerate() {
-        let (Some(&from), until) = (begun.get(i), begun.get(i + 1).copied()) else {
-            continue;
-        };
-        let until = until.unwrap_or(i64::MAX);
-        if s.state.is_binding() && from < until {
-            push_span(&mut out, (from, until));
+    // Before the first of those days.
+    let before = days
+        .first()
+        .map_or(Some(chrono::NaiveDate::MIN), |d| d.pred_opt());
+    if let Some(probe) = before {
+        if binding_on(probe) {
+            let until = days.first().map_or(i64::MAX, |d| key(*d));
+            push_span(&mut out, (i64::MIN, until));
+        }
+    }
+    for (i, &d) in days.iter().enumerate() {
+        if binding_on(d) {
+            let until = days.get(i + 1).map_or(i64::MAX, |n| key(*n));
+            push_span(&mut out, (key(d), until));
         }
     }
     out
@@ -197,9 +211,7 @@ impl ChainIndex {
             let crate::model::NodeDetails::Agreement { kind, lifecycle } = &node.details else {
                 continue;
             };
-            let withdrawals = lifecycle
-                .iter()
-                .any(|s| s.state == LifecycleState::Withdrawn)
+            let withdrawals = lifecycle.iter().any(LifecycleStep::concerns_one_party)
                 || g.edges_to(ix, Some(EdgeKind::WithdrewFrom))
                     .next()
                     .is_some();
@@ -379,16 +391,11 @@ pub(super) fn admits(family: &Family, kind: Option<AgreementKind>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::query::asof::state_kind_on;
 
     #[test]
     fn binding_spans_agree_with_the_lifecycle_reading() {
-        let step = |state, date: Option<&str>| LifecycleStep {
-            state,
-            date: date.and_then(|d| d.parse().ok()),
-            attested: None,
-            party: None,
-            citations: Vec::new(),
+        let step = |state, date: Option<&str>| {
+            LifecycleStep::new(state, date.and_then(|d| d.parse().ok()))
         };
         use LifecycleState as S;
         let lifecycles = [
