@@ -29,6 +29,8 @@ pub enum ProblemCode {
     InvalidDate,
     /// An interval ends before it starts.
     IntervalReversed,
+    /// An edge's `attested` date lies wholly outside the edge's own interval (`start`/`end`).
+    AttestedOutsideInterval,
     /// An agreement's lifecycle goes back (signed after in force) or its dates run backwards.
     LifecycleOrder,
     /// A bilateral agreement kind (GSOMIA) with other than two parties.
@@ -78,6 +80,7 @@ impl ProblemCode {
             ProblemCode::KindField => "kind-field",
             ProblemCode::InvalidDate => "invalid-date",
             ProblemCode::IntervalReversed => "interval-reversed",
+            ProblemCode::AttestedOutsideInterval => "attested-outside-interval",
             ProblemCode::LifecycleOrder => "lifecycle-order",
             ProblemCode::BilateralPartyCount => "bilateral-party-count",
             ProblemCode::MissingSource => "missing-source",

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::attested::{Attestation, Certainty};
 use super::{validity, NodeRef, Validity};
 use crate::error::{Error, Result};
 use crate::graph::{Graph, NodeIndex};
@@ -23,6 +24,13 @@ pub struct AgreementState {
     pub containment: Containment,
     /// Whether the answer treats an undated step as already begun (an open, unknown bound).
     pub rests_on_unknown: bool,
+    /// Whether the agreement was certainly in this state on the date: the step certainly
+    /// began by then and either a later step certainly began after it, the state is final
+    /// (`terminated`), or the step is attested on the date (or later, from a dated start).
+    /// Otherwise `possible`. With no date asked about: `certain`.
+    pub certainty: Certainty,
+    /// The step's attested date (its `attested`), if any.
+    pub attested: Option<Attestation>,
     /// The citations of the step the state comes from.
     pub citations: Vec<Citation>,
 }
@@ -113,19 +121,58 @@ pub(crate) fn state_on(lifecycle: &[LifecycleStep], on: &PartialDate) -> Agreeme
             since: None,
             containment: Containment::Outside,
             rests_on_unknown: false,
+            certainty: Certainty::Possible,
+            attested: None,
             citations: Vec::new(),
         },
-        Some((step, how, next_uncertain)) => AgreementState {
-            state: Some(step.state),
-            since: step.date,
-            containment: if how == Begun::Maybe || next_uncertain {
+        Some((step, how, next_uncertain)) => {
+            let containment = if how == Begun::Maybe || next_uncertain {
                 Containment::Partly
             } else {
                 Containment::Inside
-            },
-            rests_on_unknown: how == Begun::Assumed,
-            citations: step.citations.clone(),
-        },
+            };
+            AgreementState {
+                state: Some(step.state),
+                since: step.date,
+                containment,
+                rests_on_unknown: how == Begun::Assumed,
+                certainty: step_certainty(lifecycle, step, on, containment),
+                attested: step.attested.map(|date| Attestation { date, source: None }),
+                citations: step.citations.clone(),
+            }
+        }
+    }
+}
+
+/// Whether the agreement was certainly in `step`'s state on `on` (see
+/// [`AgreementState::certainty`]).
+fn step_certainty(
+    lifecycle: &[LifecycleStep],
+    step: &LifecycleStep,
+    on: &PartialDate,
+    containment: Containment,
+) -> Certainty {
+    let (lo, hi) = (on.first_day(), on.last_day());
+    let known_from = step.date.map(|d| d.last_day());
+    // On an attested date the state held; from a dated start up to an attested date too.
+    let attested = step
+        .attested
+        .is_some_and(|a| known_from.unwrap_or(a.first_day()) <= lo && hi <= a.last_day());
+    let begun = known_from.is_some_and(|from| from <= lo);
+    let ended_later = lifecycle
+        .iter()
+        .filter(|s| s.state != LifecycleState::Withdrawn)
+        .skip_while(|s| !std::ptr::eq(*s, step))
+        .nth(1)
+        .and_then(|next| next.date)
+        .is_some_and(|next| next.first_day() > hi);
+    let settled = containment == Containment::Inside
+        && begun
+        && (ended_later || step.state == LifecycleState::Terminated);
+    if attested || settled {
+        Certainty::Certain
+    } else {
+        Certainty::Possible
     }
 }
 
@@ -144,6 +191,10 @@ pub(crate) fn latest_state(lifecycle: &[LifecycleStep]) -> AgreementState {
             Containment::Outside
         },
         rests_on_unknown: false,
+        certainty: Certainty::Certain,
+        attested: last
+            .and_then(|s| s.attested)
+            .map(|date| Attestation { date, source: None }),
         citations: last.map(|s| s.citations.clone()).unwrap_or_default(),
     }
 }
@@ -190,6 +241,9 @@ pub struct AgreementLink {
     pub state: AgreementState,
     /// All its parties on that date.
     pub parties: Vec<NodeRef>,
+    /// The weaker of the state's certainty and that of the parties' participation the answer
+    /// rests on (both parties asked about, for [`Graph::agreements_between`]).
+    pub certainty: Certainty,
     /// Citations of the agreement, its state and both parties' `party_to` edges.
     pub citations: Vec<Citation>,
 }
@@ -281,6 +335,7 @@ impl<'g> AsOf<'g> {
                 Some(AgreementLink {
                     agreement: n.into(),
                     kind: *kind,
+                    certainty: state.certainty,
                     state,
                     parties,
                     citations,
@@ -291,7 +346,9 @@ impl<'g> AsOf<'g> {
         out
     }
 
-    /// Every office held on the date, sorted by organization, title and person.
+    /// Every office held on the date, sorted by organization, title and person. An office
+    /// with a dated holder on the date has no undated holder answered as certain (see
+    /// [`Graph::office_holders`]).
     ///
     /// Cost: O(edges).
     pub fn offices(&self) -> Vec<Office> {
@@ -299,7 +356,7 @@ impl<'g> AsOf<'g> {
             .graph
             .edges()
             .filter(|e| e.edge.kind == EdgeKind::HoldsOffice)
-            .filter_map(|e| office(e.from, e.to, e.edge, Some(&self.date)))
+            .filter_map(|e| office(self.graph, e.from, e.to, e.edge, Some(&self.date)))
             .collect();
         sort_offices(&mut out);
         out
@@ -318,7 +375,7 @@ impl<'g> AsOf<'g> {
                     member: e.from.into(),
                     of: e.to.into(),
                     kind: e.edge.kind,
-                    validity: validity(e.edge, Some(&self.date))?,
+                    validity: validity(self.graph, e.edge, Some(&self.date))?,
                     citations: e.edge.citations.clone(),
                 })
             })
@@ -331,19 +388,20 @@ impl<'g> AsOf<'g> {
     ///
     /// Cost: O(edges), lazily.
     pub fn edges(&self) -> impl Iterator<Item = ValidEdge> + 'g {
-        let date = self.date;
+        let (graph, date) = (self.graph, self.date);
         self.graph.edges().filter_map(move |e| {
             Some(ValidEdge {
                 from: e.from.into(),
                 kind: e.edge.kind,
                 to: e.to.into(),
-                validity: validity(e.edge, Some(&date))?,
+                validity: validity(graph, e.edge, Some(&date))?,
             })
         })
     }
 }
 
 fn office(
+    graph: &Graph,
     person: &crate::model::Node,
     org: &crate::model::Node,
     edge: &crate::model::Edge,
@@ -354,12 +412,35 @@ fn office(
         title: edge.title().unwrap_or_default().to_owned(),
         organization: org.into(),
         valid: edge.valid,
-        validity: validity(edge, on)?,
+        validity: validity(graph, edge, on)?,
         citations: edge.citations.clone(),
     })
 }
 
+/// Sorts offices, and keeps an office from having two certain holders on one date: when a
+/// holder with a dated interval holds an office (same place, same title) on the date, a
+/// holder of it with no interval at all is only `possible` then, attested or not.
 fn sort_offices(v: &mut [Office]) {
+    let dated: Vec<(String, String, String)> = v
+        .iter()
+        .filter(|o| !o.valid.is_unbounded() && o.validity.containment != Containment::Outside)
+        .map(|o| {
+            (
+                o.organization.id.clone(),
+                normalize(&o.title),
+                o.person.id.clone(),
+            )
+        })
+        .collect();
+    for o in v.iter_mut().filter(|o| o.valid.is_unbounded()) {
+        let title = normalize(&o.title);
+        if dated
+            .iter()
+            .any(|(org, t, who)| *org == o.organization.id && *t == title && *who != o.person.id)
+        {
+            o.validity.certainty = Certainty::Possible;
+        }
+    }
     v.sort_by(|a, b| {
         (&a.organization.id, &a.title, &a.person.id, a.valid.start).cmp(&(
             &b.organization.id,
@@ -458,7 +539,7 @@ impl Graph {
                 Some(Party {
                     party: e.from.into(),
                     valid: e.edge.valid,
-                    validity: validity(e.edge, on)?,
+                    validity: validity(self, e.edge, on)?,
                     withdrew,
                     citations: e.edge.citations.clone(),
                 })
@@ -539,14 +620,17 @@ impl Graph {
             }
             let mut citations = e.to.citations.clone();
             union_citations(&mut citations, &state.citations);
+            let mut certainty = state.certainty;
             for p in &parties {
                 if p.party.id == e.from.id || p.party.id == b_node.id {
                     union_citations(&mut citations, &p.citations);
+                    certainty = certainty.and(p.validity.certainty);
                 }
             }
             out.push(AgreementLink {
                 agreement: e.to.into(),
                 kind: *kind,
+                certainty,
                 state,
                 parties: parties.into_iter().map(|p| p.party).collect(),
                 citations,
@@ -560,6 +644,12 @@ impl Graph {
     /// or country (all offices in it), or else words of a title ("Defence Minister"), matched
     /// case- and accent-insensitively. One person holding an office in two separate intervals
     /// appears once per interval that matches. Sorted by organization, title, person, start.
+    ///
+    /// Each answer says how surely it held ([`Validity::certainty`]): an office with no
+    /// interval is certain only on the dates sources attest it. When a holder with a dated
+    /// interval holds the same office (same place and title) on the date, a holder with no
+    /// interval is answered as `possible` even on a date attesting it. Keep the certain
+    /// answers with [`crate::query::certain_only`].
     ///
     /// ```
     /// let g = diplograph::example();
@@ -585,7 +675,7 @@ impl Graph {
                 ) =>
             {
                 self.edges_to(ix, Some(EdgeKind::HoldsOffice))
-                    .filter_map(|e| office(e.from, e.to, e.edge, on))
+                    .filter_map(|e| office(self, e.from, e.to, e.edge, on))
                     .collect()
             }
             Err(e @ Error::AmbiguousName { .. }) => return Err(e),
@@ -594,7 +684,7 @@ impl Graph {
                 self.edges()
                     .filter(|e| e.edge.kind == EdgeKind::HoldsOffice)
                     .filter(|e| e.edge.title().is_some_and(|t| normalize(t).contains(&key)))
-                    .filter_map(|e| office(e.from, e.to, e.edge, on))
+                    .filter_map(|e| office(self, e.from, e.to, e.edge, on))
                     .collect()
             }
         };
@@ -608,7 +698,7 @@ impl Graph {
     pub fn offices_of(&self, person: NodeIndex, on: Option<&PartialDate>) -> Vec<Office> {
         let mut out: Vec<Office> = self
             .edges_from(person, Some(EdgeKind::HoldsOffice))
-            .filter_map(|e| office(e.from, e.to, e.edge, on))
+            .filter_map(|e| office(self, e.from, e.to, e.edge, on))
             .collect();
         sort_offices(&mut out);
         out
