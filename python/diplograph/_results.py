@@ -197,6 +197,9 @@ _NESTED_KINDS = {
     "link": "Link",
     "state": "AgreementState",
     "validity": "Validity",
+    # An attested date (``date``) and, for a reporting date, the ``source`` whose date it is.
+    "attested": "Attestation",
+    "reported": "Attestation",
     "valid": "Interval",
     "attribution": "Attribution",
     "steps": "AttributionStep",
