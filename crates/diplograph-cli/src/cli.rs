@@ -236,6 +236,10 @@ pub enum Command {
         /// state and parties then (YYYY, YYYY-MM or YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]
         as_of: Option<PartialDate>,
+        /// Only what certainly held on the --as-of date: leave out parties, offices and
+        /// relations that only possibly held (undated facts not attested that day).
+        #[arg(long, requires = "as_of")]
+        certain: bool,
         /// Print JSON instead of tables.
         #[arg(long)]
         json: bool,
@@ -266,6 +270,10 @@ pub enum Command {
         /// The longest chain considered, in hops.
         #[arg(long, value_name = "N", default_value_t = 6)]
         max_hops: u16,
+        /// Only chains whose every hop certainly held on the date (undated facts count only on
+        /// the dates sources attest them).
+        #[arg(long)]
+        certain: bool,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,

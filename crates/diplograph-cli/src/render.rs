@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use comfy_table::{presets, ContentArrangement};
 use diplograph::model::NodeDetails;
 use diplograph::provenance::Citation;
-use diplograph::query::{AgreementState, NodeRef};
+use diplograph::query::{AgreementState, Attestation, Certainty, NodeRef, StatementInfo, Validity};
 use diplograph::time::{Containment, PartialDate};
 use diplograph::Graph;
 use serde::Serialize;
@@ -271,12 +271,69 @@ pub fn caveats(containment: Containment, rests_on_unknown: bool) -> String {
     }
 }
 
+/// The mark of an answer that only possibly held on the date: `" [possible; attested
+/// 2016-06-04]"` (or `reported 2016-06-04` for a source's reporting date); `""` when certain.
+pub fn possible(v: &Validity) -> String {
+    mark(v.certainty, v.attested.as_ref())
+}
+
+fn mark(c: Certainty, nearest: Option<&Attestation>) -> String {
+    match (c, nearest) {
+        (Certainty::Possible, Some(a)) => format!(" [possible; {}]", attestation(a)),
+        (Certainty::Possible, None) => " [possible]".to_owned(),
+        _ => String::new(),
+    }
+}
+
+/// An attested date in words: `attested 2016-06-04`, or `reported 2016-06-04` when it is the
+/// date of a source citing the fact.
+pub fn attestation(a: &Attestation) -> String {
+    if a.is_reported() {
+        format!("reported {}", a.date)
+    } else {
+        format!("attested {}", a.date)
+    }
+}
+
+/// Attested dates in words (`attested 2016-06-04, 2021-05`, `reported 2016-06-04`), or `""`.
+pub fn attested_dates(list: &[Attestation]) -> String {
+    let (reported, stated): (Vec<&Attestation>, Vec<&Attestation>) =
+        list.iter().partition(|a| a.is_reported());
+    let join = |v: &[&Attestation]| {
+        v.iter()
+            .map(|a| a.date.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut parts = Vec::new();
+    if !stated.is_empty() {
+        parts.push(format!("attested {}", join(&stated)));
+    }
+    if !reported.is_empty() {
+        parts.push(format!("reported {}", join(&reported)));
+    }
+    parts.join("; ")
+}
+
+/// A statement's date: its own, else `reported D` (the date of the source reporting it), else `?`.
+pub fn statement_date(s: &StatementInfo) -> String {
+    match (&s.date, &s.reported) {
+        (Some(d), _) => d.to_string(),
+        (None, Some(r)) => format!("reported {}", r.date),
+        (None, None) => "?".to_owned(),
+    }
+}
+
 /// An agreement state: the core's [`AgreementState::summary`] (`in_force since 2014-12-29`,
 /// then what qualifies it: derived, the term, notices, ratifications, suspended
-/// participation), with caveats.
+/// participation), with its attested date when the step has no date of its own, and caveats.
 pub fn state(s: &AgreementState) -> String {
     let mut out = s.summary.clone();
+    if let (Some(_), None, Some(a)) = (s.state, s.since, &s.attested) {
+        out = out.replacen("(date unknown)", &format!("({})", attestation(a)), 1);
+    }
     out.push_str(&caveats(s.containment, s.rests_on_unknown));
+    out.push_str(&mark(s.certainty, None));
     out
 }
 

@@ -5,7 +5,7 @@ use diplograph::time::PartialDate;
 use pyo3::basic::CompareOp;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyString, PyTuple};
+use pyo3::types::{PyList, PyString, PyTuple};
 
 use crate::errors::to_py_err;
 
@@ -61,6 +61,24 @@ impl<'a, 'py> FromPyObject<'a, 'py> for DateArg {
              (\"2016\", \"2016-01\", \"2016-06-04\"), not {}",
             obj.get_type().name()?
         )))
+    }
+}
+
+/// An argument that may be one date (as [`DateArg`] takes it) or a list or tuple of dates.
+pub(crate) struct DatesArg(pub(crate) Vec<PartialDate>);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for DatesArg {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        if obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok() {
+            let mut out = Vec::new();
+            for item in obj.try_iter()? {
+                out.push(item?.extract::<DateArg>()?.0);
+            }
+            return Ok(DatesArg(out));
+        }
+        Ok(DatesArg(vec![obj.extract::<DateArg>()?.0]))
     }
 }
 

@@ -15,11 +15,13 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyIterator, PyList, PyMemoryView, PyString};
 
-use diplograph::query::{ChainQuery, Family, NeighbourhoodQuery, StatementQuery, TimelineQuery};
+use diplograph::query::{
+    certain_only, ChainQuery, Family, NeighbourhoodQuery, StatementQuery, TimelineQuery,
+};
 use pyo3::exceptions::PyTypeError;
 
 use crate::columns;
-use crate::date::DateArg;
+use crate::date::{DateArg, DatesArg};
 use crate::errors::{problem_to_py, to_py_err, IntoPyResult};
 use crate::limits::LimitsArg;
 use crate::objects::{
@@ -425,7 +427,8 @@ impl PyGraph {
 
     /// Adds an edge ``from_ -kind-> to`` between two node ids, checked as the core checks it
     /// (both ends exist, the kind allows their kinds, its own fields). Returns the new edge.
-    #[pyo3(signature = (from_, kind, to, *, start = None, end = None, title = None, on_behalf_of = None, position = None, share = None, amount = None, relation = None, attributes = None, citations = Vec::new()))]
+    /// ``attested`` is one date or a list of dates on which a source confirms the edge held.
+    #[pyo3(signature = (from_, kind, to, *, start = None, end = None, attested = None, title = None, on_behalf_of = None, position = None, share = None, amount = None, relation = None, attributes = None, citations = Vec::new()))]
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors the Python keyword arguments"
@@ -438,6 +441,7 @@ impl PyGraph {
         to: &str,
         start: Option<DateArg>,
         end: Option<DateArg>,
+        attested: Option<DatesArg>,
         title: Option<String>,
         on_behalf_of: Option<String>,
         position: Option<u32>,
@@ -457,6 +461,9 @@ impl PyGraph {
                 q.amount = amount;
                 q.relation = relation;
             });
+        for d in attested.map(|a| a.0).unwrap_or_default() {
+            edge = edge.with_attested(d);
+        }
         edge.attributes = attributes_from_py(attributes)?;
         edge.citations = self::citations(citations);
         let copy = edge.clone();
@@ -592,13 +599,22 @@ impl PyGraph {
     /// The agreements linking two parties: with ``between=(a, b)``, those both are parties to
     /// on ``as_of`` (with no date: ever, in their last recorded state); with only ``as_of``,
     /// every agreement in the state it was in then. Returns ``AgreementLink`` records sorted by
-    /// id. Cost: O(a's agreements × their parties), or O(agreements × steps) for all.
-    #[pyo3(signature = (*, between = None, as_of = None))]
+    /// id, each with its ``certainty`` (``"certain"`` or ``"possible"``); ``certain=True``
+    /// keeps only the certain ones. Cost: O(a's agreements × their parties), or
+    /// O(agreements × steps) for all.
+    ///
+    /// >>> g = example()
+    /// >>> [(l.agreement.id, l.certainty) for l in g.agreements(between=("KOR", "USA"), as_of="2016-06-04")]
+    /// [('gsomia-kor-usa', 'certain'), ('trilateral-cooperation-2016', 'certain'), ('trilateral-info-sharing', 'certain')]
+    /// >>> g.agreements(between=("KOR", "USA"), as_of="2017", certain=True)
+    /// []
+    #[pyo3(signature = (*, between = None, as_of = None, certain = false))]
     fn agreements<'py>(
         &self,
         py: Python<'py>,
         between: Option<(NameArg, NameArg)>,
         as_of: Option<DateArg>,
+        certain: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;
@@ -615,6 +631,7 @@ impl PyGraph {
                 ))
             }
         };
+        let links = if certain { certain_only(links) } else { links };
         wrap(py, "AgreementLink", &links)
     }
 
@@ -622,8 +639,16 @@ impl PyGraph {
     /// (``intelligence``, ``defence``, ``communication``, ``any``) or a comma-separated list of
     /// agreement kinds, binding on ``as_of`` (with no date: by each agreement's last recorded
     /// state); up to ``k`` (at most 100) chains of at most ``max_hops`` hops, shortest first. Returns
-    /// ``Chain`` records (empty when there is none). The GIL is released meanwhile.
-    #[pyo3(signature = (a, b, *, via = "any", as_of = None, k = 1, max_hops = 6))]
+    /// ``Chain`` records (empty when there is none), each hop and chain with its
+    /// ``certainty``; ``certain=True`` lets only hops that certainly held on the date carry a
+    /// chain. The GIL is released meanwhile.
+    ///
+    /// >>> g = example()
+    /// >>> [c.certainty for c in g.path("KOR", "JPN", via="intelligence", as_of="2017-06")]
+    /// ['possible']
+    /// >>> g.path("KOR", "JPN", via="intelligence", as_of="2017-06", certain=True)
+    /// []
+    #[pyo3(signature = (a, b, *, via = "any", as_of = None, k = 1, max_hops = 6, certain = false))]
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors the Python keyword arguments"
@@ -637,13 +662,15 @@ impl PyGraph {
         as_of: Option<DateArg>,
         k: usize,
         max_hops: usize,
+        certain: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;
         let query = ChainQuery::new(via.parse::<Family>().map_err(|e| to_py_err(e.into()))?)
             .with_on_opt(as_of.map(|d| d.0))
             .with_k(k)
-            .with_max_hops(max_hops);
+            .with_max_hops(max_hops)
+            .with_certain(certain);
         let (a, b) = (resolve(py, g, a)?, resolve(py, g, b)?);
         let chains = py.detach(|| g.chains(a, b, &query));
         wrap(py, "Chain", &chains)
@@ -651,35 +678,54 @@ impl PyGraph {
 
     /// Who held an ``office`` on ``on`` (with no date: ever): ``office`` names an organization
     /// or country (every office in it) or words of a title ("Defence Minister"). Returns
-    /// ``Office`` records sorted by organization, title, person and start.
-    #[pyo3(signature = (office, *, on = None))]
+    /// ``Office`` records sorted by organization, title, person and start. Each says in
+    /// ``validity.certainty`` whether it certainly held on the date (``"certain"``) or only
+    /// possibly (``"possible"``: an undated office on a date no source attests), with the
+    /// nearest attested date in ``validity.attested``; ``certain=True`` keeps only the
+    /// certain ones.
+    ///
+    /// >>> g = example()
+    /// >>> [(o.person.id, o.validity.certainty) for o in g.office_holders("kor-mnd", on="2024")]
+    /// [('han-min-koo', 'possible')]
+    /// >>> str(g.office_holders("kor-mnd", on="2024")[0].validity.attested.date)
+    /// '2016-06-04'
+    /// >>> g.office_holders("kor-mnd", on="2024", certain=True)
+    /// []
+    #[pyo3(signature = (office, *, on = None, certain = false))]
     fn office_holders<'py>(
         &self,
         py: Python<'py>,
         office: &str,
         on: Option<DateArg>,
+        certain: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;
         let on = on.map(|d| d.0);
         let found = py.detach(|| g.office_holders(office, on.as_ref())).py()?;
+        let found = if certain { certain_only(found) } else { found };
         wrap(py, "Office", &found)
     }
 
     /// The parties to an agreement on ``as_of`` (with no date: every party, with the date it
-    /// withdrew if it did). Returns ``Party`` records sorted by id.
-    #[pyo3(signature = (agreement, *, as_of = None))]
+    /// withdrew if it did). Returns ``Party`` records sorted by id, each with
+    /// ``validity.certainty``; ``certain=True`` keeps only the parties that certainly were
+    /// parties on the date.
+    #[pyo3(signature = (agreement, *, as_of = None, certain = false))]
     fn parties<'py>(
         &self,
         py: Python<'py>,
         agreement: NameArg,
         as_of: Option<DateArg>,
+        certain: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;
         let ix = resolve(py, g, agreement)?;
         let on = as_of.map(|d| d.0);
-        wrap(py, "Party", &g.parties(ix, on.as_ref()))
+        let found = g.parties(ix, on.as_ref());
+        let found = if certain { certain_only(found) } else { found };
+        wrap(py, "Party", &found)
     }
 
     /// The people who signed an agreement, sorted by date then id (``Signatory`` records).
@@ -1098,30 +1144,46 @@ impl AsOfView {
         crate::date::PyPartialDate(self.date)
     }
 
-    /// Every agreement with the state it was in on the date (``AgreementLink`` records).
-    fn agreements<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    /// Every agreement with the state it was in on the date (``AgreementLink`` records);
+    /// ``certain=True`` keeps those certainly in that state then.
+    #[pyo3(signature = (*, certain = false))]
+    fn agreements<'py>(&self, py: Python<'py>, certain: bool) -> PyResult<Bound<'py, PyAny>> {
         let g = self.graph.get().read(py)?;
         let d = self.date;
         let inner = &*g;
         let found = py.detach(|| inner.as_of(d).agreements());
+        let found = if certain { certain_only(found) } else { found };
         wrap(py, "AgreementLink", &found)
     }
 
-    /// Every office held on the date (``Office`` records).
-    fn offices<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    /// Every office held on the date (``Office`` records); ``certain=True`` keeps those
+    /// certainly held then.
+    ///
+    /// >>> view = example().as_of("2016-06-04")
+    /// >>> len(view.offices()), len(view.offices(certain=True))
+    /// (7, 7)
+    /// >>> later = example().as_of("2016-07")
+    /// >>> len(later.offices()), len(later.offices(certain=True))
+    /// (7, 0)
+    #[pyo3(signature = (*, certain = false))]
+    fn offices<'py>(&self, py: Python<'py>, certain: bool) -> PyResult<Bound<'py, PyAny>> {
         let g = self.graph.get().read(py)?;
         let d = self.date;
         let inner = &*g;
         let found = py.detach(|| inner.as_of(d).offices());
+        let found = if certain { certain_only(found) } else { found };
         wrap(py, "Office", &found)
     }
 
-    /// Every ``member_of`` and ``part_of`` relation holding on the date (``Membership``).
-    fn memberships<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    /// Every ``member_of`` and ``part_of`` relation holding on the date (``Membership``);
+    /// ``certain=True`` keeps those certainly holding then.
+    #[pyo3(signature = (*, certain = false))]
+    fn memberships<'py>(&self, py: Python<'py>, certain: bool) -> PyResult<Bound<'py, PyAny>> {
         let g = self.graph.get().read(py)?;
         let d = self.date;
         let inner = &*g;
         let found = py.detach(|| inner.as_of(d).memberships());
+        let found = if certain { certain_only(found) } else { found };
         wrap(py, "Membership", &found)
     }
 

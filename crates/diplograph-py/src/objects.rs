@@ -742,6 +742,21 @@ impl PyEdge {
         opt_date(self.edge.valid.end)
     }
 
+    /// The dates on which a source confirms the edge held, as the data states them (sorted;
+    /// empty when it states none).
+    ///
+    /// >>> e = example().edges(kind="holds_office", from_="han-min-koo")[0]
+    /// >>> [str(d) for d in e.attested]
+    /// ['2016-06-04']
+    #[getter]
+    fn attested(&self) -> Vec<PyPartialDate> {
+        self.edge
+            .attested
+            .iter()
+            .map(|&d| PyPartialDate(d))
+            .collect()
+    }
+
     /// For ``holds_office``: the office.
     #[getter]
     fn title(&self) -> Option<&str> {
@@ -838,6 +853,11 @@ impl PyEdge {
                 q.amount = amount;
                 q.relation = relation;
             });
+        if let Some(v) = item(F::Attested)? {
+            for d in v.extract::<Vec<DateArg>>()? {
+                edge = edge.with_attested(d.0);
+            }
+        }
         if let Some(v) = item(F::Attributes)? {
             edge.attributes = attributes_from_py(Some(v.cast::<PyDict>()?))?;
         }

@@ -91,6 +91,7 @@ fields! {
         Kind => ("kind", "category"),
         Start => ("start", "string"),
         End => ("end", "string"),
+        Attested => ("attested", "object"),
         Title => ("title", "string"),
         OnBehalfOf => ("on_behalf_of", "string"),
         Position => ("position", "Int64"),
@@ -234,6 +235,17 @@ impl<'py> Builder<'py> {
         Ok(Some(made))
     }
 
+    /// A list of dates (an edge's `attested`): every edge has one, empty when it states none.
+    fn dates(&mut self, dates: &[PartialDate]) -> PyResult<Cell<'py>> {
+        let list = PyList::empty(self.py);
+        for d in dates {
+            if let Some(made) = self.date(Some(*d))? {
+                list.append(made)?;
+            }
+        }
+        Ok(Some(list.into_any()))
+    }
+
     /// A node's fields (`ix` shares its id string with its edges' ends).
     pub(crate) fn node(&mut self, ix: Option<NodeIndex>, n: &Node) -> PyResult<NodeRow<'py>> {
         use NodeField as F;
@@ -313,6 +325,7 @@ impl<'py> Builder<'py> {
             Some(self.name(e.kind.as_str())),
             self.date(e.valid.start)?,
             self.date(e.valid.end)?,
+            self.dates(&e.attested)?,
             self.opt_text(e.title()),
             self.opt_text(e.on_behalf_of()),
             self.or_empty(position),

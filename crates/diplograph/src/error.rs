@@ -29,6 +29,8 @@ pub enum ProblemCode {
     InvalidDate,
     /// An interval ends before it starts.
     IntervalReversed,
+    /// An edge's `attested` date lies wholly outside the edge's own interval (`start`/`end`).
+    AttestedOutsideInterval,
     /// An agreement's lifecycle goes back (signed after in force) or its dates run backwards.
     LifecycleOrder,
     /// A `ratified` step comes before the agreement's `signed` step.
@@ -93,6 +95,7 @@ impl ProblemCode {
             ProblemCode::KindField => "kind-field",
             ProblemCode::InvalidDate => "invalid-date",
             ProblemCode::IntervalReversed => "interval-reversed",
+            ProblemCode::AttestedOutsideInterval => "attested-outside-interval",
             ProblemCode::LifecycleOrder => "lifecycle-order",
             ProblemCode::RatifiedBeforeSigned => "ratified-before-signed",
             ProblemCode::NoticeNotInForce => "notice-not-in-force",

@@ -552,6 +552,11 @@ fn edge_from_record(r: EdgeRecord<'_>) -> Edge {
     Edge {
         kind: r.kind,
         valid: Interval::new(r.start, r.end),
+        attested: {
+            let mut dates = r.attested.into_owned();
+            crate::model::normalize_attested(&mut dates);
+            dates
+        },
         qualifiers: (q != Qualifiers::default()).then(|| Box::new(q)),
         attributes: r.attributes.into_owned(),
         citations: r.citations.into_owned(),

@@ -394,6 +394,11 @@ fn merge_edges(
                         continue;
                     };
                     labels.insert(label);
+                    // One fact attested by several inputs is attested on every date any gives.
+                    if existing.attested != edge.attested {
+                        existing.attested.extend(edge.attested.iter().copied());
+                        crate::model::normalize_attested(&mut existing.attested);
+                    }
                     if existing.citations != edge.citations {
                         union_citations(&mut existing.citations, &edge.citations);
                     }

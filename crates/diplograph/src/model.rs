@@ -827,6 +827,10 @@ pub struct Edge {
     pub kind: EdgeKind,
     /// When it holds; both ends unknown when the sources do not say.
     pub valid: Interval,
+    /// Dates on which a source confirms that it held (as the data states them, sorted, each
+    /// once). The dates of the dated sources citing it count too, unless the data says
+    /// otherwise: see [`crate::Graph::attestations`].
+    pub attested: Vec<PartialDate>,
     /// Kind-specific details, when there are any.
     pub qualifiers: Option<Box<Qualifiers>>,
     /// Free attributes.
@@ -841,6 +845,7 @@ impl Edge {
         Edge {
             kind,
             valid: Interval::default(),
+            attested: Vec::new(),
             qualifiers: None,
             attributes: Attributes::new(),
             citations: Vec::new(),
@@ -851,6 +856,26 @@ impl Edge {
     #[must_use]
     pub fn valid(mut self, start: Option<PartialDate>, end: Option<PartialDate>) -> Self {
         self.valid = Interval::new(start, end);
+        self
+    }
+
+    /// Adds a date on which a source confirms that it held (builder style); the dates stay
+    /// sorted, each once.
+    ///
+    /// ```
+    /// use diplograph::{Edge, EdgeKind};
+    /// let e = Edge::new(EdgeKind::HoldsOffice)
+    ///     .with_attested("2021-05".parse()?)
+    ///     .with_attested("2016-06-04".parse()?)
+    ///     .with_attested("2021-05".parse()?);
+    /// let dates: Vec<String> = e.attested.iter().map(|d| d.to_string()).collect();
+    /// assert_eq!(dates, ["2016-06-04", "2021-05"]);
+    /// # Ok::<(), diplograph::time::DateError>(())
+    /// ```
+    #[must_use]
+    pub fn with_attested(mut self, date: PartialDate) -> Self {
+        self.attested.push(date);
+        normalize_attested(&mut self.attested);
         self
     }
 
@@ -905,6 +930,12 @@ impl Edge {
     pub fn relation(&self) -> Option<&str> {
         self.qualifiers.as_ref()?.relation.as_deref()
     }
+}
+
+/// Sorts attested dates and keeps each once: the one form an edge's `attested` takes.
+pub(crate) fn normalize_attested(dates: &mut Vec<PartialDate>) {
+    dates.sort();
+    dates.dedup();
 }
 
 #[cfg(test)]

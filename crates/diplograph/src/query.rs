@@ -10,8 +10,16 @@
 //! end is unknown is treated as holding on that side (an open bound), and the answer says so
 //! with `rests_on_unknown: true`. A date of month or year precision may be only partly inside
 //! an interval; answers then say [`Containment::Partly`] instead of guessing a day.
+//!
+//! ## Certain and possible
+//! A fact with no interval is known to hold only on the dates sources attest it
+//! ([`Graph::attestations`]): on those it is [`Certainty::Certain`], on any other date only
+//! [`Certainty::Possible`]. Every answer built on edges says which, with the attested date
+//! nearest the date asked about, and the office, party, membership and chain questions can be
+//! asked for certain answers only.
 
 mod asof;
+mod attested;
 mod chains;
 mod history;
 mod neighbourhood;
@@ -22,6 +30,7 @@ mod timeline;
 pub use asof::{
     AgreementLink, AgreementState, AsOf, Membership, Office, Party, Signatory, ValidEdge,
 };
+pub use attested::{certain_only, Attestation, Certainty, Certified};
 pub(crate) use chains::ChainIndex;
 pub use chains::{Chain, ChainQuery, Family, Hop, Link, MAX_CHAIN_ALTERNATIVES};
 pub use history::{Notice, NoticeOf, NoticeOutcome, PartyStep};
@@ -34,6 +43,7 @@ pub use timeline::{TimelineEntry, TimelineKind, TimelineQuery};
 
 use serde::{Deserialize, Serialize};
 
+use crate::graph::Graph;
 use crate::model::{Edge, Node, NodeKind};
 use crate::time::{Containment, PartialDate};
 
@@ -66,30 +76,46 @@ impl std::fmt::Display for NodeRef {
 }
 
 /// How an edge's validity stands on a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Validity {
     /// Whether the date lies inside the edge's interval, partly, or (never here) outside.
     pub containment: Containment,
     /// Whether the answer treats an unknown start or end as open.
     pub rests_on_unknown: bool,
+    /// Whether the edge certainly held on the date (its interval covers it, or a source
+    /// attests it then) or only possibly. With no date asked about: `certain` (it held at
+    /// some time).
+    pub certainty: Certainty,
+    /// The attested date nearest the date asked about (with no date: the latest), if any.
+    pub attested: Option<Attestation>,
 }
 
-/// How an edge stands on `on`; `None` when it certainly does not hold then. With no date,
-/// every edge holds (resting on nothing).
-pub(crate) fn validity(edge: &Edge, on: Option<&PartialDate>) -> Option<Validity> {
+/// Whether an edge may hold on `on` (its interval does not rule the date out), and how its
+/// interval stands then; builds nothing. With no date, every edge holds.
+pub(crate) fn holds(edge: &Edge, on: Option<&PartialDate>) -> Option<(Containment, bool)> {
     let Some(d) = on else {
-        return Some(Validity {
-            containment: Containment::Inside,
-            rests_on_unknown: false,
-        });
+        return Some((Containment::Inside, false));
     };
     let containment = edge.valid.contains(d);
     if containment == Containment::Outside {
         return None;
     }
+    Some((
+        containment,
+        edge.valid.start.is_none() || edge.valid.end.is_none(),
+    ))
+}
+
+/// How an edge stands on `on`; `None` when it certainly does not hold then. With no date,
+/// every edge holds (resting on nothing, certainly).
+pub(crate) fn validity(graph: &Graph, edge: &Edge, on: Option<&PartialDate>) -> Option<Validity> {
+    let (containment, rests_on_unknown) = holds(edge, on)?;
+    let (certainty, attested) = attested::certainty(edge, &graph.attestations(edge), on);
     Some(Validity {
         containment,
-        rests_on_unknown: edge.valid.start.is_none() || edge.valid.end.is_none(),
+        rests_on_unknown,
+        certainty,
+        attested,
     })
 }

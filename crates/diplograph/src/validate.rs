@@ -344,6 +344,27 @@ fn edge_rules(edge: &Edge, label: &str, sink: &mut impl Sink) {
             },
         );
     }
+    for (i, date) in edge.attested.iter().enumerate() {
+        if edge.valid.contains(date) == crate::time::Containment::Outside {
+            sink.push(
+                ProblemCode::AttestedOutsideInterval,
+                || {
+                    if edge.attested.len() == 1 {
+                        "/attested".to_owned()
+                    } else {
+                        format!("/attested/{i}")
+                    }
+                },
+                || {
+                    format!(
+                        "edge {label} is attested on {date}, outside its own interval {}; \
+                         correct the date or widen `start`/`end`",
+                        edge.valid
+                    )
+                },
+            );
+        }
+    }
     let none = Qualifiers::default();
     let q = edge.qualifiers.as_deref().unwrap_or(&none);
     qualifier_rules(q, edge.kind, label, sink);

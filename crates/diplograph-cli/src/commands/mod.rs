@@ -41,10 +41,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             node,
             inputs,
             as_of,
+            certain,
             json,
         } => {
             let g = input::load(&inputs.files, quiet, &limits)?;
-            show::show(&g, &node, as_of.as_ref(), json, out)
+            show::show(&g, &node, as_of.as_ref(), certain, json, out)
         }
         Command::Path {
             from,
@@ -54,6 +55,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             as_of,
             k,
             max_hops,
+            certain,
             json,
         } => {
             let family = family(&via).map_err(Failure::Usage)?;
@@ -61,7 +63,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             let query = ChainQuery::new(family)
                 .with_on_opt(as_of)
                 .with_k(usize::from(k))
-                .with_max_hops(usize::from(max_hops));
+                .with_max_hops(usize::from(max_hops))
+                .with_certain(certain);
             path::path(&g, &from, &to, &query, json, out)
         }
         Command::Statements {

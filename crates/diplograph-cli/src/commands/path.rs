@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use diplograph::query::{Chain, ChainQuery, Link, NodeRef};
+use diplograph::query::{Certainty, Chain, ChainQuery, Hop, Link, NodeRef};
 use diplograph::Graph;
 
 use crate::failure::Failure;
@@ -36,8 +36,9 @@ pub(super) fn path(
     );
     if chains.is_empty() {
         return Err(Failure::NoAnswer(format!(
-            "no chain of {} agreements links {} to {} {when} (within {} hops)",
+            "no chain of {} agreements {}links {} to {} {when} (within {} hops)",
             query.family.name(),
+            if query.certain { "certainly " } else { "" },
             name(a),
             name(b),
             query.max_hops
@@ -73,11 +74,16 @@ fn print_chain(
         .collect();
     writeln!(
         out,
-        "{} — {} hop(s) through {} agreements, {when}{}",
+        "{} — {} hop(s) through {} agreements, {when}{}{}",
         stops.join(" → "),
         c.hops.len(),
         query.family.name(),
-        caveats(c.containment, c.rests_on_unknown)
+        caveats(c.containment, c.rests_on_unknown),
+        if c.certainty == Certainty::Possible {
+            " [possible: some hop is not known to hold on the date]"
+        } else {
+            ""
+        }
     )?;
     let mut t = table(["hop", "agreement", "state", "citations"]);
     keep_whole(&mut t, &[0]);
@@ -106,10 +112,28 @@ fn print_chain(
         t.add_row(vec![
             hop,
             link,
-            format!("{st}{}", caveats(h.containment, h.rests_on_unknown)),
+            format!(
+                "{st}{}{}",
+                caveats(h.containment, h.rests_on_unknown),
+                hop_mark(h)
+            ),
             citations(g, &h.citations),
         ]);
     }
     print_table(out, &t)?;
     Ok(())
+}
+
+/// `" [possible]"` for a hop that only possibly held when its agreement state's own mark does
+/// not already say so; else `""`.
+fn hop_mark(h: &Hop) -> &'static str {
+    let state_says_so = matches!(
+        &h.link,
+        Link::Agreement { state, .. } if state.certainty == Certainty::Possible
+    );
+    if h.certainty == Certainty::Possible && !state_says_so {
+        " [possible]"
+    } else {
+        ""
+    }
 }

@@ -3,15 +3,15 @@
 use std::io::Write;
 
 use diplograph::model::NodeKind;
-use diplograph::query::{Direction, NodeProfile};
+use diplograph::query::{Certainty, Direction, NodeProfile};
 use diplograph::time::PartialDate;
 use diplograph::Graph;
 
 use super::statements::statements_table;
 use crate::failure::Failure;
 use crate::render::{
-    caveats, citation, citations, date, node_ref, node_refs, print_json, print_table, state, table,
-    Human,
+    attested_dates, caveats, citation, citations, date, node_ref, node_refs, possible, print_json,
+    print_table, state, statement_date, table, Human,
 };
 
 /// Runs `diplograph show`.
@@ -19,16 +19,20 @@ pub(super) fn show(
     g: &Graph,
     name: &str,
     on: Option<&PartialDate>,
+    certain: bool,
     json: bool,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let ix = g.resolve(name)?;
-    let profile = g
+    let mut profile = g
         .profile(ix, on)
         .ok_or_else(|| diplograph::Error::NodeNotFound {
             name: name.to_owned(),
             hint: String::new(),
         })?;
+    if certain {
+        profile = profile.certain_only();
+    }
     if json {
         return Ok(print_json(out, &profile)?);
     }
@@ -97,7 +101,7 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
             s.text.clone()
         };
         writeln!(out, "words: {words}")?;
-        writeln!(out, "date: {}", date(s.date.as_ref()))?;
+        writeln!(out, "date: {}", statement_date(s))?;
         writeln!(out, "attribution: {}", s.attribution.text)?;
         for (label, refs) in [
             ("about", &s.about),
@@ -160,9 +164,10 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
         for party in &p.parties {
             t.add_row(vec![
                 format!(
-                    "{}{}",
+                    "{}{}{}",
                     node_ref(&party.party),
-                    caveats(party.validity.containment, party.validity.rests_on_unknown)
+                    caveats(party.validity.containment, party.validity.rests_on_unknown),
+                    possible(&party.validity)
                 ),
                 if party.valid.is_unbounded() {
                     String::new()
@@ -196,9 +201,10 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
                 o.title.clone(),
                 node_ref(&o.organization),
                 format!(
-                    "{}{}",
+                    "{}{}{}",
                     o.valid,
-                    caveats(o.validity.containment, o.validity.rests_on_unknown)
+                    caveats(o.validity.containment, o.validity.rests_on_unknown),
+                    possible(&o.validity)
                 ),
                 citations(g, &o.citations),
             ]);
@@ -228,11 +234,25 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
             for q in quals.into_iter().flatten() {
                 what.push_str(&format!("\n({q})"));
             }
-            let valid = if r.valid.is_unbounded() {
+            let mut valid = if r.valid.is_unbounded() {
                 String::new()
             } else {
                 r.valid.to_string()
             };
+            let attested = attested_dates(&r.attested);
+            if !attested.is_empty() {
+                if !valid.is_empty() {
+                    valid.push('\n');
+                }
+                valid.push_str(&attested);
+            }
+            if r.certainty == Some(Certainty::Possible) {
+                valid.push_str(if valid.is_empty() {
+                    "[possible]"
+                } else {
+                    "\n[possible]"
+                });
+            }
             t.add_row(vec![
                 what,
                 node_ref(&r.other),

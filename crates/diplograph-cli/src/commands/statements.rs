@@ -6,7 +6,7 @@ use diplograph::query::{NodeRef, StatementInfo, StatementQuery};
 use diplograph::Graph;
 
 use crate::failure::Failure;
-use crate::render::{date, keep_whole, print_json, print_table, table, Human, Table};
+use crate::render::{keep_whole, print_json, print_table, statement_date, table, Human, Table};
 
 /// The table of statements, shared with `show`.
 pub(super) fn statements_table(g: &Graph, list: &[StatementInfo]) -> Table {
@@ -28,7 +28,7 @@ pub(super) fn statements_table(g: &Graph, list: &[StatementInfo]) -> Table {
         }
         t.add_row(vec![
             s.statement.id.clone(),
-            date(s.date.as_ref()),
+            statement_date(s),
             words,
             s.attribution.text.clone(),
             rel.join("\n"),

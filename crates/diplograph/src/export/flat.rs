@@ -250,6 +250,7 @@ pub(crate) const EDGE_COLUMNS: &[&str] = &[
     "kind",
     "start",
     "end",
+    "attested",
     "title",
     "on_behalf_of",
     "position",
@@ -474,14 +475,15 @@ const N_CITATIONS: usize = 16;
 const E_KIND: usize = 0;
 const E_START: usize = 1;
 const E_END: usize = 2;
-const E_TITLE: usize = 3;
-const E_ON_BEHALF_OF: usize = 4;
-const E_POSITION: usize = 5;
-const E_SHARE: usize = 6;
-const E_AMOUNT: usize = 7;
-const E_RELATION: usize = 8;
-const E_CITATION_COUNT: usize = 9;
-const E_CITATIONS: usize = 10;
+const E_ATTESTED: usize = 3;
+const E_TITLE: usize = 4;
+const E_ON_BEHALF_OF: usize = 5;
+const E_POSITION: usize = 6;
+const E_SHARE: usize = 7;
+const E_AMOUNT: usize = 8;
+const E_RELATION: usize = 9;
+const E_CITATION_COUNT: usize = 10;
+const E_CITATIONS: usize = 11;
 
 fn visit_attributes<'g>(
     attrs: &'g crate::model::Attributes,
@@ -599,6 +601,12 @@ pub(crate) fn visit_edge<'g>(
     }
     if let Some(s) = e.valid.end {
         put(E_END, date_cell(s));
+    }
+    if !e.attested.is_empty() {
+        // The dates the data states, as a JSON list of date strings (one column whatever
+        // their number).
+        let dates = e.attested.iter().map(|d| Value::String(d.to_string()));
+        put(E_ATTESTED, Cell::Json(Value::Array(dates.collect())));
     }
     if let Some(t) = e.title() {
         put(E_TITLE, str_cell(t));
@@ -848,6 +856,7 @@ mod tests {
             (E_KIND, "kind"),
             (E_START, "start"),
             (E_END, "end"),
+            (E_ATTESTED, "attested"),
             (E_TITLE, "title"),
             (E_ON_BEHALF_OF, "on_behalf_of"),
             (E_POSITION, "position"),

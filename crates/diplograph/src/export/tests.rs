@@ -109,11 +109,18 @@ pub(crate) fn bait_graph() -> Graph {
             "g",
             Edge::new(EdgeKind::PartyTo).valid(Some(d("2016-11-23")), None),
         ),
-        ("KOR", "g", Edge::new(EdgeKind::PartyTo)),
+        (
+            "KOR",
+            "g",
+            Edge::new(EdgeKind::PartyTo).with_attested(d("2016-11-23")),
+        ),
         (
             "p1",
             "o\"1",
-            Edge::new(EdgeKind::HoldsOffice).with_title(BAIT[1]),
+            Edge::new(EdgeKind::HoldsOffice)
+                .with_title(BAIT[1])
+                .with_attested(d("2016-06-04"))
+                .with_attested(d("2021-05")),
         ),
         ("p2", "ev", Edge::new(EdgeKind::Attended)),
         ("p1", "st", Edge::new(EdgeKind::Said)),
@@ -286,7 +293,11 @@ fn csv_to_a_directory() {
     assert!(
         nodes.contains("\nNAM,Country,NAM,country,Namibia,\"[\"\"NA\"\"]\",,,,,,,,,,0,,NA,2.6,\n")
     );
-    assert!(edges.contains("NAM,KOR,TRADES_WITH,NAM,KOR,trades_with,,,,0.25,'=1+1,0\n"));
+    assert!(edges.contains("NAM,KOR,TRADES_WITH,NAM,KOR,trades_with,,,,,0.25,'=1+1,0\n"));
+    // Attested dates: one column, a JSON list of the dates the data states.
+    assert!(edges.contains(
+        "p1,\"o\"\"1\",HOLDS_OFFICE,p1,\"o\"\"1\",holds_office,,\"[\"\"2016-06-04\"\",\"\"2021-05\"\"]\","
+    ));
 }
 
 /// Ids that differ only in characters some format cannot hold as they are (controls, CR,

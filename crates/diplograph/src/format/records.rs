@@ -111,6 +111,14 @@ pub(super) struct EdgeRecord<'a> {
     pub(super) start: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) end: Option<PartialDate>,
+    /// One date (`"2016-06-04"`) or several (`["2016-06-04", "2021-05"]`).
+    #[serde(
+        default,
+        deserialize_with = "one_or_many_dates",
+        serialize_with = "write_dates",
+        skip_serializing_if = "is_empty_slice"
+    )]
+    pub(super) attested: Cow<'a, [PartialDate]>,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
     pub(super) title: Option<Cow<'a, str>>,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
@@ -131,6 +139,46 @@ pub(super) struct EdgeRecord<'a> {
     pub(super) attributes: Cow<'a, Attributes>,
     #[serde(default, skip_serializing_if = "is_empty_slice")]
     pub(super) citations: Cow<'a, [Citation]>,
+}
+
+/// An edge's `attested`: one date, or a list of dates (an empty list is none).
+fn one_or_many_dates<'de, 'a, D>(d: D) -> Result<Cow<'a, [PartialDate]>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct Dates;
+    impl<'de> serde::de::Visitor<'de> for Dates {
+        type Value = Vec<PartialDate>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a date string (YYYY, YYYY-MM or YYYY-MM-DD) or a list of them")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            v.parse::<PartialDate>().map(|d| vec![d]).map_err(E::custom)
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(d) = seq.next_element::<PartialDate>()? {
+                out.push(d);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_any(Dates).map(Cow::Owned)
+}
+
+/// Writes one attested date as a string, several as a list.
+#[expect(
+    clippy::ptr_arg,
+    reason = "serde's serialize_with passes the field's own type"
+)]
+fn write_dates<S: serde::Serializer>(v: &Cow<'_, [PartialDate]>, s: S) -> Result<S::Ok, S::Error> {
+    match &v[..] {
+        [one] => one.serialize(s),
+        many => many.serialize(s),
+    }
 }
 
 #[derive(Deserialize)]

@@ -86,6 +86,7 @@ pub(super) fn edge_record<'g>(from: &'g str, to: &'g str, e: &'g Edge) -> EdgeRe
         to: Cow::Borrowed(to),
         start: e.valid.start,
         end: e.valid.end,
+        attested: Cow::Borrowed(&e.attested),
         title: q.and_then(|q| q.title.as_deref()).map(Cow::Borrowed),
         on_behalf_of: q.and_then(|q| q.on_behalf_of.as_deref()).map(Cow::Borrowed),
         position: q.and_then(|q| q.position),

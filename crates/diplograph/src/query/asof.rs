@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::attested::{Attestation, Certainty};
 use super::{validity, NodeRef, Validity};
 use crate::error::{Error, Result};
 use crate::graph::{Graph, NodeIndex};
@@ -10,7 +11,7 @@ use crate::model::{EdgeKind, LifecycleState, LifecycleStep, NodeDetails, NodeKin
 use crate::provenance::{union_citations, Citation};
 use crate::time::{Containment, Interval, PartialDate};
 
-use super::history::{derive, withdrawals_by_notice, Derived, Notice, PartyStep};
+use super::history::{derive, step_on, withdrawals_by_notice, Derived, Notice, PartyStep};
 
 /// An agreement's state on a date, derived from its lifecycle by the one derivation of
 /// `query/history.rs` (see docs/queries.md, "Treaty histories").
@@ -45,6 +46,14 @@ pub struct AgreementState {
     /// "terminated since 2019-11-23; derived: a notice took effect"). Caveats about
     /// coarse or unknown dates are in `containment` and `rests_on_unknown`.
     pub summary: String,
+    /// Whether the agreement was certainly in this state on the date: the step certainly
+    /// began by then and either a later step certainly began after it, the state is final
+    /// (`terminated`, `expired`, `abandoned`), or the step is attested on the date (or later, from a dated start).
+    /// Otherwise `possible`. A derived state is certain once the date is certainly past the date it took effect. With
+    /// no date asked about: `certain`.
+    pub certainty: Certainty,
+    /// The step's attested date (its `attested`), if any.
+    pub attested: Option<Attestation>,
     /// The citations of the step the state comes from (for a derived state: of the notice).
     pub citations: Vec<Citation>,
 }
@@ -122,6 +131,8 @@ impl AgreementState {
             ratified_by: d.ratified_by,
             suspended_parties: d.suspended_parties,
             summary: String::new(),
+            certainty: Certainty::Certain,
+            attested: None,
             citations: d.citations,
         };
         let mut summary = match (s.state, s.since) {
@@ -149,13 +160,70 @@ pub(crate) fn state_kind_on(
 
 /// The state of an agreement's lifecycle on `on` (withdrawals of single parties aside).
 pub(crate) fn state_on(lifecycle: &[LifecycleStep], on: &PartialDate) -> AgreementState {
-    AgreementState::from_derived(derive(lifecycle, Some(on)))
+    let mut s = AgreementState::from_derived(derive(lifecycle, Some(on)));
+    let step = step_on(lifecycle, on).map(|(step, ..)| step);
+    s.attested = step
+        .and_then(|st| st.attested)
+        .map(|date| Attestation { date, source: None });
+    s.certainty = match step {
+        None => Certainty::Possible,
+        Some(_) if s.derived => {
+            if s.containment == Containment::Inside {
+                Certainty::Certain
+            } else {
+                Certainty::Possible
+            }
+        }
+        Some(step) => step_certainty(lifecycle, step, on, s.containment),
+    };
+    s
+}
+
+/// Whether the agreement was certainly in `step`'s state on `on` (see
+/// [`AgreementState::certainty`]).
+fn step_certainty(
+    lifecycle: &[LifecycleStep],
+    step: &LifecycleStep,
+    on: &PartialDate,
+    containment: Containment,
+) -> Certainty {
+    let (lo, hi) = (on.first_day(), on.last_day());
+    let known_from = step.date.map(|d| d.last_day());
+    // On an attested date the state held; from a dated start up to an attested date too.
+    let attested = step
+        .attested
+        .is_some_and(|a| known_from.unwrap_or(a.first_day()) <= lo && hi <= a.last_day());
+    let begun = known_from.is_some_and(|from| from <= lo);
+    let ended_later = lifecycle
+        .iter()
+        .filter(|s| s.changes_state())
+        .skip_while(|s| !std::ptr::eq(*s, step))
+        .nth(1)
+        .and_then(|next| next.date)
+        .is_some_and(|next| next.first_day() > hi);
+    let last = matches!(
+        step.state,
+        LifecycleState::Terminated | LifecycleState::Expired | LifecycleState::Abandoned
+    );
+    let settled = containment == Containment::Inside && begun && (ended_later || last);
+    if attested || settled {
+        Certainty::Certain
+    } else {
+        Certainty::Possible
+    }
 }
 
 /// The state of an agreement as things finally stand, whatever the date: its last recorded
 /// state, with every dated notice and term taken as having run.
 pub(crate) fn latest_state(lifecycle: &[LifecycleStep]) -> AgreementState {
-    AgreementState::from_derived(derive(lifecycle, None))
+    let mut s = AgreementState::from_derived(derive(lifecycle, None));
+    s.attested = lifecycle
+        .iter()
+        .rev()
+        .find(|st| st.changes_state())
+        .and_then(|st| st.attested)
+        .map(|date| Attestation { date, source: None });
+    s
 }
 
 /// A party to an agreement.
@@ -200,6 +268,9 @@ pub struct AgreementLink {
     pub state: AgreementState,
     /// All its parties on that date.
     pub parties: Vec<NodeRef>,
+    /// The weaker of the state's certainty and that of the parties' participation the answer
+    /// rests on (both parties asked about, for [`Graph::agreements_between`]).
+    pub certainty: Certainty,
     /// Citations of the agreement, its state and both parties' `party_to` edges.
     pub citations: Vec<Citation>,
 }
@@ -291,6 +362,7 @@ impl<'g> AsOf<'g> {
                 Some(AgreementLink {
                     agreement: n.into(),
                     kind: *kind,
+                    certainty: state.certainty,
                     state,
                     parties,
                     citations,
@@ -301,7 +373,9 @@ impl<'g> AsOf<'g> {
         out
     }
 
-    /// Every office held on the date, sorted by organization, title and person.
+    /// Every office held on the date, sorted by organization, title and person. An office
+    /// with a dated holder on the date has no undated holder answered as certain (see
+    /// [`Graph::office_holders`]).
     ///
     /// Cost: O(edges).
     pub fn offices(&self) -> Vec<Office> {
@@ -309,7 +383,7 @@ impl<'g> AsOf<'g> {
             .graph
             .edges()
             .filter(|e| e.edge.kind == EdgeKind::HoldsOffice)
-            .filter_map(|e| office(e.from, e.to, e.edge, Some(&self.date)))
+            .filter_map(|e| office(self.graph, e.from, e.to, e.edge, Some(&self.date)))
             .collect();
         sort_offices(&mut out);
         out
@@ -328,7 +402,7 @@ impl<'g> AsOf<'g> {
                     member: e.from.into(),
                     of: e.to.into(),
                     kind: e.edge.kind,
-                    validity: validity(e.edge, Some(&self.date))?,
+                    validity: validity(self.graph, e.edge, Some(&self.date))?,
                     citations: e.edge.citations.clone(),
                 })
             })
@@ -341,19 +415,20 @@ impl<'g> AsOf<'g> {
     ///
     /// Cost: O(edges), lazily.
     pub fn edges(&self) -> impl Iterator<Item = ValidEdge> + 'g {
-        let date = self.date;
+        let (graph, date) = (self.graph, self.date);
         self.graph.edges().filter_map(move |e| {
             Some(ValidEdge {
                 from: e.from.into(),
                 kind: e.edge.kind,
                 to: e.to.into(),
-                validity: validity(e.edge, Some(&date))?,
+                validity: validity(graph, e.edge, Some(&date))?,
             })
         })
     }
 }
 
 fn office(
+    graph: &Graph,
     person: &crate::model::Node,
     org: &crate::model::Node,
     edge: &crate::model::Edge,
@@ -364,12 +439,35 @@ fn office(
         title: edge.title().unwrap_or_default().to_owned(),
         organization: org.into(),
         valid: edge.valid,
-        validity: validity(edge, on)?,
+        validity: validity(graph, edge, on)?,
         citations: edge.citations.clone(),
     })
 }
 
+/// Sorts offices, and keeps an office from having two certain holders on one date: when a
+/// holder with a dated interval holds an office (same place, same title) on the date, a
+/// holder of it with no interval at all is only `possible` then, attested or not.
 fn sort_offices(v: &mut [Office]) {
+    let dated: Vec<(String, String, String)> = v
+        .iter()
+        .filter(|o| !o.valid.is_unbounded() && o.validity.containment != Containment::Outside)
+        .map(|o| {
+            (
+                o.organization.id.clone(),
+                normalize(&o.title),
+                o.person.id.clone(),
+            )
+        })
+        .collect();
+    for o in v.iter_mut().filter(|o| o.valid.is_unbounded()) {
+        let title = normalize(&o.title);
+        if dated
+            .iter()
+            .any(|(org, t, who)| *org == o.organization.id && *t == title && *who != o.person.id)
+        {
+            o.validity.certainty = Certainty::Possible;
+        }
+    }
     v.sort_by(|a, b| {
         (&a.organization.id, &a.title, &a.person.id, a.valid.start).cmp(&(
             &b.organization.id,
@@ -475,7 +573,7 @@ impl Graph {
                 Some(Party {
                     party: e.from.into(),
                     valid: e.edge.valid,
-                    validity: validity(e.edge, on)?,
+                    validity: validity(self, e.edge, on)?,
                     withdrew,
                     citations: e.edge.citations.clone(),
                 })
@@ -556,14 +654,17 @@ impl Graph {
             }
             let mut citations = e.to.citations.clone();
             union_citations(&mut citations, &state.citations);
+            let mut certainty = state.certainty;
             for p in &parties {
                 if p.party.id == e.from.id || p.party.id == b_node.id {
                     union_citations(&mut citations, &p.citations);
+                    certainty = certainty.and(p.validity.certainty);
                 }
             }
             out.push(AgreementLink {
                 agreement: e.to.into(),
                 kind: *kind,
+                certainty,
                 state,
                 parties: parties.into_iter().map(|p| p.party).collect(),
                 citations,
@@ -577,6 +678,12 @@ impl Graph {
     /// or country (all offices in it), or else words of a title ("Defence Minister"), matched
     /// case- and accent-insensitively. One person holding an office in two separate intervals
     /// appears once per interval that matches. Sorted by organization, title, person, start.
+    ///
+    /// Each answer says how surely it held ([`Validity::certainty`]): an office with no
+    /// interval is certain only on the dates sources attest it. When a holder with a dated
+    /// interval holds the same office (same place and title) on the date, a holder with no
+    /// interval is answered as `possible` even on a date attesting it. Keep the certain
+    /// answers with [`crate::query::certain_only`].
     ///
     /// ```
     /// let g = diplograph::example();
@@ -602,7 +709,7 @@ impl Graph {
                 ) =>
             {
                 self.edges_to(ix, Some(EdgeKind::HoldsOffice))
-                    .filter_map(|e| office(e.from, e.to, e.edge, on))
+                    .filter_map(|e| office(self, e.from, e.to, e.edge, on))
                     .collect()
             }
             Err(e @ Error::AmbiguousName { .. }) => return Err(e),
@@ -611,7 +718,7 @@ impl Graph {
                 self.edges()
                     .filter(|e| e.edge.kind == EdgeKind::HoldsOffice)
                     .filter(|e| e.edge.title().is_some_and(|t| normalize(t).contains(&key)))
-                    .filter_map(|e| office(e.from, e.to, e.edge, on))
+                    .filter_map(|e| office(self, e.from, e.to, e.edge, on))
                     .collect()
             }
         };
@@ -625,7 +732,7 @@ impl Graph {
     pub fn offices_of(&self, person: NodeIndex, on: Option<&PartialDate>) -> Vec<Office> {
         let mut out: Vec<Office> = self
             .edges_from(person, Some(EdgeKind::HoldsOffice))
-            .filter_map(|e| office(e.from, e.to, e.edge, on))
+            .filter_map(|e| office(self, e.from, e.to, e.edge, on))
             .collect();
         sort_offices(&mut out);
         out

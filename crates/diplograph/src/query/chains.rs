@@ -11,7 +11,8 @@ use std::rc::Rc;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::asof::{latest_state, state_kind_on, state_on};
-use super::{validity, NodeRef};
+use super::attested::Certainty;
+use super::{holds, validity, NodeRef};
 use crate::graph::{EdgeIndex, EdgeView, Graph, NodeIndex};
 use crate::model::{EdgeKind, LifecycleState, Node, NodeDetails, NodeKind};
 use crate::provenance::union_citations;
@@ -152,7 +153,7 @@ impl Search<'_, '_> {
                 } else {
                     self.graph
                         .edges_to(ag, Some(EdgeKind::PartyTo))
-                        .filter(|e| validity(e.edge, on).is_some())
+                        .filter(|e| holds(e.edge, on).is_some())
                         .map(|e| e.from_index)
                         .collect()
                 };
@@ -178,7 +179,7 @@ impl Search<'_, '_> {
         for actor in self.acting_for(v) {
             let agreements: Vec<NodeIndex> = g
                 .edges_from(actor, Some(EdgeKind::PartyTo))
-                .filter(|e| validity(e.edge, on).is_some())
+                .filter(|e| holds(e.edge, on).is_some())
                 .map(|e| e.to_index)
                 .collect();
             for ag in agreements {
@@ -202,10 +203,23 @@ impl Search<'_, '_> {
                 }
             }
         }
+        if self.query.certain {
+            out.retain(|&(w, way)| {
+                self.hop(v, w, way)
+                    .is_some_and(|h| h.certainty == Certainty::Certain)
+            });
+        }
         if self.query.family.admits_alliances() {
             for (e, w) in alliances(g, v) {
-                if validity(e.edge, on).is_some() {
-                    out.push((w, Way::Alliance { edge: e.index }));
+                let way = Way::Alliance { edge: e.index };
+                let sure = || {
+                    !self.query.certain
+                        || self
+                            .hop(v, w, way)
+                            .is_some_and(|h| h.certainty == Certainty::Certain)
+                };
+                if holds(e.edge, on).is_some() && sure() {
+                    out.push((w, way));
                     if stop_at == Some(w) {
                         return out;
                     }
@@ -238,6 +252,7 @@ impl Search<'_, '_> {
                 let mut citations = ag.citations.clone();
                 union_citations(&mut citations, &state.citations);
                 let mut unknown = state.rests_on_unknown;
+                let mut certainty = state.certainty;
                 for party in [from_party, to_party] {
                     // The agreement's few parties rather than the party's many agreements: the
                     // same edges, in the same order.
@@ -248,7 +263,10 @@ impl Search<'_, '_> {
                         union_citations(&mut citations, &e.edge.citations);
                         // Participation with no dates at all lasts as long as the agreement
                         // does: the agreement's state says whether that rests on an unknown bound.
-                        let val = validity(e.edge, on);
+                        let val = validity(g, e.edge, on);
+                        if let Some(v) = &val {
+                            certainty = certainty.and(v.certainty);
+                        }
                         unknown |=
                             val.is_some_and(|v| v.rests_on_unknown) && !e.edge.valid.is_unbounded();
                     }
@@ -266,16 +284,17 @@ impl Search<'_, '_> {
                     link: Link::Agreement {
                         agreement: ag.into(),
                         kind: *kind,
-                        state: state.clone(),
+                        state: Box::new(state.clone()),
                     },
                     containment: state.containment,
                     rests_on_unknown: unknown,
+                    certainty,
                     citations,
                 })
             }
             Way::Alliance { edge } => {
                 let e = g.edge_at(edge)?;
-                let val = validity(e.edge, on)?;
+                let val = validity(g, e.edge, on)?;
                 Some(Hop {
                     from: from_node.into(),
                     to: to_node.into(),
@@ -286,6 +305,7 @@ impl Search<'_, '_> {
                     },
                     containment: val.containment,
                     rests_on_unknown: val.rests_on_unknown,
+                    certainty: val.certainty,
                     citations: e.edge.citations.clone(),
                 })
             }
@@ -304,7 +324,7 @@ impl Search<'_, '_> {
             } => {
                 link.actor_edge
                     .and_then(|e| g.edge_at(e))
-                    .is_some_and(|e| validity(e.edge, on).is_some())
+                    .is_some_and(|e| holds(e.edge, on).is_some())
                     && self.admitted(agreement).is_some_and(|parties| {
                         parties.iter().any(|&(p, _)| p == from_party)
                             && parties.iter().any(|&(p, _)| p == to_party)
@@ -312,8 +332,7 @@ impl Search<'_, '_> {
             }
             Way::Alliance { edge } => {
                 self.query.family.admits_alliances()
-                    && g.edge_at(edge)
-                        .is_some_and(|e| validity(e.edge, on).is_some())
+                    && g.edge_at(edge).is_some_and(|e| holds(e.edge, on).is_some())
             }
         }
     }
@@ -431,6 +450,10 @@ fn way_key(way: &Way) -> (usize, usize, usize) {
 fn chain(hops: Vec<Hop>) -> Chain {
     Chain {
         rests_on_unknown: hops.iter().any(|h| h.rests_on_unknown),
+        certainty: hops
+            .iter()
+            .map(|h| h.certainty)
+            .fold(Certainty::Certain, Certainty::and),
         containment: if hops.iter().all(|h| h.containment == Containment::Inside) {
             Containment::Inside
         } else {
@@ -525,7 +548,8 @@ impl Search<'_, '_> {
     fn run(&mut self, from: NodeIndex, to: NodeIndex, use_index: bool) -> Vec<Chain> {
         let query = self.query;
         let lift = self.lift;
-        if query.k == 1 && lift && use_index {
+        // The index knows when links hold, not how surely: certain-only questions search.
+        if query.k == 1 && lift && use_index && !query.certain {
             if let Some(day) = query
                 .on
                 .as_ref()
@@ -720,6 +744,7 @@ mod tests {
             on: Some(PartialDate::from_ymd(2016, 6, 4).unwrap()),
             k: 65_535,
             max_hops: 6,
+            certain: false,
         };
         let nodes = g.node_count();
         let (chains, expansions) = g.chains_counted(from, lonely, &query, true);

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
-use super::validity;
+use super::holds;
 use crate::graph::{EdgeIndex, Graph, NodeIndex};
 use crate::model::{EdgeKind, NodeDetails};
 use crate::time::PartialDate;
@@ -50,7 +50,7 @@ impl Graph {
             let out = self.edges_from(v, None).map(|e| (e.edge, e.to));
             let inc = self.edges_to(v, None).map(|e| (e.edge, e.from));
             for (edge, other) in out.chain(inc) {
-                if !admitted(edge.kind) || validity(edge, query.on.as_ref()).is_none() {
+                if !admitted(edge.kind) || holds(edge, query.on.as_ref()).is_none() {
                     continue;
                 }
                 if let Some(w) = self.index_of(&other.id) {
@@ -66,8 +66,7 @@ impl Graph {
         for &v in &nodes {
             for e in self.edges_from(v, None) {
                 let inside = self.index_of(&e.to.id).is_some_and(|w| nodes.contains(&w));
-                if inside && admitted(e.edge.kind) && validity(e.edge, query.on.as_ref()).is_some()
-                {
+                if inside && admitted(e.edge.kind) && holds(e.edge, query.on.as_ref()).is_some() {
                     edges.insert(e.index);
                 }
             }
@@ -117,7 +116,7 @@ impl Graph {
         let edges: BTreeSet<EdgeIndex> = self
             .edges()
             .filter(|e| kinds.is_empty() || kinds.contains(&e.edge.kind))
-            .filter(|e| validity(e.edge, on).is_some())
+            .filter(|e| holds(e.edge, on).is_some())
             .filter(|e| {
                 self.endpoints(e.index)
                     .is_some_and(|(f, t)| nodes.contains(&f) && nodes.contains(&t))

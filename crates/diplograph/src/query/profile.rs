@@ -4,7 +4,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{AgreementState, NodeRef, Office, Party, Signatory, StatementInfo, StatementQuery};
+use super::attested::certainty;
+use super::{
+    certain_only, AgreementState, Attestation, Certainty, NodeRef, Office, Party, Signatory,
+    StatementInfo, StatementQuery,
+};
 use crate::graph::{Graph, NodeIndex};
 use crate::model::{Attributes, EdgeKind, LifecycleStep, Node, NodeDetails, NodeKind, Status};
 use crate::provenance::Citation;
@@ -34,6 +38,12 @@ pub struct Relation {
     pub valid: Interval,
     /// How that stands on the date asked about, if one was.
     pub containment: Option<Containment>,
+    /// Whether it certainly held on the date asked about or only possibly (`None` with no
+    /// date): see [`crate::query::Validity::certainty`].
+    pub certainty: Option<Certainty>,
+    /// The dates sources attest it on ([`Graph::attestations`]): its own `attested` dates, or
+    /// the reporting dates of the dated sources citing it.
+    pub attested: Vec<Attestation>,
     /// The office, for `holds_office`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -123,6 +133,34 @@ pub struct NodeProfile {
     pub citations: Vec<Citation>,
 }
 
+impl NodeProfile {
+    /// The profile with only the answers that certainly held on its date: parties, offices
+    /// and relations that only possibly held are left out (the "certain answers only"
+    /// option of `show`). A profile with no date is returned as it is.
+    ///
+    /// ```
+    /// let g = diplograph::example();
+    /// let han = g.resolve("Han Min Koo")?;
+    /// let on_the_day = g.profile(han, Some(&"2016-06-04".parse()?)).unwrap().certain_only();
+    /// assert_eq!(on_the_day.offices.len(), 1);
+    /// let later = g.profile(han, Some(&"2024".parse()?)).unwrap();
+    /// assert_eq!(later.offices.len(), 1); // possible: nothing says when he left
+    /// assert!(later.certain_only().offices.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn certain_only(mut self) -> Self {
+        if self.as_of.is_none() {
+            return self;
+        }
+        self.parties = certain_only(self.parties);
+        self.offices = certain_only(self.offices);
+        self.relations
+            .retain(|r| r.certainty.is_none_or(Certainty::is_certain));
+        self
+    }
+}
+
 /// How often a source is cited.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -188,12 +226,16 @@ impl Graph {
                 if containment == Some(Containment::Outside) {
                     return None;
                 }
+                let attested = self.attestations(edge);
+                let certainty = on.map(|d| certainty(edge, &attested, Some(d)).0);
                 Some(Relation {
                     direction,
                     kind: edge.kind,
                     other: other.into(),
                     valid: edge.valid,
                     containment,
+                    certainty,
+                    attested,
                     title: edge.title().map(str::to_owned),
                     on_behalf_of: edge.on_behalf_of().map(str::to_owned),
                     position: edge.position(),

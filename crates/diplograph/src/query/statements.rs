@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::NodeRef;
+use super::{Attestation, NodeRef};
 use crate::graph::{Graph, NodeIndex};
 use crate::model::{EdgeKind, NodeDetails};
 use crate::provenance::Citation;
@@ -67,6 +67,10 @@ pub struct StatementInfo {
     pub is_quote: bool,
     /// When it was said.
     pub date: Option<PartialDate>,
+    /// For a statement with no date of its own: the date of the source that reports it (the
+    /// earliest dated source citing it), marked as the reporting date, not the date it was
+    /// said. `None` when the statement has its own date or no citing source is dated.
+    pub reported: Option<Attestation>,
     /// Who said it.
     pub speakers: Vec<NodeRef>,
     /// What it is about.
@@ -201,6 +205,10 @@ impl Graph {
             text: text.text().to_owned(),
             is_quote: text.is_quote(),
             date: *date,
+            reported: match date {
+                Some(_) => None,
+                None => self.reporting_date(&node.citations),
+            },
             speakers: self.related(ix, EdgeKind::Said, false),
             about: self.related(ix, EdgeKind::About, true),
             attribution: self.attribution(ix),
@@ -214,7 +222,8 @@ impl Graph {
         })
     }
 
-    /// The statements that match a query, sorted by date (undated last) then id.
+    /// The statements that match a query, sorted by date (a statement with no date of its own
+    /// by its reporting date; with neither, last) then id.
     ///
     /// ```
     /// use diplograph::query::StatementQuery;
@@ -266,10 +275,11 @@ impl Graph {
                 by_ok && about_ok && via_ok && disputed_ok
             })
             .collect();
+        let when = |s: &StatementInfo| s.date.or(s.reported.as_ref().map(|r| r.date));
         out.sort_by(|a, b| {
-            (a.date.is_none(), a.date, &a.statement.id).cmp(&(
-                b.date.is_none(),
-                b.date,
+            (when(a).is_none(), when(a), &a.statement.id).cmp(&(
+                when(b).is_none(),
+                when(b),
                 &b.statement.id,
             ))
         });

@@ -9,6 +9,7 @@ use crate::error::UnknownName;
 use crate::model::{AgreementKind, EdgeKind};
 use crate::provenance::Citation;
 use crate::query::asof::AgreementState;
+use crate::query::attested::Certainty;
 use crate::query::NodeRef;
 use crate::time::{Containment, PartialDate};
 
@@ -112,6 +113,8 @@ pub struct ChainQuery {
     pub k: usize,
     /// The longest chain considered, in hops.
     pub max_hops: usize,
+    /// Only hops that certainly held on the date ([`Certainty::Certain`]) carry a chain.
+    pub certain: bool,
 }
 
 impl Default for ChainQuery {
@@ -129,7 +132,28 @@ impl ChainQuery {
             on: None,
             k: 1,
             max_hops: 6,
+            certain: false,
         }
+    }
+
+    /// Chains whose every hop certainly held on the date (`true`), or also hops that only
+    /// possibly did (`false`, the default).
+    ///
+    /// ```
+    /// use diplograph::{ChainQuery, Family};
+    /// let g = diplograph::example();
+    /// let (kor, jpn) = (g.resolve("South Korea")?, g.resolve("Japan")?);
+    /// let on_the_day = ChainQuery::new(Family::Intelligence).with_on("2016-06-04".parse()?);
+    /// assert_eq!(g.chains(kor, jpn, &on_the_day.clone().with_certain(true)).len(), 1);
+    /// let later = ChainQuery::new(Family::Intelligence).with_on("2017-06-04".parse()?);
+    /// assert_eq!(g.chains(kor, jpn, &later.clone()).len(), 1);
+    /// assert!(g.chains(kor, jpn, &later.with_certain(true)).is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_certain(mut self, certain: bool) -> Self {
+        self.certain = certain;
+        self
     }
 
     /// Chains that hold on `date`.
@@ -172,7 +196,7 @@ pub enum Link {
         /// Its kind.
         kind: AgreementKind,
         /// Its state on the date.
-        state: AgreementState,
+        state: Box<AgreementState>,
     },
     /// A direct relation (an alliance).
     Relation {
@@ -200,6 +224,9 @@ pub struct Hop {
     pub containment: Containment,
     /// Whether the hop rests on an unknown bound (an undated step or an open-ended edge).
     pub rests_on_unknown: bool,
+    /// Whether the hop certainly held on the date: the weaker of the agreement state's
+    /// certainty and both ends' participation (or the alliance edge's).
+    pub certainty: Certainty,
     /// Citations: the agreement, its state, and both ends' participation.
     pub citations: Vec<Citation>,
 }
@@ -214,6 +241,8 @@ pub struct Chain {
     pub rests_on_unknown: bool,
     /// `partly` when any hop is only partly known to hold on the date.
     pub containment: Containment,
+    /// `possible` when any hop only possibly held on the date.
+    pub certainty: Certainty,
 }
 
 impl Chain {
