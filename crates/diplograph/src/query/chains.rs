@@ -15,7 +15,7 @@ use super::{validity, NodeRef};
 use crate::graph::{EdgeIndex, EdgeView, Graph, NodeIndex};
 use crate::model::{EdgeKind, LifecycleState, Node, NodeDetails, NodeKind};
 use crate::provenance::union_citations;
-use crate::time::{Containment, Precision};
+use crate::time::Containment;
 
 pub use answer::{Chain, ChainQuery, Family, Hop, Link, MAX_CHAIN_ALTERNATIVES};
 pub(crate) use index::ChainIndex;
@@ -526,12 +526,7 @@ impl Search<'_, '_> {
         let query = self.query;
         let lift = self.lift;
         if query.k == 1 && lift && use_index {
-            if let Some(day) = query
-                .on
-                .as_ref()
-                .filter(|d| d.precision() == Precision::Day)
-                .map(index::day)
-            {
+            if let Some(day) = query.on.as_ref().filter(|d| d.is_one_day()).map(index::day) {
                 if let Some(found) = self.shortest_by_index(from, to, day) {
                     return found;
                 }

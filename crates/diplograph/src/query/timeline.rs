@@ -44,8 +44,10 @@ pub enum TimelineKind {
 #[non_exhaustive]
 pub struct TimelineEntry {
     /// When, at the precision the sources give (a month stays a month).
+    #[serde(flatten, serialize_with = "crate::time::answer::date")]
     pub date: PartialDate,
     /// The last date, for events over a range.
+    #[serde(flatten, serialize_with = "crate::time::answer::end_opt")]
     pub end: Option<PartialDate>,
     /// The event or agreement.
     pub subject: NodeRef,
@@ -84,8 +86,14 @@ impl Graph {
         // A window given as "2016-01" runs from the first day of that month; one ending at
         // "2016-03" runs to its last day.
         let window = Interval::new(
-            query.from.map(|d| PartialDate::from_naive(d.earliest())),
-            query.to.map(|d| PartialDate::from_naive(d.latest())),
+            query
+                .from
+                .and_then(|d| d.earliest())
+                .map(PartialDate::from_naive),
+            query
+                .to
+                .and_then(|d| d.latest())
+                .map(PartialDate::from_naive),
         );
         let subjects: Vec<NodeIndex> = match query.around {
             Some(center) => {
