@@ -644,6 +644,21 @@ impl PartialDate {
         }
     }
 
+    /// Whether every day `self` may mean lies before every day `other` may mean (a window
+    /// ending at `self` and starting at `other` is reversed).
+    ///
+    /// ```
+    /// use diplograph::time::PartialDate;
+    /// let d = |s: &str| s.parse::<PartialDate>();
+    /// assert!(d("2015")?.ends_before(&d("2016-01")?));
+    /// assert!(!d("2016")?.ends_before(&d("2016-06")?));
+    /// assert!(!d("2016/..")?.ends_before(&d("2017")?));
+    /// # Ok::<(), diplograph::time::DateError>(())
+    /// ```
+    pub fn ends_before(&self, other: &PartialDate) -> bool {
+        self.last_day() < other.first_day()
+    }
+
     /// Whether the whole of `self` lies on or after the whole of `other` ("certainly not earlier").
     pub fn certainly_not_before(&self, other: &PartialDate) -> bool {
         self.first_day() >= other.last_day()
