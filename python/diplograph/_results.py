@@ -11,6 +11,7 @@ Keys that are Python keywords are reached with a trailing underscore: ``hop.from
 
 from __future__ import annotations
 
+import datetime
 import html
 import keyword
 from typing import Any, Iterable, Mapping
@@ -19,8 +20,14 @@ from ._native import Citation, PartialDate
 
 __all__ = ["NodeRef", "Record", "Results", "wrap"]
 
-#: Keys whose values are dates (ISO text from the core, PartialDate here).
-_DATE_KEYS = frozenset({"date", "end", "first_date", "last_date", "since", "start", "withdrew"})
+#: Keys whose values are dates (EDTF text from the core, PartialDate here).
+_DATE_KEYS = frozenset(
+    {"as_of", "attested", "date", "end", "first_date", "last_date", "since", "start", "withdrew"}
+)
+
+#: Keys whose values are a date's earliest or latest day (``date_earliest``: ISO day text
+#: from the core, ``datetime.date`` here).
+_DAY_KEYS = frozenset(f"{k}_{bound}" for k in _DATE_KEYS for bound in ("earliest", "latest"))
 
 #: Keys whose values are mappings of names to counts (``GraphStats.nodes_by_kind``): kept as
 #: plain dicts, in the core's order, rather than made records.
@@ -154,6 +161,8 @@ def _plain(v: Any) -> Any:
         return v.to_dict()
     if isinstance(v, PartialDate):
         return str(v)
+    if isinstance(v, datetime.date):
+        return v.isoformat()
     if isinstance(v, Citation):
         return v.to_dict()
     if isinstance(v, list):
@@ -188,6 +197,8 @@ def _convert(name: str, value: Any) -> Any:
         return Record(_kind_of(name, value), fields)
     if name in _DATE_KEYS and isinstance(value, str):
         return PartialDate(value)
+    if name in _DAY_KEYS and isinstance(value, str):
+        return datetime.date.fromisoformat(value)
     return value
 
 

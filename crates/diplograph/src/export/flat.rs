@@ -22,8 +22,10 @@ pub(crate) enum Cell<'g> {
     Float(f64),
     /// A truth value.
     Bool(bool),
-    /// A date, written as text.
+    /// A date, written as its EDTF text.
     Date(crate::time::PartialDate),
+    /// A calendar day (a date's earliest or latest day), written `YYYY-MM-DD`.
+    Day(chrono::NaiveDate),
     /// Structured data, written as JSON text by the flat formats.
     Json(Value),
     /// Structured data borrowed from the graph, written as JSON text without building a
@@ -185,7 +187,7 @@ impl ColType {
             Cell::Int(_) => ColType::Int,
             Cell::Float(_) => ColType::Float,
             Cell::Bool(_) => ColType::Bool,
-            Cell::Date(_) => ColType::Str,
+            Cell::Date(_) | Cell::Day(_) => ColType::Str,
             Cell::Json(_) | Cell::Data(_) => ColType::Json,
         }
     }
@@ -222,7 +224,11 @@ pub(crate) const NODE_COLUMNS: &[&str] = &[
     "external_ids",
     "subkind",
     "date",
+    "date_earliest",
+    "date_latest",
     "end",
+    "end_earliest",
+    "end_latest",
     "place",
     "quote",
     "paraphrase",
@@ -238,7 +244,11 @@ pub(crate) const NODE_COLUMNS: &[&str] = &[
 pub(crate) const EDGE_COLUMNS: &[&str] = &[
     "kind",
     "start",
+    "start_earliest",
+    "start_latest",
     "end",
+    "end_earliest",
+    "end_latest",
     "title",
     "on_behalf_of",
     "position",
@@ -448,28 +458,44 @@ const N_NAME: usize = 1;
 const N_ALIASES: usize = 2;
 const N_EXTERNAL_IDS: usize = 3;
 const N_SUBKIND: usize = 4;
+/// `date`, then `date_earliest` and `date_latest`.
 const N_DATE: usize = 5;
-const N_END: usize = 6;
-const N_PLACE: usize = 7;
-const N_QUOTE: usize = 8;
-const N_PARAPHRASE: usize = 9;
-const N_URL: usize = 10;
-const N_TEXT: usize = 11;
-const N_LIFECYCLE: usize = 12;
-const N_STATE: usize = 13;
-const N_CITATION_COUNT: usize = 14;
-const N_CITATIONS: usize = 15;
+/// `end`, then `end_earliest` and `end_latest`.
+const N_END: usize = 8;
+const N_PLACE: usize = 11;
+const N_QUOTE: usize = 12;
+const N_PARAPHRASE: usize = 13;
+const N_URL: usize = 14;
+const N_TEXT: usize = 15;
+const N_LIFECYCLE: usize = 16;
+const N_STATE: usize = 17;
+const N_CITATION_COUNT: usize = 18;
+const N_CITATIONS: usize = 19;
 const E_KIND: usize = 0;
+/// `start`, then `start_earliest` and `start_latest`.
 const E_START: usize = 1;
-const E_END: usize = 2;
-const E_TITLE: usize = 3;
-const E_ON_BEHALF_OF: usize = 4;
-const E_POSITION: usize = 5;
-const E_SHARE: usize = 6;
-const E_AMOUNT: usize = 7;
-const E_RELATION: usize = 8;
-const E_CITATION_COUNT: usize = 9;
-const E_CITATIONS: usize = 10;
+/// `end`, then `end_earliest` and `end_latest`.
+const E_END: usize = 4;
+const E_TITLE: usize = 7;
+const E_ON_BEHALF_OF: usize = 8;
+const E_POSITION: usize = 9;
+const E_SHARE: usize = 10;
+const E_AMOUNT: usize = 11;
+const E_RELATION: usize = 12;
+const E_CITATION_COUNT: usize = 13;
+const E_CITATIONS: usize = 14;
+
+/// Hands a date's three cells to `put`: its text at column `at`, its earliest day at
+/// `at + 1` and its latest at `at + 2` (each day only when the date has one).
+fn put_date<'g>(put: &mut impl FnMut(usize, Cell<'g>), at: usize, d: crate::time::PartialDate) {
+    put(at, date_cell(d));
+    if let Some(day) = d.earliest() {
+        put(at + 1, Cell::Day(day));
+    }
+    if let Some(day) = d.latest() {
+        put(at + 2, Cell::Day(day));
+    }
+}
 
 fn visit_attributes<'g>(
     attrs: &'g crate::model::Attributes,
@@ -516,10 +542,10 @@ pub(crate) fn visit_node<'g>(
         }
         NodeDetails::Event { when, place, .. } => {
             if let Some(d) = when.start {
-                put(N_DATE, date_cell(d));
+                put_date(&mut put, N_DATE, d);
             }
             if let Some(e) = when.end.filter(|e| Some(*e) != when.start) {
-                put(N_END, date_cell(e));
+                put_date(&mut put, N_END, e);
             }
             if let Some(p) = place {
                 put(N_PLACE, str_cell(p));
@@ -527,7 +553,7 @@ pub(crate) fn visit_node<'g>(
         }
         NodeDetails::Statement { text, date } => {
             if let Some(d) = date {
-                put(N_DATE, date_cell(*d));
+                put_date(&mut put, N_DATE, *d);
             }
             match text {
                 StatementText::Quote(q) => put(N_QUOTE, str_cell(q)),
@@ -536,7 +562,7 @@ pub(crate) fn visit_node<'g>(
         }
         NodeDetails::Source { date, url, text } => {
             if let Some(d) = date {
-                put(N_DATE, date_cell(*d));
+                put_date(&mut put, N_DATE, *d);
             }
             if let Some(u) = url {
                 put(N_URL, str_cell(u));
@@ -575,10 +601,10 @@ pub(crate) fn visit_edge<'g>(
     let mut put = |i: usize, c: Cell<'g>| f(Name::Fixed(i), c);
     put(E_KIND, str_cell(e.kind.as_str()));
     if let Some(s) = e.valid.start {
-        put(E_START, date_cell(s));
+        put_date(&mut put, E_START, s);
     }
     if let Some(s) = e.valid.end {
-        put(E_END, date_cell(s));
+        put_date(&mut put, E_END, s);
     }
     if let Some(t) = e.title() {
         put(E_TITLE, str_cell(t));
@@ -730,6 +756,7 @@ pub(crate) fn cell_text<'c>(cell: &'c Cell<'_>, ty: ColType) -> Cow<'c, str> {
         Cell::Float(f) => Cow::Owned(float_text(*f)),
         Cell::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
         Cell::Date(d) => Cow::Owned(d.to_string()),
+        Cell::Day(d) => Cow::Owned(d.to_string()),
         Cell::Json(v) => Cow::Owned(v.to_string()),
         Cell::Data(d) => {
             let mut out = Vec::new();
@@ -756,6 +783,7 @@ pub(crate) fn cell_bytes<'c>(
             super::buffer::push_int(scratch, i.unsigned_abs());
         }
         (Cell::Date(d), ColType::Str) => super::buffer::push_partial_date(scratch, *d),
+        (Cell::Day(d), ColType::Str) => super::buffer::push_date(scratch, *d),
         (Cell::Data(d), ColType::Json) => d.write_json(scratch),
         (Cell::Bool(b), ColType::Bool) => {
             scratch.extend_from_slice(if *b { b"true" } else { b"false" });
@@ -784,6 +812,7 @@ pub(crate) fn cell_json(cell: &Cell<'_>) -> Value {
         Cell::Float(f) => serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number),
         Cell::Bool(b) => Value::Bool(*b),
         Cell::Date(d) => Value::String(d.to_string()),
+        Cell::Day(d) => Value::String(d.to_string()),
         Cell::Json(v) => v.clone(),
         Cell::Data(d) => d.to_value(),
     }
@@ -808,7 +837,11 @@ mod tests {
             (N_EXTERNAL_IDS, "external_ids"),
             (N_SUBKIND, "subkind"),
             (N_DATE, "date"),
+            (N_DATE + 1, "date_earliest"),
+            (N_DATE + 2, "date_latest"),
             (N_END, "end"),
+            (N_END + 1, "end_earliest"),
+            (N_END + 2, "end_latest"),
             (N_PLACE, "place"),
             (N_QUOTE, "quote"),
             (N_PARAPHRASE, "paraphrase"),
@@ -826,7 +859,11 @@ mod tests {
         let edge = [
             (E_KIND, "kind"),
             (E_START, "start"),
+            (E_START + 1, "start_earliest"),
+            (E_START + 2, "start_latest"),
             (E_END, "end"),
+            (E_END + 1, "end_earliest"),
+            (E_END + 2, "end_latest"),
             (E_TITLE, "title"),
             (E_ON_BEHALF_OF, "on_behalf_of"),
             (E_POSITION, "position"),
