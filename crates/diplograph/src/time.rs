@@ -197,7 +197,8 @@ enum Shape {
 /// See the [module documentation](self) for every form and its earliest and latest day.
 /// Ordering is by earliest possible day, then by precision (coarser first), then by latest
 /// possible day, so sorting a timeline keeps "2016-06" before "2016-06-01" and never shows a
-/// month as its first day. A date with no earliest day (`../2016-06-30`) sorts first.
+/// month as its first day. A date with no earliest day (`../2016-06-30`) sorts at its latest
+/// day.
 ///
 /// ```
 /// use diplograph::time::{PartialDate, Precision};
@@ -739,10 +740,21 @@ impl FromStr for PartialDate {
     }
 }
 
+impl PartialDate {
+    /// The day a date is placed at in order: its earliest day, or its latest when it has no
+    /// earliest (`../2016-06-30` sorts at 30 June, not before every other date).
+    fn anchor(&self) -> DayKey {
+        match self.first_day() {
+            NO_FIRST => self.last_day(),
+            first => first,
+        }
+    }
+}
+
 impl Ord for PartialDate {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.first_day()
-            .cmp(&other.first_day())
+        self.anchor()
+            .cmp(&other.anchor())
             .then(self.precision().cmp(&other.precision()))
             .then(self.last_day().cmp(&other.last_day()))
             .then(self.shape.cmp(&other.shape))
@@ -1249,7 +1261,7 @@ mod tests {
     }
 
     #[test]
-    fn orders_every_form_by_earliest_then_precision_then_latest() {
+    fn orders_every_form_by_earliest_then_precision_then_latest_day() {
         let mut v: Vec<PartialDate> = [
             "2016-06-04?",
             "../2016-06-30",
@@ -1270,7 +1282,6 @@ mod tests {
         assert_eq!(
             shown,
             [
-                "../2016-06-30",
                 "201X",
                 "2016",
                 "2016-XX",
@@ -1280,6 +1291,7 @@ mod tests {
                 "2016-06-01",
                 "2016-06-01/2016-06-02",
                 "2016-06-04?",
+                "../2016-06-30",
             ]
         );
         // Equal only when written alike.
