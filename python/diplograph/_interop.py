@@ -101,9 +101,12 @@ def to_pandas(graph: Graph) -> Frames:
     Columns have proper dtypes: ids, names and other text are ``string``; node and edge kinds
     and the organization, agreement and event kinds are ``category`` (with every name the
     model has, so counts show zeros); ``position`` is
-    ``Int64`` and ``share`` ``Float64`` (nullable); dates are ISO text (``string``), since a
-    year or a month is not a day ("2016-01" must not become 1 January; convert with
-    ``pd.to_datetime`` when a day is what you want); lists and dicts (aliases, citations, free
+    ``Int64`` and ``share`` ``Float64`` (nullable); dates are their EDTF text (``string``),
+    since a year or a month is not a day ("2016-01" must not become 1 January), and each date
+    column (nodes: ``date``, ``end``; edges: ``start``, ``end``) is followed by
+    ``NAME_earliest`` and ``NAME_latest``, the first and last day it may mean
+    (``datetime.date`` objects, ``None`` where there is no such day), to sort and filter by
+    without inventing a day; lists and dicts (aliases, citations, free
     attributes) are objects. Fields that do not apply are missing (``<NA>``). The edges table
     names its ends ``from`` and ``to``.
 
@@ -112,14 +115,27 @@ def to_pandas(graph: Graph) -> Frames:
     'South Korea'
     >>> str(edges["kind"].dtype), str(nodes["name"].dtype)
     ('category', 'string')
+    >>> list(edges.columns[4:10])
+    ['start', 'start_earliest', 'start_latest', 'end', 'end_earliest', 'end_latest']
     """
     pd = _require("pandas", "Graph.to_pandas()")
     with _collector_paused():
         node_cols = graph._node_columns()
         edge_cols = graph._edge_columns()
-        nodes = pd.DataFrame({c: pd.Series(node_cols[c], dtype=_dtype(pd, c, t, "node")) for c, t in _NODE_COLUMNS.items()})
-        edges = pd.DataFrame({c: pd.Series(edge_cols[c], dtype=_dtype(pd, c, t, "edge")) for c, t in _EDGE_COLUMNS.items()})
+        nodes = pd.DataFrame(_series(pd, node_cols, _NODE_COLUMNS, "node"))
+        edges = pd.DataFrame(_series(pd, edge_cols, _EDGE_COLUMNS, "edge"))
     return Frames(nodes, edges)
+
+
+def _series(pd: Any, cols: dict[str, list[Any]], dtypes: dict[str, str], table: str) -> dict[str, Any]:
+    """The columns in order, each date column followed by its earliest and latest day."""
+    out: dict[str, Any] = {}
+    for c, t in dtypes.items():
+        out[c] = pd.Series(cols[c], dtype=_dtype(pd, c, t, table))
+        for bound in (f"{c}_earliest", f"{c}_latest"):
+            if bound in cols:
+                out[bound] = pd.Series(cols[bound], dtype="object")
+    return out
 
 
 def _dtype(pd: Any, column: str, name: str, table: str) -> Any:

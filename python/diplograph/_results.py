@@ -13,6 +13,7 @@ Keys that are Python keywords are reached with a trailing underscore: ``hop.from
 
 from __future__ import annotations
 
+import datetime
 import html
 import keyword
 from typing import Any, Iterable, Mapping
@@ -57,8 +58,18 @@ class Record:
         return list(self._fields)
 
     def to_dict(self) -> dict[str, Any]:
-        """The record as plain data: dicts, lists, strings, numbers (dates as ISO text)."""
-        return {k: _plain(v) for k, v in self._fields.items()}
+        """The record as plain data: dicts, lists, strings, numbers; the same shape as
+        ``diplograph … --json`` prints. Each date field ``x`` is its EDTF text beside
+        ``x_earliest`` and ``x_latest``, the first and last day it may mean (ISO text, or
+        ``None`` for an open bound), so a DataFrame can sort and filter by day without
+        inventing one ("2016" is not 1 January)."""
+        out: dict[str, Any] = {}
+        for k, v in self._fields.items():
+            out[k] = _plain(v)
+            if isinstance(v, PartialDate):
+                out[f"{k}_earliest"] = _day(v.earliest())
+                out[f"{k}_latest"] = _day(v.latest())
+        return out
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Record):
@@ -148,6 +159,8 @@ def _plain(v: Any) -> Any:
         return v.to_dict()
     if isinstance(v, PartialDate):
         return str(v)
+    if isinstance(v, datetime.date):
+        return v.isoformat()
     if isinstance(v, Citation):
         return v.to_dict()
     if isinstance(v, list):
@@ -155,6 +168,10 @@ def _plain(v: Any) -> Any:
     if isinstance(v, dict):
         return {k: _plain(x) for k, x in v.items()}
     return v
+
+
+def _day(d: datetime.date | None) -> str | None:
+    return None if d is None else d.isoformat()
 
 
 def _citation(d: Mapping[str, Any]) -> Citation:

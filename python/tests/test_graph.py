@@ -316,7 +316,11 @@ EXAMPLE_STATS = {
         "other": 23
     },
     "first_date": "2009",
+    "first_date_earliest": "2009-01-01",
+    "first_date_latest": "2009-12-31",
     "last_date": "2016-08-04",
+    "last_date_earliest": "2016-08-04",
+    "last_date_latest": "2016-08-04",
     "citations": 389,
     "sources": [
         {
@@ -326,6 +330,8 @@ EXAMPLE_STATS = {
                 "name": "US, South Korea, Japan defence chiefs agree to strengthen joint defence in face of North Korea threat"
             },
             "date": "2016-06-04",
+            "date_earliest": "2016-06-04",
+            "date_latest": "2016-06-04",
             "url": "https://www.straitstimes.com/asia/east-asia/us-south-korea-japan-defence-chiefs-agree-to-strengthen-joint-defence-in-face-of-north",
             "citations": 389
         }
@@ -363,6 +369,8 @@ def test_stats_and_summary_count_attested_dates():
     assert "<p>3 nodes, 1 edges; dates 2001 – 2017-03</p>" in html
     assert Graph().stats().to_dict() == {
         "title": None, "nodes": 0, "edges": 0, "nodes_by_kind": {}, "edges_by_kind": {},
-        "first_date": None, "last_date": None, "citations": 0, "sources": [],
+        "first_date": None, "first_date_earliest": None, "first_date_latest": None,
+        "last_date": None, "last_date_earliest": None, "last_date_latest": None,
+        "citations": 0, "sources": [],
     }
     assert "dates no dates" in Graph()._repr_html_()

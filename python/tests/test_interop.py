@@ -13,6 +13,9 @@ nx = pytest.importorskip("networkx")
 pd = pytest.importorskip("pandas")
 
 
+#: The columns beside each date column: its earliest and latest day (pandas only).
+_DAY_COLUMNS = frozenset(f"{c}_{b}" for c in ("date", "start", "end") for b in ("earliest", "latest"))
+
 def test_to_networkx_keeps_everything(g):
     G = g.to_networkx()
     assert isinstance(G, nx.MultiDiGraph)
@@ -71,15 +74,20 @@ def test_bulk_rows_and_columns_are_to_dict(g, merged):
             (e.from_id, e.to_id, e.index, _applying(e.to_dict(), {"from", "to"})) for e in edges
         ]
         node_cols, edge_cols = graph._node_columns(), graph._edge_columns()
-        assert list(node_cols) == list(diplograph._interop._NODE_COLUMNS)
-        assert list(edge_cols) == list(diplograph._interop._EDGE_COLUMNS)
+        assert [c for c in node_cols if c not in _DAY_COLUMNS] == list(diplograph._interop._NODE_COLUMNS)
+        assert [c for c in edge_cols if c not in _DAY_COLUMNS] == list(diplograph._interop._EDGE_COLUMNS)
         as_text = lambda v: str(v) if isinstance(v, diplograph.PartialDate) else v  # noqa: E731
-        for i, n in enumerate(nodes):
-            d = n.to_dict()
-            assert {c: col[i] for c, col in node_cols.items()} == {c: as_text(d.get(c)) for c in node_cols}
-        for i, e in enumerate(edges):
-            d = {**e.to_dict(), "index": e.index}
-            assert {c: col[i] for c, col in edge_cols.items()} == {c: as_text(d.get(c)) for c in edge_cols}
+        for cols, rows in ((node_cols, [n.to_dict() for n in nodes]), (edge_cols, [{**e.to_dict(), "index": e.index} for e in edges])):
+            for i, d in enumerate(rows):
+                assert {c: col[i] for c, col in cols.items() if c not in _DAY_COLUMNS} == {
+                    c: as_text(d.get(c)) for c in cols if c not in _DAY_COLUMNS
+                }
+                # Each date column's earliest and latest day are the date's own.
+                for c in ("date", "start", "end"):
+                    if f"{c}_earliest" in cols:
+                        date = d.get(c)
+                        assert cols[f"{c}_earliest"][i] == (date.earliest() if date is not None else None)
+                        assert cols[f"{c}_latest"][i] == (date.latest() if date is not None else None)
     # Dated fields really are there (the example has event, statement and edge dates).
     assert any(isinstance(v, str) for v in g._node_columns()["date"])
     assert any(isinstance(d.get("start"), diplograph.PartialDate) for *_, d in g._edge_records())
@@ -138,9 +146,12 @@ def test_one_field_definition_behind_dicts_columns_and_dtypes(g):
         "relation", "attributes", "citations",
     ]
     assert dict(_native._EDGE_FIELDS)["share"] == "Float64" and dict(_native._NODE_FIELDS)["kind"] == "category"
-    assert list(g._node_columns()) == node_names and list(g._edge_columns()) == edge_names
+    assert [c for c in g._node_columns() if c not in _DAY_COLUMNS] == node_names
+    assert [c for c in g._edge_columns() if c not in _DAY_COLUMNS] == edge_names
+    # In the frames each date column is followed by its earliest and latest day.
     nodes, edges = g.to_pandas()
-    assert list(nodes.columns) == node_names and list(edges.columns) == edge_names
+    with_days = lambda names: [x for c in names for x in ([c, f"{c}_earliest", f"{c}_latest"] if c in ("date", "start", "end") else [c])]  # noqa: E731
+    assert list(nodes.columns) == with_days(node_names) and list(edges.columns) == with_days(edge_names)
     assert str(edges["share"].dtype) == "Float64" and str(nodes["kind"].dtype) == "category"
     # An edge's dict has every field but the index, in field order; a node's, the fields of its kind.
     assert list(g.edges()[0].to_dict()) == edge_names[1:]

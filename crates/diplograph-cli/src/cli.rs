@@ -233,7 +233,7 @@ pub enum Command {
         #[command(flatten)]
         inputs: Inputs,
         /// Show the node as it stood on this date: relations that held then, the agreement
-        /// state and parties then (YYYY, YYYY-MM or YYYY-MM-DD).
+        /// state and parties then (an EDTF date: 2016, 2016-06, 2016-06-04, 2016-06-04?, 2016-23, …).
         #[arg(long, value_name = "DATE")]
         as_of: Option<PartialDate>,
         /// Only what certainly held on the --as-of date: leave out parties, offices and
@@ -259,7 +259,7 @@ pub enum Command {
         /// comma-separated. Default: any.
         #[arg(long, value_name = "FAMILY|KIND", value_delimiter = ',')]
         via: Vec<String>,
-        /// The date the chain must hold on (YYYY, YYYY-MM or YYYY-MM-DD); without it, each
+        /// The date the chain must hold on (an EDTF date: 2016, 2016-06, 2016-06-04, 2016-06-04?, 2016-23, …); without it, each
         /// agreement's last recorded state counts.
         #[arg(long, value_name = "DATE")]
         as_of: Option<PartialDate>,
@@ -304,7 +304,7 @@ pub enum Command {
         /// The graph.
         #[command(flatten)]
         inputs: Inputs,
-        /// The first date of the window (YYYY, YYYY-MM or YYYY-MM-DD).
+        /// The first date of the window (an EDTF date: 2016, 2016-06, 2016-06-04, 2016-06-04?, 2016-23, …).
         #[arg(long, value_name = "DATE")]
         from: Option<PartialDate>,
         /// The last date of the window, inclusive.

@@ -177,12 +177,14 @@ pub fn print_table(out: &mut dyn Write, t: &Table) -> std::io::Result<()> {
     writeln!(out, "{t}")
 }
 
-/// Writes a value as pretty JSON followed by a newline.
+/// Writes a value as pretty JSON followed by a newline, each date beside its earliest and
+/// latest day ([`diplograph::query::to_json`]).
 ///
 /// # Errors
 /// When writing fails.
 pub fn print_json(out: &mut dyn Write, value: &impl Serialize) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::from)?;
+    let json = diplograph::query::to_json(value).map_err(std::io::Error::from)?;
+    serde_json::to_writer_pretty(&mut *out, &json).map_err(std::io::Error::from)?;
     writeln!(out)
 }
 

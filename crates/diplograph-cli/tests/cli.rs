@@ -716,3 +716,107 @@ fn no_colour_when_not_a_terminal_or_no_color() {
         assert!(!out.stderr.contains(&0x1b), "escape codes in a pipe");
     }
 }
+
+/// The EDTF dataset of the core's tests: a bounded signing, a season, a "before".
+const EDTF_DATES: &str = include_str!("../../diplograph/tests/data/edtf-dates.json");
+
+#[test]
+fn edtf_dates_in_timeline_show_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "edtf.json", EDTF_DATES);
+    let file = file.to_str().unwrap();
+    // The timeline keeps each date as written; the autumn is only partly in September.
+    let entries = json_of(&[
+        "timeline", file, "--from", "2016-09", "--to", "2016-09", "--json",
+    ]);
+    let rows: Vec<(&str, &str, &str, &str)> = entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["date"].as_str().unwrap(),
+                e["date_earliest"].as_str().unwrap(),
+                e["date_latest"].as_str().unwrap(),
+                e["within"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(rows, [("2016-23", "2016-09-01", "2016-11-30", "partly")]);
+    let human = stdout_of(&[
+        "timeline",
+        file,
+        "--from",
+        "2014-12-29",
+        "--to",
+        "2014-12-31",
+    ]);
+    assert!(human.contains("2014-12-28/2014-12-29"), "{human}");
+    assert!(human.contains("partly"), "{human}");
+    // As of the first possible day of the signing, the arrangement is only partly in force.
+    let show = stdout_of(&["show", "TISA", file, "--as-of", "2014-12-28"]);
+    assert!(
+        show.contains(
+            "state: in_force since 2014-12-28/2014-12-29 [only partly known to hold on the date]"
+        ),
+        "{show}"
+    );
+    let show = stdout_of(&["show", "TISA", file, "--as-of", "2014-12-29"]);
+    assert!(
+        show.contains("state: in_force since 2014-12-28/2014-12-29\n"),
+        "{show}"
+    );
+    let profile = json_of(&["show", "TISA", file, "--as-of", "2014-12-28", "--json"]);
+    assert_eq!(profile["as_of"], "2014-12-28");
+    assert_eq!(profile["lifecycle"][0]["date_earliest"], "2014-12-28");
+    assert_eq!(profile["lifecycle"][0]["date_latest"], "2014-12-29");
+    // --as-of takes any EDTF date.
+    let autumn = json_of(&["show", "TISA", file, "--as-of", "2016-23", "--json"]);
+    assert_eq!(
+        (
+            &autumn["as_of"],
+            &autumn["as_of_earliest"],
+            &autumn["as_of_latest"]
+        ),
+        (
+            &Value::from("2016-23"),
+            &Value::from("2016-09-01"),
+            &Value::from("2016-11-30")
+        )
+    );
+    // A window may end on an open-ended date without being taken as reversed.
+    cmd()
+        .args(["timeline", file, "--from", "2016", "--to", "2014/.."])
+        .assert()
+        .success();
+    cmd()
+        .args(["timeline", file, "--from", "2016", "--to", "2015"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the timeline window is reversed"));
+}
+
+#[test]
+fn a_bad_edtf_date_is_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(
+        dir.path(),
+        "bad.json",
+        "{\"diplograph\": \"1\",\n \"nodes\": [\n  {\"id\": \"e\", \"kind\": \"event\", \"name\": \"E\", \"event_kind\": \"summit\", \"date\": \"2016-23-01\"}\n ]}\n",
+    );
+    cmd()
+        .args(["validate", bad.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "error[invalid-date]: `2016-23-01` is not a date: a season takes no day",
+        ))
+        .stderr(predicate::str::contains("bad.json:3:77"));
+    cmd()
+        .args(["timeline", "--from", "2016-06-31"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`2016-06-31` is not a date: that day does not exist in that month",
+        ));
+}

@@ -13,7 +13,10 @@ use diplograph::Graph;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
-use crate::records::{Builder, Cell, Dates, EdgeField, NodeField};
+use chrono::{Datelike, NaiveDate};
+use diplograph::time::PartialDate;
+
+use crate::records::{node_dates, Builder, Cell, Dates, EdgeField, NodeField};
 
 /// Field names as Python strings, made once per conversion.
 fn keys<'py, F: Copy>(
@@ -115,13 +118,16 @@ pub(crate) fn node_columns<'py>(
     dates: Dates,
 ) -> PyResult<Bound<'py, PyDict>> {
     let mut b = Builder::new(py, dates);
-    columns(
+    let out = columns(
         py,
         &NodeField::ALL,
         NodeField::name,
         g.node_count(),
         g.nodes().map(|(ix, n)| b.node(Some(ix), n)),
-    )
+    )?;
+    let dates: Vec<[Option<PartialDate>; 2]> = g.nodes().map(|(_, n)| node_dates(n)).collect();
+    day_columns(py, &out, ["date", "end"], &dates)?;
+    Ok(out)
 }
 
 /// `{field: [value per edge]}` in [`EdgeField`] order, `None` where a field does not apply.
@@ -131,11 +137,53 @@ pub(crate) fn edge_columns<'py>(
     dates: Dates,
 ) -> PyResult<Bound<'py, PyDict>> {
     let mut b = Builder::new(py, dates);
-    columns(
+    let out = columns(
         py,
         &EdgeField::ALL,
         EdgeField::name,
         g.edge_count(),
         g.edges().map(|v| b.edge_of(g, &v)),
-    )
+    )?;
+    let dates: Vec<[Option<PartialDate>; 2]> = g
+        .edges()
+        .map(|v| [v.edge.valid.start, v.edge.valid.end])
+        .collect();
+    day_columns(py, &out, ["start", "end"], &dates)?;
+    Ok(out)
+}
+
+/// Adds, for each of the date columns `names`, the columns `NAME_earliest` and
+/// `NAME_latest`: the first and last day each row's date may mean, as `datetime.date`
+/// (`None` without a date or such a bound). Days repeat, so each is made once.
+fn day_columns<'py>(
+    py: Python<'py>,
+    out: &Bound<'py, PyDict>,
+    names: [&str; 2],
+    dates: &[[Option<PartialDate>; 2]],
+) -> PyResult<()> {
+    let date_type = py.import("datetime")?.getattr("date")?;
+    let mut made: std::collections::HashMap<NaiveDate, Bound<'py, PyAny>> =
+        std::collections::HashMap::new();
+    let mut day = |d: Option<NaiveDate>| -> PyResult<Bound<'py, PyAny>> {
+        let Some(d) = d else {
+            return Ok(py.None().into_bound(py));
+        };
+        if let Some(x) = made.get(&d) {
+            return Ok(x.clone());
+        }
+        let x = date_type.call1((d.year(), d.month(), d.day()))?;
+        made.insert(d, x.clone());
+        Ok(x)
+    };
+    for (i, name) in names.iter().enumerate() {
+        let mut earliest = Vec::with_capacity(dates.len());
+        let mut latest = Vec::with_capacity(dates.len());
+        for row in dates {
+            earliest.push(day(row[i].and_then(|d| d.earliest()))?);
+            latest.push(day(row[i].and_then(|d| d.latest()))?);
+        }
+        out.set_item(format!("{name}_earliest"), PyList::new(py, earliest)?)?;
+        out.set_item(format!("{name}_latest"), PyList::new(py, latest)?)?;
+    }
+    Ok(())
 }

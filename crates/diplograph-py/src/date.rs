@@ -1,6 +1,7 @@
 //! Dates with precision: `diplograph.PartialDate`, and the argument type that accepts
 //! `datetime.date`, ISO strings and `PartialDate` wherever a date is expected.
 
+use chrono::{Datelike, NaiveDate};
 use diplograph::time::PartialDate;
 use pyo3::basic::CompareOp;
 use pyo3::exceptions::PyTypeError;
@@ -9,11 +10,16 @@ use pyo3::types::{PyList, PyString, PyTuple};
 
 use crate::errors::to_py_err;
 
-/// A calendar date known to year, month or day precision: ``2009``, ``2016-01``, ``2016-06-04``.
+/// A date as a source gives it, in EDTF level 1: ``2009``, ``2016-01``, ``2016-06-04``,
+/// ``2016-06-04?`` (uncertain), ``2007~`` (approximate), ``2007%`` (both), ``201X``,
+/// ``2016-XX``, ``2016-23`` (autumn), ``2014-12-28/2014-12-29`` (one day between two),
+/// ``../2016-06-30`` (on or before 30 June).
 ///
-/// It keeps the precision its source gives ("in January" is never "1 January"). It compares
-/// with other dates, ISO strings and ``datetime.date`` (ordered by earliest day, coarser first),
-/// and converts to ``datetime.date`` when asked.
+/// It keeps the precision its source gives ("in January" is never "1 January"): its text is
+/// as written, and ``earliest()`` and ``latest()`` give the first and last day it may mean
+/// (``None`` where it has no such bound). It compares with other dates, EDTF strings and
+/// ``datetime.date`` (ordered by earliest day, coarser first, then latest day), and converts
+/// to ``datetime.date`` when it names one day.
 ///
 /// >>> d = PartialDate("2016-01")
 /// >>> d.precision, d.year, d.month, d.day
@@ -24,6 +30,16 @@ use crate::errors::to_py_err;
 /// (True, True)
 /// >>> PartialDate(datetime.date(2016, 6, 4)).to_date()
 /// datetime.date(2016, 6, 4)
+/// >>> autumn = PartialDate("2016-23")
+/// >>> autumn.precision, autumn.season, autumn.earliest(), autumn.latest()
+/// ('season', 'autumn', datetime.date(2016, 9, 1), datetime.date(2016, 11, 30))
+/// >>> signed = PartialDate("2014-12-28/2014-12-29")
+/// >>> signed.text, signed.is_bounded, signed.earliest(), signed.latest()
+/// ('2014-12-28/2014-12-29', True, datetime.date(2014, 12, 28), datetime.date(2014, 12, 29))
+/// >>> PartialDate("../2016-06-30").earliest() is None
+/// True
+/// >>> PartialDate("2007~").qualifier
+/// 'approximate'
 #[pyclass(module = "diplograph", name = "PartialDate", frozen)]
 #[derive(Clone, Copy)]
 pub(crate) struct PyPartialDate(pub(crate) PartialDate);
@@ -82,13 +98,16 @@ impl<'a, 'py> FromPyObject<'a, 'py> for DatesArg {
     }
 }
 
-/// A `datetime.date` for a day-precision date (the first day of a coarser one).
-fn py_date(py: Python<'_>, d: PartialDate) -> PyResult<Bound<'_, PyAny>> {
-    py.import("datetime")?.getattr("date")?.call1((
-        d.year(),
-        d.month().unwrap_or(1),
-        d.day().unwrap_or(1),
-    ))
+/// A `datetime.date` for a calendar day.
+fn py_date(py: Python<'_>, d: NaiveDate) -> PyResult<Bound<'_, PyAny>> {
+    py.import("datetime")?
+        .getattr("date")?
+        .call1((d.year(), d.month(), d.day()))
+}
+
+/// A `datetime.date` for a calendar day, or `None`.
+fn py_opt_date(py: Python<'_>, d: Option<NaiveDate>) -> PyResult<Option<Bound<'_, PyAny>>> {
+    d.map(|d| py_date(py, d)).transpose()
 }
 
 #[pymethods]
@@ -98,54 +117,84 @@ impl PyPartialDate {
         PyPartialDate(value.0)
     }
 
-    /// How much of the date is known: ``"year"``, ``"month"`` or ``"day"``.
+    /// How much of the date is known: ``"century"``, ``"decade"``, ``"year"``,
+    /// ``"season"``, ``"month"`` or ``"day"`` (for a bounded date, that of its first known
+    /// end).
     #[getter]
     fn precision(&self) -> &'static str {
         self.0.precision().as_str()
     }
 
-    /// The year.
+    /// The date as written (EDTF), the same as ``str(date)``.
     #[getter]
-    fn year(&self) -> i32 {
+    fn text(&self) -> String {
+        self.0.to_string()
+    }
+
+    /// The year as written, or ``None`` for ``201X``-style years and bounded dates.
+    #[getter]
+    fn year(&self) -> Option<i32> {
         self.0.year()
     }
 
-    /// The month (1–12), or ``None`` for a year.
+    /// The month (1–12), or ``None`` for a year, a season, ``XX`` or a bounded date.
     #[getter]
     fn month(&self) -> Option<u8> {
         self.0.month()
     }
 
-    /// The day of the month, or ``None`` for a year or a month.
+    /// The day of the month, or ``None`` when no day is written.
     #[getter]
     fn day(&self) -> Option<u8> {
         self.0.day()
     }
 
-    /// The first day this date may mean, as a ``datetime.date``.
-    fn earliest<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_date(py, PartialDate::from_naive(self.0.earliest()))
+    /// The season written in the month's place (``"spring"``, ``"summer"``, ``"autumn"``,
+    /// ``"winter"``), or ``None``.
+    #[getter]
+    fn season(&self) -> Option<&'static str> {
+        self.0.season().map(|s| s.as_str())
     }
 
-    /// The last day this date may mean, as a ``datetime.date``.
-    fn latest<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_date(py, PartialDate::from_naive(self.0.latest()))
+    /// ``"uncertain"`` (``?``), ``"approximate"`` (``~``), ``"uncertain_approximate"``
+    /// (``%``), or ``None``.
+    #[getter]
+    fn qualifier(&self) -> Option<&'static str> {
+        self.0.qualifier().map(|q| q.as_str())
     }
 
-    /// The ``datetime.date`` for a day-precision date.
+    /// Whether this is a day known only to lie between two bounds
+    /// (``2014-12-28/2014-12-29``, ``../2016-06-30``).
+    #[getter]
+    fn is_bounded(&self) -> bool {
+        self.0.is_bounded()
+    }
+
+    /// The first day this date may mean, as a ``datetime.date``; ``None`` when it has none
+    /// (``../2016-06-30``).
+    fn earliest<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        py_opt_date(py, self.0.earliest())
+    }
+
+    /// The last day this date may mean, as a ``datetime.date``; ``None`` when it has none
+    /// (``2016-06-30/..``).
+    fn latest<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        py_opt_date(py, self.0.latest())
+    }
+
+    /// The ``datetime.date`` for a date that means one day.
     ///
-    /// Raises ``ValueError`` for a year or a month, which name no single day: use
-    /// ``earliest()`` or ``latest()`` and say which you mean.
+    /// Raises ``ValueError`` for a year, a month, a season, a qualified or a bounded date,
+    /// which name no single day: use ``earliest()`` or ``latest()`` and say which you mean.
     #[pyo3(name = "to_date")]
     fn as_date<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        if self.0.day().is_none() {
-            return Err(pyo3::exceptions::PyValueError::new_err(format!(
-                "`{}` is a {}, not a day; use earliest() or latest()",
+        match self.0.earliest() {
+            Some(day) if self.0.is_one_day() => py_date(py, day),
+            _ => Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "`{}` is not one known day; use earliest() or latest()",
                 self.0,
-                self.0.precision().as_str()
-            )));
+            ))),
         }
-        py_date(py, PartialDate::from_naive(self.0.earliest()))
     }
 
     fn __str__(&self) -> String {

@@ -271,27 +271,28 @@ impl<'py> Builder<'py> {
             }
             NodeDetails::Event {
                 kind,
-                when,
                 place,
                 status,
+                ..
             } => {
                 row[F::EventKind as usize] = Some(self.name(kind.as_str()));
                 row[F::Status as usize] = Some(self.name(status.as_str()));
-                row[F::Date as usize] = self.date(when.start)?;
-                row[F::End as usize] = self.date(when.end)?;
+                let [date, end] = node_dates(n);
+                row[F::Date as usize] = self.date(date)?;
+                row[F::End as usize] = self.date(end)?;
                 row[F::Place as usize] = self.opt_text(place.as_deref());
             }
-            NodeDetails::Statement { text, date } => {
+            NodeDetails::Statement { text, .. } => {
                 match text {
                     StatementText::Quote(q) => row[F::Quote as usize] = Some(self.text(q)),
                     StatementText::Paraphrase(p) => {
                         row[F::Paraphrase as usize] = Some(self.text(p));
                     }
                 }
-                row[F::Date as usize] = self.date(*date)?;
+                row[F::Date as usize] = self.date(node_dates(n)[0])?;
             }
-            NodeDetails::Source { date, url, text } => {
-                row[F::Date as usize] = self.date(*date)?;
+            NodeDetails::Source { url, text, .. } => {
+                row[F::Date as usize] = self.date(node_dates(n)[0])?;
                 row[F::Url as usize] = self.opt_text(url.as_deref());
                 row[F::Text as usize] = self.opt_text(text.as_deref());
             }
@@ -345,6 +346,16 @@ impl<'py> Builder<'py> {
             g.endpoints(v.index),
             v.edge,
         )
+    }
+}
+
+/// A node's `date` and `end` fields: an event's start and end, a statement's or a source's
+/// date.
+pub(crate) fn node_dates(n: &Node) -> [Option<PartialDate>; 2] {
+    match &n.details {
+        NodeDetails::Event { when, .. } => [when.start, when.end],
+        NodeDetails::Statement { date, .. } | NodeDetails::Source { date, .. } => [*date, None],
+        _ => [None, None],
     }
 }
 

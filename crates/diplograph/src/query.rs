@@ -22,6 +22,7 @@ mod asof;
 mod attested;
 mod chains;
 mod history;
+mod json;
 mod neighbourhood;
 mod profile;
 mod statements;
@@ -34,6 +35,7 @@ pub use attested::{certain_only, Attestation, Certainty, Certified};
 pub(crate) use chains::ChainIndex;
 pub use chains::{Chain, ChainQuery, Family, Hop, Link, MAX_CHAIN_ALTERNATIVES};
 pub use history::{Notice, NoticeOf, NoticeOutcome, PartyStep};
+pub use json::to_json;
 pub use neighbourhood::NeighbourhoodQuery;
 pub use profile::{Direction, GraphStats, NodeProfile, Relation, SourceUse};
 pub use statements::{

@@ -94,7 +94,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             json,
         } => {
             if let (Some(from), Some(to)) = (from, to) {
-                if to.latest() < from.earliest() {
+                if to.ends_before(&from) {
                     return Err(Failure::Usage(format!(
                         "the timeline window is reversed: --to {to} ends before --from {from} \
                          starts; give the earlier date to --from"

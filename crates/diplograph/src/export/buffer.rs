@@ -82,30 +82,25 @@ pub(crate) fn push_int(out: &mut Vec<u8>, n: u64) {
     push_padded(out, n, 1);
 }
 
-/// Appends a partial date exactly as its `Display` writes it (`2016`, `2016-06`,
-/// `2016-06-04`, `2016-??-04`).
+/// Appends a date exactly as its `Display` writes it (`2016`, `2016-06`, `2016-06-04`,
+/// `2016-06-04?`, `2014-12-28/2014-12-29`, …).
 pub(crate) fn push_partial_date(out: &mut Vec<u8>, d: PartialDate) {
-    let Ok(year) = u32::try_from(d.year()) else {
+    if !d.is_plain() {
+        out.extend_from_slice(d.to_string().as_bytes());
+        return;
+    }
+    let Some(year) = d.year().and_then(|y| u32::try_from(y).ok()) else {
         out.extend_from_slice(d.to_string().as_bytes());
         return;
     };
     push_padded(out, u64::from(year), 4);
-    match (d.month(), d.day()) {
-        (Some(m), Some(day)) => {
-            out.push(b'-');
-            push_padded(out, u64::from(m), 2);
+    if let Some(m) = d.month() {
+        out.push(b'-');
+        push_padded(out, u64::from(m), 2);
+        if let Some(day) = d.day() {
             out.push(b'-');
             push_padded(out, u64::from(day), 2);
         }
-        (Some(m), None) => {
-            out.push(b'-');
-            push_padded(out, u64::from(m), 2);
-        }
-        (None, Some(day)) => {
-            out.extend_from_slice(b"-??-");
-            push_padded(out, u64::from(day), 2);
-        }
-        (None, None) => {}
     }
 }
 
@@ -147,6 +142,15 @@ mod tests {
                     partial.push(PartialDate::from_ymd(y, m, d));
                 }
             }
+        }
+        for text in [
+            "2016-06-04?",
+            "2007~",
+            "201X",
+            "2016-23",
+            "2014-12-28/2014-12-29",
+        ] {
+            partial.push(text.parse());
         }
         let mut checked = 0;
         for d in partial.into_iter().flatten() {

@@ -22,8 +22,10 @@ pub(crate) enum Cell<'g> {
     Float(f64),
     /// A truth value.
     Bool(bool),
-    /// A date, written as text.
+    /// A date, written as its EDTF text.
     Date(crate::time::PartialDate),
+    /// A calendar day (a date's earliest or latest day), written `YYYY-MM-DD`.
+    Day(chrono::NaiveDate),
     /// Structured data, written as JSON text by the flat formats.
     Json(Value),
     /// Structured data borrowed from the graph, written as JSON text without building a
@@ -195,7 +197,7 @@ impl ColType {
             Cell::Int(_) => ColType::Int,
             Cell::Float(_) => ColType::Float,
             Cell::Bool(_) => ColType::Bool,
-            Cell::Date(_) => ColType::Str,
+            Cell::Date(_) | Cell::Day(_) => ColType::Str,
             Cell::Json(_) | Cell::Data(_) => ColType::Json,
         }
     }
@@ -232,7 +234,11 @@ pub(crate) const NODE_COLUMNS: &[&str] = &[
     "external_ids",
     "subkind",
     "date",
+    "date_earliest",
+    "date_latest",
     "end",
+    "end_earliest",
+    "end_latest",
     "place",
     "status",
     "quote",
@@ -249,7 +255,11 @@ pub(crate) const NODE_COLUMNS: &[&str] = &[
 pub(crate) const EDGE_COLUMNS: &[&str] = &[
     "kind",
     "start",
+    "start_earliest",
+    "start_latest",
     "end",
+    "end_earliest",
+    "end_latest",
     "attested",
     "title",
     "on_behalf_of",
@@ -460,30 +470,46 @@ const N_NAME: usize = 1;
 const N_ALIASES: usize = 2;
 const N_EXTERNAL_IDS: usize = 3;
 const N_SUBKIND: usize = 4;
+/// `date`, then `date_earliest` and `date_latest`.
 const N_DATE: usize = 5;
-const N_END: usize = 6;
-const N_PLACE: usize = 7;
-const N_STATUS: usize = 8;
-const N_QUOTE: usize = 9;
-const N_PARAPHRASE: usize = 10;
-const N_URL: usize = 11;
-const N_TEXT: usize = 12;
-const N_LIFECYCLE: usize = 13;
-const N_STATE: usize = 14;
-const N_CITATION_COUNT: usize = 15;
-const N_CITATIONS: usize = 16;
+/// `end`, then `end_earliest` and `end_latest`.
+const N_END: usize = 8;
+const N_PLACE: usize = 11;
+const N_STATUS: usize = 12;
+const N_QUOTE: usize = 13;
+const N_PARAPHRASE: usize = 14;
+const N_URL: usize = 15;
+const N_TEXT: usize = 16;
+const N_LIFECYCLE: usize = 17;
+const N_STATE: usize = 18;
+const N_CITATION_COUNT: usize = 19;
+const N_CITATIONS: usize = 20;
 const E_KIND: usize = 0;
+/// `start`, then `start_earliest` and `start_latest`.
 const E_START: usize = 1;
-const E_END: usize = 2;
-const E_ATTESTED: usize = 3;
-const E_TITLE: usize = 4;
-const E_ON_BEHALF_OF: usize = 5;
-const E_POSITION: usize = 6;
-const E_SHARE: usize = 7;
-const E_AMOUNT: usize = 8;
-const E_RELATION: usize = 9;
-const E_CITATION_COUNT: usize = 10;
-const E_CITATIONS: usize = 11;
+/// `end`, then `end_earliest` and `end_latest`.
+const E_END: usize = 4;
+const E_ATTESTED: usize = 7;
+const E_TITLE: usize = 8;
+const E_ON_BEHALF_OF: usize = 9;
+const E_POSITION: usize = 10;
+const E_SHARE: usize = 11;
+const E_AMOUNT: usize = 12;
+const E_RELATION: usize = 13;
+const E_CITATION_COUNT: usize = 14;
+const E_CITATIONS: usize = 15;
+
+/// Hands a date's three cells to `put`: its text at column `at`, its earliest day at
+/// `at + 1` and its latest at `at + 2` (each day only when the date has one).
+fn put_date<'g>(put: &mut impl FnMut(usize, Cell<'g>), at: usize, d: crate::time::PartialDate) {
+    put(at, date_cell(d));
+    if let Some(day) = d.earliest() {
+        put(at + 1, Cell::Day(day));
+    }
+    if let Some(day) = d.latest() {
+        put(at + 2, Cell::Day(day));
+    }
+}
 
 fn visit_attributes<'g>(
     attrs: &'g crate::model::Attributes,
@@ -535,10 +561,10 @@ pub(crate) fn visit_node<'g>(
             ..
         } => {
             if let Some(d) = when.start {
-                put(N_DATE, date_cell(d));
+                put_date(&mut put, N_DATE, d);
             }
             if let Some(e) = when.end.filter(|e| Some(*e) != when.start) {
-                put(N_END, date_cell(e));
+                put_date(&mut put, N_END, e);
             }
             if let Some(p) = place {
                 put(N_PLACE, str_cell(p));
@@ -549,7 +575,7 @@ pub(crate) fn visit_node<'g>(
         }
         NodeDetails::Statement { text, date } => {
             if let Some(d) = date {
-                put(N_DATE, date_cell(*d));
+                put_date(&mut put, N_DATE, *d);
             }
             match text {
                 StatementText::Quote(q) => put(N_QUOTE, str_cell(q)),
@@ -558,7 +584,7 @@ pub(crate) fn visit_node<'g>(
         }
         NodeDetails::Source { date, url, text } => {
             if let Some(d) = date {
-                put(N_DATE, date_cell(*d));
+                put_date(&mut put, N_DATE, *d);
             }
             if let Some(u) = url {
                 put(N_URL, str_cell(u));
@@ -597,10 +623,10 @@ pub(crate) fn visit_edge<'g>(
     let mut put = |i: usize, c: Cell<'g>| f(Name::Fixed(i), c);
     put(E_KIND, str_cell(e.kind.as_str()));
     if let Some(s) = e.valid.start {
-        put(E_START, date_cell(s));
+        put_date(&mut put, E_START, s);
     }
     if let Some(s) = e.valid.end {
-        put(E_END, date_cell(s));
+        put_date(&mut put, E_END, s);
     }
     if !e.attested.is_empty() {
         // The dates the data states, as a JSON list of date strings (one column whatever
@@ -758,6 +784,7 @@ pub(crate) fn cell_text<'c>(cell: &'c Cell<'_>, ty: ColType) -> Cow<'c, str> {
         Cell::Float(f) => Cow::Owned(float_text(*f)),
         Cell::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
         Cell::Date(d) => Cow::Owned(d.to_string()),
+        Cell::Day(d) => Cow::Owned(d.to_string()),
         Cell::Json(v) => Cow::Owned(v.to_string()),
         Cell::Data(d) => {
             let mut out = Vec::new();
@@ -784,6 +811,7 @@ pub(crate) fn cell_bytes<'c>(
             super::buffer::push_int(scratch, i.unsigned_abs());
         }
         (Cell::Date(d), ColType::Str) => super::buffer::push_partial_date(scratch, *d),
+        (Cell::Day(d), ColType::Str) => super::buffer::push_date(scratch, *d),
         (Cell::Data(d), ColType::Json) => d.write_json(scratch),
         (Cell::Bool(b), ColType::Bool) => {
             scratch.extend_from_slice(if *b { b"true" } else { b"false" });
@@ -812,6 +840,7 @@ pub(crate) fn cell_json(cell: &Cell<'_>) -> Value {
         Cell::Float(f) => serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number),
         Cell::Bool(b) => Value::Bool(*b),
         Cell::Date(d) => Value::String(d.to_string()),
+        Cell::Day(d) => Value::String(d.to_string()),
         Cell::Json(v) => v.clone(),
         Cell::Data(d) => d.to_value(),
     }
@@ -836,7 +865,11 @@ mod tests {
             (N_EXTERNAL_IDS, "external_ids"),
             (N_SUBKIND, "subkind"),
             (N_DATE, "date"),
+            (N_DATE + 1, "date_earliest"),
+            (N_DATE + 2, "date_latest"),
             (N_END, "end"),
+            (N_END + 1, "end_earliest"),
+            (N_END + 2, "end_latest"),
             (N_PLACE, "place"),
             (N_STATUS, "status"),
             (N_QUOTE, "quote"),
@@ -855,7 +888,11 @@ mod tests {
         let edge = [
             (E_KIND, "kind"),
             (E_START, "start"),
+            (E_START + 1, "start_earliest"),
+            (E_START + 2, "start_latest"),
             (E_END, "end"),
+            (E_END + 1, "end_earliest"),
+            (E_END + 2, "end_latest"),
             (E_ATTESTED, "attested"),
             (E_TITLE, "title"),
             (E_ON_BEHALF_OF, "on_behalf_of"),

@@ -101,13 +101,14 @@ fn write_span(out: &mut Vec<u8>, start: Option<NaiveDate>, end: Option<NaiveDate
 pub(crate) fn node_span(n: &Node) -> (Option<NaiveDate>, Option<NaiveDate>) {
     match &n.details {
         NodeDetails::Event { when, .. } => (
-            when.start.map(|d| d.earliest()),
-            when.end.or(when.start).map(|d| d.latest()),
+            when.start.and_then(|d| d.earliest()),
+            when.end.or(when.start).and_then(|d| d.latest()),
         ),
-        NodeDetails::Statement { date, .. } => {
-            (date.map(|d| d.earliest()), date.map(|d| d.latest()))
-        }
-        NodeDetails::Source { date, .. } => (date.map(|d| d.earliest()), None),
+        NodeDetails::Statement { date, .. } => (
+            date.and_then(|d| d.earliest()),
+            date.and_then(|d| d.latest()),
+        ),
+        NodeDetails::Source { date, .. } => (date.and_then(|d| d.earliest()), None),
         NodeDetails::Agreement { lifecycle, .. } => {
             let first = lifecycle.iter().find_map(|s| s.date.or(s.attested));
             let end = lifecycle
@@ -115,7 +116,10 @@ pub(crate) fn node_span(n: &Node) -> (Option<NaiveDate>, Option<NaiveDate>) {
                 .rev()
                 .find(|s| s.state == crate::model::LifecycleState::Terminated)
                 .and_then(|s| s.date);
-            (first.map(|d| d.earliest()), end.map(|d| d.latest()))
+            (
+                first.and_then(|d| d.earliest()),
+                end.and_then(|d| d.latest()),
+            )
         }
         NodeDetails::Country | NodeDetails::Person | NodeDetails::Organization { .. } => {
             (None, None)
@@ -131,7 +135,13 @@ pub(crate) fn binding_spells(lifecycle: &[LifecycleStep]) -> Vec<(NaiveDate, Opt
     let mut spells = Vec::new();
     let mut open: Option<NaiveDate> = None;
     for step in lifecycle {
-        let Some(day) = step.date.or(step.attested).map(|d| d.earliest()) else {
+        // A step known only to come before a day (`../2016-06-30`) starts its spell on that
+        // day, the first day it certainly holds.
+        let Some(day) = step
+            .date
+            .or(step.attested)
+            .and_then(|d| d.earliest().or(d.latest()))
+        else {
             continue;
         };
         if step.state.is_binding() {
@@ -226,8 +236,8 @@ pub(crate) fn write(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
         buf.push(b'"');
         write_span(
             buf,
-            v.edge.valid.start.map(|d| d.earliest()),
-            v.edge.valid.end.map(|d| d.latest()),
+            v.edge.valid.start.and_then(|d| d.earliest()),
+            v.edge.valid.end.and_then(|d| d.latest()),
         );
         buf.extend_from_slice(b">\n");
         edge_attrs.write_attvalues(buf, &mut scratch, &flat::edge_record(v, true));

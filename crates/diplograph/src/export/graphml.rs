@@ -159,6 +159,7 @@ fn write_data(out: &mut Vec<u8>, scratch: &mut Vec<u8>, open: &[u8], ty: ColType
             push_int(out, i.unsigned_abs());
         }
         (Cell::Date(d), ColType::Str) => push_partial_date(out, *d),
+        (Cell::Day(d), ColType::Str) => super::buffer::push_date(out, *d),
         (Cell::Bool(b), ColType::Bool) => {
             out.extend_from_slice(if *b { b"true" } else { b"false" });
         }

@@ -289,14 +289,13 @@ fn csv_to_a_directory() {
         .unwrap_or_else(|e| unreachable!("{e}"));
     let nodes = std::fs::read_to_string(target.join(CSV_NODES_FILE)).unwrap_or_default();
     let edges = std::fs::read_to_string(target.join(CSV_EDGES_FILE)).unwrap_or_default();
-    assert_eq!(nodes.lines().next(), Some(":ID,:LABEL,id,kind,name,aliases,subkind,date,end,place,quote,url,text,lifecycle,state,citation_count,citations,attr.iso2,attr.population_m,attr.tags"));
-    assert!(
-        nodes.contains("\nNAM,Country,NAM,country,Namibia,\"[\"\"NA\"\"]\",,,,,,,,,,0,,NA,2.6,\n")
-    );
-    assert!(edges.contains("NAM,KOR,TRADES_WITH,NAM,KOR,trades_with,,,,,0.25,'=1+1,0\n"));
+    assert_eq!(nodes.lines().next(), Some(":ID,:LABEL,id,kind,name,aliases,subkind,date,date_earliest,date_latest,end,end_earliest,end_latest,place,quote,url,text,lifecycle,state,citation_count,citations,attr.iso2,attr.population_m,attr.tags"));
+    assert!(nodes
+        .contains("\nNAM,Country,NAM,country,Namibia,\"[\"\"NA\"\"]\",,,,,,,,,,,,,,0,,NA,2.6,\n"));
+    assert!(edges.contains("NAM,KOR,TRADES_WITH,NAM,KOR,trades_with,,,,,,,0.25,'=1+1,0\n"));
     // Attested dates: one column, a JSON list of the dates the data states.
     assert!(edges.contains(
-        "p1,\"o\"\"1\",HOLDS_OFFICE,p1,\"o\"\"1\",holds_office,,\"[\"\"2016-06-04\"\",\"\"2021-05\"\"]\","
+        "p1,\"o\"\"1\",HOLDS_OFFICE,p1,\"o\"\"1\",holds_office,,,,\"[\"\"2016-06-04\"\",\"\"2021-05\"\"]\","
     ));
 }
 

@@ -194,6 +194,8 @@ fn step_certainty(
         .attested
         .is_some_and(|a| known_from.unwrap_or(a.first_day()) <= lo && hi <= a.last_day());
     let begun = known_from.is_some_and(|from| from <= lo);
+    // A step's own date attests it: on the last day it may have happened, it had.
+    let on_its_date = begun && step.date.is_some_and(|d| hi <= d.last_day());
     let ended_later = lifecycle
         .iter()
         .filter(|s| s.changes_state())
@@ -206,7 +208,7 @@ fn step_certainty(
         LifecycleState::Terminated | LifecycleState::Expired | LifecycleState::Abandoned
     );
     let settled = containment == Containment::Inside && begun && (ended_later || last);
-    if attested || settled {
+    if attested || on_its_date || settled {
         Certainty::Certain
     } else {
         Certainty::Possible

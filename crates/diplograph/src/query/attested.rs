@@ -220,8 +220,13 @@ pub(crate) fn certainty(
     let nearest = attestations
         .iter()
         .min_by_key(|a| {
-            let before = (d.earliest() - a.date.latest()).num_days().max(0);
-            let after = (a.date.earliest() - d.latest()).num_days().max(0);
+            // Days between the two dates' nearest possible days (0 when they may overlap,
+            // an open bound included).
+            let gap = |from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>| {
+                from.zip(to).map_or(0, |(f, t)| (f - t).num_days().max(0))
+            };
+            let before = gap(d.earliest(), a.date.latest());
+            let after = gap(a.date.earliest(), d.latest());
             before.max(after)
         })
         .cloned();

@@ -16,7 +16,7 @@ use super::{holds, validity, NodeRef};
 use crate::graph::{EdgeIndex, EdgeView, Graph, NodeIndex};
 use crate::model::{EdgeKind, LifecycleState, Node, NodeDetails, NodeKind};
 use crate::provenance::union_citations;
-use crate::time::{Containment, Precision};
+use crate::time::Containment;
 
 pub use answer::{Chain, ChainQuery, Family, Hop, Link, MAX_CHAIN_ALTERNATIVES};
 pub(crate) use index::ChainIndex;
@@ -550,12 +550,7 @@ impl Search<'_, '_> {
         let lift = self.lift;
         // The index knows when links hold, not how surely: certain-only questions search.
         if query.k == 1 && lift && use_index && !query.certain {
-            if let Some(day) = query
-                .on
-                .as_ref()
-                .filter(|d| d.precision() == Precision::Day)
-                .map(index::day)
-            {
+            if let Some(day) = query.on.as_ref().filter(|d| d.is_one_day()).map(index::day) {
                 if let Some(found) = self.shortest_by_index(from, to, day) {
                     return found;
                 }

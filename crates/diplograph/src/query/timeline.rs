@@ -139,8 +139,14 @@ impl Graph {
         // A window given as "2016-01" runs from the first day of that month; one ending at
         // "2016-03" runs to its last day.
         let window = Interval::new(
-            query.from.map(|d| PartialDate::from_naive(d.earliest())),
-            query.to.map(|d| PartialDate::from_naive(d.latest())),
+            query
+                .from
+                .and_then(|d| d.earliest())
+                .map(PartialDate::from_naive),
+            query
+                .to
+                .and_then(|d| d.latest())
+                .map(PartialDate::from_naive),
         );
         let subjects: Vec<NodeIndex> = match query.around {
             Some(center) => {

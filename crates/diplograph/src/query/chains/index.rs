@@ -44,9 +44,9 @@ fn binding_spans(lifecycle: &[LifecycleStep]) -> Vec<DayRange> {
             .into_iter()
             .flatten()
         {
-            days.push(d.earliest());
-            days.push(d.latest());
-            days.extend(d.latest().succ_opt());
+            days.extend(d.earliest());
+            days.extend(d.latest());
+            days.extend(d.latest().and_then(|l| l.succ_opt()));
         }
     }
     days.sort_unstable();
