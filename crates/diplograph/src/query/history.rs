@@ -94,8 +94,8 @@ pub struct Notice {
 
 impl Notice {
     /// The notice in words: "notice of withdrawal of USA given 2020-05-22, effective
-    /// 2020-11-22", followed by its outcome when it is not pending ("took effect",
-    /// "suspended 2019-11-22 on condition that …").
+    /// 2020-11-22", followed by its outcome in brackets when it is not pending ("(took
+    /// effect)", "(suspended 2019-11-22, condition: …)", "(withdrawn 2023-03-21)").
     pub fn describe(&self) -> String {
         let mut out = format!("notice of {}", self.of.as_str());
         if let Some(p) = &self.party {
@@ -107,21 +107,25 @@ impl Notice {
         if let Some(e) = self.effective {
             out.push_str(&format!(", effective {e}"));
         }
+        let mut after: Vec<String> = Vec::new();
         let dated = |word: &str| match self.outcome_date {
-            Some(d) => format!("; {word} {d}"),
-            None => format!("; {word}"),
+            Some(d) => format!("{word} {d}"),
+            None => word.to_owned(),
         };
         match self.outcome {
             NoticeOutcome::Pending => {}
-            NoticeOutcome::TookEffect => out.push_str("; took effect"),
-            NoticeOutcome::Suspended => out.push_str(&dated("suspended")),
-            NoticeOutcome::Withdrawn => out.push_str(&dated("withdrawn")),
+            NoticeOutcome::TookEffect => after.push("took effect".to_owned()),
+            NoticeOutcome::Suspended => after.push(dated("suspended")),
+            NoticeOutcome::Withdrawn => after.push(dated("withdrawn")),
         }
         if let Some(c) = &self.condition {
-            out.push_str(&format!(" (condition: {c})"));
+            after.push(format!("condition: {c}"));
         }
         if self.containment == Containment::Partly {
-            out.push_str(" (may have taken effect: dates too coarse to tell)");
+            after.push("may have taken effect: dates too coarse to tell".to_owned());
+        }
+        if !after.is_empty() {
+            out.push_str(&format!(" ({})", after.join(", ")));
         }
         out
     }

@@ -75,8 +75,9 @@ pub struct TimelineEntry {
 
 impl TimelineEntry {
     /// What happened, in words, with its status marked when it is not `occurred`:
-    /// `meeting`, `notice_given by United States, effective 2020-11-22`,
-    /// `signed [cancelled]`, `renewed, until 2026-02-05`, followed by the condition and note.
+    /// `meeting`, `notice_given (United States), effective 2020-11-22`,
+    /// `signed [cancelled]`, `renewed, until 2026-02-05` (the condition and note are fields
+    /// of their own).
     pub fn describe(&self) -> String {
         let mut out = match &self.what {
             TimelineKind::Event { event_kind } => event_kind.to_string(),
@@ -88,7 +89,7 @@ impl TimelineEntry {
             } => {
                 let mut s = state.to_string();
                 if let Some(p) = party {
-                    s.push_str(&format!(" by {}", p.name));
+                    s.push_str(&format!(" ({})", p.name));
                 }
                 if let Some(e) = effective {
                     s.push_str(&format!(", effective {e}"));
@@ -101,12 +102,6 @@ impl TimelineEntry {
         };
         if !self.status.occurred() {
             out.push_str(&format!(" [{}]", self.status));
-        }
-        if let Some(c) = &self.condition {
-            out.push_str(&format!("; condition: {c}"));
-        }
-        if let Some(n) = &self.note {
-            out.push_str(&format!("; note: {n}"));
         }
         out
     }
