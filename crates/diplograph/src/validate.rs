@@ -302,7 +302,9 @@ fn check_lifecycle(id: &str, steps: &[LifecycleStep], out: &mut Vec<Problem>) {
         if step.changes_state() {
             if let Some((p, before)) = prev {
                 let back = s.rank() < before.state.rank();
-                if back && s != S::Abandoned {
+                // `signed` after `ratified` is reported once, as ratified-before-signed.
+                let reported = s == S::Signed && before.state == S::Ratified;
+                if back && s != S::Abandoned && !reported {
                     push(
                 out,
                         ProblemCode::LifecycleOrder,
@@ -567,8 +569,8 @@ fn check_graph_into(
                             Problem::new(
                                 ProblemCode::DanglingReference,
                                 format!(
-                                    "agreement `{}`: `{party}` withdrew, but is not `party_to` it",
-                                    node.id
+                                    "agreement `{}`: lifecycle step {i} (`{}`) names `{party}`, which is not `party_to` it; add a `party_to` edge from `{party}`",
+                                    node.id, step.state
                                 ),
                                 format!("/lifecycle/{i}/party"),
                             )

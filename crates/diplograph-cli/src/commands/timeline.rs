@@ -44,7 +44,7 @@ pub(super) fn timeline(
     } else {
         table(["date", "what", "subject", "in window"])
     };
-    keep_whole(&mut t, &[0, 3]);
+    keep_whole(&mut t, &[0, 1, 3]);
     for e in &entries {
         let when = match e.end {
             Some(end) if end != e.date => format!("{} – {end}", e.date),

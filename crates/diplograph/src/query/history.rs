@@ -81,8 +81,10 @@ pub struct Notice {
     pub effective: Option<PartialDate>,
     /// Where it stands on the date.
     pub outcome: NoticeOutcome,
-    /// When it was suspended or withdrawn, for those outcomes.
-    pub outcome_date: Option<PartialDate>,
+    /// When it was suspended, if it was by the date (it may since have been withdrawn).
+    pub suspended_on: Option<PartialDate>,
+    /// When it was withdrawn, if it was by the date.
+    pub withdrawn_on: Option<PartialDate>,
     /// The condition of its suspension (or of the notice itself), in words.
     pub condition: Option<String>,
     /// Whether the outcome is certain on the date (`inside`) or hangs on a date too coarse to
@@ -108,15 +110,20 @@ impl Notice {
             out.push_str(&format!(", effective {e}"));
         }
         let mut after: Vec<String> = Vec::new();
-        let dated = |word: &str| match self.outcome_date {
+        let dated = |word: &str, date: Option<PartialDate>| match date {
             Some(d) => format!("{word} {d}"),
             None => word.to_owned(),
         };
         match self.outcome {
             NoticeOutcome::Pending => {}
             NoticeOutcome::TookEffect => after.push("took effect".to_owned()),
-            NoticeOutcome::Suspended => after.push(dated("suspended")),
-            NoticeOutcome::Withdrawn => after.push(dated("withdrawn")),
+            NoticeOutcome::Suspended => after.push(dated("suspended", self.suspended_on)),
+            NoticeOutcome::Withdrawn => {
+                if self.suspended_on.is_some() {
+                    after.push(dated("suspended", self.suspended_on));
+                }
+                after.push(dated("withdrawn", self.withdrawn_on));
+            }
         }
         if let Some(c) = &self.condition {
             after.push(format!("condition: {c}"));
@@ -270,7 +277,8 @@ pub(crate) fn derive(lifecycle: &[LifecycleStep], on: Option<&PartialDate>) -> D
                 given: s.date.or(s.attested),
                 effective: s.effective,
                 outcome: NoticeOutcome::Pending,
-                outcome_date: None,
+                suspended_on: None,
+                withdrawn_on: None,
                 condition: s.condition.clone(),
                 containment: Containment::Inside,
                 citations: s.citations.clone(),
@@ -284,12 +292,14 @@ pub(crate) fn derive(lifecycle: &[LifecycleStep], on: Option<&PartialDate>) -> D
                     open && (s.party.is_none() || s.party == n.party)
                 });
                 if let Some(n) = target {
-                    n.outcome = if s.state == LifecycleState::NoticeSuspended {
-                        NoticeOutcome::Suspended
+                    let when = s.date.or(s.attested);
+                    if s.state == LifecycleState::NoticeSuspended {
+                        n.outcome = NoticeOutcome::Suspended;
+                        n.suspended_on = when;
                     } else {
-                        NoticeOutcome::Withdrawn
-                    };
-                    n.outcome_date = s.date.or(s.attested);
+                        n.outcome = NoticeOutcome::Withdrawn;
+                        n.withdrawn_on = when;
+                    }
                     if s.condition.is_some() {
                         n.condition.clone_from(&s.condition);
                     }
@@ -309,17 +319,15 @@ pub(crate) fn derive(lifecycle: &[LifecycleStep], on: Option<&PartialDate>) -> D
             _ => {}
         }
     }
-    // A suspension or withdrawal that came only after the notice took effect changed nothing:
-    // the notice took effect on its date.
+    // A notice first stopped (suspended or withdrawn) only after it took effect was stopped
+    // too late: it took effect on its date.
     for n in &mut out.notices {
-        if let (Some(eff), Some(od)) = (n.effective, n.outcome_date) {
-            if matches!(
-                n.outcome,
-                NoticeOutcome::Suspended | NoticeOutcome::Withdrawn
-            ) && eff.last_day() <= od.first_day()
-            {
+        let stopped = n.suspended_on.or(n.withdrawn_on);
+        if let (Some(eff), Some(first)) = (n.effective, stopped) {
+            if n.outcome != NoticeOutcome::Pending && eff.last_day() <= first.first_day() {
                 n.outcome = NoticeOutcome::Pending;
-                n.outcome_date = None;
+                n.suspended_on = None;
+                n.withdrawn_on = None;
             }
         }
         if n.outcome == NoticeOutcome::Pending {
