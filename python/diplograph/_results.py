@@ -20,7 +20,22 @@ from ._native import Citation, PartialDate
 __all__ = ["NodeRef", "Record", "Results", "wrap"]
 
 #: Keys whose values are dates (ISO text from the core, PartialDate here).
-_DATE_KEYS = frozenset({"date", "end", "first_date", "last_date", "since", "start", "withdrew"})
+_DATE_KEYS = frozenset(
+    {
+        "date",
+        "effective",
+        "end",
+        "first_date",
+        "given",
+        "last_date",
+        "since",
+        "start",
+        "suspended_on",
+        "until",
+        "withdrawn_on",
+        "withdrew",
+    }
+)
 
 #: Keys whose values are mappings of names to counts (``GraphStats.nodes_by_kind``): kept as
 #: plain dicts, in the core's order, rather than made records.
