@@ -22,6 +22,7 @@ __all__ = [
     "Node",
     "ORGANIZATION_KINDS",
     "PartialDate",
+    "STATUSES",
     "_DEFAULT_LIMITS",
     "_EDGE_FIELDS",
     "_NODE_FIELDS",
@@ -41,6 +42,7 @@ ORGANIZATION_KINDS: list[str]
 AGREEMENT_KINDS: list[str]
 EVENT_KINDS: list[str]
 LIFECYCLE_STATES: list[str]
+STATUSES: list[str]
 EXPORT_FORMATS: list[str]
 
 _DateLike = Union["PartialDate", datetime.date, str]

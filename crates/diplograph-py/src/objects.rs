@@ -182,7 +182,7 @@ fn citation_objects(list: &[Citation]) -> Vec<PyCitation> {
 /// >>> LifecycleStep("in_force", date="2016-11-23")
 /// LifecycleStep('in_force', date='2016-11-23')
 /// >>> LifecycleStep("notice_given", date="2020-05-22", party="USA", effective="2020-11-22")
-/// LifecycleStep('notice_given', date='2020-05-22', party='USA', effective='2020-11-22')
+/// LifecycleStep('notice_given', date='2020-05-22', party="USA", effective='2020-11-22')
 /// >>> LifecycleStep("signed", date="2012-06-29", status="cancelled").status
 /// 'cancelled'
 

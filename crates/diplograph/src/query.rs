@@ -13,7 +13,7 @@
 
 mod asof;
 mod chains;
-mod history;
+pub(crate) mod history;
 mod neighbourhood;
 mod profile;
 mod statements;

@@ -409,3 +409,63 @@ pub(crate) fn withdrawals_by_notice(
         .filter_map(|n| Some((n.party?, n.effective?)))
         .collect()
 }
+
+/// The stretches of days in which an agreement binds its parties (agreed, signed, ratified,
+/// provisionally applied, in force), read through [`derive`]: `(from, until)` with `until`
+/// exclusive; `from` is `None` for a stretch that begins before any date the lifecycle names
+/// (undated steps are taken as begun), `until` is `None` when it is open. The state can change
+/// only on the first or last day a step's date, attested date, notice's effective date or
+/// term's end may mean, or on the day after; the derivation is asked once per stretch.
+/// Used by the chain index and the GEXF spells, so they agree with every other answer.
+pub(crate) fn binding_stretches(
+    lifecycle: &[LifecycleStep],
+) -> Vec<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)> {
+    let mut days: Vec<chrono::NaiveDate> = Vec::new();
+    for s in lifecycle {
+        for d in [s.date, s.attested, s.effective, s.until]
+            .into_iter()
+            .flatten()
+        {
+            days.push(d.earliest());
+            days.push(d.latest());
+            days.extend(d.latest().succ_opt());
+        }
+    }
+    days.sort_unstable();
+    days.dedup();
+    let binding_on = |d: chrono::NaiveDate| {
+        derive(lifecycle, Some(&PartialDate::from_naive(d)))
+            .state
+            .is_some_and(LifecycleState::is_binding)
+    };
+    let mut out: Vec<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)> = Vec::new();
+    let mut push =
+        |from: Option<chrono::NaiveDate>, until: Option<chrono::NaiveDate>| match out.last_mut() {
+            Some(last) if last.1.is_some() && last.1 == from => last.1 = until,
+            _ => out.push((from, until)),
+        };
+    let before = days
+        .first()
+        .map_or(Some(chrono::NaiveDate::MIN), |d| d.pred_opt());
+    if before.is_some_and(binding_on) {
+        push(None, days.first().copied());
+    }
+    for (i, &d) in days.iter().enumerate() {
+        if binding_on(d) {
+            push(Some(d), days.get(i + 1).copied());
+        }
+    }
+    out
+}
+
+/// The day an agreement ended, as things finally stand: the date of its end state
+/// (`terminated`, `expired`, `abandoned`), recorded or derived.
+pub(crate) fn end_date(lifecycle: &[LifecycleStep]) -> Option<PartialDate> {
+    let d = derive(lifecycle, None);
+    d.state.filter(|s| s.is_end()).and(d.since)
+}
+
+/// The state of an agreement as things finally stand (the exporters' `state` column).
+pub(crate) fn final_state(lifecycle: &[LifecycleStep]) -> Option<LifecycleState> {
+    derive(lifecycle, None).state
+}

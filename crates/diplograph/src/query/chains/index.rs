@@ -12,8 +12,7 @@
 //! the search's general path.
 
 use crate::graph::{EdgeIndex, Graph, NodeIndex};
-use crate::model::{AgreementKind, EdgeKind, LifecycleState, LifecycleStep};
-use crate::query::asof::state_kind_on;
+use crate::model::{AgreementKind, EdgeKind, LifecycleStep};
 use crate::time::{Interval, PartialDate};
 
 use super::{acting_for, alliances, lifted, Family, Way};
@@ -34,44 +33,16 @@ fn edge_span(valid: &Interval) -> Option<DayRange> {
 }
 
 /// The days on which an agreement's lifecycle is in a binding state (agreed, signed, in force),
-/// read through the one derivation ([`state_kind_on`]): the state can change only on the
-/// first or last day a step's date, attested date, notice's effective date or term's end may
-/// mean, or on the day after; the derivation is asked once per stretch between those days.
+/// as day keys: the one derivation's binding stretches
+/// ([`crate::query::history::binding_stretches`]).
 fn binding_spans(lifecycle: &[LifecycleStep]) -> Vec<DayRange> {
-    let mut days: Vec<chrono::NaiveDate> = Vec::new();
-    for s in lifecycle {
-        for d in [s.date, s.attested, s.effective, s.until]
-            .into_iter()
-            .flatten()
-        {
-            days.push(d.earliest());
-            days.push(d.latest());
-            days.extend(d.latest().succ_opt());
-        }
-    }
-    days.sort_unstable();
-    days.dedup();
     let key = |d: chrono::NaiveDate| PartialDate::from_naive(d).first_day().ordinal();
-    let binding_on = |d: chrono::NaiveDate| {
-        state_kind_on(lifecycle, Some(&PartialDate::from_naive(d)))
-            .is_some_and(LifecycleState::is_binding)
-    };
     let mut out = Vec::new();
-    // Before the first of those days.
-    let before = days
-        .first()
-        .map_or(Some(chrono::NaiveDate::MIN), |d| d.pred_opt());
-    if let Some(probe) = before {
-        if binding_on(probe) {
-            let until = days.first().map_or(i64::MAX, |d| key(*d));
-            push_span(&mut out, (i64::MIN, until));
-        }
-    }
-    for (i, &d) in days.iter().enumerate() {
-        if binding_on(d) {
-            let until = days.get(i + 1).map_or(i64::MAX, |n| key(*n));
-            push_span(&mut out, (key(d), until));
-        }
+    for (from, until) in crate::query::history::binding_stretches(lifecycle) {
+        push_span(
+            &mut out,
+            (from.map_or(i64::MIN, key), until.map_or(i64::MAX, key)),
+        );
     }
     out
 }
@@ -391,6 +362,8 @@ pub(super) fn admits(family: &Family, kind: Option<AgreementKind>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::LifecycleState;
+    use crate::query::asof::state_kind_on;
 
     #[test]
     fn binding_spans_agree_with_the_lifecycle_reading() {
