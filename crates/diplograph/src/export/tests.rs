@@ -562,6 +562,15 @@ fn treaty_histories_carry_steps_statuses_and_derived_spells() {
     // The signing called off in 2012 does not start the GSOMIA's spell.
     assert_eq!(spells("gsomia-jpn-kor"), r#"<spell start="2016-11-23"/>"#);
     assert!(gexf.contains("&quot;status&quot;:&quot;did_not_happen&quot;"));
+    let dot = out(ExportFormat::Dot);
+    assert!(
+        dot.contains(r#"tooltip="event: signing [cancelled]""#),
+        "{dot}"
+    );
+    assert!(
+        dot.contains(r#"tooltip="agreement: treaty [expired, derived]""#),
+        "{dot}"
+    );
     let graphml = out(ExportFormat::Graphml);
     assert!(graphml.contains(r#"attr.name="status""#));
     assert!(graphml.contains("&quot;effective&quot;:&quot;2020-11-22&quot;"));

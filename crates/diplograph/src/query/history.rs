@@ -469,3 +469,10 @@ pub(crate) fn end_date(lifecycle: &[LifecycleStep]) -> Option<PartialDate> {
 pub(crate) fn final_state(lifecycle: &[LifecycleStep]) -> Option<LifecycleState> {
     derive(lifecycle, None).state
 }
+
+/// The state of an agreement as things finally stand, when it is derived (a notice that took
+/// effect, a term that ran out); `None` when the last recorded step gives it.
+pub(crate) fn derived_final_state(lifecycle: &[LifecycleStep]) -> Option<LifecycleState> {
+    let d = derive(lifecycle, None);
+    d.state.filter(|_| d.derived)
+}
