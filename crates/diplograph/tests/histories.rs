@@ -37,9 +37,10 @@ fn parties(g: &Graph, id: &str, on: Option<&str>) -> Vec<String> {
     let on = on.map(d);
     g.parties(ix, on.as_ref())
         .into_iter()
-        .map(|p| match p.withdrew {
-            Some(w) => format!("{} (withdrew {w})", p.party.id),
-            None => p.party.id,
+        .map(|p| match (p.withdrew, p.withdrawal_derived) {
+            (Some(w), true) => format!("{} (withdrew {w}, derived)", p.party.id),
+            (Some(w), false) => format!("{} (withdrew {w})", p.party.id),
+            (None, _) => p.party.id,
         })
         .collect()
 }
@@ -98,8 +99,8 @@ fn open_skies_under_notices_of_withdrawal() {
             "DEU",
             "FRA",
             "GBR",
-            "RUS (withdrew 2021-12-18)",
-            "USA (withdrew 2020-11-22)"
+            "RUS (withdrew 2021-12-18, derived)",
+            "USA (withdrew 2020-11-22, derived)"
         ]
     );
     // The notices as data.

@@ -187,7 +187,13 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
                 } else {
                     party.valid.to_string()
                 },
-                party.withdrew.map(|d| d.to_string()).unwrap_or_default(),
+                match party.withdrew {
+                    Some(d) if party.withdrawal_derived => {
+                        format!("{d} (derived: notice took effect)")
+                    }
+                    Some(d) => d.to_string(),
+                    None => String::new(),
+                },
                 citations(g, &party.citations),
             ]);
         }
