@@ -370,6 +370,10 @@ mod tests {
         let step = |state, date: Option<&str>| {
             LifecycleStep::new(state, date.and_then(|d| d.parse().ok()))
         };
+        let d = |s: &str| {
+            s.parse::<PartialDate>()
+                .unwrap_or_else(|e| unreachable!("{e}"))
+        };
         use LifecycleState as S;
         let lifecycles = [
             vec![
@@ -390,6 +394,25 @@ mod tests {
             ],
             vec![step(S::InForce, None)],
             vec![],
+            // A notice of termination that takes effect; a term that runs out after renewal;
+            // a suspended notice; a signing that was called off.
+            vec![
+                step(S::InForce, Some("2010-05")),
+                step(S::NoticeGiven, Some("2012-02-10")).with_effective(d("2012-05-10")),
+            ],
+            vec![
+                step(S::InForce, Some("2010-02-05")).with_until(d("2013-02-05")),
+                step(S::Renewed, Some("2013-02-03")).with_until(d("2015-02-05")),
+            ],
+            vec![
+                step(S::InForce, Some("2011")),
+                step(S::NoticeGiven, Some("2013-08-23")).with_effective(d("2013-11-23")),
+                step(S::NoticeSuspended, Some("2013-11-22")),
+            ],
+            vec![
+                step(S::Signed, Some("2009-06-29")).with_status(crate::model::Status::Cancelled),
+                step(S::Signed, Some("2014-11-23")),
+            ],
         ];
         for lifecycle in &lifecycles {
             let spans = binding_spans(lifecycle);
