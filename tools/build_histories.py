@@ -4,11 +4,13 @@
 Writes crates/diplograph/tests/data/treaty-histories.json: the Open Skies Treaty, New START and
 the Japan–South Korea GSOMIA, each step from public facts, each citing the public pages that
 state them (Wikipedia, the U.S. Department of State, the Arms Control Association). The JSON
-file is the artefact (reviewed and committed); this script is how it was made:
+file is the artefact (reviewed and committed); this script is how it was made, and it ends by
+putting the file in canonical form with the CLI (`diplograph dump`), as the tests expect:
 
     python3 tools/build_histories.py
 """
 
+import subprocess
 from pathlib import Path
 
 import json
@@ -101,3 +103,9 @@ doc = {
 }
 out = Path(__file__).resolve().parents[1] / "crates" / "diplograph" / "tests" / "data" / "treaty-histories.json"
 out.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+root = Path(__file__).resolve().parents[1]
+subprocess.run(
+    ["cargo", "run", "-q", "-p", "diplograph-cli", "--", "-q", "dump", str(out), "-o", str(out), "--force"],
+    cwd=root,
+    check=True,
+)
