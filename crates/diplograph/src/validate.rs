@@ -256,11 +256,14 @@ fn check_lifecycle(id: &str, steps: &[LifecycleStep], out: &mut Vec<Problem>) {
         // Nothing after the end, except negotiations starting again after `abandoned`.
         if let Some((e, end)) = ended {
             let restart = end == S::Abandoned && matches!(s, S::Proposed | S::Negotiating);
+            // The same end recorded again (two sources, two dates) was allowed before the
+            // end states had rules of their own, and still is.
+            let again = s == end;
             if restart {
                 ended = None;
                 prev = None;
                 signed = false;
-            } else {
+            } else if !again {
                 push(
                 out,
                     ProblemCode::StepAfterEnd,

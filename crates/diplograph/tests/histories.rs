@@ -441,6 +441,8 @@ fn each_broken_order_rule_has_its_own_code() {
         r#"[{"state": "signed"}, {"state": "in_force"}, {"state": "ratified", "party": "USA"}]"#,
         r#"[{"state": "in_force", "date": "2010"}, {"state": "signed", "date": "2001", "status": "cancelled"}]"#,
         r#"[{"state": "in_force"}, {"state": "notice_given"}, {"state": "notice_suspended", "condition": "c"}, {"state": "notice_withdrawn"}]"#,
+        // Valid before treaty histories: the same end recorded twice.
+        r#"[{"state": "in_force"}, {"state": "terminated", "date": "2019"}, {"state": "terminated", "date": "2019-11"}]"#,
     ] {
         assert_eq!(codes(ok), Vec::new(), "{ok}");
     }
