@@ -334,8 +334,29 @@ fn timelines_leave_out_what_did_not_happen_unless_asked() {
         open_skies,
         [
             "2020-05-22 notice_given (United States), effective 2020-11-22",
+            "2020-11-22 withdrawn (United States) [derived]",
             "2021-06-18 notice_given (Russia), effective 2021-12-18",
+            "2021-12-18 withdrawn (Russia) [derived]",
         ]
+    );
+    // The term that ran out is on the timeline too, derived.
+    let q = TimelineQuery {
+        from: Some(d("2026")),
+        ..Default::default()
+    };
+    let entries: Vec<(String, bool)> = g
+        .timeline(&q)
+        .into_iter()
+        .map(|e| {
+            (
+                format!("{} {} {}", e.date, e.subject.id, e.description),
+                e.derived,
+            )
+        })
+        .collect();
+    assert_eq!(
+        entries,
+        [("2026-02-05 new-start expired [derived]".to_owned(), true)]
     );
 }
 

@@ -69,8 +69,46 @@ pub struct TimelineEntry {
     /// What happened in words, status marked ([`TimelineEntry::describe`]): the one
     /// rendering the CLI and Python show.
     pub description: String,
+    /// Whether the entry is derived rather than recorded: a notice taking effect on its
+    /// effective date (`terminated`, or `withdrawn` for the notice's party), a term running
+    /// out (`expired`).
+    pub derived: bool,
     /// Where it is stated.
     pub citations: Vec<Citation>,
+}
+
+/// The changes the one derivation adds to an agreement's recorded steps, as things finally
+/// stand: each notice that took effect (on its effective date: `withdrawn` by its party, or
+/// `terminated`), and a term that ran out (`expired`). Each with the citations it rests on.
+fn derived_changes(
+    lifecycle: &[crate::model::LifecycleStep],
+) -> Vec<(PartialDate, LifecycleState, Option<String>, Vec<Citation>)> {
+    use super::history::{derive, NoticeOf, NoticeOutcome};
+    let d = derive(lifecycle, None);
+    let mut out: Vec<_> = d
+        .notices
+        .iter()
+        .filter(|n| n.outcome == NoticeOutcome::TookEffect)
+        .filter_map(|n| {
+            let state = match n.of {
+                NoticeOf::Withdrawal => LifecycleState::Withdrawn,
+                NoticeOf::Termination => LifecycleState::Terminated,
+            };
+            Some((n.effective?, state, n.party.clone(), n.citations.clone()))
+        })
+        .collect();
+    if d.derived && d.state == Some(LifecycleState::Expired) {
+        if let Some(since) = d.since {
+            out.push((since, LifecycleState::Expired, None, d.citations.clone()));
+        }
+    }
+    // A change the lifecycle also records as a step is on the timeline once, as recorded.
+    out.retain(|(_, state, party, _)| {
+        !lifecycle
+            .iter()
+            .any(|s| s.status.occurred() && s.state == *state && s.party == *party)
+    });
+    out
 }
 
 impl TimelineEntry {
@@ -102,6 +140,9 @@ impl TimelineEntry {
         };
         if !self.status.occurred() {
             out.push_str(&format!(" [{}]", self.status));
+        }
+        if self.derived {
+            out.push_str(" [derived]");
         }
         out
     }
@@ -196,6 +237,7 @@ impl Graph {
                             condition: None,
                             note: None,
                             description: String::new(),
+                            derived: false,
                             citations: node.citations.clone(),
                         });
                     }
@@ -226,7 +268,34 @@ impl Graph {
                                 condition: step.condition.clone(),
                                 note: step.note.clone(),
                                 description: String::new(),
+                                derived: false,
                                 citations: step.citations.clone(),
+                            });
+                        }
+                    }
+                    // What the derivation adds: notices taking effect, a term running out.
+                    for (date, state, party, citations) in derived_changes(lifecycle) {
+                        if let Some(w) = within(date, None) {
+                            out.push(TimelineEntry {
+                                date,
+                                end: None,
+                                subject: node.into(),
+                                what: TimelineKind::Lifecycle {
+                                    state,
+                                    party: party
+                                        .as_deref()
+                                        .and_then(|p| self.node(p))
+                                        .map(NodeRef::from),
+                                    effective: None,
+                                    until: None,
+                                },
+                                within: w,
+                                status: Status::Occurred,
+                                condition: None,
+                                note: None,
+                                description: String::new(),
+                                derived: true,
+                                citations,
                             });
                         }
                     }
