@@ -99,7 +99,7 @@ fn derived_changes(
         .collect();
     if d.derived && d.state == Some(LifecycleState::Expired) {
         if let Some(since) = d.since {
-            out.push((since, LifecycleState::Expired, None, d.citations.clone()));
+            out.push((since, LifecycleState::Expired, None, d.citations));
         }
     }
     // A change the lifecycle also records as a step is on the timeline once, as recorded.
