@@ -9,8 +9,8 @@ use diplograph::model::{
 };
 use diplograph::time::PartialDate;
 use diplograph::Graph;
-use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use diplograph_fuzz::assert_loads_back;
+use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
 
 /// A fuzzed text, repeated a fuzzed number of times so that it may cross a limit.
@@ -50,8 +50,7 @@ fn lifecycle(u: &mut Unstructured<'_>) -> Result<Vec<LifecycleStep>> {
     let mut steps = Vec::new();
     for _ in 0..u.int_in_range(0..=8u8)? {
         let state = *u.choose(LifecycleState::ALL)?;
-        let mut step = LifecycleStep::new(state, date(u)?)
-            .with_status(*u.choose(Status::ALL)?);
+        let mut step = LifecycleStep::new(state, date(u)?).with_status(*u.choose(Status::ALL)?);
         if let Some(d) = date(u)? {
             match state {
                 LifecycleState::NoticeGiven => step = step.with_effective(d),
@@ -109,13 +108,18 @@ fn build(u: &mut Unstructured<'_>) -> Result<Graph> {
         let (Some(from), Some(to)) = (u.choose(&ids).ok(), u.choose(&ids).ok()) else {
             break;
         };
-        let kind = if u.arbitrary()? { EdgeKind::AlliedWith } else { EdgeKind::Other };
+        let kind = if u.arbitrary()? {
+            EdgeKind::AlliedWith
+        } else {
+            EdgeKind::Other
+        };
         let mut edge = Edge::new(kind);
         let text = stretched(u, 1 << 20)?;
         if kind == EdgeKind::Other {
             edge = edge.qualified(|q| q.relation = Some(text));
         } else {
-            edge.attributes.insert("note".into(), serde_json::json!(text));
+            edge.attributes
+                .insert("note".into(), serde_json::json!(text));
         }
         let _ = g.relate(&from.clone(), &to.clone(), edge);
     }
