@@ -4,10 +4,13 @@
 //! load limit.
 #![no_main]
 
-use diplograph::model::{Edge, EdgeKind, Node, NodeDetails};
+use diplograph::model::{
+    AgreementKind, Edge, EdgeKind, LifecycleState, LifecycleStep, Node, NodeDetails, Status,
+};
+use diplograph::time::PartialDate;
 use diplograph::Graph;
-use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use diplograph_fuzz::assert_loads_back;
+use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
 
 /// A fuzzed text, repeated a fuzzed number of times so that it may cross a limit.
@@ -23,15 +26,62 @@ fn stretched(u: &mut Unstructured<'_>, max_repeat: u32) -> Result<String> {
     Ok(part.repeat(usize::try_from(times).unwrap_or(1).min(most)))
 }
 
+/// A fuzzed date, or none.
+fn date(u: &mut Unstructured<'_>) -> Result<Option<PartialDate>> {
+    if u.ratio(1, 3)? {
+        return Ok(None);
+    }
+    let year = u.int_in_range(1900..=2100i32)?;
+    let text = match u.int_in_range(0..=2u8)? {
+        0 => format!("{year}"),
+        1 => format!("{year}-{:02}", u.int_in_range(1..=12u8)?),
+        _ => format!(
+            "{year}-{:02}-{:02}",
+            u.int_in_range(1..=12u8)?,
+            u.int_in_range(1..=28u8)?
+        ),
+    };
+    Ok(text.parse().ok())
+}
+
+/// A fuzzed lifecycle of any states, statuses, notices, terms, conditions and notes (the
+/// builder refuses those that break an order rule; those it accepts must load back).
+fn lifecycle(u: &mut Unstructured<'_>) -> Result<Vec<LifecycleStep>> {
+    let mut steps = Vec::new();
+    for _ in 0..u.int_in_range(0..=8u8)? {
+        let state = *u.choose(LifecycleState::ALL)?;
+        let mut step = LifecycleStep::new(state, date(u)?).with_status(*u.choose(Status::ALL)?);
+        if let Some(d) = date(u)? {
+            match state {
+                LifecycleState::NoticeGiven => step = step.with_effective(d),
+                LifecycleState::InForce | LifecycleState::Renewed => step = step.with_until(d),
+                _ => {}
+            }
+        }
+        if u.ratio(1, 4)? {
+            step = step.with_condition(stretched(u, 1 << 20)?);
+        }
+        if u.ratio(1, 4)? {
+            step = step.with_note(stretched(u, 1 << 20)?);
+        }
+        steps.push(step);
+    }
+    Ok(steps)
+}
+
 fn build(u: &mut Unstructured<'_>) -> Result<Graph> {
     let mut g = Graph::new();
     let mut ids = Vec::new();
     for _ in 0..u.int_in_range(1..=6u8)? {
         let id = stretched(u, 300)?;
         let name = stretched(u, 1 << 20)?;
-        let details = match u.int_in_range(0..=2u8)? {
+        let details = match u.int_in_range(0..=3u8)? {
             0 => NodeDetails::Country,
             1 => NodeDetails::Person,
+            2 => NodeDetails::Agreement {
+                kind: AgreementKind::Treaty,
+                lifecycle: lifecycle(u)?,
+            },
             _ => NodeDetails::Source {
                 date: None,
                 url: None,
@@ -58,13 +108,18 @@ fn build(u: &mut Unstructured<'_>) -> Result<Graph> {
         let (Some(from), Some(to)) = (u.choose(&ids).ok(), u.choose(&ids).ok()) else {
             break;
         };
-        let kind = if u.arbitrary()? { EdgeKind::AlliedWith } else { EdgeKind::Other };
+        let kind = if u.arbitrary()? {
+            EdgeKind::AlliedWith
+        } else {
+            EdgeKind::Other
+        };
         let mut edge = Edge::new(kind);
         let text = stretched(u, 1 << 20)?;
         if kind == EdgeKind::Other {
             edge = edge.qualified(|q| q.relation = Some(text));
         } else {
-            edge.attributes.insert("note".into(), serde_json::json!(text));
+            edge.attributes
+                .insert("note".into(), serde_json::json!(text));
         }
         let _ = g.relate(&from.clone(), &to.clone(), edge);
     }

@@ -1,17 +1,20 @@
-//! Shared by the fuzz targets: graphs cut from the built-in example and the test dataset, with
-//! fuzzed text put where users put text (names, aliases, external ids, attributes, amounts).
+//! Shared by the fuzz targets: graphs cut from the built-in example and the test datasets, with
+//! fuzzed text put where users put text (names, aliases, external ids, attributes, amounts,
+//! lifecycle notes and conditions) and fuzzed statuses on events and lifecycle steps.
 
 use std::sync::LazyLock;
 
-use diplograph::model::NodeKind;
+use diplograph::model::{NodeDetails, NodeKind, Status};
 use diplograph::Graph;
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 
-static POOL: LazyLock<[Graph; 2]> = LazyLock::new(|| {
+static POOL: LazyLock<[Graph; 3]> = LazyLock::new(|| {
     let data = include_str!("../../crates/diplograph/tests/data/jpn-kor-gsomia-2016-11.json");
+    let histories = include_str!("../../crates/diplograph/tests/data/treaty-histories.json");
     [
         diplograph::example(),
         diplograph::format::from_str(data).unwrap_or_default(),
+        diplograph::format::from_str(histories).unwrap_or_default(),
     ]
 });
 
@@ -20,7 +23,7 @@ static POOL: LazyLock<[Graph; 2]> = LazyLock::new(|| {
 /// whole-graph rules (a GSOMIA left with one party, an alias two nodes claim): such graphs
 /// must be handled too.
 pub fn graph_from(u: &mut Unstructured<'_>) -> Result<Graph> {
-    let base = &POOL[usize::from(u.arbitrary::<bool>()?)];
+    let base = &POOL[usize::from(u.int_in_range(0..=2u8)?)];
     let mut g = Graph::new();
     for (_, node) in base.nodes() {
         if node.kind() != NodeKind::Source && !u.ratio(3, 4)? {
@@ -39,6 +42,26 @@ pub fn graph_from(u: &mut Unstructured<'_>) -> Result<Graph> {
         if u.ratio(1, 16)? {
             let value = serde_json::Value::String(u.arbitrary()?);
             node.attributes.insert(u.arbitrary()?, value);
+        }
+        match &mut node.details {
+            NodeDetails::Event { status, .. } if u.ratio(1, 8)? => {
+                *status = *u.choose(Status::ALL)?;
+            }
+            NodeDetails::Agreement { lifecycle, .. } if !lifecycle.is_empty() => {
+                if u.ratio(1, 8)? {
+                    let i = u.choose_index(lifecycle.len())?;
+                    lifecycle[i].note = Some(u.arbitrary()?);
+                }
+                if u.ratio(1, 8)? {
+                    let i = u.choose_index(lifecycle.len())?;
+                    lifecycle[i].condition = Some(u.arbitrary()?);
+                }
+                if u.ratio(1, 16)? {
+                    let i = u.choose_index(lifecycle.len())?;
+                    lifecycle[i].status = *u.choose(Status::ALL)?;
+                }
+            }
+            _ => {}
         }
         let _ = g.add_node(node);
     }
@@ -94,7 +117,11 @@ pub fn citations(g: &Graph) -> Vec<(Option<[usize; 2]>, Option<String>, usize, O
 pub fn assert_loads_back(g: &Graph, what: &str) {
     let text = diplograph::format::to_string(g);
     match diplograph::format::from_str(&text) {
-        Ok(back) => assert_eq!(diplograph::format::to_string(&back), text, "reload changed bytes"),
+        Ok(back) => assert_eq!(
+            diplograph::format::to_string(&back),
+            text,
+            "reload changed bytes"
+        ),
         Err(e) => {
             let limit = e
                 .problems()
@@ -102,7 +129,10 @@ pub fn assert_loads_back(g: &Graph, what: &str) {
                 .iter()
                 .any(|p| p.code.as_str().starts_with("limit-"));
             assert!(!limit, "a {what} graph breaks a load limit: {e}");
-            assert!(!g.validate().is_empty(), "a valid {what} graph does not load: {e}");
+            assert!(
+                !g.validate().is_empty(),
+                "a valid {what} graph does not load: {e}"
+            );
         }
     }
 }

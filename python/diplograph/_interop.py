@@ -98,9 +98,9 @@ _EDGE_COLUMNS = dict(_native._EDGE_FIELDS)
 def to_pandas(graph: Graph) -> Frames:
     """The graph as two pandas DataFrames, ``(nodes, edges)``.
 
-    Columns have proper dtypes: ids, names and other text are ``string``; node and edge kinds
-    and the organization, agreement and event kinds are ``category`` (with every name the
-    model has, so counts show zeros); ``position`` is
+    Columns have proper dtypes: ids, names and other text are ``string``; node and edge kinds,
+    the organization, agreement and event kinds and an event's ``status`` are ``category``
+    (with every name the model has, so counts show zeros); ``position`` is
     ``Int64`` and ``share`` ``Float64`` (nullable); dates are their EDTF text (``string``),
     since a year or a month is not a day ("2016-01" must not become 1 January), and each date
     column (nodes: ``date``, ``end``; edges: ``start``, ``end``) is followed by
@@ -147,5 +147,6 @@ def _dtype(pd: Any, column: str, name: str, table: str) -> Any:
         ("node", "org_kind"): _native.ORGANIZATION_KINDS,
         ("node", "agreement_kind"): _native.AGREEMENT_KINDS,
         ("node", "event_kind"): _native.EVENT_KINDS,
+        ("node", "status"): _native.STATUSES,
     }[(table, column)]
     return pd.CategoricalDtype(list(vocabulary))

@@ -22,6 +22,7 @@ __all__ = [
     "Node",
     "ORGANIZATION_KINDS",
     "PartialDate",
+    "STATUSES",
     "_DEFAULT_LIMITS",
     "_EDGE_FIELDS",
     "_NODE_FIELDS",
@@ -41,6 +42,7 @@ ORGANIZATION_KINDS: list[str]
 AGREEMENT_KINDS: list[str]
 EVENT_KINDS: list[str]
 LIFECYCLE_STATES: list[str]
+STATUSES: list[str]
 EXPORT_FORMATS: list[str]
 
 _DateLike = Union["PartialDate", datetime.date, str]
@@ -113,6 +115,11 @@ class LifecycleStep:
         attested: Optional[_DateLike] = None,
         party: Optional[str] = None,
         citations: Sequence[_CitationLike] = ...,
+        effective: Optional[_DateLike] = None,
+        until: Optional[_DateLike] = None,
+        condition: Optional[str] = None,
+        note: Optional[str] = None,
+        status: str = "occurred",
     ) -> LifecycleStep: ...
     @property
     def state(self) -> str: ...
@@ -124,6 +131,16 @@ class LifecycleStep:
     def party(self) -> Optional[str]: ...
     @property
     def citations(self) -> list[Citation]: ...
+    @property
+    def effective(self) -> Optional[PartialDate]: ...
+    @property
+    def until(self) -> Optional[PartialDate]: ...
+    @property
+    def condition(self) -> Optional[str]: ...
+    @property
+    def note(self) -> Optional[str]: ...
+    @property
+    def status(self) -> str: ...
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
@@ -159,6 +176,8 @@ class Node:
     def end(self) -> Optional[PartialDate]: ...
     @property
     def place(self) -> Optional[str]: ...
+    @property
+    def status(self) -> Optional[str]: ...
     @property
     def quote(self) -> Optional[str]: ...
     @property
@@ -288,6 +307,7 @@ class Graph:
         external_ids: dict[str, str] = ...,
         attributes: Optional[dict[str, Any]] = None,
         citations: Sequence[_CitationLike] = ...,
+        status: str = "occurred",
     ) -> Node: ...
     def add_statement(
         self,
@@ -386,6 +406,7 @@ class Graph:
         start: Optional[_DateLike] = None,
         end: Optional[_DateLike] = None,
         around: Optional[_NodeLike] = None,
+        all_statuses: bool = False,
     ) -> Results: ...
     def neighbourhood(
         self,

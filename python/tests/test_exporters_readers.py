@@ -317,3 +317,29 @@ def test_bait_renders_exactly_in_graphviz(exporter, bait_file, tmp_path):
         lines = [op["text"] for op in o.get("_ldraw_", []) if op["op"] == "T"]
         shown[o["name"]] = "\n".join(lines)
     assert [shown[f"p{i}"] for i in range(len(BAIT))] == BAIT
+
+
+HISTORIES = REPO / "crates" / "diplograph" / "tests" / "data" / "treaty-histories.json"
+
+
+def test_treaty_histories_validate_and_read_back_from_gexf_graphml_and_csv(exporter, tmp_path):
+    import networkx as nx
+    import pandas as pd
+
+    gexf = run_export(exporter, "gexf", tmp_path / "h.gexf", HISTORIES)
+    xmllint(SCHEMAS / "gexf-1.3" / "gexf.xsd", gexf)
+    g = nx.read_gexf(gexf)
+    assert g.nodes["gsomia-signing-2012-06-29"]["status"] == "cancelled"
+    assert g.nodes["new-start"]["state"] == "expired"
+    # The spells follow the derived state: New START binds until its extended term ran out.
+    assert g.nodes["new-start"]["spells"] == [("2010-04-08", "2026-02-04")]
+    steps = json.loads(g.nodes["gsomia-jpn-kor"]["lifecycle"])
+    assert [(s["state"], s.get("status", "occurred")) for s in steps][:2] == [("signed", "cancelled"), ("signed", "occurred")]
+    graphml = run_export(exporter, "graphml", tmp_path / "h.graphml", HISTORIES)
+    xmllint(SCHEMAS / "graphml-1.0" / "graphml.xsd", graphml)
+    m = nx.read_graphml(graphml, force_multigraph=True)
+    notice = json.loads(m.nodes["open-skies"]["lifecycle"])[2]
+    assert (notice["state"], notice["party"], notice["effective"]) == ("notice_given", "USA", "2020-11-22")
+    tables = run_export(exporter, "csv", tmp_path / "tables", HISTORIES)
+    nodes = pd.read_csv(tables / "nodes.csv", dtype=str, keep_default_na=False)
+    assert nodes.set_index("id").loc["gsomia-signing-2012-06-29", "status"] == "cancelled"

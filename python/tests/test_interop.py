@@ -139,7 +139,7 @@ def test_one_field_definition_behind_dicts_columns_and_dtypes(g):
     edge_names = [name for name, _ in _native._EDGE_FIELDS]
     assert node_names == [
         "id", "kind", "name", "aliases", "external_ids", "org_kind", "agreement_kind", "event_kind", "date",
-        "end", "place", "quote", "paraphrase", "url", "text", "lifecycle", "attributes", "citations",
+        "end", "place", "status", "quote", "paraphrase", "url", "text", "lifecycle", "attributes", "citations",
     ]
     assert edge_names == [
         "index", "from", "to", "kind", "start", "end", "title", "on_behalf_of", "position", "share", "amount",

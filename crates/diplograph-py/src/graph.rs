@@ -815,7 +815,9 @@ impl PyGraph {
     ///
     /// Events and steps that were ``cancelled``, ``postponed`` or ``did_not_happen`` are left
     /// out unless ``all_statuses`` is true; every entry carries its ``status`` and a
-    /// ``description`` in words that marks it (``signed [cancelled]``).
+    /// ``description`` in words that marks it (``signed [cancelled]``). A notice taking effect
+    /// and a term running out are entries too, with ``derived`` true
+    /// (``withdrawn (United States) [derived]``).
     #[pyo3(signature = (*, start = None, end = None, around = None, all_statuses = false))]
     fn timeline<'py>(
         &self,

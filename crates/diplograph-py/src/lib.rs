@@ -20,7 +20,7 @@ mod shared;
 
 use diplograph::export::ExportFormat;
 use diplograph::model::{
-    AgreementKind, EdgeKind, EventKind, LifecycleState, NodeKind, OrganizationKind,
+    AgreementKind, EdgeKind, EventKind, LifecycleState, NodeKind, OrganizationKind, Status,
 };
 use pyo3::prelude::*;
 
@@ -46,6 +46,7 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         "LIFECYCLE_STATES",
         names(LifecycleState::ALL, |k| k.as_str()),
     )?;
+    m.add("STATUSES", names(Status::ALL, |k| k.as_str()))?;
     m.add("EXPORT_FORMATS", names(ExportFormat::ALL, |k| k.as_str()))?;
     m.add("_NODE_FIELDS", records::node_field_table())?;
     m.add("_EDGE_FIELDS", records::edge_field_table())?;

@@ -182,7 +182,7 @@ fn citation_objects(list: &[Citation]) -> Vec<PyCitation> {
 /// >>> LifecycleStep("in_force", date="2016-11-23")
 /// LifecycleStep('in_force', date='2016-11-23')
 /// >>> LifecycleStep("notice_given", date="2020-05-22", party="USA", effective="2020-11-22")
-/// LifecycleStep('notice_given', date='2020-05-22', party='USA', effective='2020-11-22')
+/// LifecycleStep('notice_given', date='2020-05-22', party="USA", effective='2020-11-22')
 /// >>> LifecycleStep("signed", date="2012-06-29", status="cancelled").status
 /// 'cancelled'
 
@@ -193,7 +193,7 @@ pub(crate) struct PyLifecycleStep(pub(crate) LifecycleStep);
 #[pymethods]
 impl PyLifecycleStep {
     #[new]
-    #[pyo3(signature = (state, date = None, attested = None, party = None, citations = Vec::new(), *, effective = None, until = None, condition = None, note = None, status = "occurred"))]
+    #[pyo3(signature = (state, date = None, attested = None, party = None, citations = Vec::new(), effective = None, until = None, condition = None, note = None, status = "occurred"))]
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors the Python keyword arguments"
@@ -285,16 +285,6 @@ impl PyLifecycleStep {
         citation_objects(&self.0.citations)
     }
 
-    /// Rebuilds a step from its pickled parts (positional arguments and keyword-only fields).
-    #[staticmethod]
-    fn _restore<'py>(
-        cls: &Bound<'py, PyType>,
-        args: &Bound<'py, PyTuple>,
-        kwargs: &Bound<'py, PyDict>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        cls.call(args, Some(kwargs))
-    }
-
     /// The step as a dict in the native format's shape.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         json_to_py(py, &self.0)
@@ -340,18 +330,14 @@ impl PyLifecycleStep {
             s.attested.map(|d| d.to_string()),
             s.party.clone(),
             cites,
+            s.effective.map(|d| d.to_string()),
+            s.until.map(|d| d.to_string()),
+            s.condition.clone(),
+            s.note.clone(),
+            s.status.as_str(),
         )
             .into_pyobject(py)?;
-        // The keyword-only fields go through a dict: `_restore` calls the class with them.
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("effective", s.effective.map(|d| d.to_string()))?;
-        kwargs.set_item("until", s.until.map(|d| d.to_string()))?;
-        kwargs.set_item("condition", s.condition.clone())?;
-        kwargs.set_item("note", s.note.clone())?;
-        kwargs.set_item("status", s.status.as_str())?;
-        let restore = slf.get_type().getattr("_restore")?;
-        let all = (slf.get_type(), args, kwargs).into_pyobject(py)?;
-        PyTuple::new(py, [restore.into_any(), all.into_any()])
+        PyTuple::new(py, [slf.get_type().into_any(), args.into_any()])
     }
 }
 

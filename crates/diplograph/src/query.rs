@@ -21,7 +21,7 @@
 mod asof;
 mod attested;
 mod chains;
-mod history;
+pub(crate) mod history;
 mod json;
 mod neighbourhood;
 mod profile;

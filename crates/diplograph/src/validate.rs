@@ -256,11 +256,14 @@ fn check_lifecycle(id: &str, steps: &[LifecycleStep], out: &mut Vec<Problem>) {
         // Nothing after the end, except negotiations starting again after `abandoned`.
         if let Some((e, end)) = ended {
             let restart = end == S::Abandoned && matches!(s, S::Proposed | S::Negotiating);
+            // The same end recorded again (two sources, two dates) was allowed before the
+            // end states had rules of their own, and still is.
+            let again = s == end;
             if restart {
                 ended = None;
                 prev = None;
                 signed = false;
-            } else {
+            } else if !again {
                 push(
                 out,
                     ProblemCode::StepAfterEnd,
@@ -302,7 +305,9 @@ fn check_lifecycle(id: &str, steps: &[LifecycleStep], out: &mut Vec<Problem>) {
         if step.changes_state() {
             if let Some((p, before)) = prev {
                 let back = s.rank() < before.state.rank();
-                if back && s != S::Abandoned {
+                // `signed` after `ratified` is reported once, as ratified-before-signed.
+                let reported = s == S::Signed && before.state == S::Ratified;
+                if back && s != S::Abandoned && !reported {
                     push(
                 out,
                         ProblemCode::LifecycleOrder,
@@ -588,8 +593,8 @@ fn check_graph_into(
                             Problem::new(
                                 ProblemCode::DanglingReference,
                                 format!(
-                                    "agreement `{}`: `{party}` withdrew, but is not `party_to` it",
-                                    node.id
+                                    "agreement `{}`: lifecycle step {i} (`{}`) names `{party}`, which is not `party_to` it; add a `party_to` edge from `{party}`",
+                                    node.id, step.state
                                 ),
                                 format!("/lifecycle/{i}/party"),
                             )

@@ -6,12 +6,13 @@ use diplograph::model::NodeDetails;
 const SCHEMA: &str = include_str!("../../../docs/diplograph.schema.json");
 const LATER: &str = include_str!("data/jpn-kor-gsomia-2016-11.json");
 const EDTF: &str = include_str!("data/edtf-dates.json");
+const HISTORIES: &str = include_str!("data/treaty-histories.json");
 
 #[test]
 fn datasets_validate_against_the_json_schema() {
     let schema: serde_json::Value = serde_json::from_str(SCHEMA).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
-    for text in [diplograph::EXAMPLE_JSON, LATER, EDTF] {
+    for text in [diplograph::EXAMPLE_JSON, LATER, EDTF, HISTORIES] {
         let doc: serde_json::Value = serde_json::from_str(text).unwrap();
         let errors: Vec<String> = validator
             .iter_errors(&doc)
@@ -30,7 +31,7 @@ fn datasets_validate_against_the_json_schema() {
 
 #[test]
 fn load_then_save_gives_the_same_bytes() {
-    for text in [diplograph::EXAMPLE_JSON, LATER, EDTF] {
+    for text in [diplograph::EXAMPLE_JSON, LATER, EDTF, HISTORIES] {
         let g = from_str(text).unwrap();
         let saved = to_string(&g);
         assert_eq!(saved, text, "the committed datasets are in canonical form");

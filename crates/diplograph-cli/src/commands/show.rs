@@ -127,7 +127,19 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
     }
     if !p.lifecycle.is_empty() {
         writeln!(out, "\nLifecycle")?;
-        let mut t = table(["state", "date", "status", "party", "details", "citations"]);
+        // Status and details get columns only when some step did not simply occur or has one.
+        let marked = p.lifecycle.iter().any(|s| {
+            !s.status.occurred()
+                || s.effective.is_some()
+                || s.until.is_some()
+                || s.condition.is_some()
+                || s.note.is_some()
+        });
+        let mut t = if marked {
+            table(["state", "date", "status", "party", "details", "citations"])
+        } else {
+            table(["state", "date", "party", "citations"])
+        };
         for s in &p.lifecycle {
             let when = match (s.date, s.attested) {
                 (Some(d), _) => d.to_string(),
@@ -147,14 +159,20 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
             if let Some(n) = &s.note {
                 details.push(format!("note: {n}"));
             }
-            t.add_row(vec![
-                s.state.to_string(),
-                when,
-                s.status.to_string(),
-                s.party.clone().unwrap_or_default(),
-                details.join("; "),
-                citations(g, &s.citations),
-            ]);
+            let party = s.party.clone().unwrap_or_default();
+            let cited = citations(g, &s.citations);
+            t.add_row(if marked {
+                vec![
+                    s.state.to_string(),
+                    when,
+                    s.status.to_string(),
+                    party,
+                    details.join("; "),
+                    cited,
+                ]
+            } else {
+                vec![s.state.to_string(), when, party, cited]
+            });
         }
         print_table(out, &t)?;
     }
@@ -174,7 +192,13 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
                 } else {
                     party.valid.to_string()
                 },
-                party.withdrew.map(|d| d.to_string()).unwrap_or_default(),
+                match party.withdrew {
+                    Some(d) if party.withdrawal_derived => {
+                        format!("{d} (derived: notice took effect)")
+                    }
+                    Some(d) => d.to_string(),
+                    None => String::new(),
+                },
                 citations(g, &party.citations),
             ]);
         }

@@ -25,19 +25,41 @@ pub(super) fn timeline(
         writeln!(out, "nothing dated in this window")?;
         return Ok(());
     }
-    let mut t = table(["date", "what", "subject", "in window"]);
+    // Conditions and notes get a column only when some entry has one.
+    let details = |e: &TimelineEntry| {
+        [
+            e.condition.as_ref().map(|c| format!("condition: {c}")),
+            e.note.as_ref().map(|n| format!("note: {n}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("; ")
+    };
+    let with_details = entries
+        .iter()
+        .any(|e| e.condition.is_some() || e.note.is_some());
+    let mut t = if with_details {
+        table(["date", "what", "subject", "in window", "details"])
+    } else {
+        table(["date", "what", "subject", "in window"])
+    };
     keep_whole(&mut t, &[0, 1, 3]);
     for e in &entries {
         let when = match e.end {
             Some(end) if end != e.date => format!("{} – {end}", e.date),
             _ => e.date.to_string(),
         };
-        t.add_row(vec![
+        let mut row = vec![
             when,
             e.description.clone(),
             node_ref(&e.subject),
             e.within.as_str().to_owned(),
-        ]);
+        ];
+        if with_details {
+            row.push(details(e));
+        }
+        t.add_row(row);
     }
     print_table(out, &t)?;
     writeln!(

@@ -68,13 +68,28 @@ fn style(kind: NodeKind) -> (&'static str, &'static str) {
     }
 }
 
-/// The tooltip of a node: its kind and, where it has one, its subkind.
+/// The tooltip of a node: its kind and, where it has one, its subkind; an event that did not
+/// simply occur adds its status (`event: summit [cancelled]`); an agreement whose state as
+/// things finally stand is derived (a notice took effect, a term ran out) adds it
+/// (`agreement: treaty [expired, derived]`).
 fn tooltip(details: &NodeDetails) -> String {
     let kind = details.kind().as_str();
-    match details.subkind() {
+    let mut out = match details.subkind() {
         Some(subkind) => format!("{kind}: {subkind}"),
         None => kind.to_owned(),
+    };
+    match details {
+        NodeDetails::Event { status, .. } if !status.occurred() => {
+            out.push_str(&format!(" [{status}]"));
+        }
+        NodeDetails::Agreement { lifecycle, .. } => {
+            if let Some(state) = crate::query::history::derived_final_state(lifecycle) {
+                out.push_str(&format!(" [{state}, derived]"));
+            }
+        }
+        _ => {}
     }
+    out
 }
 
 /// Writes the graph as DOT.

@@ -550,8 +550,10 @@ pub(crate) fn visit_node<'g>(
             if !lifecycle.is_empty() {
                 put(N_LIFECYCLE, Cell::Data(Data::Lifecycle(lifecycle)));
             }
-            if let Some(last) = lifecycle.last() {
-                put(N_STATE, str_cell(last.state.as_str()));
+            // The agreement's state as things finally stand, by the one derivation (a
+            // notice that took effect, a term that ran out, steps about one party read apart).
+            if let Some(state) = crate::query::history::final_state(lifecycle) {
+                put(N_STATE, str_cell(state.as_str()));
             }
         }
         NodeDetails::Event {

@@ -110,12 +110,12 @@ pub(crate) fn node_span(n: &Node) -> (Option<NaiveDate>, Option<NaiveDate>) {
         ),
         NodeDetails::Source { date, .. } => (date.and_then(|d| d.earliest()), None),
         NodeDetails::Agreement { lifecycle, .. } => {
-            let first = lifecycle.iter().find_map(|s| s.date.or(s.attested));
-            let end = lifecycle
+            let first = lifecycle
                 .iter()
-                .rev()
-                .find(|s| s.state == crate::model::LifecycleState::Terminated)
-                .and_then(|s| s.date);
+                .filter(|s| s.status.occurred())
+                .find_map(|s| s.date.or(s.attested));
+            // Its end, recorded or derived (a notice that took effect, a term that ran out).
+            let end = crate::query::history::end_date(lifecycle);
             (
                 first.and_then(|d| d.earliest()),
                 end.and_then(|d| d.latest()),
@@ -127,36 +127,29 @@ pub(crate) fn node_span(n: &Node) -> (Option<NaiveDate>, Option<NaiveDate>) {
     }
 }
 
-/// The periods in which an agreement bound its parties (agreed, signed or in force), from
-/// the dated steps of its lifecycle: each runs from the day a binding step starts to the day
-/// before the next non-binding step (or open). Steps without a date use their `attested`
-/// date; steps with neither are skipped.
+/// The periods in which an agreement bound its parties (agreed, signed, ratified,
+/// provisionally applied or in force), by the one derivation of its state
+/// ([`crate::query::history::binding_stretches`]), as inclusive day ranges (or open). A period
+/// that begins before any date the lifecycle names starts on its first named day: a spell
+/// needs a start.
 pub(crate) fn binding_spells(lifecycle: &[LifecycleStep]) -> Vec<(NaiveDate, Option<NaiveDate>)> {
-    let mut spells = Vec::new();
-    let mut open: Option<NaiveDate> = None;
-    for step in lifecycle {
-        // A step known only to come before a day (`../2016-06-30`) starts its spell on that
-        // day, the first day it certainly holds.
-        let Some(day) = step
-            .date
-            .or(step.attested)
-            .and_then(|d| d.earliest().or(d.latest()))
-        else {
-            continue;
-        };
-        if step.state.is_binding() {
-            open.get_or_insert(day);
-        } else if step.state != crate::model::LifecycleState::Withdrawn {
-            if let Some(start) = open.take() {
-                let end = day.pred_opt().filter(|e| *e >= start).unwrap_or(start);
-                spells.push((start, Some(end)));
-            }
-        }
-    }
-    if let Some(start) = open {
-        spells.push((start, None));
-    }
-    spells
+    let first = lifecycle
+        .iter()
+        .flat_map(|s| [s.date, s.attested, s.effective, s.until])
+        .flatten()
+        .filter_map(|d| d.earliest().or(d.latest()))
+        .min();
+    crate::query::history::binding_stretches(lifecycle)
+        .into_iter()
+        .filter_map(|(from, until)| {
+            let start = from.or(first)?;
+            let end = match until {
+                Some(u) => Some(u.pred_opt().filter(|e| *e >= start)?),
+                None => None,
+            };
+            Some((start, end))
+        })
+        .collect()
 }
 
 /// Writes the graph as GEXF 1.3.

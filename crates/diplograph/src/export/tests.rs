@@ -539,3 +539,77 @@ fn picture_labels_neutralise_bidi_and_zero_width_controls() {
     // Mermaid trims a label's outer spaces: they are written as entity codes.
     assert_eq!(mermaid::label("  indented "), "\"#32;#32;indented#32;\"");
 }
+
+/// Treaty histories (tests/data/treaty-histories.json): every exporter carries the new step
+/// fields and statuses, the `state` column is the derived state as things finally stand, and
+/// the GEXF spells follow the derivation (a term's end, a withdrawal that does not end it).
+#[test]
+fn treaty_histories_carry_steps_statuses_and_derived_spells() {
+    let g = crate::format::from_str(include_str!("../../tests/data/treaty-histories.json"))
+        .unwrap_or_else(|e| unreachable!("{e}"));
+    let out = |f| export_to_string(&g, f).unwrap_or_else(|e| unreachable!("{e}"));
+    let gexf = out(ExportFormat::Gexf);
+    let spells = |id: &str| -> String {
+        let start = gexf
+            .find(&format!("<node id=\"{id}\""))
+            .unwrap_or_else(|| unreachable!("{id}"));
+        let rest = &gexf[start..];
+        let end = rest.find("</node>").unwrap_or(rest.len());
+        rest[..end]
+            .lines()
+            .filter(|l| l.trim_start().starts_with("<spell "))
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // The extended term ends the spell the day before it runs out.
+    assert_eq!(
+        spells("new-start"),
+        r#"<spell start="2010-04-08" end="2026-02-04"/>"#
+    );
+    // Two parties left Open Skies; the treaty goes on for the others.
+    assert_eq!(spells("open-skies"), r#"<spell start="1992-03-24"/>"#);
+    // The signing called off in 2012 does not start the GSOMIA's spell.
+    assert_eq!(spells("gsomia-jpn-kor"), r#"<spell start="2016-11-23"/>"#);
+    assert!(gexf.contains("&quot;status&quot;:&quot;did_not_happen&quot;"));
+    let dot = out(ExportFormat::Dot);
+    assert!(
+        dot.contains(r#"tooltip="event: signing [cancelled]""#),
+        "{dot}"
+    );
+    assert!(
+        dot.contains(r#"tooltip="agreement: treaty [expired, derived]""#),
+        "{dot}"
+    );
+    let graphml = out(ExportFormat::Graphml);
+    assert!(graphml.contains(r#"attr.name="status""#));
+    assert!(graphml.contains("&quot;effective&quot;:&quot;2020-11-22&quot;"));
+    assert!(graphml.contains(
+        "&quot;condition&quot;:&quot;South Korea may end the agreement at any time&quot;"
+    ));
+    let nodelink: serde_json::Value =
+        serde_json::from_str(&out(ExportFormat::Nodelink)).unwrap_or_default();
+    let node = |id: &str| {
+        nodelink["nodes"]
+            .as_array()
+            .and_then(|ns| ns.iter().find(|n| n["id"] == id))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert_eq!(node("gsomia-signing-2012-06-29")["status"], "cancelled");
+    assert_eq!(node("new-start")["state"], "expired");
+    assert_eq!(node("new-start")["lifecycle"][4]["until"], "2026-02-05");
+    assert_eq!(
+        node("gsomia-jpn-kor")["lifecycle"][0]["status"],
+        "cancelled"
+    );
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let target = dir.path().join("tables");
+    export_to_path(&g, ExportFormat::Csv, &target).unwrap_or_else(|e| unreachable!("{e}"));
+    let nodes = std::fs::read_to_string(target.join(CSV_NODES_FILE)).unwrap_or_default();
+    assert_eq!(
+        nodes.lines().next(),
+        Some(":ID,:LABEL,id,kind,name,aliases,subkind,date,date_earliest,date_latest,place,status,url,lifecycle,state,citation_count,citations")
+    );
+    assert!(nodes.contains(",2012-06-29,2012-06-29,2012-06-29,Tokyo,cancelled,,"));
+}

@@ -240,6 +240,9 @@ pub struct Party {
     pub validity: Validity,
     /// When the party withdrew, if it did by the date asked about (or ever, with no date).
     pub withdrew: Option<PartialDate>,
+    /// Whether that withdrawal is derived: the effective date of the party's notice of
+    /// withdrawal, rather than a recorded `withdrawn` step or `withdrew_from` edge.
+    pub withdrawal_derived: bool,
     /// Citations of the `party_to` edge.
     pub citations: Vec<Citation>,
 }
@@ -535,7 +538,10 @@ impl Graph {
             .node_at(agreement)
             .and_then(|n| n.lifecycle())
             .unwrap_or_default();
-        let withdrawal = |party: &str| -> Option<PartialDate> {
+        // Notices of withdrawal that took effect by the date: read once, by the derivation.
+        let by_notice = withdrawals_by_notice(lifecycle, on);
+        // The earliest withdrawal of `party` by the date, and whether it is derived.
+        let withdrawal = |party: &str| -> Option<(PartialDate, bool)> {
             let from_lifecycle = lifecycle
                 .iter()
                 .filter(|s| {
@@ -543,24 +549,24 @@ impl Graph {
                         && s.status.occurred()
                         && s.party.as_deref() == Some(party)
                 })
-                .map(|s| (s.date, s.attested));
-            let from_notices = withdrawals_by_notice(lifecycle, on)
-                .into_iter()
+                .map(|s| (s.date, s.attested, false));
+            let from_notices = by_notice
+                .iter()
                 .filter(|(p, _)| p == party)
-                .map(|(_, eff)| (Some(eff), None));
+                .map(|(_, eff)| (Some(*eff), None, true));
             let from_edges = self
                 .edges_to(agreement, Some(EdgeKind::WithdrewFrom))
                 .filter(|e| e.from.id == party)
-                .map(|e| (e.edge.valid.start, None));
+                .map(|e| (e.edge.valid.start, None, false));
             from_lifecycle
                 .chain(from_notices)
                 .chain(from_edges)
-                .filter_map(|(date, attested)| {
+                .filter_map(|(date, attested, derived)| {
                     let when = date.or(attested)?;
                     match on {
                         // Withdrawn by the date only if the withdrawal certainly came first.
-                        Some(d) => (when.last_day() <= d.first_day()).then_some(when),
-                        None => Some(when),
+                        Some(d) => (when.last_day() <= d.first_day()).then_some((when, derived)),
+                        None => Some((when, derived)),
                     }
                 })
                 .min()
@@ -576,7 +582,8 @@ impl Graph {
                     party: e.from.into(),
                     valid: e.edge.valid,
                     validity: validity(self, e.edge, on)?,
-                    withdrew,
+                    withdrew: withdrew.map(|(d, _)| d),
+                    withdrawal_derived: withdrew.is_some_and(|(_, derived)| derived),
                     citations: e.edge.citations.clone(),
                 })
             })

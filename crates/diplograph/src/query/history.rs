@@ -81,8 +81,10 @@ pub struct Notice {
     pub effective: Option<PartialDate>,
     /// Where it stands on the date.
     pub outcome: NoticeOutcome,
-    /// When it was suspended or withdrawn, for those outcomes.
-    pub outcome_date: Option<PartialDate>,
+    /// When it was suspended, if it was by the date (it may since have been withdrawn).
+    pub suspended_on: Option<PartialDate>,
+    /// When it was withdrawn, if it was by the date.
+    pub withdrawn_on: Option<PartialDate>,
     /// The condition of its suspension (or of the notice itself), in words.
     pub condition: Option<String>,
     /// Whether the outcome is certain on the date (`inside`) or hangs on a date too coarse to
@@ -94,8 +96,8 @@ pub struct Notice {
 
 impl Notice {
     /// The notice in words: "notice of withdrawal of USA given 2020-05-22, effective
-    /// 2020-11-22", followed by its outcome when it is not pending ("took effect",
-    /// "suspended 2019-11-22 on condition that …").
+    /// 2020-11-22", followed by its outcome in brackets when it is not pending ("(took
+    /// effect)", "(suspended 2019-11-22, condition: …)", "(withdrawn 2023-03-21)").
     pub fn describe(&self) -> String {
         let mut out = format!("notice of {}", self.of.as_str());
         if let Some(p) = &self.party {
@@ -107,21 +109,30 @@ impl Notice {
         if let Some(e) = self.effective {
             out.push_str(&format!(", effective {e}"));
         }
-        let dated = |word: &str| match self.outcome_date {
-            Some(d) => format!("; {word} {d}"),
-            None => format!("; {word}"),
+        let mut after: Vec<String> = Vec::new();
+        let dated = |word: &str, date: Option<PartialDate>| match date {
+            Some(d) => format!("{word} {d}"),
+            None => word.to_owned(),
         };
         match self.outcome {
             NoticeOutcome::Pending => {}
-            NoticeOutcome::TookEffect => out.push_str("; took effect"),
-            NoticeOutcome::Suspended => out.push_str(&dated("suspended")),
-            NoticeOutcome::Withdrawn => out.push_str(&dated("withdrawn")),
+            NoticeOutcome::TookEffect => after.push("took effect".to_owned()),
+            NoticeOutcome::Suspended => after.push(dated("suspended", self.suspended_on)),
+            NoticeOutcome::Withdrawn => {
+                if self.suspended_on.is_some() {
+                    after.push(dated("suspended", self.suspended_on));
+                }
+                after.push(dated("withdrawn", self.withdrawn_on));
+            }
         }
         if let Some(c) = &self.condition {
-            out.push_str(&format!(" (condition: {c})"));
+            after.push(format!("condition: {c}"));
         }
         if self.containment == Containment::Partly {
-            out.push_str(" (may have taken effect: dates too coarse to tell)");
+            after.push("may have taken effect: dates too coarse to tell".to_owned());
+        }
+        if !after.is_empty() {
+            out.push_str(&format!(" ({})", after.join(", ")));
         }
         out
     }
@@ -266,7 +277,8 @@ pub(crate) fn derive(lifecycle: &[LifecycleStep], on: Option<&PartialDate>) -> D
                 given: s.date.or(s.attested),
                 effective: s.effective,
                 outcome: NoticeOutcome::Pending,
-                outcome_date: None,
+                suspended_on: None,
+                withdrawn_on: None,
                 condition: s.condition.clone(),
                 containment: Containment::Inside,
                 citations: s.citations.clone(),
@@ -280,12 +292,14 @@ pub(crate) fn derive(lifecycle: &[LifecycleStep], on: Option<&PartialDate>) -> D
                     open && (s.party.is_none() || s.party == n.party)
                 });
                 if let Some(n) = target {
-                    n.outcome = if s.state == LifecycleState::NoticeSuspended {
-                        NoticeOutcome::Suspended
+                    let when = s.date.or(s.attested);
+                    if s.state == LifecycleState::NoticeSuspended {
+                        n.outcome = NoticeOutcome::Suspended;
+                        n.suspended_on = when;
                     } else {
-                        NoticeOutcome::Withdrawn
-                    };
-                    n.outcome_date = s.date.or(s.attested);
+                        n.outcome = NoticeOutcome::Withdrawn;
+                        n.withdrawn_on = when;
+                    }
                     if s.condition.is_some() {
                         n.condition.clone_from(&s.condition);
                     }
@@ -305,17 +319,15 @@ pub(crate) fn derive(lifecycle: &[LifecycleStep], on: Option<&PartialDate>) -> D
             _ => {}
         }
     }
-    // A suspension or withdrawal that came only after the notice took effect changed nothing:
-    // the notice took effect on its date.
+    // A notice first stopped (suspended or withdrawn) only after it took effect was stopped
+    // too late: it took effect on its date.
     for n in &mut out.notices {
-        if let (Some(eff), Some(od)) = (n.effective, n.outcome_date) {
-            if matches!(
-                n.outcome,
-                NoticeOutcome::Suspended | NoticeOutcome::Withdrawn
-            ) && eff.last_day() <= od.first_day()
-            {
+        let stopped = n.suspended_on.or(n.withdrawn_on);
+        if let (Some(eff), Some(first)) = (n.effective, stopped) {
+            if n.outcome != NoticeOutcome::Pending && eff.last_day() <= first.first_day() {
                 n.outcome = NoticeOutcome::Pending;
-                n.outcome_date = None;
+                n.suspended_on = None;
+                n.withdrawn_on = None;
             }
         }
         if n.outcome == NoticeOutcome::Pending {
@@ -396,4 +408,71 @@ pub(crate) fn withdrawals_by_notice(
         .filter(|n| n.of == NoticeOf::Withdrawal && n.outcome == NoticeOutcome::TookEffect)
         .filter_map(|n| Some((n.party?, n.effective?)))
         .collect()
+}
+
+/// The stretches of days in which an agreement binds its parties (agreed, signed, ratified,
+/// provisionally applied, in force), read through [`derive`]: `(from, until)` with `until`
+/// exclusive; `from` is `None` for a stretch that begins before any date the lifecycle names
+/// (undated steps are taken as begun), `until` is `None` when it is open. The state can change
+/// only on the first or last day a step's date, attested date, notice's effective date or
+/// term's end may mean, or on the day after; the derivation is asked once per stretch.
+/// Used by the chain index and the GEXF spells, so they agree with every other answer.
+pub(crate) fn binding_stretches(
+    lifecycle: &[LifecycleStep],
+) -> Vec<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)> {
+    let mut days: Vec<chrono::NaiveDate> = Vec::new();
+    for s in lifecycle {
+        for d in [s.date, s.attested, s.effective, s.until]
+            .into_iter()
+            .flatten()
+        {
+            days.extend(d.earliest());
+            days.extend(d.latest());
+            days.extend(d.latest().and_then(|l| l.succ_opt()));
+        }
+    }
+    days.sort_unstable();
+    days.dedup();
+    let binding_on = |d: chrono::NaiveDate| {
+        derive(lifecycle, Some(&PartialDate::from_naive(d)))
+            .state
+            .is_some_and(LifecycleState::is_binding)
+    };
+    let mut out: Vec<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)> = Vec::new();
+    let mut push =
+        |from: Option<chrono::NaiveDate>, until: Option<chrono::NaiveDate>| match out.last_mut() {
+            Some(last) if last.1.is_some() && last.1 == from => last.1 = until,
+            _ => out.push((from, until)),
+        };
+    let before = days
+        .first()
+        .map_or(Some(chrono::NaiveDate::MIN), |d| d.pred_opt());
+    if before.is_some_and(binding_on) {
+        push(None, days.first().copied());
+    }
+    for (i, &d) in days.iter().enumerate() {
+        if binding_on(d) {
+            push(Some(d), days.get(i + 1).copied());
+        }
+    }
+    out
+}
+
+/// The day an agreement ended, as things finally stand: the date of its end state
+/// (`terminated`, `expired`, `abandoned`), recorded or derived.
+pub(crate) fn end_date(lifecycle: &[LifecycleStep]) -> Option<PartialDate> {
+    let d = derive(lifecycle, None);
+    d.state.filter(|s| s.is_end()).and(d.since)
+}
+
+/// The state of an agreement as things finally stand (the exporters' `state` column).
+pub(crate) fn final_state(lifecycle: &[LifecycleStep]) -> Option<LifecycleState> {
+    derive(lifecycle, None).state
+}
+
+/// The state of an agreement as things finally stand, when it is derived (a notice that took
+/// effect, a term that ran out); `None` when the last recorded step gives it.
+pub(crate) fn derived_final_state(lifecycle: &[LifecycleStep]) -> Option<LifecycleState> {
+    let d = derive(lifecycle, None);
+    d.state.filter(|_| d.derived)
 }

@@ -373,7 +373,11 @@ impl Graph {
             match &n.details {
                 NodeDetails::Agreement { lifecycle, .. } => {
                     for s in lifecycle {
-                        dates.extend(s.date.iter().chain(s.attested.iter()).copied());
+                        dates.extend(
+                            [s.date, s.attested, s.effective, s.until]
+                                .into_iter()
+                                .flatten(),
+                        );
                         count(&s.citations);
                     }
                 }

@@ -69,14 +69,53 @@ pub struct TimelineEntry {
     /// What happened in words, status marked ([`TimelineEntry::describe`]): the one
     /// rendering the CLI and Python show.
     pub description: String,
+    /// Whether the entry is derived rather than recorded: a notice taking effect on its
+    /// effective date (`terminated`, or `withdrawn` for the notice's party), a term running
+    /// out (`expired`).
+    pub derived: bool,
     /// Where it is stated.
     pub citations: Vec<Citation>,
 }
 
+/// The changes the one derivation adds to an agreement's recorded steps, as things finally
+/// stand: each notice that took effect (on its effective date: `withdrawn` by its party, or
+/// `terminated`), and a term that ran out (`expired`). Each with the citations it rests on.
+fn derived_changes(
+    lifecycle: &[crate::model::LifecycleStep],
+) -> Vec<(PartialDate, LifecycleState, Option<String>, Vec<Citation>)> {
+    use super::history::{derive, NoticeOf, NoticeOutcome};
+    let d = derive(lifecycle, None);
+    let mut out: Vec<_> = d
+        .notices
+        .iter()
+        .filter(|n| n.outcome == NoticeOutcome::TookEffect)
+        .filter_map(|n| {
+            let state = match n.of {
+                NoticeOf::Withdrawal => LifecycleState::Withdrawn,
+                NoticeOf::Termination => LifecycleState::Terminated,
+            };
+            Some((n.effective?, state, n.party.clone(), n.citations.clone()))
+        })
+        .collect();
+    if d.derived && d.state == Some(LifecycleState::Expired) {
+        if let Some(since) = d.since {
+            out.push((since, LifecycleState::Expired, None, d.citations));
+        }
+    }
+    // A change the lifecycle also records as a step is on the timeline once, as recorded.
+    out.retain(|(_, state, party, _)| {
+        !lifecycle
+            .iter()
+            .any(|s| s.status.occurred() && s.state == *state && s.party == *party)
+    });
+    out
+}
+
 impl TimelineEntry {
     /// What happened, in words, with its status marked when it is not `occurred`:
-    /// `meeting`, `notice_given by United States, effective 2020-11-22`,
-    /// `signed [cancelled]`, `renewed, until 2026-02-05`, followed by the condition and note.
+    /// `meeting`, `notice_given (United States), effective 2020-11-22`,
+    /// `signed [cancelled]`, `renewed, until 2026-02-05` (the condition and note are fields
+    /// of their own).
     pub fn describe(&self) -> String {
         let mut out = match &self.what {
             TimelineKind::Event { event_kind } => event_kind.to_string(),
@@ -88,7 +127,7 @@ impl TimelineEntry {
             } => {
                 let mut s = state.to_string();
                 if let Some(p) = party {
-                    s.push_str(&format!(" by {}", p.name));
+                    s.push_str(&format!(" ({})", p.name));
                 }
                 if let Some(e) = effective {
                     s.push_str(&format!(", effective {e}"));
@@ -102,11 +141,8 @@ impl TimelineEntry {
         if !self.status.occurred() {
             out.push_str(&format!(" [{}]", self.status));
         }
-        if let Some(c) = &self.condition {
-            out.push_str(&format!("; condition: {c}"));
-        }
-        if let Some(n) = &self.note {
-            out.push_str(&format!("; note: {n}"));
+        if self.derived {
+            out.push_str(" [derived]");
         }
         out
     }
@@ -207,6 +243,7 @@ impl Graph {
                             condition: None,
                             note: None,
                             description: String::new(),
+                            derived: false,
                             citations: node.citations.clone(),
                         });
                     }
@@ -237,7 +274,34 @@ impl Graph {
                                 condition: step.condition.clone(),
                                 note: step.note.clone(),
                                 description: String::new(),
+                                derived: false,
                                 citations: step.citations.clone(),
+                            });
+                        }
+                    }
+                    // What the derivation adds: notices taking effect, a term running out.
+                    for (date, state, party, citations) in derived_changes(lifecycle) {
+                        if let Some(w) = within(date, None) {
+                            out.push(TimelineEntry {
+                                date,
+                                end: None,
+                                subject: node.into(),
+                                what: TimelineKind::Lifecycle {
+                                    state,
+                                    party: party
+                                        .as_deref()
+                                        .and_then(|p| self.node(p))
+                                        .map(NodeRef::from),
+                                    effective: None,
+                                    until: None,
+                                },
+                                within: w,
+                                status: Status::Occurred,
+                                condition: None,
+                                note: None,
+                                description: String::new(),
+                                derived: true,
+                                citations,
                             });
                         }
                     }

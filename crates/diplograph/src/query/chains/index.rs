@@ -12,8 +12,7 @@
 //! the search's general path.
 
 use crate::graph::{EdgeIndex, Graph, NodeIndex};
-use crate::model::{AgreementKind, EdgeKind, LifecycleState, LifecycleStep};
-use crate::query::asof::state_kind_on;
+use crate::model::{AgreementKind, EdgeKind, LifecycleStep};
 use crate::time::{Interval, PartialDate};
 
 use super::{acting_for, alliances, lifted, Family, Way};
@@ -34,44 +33,16 @@ fn edge_span(valid: &Interval) -> Option<DayRange> {
 }
 
 /// The days on which an agreement's lifecycle is in a binding state (agreed, signed, in force),
-/// read through the one derivation ([`state_kind_on`]): the state can change only on the
-/// first or last day a step's date, attested date, notice's effective date or term's end may
-/// mean, or on the day after; the derivation is asked once per stretch between those days.
+/// as day keys: the one derivation's binding stretches
+/// ([`crate::query::history::binding_stretches`]).
 fn binding_spans(lifecycle: &[LifecycleStep]) -> Vec<DayRange> {
-    let mut days: Vec<chrono::NaiveDate> = Vec::new();
-    for s in lifecycle {
-        for d in [s.date, s.attested, s.effective, s.until]
-            .into_iter()
-            .flatten()
-        {
-            days.extend(d.earliest());
-            days.extend(d.latest());
-            days.extend(d.latest().and_then(|l| l.succ_opt()));
-        }
-    }
-    days.sort_unstable();
-    days.dedup();
     let key = |d: chrono::NaiveDate| PartialDate::from_naive(d).first_day().ordinal();
-    let binding_on = |d: chrono::NaiveDate| {
-        state_kind_on(lifecycle, Some(&PartialDate::from_naive(d)))
-            .is_some_and(LifecycleState::is_binding)
-    };
     let mut out = Vec::new();
-    // Before the first of those days.
-    let before = days
-        .first()
-        .map_or(Some(chrono::NaiveDate::MIN), |d| d.pred_opt());
-    if let Some(probe) = before {
-        if binding_on(probe) {
-            let until = days.first().map_or(i64::MAX, |d| key(*d));
-            push_span(&mut out, (i64::MIN, until));
-        }
-    }
-    for (i, &d) in days.iter().enumerate() {
-        if binding_on(d) {
-            let until = days.get(i + 1).map_or(i64::MAX, |n| key(*n));
-            push_span(&mut out, (key(d), until));
-        }
+    for (from, until) in crate::query::history::binding_stretches(lifecycle) {
+        push_span(
+            &mut out,
+            (from.map_or(i64::MIN, key), until.map_or(i64::MAX, key)),
+        );
     }
     out
 }
@@ -391,11 +362,17 @@ pub(super) fn admits(family: &Family, kind: Option<AgreementKind>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::LifecycleState;
+    use crate::query::asof::state_kind_on;
 
     #[test]
     fn binding_spans_agree_with_the_lifecycle_reading() {
         let step = |state, date: Option<&str>| {
             LifecycleStep::new(state, date.and_then(|d| d.parse().ok()))
+        };
+        let d = |s: &str| {
+            s.parse::<PartialDate>()
+                .unwrap_or_else(|e| unreachable!("{e}"))
         };
         use LifecycleState as S;
         let lifecycles = [
@@ -417,6 +394,25 @@ mod tests {
             ],
             vec![step(S::InForce, None)],
             vec![],
+            // A notice of termination that takes effect; a term that runs out after renewal;
+            // a suspended notice; a signing that was called off.
+            vec![
+                step(S::InForce, Some("2010-05")),
+                step(S::NoticeGiven, Some("2012-02-10")).with_effective(d("2012-05-10")),
+            ],
+            vec![
+                step(S::InForce, Some("2010-02-05")).with_until(d("2013-02-05")),
+                step(S::Renewed, Some("2013-02-03")).with_until(d("2015-02-05")),
+            ],
+            vec![
+                step(S::InForce, Some("2011")),
+                step(S::NoticeGiven, Some("2013-08-23")).with_effective(d("2013-11-23")),
+                step(S::NoticeSuspended, Some("2013-11-22")),
+            ],
+            vec![
+                step(S::Signed, Some("2009-06-29")).with_status(crate::model::Status::Cancelled),
+                step(S::Signed, Some("2014-11-23")),
+            ],
         ];
         for lifecycle in &lifecycles {
             let spans = binding_spans(lifecycle);
