@@ -134,8 +134,8 @@ def test_one_field_definition_behind_dicts_columns_and_dtypes(g):
         "end", "place", "quote", "paraphrase", "url", "text", "lifecycle", "attributes", "citations",
     ]
     assert edge_names == [
-        "index", "from", "to", "kind", "start", "end", "title", "on_behalf_of", "position", "share", "amount",
-        "relation", "attributes", "citations",
+        "index", "from", "to", "kind", "start", "end", "attested", "title", "on_behalf_of", "position", "share",
+        "amount", "relation", "attributes", "citations",
     ]
     assert dict(_native._EDGE_FIELDS)["share"] == "Float64" and dict(_native._NODE_FIELDS)["kind"] == "category"
     assert list(g._node_columns()) == node_names and list(g._edge_columns()) == edge_names

@@ -599,7 +599,7 @@ impl PyGraph {
     ///
     /// >>> g = example()
     /// >>> [(l.agreement.id, l.certainty) for l in g.agreements(between=("KOR", "USA"), as_of="2016-06-04")]
-    /// [('gsomia-kor-usa', 'certain'), ('trilateral-cooperation-2016', 'certain'), ('trilateral-info-sharing', 'certain')]
+    /// [('gsomia-kor-usa', 'certain'), ('six-party-talks', 'certain'), ('trilateral-cooperation-2016', 'certain'), ('trilateral-info-sharing', 'certain')]
     /// >>> g.agreements(between=("KOR", "USA"), as_of="2017", certain=True)
     /// []
     #[pyo3(signature = (*, between = None, as_of = None, certain = false))]
