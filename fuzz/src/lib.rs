@@ -4,6 +4,7 @@
 use std::sync::LazyLock;
 
 use diplograph::model::NodeKind;
+use diplograph::time::PartialDate;
 use diplograph::Graph;
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 
@@ -55,9 +56,30 @@ pub fn graph_from(u: &mut Unstructured<'_>) -> Result<Graph> {
             let value = serde_json::Value::String(u.arbitrary()?);
             edge.attributes.insert(u.arbitrary()?, value);
         }
+        // Attested dates, some outside the edge's interval (which the builder refuses).
+        for _ in 0..u.int_in_range(0..=2u8)? {
+            edge = edge.with_attested(date_from(u)?);
+        }
         let _ = g.relate(&e.from.id, &e.to.id, edge);
     }
     Ok(g)
+}
+
+/// A date of any precision, from 1900 to 2100 (a day that does not exist falls back to its
+/// month, a month to its year).
+pub fn date_from(u: &mut Unstructured<'_>) -> Result<PartialDate> {
+    let year = u.int_in_range(1900..=2100i32)?;
+    let month = u.int_in_range(0..=12u8)?;
+    let day = u.int_in_range(0..=31u8)?;
+    let date = match (month, day) {
+        (0, _) => PartialDate::from_year(year),
+        (m, 0) => PartialDate::from_year_month(year, m),
+        (m, d) => {
+            PartialDate::from_ymd(year, m, d).or_else(|_| PartialDate::from_year_month(year, m))
+        }
+    };
+    date.or_else(|_| PartialDate::from_year(year))
+        .map_err(|_| libfuzzer_sys::arbitrary::Error::IncorrectFormat)
 }
 
 /// Every citation in a graph (on nodes, edges and lifecycle steps), as what identifies it
@@ -94,7 +116,11 @@ pub fn citations(g: &Graph) -> Vec<(Option<[usize; 2]>, Option<String>, usize, O
 pub fn assert_loads_back(g: &Graph, what: &str) {
     let text = diplograph::format::to_string(g);
     match diplograph::format::from_str(&text) {
-        Ok(back) => assert_eq!(diplograph::format::to_string(&back), text, "reload changed bytes"),
+        Ok(back) => assert_eq!(
+            diplograph::format::to_string(&back),
+            text,
+            "reload changed bytes"
+        ),
         Err(e) => {
             let limit = e
                 .problems()
@@ -102,7 +128,10 @@ pub fn assert_loads_back(g: &Graph, what: &str) {
                 .iter()
                 .any(|p| p.code.as_str().starts_with("limit-"));
             assert!(!limit, "a {what} graph breaks a load limit: {e}");
-            assert!(!g.validate().is_empty(), "a valid {what} graph does not load: {e}");
+            assert!(
+                !g.validate().is_empty(),
+                "a valid {what} graph does not load: {e}"
+            );
         }
     }
 }

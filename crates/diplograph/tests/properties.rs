@@ -12,7 +12,7 @@ use diplograph::model::{
     NodeKind, OrganizationKind, StatementText,
 };
 use diplograph::provenance::{Citation, Span};
-use diplograph::time::{Interval, PartialDate};
+use diplograph::time::{Containment, Interval, PartialDate};
 use diplograph::Graph;
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
@@ -188,6 +188,7 @@ struct EdgeSpec {
     to: Index,
     start: Option<PartialDate>,
     end: Option<PartialDate>,
+    attested: Vec<PartialDate>,
     text: String,
     position: u32,
     share: Option<f64>,
@@ -199,7 +200,11 @@ struct EdgeSpec {
 fn edge() -> impl Strategy<Value = EdgeSpec> {
     (
         (select(EdgeKind::ALL), any::<Index>(), any::<Index>()),
-        (proptest::option::of(date()), proptest::option::of(date())),
+        (
+            proptest::option::of(date()),
+            proptest::option::of(date()),
+            prop::collection::vec(date(), 0..3),
+        ),
         (
             words(),
             1u32..5,
@@ -212,7 +217,7 @@ fn edge() -> impl Strategy<Value = EdgeSpec> {
         .prop_map(
             |(
                 (kind, from, to),
-                (start, end),
+                (start, end, attested),
                 (text, position, share, amount),
                 attributes,
                 citations,
@@ -227,6 +232,7 @@ fn edge() -> impl Strategy<Value = EdgeSpec> {
                     to,
                     start,
                     end,
+                    attested,
                     text,
                     position,
                     share,
@@ -340,6 +346,12 @@ fn graph() -> impl Strategy<Value = Graph> {
                     continue;
                 };
                 let mut edge = Edge::new(e.kind).valid(e.start, e.end);
+                // Attested dates, in any order and repeated, that the interval allows.
+                for date in e.attested {
+                    if edge.valid.contains(&date) != Containment::Outside {
+                        edge = edge.with_attested(date);
+                    }
+                }
                 edge.attributes = e.attributes;
                 edge.citations = e
                     .citations
