@@ -6,8 +6,8 @@
 
 use diplograph::model::{Edge, EdgeKind, Node, NodeDetails};
 use diplograph::Graph;
-use diplograph_fuzz::assert_loads_back;
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
+use diplograph_fuzz::assert_loads_back;
 use libfuzzer_sys::fuzz_target;
 
 /// A fuzzed text, repeated a fuzzed number of times so that it may cross a limit.
@@ -58,11 +58,7 @@ fn build(u: &mut Unstructured<'_>) -> Result<Graph> {
         let (Some(from), Some(to)) = (u.choose(&ids).ok(), u.choose(&ids).ok()) else {
             break;
         };
-        let kind = if u.arbitrary()? {
-            EdgeKind::AlliedWith
-        } else {
-            EdgeKind::Other
-        };
+        let kind = if u.arbitrary()? { EdgeKind::AlliedWith } else { EdgeKind::Other };
         let mut edge = Edge::new(kind);
         if u.ratio(1, 4)? {
             edge = edge.with_attested(diplograph_fuzz::date_from(u)?);
@@ -71,8 +67,7 @@ fn build(u: &mut Unstructured<'_>) -> Result<Graph> {
         if kind == EdgeKind::Other {
             edge = edge.qualified(|q| q.relation = Some(text));
         } else {
-            edge.attributes
-                .insert("note".into(), serde_json::json!(text));
+            edge.attributes.insert("note".into(), serde_json::json!(text));
         }
         let _ = g.relate(&from.clone(), &to.clone(), edge);
     }

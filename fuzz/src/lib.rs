@@ -116,11 +116,7 @@ pub fn citations(g: &Graph) -> Vec<(Option<[usize; 2]>, Option<String>, usize, O
 pub fn assert_loads_back(g: &Graph, what: &str) {
     let text = diplograph::format::to_string(g);
     match diplograph::format::from_str(&text) {
-        Ok(back) => assert_eq!(
-            diplograph::format::to_string(&back),
-            text,
-            "reload changed bytes"
-        ),
+        Ok(back) => assert_eq!(diplograph::format::to_string(&back), text, "reload changed bytes"),
         Err(e) => {
             let limit = e
                 .problems()
@@ -128,10 +124,7 @@ pub fn assert_loads_back(g: &Graph, what: &str) {
                 .iter()
                 .any(|p| p.code.as_str().starts_with("limit-"));
             assert!(!limit, "a {what} graph breaks a load limit: {e}");
-            assert!(
-                !g.validate().is_empty(),
-                "a valid {what} graph does not load: {e}"
-            );
+            assert!(!g.validate().is_empty(), "a valid {what} graph does not load: {e}");
         }
     }
 }
