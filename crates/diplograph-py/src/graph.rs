@@ -749,7 +749,7 @@ impl PyGraph {
     /// A summary of the graph: a ``GraphStats`` record with ``title``, ``nodes`` and ``edges``
     /// (counts), ``nodes_by_kind`` and ``edges_by_kind`` (dicts of counts, kinds with none left
     /// out, in the core's kind order), ``first_date`` and ``last_date`` (the span of every date
-    /// in the graph, lifecycle ``attested`` dates included; ``None`` when it has none),
+    /// in the graph, lifecycle steps' and edges' ``attested`` dates included; ``None`` when it has none),
     /// ``citations`` (all counted) and ``sources`` (``SourceUse`` records: ``source``,
     /// ``date``, ``url``, ``citations``). The core's answer, the same as
     /// ``diplograph stats --json``: ``to_dict()`` gives exactly that JSON's data.

@@ -185,9 +185,9 @@ pub struct GraphStats {
     pub nodes_by_kind: BTreeMap<NodeKind, usize>,
     /// Edges by kind (kinds with none left out).
     pub edges_by_kind: BTreeMap<EdgeKind, usize>,
-    /// The earliest date anywhere in the graph.
+    /// The earliest date anywhere in the graph (attested dates included).
     pub first_date: Option<PartialDate>,
-    /// The latest date anywhere in the graph.
+    /// The latest date anywhere in the graph (attested dates included).
     pub last_date: Option<PartialDate>,
     /// Every citation, counted.
     pub citations: usize,
@@ -379,6 +379,7 @@ impl Graph {
         for e in self.edges() {
             *edges_by_kind.entry(e.edge.kind).or_default() += 1;
             dates.extend(e.edge.valid.start.iter().chain(e.edge.valid.end.iter()));
+            dates.extend(e.edge.attested.iter().copied());
             count(&e.edge.citations);
         }
         let mut sources: Vec<SourceUse> = self
