@@ -198,6 +198,24 @@ fn an_undated_holder_is_not_certain_beside_a_dated_one() {
         show(&g.offices_of(song, Some(&d("2018-09-21")))),
         ["song-young-moo possible attested 2018-09-21"]
     );
+    // And so does the ministry's profile, relation by relation.
+    let mnd = g.resolve("kor-mnd").expect("the ministry");
+    let profile = g.profile(mnd, Some(&d("2018-09-21"))).expect("a node");
+    let holders: Vec<String> = profile
+        .relations
+        .iter()
+        .filter(|r| r.kind == EdgeKind::HoldsOffice)
+        .map(|r| format!("{} {:?}", r.other.id, r.certainty))
+        .collect();
+    assert_eq!(
+        holders,
+        [
+            "han-min-koo Some(Possible)",
+            "jeong-kyeong-doo Some(Certain)",
+            "song-young-moo Some(Possible)",
+            "suh-wook Some(Possible)"
+        ]
+    );
     // With no dated holder that day, the report makes Song certain.
     let mut g = offices_with("jeong-kyeong-doo", |_| None);
     g.relate(

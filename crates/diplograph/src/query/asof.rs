@@ -433,7 +433,7 @@ fn office(
 /// Whether someone else holds the office of `edge` (same place, same title) on `on` by a
 /// dated interval: then an undated holder is not answered as certain on that date, attested
 /// or not. Cost: O(in-degree of the organization).
-fn dated_holder_on(
+pub(crate) fn dated_holder_on(
     graph: &Graph,
     person: &crate::model::Node,
     org: &crate::model::Node,

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::asof::dated_holder_on;
 use super::attested::certainty;
 use super::{
     certain_only, AgreementState, Attestation, Certainty, NodeRef, Office, Party, Signatory,
@@ -223,7 +224,22 @@ impl Graph {
                     return None;
                 }
                 let attested = self.attestations(edge);
-                let certainty = on.map(|d| certainty(edge, &attested, Some(d)).0);
+                let mut certainty = on.map(|d| certainty(edge, &attested, Some(d)).0);
+                // One office, one certain holder: as the office questions answer.
+                if edge.kind == EdgeKind::HoldsOffice
+                    && certainty == Some(Certainty::Certain)
+                    && edge.valid.is_unbounded()
+                {
+                    let (person, org) = match direction {
+                        Direction::Out => (self.node_at(ix), Some(other)),
+                        Direction::In => (Some(other), self.node_at(ix)),
+                    };
+                    if let (Some(person), Some(org)) = (person, org) {
+                        if dated_holder_on(self, person, org, edge, on) {
+                            certainty = Some(Certainty::Possible);
+                        }
+                    }
+                }
                 Some(Relation {
                     direction,
                     kind: edge.kind,
