@@ -738,7 +738,10 @@ fn show_marks_offices_that_only_possibly_held_and_certain_leaves_them_out() {
     // Who was South Korea's defence minister in 2024? Han only possibly: marked, with the
     // date of the report that names him.
     let text = wide_stdout_of(&["show", "han-min-koo", "--as-of", "2024", &file]);
-    assert!(text.contains("[possible; reported 2016-06-04]"), "{text}");
+    assert!(
+        text.contains("reported 2016-06-04 [rests on an unknown date] [possible]"),
+        "{text}"
+    );
     let v = json_of(&["show", "han-min-koo", "--as-of", "2024", "--json", &file]);
     let office = &v["offices"][0];
     assert_eq!(office["validity"]["certainty"], "possible");
