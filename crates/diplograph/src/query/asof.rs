@@ -24,10 +24,11 @@ pub struct AgreementState {
     pub containment: Containment,
     /// Whether the answer treats an undated step as already begun (an open, unknown bound).
     pub rests_on_unknown: bool,
-    /// Whether the agreement was certainly in this state on the date: the step certainly
-    /// began by then and either a later step certainly began after it, the state is final
-    /// (`terminated`), or the step is attested on the date (or later, from a dated start).
-    /// Otherwise `possible`. With no date asked about: `certain`.
+    /// Whether the agreement was certainly in this state on the date (`certain`): the state
+    /// is not only `partly` known and either the date is the step's own day or its attested
+    /// day (or between a dated step and its attested date), or the step certainly began by
+    /// then and a later dated step certainly began after it, or the state is final
+    /// (`terminated`). Otherwise `possible`. With no date asked about: `certain`.
     pub certainty: Certainty,
     /// The step's attested date (its `attested`), if any.
     pub attested: Option<Attestation>,
