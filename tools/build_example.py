@@ -45,7 +45,7 @@ NODE_KEYS = [
     "citations",
 ]
 EDGE_KEYS = [
-    "kind", "from", "to", "start", "end", "title", "on_behalf_of", "position", "share",
+    "kind", "from", "to", "start", "end", "attested", "title", "on_behalf_of", "position", "share",
     "amount", "relation", "attributes", "citations",
 ]
 STEP_KEYS = ["state", "date", "attested", "party", "citations"]
@@ -106,8 +106,11 @@ def split_sentences(text):
 
 
 class Builder:
-    def __init__(self, source_id, text):
+    def __init__(self, source_id, text, attest=None):
+        """`attest`: the date the source attests its offices and parties on (its own date),
+        written as `attested` on every undated `holds_office` and `party_to` edge."""
         self.source_id = source_id
+        self.attest = attest
         self.text = text
         self.sentences = split_sentences(text)
         self.used = set()
@@ -149,6 +152,8 @@ class Builder:
 
     def edge(self, kind, frm, to, cites, **kw):
         kw = {k.rstrip("_"): v for k, v in kw.items()}
+        if self.attest and kind in ("holds_office", "party_to") and not {"start", "end"} & set(kw):
+            kw["attested"] = self.attest
         e = dict(kind=kind, **{"from": frm}, to=to, citations=cites, **kw)
         self.edges.append(ordered(e, EDGE_KEYS))
 
@@ -217,7 +222,7 @@ def write(path, doc):
 # =============================================================================================
 def build_main():
     text = ARTICLE.read_text(encoding="utf-8")
-    b = Builder("st-2016-06-04", text)
+    b = Builder("st-2016-06-04", text, attest="2016-06-04")
     C, Cs = b.cite, b.cites
     D = "2016-06-04"
     MND_YON = ["kor-mnd", "yonhap"]
@@ -267,7 +272,8 @@ def build_main():
            attributes={"rank": "Colonel"},
            citations=Cs("Colonel Lu Yin, however", "Colonel Lu said:"))
 
-    # offices (the article gives no dates for them: intervals left open)
+    # offices (the article gives no dates for them: intervals left open, each attested on the
+    # article's date)
     b.edge("holds_office", "ashton-carter", "us-dod",
            Cs("US Secretary of Defence Ashton Carter (centre)", "came to an understanding",
               "the Pentagon chief was cited", ("Secretary of Defense Carter stressed", ["yonhap"])),

@@ -68,7 +68,7 @@ KIND_NODE_KEYS = {
     "source": {"date", "url", "text"},
 }
 EDGE_KEYS = [
-    "kind", "from", "to", "start", "end", "title", "on_behalf_of", "position", "share",
+    "kind", "from", "to", "start", "end", "attested", "title", "on_behalf_of", "position", "share",
     "amount", "relation", "attributes", "citations",
 ]
 STEP_KEYS = ["state", "date", "attested", "party", "citations"]
@@ -304,6 +304,16 @@ class Checker:
             if parse_date(e.get("start")) and parse_date(e.get("end")):
                 if parse_date(e["end"])[1] < parse_date(e["start"])[0]:
                     self.err(w, "interval-reversed")
+            if "attested" in e:
+                att = e["attested"]
+                dates = att if isinstance(att, list) else [att]
+                for j, a in enumerate(dates):
+                    self.check_date(f"{w}/attested" + (f"/{j}" if isinstance(att, list) else ""), a)
+                    got, lo, hi = parse_date(a), parse_date(e.get("start")), parse_date(e.get("end"))
+                    if got and ((lo and got[1] < lo[0]) or (hi and got[0] > hi[1])):
+                        self.err(w, f"attested-outside-interval: {a}")
+                if isinstance(att, list) and (len(att) < 2 or att != sorted(set(att), key=lambda a: (parse_date(a) or (datetime.date.min,))[0])):
+                    self.err(w, "attested: a list is written for two dates or more, sorted, each once")
             if not e.get("citations"):
                 self.err(w, "no citation")
             out.setdefault((e["from"], kind), []).append(e)

@@ -114,6 +114,9 @@ fn build(u: &mut Unstructured<'_>) -> Result<Graph> {
             EdgeKind::Other
         };
         let mut edge = Edge::new(kind);
+        if u.ratio(1, 4)? {
+            edge = edge.with_attested(diplograph_fuzz::date_from(u)?);
+        }
         let text = stretched(u, 1 << 20)?;
         if kind == EdgeKind::Other {
             edge = edge.qualified(|q| q.relation = Some(text));

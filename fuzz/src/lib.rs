@@ -5,6 +5,7 @@
 use std::sync::LazyLock;
 
 use diplograph::model::{NodeDetails, NodeKind, Status};
+use diplograph::time::PartialDate;
 use diplograph::Graph;
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 
@@ -78,9 +79,30 @@ pub fn graph_from(u: &mut Unstructured<'_>) -> Result<Graph> {
             let value = serde_json::Value::String(u.arbitrary()?);
             edge.attributes.insert(u.arbitrary()?, value);
         }
+        // Attested dates, some outside the edge's interval (which the builder refuses).
+        for _ in 0..u.int_in_range(0..=2u8)? {
+            edge = edge.with_attested(date_from(u)?);
+        }
         let _ = g.relate(&e.from.id, &e.to.id, edge);
     }
     Ok(g)
+}
+
+/// A date of any precision, from 1900 to 2100 (a day that does not exist falls back to its
+/// month, a month to its year).
+pub fn date_from(u: &mut Unstructured<'_>) -> Result<PartialDate> {
+    let year = u.int_in_range(1900..=2100i32)?;
+    let month = u.int_in_range(0..=12u8)?;
+    let day = u.int_in_range(0..=31u8)?;
+    let date = match (month, day) {
+        (0, _) => PartialDate::from_year(year),
+        (m, 0) => PartialDate::from_year_month(year, m),
+        (m, d) => {
+            PartialDate::from_ymd(year, m, d).or_else(|_| PartialDate::from_year_month(year, m))
+        }
+    };
+    date.or_else(|_| PartialDate::from_year(year))
+        .map_err(|_| libfuzzer_sys::arbitrary::Error::IncorrectFormat)
 }
 
 /// Every citation in a graph (on nodes, edges and lifecycle steps), as what identifies it

@@ -7,7 +7,7 @@ use comfy_table::{presets, ContentArrangement};
 use diplograph::model::NodeDetails;
 use diplograph::provenance::Citation;
 use diplograph::query::{AgreementState, Attestation, Certainty, NodeRef, StatementInfo, Validity};
-use diplograph::time::{Containment, PartialDate};
+use diplograph::time::{Containment, Interval, PartialDate};
 use diplograph::Graph;
 use serde::Serialize;
 
@@ -277,6 +277,25 @@ pub fn caveats(containment: Containment, rests_on_unknown: bool) -> String {
 /// 2016-06-04]"` (or `reported 2016-06-04` for a source's reporting date); `""` when certain.
 pub fn possible(v: &Validity) -> String {
     mark(v.certainty, v.attested.as_ref())
+}
+
+/// An answer's validity in one cell: its interval, or, with none, the nearest date a source
+/// attests it (`attested 2016-06-04`, `reported 2016-06-04`; empty when neither), then its
+/// caveats and `[possible]` when it only possibly held.
+pub fn valid_cell(valid: &Interval, v: &Validity) -> String {
+    let mut out = match (&v.attested, valid.is_unbounded()) {
+        (Some(a), true) => attestation(a),
+        (None, true) => String::new(),
+        (_, false) => valid.to_string(),
+    };
+    out.push_str(&caveats(v.containment, v.rests_on_unknown));
+    if valid.is_unbounded() && v.attested.is_some() {
+        // The date is shown already.
+        out.push_str(&mark(v.certainty, None));
+    } else {
+        out.push_str(&possible(v));
+    }
+    out.trim_start().to_owned()
 }
 
 fn mark(c: Certainty, nearest: Option<&Attestation>) -> String {

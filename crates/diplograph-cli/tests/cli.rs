@@ -820,3 +820,125 @@ fn a_bad_edtf_date_is_located() {
             "`2016-06-31` is not a date: that day does not exist in that month",
         ));
 }
+
+/// Standard output of a run on a terminal wide enough that no table cell wraps.
+fn wide_stdout_of(args: &[&str]) -> String {
+    let out = cmd().env("COLUMNS", "400").args(args).output().unwrap();
+    assert!(out.status.success(), "{args:?} failed");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn offices_attested() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../diplograph/tests/data/offices-attested.json")
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn show_marks_offices_that_only_possibly_held_and_certain_leaves_them_out() {
+    let file = offices_attested();
+    // Who was South Korea's defence minister in 2024? Han only possibly: marked, with the
+    // date of the report that names him.
+    let text = wide_stdout_of(&["show", "han-min-koo", "--as-of", "2024", &file]);
+    assert!(
+        text.contains("reported 2016-06-04 [rests on an unknown date] [possible]"),
+        "{text}"
+    );
+    let v = json_of(&["show", "han-min-koo", "--as-of", "2024", "--json", &file]);
+    let office = &v["offices"][0];
+    assert_eq!(office["validity"]["certainty"], "possible");
+    assert_eq!(office["validity"]["attested"]["date"], "2016-06-04");
+    assert_eq!(office["validity"]["attested"]["source"], "st-2016-06-04");
+    // On the day of the report: certain, unmarked.
+    let text = wide_stdout_of(&["show", "han-min-koo", "--as-of", "2016-06-04", &file]);
+    assert!(!text.contains("possible"), "{text}");
+    // --certain: no office in 2024; the relations left are those certain then (none).
+    let v = json_of(&[
+        "show",
+        "han-min-koo",
+        "--as-of",
+        "2024",
+        "--certain",
+        "--json",
+        &file,
+    ]);
+    assert_eq!(v["offices"], Value::Null);
+    assert_eq!(v["relations"].as_array().map(Vec::len), Some(0));
+    // The ministry's relations show each holder's attested or reported dates.
+    let text = wide_stdout_of(&["show", "kor-mnd", "--as-of", "2021-03-17", &file]);
+    assert!(text.contains("attested 2021-03-17"), "{text}");
+    assert!(text.contains("reported 2016-06-04 ┆"), "{text}");
+    assert!(text.contains("[possible]"), "{text}");
+    // --certain needs a date.
+    cmd()
+        .args(["show", "han-min-koo", "--certain", &file])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--as-of"));
+}
+
+#[test]
+fn path_certain_keeps_chains_whose_every_hop_certainly_held() {
+    let args = |date: &'static str, certain: bool| {
+        let mut v = vec![
+            "path",
+            "KOR",
+            "JPN",
+            "--via",
+            "intelligence",
+            "--as-of",
+            date,
+        ];
+        if certain {
+            v.push("--certain");
+        }
+        v
+    };
+    let text = stdout_of(&args("2016-12-01", false));
+    assert!(
+        text.contains("[possible: some hop is not known to hold on the date]"),
+        "{text}"
+    );
+    let v = json_of(&[&args("2016-12-01", false)[..], &["--json"]].concat());
+    assert_eq!(v[0]["certainty"], "possible");
+    assert_eq!(
+        v[0]["hops"][0]["link"]["state"]["attested"]["date"],
+        "2016-06-04"
+    );
+    cmd()
+        .args(args("2016-12-01", true))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "no chain of intelligence agreements certainly links South Korea (KOR) to Japan (JPN) as of 2016-12-01",
+        ));
+    let v = json_of(&[&args("2016-06-04", true)[..], &["--json"]].concat());
+    assert_eq!(v[0]["certainty"], "certain");
+}
+
+#[test]
+fn an_undated_statement_shows_the_date_it_was_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "undated.json",
+        r#"{"diplograph": "1", "nodes": [
+  {"id": "han", "kind": "person", "name": "Han Min-koo"},
+  {"id": "st", "kind": "source", "name": "Straits Times", "date": "2016-06-04"},
+  {"id": "s", "kind": "statement", "name": "Han on the talks", "paraphrase": "The talks will continue.",
+   "citations": [{"source": "st"}]}],
+ "edges": [{"kind": "said", "from": "han", "to": "s"}]}"#,
+    );
+    let file = file.to_str().unwrap();
+    let text = stdout_of(&["statements", file]);
+    assert!(text.contains("reported 2016-06-04"), "{text}");
+    assert!(!text.contains(" ? "), "{text}");
+    let text = stdout_of(&["show", "s", file]);
+    assert!(text.contains("date: reported 2016-06-04\n"), "{text}");
+    let v = json_of(&["statements", "--json", file]);
+    assert_eq!(v[0]["date"], Value::Null);
+    assert_eq!(v[0]["reported"]["date"], "2016-06-04");
+    assert_eq!(v[0]["reported"]["source"], "st");
+}

@@ -605,7 +605,7 @@ impl PyGraph {
     ///
     /// >>> g = example()
     /// >>> [(l.agreement.id, l.certainty) for l in g.agreements(between=("KOR", "USA"), as_of="2016-06-04")]
-    /// [('gsomia-kor-usa', 'certain'), ('trilateral-cooperation-2016', 'certain'), ('trilateral-info-sharing', 'certain')]
+    /// [('gsomia-kor-usa', 'certain'), ('six-party-talks', 'certain'), ('trilateral-cooperation-2016', 'certain'), ('trilateral-info-sharing', 'certain')]
     /// >>> g.agreements(between=("KOR", "USA"), as_of="2017", certain=True)
     /// []
     #[pyo3(signature = (*, between = None, as_of = None, certain = false))]
@@ -755,7 +755,7 @@ impl PyGraph {
     /// A summary of the graph: a ``GraphStats`` record with ``title``, ``nodes`` and ``edges``
     /// (counts), ``nodes_by_kind`` and ``edges_by_kind`` (dicts of counts, kinds with none left
     /// out, in the core's kind order), ``first_date`` and ``last_date`` (the span of every date
-    /// in the graph, lifecycle ``attested`` dates included; ``None`` when it has none),
+    /// in the graph, lifecycle steps' and edges' ``attested`` dates included; ``None`` when it has none),
     /// ``citations`` (all counted) and ``sources`` (``SourceUse`` records: ``source``,
     /// ``date``, ``url``, ``citations``). The core's answer, the same as
     /// ``diplograph stats --json``: ``to_dict()`` gives exactly that JSON's data.

@@ -731,7 +731,7 @@ impl PyEdge {
     /// The dates on which a source confirms the edge held, as the data states them (sorted;
     /// empty when it states none).
     ///
-    /// >>> e = example().edges(kind="holds_office", from_="han-min-koo")[0]
+    /// >>> (e,) = [e for e in example().edges(kind="holds_office") if e.from_id == "han-min-koo"]
     /// >>> [str(d) for d in e.attested]
     /// ['2016-06-04']
     #[getter]

@@ -12,7 +12,7 @@ use diplograph::model::{
     NodeKind, OrganizationKind, StatementText, Status,
 };
 use diplograph::provenance::{Citation, Span};
-use diplograph::time::{Interval, PartialDate};
+use diplograph::time::{Containment, Interval, PartialDate};
 use diplograph::Graph;
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
@@ -245,6 +245,7 @@ struct EdgeSpec {
     to: Index,
     start: Option<PartialDate>,
     end: Option<PartialDate>,
+    attested: Vec<PartialDate>,
     text: String,
     position: u32,
     share: Option<f64>,
@@ -256,7 +257,11 @@ struct EdgeSpec {
 fn edge() -> impl Strategy<Value = EdgeSpec> {
     (
         (select(EdgeKind::ALL), any::<Index>(), any::<Index>()),
-        (proptest::option::of(date()), proptest::option::of(date())),
+        (
+            proptest::option::of(date()),
+            proptest::option::of(date()),
+            prop::collection::vec(date(), 0..3),
+        ),
         (
             words(),
             1u32..5,
@@ -269,7 +274,7 @@ fn edge() -> impl Strategy<Value = EdgeSpec> {
         .prop_map(
             |(
                 (kind, from, to),
-                (start, end),
+                (start, end, attested),
                 (text, position, share, amount),
                 attributes,
                 citations,
@@ -284,6 +289,7 @@ fn edge() -> impl Strategy<Value = EdgeSpec> {
                     to,
                     start,
                     end,
+                    attested,
                     text,
                     position,
                     share,
@@ -397,6 +403,12 @@ fn graph() -> impl Strategy<Value = Graph> {
                     continue;
                 };
                 let mut edge = Edge::new(e.kind).valid(e.start, e.end);
+                // Attested dates, in any order and repeated, that the interval allows.
+                for date in e.attested {
+                    if edge.valid.contains(&date) != Containment::Outside {
+                        edge = edge.with_attested(date);
+                    }
+                }
                 edge.attributes = e.attributes;
                 edge.citations = e
                     .citations

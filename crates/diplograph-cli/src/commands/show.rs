@@ -10,8 +10,8 @@ use diplograph::Graph;
 use super::statements::statements_table;
 use crate::failure::Failure;
 use crate::render::{
-    attested_dates, caveats, citation, citations, date, node_ref, node_refs, possible, print_json,
-    print_table, state, statement_date, table, Human,
+    attested_dates, citation, citations, date, node_ref, node_refs, print_json, print_table, state,
+    statement_date, table, valid_cell, Human,
 };
 
 /// Runs `diplograph show`.
@@ -181,17 +181,8 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
         let mut t = table(["party", "valid", "withdrew", "citations"]);
         for party in &p.parties {
             t.add_row(vec![
-                format!(
-                    "{}{}{}",
-                    node_ref(&party.party),
-                    caveats(party.validity.containment, party.validity.rests_on_unknown),
-                    possible(&party.validity)
-                ),
-                if party.valid.is_unbounded() {
-                    String::new()
-                } else {
-                    party.valid.to_string()
-                },
+                node_ref(&party.party),
+                valid_cell(&party.valid, &party.validity),
                 match party.withdrew {
                     Some(d) if party.withdrawal_derived => {
                         format!("{d} (derived: notice took effect)")
@@ -224,12 +215,7 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
             t.add_row(vec![
                 o.title.clone(),
                 node_ref(&o.organization),
-                format!(
-                    "{}{}{}",
-                    o.valid,
-                    caveats(o.validity.containment, o.validity.rests_on_unknown),
-                    possible(&o.validity)
-                ),
+                valid_cell(&o.valid, &o.validity),
                 citations(g, &o.citations),
             ]);
         }

@@ -459,7 +459,18 @@ mod tests {
     #[test]
     fn valid_inputs_take_the_direct_path_to_the_same_graph() {
         let plain = doc("", "", "", "");
-        for text in [crate::EXAMPLE_JSON, SECOND, plain.as_str()] {
+        let attested = doc(
+            "",
+            "",
+            r#", "attested": ["2021-05", "2016-06-04", "2021-05"]"#,
+            "",
+        );
+        for text in [
+            crate::EXAMPLE_JSON,
+            SECOND,
+            plain.as_str(),
+            attested.as_str(),
+        ] {
             let (direct, located) = both(text, &Limits::default());
             let located = located.map_err(|e| e.to_string());
             let direct = direct.map(|g| to_string(&g));
@@ -642,6 +653,23 @@ mod tests {
                 doc("", "", r#", "on_behalf_of": "CHN""#, ""),
                 Limits::default(),
                 "dangling-reference",
+            ),
+            (
+                "an attested date outside the edge's interval",
+                doc(
+                    "",
+                    "",
+                    r#", "end": "2019", "attested": ["2016-11-23", "2021"]"#,
+                    "",
+                ),
+                Limits::default(),
+                "attested-outside-interval",
+            ),
+            (
+                "an attested date that is not a date",
+                doc("", "", r#", "attested": "2016-02-30""#, ""),
+                Limits::default(),
+                "invalid-date",
             ),
             (
                 "a node id twice",

@@ -46,11 +46,13 @@ pub struct AgreementState {
     /// "terminated since 2019-11-23; derived: a notice took effect"). Caveats about
     /// coarse or unknown dates are in `containment` and `rests_on_unknown`.
     pub summary: String,
-    /// Whether the agreement was certainly in this state on the date: the step certainly
-    /// began by then and either a later step certainly began after it, the state is final
-    /// (`terminated`, `expired`, `abandoned`), or the step is attested on the date (or later, from a dated start).
-    /// Otherwise `possible`. A derived state is certain once the date is certainly past the date it took effect. With
-    /// no date asked about: `certain`.
+    /// Whether the agreement was certainly in this state on the date (`certain`): the state
+    /// is not only `partly` known and either the date is the step's own day or its attested
+    /// day (or between a dated step and its attested date), or the step certainly began by
+    /// then and a later dated step certainly began after it, or the state is final
+    /// (`terminated`, `expired`, `abandoned`). A derived state is certain once the date is
+    /// certainly past the day it took effect. Otherwise `possible`. With no date asked
+    /// about: `certain`.
     pub certainty: Certainty,
     /// The step's attested date (its `attested`), if any.
     pub attested: Option<Attestation>,
@@ -189,10 +191,17 @@ fn step_certainty(
 ) -> Certainty {
     let (lo, hi) = (on.first_day(), on.last_day());
     let known_from = step.date.map(|d| d.last_day());
-    // On an attested date the state held; from a dated start up to an attested date too.
-    let attested = step
-        .attested
-        .is_some_and(|a| known_from.unwrap_or(a.first_day()) <= lo && hi <= a.last_day());
+    // On the step's own day and on an attested day the state held, and from a dated start up
+    // to an attested date. (A month or year says the state held on some day of it: it makes
+    // no day certain by itself.)
+    let mut spans = Vec::with_capacity(3);
+    if let Some(d) = step.date {
+        spans.push((d.last_day(), d.first_day()));
+    }
+    if let Some(a) = step.attested {
+        spans.push((known_from.unwrap_or(a.last_day()), a.first_day()));
+    }
+    let attested = spans.iter().any(|&(from, to)| from <= lo && hi <= to);
     let begun = known_from.is_some_and(|from| from <= lo);
     // A step's own date attests it: on the last day it may have happened, it had.
     let on_its_date = begun && step.date.is_some_and(|d| hi <= d.last_day());
@@ -207,8 +216,9 @@ fn step_certainty(
         step.state,
         LifecycleState::Terminated | LifecycleState::Expired | LifecycleState::Abandoned
     );
-    let settled = containment == Containment::Inside && begun && (ended_later || last);
-    if attested || on_its_date || settled {
+    let settled = begun && (ended_later || last);
+    // A state only partly known to hold (the next step may have begun) is never certain.
+    if containment == Containment::Inside && (attested || on_its_date || settled) {
         Certainty::Certain
     } else {
         Certainty::Possible
@@ -439,40 +449,48 @@ fn office(
     edge: &crate::model::Edge,
     on: Option<&PartialDate>,
 ) -> Option<Office> {
+    let mut validity = validity(graph, edge, on)?;
+    if validity.certainty == Certainty::Certain
+        && edge.valid.is_unbounded()
+        && dated_holder_on(graph, person, org, edge, on)
+    {
+        validity.certainty = Certainty::Possible;
+    }
     Some(Office {
         person: person.into(),
         title: edge.title().unwrap_or_default().to_owned(),
         organization: org.into(),
         valid: edge.valid,
-        validity: validity(graph, edge, on)?,
+        validity,
         citations: edge.citations.clone(),
     })
 }
 
-/// Sorts offices, and keeps an office from having two certain holders on one date: when a
-/// holder with a dated interval holds an office (same place, same title) on the date, a
-/// holder of it with no interval at all is only `possible` then, attested or not.
-fn sort_offices(v: &mut [Office]) {
-    let dated: Vec<(String, String, String)> = v
-        .iter()
-        .filter(|o| !o.valid.is_unbounded() && o.validity.containment != Containment::Outside)
-        .map(|o| {
-            (
-                o.organization.id.clone(),
-                normalize(&o.title),
-                o.person.id.clone(),
-            )
+/// Whether someone else holds the office of `edge` (same place, same title) on `on` by a
+/// dated interval: then an undated holder is not answered as certain on that date, attested
+/// or not. Cost: O(in-degree of the organization).
+pub(crate) fn dated_holder_on(
+    graph: &Graph,
+    person: &crate::model::Node,
+    org: &crate::model::Node,
+    edge: &crate::model::Edge,
+    on: Option<&PartialDate>,
+) -> bool {
+    let (Some(d), Some(org_ix)) = (on, graph.index_of(&org.id)) else {
+        return false;
+    };
+    let title = normalize(edge.title().unwrap_or_default());
+    graph
+        .edges_to(org_ix, Some(EdgeKind::HoldsOffice))
+        .any(|e| {
+            e.from.id != person.id
+                && !e.edge.valid.is_unbounded()
+                && e.edge.valid.contains(d) != Containment::Outside
+                && normalize(e.edge.title().unwrap_or_default()) == title
         })
-        .collect();
-    for o in v.iter_mut().filter(|o| o.valid.is_unbounded()) {
-        let title = normalize(&o.title);
-        if dated
-            .iter()
-            .any(|(org, t, who)| *org == o.organization.id && *t == title && *who != o.person.id)
-        {
-            o.validity.certainty = Certainty::Possible;
-        }
-    }
+}
+
+fn sort_offices(v: &mut [Office]) {
     v.sort_by(|a, b| {
         (&a.organization.id, &a.title, &a.person.id, a.valid.start).cmp(&(
             &b.organization.id,

@@ -2,10 +2,11 @@
 //!
 //! An edge with no interval is known to hold only on the dates a source confirms it: its own
 //! `attested` dates or, unless the data says otherwise, the dates of the dated sources citing
-//! it ([`Graph::attestations`], the one derived rule). On those dates (and, for an edge with a
-//! known start or end, between that end and an attested date: an edge is one unbroken span of
-//! time) the fact is [`Certainty::Certain`]; on any other date where it may hold it is only
-//! [`Certainty::Possible`].
+//! it ([`Graph::attestations`], the one derived rule). On an attested day (and, for an edge
+//! with a known start or end, between that end and an attested date: an edge is one unbroken
+//! span of time) the fact is [`Certainty::Certain`]; on any other date where it may hold it is
+//! only [`Certainty::Possible`]. An attested month or year says the fact held on some day of
+//! it, so it makes no day certain by itself.
 
 use serde::{Deserialize, Serialize};
 
@@ -200,20 +201,22 @@ pub(crate) fn certainty(
         return (Certainty::Certain, attestations.last().cloned());
     };
     let (lo, hi) = (d.first_day(), d.last_day());
-    // The spans known to be covered, as (first, last) days: the whole interval when both ends
-    // are known; each attested date; from a known start to a later attested date and from an
-    // attested date to a known end (an edge holds over one unbroken span).
-    let mut spans = Vec::with_capacity(attestations.len() + 1);
+    // The spans known to be covered, as (first, last) days. An attested date says the fact
+    // held on some day of it: a day covers itself, a coarser date no whole day by itself.
+    // Both ends known cover the interval; an edge holds over one unbroken span, so a known
+    // start covers up to the first day of a later attested date, a known end from the last
+    // day of an earlier one.
+    let mut spans = Vec::with_capacity(attestations.len() * 3 + 1);
     if let (Some(s), Some(e)) = (edge.valid.start, edge.valid.end) {
         spans.push((s.last_day(), e.first_day()));
     }
     for a in attestations {
-        spans.push((a.date.first_day(), a.date.last_day()));
+        spans.push((a.date.last_day(), a.date.first_day()));
         if let Some(s) = edge.valid.start {
-            spans.push((s.last_day(), a.date.last_day()));
+            spans.push((s.last_day(), a.date.first_day()));
         }
         if let Some(e) = edge.valid.end {
-            spans.push((a.date.first_day(), e.first_day()));
+            spans.push((a.date.last_day(), e.first_day()));
         }
     }
     let certain = spans.iter().any(|&(from, to)| from <= lo && hi <= to);
@@ -264,9 +267,10 @@ mod tests {
             .with_attested(d("2016-11"));
         let on_day = (Certainty::Certain, Some("2016-06-04".to_owned()));
         assert_eq!(on(&e, "2016-06-04"), on_day);
+        // A month says the fact held on some day of it, not on every day.
         assert_eq!(
             on(&e, "2016-11-23"),
-            (Certainty::Certain, Some("2016-11".into()))
+            (Certainty::Possible, Some("2016-11".into()))
         );
         assert_eq!(
             on(&e, "2016-06"),
@@ -289,6 +293,11 @@ mod tests {
             .with_attested(d("2016-06-04"));
         assert_eq!(on(&e, "2015").0, Certainty::Certain);
         assert_eq!(on(&e, "2016-06-05").0, Certainty::Possible);
+        let coarse = Edge::new(EdgeKind::HoldsOffice)
+            .valid(Some(d("2014-11-20")), None)
+            .with_attested(d("2016-06"));
+        assert_eq!(on(&coarse, "2016-06-01").0, Certainty::Certain);
+        assert_eq!(on(&coarse, "2016-06-02").0, Certainty::Possible);
         let closed = Edge::new(EdgeKind::HoldsOffice).valid(Some(d("2014")), Some(d("2017-07-13")));
         assert_eq!(on(&closed, "2016").0, Certainty::Certain);
         assert_eq!(on(&closed, "2014-05").0, Certainty::Possible);

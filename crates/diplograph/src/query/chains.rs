@@ -289,6 +289,7 @@ impl Search<'_, '_> {
                     containment: state.containment,
                     rests_on_unknown: unknown,
                     certainty,
+                    attested: state.attested.clone(),
                     citations,
                 })
             }
@@ -306,6 +307,7 @@ impl Search<'_, '_> {
                     containment: val.containment,
                     rests_on_unknown: val.rests_on_unknown,
                     certainty: val.certainty,
+                    attested: val.attested,
                     citations: e.edge.citations.clone(),
                 })
             }

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::asof::dated_holder_on;
 use super::attested::certainty;
 use super::{
     certain_only, AgreementState, Attestation, Certainty, NodeRef, Office, Party, Signatory,
@@ -189,9 +190,9 @@ pub struct GraphStats {
     pub nodes_by_kind: BTreeMap<NodeKind, usize>,
     /// Edges by kind (kinds with none left out).
     pub edges_by_kind: BTreeMap<EdgeKind, usize>,
-    /// The earliest date anywhere in the graph.
+    /// The earliest date anywhere in the graph (attested dates included).
     pub first_date: Option<PartialDate>,
-    /// The latest date anywhere in the graph.
+    /// The latest date anywhere in the graph (attested dates included).
     pub last_date: Option<PartialDate>,
     /// Every citation, counted.
     pub citations: usize,
@@ -227,7 +228,22 @@ impl Graph {
                     return None;
                 }
                 let attested = self.attestations(edge);
-                let certainty = on.map(|d| certainty(edge, &attested, Some(d)).0);
+                let mut certainty = on.map(|d| certainty(edge, &attested, Some(d)).0);
+                // One office, one certain holder: as the office questions answer.
+                if edge.kind == EdgeKind::HoldsOffice
+                    && certainty == Some(Certainty::Certain)
+                    && edge.valid.is_unbounded()
+                {
+                    let (person, org) = match direction {
+                        Direction::Out => (self.node_at(ix), Some(other)),
+                        Direction::In => (Some(other), self.node_at(ix)),
+                    };
+                    if let (Some(person), Some(org)) = (person, org) {
+                        if dated_holder_on(self, person, org, edge, on) {
+                            certainty = Some(Certainty::Possible);
+                        }
+                    }
+                }
                 Some(Relation {
                     direction,
                     kind: edge.kind,
@@ -393,6 +409,7 @@ impl Graph {
         for e in self.edges() {
             *edges_by_kind.entry(e.edge.kind).or_default() += 1;
             dates.extend(e.edge.valid.start.iter().chain(e.edge.valid.end.iter()));
+            dates.extend(e.edge.attested.iter().copied());
             count(&e.edge.citations);
         }
         let mut sources: Vec<SourceUse> = self

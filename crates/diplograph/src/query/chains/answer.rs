@@ -9,7 +9,7 @@ use crate::error::UnknownName;
 use crate::model::{AgreementKind, EdgeKind};
 use crate::provenance::Citation;
 use crate::query::asof::AgreementState;
-use crate::query::attested::Certainty;
+use crate::query::attested::{Attestation, Certainty};
 use crate::query::NodeRef;
 use crate::time::{Containment, PartialDate};
 
@@ -227,6 +227,9 @@ pub struct Hop {
     /// Whether the hop certainly held on the date: the weaker of the agreement state's
     /// certainty and both ends' participation (or the alliance edge's).
     pub certainty: Certainty,
+    /// The attested date nearest the date asked about: the agreement state's `attested` for
+    /// an agreement, the alliance edge's for an alliance.
+    pub attested: Option<Attestation>,
     /// Citations: the agreement, its state, and both ends' participation.
     pub citations: Vec<Citation>,
 }
