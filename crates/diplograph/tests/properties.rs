@@ -109,25 +109,13 @@ fn common() -> impl Strategy<Value = Common> {
         )
 }
 
-fn details() -> impl Strategy<Value = NodeDetails> {
-    let interval = (
-        proptest::option::of(date()),
-        proptest::option::of(date()),
-        any::<bool>(),
-    )
-        .prop_map(|(a, b, single)| match (a, b) {
-            // An event with one date is written as that date alone.
-            (Some(a), _) if single => Interval::new(Some(a), Some(a)),
-            (Some(a), Some(b)) => Interval::new(Some(a.min(b)), Some(a.max(b))),
-            // Begun, with no known end (written `"end": null`).
-            (Some(a), None) => Interval::new(Some(a), None),
-            (a, b) => Interval::new(a.or(b), a.or(b)),
-        });
+/// A lifecycle that keeps every order rule (see the comment inside).
+fn lifecycle() -> impl Strategy<Value = Vec<LifecycleStep>> {
     // A lifecycle that keeps every order rule: a subset of the states in order, a notice only
     // after entry into force (taking effect on the day it is given or later), its suspension
     // only after it, a term on `in_force`/`renewed`, notes and conditions in words, and maybe a
     // signing that was cancelled or postponed (a step that did not occur may stand anywhere).
-    let lifecycle = (
+    (
         prop::collection::vec((any::<bool>(), proptest::option::of(date())), 12),
         proptest::option::of(words()),
         proptest::option::of((select(Status::ALL), proptest::option::of(date()))),
@@ -199,7 +187,24 @@ fn details() -> impl Strategy<Value = NodeDetails> {
                 );
             }
             steps
+        })
+}
+
+fn details() -> impl Strategy<Value = NodeDetails> {
+    let interval = (
+        proptest::option::of(date()),
+        proptest::option::of(date()),
+        any::<bool>(),
+    )
+        .prop_map(|(a, b, single)| match (a, b) {
+            // An event with one date is written as that date alone.
+            (Some(a), _) if single => Interval::new(Some(a), Some(a)),
+            (Some(a), Some(b)) => Interval::new(Some(a.min(b)), Some(a.max(b))),
+            // Begun, with no known end (written `"end": null`).
+            (Some(a), None) => Interval::new(Some(a), None),
+            (a, b) => Interval::new(a.or(b), a.or(b)),
         });
+    let lifecycle = lifecycle();
     prop_oneof![
         Just(NodeDetails::Person),
         select(OrganizationKind::ALL).prop_map(|kind| NodeDetails::Organization { kind }),
@@ -474,6 +479,47 @@ fn config() -> ProptestConfig {
 
 proptest! {
     #![proptest_config(config())]
+
+    /// Only what occurred counts, and what is derived is marked: for any lifecycle and any
+    /// date, the state equals that of the same lifecycle without the steps that did not
+    /// occur; a derived state is an end reached by a notice or a term; the answer carries no
+    /// notice given after the date.
+    #[test]
+    fn only_what_occurred_counts_and_derived_states_are_ends(
+        steps in lifecycle(),
+        probes in prop::collection::vec(date(), 1..6),
+    ) {
+        let agreement = |steps: Vec<LifecycleStep>| {
+            let mut g = Graph::new();
+            let details = NodeDetails::Agreement { kind: AgreementKind::Treaty, lifecycle: steps };
+            let added = g.add_node(Node::new("a", "A", details));
+            prop_assert!(added.is_ok(), "{added:?}");
+            Ok(g)
+        };
+        let occurred: Vec<LifecycleStep> =
+            steps.iter().filter(|s| s.status.occurred()).cloned().collect();
+        let (all, only) = (agreement(steps.clone())?, agreement(occurred)?);
+        let dates = probes.iter().copied().chain(
+            steps.iter().flat_map(|s| [s.date, s.effective, s.until]).flatten(),
+        );
+        for d in dates {
+            let state = |g: &Graph| {
+                g.resolve("a").ok().and_then(|ix| g.agreement_state(ix, Some(&d)).ok())
+            };
+            let (a, b) = (state(&all), state(&only));
+            prop_assert_eq!(&a, &b, "on {}", d);
+            let Some(a) = a else { continue };
+            if a.derived {
+                prop_assert!(
+                    matches!(a.state, Some(LifecycleState::Terminated | LifecycleState::Expired)),
+                    "{:?}", a
+                );
+            }
+            for n in &a.notices {
+                prop_assert!(n.given.is_none_or(|g| g.earliest() <= d.latest()), "{:?} on {}", n, d);
+            }
+        }
+    }
 
     #[test]
     fn generated_graphs_are_valid(g in graph()) {
