@@ -27,11 +27,12 @@
 //! `23` autumn: September–November, `24` winter: December to the end of February of the
 //! next year).
 //!
-//! The parser is this module's own (the `edtf` crate on crates.io was judged and not used:
-//! its last release is from 2021, it is licensed MPL-2.0 unlike this MIT/Apache-2.0
-//! workspace, and its level-1 types give no earliest/latest day bounds, which every query
-//! here needs). It accepts the canonical EDTF text only, so every date prints back exactly
-//! as written. Years are 0001–9999 (EDTF's `Y`-prefixed and negative years are not taken).
+//! The parser is this module's own. The `edtf` crate on crates.io was judged and not used: it
+//! is licensed MPL-2.0 (this workspace is MIT OR Apache-2.0), has one owner and no release in
+//! years (0.2.0), and a date here must stay a small `Copy` value with cheap earliest and
+//! latest days, which queries compare many times over. This parser accepts the canonical EDTF
+//! text only, so every date prints back exactly as written. Years are 0001–9999 (EDTF's
+//! `Y`-prefixed and negative years are not taken).
 
 use std::cmp::Ordering;
 use std::fmt;
