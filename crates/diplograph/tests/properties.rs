@@ -547,6 +547,35 @@ proptest! {
     }
 
     #[test]
+    fn answers_in_json_are_the_answers_plus_each_dates_days(g in graph(), d in date()) {
+        // The JSON answer shape adds `x_earliest` and `x_latest` after each present date and
+        // changes nothing else.
+        fn strip(v: &serde_json::Value) -> serde_json::Value {
+            match v {
+                serde_json::Value::Object(m) => serde_json::Value::Object(
+                    m.iter()
+                        .filter(|(k, _)| !(k.ends_with("_earliest") || k.ends_with("_latest")))
+                        .map(|(k, v)| (k.clone(), strip(v)))
+                        .collect(),
+                ),
+                serde_json::Value::Array(items) => serde_json::Value::Array(items.iter().map(strip).collect()),
+                other => other.clone(),
+            }
+        }
+        let timeline = g.timeline(&diplograph::query::TimelineQuery::default());
+        let shaped = serde_json::to_value(diplograph::time::answer_json(&timeline)).unwrap();
+        prop_assert_eq!(strip(&shaped), serde_json::to_value(&timeline).unwrap());
+        for (entry, json) in timeline.iter().zip(shaped.as_array().unwrap()) {
+            let day = |x: Option<chrono::NaiveDate>| x.map_or(serde_json::Value::Null, |x| x.to_string().into());
+            prop_assert_eq!(&json["date_earliest"], &day(entry.date.earliest()));
+            prop_assert_eq!(&json["date_latest"], &day(entry.date.latest()));
+        }
+        let view: Vec<_> = g.as_of(d).edges().collect();
+        let shaped = serde_json::to_value(diplograph::time::answer_json(&view)).unwrap();
+        prop_assert_eq!(strip(&shaped), serde_json::to_value(&view).unwrap());
+    }
+
+    #[test]
     fn merge_does_not_depend_on_order(a in graph(), b in graph()) {
         let ab = merge(&[("a", &a), ("b", &b)], MergeOptions::default());
         let ba = merge(&[("b", &b), ("a", &a)], MergeOptions::default());
