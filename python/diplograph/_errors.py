@@ -153,7 +153,7 @@ class UnknownName(DiplographError, ValueError):
 
 
 class InvalidDate(DiplographError, ValueError):
-    """A text that is not a date at a known precision (``2016-13``, ``2016-02-30``)."""
+    """A text that is not an EDTF date (``2016-13``, ``2016-02-30``, ``2016-23-01``)."""
 
     text: str
 

@@ -90,7 +90,8 @@ class Frames(NamedTuple):
 
 #: Node and edge columns and their dtypes, in column order: the binding's one definition of
 #: a record's fields (``records.rs``). Text is pandas' ``string``, kinds ``category``, dates
-#: ISO text (``string``, precision kept: "2016-01" stays a month), lists and dicts objects.
+#: EDTF text (``string``, precision kept: "2016-01" stays a month; each followed in the frames by
+#: its ``_earliest`` and ``_latest`` day), lists and dicts objects.
 _NODE_COLUMNS = dict(_native._NODE_FIELDS)
 _EDGE_COLUMNS = dict(_native._EDGE_FIELDS)
 

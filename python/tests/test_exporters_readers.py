@@ -343,3 +343,31 @@ def test_treaty_histories_validate_and_read_back_from_gexf_graphml_and_csv(expor
     tables = run_export(exporter, "csv", tmp_path / "tables", HISTORIES)
     nodes = pd.read_csv(tables / "nodes.csv", dtype=str, keep_default_na=False)
     assert nodes.set_index("id").loc["gsomia-signing-2012-06-29", "status"] == "cancelled"
+
+
+# ---------------------------------------------------------------------------------------------
+# EDTF dates (crates/diplograph/tests/data/edtf-dates.json): a bounded day, a season, "before"
+
+EDTF_DATES = REPO / "crates" / "diplograph" / "tests" / "data" / "edtf-dates.json"
+
+
+def test_edtf_dates_keep_valid_gexf_spells_and_their_text(exporter, tmp_path):
+    import networkx as nx
+
+    path = run_export(exporter, "gexf", tmp_path / "edtf.gexf", EDTF_DATES)
+    xmllint(SCHEMAS / "gexf-1.3" / "gexf.xsd", path)
+    g = nx.read_gexf(path)
+    signing = g.nodes["tisa-signing"]
+    assert (signing["date"], signing["date_earliest"], signing["date_latest"]) == (
+        "2014-12-28/2014-12-29", "2014-12-28", "2014-12-29",
+    )
+    assert (signing["start"], signing["end"]) == ("2014-12-28", "2014-12-29")
+    talks = g.nodes["gsomia-talks-2016"]
+    assert (talks["date"], talks["start"], talks["end"]) == ("2016-23", "2016-09-01", "2016-11-30")
+    exercise = g.nodes["trilateral-bmd-exercise-2016"]
+    assert exercise["date"] == "../2016-06-29" and "date_earliest" not in exercise
+    assert exercise["end"] == "2016-06-29"
+    graphml = run_export(exporter, "graphml", tmp_path / "edtf.graphml", EDTF_DATES)
+    xmllint(SCHEMAS / "graphml-1.0" / "graphml.xsd", graphml)
+    gm = nx.read_graphml(graphml, force_multigraph=True)
+    assert gm.nodes["gsomia-talks-2016"]["date_latest"] == "2016-11-30"

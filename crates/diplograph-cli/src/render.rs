@@ -178,13 +178,14 @@ pub fn print_table(out: &mut dyn Write, t: &Table) -> std::io::Result<()> {
 }
 
 /// Writes a value as pretty JSON followed by a newline, each date beside its earliest and
-/// latest day ([`diplograph::query::to_json`]).
+/// latest day ([`diplograph::time::answer_json`]).
 ///
 /// # Errors
 /// When writing fails.
 pub fn print_json(out: &mut dyn Write, value: &impl Serialize) -> std::io::Result<()> {
-    let json = diplograph::query::to_json(value).map_err(std::io::Error::from)?;
-    serde_json::to_writer_pretty(&mut *out, &json).map_err(std::io::Error::from)?;
+    // Every date with its earliest and latest day (`date`, `date_earliest`, `date_latest`).
+    let answer = diplograph::time::answer_json(value);
+    serde_json::to_writer_pretty(&mut *out, &answer).map_err(std::io::Error::from)?;
     writeln!(out)
 }
 

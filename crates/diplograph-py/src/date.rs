@@ -1,5 +1,5 @@
-//! Dates with precision: `diplograph.PartialDate`, and the argument type that accepts
-//! `datetime.date`, ISO strings and `PartialDate` wherever a date is expected.
+//! Dates as sources give them (EDTF): `diplograph.PartialDate`, and the argument type that accepts
+//! `datetime.date`, EDTF strings and `PartialDate` wherever a date is expected.
 
 use chrono::{Datelike, NaiveDate};
 use diplograph::time::PartialDate;
@@ -44,7 +44,7 @@ use crate::errors::to_py_err;
 #[derive(Clone, Copy)]
 pub(crate) struct PyPartialDate(pub(crate) PartialDate);
 
-/// An argument that may be a `PartialDate`, an ISO string or a `datetime.date`.
+/// An argument that may be a `PartialDate`, an EDTF string or a `datetime.date`.
 #[derive(Clone, Copy)]
 pub(crate) struct DateArg(pub(crate) PartialDate);
 
@@ -73,8 +73,9 @@ impl<'a, 'py> FromPyObject<'a, 'py> for DateArg {
                 .map_err(|e| to_py_err(e.into()));
         }
         Err(PyTypeError::new_err(format!(
-            "expected a date: a datetime.date, a diplograph.PartialDate or an ISO string \
-             (\"2016\", \"2016-01\", \"2016-06-04\"), not {}",
+            "expected a date: a datetime.date, a diplograph.PartialDate or an EDTF string \
+             (\"2016\", \"2016-01\", \"2016-06-04\", \"2016-06-04?\", \"2016-23\", \
+             \"2014-12-28/2014-12-29\"), not {}",
             obj.get_type().name()?
         )))
     }
@@ -206,7 +207,7 @@ impl PyPartialDate {
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
-        // Equal to the hash of the ISO string, since a date equals its ISO string.
+        // Equal to the hash of its EDTF text, since a date equals its text.
         PyString::new(py, &self.0.to_string()).hash()
     }
 

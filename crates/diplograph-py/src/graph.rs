@@ -953,7 +953,7 @@ impl PyGraph {
     }
 
     /// ``{field: [value per node]}``: every field of ``Node.to_dict()`` as a column, ``None``
-    /// where it does not apply, dates as ISO text, each date column followed by
+    /// where it does not apply, dates as EDTF text, each date column followed by
     /// ``NAME_earliest`` and ``NAME_latest`` (``datetime.date``). Built in one pass (for
     /// ``to_pandas``).
     fn _node_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
@@ -961,7 +961,7 @@ impl PyGraph {
     }
 
     /// ``{field: [value per edge]}``: ``index`` and every field of ``Edge.to_dict()`` as a
-    /// column, ``None`` where it does not apply, dates as ISO text, each date column followed
+    /// column, ``None`` where it does not apply, dates as EDTF text, each date column followed
     /// by ``NAME_earliest`` and ``NAME_latest`` (``datetime.date``) (for ``to_pandas``).
     fn _edge_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         columns::edge_columns(py, &*self.read(py)?, crate::records::Dates::Text)

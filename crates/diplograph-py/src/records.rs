@@ -56,7 +56,7 @@ macro_rules! fields {
 }
 
 fields! {
-    /// The fields of a node's record. Text is `string`, kinds `category`, dates ISO text
+    /// The fields of a node's record. Text is `string`, kinds `category`, dates EDTF text
     /// (`string`, precision kept), lists and dicts `object`.
     NodeField {
         Id => ("id", "string"),
@@ -129,7 +129,7 @@ pub(crate) fn edge_field_table() -> Vec<(&'static str, &'static str)> {
 pub(crate) enum Dates {
     /// As `PartialDate` objects (`to_dict()`, networkx attributes).
     Objects,
-    /// As ISO text, precision kept (pandas columns).
+    /// As EDTF text, precision kept (pandas columns).
     Text,
 }
 

@@ -22,7 +22,6 @@ mod asof;
 mod attested;
 mod chains;
 pub(crate) mod history;
-mod json;
 mod neighbourhood;
 mod profile;
 mod statements;
@@ -35,7 +34,6 @@ pub use attested::{certain_only, Attestation, Certainty, Certified};
 pub(crate) use chains::ChainIndex;
 pub use chains::{Chain, ChainQuery, Family, Hop, Link, MAX_CHAIN_ALTERNATIVES};
 pub use history::{Notice, NoticeOf, NoticeOutcome, PartyStep};
-pub use json::to_json;
 pub use neighbourhood::NeighbourhoodQuery;
 pub use profile::{Direction, GraphStats, NodeProfile, Relation, SourceUse};
 pub use statements::{

@@ -27,11 +27,12 @@
 //! `23` autumn: September–November, `24` winter: December to the end of February of the
 //! next year).
 //!
-//! The parser is this module's own (the `edtf` crate on crates.io was judged and not used:
-//! its last release is from 2021, it is licensed MPL-2.0 unlike this MIT/Apache-2.0
-//! workspace, and its level-1 types give no earliest/latest day bounds, which every query
-//! here needs). It accepts the canonical EDTF text only, so every date prints back exactly
-//! as written. Years are 0001–9999 (EDTF's `Y`-prefixed and negative years are not taken).
+//! The parser is this module's own. The `edtf` crate on crates.io was judged and not used: it
+//! is licensed MPL-2.0 (this workspace is MIT OR Apache-2.0), has one owner and no release in
+//! years (0.2.0), and a date here must stay a small `Copy` value with cheap earliest and
+//! latest days, which queries compare many times over. This parser accepts the canonical EDTF
+//! text only, so every date prints back exactly as written. Years are 0001–9999 (EDTF's
+//! `Y`-prefixed and negative years are not taken).
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -40,6 +41,10 @@ use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+mod answer;
+
+pub use answer::{answer_json, AnswerJson};
 
 /// How much of a date is known.
 ///
@@ -770,7 +775,8 @@ impl PartialOrd for PartialDate {
 impl PartialDate {
     /// The name a date serializes under: serde's newtype `PartialDate` around its text, so
     /// JSON and other self-describing formats see the text (`"2016-06"`), and a serializer
-    /// that wants to know which values are dates (the Python bindings') can tell.
+    /// that wants to know which values are dates (the Python bindings', [`answer_json`]) can
+    /// tell.
     pub const SERDE_NAME: &'static str = "PartialDate";
 }
 
@@ -1231,20 +1237,37 @@ mod tests {
 
     #[test]
     fn answers_carry_text_earliest_and_latest() {
-        // Plain serde: the text; `query::to_json` adds each date's earliest and latest day.
-        let v = serde_json::to_value(Interval::new(Some(d("2016-23")), None));
-        assert_eq!(
-            v.ok(),
-            Some(serde_json::json!({"start": "2016-23", "end": null}))
-        );
-        let v = crate::query::to_json(&Interval::new(Some(d("2016-23")), None));
+        #[derive(Serialize)]
+        struct Answer {
+            valid: Interval,
+            on: Option<PartialDate>,
+            dates: Vec<PartialDate>,
+        }
+        let v = serde_json::to_value(answer_json(&Answer {
+            valid: Interval::new(Some(d("2016-23")), None),
+            on: Some(d("../2016-06-30")),
+            dates: vec![d("2016")],
+        }));
         assert_eq!(
             v.ok(),
             Some(serde_json::json!({
-                "start": "2016-23", "start_earliest": "2016-09-01", "start_latest": "2016-11-30",
-                "end": null,
+                "valid": {
+                    "start": "2016-23", "start_earliest": "2016-09-01", "start_latest": "2016-11-30",
+                    "end": null,
+                },
+                "on": "../2016-06-30", "on_earliest": null, "on_latest": "2016-06-30",
+                "dates": ["2016"],
             }))
         );
+        // Fields keep the answer's order, each date's days right after it.
+        let text = serde_json::to_string(&answer_json(&Interval::new(Some(d("2016")), None)));
+        assert_eq!(
+            text.ok().as_deref(),
+            Some(
+                r#"{"start":"2016","start_earliest":"2016-01-01","start_latest":"2016-12-31","end":null}"#
+            )
+        );
+        // Elsewhere a date is its text, as in files.
         assert_eq!(
             serde_json::to_value(d("2014-12-28/2014-12-29")).ok(),
             Some(serde_json::json!("2014-12-28/2014-12-29"))

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use chrono::Datelike;
 use diplograph::format;
 use diplograph::merge::{merge, MergeOptions};
 use diplograph::model::{
@@ -19,7 +20,8 @@ use proptest::sample::{select, Index};
 
 const COUNTRIES: &[&str] = &["KOR", "USA", "JPN", "CHN", "PRK", "GBR", "FRA", "RUS"];
 
-fn date() -> impl Strategy<Value = PartialDate> {
+/// A year, month or day: the dates of files from before EDTF.
+fn plain_date() -> impl Strategy<Value = PartialDate> {
     prop_oneof![
         (1i32..=9999).prop_filter_map("year", |y| PartialDate::from_year(y).ok()),
         (1i32..=9999, 1u8..=12)
@@ -27,6 +29,53 @@ fn date() -> impl Strategy<Value = PartialDate> {
         (1i32..=9999, 1u8..=12, 1u8..=31)
             .prop_filter_map("day", |(y, m, d)| PartialDate::from_ymd(y, m, d).ok()),
     ]
+}
+
+/// One written EDTF date (no bounds): plain, qualified, with `X` digits, or a season.
+fn single_date() -> BoxedStrategy<PartialDate> {
+    let qualifier = select(vec!["", "?", "~", "%"]);
+    let written = prop_oneof![
+        plain_date().prop_map(|d| d.to_string()),
+        (1u16..=999).prop_map(|y| format!("{y:03}X")),
+        (1u16..=99).prop_map(|y| format!("{y:02}XX")),
+        (1u16..=9999).prop_map(|y| format!("{y:04}-XX")),
+        (1u16..=9999).prop_map(|y| format!("{y:04}-XX-XX")),
+        (1u16..=9999, 1u8..=12).prop_map(|(y, m)| format!("{y:04}-{m:02}-XX")),
+        (1u16..=9998, 21u8..=24).prop_map(|(y, s)| format!("{y:04}-{s}")),
+    ];
+    (written, qualifier)
+        .prop_filter_map("an EDTF date", |(w, q)| format!("{w}{q}").parse().ok())
+        .boxed()
+}
+
+/// Any EDTF level-1 date this crate takes: a single date, or a day between two bounds (either
+/// of which may be open `..` or unknown).
+fn date() -> BoxedStrategy<PartialDate> {
+    prop_oneof![
+        4 => plain_date().boxed(),
+        3 => single_date(),
+        1 => (single_date(), single_date()).prop_filter_map("ordered bounds", |(a, b)| {
+            let (a, b) = if a <= b { (a, b) } else { (b, a) };
+            format!("{a}/{b}").parse().ok()
+        }),
+        1 => (single_date(), select(vec!["../", "/"])).prop_filter_map("before", |(d, open)| {
+            format!("{open}{d}").parse().ok()
+        }),
+        1 => (single_date(), select(vec!["/..", "/"])).prop_filter_map("after", |(d, open)| {
+            format!("{d}{open}").parse().ok()
+        }),
+    ]
+    .boxed()
+}
+
+/// The first day a date may mean, the calendar's first when it has none.
+fn first(d: &PartialDate) -> chrono::NaiveDate {
+    d.earliest().unwrap_or(chrono::NaiveDate::MIN)
+}
+
+/// The last day a date may mean, the calendar's last when it has none.
+fn last(d: &PartialDate) -> chrono::NaiveDate {
+    d.latest().unwrap_or(chrono::NaiveDate::MAX)
 }
 
 /// Text that is not blank: names, quotes, titles.
@@ -516,7 +565,7 @@ proptest! {
                 );
             }
             for n in &a.notices {
-                prop_assert!(n.given.is_none_or(|g| g.earliest() <= d.latest()), "{:?} on {}", n, d);
+                prop_assert!(n.given.is_none_or(|g| !d.ends_before(&g)), "{:?} on {}", n, d);
             }
         }
     }
@@ -576,7 +625,33 @@ proptest! {
     #[test]
     fn dates_print_back_to_themselves(d in date()) {
         prop_assert_eq!(d.to_string().parse::<PartialDate>(), Ok(d));
-        prop_assert!(d.earliest() <= d.latest());
+        prop_assert!(first(&d) <= last(&d));
+        prop_assert!(d.earliest().is_some() || d.latest().is_some());
+        // A date is inside any window holding all its possible days, outside one holding none.
+        let all = Interval::new(d.earliest().map(PartialDate::from_naive), d.latest().map(PartialDate::from_naive));
+        prop_assert_eq!(all.contains(&d), Containment::Inside);
+        if let Some(e) = d.earliest().and_then(|e| e.pred_opt()) {
+            let before = Interval::new(None, Some(PartialDate::from_naive(e)));
+            prop_assert_eq!(before.contains(&d), Containment::Outside);
+        }
+        // Plain dates are the dates of before: they keep their old meaning.
+        if d.is_plain() {
+            let (y, m, dd) = (d.year(), d.month(), d.day());
+            prop_assert!(y.is_some());
+            prop_assert_eq!(d.earliest().map(|e| (e.month() as u8, e.day() as u8)), Some((m.unwrap_or(1), dd.unwrap_or(1))));
+        }
+    }
+
+    #[test]
+    fn dates_sort_by_their_possible_days(a in date(), b in date()) {
+        // Sorting is total and agrees with the days: a date whose earliest day comes first
+        // sorts first (dates with no earliest day sort by their latest).
+        let anchor = |d: &PartialDate| d.earliest().or(d.latest());
+        if anchor(&a) < anchor(&b) {
+            prop_assert!(a < b, "{a} vs {b}");
+        }
+        prop_assert_eq!(a.cmp(&b), b.cmp(&a).reverse());
+        prop_assert_eq!(a == b, a.to_string() == b.to_string());
     }
 
     #[test]
@@ -584,6 +659,35 @@ proptest! {
         if let Ok(d) = s.parse::<PartialDate>() {
             prop_assert_eq!(d.to_string(), s);
         }
+    }
+
+    #[test]
+    fn answers_in_json_are_the_answers_plus_each_dates_days(g in graph(), d in date()) {
+        // The JSON answer shape adds `x_earliest` and `x_latest` after each present date and
+        // changes nothing else.
+        fn strip(v: &serde_json::Value) -> serde_json::Value {
+            match v {
+                serde_json::Value::Object(m) => serde_json::Value::Object(
+                    m.iter()
+                        .filter(|(k, _)| !(k.ends_with("_earliest") || k.ends_with("_latest")))
+                        .map(|(k, v)| (k.clone(), strip(v)))
+                        .collect(),
+                ),
+                serde_json::Value::Array(items) => serde_json::Value::Array(items.iter().map(strip).collect()),
+                other => other.clone(),
+            }
+        }
+        let timeline = g.timeline(&diplograph::query::TimelineQuery::default());
+        let shaped = serde_json::to_value(diplograph::time::answer_json(&timeline)).unwrap();
+        prop_assert_eq!(strip(&shaped), serde_json::to_value(&timeline).unwrap());
+        for (entry, json) in timeline.iter().zip(shaped.as_array().unwrap()) {
+            let day = |x: Option<chrono::NaiveDate>| x.map_or(serde_json::Value::Null, |x| x.to_string().into());
+            prop_assert_eq!(&json["date_earliest"], &day(entry.date.earliest()));
+            prop_assert_eq!(&json["date_latest"], &day(entry.date.latest()));
+        }
+        let view: Vec<_> = g.as_of(d).edges().collect();
+        let shaped = serde_json::to_value(diplograph::time::answer_json(&view)).unwrap();
+        prop_assert_eq!(strip(&shaped), serde_json::to_value(&view).unwrap());
     }
 
     #[test]
@@ -637,10 +741,10 @@ proptest! {
         for e in g.edges() {
             let key = (e.from.id.clone(), e.edge.kind, e.to.id.clone());
             let (start, end) = (e.edge.valid.start, e.edge.valid.end);
-            let certainly_in = start.is_none_or(|s| s.latest() <= d.earliest())
-                && end.is_none_or(|x| x.earliest() >= d.latest());
-            let certainly_out = start.is_some_and(|s| s.earliest() > d.latest())
-                || end.is_some_and(|x| x.latest() < d.earliest());
+            let certainly_in = start.is_none_or(|s| last(&s) <= first(&d))
+                && end.is_none_or(|x| first(&x) >= last(&d));
+            let certainly_out = start.is_some_and(|s| first(&s) > last(&d))
+                || end.is_some_and(|x| last(&x) < first(&d));
             if certainly_in {
                 prop_assert!(shown.contains(&key), "{key:?} ({start:?}..{end:?}) valid on {d} but not shown");
             }
