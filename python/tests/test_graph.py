@@ -357,6 +357,8 @@ def test_stats_and_summary_count_attested_dates():
     assert "<p>3 nodes, 1 edges; dates 2001 – 2017-03</p>" in html
     assert Graph().stats().to_dict() == {
         "title": None, "nodes": 0, "edges": 0, "nodes_by_kind": {}, "edges_by_kind": {},
-        "first_date": None, "last_date": None, "citations": 0, "sources": [],
+        "first_date": None, "first_date_earliest": None, "first_date_latest": None,
+        "last_date": None, "last_date_earliest": None, "last_date_latest": None,
+        "citations": 0, "sources": [],
     }
     assert "dates no dates" in Graph()._repr_html_()

@@ -182,9 +182,7 @@ pub fn print_table(out: &mut dyn Write, t: &Table) -> std::io::Result<()> {
 /// # Errors
 /// When writing fails.
 pub fn print_json(out: &mut dyn Write, value: &impl Serialize) -> std::io::Result<()> {
-    // Every date with its earliest and latest day (`date`, `date_earliest`, `date_latest`).
-    let answer = diplograph::time::answer_json(value);
-    serde_json::to_writer_pretty(&mut *out, &answer).map_err(std::io::Error::from)?;
+    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::from)?;
     writeln!(out)
 }
 

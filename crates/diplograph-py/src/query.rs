@@ -1,8 +1,7 @@
 //! Query answers as Python objects.
 //!
 //! The core's answers are plain data that implement `serde::Serialize`; they cross into Python
-//! in their JSON answer shape (`diplograph::time::answer_json`: each date field `x` beside
-//! `x_earliest` and `x_latest`) with `pythonize` (dicts, lists, strings) and are then wrapped by `diplograph._results` into
+//! with `pythonize` (dicts, lists, strings) and are then wrapped by `diplograph._results` into
 //! small read-only records with attribute access (`chain.hops[0].link.agreement.id`), dates as
 //! `PartialDate`, citations as `Citation`, and a notebook table (`_repr_html_`). Nothing is
 //! computed on the way: the fields are the core's.
@@ -20,7 +19,7 @@ pub(crate) fn wrap<'py>(
     kind: &str,
     answer: &impl serde::Serialize,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let data = pythonize::pythonize(py, &diplograph::time::answer_json(answer))?;
+    let data = pythonize::pythonize(py, answer)?;
     py.import("diplograph._results")?
         .getattr("wrap")?
         .call1((kind, data))

@@ -42,10 +42,6 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-mod answer;
-
-pub use answer::{answer_json, AnswerJson};
-
 /// How much of a date is known.
 ///
 /// Ordered from coarse to fine: a date of coarser precision sorts first among dates that
@@ -525,14 +521,20 @@ impl PartialDate {
             })
     }
 
-    /// The date from a `chrono` day.
+    /// The date from a `chrono` day. Days before 0001-01-01 or after 9999-12-31 (outside the
+    /// years a date may have) become those days.
     pub fn from_naive(date: NaiveDate) -> Self {
+        let (year, month, day) = match date.year() {
+            ..=0 => (1, 1, 1),
+            10_000.. => (9999, 12, 31),
+            y => (y as u16, date.month() as u8, date.day() as u8),
+        };
         PartialDate {
             shape: Shape::One(Point {
-                year: date.year().clamp(1, 9999) as u16,
+                year,
                 year_x: 0,
-                month: date.month() as u8,
-                day: date.day() as u8,
+                month,
+                day,
                 qualifier: None,
             }),
         }
@@ -772,17 +774,9 @@ impl PartialOrd for PartialDate {
     }
 }
 
-impl PartialDate {
-    /// The name a date serializes under: serde's newtype `PartialDate` around its text, so
-    /// JSON and other self-describing formats see the text (`"2016-06"`), and a serializer
-    /// that wants to know which values are dates (the Python bindings', [`answer_json`]) can
-    /// tell.
-    pub const SERDE_NAME: &'static str = "PartialDate";
-}
-
 impl Serialize for PartialDate {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_newtype_struct(Self::SERDE_NAME, &self.to_string())
+        serializer.collect_str(self)
     }
 }
 
@@ -844,7 +838,7 @@ impl Containment {
 /// assert_eq!(mid.contains(&"2016-01".parse()?), Containment::Partly);
 /// # Ok::<(), diplograph::time::DateError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Interval {
     /// The first date of the interval; `None` when unknown.
     pub start: Option<PartialDate>,
@@ -935,6 +929,83 @@ impl fmt::Display for Interval {
         f.write_str(" .. ")?;
         show(f, self.end)
     }
+}
+
+/// An interval in answers: `start` and `end` as written, each with its earliest and latest
+/// day (`start_earliest`, `start_latest`, `end_earliest`, `end_latest`).
+impl Serialize for Interval {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = serializer.serialize_map(Some(6))?;
+        answer::entries(
+            &mut m,
+            ["start", "start_earliest", "start_latest"],
+            self.start,
+        )?;
+        answer::entries(&mut m, ["end", "end_earliest", "end_latest"], self.end)?;
+        m.end()
+    }
+}
+
+/// Dates in answers (CLI `--json`, Python results): a date field `x` is written as its text
+/// `x`, beside `x_earliest` and `x_latest`, its earliest and latest possible day
+/// (`YYYY-MM-DD`, or `null` when it has none). Used through
+/// `#[serde(flatten, serialize_with = "crate::time::answer::…")]` on answer fields.
+pub(crate) mod answer {
+    use serde::ser::{SerializeMap, Serializer};
+
+    use super::PartialDate;
+
+    /// Writes the three entries of one date into a map.
+    pub(crate) fn entries<M: SerializeMap>(
+        m: &mut M,
+        [key, earliest, latest]: [&'static str; 3],
+        d: Option<PartialDate>,
+    ) -> Result<(), M::Error> {
+        m.serialize_entry(key, &d)?;
+        m.serialize_entry(
+            earliest,
+            &d.and_then(|d| d.earliest()).map(|d| d.to_string()),
+        )?;
+        m.serialize_entry(latest, &d.and_then(|d| d.latest()).map(|d| d.to_string()))
+    }
+
+    fn map<S: Serializer>(
+        s: S,
+        keys: [&'static str; 3],
+        d: Option<PartialDate>,
+    ) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(3))?;
+        entries(&mut m, keys, d)?;
+        m.end()
+    }
+
+    macro_rules! dated {
+        (one $name:ident, $key:literal) => {
+            #[doc = concat!("`", $key, "` with `", $key, "_earliest` and `", $key, "_latest`.")]
+            pub(crate) fn $name<S: Serializer>(d: &PartialDate, s: S) -> Result<S::Ok, S::Error> {
+                map(s, [$key, concat!($key, "_earliest"), concat!($key, "_latest")], Some(*d))
+            }
+        };
+        (opt $name:ident, $key:literal) => {
+            #[doc = concat!("`", $key, "` (optional) with `", $key, "_earliest` and `", $key, "_latest`.")]
+            pub(crate) fn $name<S: Serializer>(
+                d: &Option<PartialDate>,
+                s: S,
+            ) -> Result<S::Ok, S::Error> {
+                map(s, [$key, concat!($key, "_earliest"), concat!($key, "_latest")], *d)
+            }
+        };
+    }
+
+    dated!(one date, "date");
+    dated!(opt date_opt, "date");
+    dated!(opt end_opt, "end");
+    dated!(opt since_opt, "since");
+    dated!(opt withdrew_opt, "withdrew");
+    dated!(opt as_of_opt, "as_of");
+    dated!(opt first_date_opt, "first_date");
+    dated!(opt last_date_opt, "last_date");
 }
 
 #[cfg(test)]
@@ -1237,37 +1308,14 @@ mod tests {
 
     #[test]
     fn answers_carry_text_earliest_and_latest() {
-        #[derive(Serialize)]
-        struct Answer {
-            valid: Interval,
-            on: Option<PartialDate>,
-            dates: Vec<PartialDate>,
-        }
-        let v = serde_json::to_value(answer_json(&Answer {
-            valid: Interval::new(Some(d("2016-23")), None),
-            on: Some(d("../2016-06-30")),
-            dates: vec![d("2016")],
-        }));
+        let v = serde_json::to_value(Interval::new(Some(d("2016-23")), None));
         assert_eq!(
             v.ok(),
             Some(serde_json::json!({
-                "valid": {
-                    "start": "2016-23", "start_earliest": "2016-09-01", "start_latest": "2016-11-30",
-                    "end": null,
-                },
-                "on": "../2016-06-30", "on_earliest": null, "on_latest": "2016-06-30",
-                "dates": ["2016"],
+                "start": "2016-23", "start_earliest": "2016-09-01", "start_latest": "2016-11-30",
+                "end": null, "end_earliest": null, "end_latest": null,
             }))
         );
-        // Fields keep the answer's order, each date's days right after it.
-        let text = serde_json::to_string(&answer_json(&Interval::new(Some(d("2016")), None)));
-        assert_eq!(
-            text.ok().as_deref(),
-            Some(
-                r#"{"start":"2016","start_earliest":"2016-01-01","start_latest":"2016-12-31","end":null}"#
-            )
-        );
-        // Elsewhere a date is its text, as in files.
         assert_eq!(
             serde_json::to_value(d("2014-12-28/2014-12-29")).ok(),
             Some(serde_json::json!("2014-12-28/2014-12-29"))

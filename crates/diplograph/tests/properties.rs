@@ -515,7 +515,7 @@ proptest! {
         // A date is inside any window holding all its possible days, outside one holding none.
         let all = Interval::new(d.earliest().map(PartialDate::from_naive), d.latest().map(PartialDate::from_naive));
         prop_assert_eq!(all.contains(&d), diplograph::time::Containment::Inside);
-        if let Some(e) = d.earliest().and_then(|e| e.pred_opt()) {
+        if let Some(e) = d.earliest().and_then(|e| e.pred_opt()).filter(|e| e.year() >= 1) {
             let before = Interval::new(None, Some(PartialDate::from_naive(e)));
             prop_assert_eq!(before.contains(&d), diplograph::time::Containment::Outside);
         }
@@ -544,35 +544,6 @@ proptest! {
         if let Ok(d) = s.parse::<PartialDate>() {
             prop_assert_eq!(d.to_string(), s);
         }
-    }
-
-    #[test]
-    fn answers_in_json_are_the_answers_plus_each_dates_days(g in graph(), d in date()) {
-        // The JSON answer shape adds `x_earliest` and `x_latest` after each present date and
-        // changes nothing else.
-        fn strip(v: &serde_json::Value) -> serde_json::Value {
-            match v {
-                serde_json::Value::Object(m) => serde_json::Value::Object(
-                    m.iter()
-                        .filter(|(k, _)| !(k.ends_with("_earliest") || k.ends_with("_latest")))
-                        .map(|(k, v)| (k.clone(), strip(v)))
-                        .collect(),
-                ),
-                serde_json::Value::Array(items) => serde_json::Value::Array(items.iter().map(strip).collect()),
-                other => other.clone(),
-            }
-        }
-        let timeline = g.timeline(&diplograph::query::TimelineQuery::default());
-        let shaped = serde_json::to_value(diplograph::time::answer_json(&timeline)).unwrap();
-        prop_assert_eq!(strip(&shaped), serde_json::to_value(&timeline).unwrap());
-        for (entry, json) in timeline.iter().zip(shaped.as_array().unwrap()) {
-            let day = |x: Option<chrono::NaiveDate>| x.map_or(serde_json::Value::Null, |x| x.to_string().into());
-            prop_assert_eq!(&json["date_earliest"], &day(entry.date.earliest()));
-            prop_assert_eq!(&json["date_latest"], &day(entry.date.latest()));
-        }
-        let view: Vec<_> = g.as_of(d).edges().collect();
-        let shaped = serde_json::to_value(diplograph::time::answer_json(&view)).unwrap();
-        prop_assert_eq!(strip(&shaped), serde_json::to_value(&view).unwrap());
     }
 
     #[test]

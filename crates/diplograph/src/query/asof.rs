@@ -17,6 +17,7 @@ pub struct AgreementState {
     /// The state it was in, or `None` if no recorded step had begun by then.
     pub state: Option<LifecycleState>,
     /// When it entered that state, if the step is dated.
+    #[serde(flatten, serialize_with = "crate::time::answer::since_opt")]
     pub since: Option<PartialDate>,
     /// Whether the step certainly began by the date (`inside`), may have (`partly`: the step's
     /// date or the next one's is too coarse to tell), or (never here) did not.
@@ -159,6 +160,7 @@ pub struct Party {
     /// How that interval stands on the date asked about.
     pub validity: Validity,
     /// When the party withdrew, if it did by the date asked about (or ever, with no date).
+    #[serde(flatten, serialize_with = "crate::time::answer::withdrew_opt")]
     pub withdrew: Option<PartialDate>,
     /// Citations of the `party_to` edge.
     pub citations: Vec<Citation>,
@@ -173,6 +175,7 @@ pub struct Signatory {
     /// The party signed for.
     pub on_behalf_of: Option<NodeRef>,
     /// The signing date (the edge's start), if known.
+    #[serde(flatten, serialize_with = "crate::time::answer::date_opt")]
     pub date: Option<PartialDate>,
     /// Citations of the `signed` edge.
     pub citations: Vec<Citation>,

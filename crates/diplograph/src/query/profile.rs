@@ -72,6 +72,7 @@ pub struct NodeProfile {
     /// Its free attributes.
     pub attributes: Attributes,
     /// The date the profile describes, if one was asked for.
+    #[serde(flatten, serialize_with = "crate::time::answer::as_of_opt")]
     pub as_of: Option<PartialDate>,
     /// For events: when and where.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -81,6 +82,7 @@ pub struct NodeProfile {
     pub place: Option<String>,
     /// For sources and statements: their date.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(flatten, serialize_with = "crate::time::answer::date_opt")]
     pub date: Option<PartialDate>,
     /// For sources: where to find it.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -93,6 +95,7 @@ pub struct NodeProfile {
     pub state: Option<AgreementState>,
     /// For agreements: the dated history.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(serialize_with = "lifecycle_answer")]
     pub lifecycle: Vec<LifecycleStep>,
     /// For agreements: the parties on the date.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -126,6 +129,7 @@ pub struct SourceUse {
     /// The source.
     pub source: NodeRef,
     /// Its publication date.
+    #[serde(flatten, serialize_with = "crate::time::answer::date_opt")]
     pub date: Option<PartialDate>,
     /// Where to find it.
     pub url: Option<String>,
@@ -148,8 +152,10 @@ pub struct GraphStats {
     /// Edges by kind (kinds with none left out).
     pub edges_by_kind: BTreeMap<EdgeKind, usize>,
     /// The earliest date anywhere in the graph.
+    #[serde(flatten, serialize_with = "crate::time::answer::first_date_opt")]
     pub first_date: Option<PartialDate>,
     /// The latest date anywhere in the graph.
+    #[serde(flatten, serialize_with = "crate::time::answer::last_date_opt")]
     pub last_date: Option<PartialDate>,
     /// Every citation, counted.
     pub citations: usize,
@@ -367,4 +373,36 @@ impl Graph {
             sources,
         }
     }
+}
+
+/// Lifecycle steps in answers: each step as in a native file, its `date` and `attested`
+/// each beside their earliest and latest day (`date_earliest`, `date_latest`,
+/// `attested_earliest`, `attested_latest`; left out with the date).
+fn lifecycle_answer<S: serde::Serializer>(
+    steps: &[LifecycleStep],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Step<'a> {
+        #[serde(flatten)]
+        step: &'a LifecycleStep,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        date_earliest: Option<Option<String>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        date_latest: Option<Option<String>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        attested_earliest: Option<Option<String>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        attested_latest: Option<Option<String>>,
+    }
+    let day = |d: Option<PartialDate>, f: fn(&PartialDate) -> Option<chrono::NaiveDate>| {
+        d.map(|d| f(&d).map(|x| x.to_string()))
+    };
+    serializer.collect_seq(steps.iter().map(|step| Step {
+        step,
+        date_earliest: day(step.date, PartialDate::earliest),
+        date_latest: day(step.date, PartialDate::latest),
+        attested_earliest: day(step.attested, PartialDate::earliest),
+        attested_latest: day(step.attested, PartialDate::latest),
+    }))
 }

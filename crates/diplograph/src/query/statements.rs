@@ -66,6 +66,7 @@ pub struct StatementInfo {
     /// Whether they are verbatim.
     pub is_quote: bool,
     /// When it was said.
+    #[serde(flatten, serialize_with = "crate::time::answer::date_opt")]
     pub date: Option<PartialDate>,
     /// Who said it.
     pub speakers: Vec<NodeRef>,

@@ -44,8 +44,10 @@ pub enum TimelineKind {
 #[non_exhaustive]
 pub struct TimelineEntry {
     /// When, at the precision the sources give (a month stays a month).
+    #[serde(flatten, serialize_with = "crate::time::answer::date")]
     pub date: PartialDate,
     /// The last date, for events over a range.
+    #[serde(flatten, serialize_with = "crate::time::answer::end_opt")]
     pub end: Option<PartialDate>,
     /// The event or agreement.
     pub subject: NodeRef,
