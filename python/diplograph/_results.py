@@ -70,7 +70,7 @@ class Record:
         return list(self._fields)
 
     def to_dict(self) -> dict[str, Any]:
-        """The record as plain data: dicts, lists, strings, numbers (dates as EDTF text, their earliest and latest days as ISO days)."""
+        """The record as plain data: dicts, lists, strings, numbers (dates as ISO text)."""
         return {k: _plain(v) for k, v in self._fields.items()}
 
     def __eq__(self, other: object) -> bool:

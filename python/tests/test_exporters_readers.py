@@ -115,6 +115,34 @@ def an_office(doc: dict) -> dict:
 
 
 # ---------------------------------------------------------------------------------------------
+# EDTF dates (crates/diplograph/tests/data/edtf-dates.json): a bounded day, a season, "before"
+
+EDTF_DATES = REPO / "crates" / "diplograph" / "tests" / "data" / "edtf-dates.json"
+
+
+def test_edtf_dates_keep_valid_gexf_spells_and_their_text(exporter, tmp_path):
+    import networkx as nx
+
+    path = run_export(exporter, "gexf", tmp_path / "edtf.gexf", EDTF_DATES)
+    xmllint(SCHEMAS / "gexf-1.3" / "gexf.xsd", path)
+    g = nx.read_gexf(path)
+    signing = g.nodes["tisa-signing"]
+    assert (signing["date"], signing["date_earliest"], signing["date_latest"]) == (
+        "2014-12-28/2014-12-29", "2014-12-28", "2014-12-29",
+    )
+    assert (signing["start"], signing["end"]) == ("2014-12-28", "2014-12-29")
+    talks = g.nodes["gsomia-talks-2016"]
+    assert (talks["date"], talks["start"], talks["end"]) == ("2016-23", "2016-09-01", "2016-11-30")
+    exercise = g.nodes["trilateral-bmd-exercise-2016"]
+    assert exercise["date"] == "../2016-06-29" and "date_earliest" not in exercise
+    assert exercise["end"] == "2016-06-29"
+    graphml = run_export(exporter, "graphml", tmp_path / "edtf.graphml", EDTF_DATES)
+    xmllint(SCHEMAS / "graphml-1.0" / "graphml.xsd", graphml)
+    gm = nx.read_graphml(graphml, force_multigraph=True)
+    assert gm.nodes["gsomia-talks-2016"]["date_latest"] == "2016-11-30"
+
+
+# ---------------------------------------------------------------------------------------------
 # The built-in example
 
 
@@ -318,30 +346,3 @@ def test_bait_renders_exactly_in_graphviz(exporter, bait_file, tmp_path):
         shown[o["name"]] = "\n".join(lines)
     assert [shown[f"p{i}"] for i in range(len(BAIT))] == BAIT
 
-
-# ---------------------------------------------------------------------------------------------
-# EDTF dates (crates/diplograph/tests/data/edtf-dates.json): a bounded day, a season, "before"
-
-EDTF_DATES = REPO / "crates" / "diplograph" / "tests" / "data" / "edtf-dates.json"
-
-
-def test_edtf_dates_keep_valid_gexf_spells_and_their_text(exporter, tmp_path):
-    import networkx as nx
-
-    path = run_export(exporter, "gexf", tmp_path / "edtf.gexf", EDTF_DATES)
-    xmllint(SCHEMAS / "gexf-1.3" / "gexf.xsd", path)
-    g = nx.read_gexf(path)
-    signing = g.nodes["tisa-signing"]
-    assert (signing["date"], signing["date_earliest"], signing["date_latest"]) == (
-        "2014-12-28/2014-12-29", "2014-12-28", "2014-12-29",
-    )
-    assert (signing["start"], signing["end"]) == ("2014-12-28", "2014-12-29")
-    talks = g.nodes["gsomia-talks-2016"]
-    assert (talks["date"], talks["start"], talks["end"]) == ("2016-23", "2016-09-01", "2016-11-30")
-    exercise = g.nodes["trilateral-bmd-exercise-2016"]
-    assert exercise["date"] == "../2016-06-29" and "date_earliest" not in exercise
-    assert exercise["end"] == "2016-06-29"
-    graphml = run_export(exporter, "graphml", tmp_path / "edtf.graphml", EDTF_DATES)
-    xmllint(SCHEMAS / "graphml-1.0" / "graphml.xsd", graphml)
-    gm = nx.read_graphml(graphml, force_multigraph=True)
-    assert gm.nodes["gsomia-talks-2016"]["date_latest"] == "2016-11-30"
