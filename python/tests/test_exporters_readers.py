@@ -345,4 +345,3 @@ def test_bait_renders_exactly_in_graphviz(exporter, bait_file, tmp_path):
         lines = [op["text"] for op in o.get("_ldraw_", []) if op["op"] == "T"]
         shown[o["name"]] = "\n".join(lines)
     assert [shown[f"p{i}"] for i in range(len(BAIT))] == BAIT
-
