@@ -100,11 +100,12 @@ def test_as_of_and_timeline_answers(edtf):
     ]
     first = rows[0]
     assert isinstance(first.date, PartialDate)
-    assert (first.date_earliest, first.date_latest) == (None, datetime.date(2016, 6, 29))
-    autumn = rows[2]
-    assert (autumn.date_earliest, autumn.date_latest) == (day("2016-09-01"), day("2016-11-30"))
-    # Plain data keeps the days as ISO text; pandas gets the same columns.
-    assert rows.to_dicts()[2]["date_latest"] == "2016-11-30"
+    assert (first.date.earliest(), first.date.latest()) == (None, datetime.date(2016, 6, 29))
+    # As plain data (the shape --json prints) each date is followed by its days, as ISO text;
+    # pandas gets the same columns.
+    first, autumn = rows.to_dicts()[0], rows.to_dicts()[2]
+    assert (first["date"], first["date_earliest"], first["date_latest"]) == ("../2016-06-29", None, "2016-06-29")
+    assert (autumn["date"], autumn["date_earliest"], autumn["date_latest"]) == ("2016-23", "2016-09-01", "2016-11-30")
     frame = rows.to_pandas()
     assert list(frame["date"]) == ["../2016-06-29", "2016-06-30", "2016-23", "2016-11-23", "2016-11-23"]
     assert list(frame["date_earliest"])[1:3] == ["2016-06-30", "2016-09-01"]

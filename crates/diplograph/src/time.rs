@@ -527,12 +527,18 @@ impl PartialDate {
 
     /// The date from a `chrono` day.
     pub fn from_naive(date: NaiveDate) -> Self {
+        // Days outside 0001-01-01..=9999-12-31 clamp to those whole days.
+        let (year, month, day) = match date.year() {
+            ..=0 => (1, 1, 1),
+            10_000.. => (9999, 12, 31),
+            y => (y as u16, date.month() as u8, date.day() as u8),
+        };
         PartialDate {
             shape: Shape::One(Point {
-                year: date.year().clamp(1, 9999) as u16,
+                year,
                 year_x: 0,
-                month: date.month() as u8,
-                day: date.day() as u8,
+                month,
+                day,
                 qualifier: None,
             }),
         }
