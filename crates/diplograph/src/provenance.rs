@@ -58,8 +58,18 @@ pub struct Citation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
     /// The words the span covers, when written out; checked against the source's text.
+    ///
+    /// Given without a `span`, the words find their span: when the source holds its text, the
+    /// loaders (and [`crate::Graph::add_node`] / [`crate::Graph::relate`], when the source is
+    /// already in the graph) look the words up, byte for byte, and set `span` to where they
+    /// are. See [`locate_text`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// Which match of `text` is meant when the words occur more than once in the source's
+    /// text, counting from 1 in text order. Only with `text` and without `span`; once the span
+    /// is found, it says exactly where and `occurrence` is dropped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurrence: Option<u32>,
     /// The intermediaries between the fact and the source, nearest the fact first
     /// (ids: `["yonhap"]` for "… Seoul's defence ministry said according to Yonhap").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -76,6 +86,7 @@ impl Citation {
             source: source.into(),
             span: None,
             text: None,
+            occurrence: None,
             via: Vec::new(),
             confidence: None,
         }
@@ -88,6 +99,27 @@ impl Citation {
         self
     }
 
+    /// Gives the words cited (builder style); without a span, they find it (see
+    /// [`Citation::text`]).
+    ///
+    /// ```
+    /// use diplograph::provenance::Citation;
+    /// let c = Citation::new("st").with_text("Seoul").with_occurrence(2);
+    /// assert_eq!((c.text.as_deref(), c.occurrence), (Some("Seoul"), Some(2)));
+    /// ```
+    #[must_use]
+    pub fn with_text(mut self, text: impl Into<String>) -> Self {
+        self.text = Some(text.into());
+        self
+    }
+
+    /// Picks the `n`th match (from 1) of the cited words (builder style).
+    #[must_use]
+    pub fn with_occurrence(mut self, n: u32) -> Self {
+        self.occurrence = Some(n);
+        self
+    }
+
     /// Adds an intermediary (builder style).
     #[must_use]
     pub fn via(mut self, who: impl Into<String>) -> Self {
@@ -96,16 +128,28 @@ impl Citation {
     }
 
     /// A total order used to keep merged citation lists stable.
-    pub(crate) fn sort_key(&self) -> (String, Option<Span>, Option<String>, Vec<String>, String) {
+    pub(crate) fn sort_key(&self) -> SortKey {
         (
             self.source.clone(),
             self.span,
             self.text.clone(),
+            self.occurrence,
             self.via.clone(),
             self.confidence.map(|c| format!("{c}")).unwrap_or_default(),
         )
     }
 }
+
+/// A citation's fields in [`Citation::sort_key`] order: source, span, text, occurrence,
+/// intermediaries, confidence.
+pub(crate) type SortKey = (
+    String,
+    Option<Span>,
+    Option<String>,
+    Option<u32>,
+    Vec<String>,
+    String,
+);
 
 /// Adds the citations of `more` to `into` that it does not hold yet, keeping a stable order.
 pub(crate) fn union_citations(into: &mut Vec<Citation>, more: &[Citation]) {
@@ -115,4 +159,134 @@ pub(crate) fn union_citations(into: &mut Vec<Citation>, more: &[Citation]) {
         }
     }
     into.sort_by_key(Citation::sort_key);
+}
+
+/// Where cited words are in a source's text: the answer of [`locate_text`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Located {
+    /// The words are there, at this span (the only match, or the one `occurrence` picks).
+    Found(Span),
+    /// The words are not in the text. `near` is where they are when case and spacing are
+    /// ignored, if anywhere (the first such place), to help fix the citation.
+    NotFound {
+        /// A match ignoring case and runs of whitespace, if any.
+        near: Option<Span>,
+    },
+    /// The words occur more than once and no `occurrence` picks one.
+    Ambiguous {
+        /// Every match, in text order.
+        matches: Vec<Span>,
+    },
+    /// The `occurrence` asked for is past the last match.
+    PastLast {
+        /// How many matches there are.
+        count: usize,
+    },
+}
+
+/// Finds `words` in `text`: every place they start, overlapping places included, matched
+/// byte for byte (case and whitespace count: `"Seoul  and"` does not match `"Seoul and"`).
+/// `occurrence` (from 1) picks one match among several; without it, the words must occur once.
+///
+/// Cost: O(length of `text`) per match found.
+///
+/// ```
+/// use diplograph::provenance::{locate_text, Located, Span};
+/// let text = "Seoul and Tokyo; then Seoul again.";
+/// assert_eq!(locate_text(text, "Tokyo", None), Located::Found(Span { start: 10, end: 15 }));
+/// assert_eq!(locate_text(text, "Seoul", Some(2)), Located::Found(Span { start: 22, end: 27 }));
+/// assert!(matches!(locate_text(text, "Seoul", None), Located::Ambiguous { .. }));
+/// assert_eq!(locate_text(text, "Seoul", Some(3)), Located::PastLast { count: 2 });
+/// assert_eq!(
+///     locate_text(text, "seoul AND tokyo", None),
+///     Located::NotFound { near: Some(Span { start: 0, end: 15 }) }
+/// );
+/// ```
+pub fn locate_text(text: &str, words: &str, occurrence: Option<u32>) -> Located {
+    if words.is_empty() {
+        return Located::NotFound { near: None };
+    }
+    let mut matches = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text.get(from..).and_then(|rest| rest.find(words)) {
+        let start = from + at;
+        let span = Span {
+            start,
+            end: start + words.len(),
+        };
+        if occurrence.is_some_and(|n| n as usize == matches.len() + 1) {
+            return Located::Found(span);
+        }
+        matches.push(span);
+        // The next place a match may start: one character on (overlaps count).
+        from = start + text[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    match (matches.len(), occurrence) {
+        (0, _) => Located::NotFound {
+            near: loose_match(text, words),
+        },
+        (count, Some(_)) => Located::PastLast { count },
+        (1, None) => Located::Found(matches[0]),
+        (_, None) => Located::Ambiguous { matches },
+    }
+}
+
+/// The first place `words` match `text` ignoring case and treating any run of whitespace as
+/// one: only to say where the words nearly are.
+fn loose_match(text: &str, words: &str) -> Option<Span> {
+    let want: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
+    if want.is_empty() {
+        return None;
+    }
+    // Every word of the text with its byte range.
+    let mut tokens: Vec<(usize, usize, String)> = Vec::new();
+    let mut start = None;
+    for (i, ch) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (ch.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                tokens.push((s, i, text[s..i].to_lowercase()));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let n = want.len();
+    for w in 0..tokens.len() {
+        let Some(window) = tokens.get(w..w + n) else {
+            break;
+        };
+        let (first, last) = (&window[0], &window[n - 1]);
+        // Inner words whole; the first may end, and the last may start, the cited words.
+        let inner_ok = window[1..n.saturating_sub(1)]
+            .iter()
+            .zip(&want[1..n.saturating_sub(1)])
+            .all(|(t, w)| t.2 == *w);
+        let ok = if n == 1 {
+            first.2.contains(want[0].as_str())
+        } else {
+            first.2.ends_with(want[0].as_str()) && last.2.starts_with(want[n - 1].as_str())
+        };
+        if ok && inner_ok {
+            let begin = if n == 1 {
+                first.0 + first.2.find(want[0].as_str()).unwrap_or(0)
+            } else {
+                first.0 + (first.2.len() - want[0].len())
+            };
+            let end = if n == 1 {
+                begin + want[0].len()
+            } else {
+                last.0 + want[n - 1].len()
+            };
+            // Lowercasing may change lengths (rare scripts): only report a span that is one.
+            let span = Span { start: begin, end };
+            if span.slice(text).is_some() {
+                return Some(span);
+            }
+        }
+    }
+    None
 }

@@ -54,6 +54,9 @@ pub(super) fn load(text: &str, limits: &Limits) -> Option<Graph> {
     let mut de = serde_json::Deserializer::from_str(text);
     let graph = Document { limits }.deserialize(&mut de).ok()?;
     de.end().ok()?;
+    let mut graph = graph;
+    // Words cited without a span find it, as on the located path.
+    validate::resolve_spans(&mut graph);
     validate::graph_is_clean(&graph).then_some(graph)
 }
 
