@@ -255,37 +255,33 @@ fn loose_match(text: &str, words: &str) -> Option<Span> {
         }
     }
     let n = want.len();
-    for w in 0..tokens.len() {
-        let Some(window) = tokens.get(w..w + n) else {
-            break;
+    let (Some(head), Some(tail)) = (want.first(), want.last()) else {
+        return None;
+    };
+    let middle = want.get(1..n.saturating_sub(1)).unwrap_or_default();
+    for window in tokens.windows(n) {
+        let (Some(first), Some(last)) = (window.first(), window.last()) else {
+            continue;
         };
-        let (first, last) = (&window[0], &window[n - 1]);
-        // Inner words whole; the first may end, and the last may start, the cited words.
-        let inner_ok = window[1..n.saturating_sub(1)]
-            .iter()
-            .zip(&want[1..n.saturating_sub(1)])
-            .all(|(t, w)| t.2 == *w);
-        let ok = if n == 1 {
-            first.2.contains(want[0].as_str())
+        let span = if n == 1 {
+            // One word: anywhere inside a word of the text.
+            first.2.find(head.as_str()).map(|at| Span {
+                start: first.0 + at,
+                end: first.0 + at + head.len(),
+            })
         } else {
-            first.2.ends_with(want[0].as_str()) && last.2.starts_with(want[n - 1].as_str())
+            // Inner words whole; the first may end, and the last may start, the cited words.
+            let inner = window.get(1..n - 1).unwrap_or_default();
+            let inner_ok = inner.iter().zip(middle).all(|(t, w)| t.2 == *w);
+            (inner_ok && first.2.ends_with(head.as_str()) && last.2.starts_with(tail.as_str()))
+                .then(|| Span {
+                    start: first.0 + (first.2.len() - head.len()),
+                    end: last.0 + tail.len(),
+                })
         };
-        if ok && inner_ok {
-            let begin = if n == 1 {
-                first.0 + first.2.find(want[0].as_str()).unwrap_or(0)
-            } else {
-                first.0 + (first.2.len() - want[0].len())
-            };
-            let end = if n == 1 {
-                begin + want[0].len()
-            } else {
-                last.0 + want[n - 1].len()
-            };
-            // Lowercasing may change lengths (rare scripts): only report a span that is one.
-            let span = Span { start: begin, end };
-            if span.slice(text).is_some() {
-                return Some(span);
-            }
+        // Lowercasing may change lengths (rare scripts): only report a span that is one.
+        if let Some(span) = span.filter(|s| s.slice(text).is_some()) {
+            return Some(span);
         }
     }
     None

@@ -375,3 +375,59 @@ fn a_rejected_node_hides_nothing_that_does_not_name_it() {
         "invalid type: null, expected an object with each key once"
     );
 }
+
+mod properties {
+    use diplograph::provenance::{locate_text, Located, Span};
+    use proptest::prelude::*;
+
+    /// A text of few letters (so words repeat) with some spaces and a non-ASCII letter.
+    fn text() -> impl Strategy<Value = String> {
+        "[abé ]{1,40}"
+    }
+
+    proptest! {
+        /// Any words cut from a text, with the occurrence that counts the matches up to them,
+        /// find exactly where they were cut from; and a file citing them so loads with it.
+        #[test]
+        fn words_and_their_occurrence_find_their_span(text in text(), a in any::<prop::sample::Index>(), b in any::<prop::sample::Index>()) {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let (x, y) = (a.get(&bounds), b.get(&bounds));
+            let span = Span { start: *x.min(y), end: *x.max(y) };
+            prop_assume!(span.start < span.end);
+            let words = &text[span.start..span.end];
+            let occurrence = (0..=span.start)
+                .filter(|&i| text.get(i..).is_some_and(|rest| rest.starts_with(words)))
+                .count();
+            let occurrence = u32::try_from(occurrence).unwrap_or(u32::MAX);
+            prop_assert_eq!(locate_text(&text, words, Some(occurrence)), Located::Found(span));
+            let file = serde_json::json!({
+                "diplograph": "1",
+                "nodes": [
+                    {"id": "src", "kind": "source", "name": "S", "text": text},
+                    {"id": "KOR", "kind": "country", "name": "Korea",
+                     "citations": [{"source": "src", "text": words, "occurrence": occurrence}]}
+                ]
+            });
+            let g = diplograph::format::from_str(&file.to_string());
+            let cited = g.map(|g| g.node("KOR").map(|n| n.citations[0].span));
+            prop_assert_eq!(cited.ok().flatten(), Some(Some(span)));
+        }
+
+        /// Whatever the text and words, locating never panics, and every span it gives
+        /// covers the words (or, when they are not found, lies on character boundaries).
+        #[test]
+        fn locating_any_words_is_safe(text in "\\PC{0,30}", words in "\\PC{0,6}", n in proptest::option::of(0u32..4)) {
+            match locate_text(&text, &words, n) {
+                Located::Found(s) => prop_assert_eq!(s.slice(&text), Some(words.as_str())),
+                Located::NotFound { near } => {
+                    prop_assert!(near.is_none_or(|s| s.slice(&text).is_some()));
+                }
+                Located::Ambiguous { matches } => {
+                    prop_assert!(matches.len() > 1);
+                    prop_assert!(matches.iter().all(|s| s.slice(&text) == Some(words.as_str())));
+                }
+                Located::PastLast { count } => prop_assert!(count >= 1),
+            }
+        }
+    }
+}

@@ -464,6 +464,21 @@ mod tests {
             let direct = direct.map(|g| to_string(&g));
             assert_eq!(direct, located.as_ref().ok().map(to_string));
         }
+        // Citations given by their words alone find the same span on both paths.
+        let words = plain.replacen(r#""span": [0, 22]"#, r#""text": "Tokyo agree""#, 1);
+        let second = plain.replacen(r#""span": [0, 22]"#, r#""text": "o", "occurrence": 3"#, 1);
+        for (text, span) in [(&words, [10, 21]), (&second, [14, 15])] {
+            let (direct, located) = both(text, &Limits::default());
+            let direct = direct.map(|g| to_string(&g));
+            let located = located.map(|g| to_string(&g)).ok();
+            assert_eq!(direct, located);
+            let saved = direct.unwrap_or_default();
+            let want = format!(
+                "\"span\": [\n            {},\n            {}\n          ]",
+                span[0], span[1]
+            );
+            assert!(saved.contains(&want), "{saved}");
+        }
         // The example is saved by this library: loading it directly gives back its bytes.
         let example = load(crate::EXAMPLE_JSON, &Limits::default()).map(|g| to_string(&g));
         assert_eq!(example.as_deref(), Some(crate::EXAMPLE_JSON));
@@ -653,6 +668,45 @@ mod tests {
                 doc("", "", "", "").replacen("[0, 22]", "[0, 99]", 1),
                 Limits::default(),
                 "span-out-of-range",
+            ),
+            (
+                "a citation whose words are not in the source's text",
+                doc("", "", "", "").replacen(r#""span": [0, 22]"#, r#""text": "Beijing""#, 1),
+                Limits::default(),
+                "citation-text-not-found",
+            ),
+            (
+                "a citation whose words are in the source's text twice",
+                doc("", "", "", "").replacen(r#""span": [0, 22]"#, r#""text": "o""#, 1),
+                Limits::default(),
+                "citation-text-ambiguous",
+            ),
+            (
+                "a citation's occurrence past the last match",
+                doc("", "", "", "").replacen(
+                    r#""span": [0, 22]"#,
+                    r#""text": "Tokyo", "occurrence": 2"#,
+                    1,
+                ),
+                Limits::default(),
+                "citation-text-not-found",
+            ),
+            (
+                "a citation with both a span and an occurrence",
+                doc("", "", "", "").replacen("[0, 22]", r#"[0, 22], "occurrence": 1"#, 1),
+                Limits::default(),
+                "kind-field",
+            ),
+            (
+                "a lifecycle citation whose words are not found",
+                doc(
+                    "",
+                    "",
+                    "",
+                    r#", "citations": [{"source": "src", "text": "Beijing"}]"#,
+                ),
+                Limits::default(),
+                "citation-text-not-found",
             ),
             (
                 "text after the document",
