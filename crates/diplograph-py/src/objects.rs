@@ -55,7 +55,7 @@ pub(crate) fn attributes_from_py(value: Option<&Bound<'_, PyDict>>) -> PyResult<
 /// >>> _ = g.add_source("st", "A paper", text="Seoul and Tokyo. Seoul again.")
 /// >>> _ = g.add_country("KOR", "South Korea", citations=[Citation("st", text="Seoul", occurrence=2)])
 /// >>> g.node("KOR").citations[0]
-/// Citation('st', span=(17, 22), text='Seoul')
+/// Citation("st", span=(17, 22), text="Seoul")
 #[pyclass(module = "diplograph", name = "Citation", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub(crate) struct PyCitation(pub(crate) Citation);
