@@ -179,7 +179,7 @@ def test_loading_a_citation_by_its_words_reports_where():
     assert (p.code, p.line, p.column, p.path) == (
         "citation-text-ambiguous",
         3,
-        86,
+        88,
         "/nodes/1/citations/0/text",
     )
     assert p.message == (

@@ -174,8 +174,11 @@ pub enum Located {
     },
     /// The words occur more than once and no `occurrence` picks one.
     Ambiguous {
-        /// Every match, in text order.
-        matches: Vec<Span>,
+        /// The first matches, in text order (at most [`MATCHES_SHOWN`]).
+        first: Vec<Span>,
+        /// How many matches there are, counted up to [`MAX_OCCURRENCE`] + 1 (more than
+        /// [`MAX_OCCURRENCE`] when that).
+        count: usize,
     },
     /// The `occurrence` asked for is past the last match.
     PastLast {
@@ -184,18 +187,27 @@ pub enum Located {
     },
 }
 
+/// The largest `occurrence` a citation may name; words are not counted past it, so a
+/// hostile text of one repeated letter costs no more than this many matches.
+pub const MAX_OCCURRENCE: u32 = 10_000;
+
+/// How many matches [`Located::Ambiguous`] keeps to show.
+pub const MATCHES_SHOWN: usize = 5;
+
 /// Finds `words` in `text`: every place they start, overlapping places included, matched
 /// byte for byte (case and whitespace count: `"Seoul  and"` does not match `"Seoul and"`).
 /// `occurrence` (from 1) picks one match among several; without it, the words must occur once.
+/// Matches are counted up to [`MAX_OCCURRENCE`] + 1; an `occurrence` of 0 or above
+/// [`MAX_OCCURRENCE`] finds nothing ([`Located::PastLast`] after the first match).
 ///
-/// Cost: O(length of `text`) per match found.
+/// Cost: one pass over `text`, plus at most the length of `words` per match counted.
 ///
 /// ```
 /// use diplograph::provenance::{locate_text, Located, Span};
 /// let text = "Seoul and Tokyo; then Seoul again.";
 /// assert_eq!(locate_text(text, "Tokyo", None), Located::Found(Span { start: 10, end: 15 }));
 /// assert_eq!(locate_text(text, "Seoul", Some(2)), Located::Found(Span { start: 22, end: 27 }));
-/// assert!(matches!(locate_text(text, "Seoul", None), Located::Ambiguous { .. }));
+/// assert!(matches!(locate_text(text, "Seoul", None), Located::Ambiguous { count: 2, .. }));
 /// assert_eq!(locate_text(text, "Seoul", Some(3)), Located::PastLast { count: 2 });
 /// assert_eq!(
 ///     locate_text(text, "seoul AND tokyo", None),
@@ -206,7 +218,12 @@ pub fn locate_text(text: &str, words: &str, occurrence: Option<u32>) -> Located 
     if words.is_empty() {
         return Located::NotFound { near: None };
     }
-    let mut matches = Vec::new();
+    // An occurrence the rules refuse (0, or past the cap) is looked for no further than the
+    // first match.
+    let wanted = occurrence.filter(|n| (1..=MAX_OCCURRENCE).contains(n));
+    let stop = MAX_OCCURRENCE as usize + 1;
+    let mut first = Vec::new();
+    let mut count = 0usize;
     let mut from = 0;
     while let Some(at) = text.get(from..).and_then(|rest| rest.find(words)) {
         let start = from + at;
@@ -214,28 +231,38 @@ pub fn locate_text(text: &str, words: &str, occurrence: Option<u32>) -> Located 
             start,
             end: start + words.len(),
         };
-        if occurrence.is_some_and(|n| n as usize == matches.len() + 1) {
+        count += 1;
+        if wanted.is_some_and(|n| n as usize == count) {
             return Located::Found(span);
         }
-        matches.push(span);
+        if first.len() < MATCHES_SHOWN {
+            first.push(span);
+        }
+        if count >= stop || (occurrence.is_some() && wanted.is_none()) {
+            break;
+        }
         // The next place a match may start: one character on (overlaps count).
         from = start + text[start..].chars().next().map_or(1, char::len_utf8);
     }
-    match (matches.len(), occurrence) {
-        (0, _) => Located::NotFound {
+    match (count, occurrence, first.first()) {
+        (0, _, _) | (_, _, None) => Located::NotFound {
             near: loose_match(text, words),
         },
-        (count, Some(_)) => Located::PastLast { count },
-        (1, None) => Located::Found(matches[0]),
-        (_, None) => Located::Ambiguous { matches },
+        (count, Some(_), _) => Located::PastLast { count },
+        (1, None, Some(&span)) => Located::Found(span),
+        (count, None, _) => Located::Ambiguous { first, count },
     }
 }
+
+/// The most words a near match is looked for with.
+const LOOSE_WORDS: usize = 64;
 
 /// The first place `words` match `text` ignoring case and treating any run of whitespace as
 /// one: only to say where the words nearly are.
 fn loose_match(text: &str, words: &str) -> Option<Span> {
     let want: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
-    if want.is_empty() {
+    // Only a hint: not worth more than a pass over the text with a few words compared.
+    if want.is_empty() || want.len() > LOOSE_WORDS {
         return None;
     }
     // Every word of the text with its byte range.
@@ -271,9 +298,11 @@ fn loose_match(text: &str, words: &str) -> Option<Span> {
             })
         } else {
             // Inner words whole; the first may end, and the last may start, the cited words.
-            let inner = window.get(1..n - 1).unwrap_or_default();
-            let inner_ok = inner.iter().zip(middle).all(|(t, w)| t.2 == *w);
-            (inner_ok && first.2.ends_with(head.as_str()) && last.2.starts_with(tail.as_str()))
+            let inner_ok = || {
+                let inner = window.get(1..n - 1).unwrap_or_default();
+                inner.iter().zip(middle).all(|(t, w)| t.2 == *w)
+            };
+            (first.2.ends_with(head.as_str()) && last.2.starts_with(tail.as_str()) && inner_ok())
                 .then(|| Span {
                     start: first.0 + (first.2.len() - head.len()),
                     end: last.0 + tail.len(),

@@ -17,7 +17,7 @@ use crate::graph::{EdgeIndex, Graph};
 use crate::identity::{self, normalize};
 use crate::model::{Edge, Qualifiers, StatementText};
 use crate::model::{EdgeKind, LifecycleState, LifecycleStep, Node, NodeDetails, NodeKind};
-use crate::provenance::{locate_text, Citation, Located, Span};
+use crate::provenance::{locate_text, Citation, Located, Span, MAX_OCCURRENCE};
 
 /// What a whole-graph problem is about, so a loader can say where in the file it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,6 +171,10 @@ fn citation_field_rules(c: &Citation, path: impl Fn() -> String, sink: &mut impl
     if n == 0 {
         sink.push(ProblemCode::OutOfRange, at, || {
             "a citation's `occurrence` counts from 1 (the first match of its `text`), not 0".into()
+        });
+    } else if n > MAX_OCCURRENCE {
+        sink.push(ProblemCode::OutOfRange, at, || {
+            format!("a citation's `occurrence` is at most {MAX_OCCURRENCE}, not {n}; quote more words, or give a `span`")
         });
     }
     if c.text.is_none() {
@@ -928,7 +932,7 @@ fn shown(words: &str) -> String {
 /// A citation given by its words alone (`text`, no `span`): the words are found in the
 /// source's `text` once, or at the `occurrence` it names.
 fn words_rule(c: &Citation, words: &str, text: &str, id: &str, sink: &mut impl Sink) {
-    if c.occurrence == Some(0) {
+    if c.occurrence.is_some_and(|n| n == 0 || n > MAX_OCCURRENCE) {
         return; // reported by `citation_field_rules`: one cause, one problem
     }
     let source = &c.source;
@@ -952,18 +956,21 @@ fn words_rule(c: &Citation, words: &str, text: &str, id: &str, sink: &mut impl S
                 )
             },
         ),
-        Located::Ambiguous { matches } => sink.push(
+        Located::Ambiguous { first, count } => sink.push(
             ProblemCode::CitationTextAmbiguous,
             || "/text".to_owned(),
             || {
-                let listed: Vec<String> = matches.iter().take(5).map(Span::to_string).collect();
-                let more = if matches.len() > 5 { ", …" } else { "" };
+                let listed: Vec<String> = first.iter().map(Span::to_string).collect();
+                let more = if count > first.len() { ", …" } else { "" };
+                let (times, last) = if count > MAX_OCCURRENCE as usize {
+                    (format!("more than {MAX_OCCURRENCE}"), MAX_OCCURRENCE as usize)
+                } else {
+                    (count.to_string(), count)
+                };
                 format!(
-                    "a citation of `{id}` quotes \"{}\", which occurs {} times in the text of source `{source}` (at bytes {}{more}); add \"occurrence\": 1 to {} to pick one, or quote more words",
+                    "a citation of `{id}` quotes \"{}\", which occurs {times} times in the text of source `{source}` (at bytes {}{more}); add \"occurrence\": 1 to {last} to pick one, or quote more words",
                     shown(words),
-                    matches.len(),
                     listed.join(", "),
-                    matches.len()
                 )
             },
         ),

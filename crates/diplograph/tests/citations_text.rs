@@ -248,6 +248,45 @@ fn a_source_without_text_takes_the_words_on_trust() {
     assert!(saved.contains("\"occurrence\": 2"), "{saved}");
 }
 
+#[test]
+fn matches_are_counted_up_to_a_cap() {
+    // A megabyte of one letter: every place counts, but counting stops past 10 000.
+    let many = "a".repeat(1 << 20);
+    let file = |citation: &str| {
+        doc(
+            &format!(
+                "{{\"id\": \"src\", \"kind\": \"source\", \"name\": \"S\", \"text\": \"{many}\"}},\n{}",
+                kor(citation)
+            ),
+            "",
+        )
+    };
+    let words = "a".repeat(1000);
+    let text = file(&format!(r#"{{"source": "src", "text": "{words}"}}"#));
+    let m = messages(&text);
+    assert_eq!(m.len(), 1);
+    assert!(
+        m[0].contains("which occurs more than 10000 times in the text of source `src` (at bytes 0..1000, 1..1001, 2..1002, 3..1003, 4..1004, …); add \"occurrence\": 1 to 10000 to pick one"),
+        "{}",
+        m[0]
+    );
+    let last = file(&format!(
+        r#"{{"source": "src", "text": "{words}", "occurrence": 10000}}"#
+    ));
+    assert_eq!(
+        loaded_citation(&last).span,
+        Some(Span {
+            start: 9999,
+            end: 10999
+        })
+    );
+    let past = file(r#"{"source": "src", "text": "a", "occurrence": 10001}"#);
+    assert_eq!(
+        messages(&past),
+        ["a citation's `occurrence` is at most 10000, not 10001; quote more words, or give a `span`"]
+    );
+}
+
 fn source(id: &str, text: &str) -> Node {
     Node::new(
         id,
@@ -422,9 +461,9 @@ mod properties {
                 Located::NotFound { near } => {
                     prop_assert!(near.is_none_or(|s| s.slice(&text).is_some()));
                 }
-                Located::Ambiguous { matches } => {
-                    prop_assert!(matches.len() > 1);
-                    prop_assert!(matches.iter().all(|s| s.slice(&text) == Some(words.as_str())));
+                Located::Ambiguous { first, count } => {
+                    prop_assert!(count > 1 && first.len() == count.min(5));
+                    prop_assert!(first.iter().all(|s| s.slice(&text) == Some(words.as_str())));
                 }
                 Located::PastLast { count } => prop_assert!(count >= 1),
             }
