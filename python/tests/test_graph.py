@@ -165,6 +165,15 @@ def test_a_citation_by_its_words_finds_its_span():
         ("citation-text-ambiguous", "USA -allied_with-> KOR", "/citations/0/text"),
     ]
     assert pickle.loads(pickle.dumps(second)) == second
+    # A source holding no text: the words and occurrence are kept as written, unchecked.
+    h = diplograph.Graph()
+    h.add_source("nt", "No text kept", url="https://example.org")
+    h.add_country("KOR", "South Korea", citations=[Citation("nt", text="Seoul", occurrence=2)])
+    assert h.validate() == []
+    kept = {"source": "nt", "text": "Seoul", "occurrence": 2}
+    assert h.node("KOR").citations[0].to_dict() == kept
+    assert diplograph.loads(h.dumps()).node("KOR").citations[0].to_dict() == kept
+    assert h.to_networkx().nodes["KOR"]["citations"] == [kept]
 
 
 def test_loading_a_citation_by_its_words_reports_where():
