@@ -320,7 +320,9 @@ impl Graph {
     }
 
     /// Checks the rules that span the whole graph: citations name existing sources, spans lie
-    /// inside their source text and match the words they quote, intermediaries exist,
+    /// inside their source text and match the words they quote, words given without a span
+    /// are found in the source's text once or at their `occurrence`
+    /// (`citation-text-not-found`, `citation-text-ambiguous`), intermediaries exist,
     /// bilateral agreements have two parties, lifecycle parties exist, no alias is claimed by
     /// two nodes. Returns every problem found (empty when the graph is valid).
     ///
