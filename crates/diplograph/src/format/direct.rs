@@ -15,6 +15,7 @@
 //! the located one on valid and invalid inputs alike.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
@@ -52,11 +53,19 @@ pub(super) fn load(text: &str, limits: &Limits) -> Option<Graph> {
         return None;
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    let graph = Document { limits }.deserialize(&mut de).ok()?;
+    let by_words = Cell::new(false);
+    let mut graph = Document {
+        limits,
+        by_words: &by_words,
+    }
+    .deserialize(&mut de)
+    .ok()?;
     de.end().ok()?;
-    let mut graph = graph;
-    // Words cited without a span find it, as on the located path.
-    validate::resolve_spans(&mut graph);
+    // Words cited without a span find it, as on the located path (a pass over every
+    // citation, skipped when none was given by its words alone).
+    if by_words.get() {
+        validate::resolve_spans(&mut graph);
+    }
     validate::graph_is_clean(&graph).then_some(graph)
 }
 
@@ -68,6 +77,8 @@ fn give_up<E: de::Error>() -> E {
 /// The top-level object: its members in any order, except that edges need their nodes first.
 struct Document<'l> {
     limits: &'l Limits,
+    /// Set when a citation gives its words without a span.
+    by_words: &'l Cell<bool>,
 }
 
 impl<'de> DeserializeSeed<'de> for Document<'_> {
@@ -88,6 +99,7 @@ impl<'de> Visitor<'de> for Document<'_> {
             graph: Graph::new(),
             check: Check {
                 limits: self.limits,
+                by_words: self.by_words,
             },
             last_from: (String::new(), None),
         };
@@ -245,6 +257,8 @@ impl Build<'_> {
 /// the raw text, where it can say where).
 struct Check<'l> {
     limits: &'l Limits,
+    /// Set when a citation gives its words without a span.
+    by_words: &'l Cell<bool>,
 }
 
 impl Check<'_> {
@@ -296,6 +310,9 @@ impl Check<'_> {
     fn citations(&self, cs: &[Citation]) -> bool {
         cs.len() <= self.limits.max_citations
             && cs.iter().all(|c| {
+                if c.span.is_none() && c.text.is_some() {
+                    self.by_words.set(true);
+                }
                 self.id(&c.source)
                     && c.via.iter().all(|v| self.id(v))
                     && c.text.as_deref().is_none_or(|t| self.string(t))
