@@ -12,8 +12,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::error::{Problem, ProblemCode};
-use crate::graph::NodeIndex;
-use crate::graph::{EdgeIndex, Graph};
+use crate::graph::{EdgeIndex, Graph, NodeIndex};
 use crate::identity::{self, normalize};
 use crate::model::{Edge, Qualifiers, StatementText};
 use crate::model::{EdgeKind, LifecycleState, LifecycleStep, Node, NodeDetails, NodeKind};
@@ -93,7 +92,7 @@ pub(crate) fn check_node(node: &Node) -> Vec<Problem> {
         );
     }
     for (i, c) in node.citations.iter().enumerate() {
-        check_confidence(c, || format!("/citations/{i}"), id, &mut out);
+        check_citation_fields(c, || format!("/citations/{i}"), id, &mut out);
     }
     let mut push =
         |code, msg: String, path: &str| out.push(Problem::new(code, msg, path).with_id(id));
@@ -189,7 +188,12 @@ fn citation_field_rules(c: &Citation, path: impl Fn() -> String, sink: &mut impl
 }
 
 /// [`citation_field_rules`], collecting into `out` with `id`.
-fn check_confidence(c: &Citation, path: impl Fn() -> String, id: &str, out: &mut Vec<Problem>) {
+fn check_citation_fields(
+    c: &Citation,
+    path: impl Fn() -> String,
+    id: &str,
+    out: &mut Vec<Problem>,
+) {
     citation_field_rules(c, path, &mut Collect { id, out });
 }
 
@@ -247,7 +251,7 @@ fn check_lifecycle(id: &str, steps: &[LifecycleStep], out: &mut Vec<Problem>) {
             _ => {}
         }
         for (j, c) in step.citations.iter().enumerate() {
-            check_confidence(c, || format!("/lifecycle/{i}/citations/{j}"), id, out);
+            check_citation_fields(c, || format!("/lifecycle/{i}/citations/{j}"), id, out);
         }
         prev = Some(step);
     }
