@@ -182,6 +182,7 @@ def _citation(d: Mapping[str, Any]) -> Citation:
         text=d.get("text"),
         via=list(d.get("via", [])),
         confidence=d.get("confidence"),
+        occurrence=d.get("occurrence"),
     )
 
 

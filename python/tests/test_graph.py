@@ -140,6 +140,82 @@ def test_an_ongoing_event_has_no_end_and_saves_as_null():
         g.add_event("x", "X", "meeting", date="2016", end="2017", ongoing=True)
 
 
+def test_a_citation_by_its_words_finds_its_span():
+    g = diplograph.Graph()
+    # Cited before its source is added: adding the source resolves it.
+    g.add_country("JPN", "Japan", citations=[Citation("st", text="Tokyo")])
+    assert g.node("JPN").citations[0].span is None
+    g.add_source("st", "A report", text="Seoul and Tokyo agreed. Seoul said so.")
+    assert g.node("JPN").citations[0] == Citation("st", span=(10, 15), text="Tokyo")
+    second = Citation("st", text="Seoul", occurrence=2)
+    assert (second.occurrence, repr(second)) == (2, 'Citation("st", text="Seoul", occurrence=2)')
+    g.add_country("KOR", "South Korea", citations=[second])
+    (c,) = g.node("KOR").citations
+    assert (c.span, c.text, c.occurrence) == ((24, 29), "Seoul", None)
+    # A dict citation resolves the same way, on an edge.
+    g.relate("KOR", "allied_with", "JPN", citations=[{"source": "st", "text": "agreed"}])
+    assert g.edges()[0].citations[0].span == (16, 22)
+    assert g.validate() == []
+    assert '"span": [\n            24,\n            29\n          ]' in g.dumps()
+    # Words not found, or found twice with no occurrence: the same problems as loading.
+    g.add_country("USA", "United States", citations=[Citation("st", text="Washington")])
+    g.relate("USA", "allied_with", "KOR", citations=[Citation("st", text="Seoul")])
+    assert [(p.code, p.id, p.path) for p in g.validate()] == [
+        ("citation-text-not-found", "USA", "/citations/0/text"),
+        ("citation-text-ambiguous", "USA -allied_with-> KOR", "/citations/0/text"),
+    ]
+    assert pickle.loads(pickle.dumps(second)) == second
+    # A source holding no text: the words and occurrence are kept as written, unchecked.
+    h = diplograph.Graph()
+    h.add_source("nt", "No text kept", url="https://example.org")
+    h.add_country("KOR", "South Korea", citations=[Citation("nt", text="Seoul", occurrence=2)])
+    assert h.validate() == []
+    kept = {"source": "nt", "text": "Seoul", "occurrence": 2}
+    assert h.node("KOR").citations[0].to_dict() == kept
+    assert diplograph.loads(h.dumps()).node("KOR").citations[0].to_dict() == kept
+    assert h.to_networkx().nodes["KOR"]["citations"] == [kept]
+
+
+def test_loading_a_citation_by_its_words_reports_where():
+    text = (
+        '{"diplograph": "1", "nodes": [\n'
+        '  {"id": "st", "kind": "source", "name": "S", "text": "Seoul and Tokyo. Seoul."},\n'
+        '  {"id": "KOR", "kind": "country", "name": "K", "citations": [{"source": "st", "text": "Seoul"}]}]}'
+    )
+    with pytest.raises(diplograph.ValidationError) as err:
+        diplograph.loads(text)
+    (p,) = err.value.problems
+    assert (p.code, p.line, p.column, p.path) == (
+        "citation-text-ambiguous",
+        3,
+        88,
+        "/nodes/1/citations/0/text",
+    )
+    assert p.message == (
+        'a citation of `KOR` quotes "Seoul", which occurs 2 times in the text of source `st` '
+        '(at bytes 0..5, 17..22); add "occurrence": 1 to 2 to pick one, or quote more words'
+    )
+    g = diplograph.loads(text.replace('"text": "Seoul"}', '"text": "Seoul", "occurrence": 2}'))
+    assert g.node("KOR").citations[0].span == (17, 22)
+
+
+def test_a_rejected_source_is_one_problem():
+    cites = ",\n".join(
+        f'  {{"id": "p{i}", "kind": "person", "name": "P", "citations": [{{"source": "st"}}]}}'
+        for i in range(5)
+    )
+    text = (
+        '{"diplograph": "1", "nodes": [\n'
+        '  {"id": "st", "kind": "source", "name": "S", "attributes": null},\n'
+        f"{cites}]}}"
+    )
+    with pytest.raises(diplograph.ValidationError) as err:
+        diplograph.loads(text)
+    (p,) = err.value.problems
+    assert (p.code, p.id, p.line) == ("invalid-value", "st", 2)
+    assert p.message.endswith("(and 5 citations naming `st` are not checked until it loads)")
+
+
 def test_load_errors_are_located(tmp_path):
     with pytest.raises(diplograph.ParseError) as err:
         diplograph.loads('{"diplograph": "1", "nodes": [')

@@ -209,6 +209,111 @@ fn validate_valid_files_and_the_example() {
         .stdout("<stdin>: valid (75 nodes, 228 edges)\n");
 }
 
+/// A source holding its text and a citation of it given by its words alone.
+fn cited_by_words(citation: &str) -> String {
+    format!(
+        r#"{{"diplograph": "1", "nodes": [
+  {{"id": "st", "kind": "source", "name": "A report",
+   "text": "Seoul and Tokyo agreed. Seoul said so."}},
+  {{"id": "KOR", "kind": "country", "name": "South Korea",
+   "citations": [{citation}]}}]}}"#
+    )
+}
+
+#[test]
+fn validate_reports_words_not_found_or_ambiguous_and_dump_writes_the_span() {
+    let dir = tempfile::tempdir().unwrap();
+    let ambiguous = write(
+        dir.path(),
+        "ambiguous.json",
+        &cited_by_words(r#"{"source": "st", "text": "Seoul"}"#),
+    );
+    let out = cmd()
+        .args(["validate", ambiguous.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with(&format!(
+            "error[citation-text-ambiguous]: a citation of `KOR` quotes \"Seoul\", which occurs 2 times in the text of source `st` (at bytes 0..5, 24..29); add \"occurrence\": 1 to 2 to pick one, or quote more words\n --> {}:5:43\n",
+            ambiguous.display()
+        )),
+        "{err}"
+    );
+    let missing = write(
+        dir.path(),
+        "missing.json",
+        &cited_by_words(r#"{"source": "st", "text": "Seoul", "occurrence": 3}"#),
+    );
+    let out = cmd()
+        .args(["validate", "--json", missing.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let p = &v["files"][0]["problems"][0];
+    assert_eq!(p["code"], "citation-text-not-found");
+    assert_eq!(
+        (p["line"].clone(), p["column"].clone()),
+        (5.into(), 66.into())
+    );
+    assert_eq!(p["path"], "/nodes/1/citations/0/occurrence");
+
+    // Picked by its occurrence, the words load; `dump -o` over the file writes their span.
+    let good = write(
+        dir.path(),
+        "good.json",
+        &cited_by_words(r#"{"source": "st", "text": "Seoul", "occurrence": 2}"#),
+    );
+    cmd()
+        .args(["-q", "validate", good.to_str().unwrap()])
+        .assert()
+        .success();
+    cmd()
+        .args(["dump", good.to_str().unwrap(), "-o", good.to_str().unwrap()])
+        .assert()
+        .success();
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&good).unwrap()).unwrap();
+    assert_eq!(
+        saved["nodes"][0]["citations"][0],
+        serde_json::json!({"source": "st", "span": [24, 29], "text": "Seoul"})
+    );
+}
+
+#[test]
+fn validate_reports_a_rejected_node_once() {
+    let mut nodes = vec![
+        r#"{"id": "st", "kind": "source", "name": "S", "text": "Seoul said so.", "attributes": null}"#
+            .to_owned(),
+    ];
+    for i in 0..37 {
+        nodes.push(format!(
+            r#"{{"id": "p{i}", "kind": "person", "name": "P{i}", "citations": [{{"source": "st"}}]}}"#
+        ));
+    }
+    let text = format!(
+        "{{\"diplograph\": \"1\", \"nodes\": [\n{}\n]}}",
+        nodes.join(",\n")
+    );
+    let out = cmd()
+        .args(["validate", "--json", "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let problems = v["files"][0]["problems"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(
+        problems[0]["message"],
+        "invalid type: null, expected an object with each key once (and 37 citations naming `st` are not checked until it loads)"
+    );
+}
+
 #[test]
 fn validate_shows_snippets_for_standard_input() {
     cmd()

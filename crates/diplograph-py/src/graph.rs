@@ -479,7 +479,8 @@ impl PyGraph {
     }
 
     /// Checks the rules that span the whole graph (citations name sources, spans match their
-    /// text, bilateral agreements have two parties, no alias is claimed twice) and returns
+    /// text, words cited without a span are found once or at their ``occurrence``, bilateral
+    /// agreements have two parties, no alias is claimed twice) and returns
     /// every ``Problem`` found: an empty list when the graph is valid. Cost: O(nodes + edges +
     /// citations); the GIL is released meanwhile.
     fn validate<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {

@@ -45,6 +45,17 @@ pub(crate) fn attributes_from_py(value: Option<&Bound<'_, PyDict>>) -> PyResult<
 /// >>> c = Citation("st-2016-06-04", span=(0, 9), text="SINGAPORE", via=["yonhap"])
 /// >>> c.source, c.span, c.via
 /// ('st-2016-06-04', (0, 9), ['yonhap'])
+///
+/// Given by its words alone (``text`` without ``span``), a citation finds its span when the
+/// graph holds its source's text: byte for byte (case and spacing count), ``occurrence``
+/// (from 1) picking among repeats. Words not found, or found several times with no
+/// ``occurrence``, are reported by ``Graph.validate()`` and by loading.
+///
+/// >>> g = Graph()
+/// >>> _ = g.add_source("st", "A paper", text="Seoul and Tokyo. Seoul again.")
+/// >>> _ = g.add_country("KOR", "South Korea", citations=[Citation("st", text="Seoul", occurrence=2)])
+/// >>> g.node("KOR").citations[0]
+/// Citation("st", span=(17, 22), text="Seoul")
 #[pyclass(module = "diplograph", name = "Citation", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub(crate) struct PyCitation(pub(crate) Citation);
@@ -52,18 +63,20 @@ pub(crate) struct PyCitation(pub(crate) Citation);
 #[pymethods]
 impl PyCitation {
     #[new]
-    #[pyo3(signature = (source, span = None, text = None, via = Vec::new(), confidence = None))]
+    #[pyo3(signature = (source, span = None, text = None, via = Vec::new(), confidence = None, occurrence = None))]
     fn new(
         source: String,
         span: Option<(usize, usize)>,
         text: Option<String>,
         via: Vec<String>,
         confidence: Option<f64>,
+        occurrence: Option<u32>,
     ) -> Self {
         PyCitation(Citation {
             source,
             span: span.map(|(start, end)| Span { start, end }),
             text,
+            occurrence,
             via,
             confidence,
         })
@@ -85,6 +98,13 @@ impl PyCitation {
     #[getter]
     fn text(&self) -> Option<&str> {
         self.0.text.as_deref()
+    }
+
+    /// Which match of ``text`` is meant (from 1) when the words occur more than once, or
+    /// ``None``; dropped once the span is found.
+    #[getter]
+    fn occurrence(&self) -> Option<u32> {
+        self.0.occurrence
     }
 
     /// The intermediaries between the fact and the source, nearest the fact first (ids).
@@ -118,6 +138,9 @@ impl PyCitation {
         if let Some(c) = self.0.confidence {
             s.push_str(&format!(", confidence={c}"));
         }
+        if let Some(n) = self.0.occurrence {
+            s.push_str(&format!(", occurrence={n}"));
+        }
         s.push(')');
         s
     }
@@ -131,6 +154,7 @@ impl PyCitation {
             c.text.clone(),
             c.via.clone(),
             c.confidence,
+            c.occurrence,
         )
             .into_pyobject(py)?;
         PyTuple::new(py, [slf.get_type().into_any(), args.into_any()])

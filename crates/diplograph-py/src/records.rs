@@ -430,6 +430,9 @@ fn citations<'py>(py: Python<'py>, citations: &[Citation]) -> PyResult<Bound<'py
         if let Some(text) = &c.text {
             d.set_item(intern!(py, "text"), text)?;
         }
+        if let Some(n) = c.occurrence {
+            d.set_item(intern!(py, "occurrence"), n)?;
+        }
         if !c.via.is_empty() {
             d.set_item(intern!(py, "via"), &c.via)?;
         }

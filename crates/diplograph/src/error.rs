@@ -56,6 +56,12 @@ pub enum ProblemCode {
     SpanOutOfRange,
     /// A citation's written-out text differs from what its span covers in the source.
     SpanTextMismatch,
+    /// A citation given by its words (`text`) without a `span` whose words are not in its
+    /// source's text, or whose `occurrence` is past the last match.
+    CitationTextNotFound,
+    /// A citation given by its words without a `span` whose words occur more than once in its
+    /// source's text, with no `occurrence` to pick one.
+    CitationTextAmbiguous,
     /// One alias (or name) is claimed by two nodes.
     AliasConflict,
     /// One external identifier (`wikidata: Q884`) is claimed by two nodes.
@@ -107,6 +113,8 @@ impl ProblemCode {
             ProblemCode::MissingSource => "missing-source",
             ProblemCode::SpanOutOfRange => "span-out-of-range",
             ProblemCode::SpanTextMismatch => "span-text-mismatch",
+            ProblemCode::CitationTextNotFound => "citation-text-not-found",
+            ProblemCode::CitationTextAmbiguous => "citation-text-ambiguous",
             ProblemCode::AliasConflict => "alias-conflict",
             ProblemCode::ExternalIdConflict => "external-id-conflict",
             ProblemCode::UnknownIsoCode => "unknown-iso-code",

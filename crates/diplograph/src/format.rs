@@ -2,7 +2,7 @@
 //! saving. The format is documented in `docs/format.md`.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use std::path::Path;
 
@@ -22,7 +22,7 @@ use crate::model::{
     StatementText,
 };
 use crate::time::Interval;
-use crate::validate::{self, Subject};
+use crate::validate::{self, Rejected, Subject};
 pub(crate) use limits::built as built_limits;
 pub use limits::Limits;
 use locate::{offset_in, Locator};
@@ -236,7 +236,9 @@ fn parse_located(text: &str, file: Option<&Path>, limits: &Limits) -> Result<Gra
     graph.description = doc.description;
     // Where each node (by id) and each edge (by index) starts in the text.
     let mut node_at: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    let mut broken_ids: HashSet<String> = HashSet::new();
+    // The nodes rejected before they could join the graph, with the index in `problems` of
+    // the first problem each one has: references to them are counted there, not reported.
+    let mut broken_ids: HashMap<String, usize> = HashMap::new();
     for (i, raw) in doc.nodes.iter().enumerate() {
         let base = offset_in(text, raw.get());
         let path = format!("/nodes/{i}");
@@ -247,7 +249,7 @@ fn parse_located(text: &str, file: Option<&Path>, limits: &Limits) -> Result<Gra
                     .ok()
                     .and_then(|v| v.get("id").and_then(|v| v.as_str()).map(str::to_owned))
                 {
-                    broken_ids.insert(id);
+                    broken_ids.entry(id).or_insert(problems.len());
                 }
                 problems.push(element_error(&loc, base, raw.get(), &path, &e));
                 continue;
@@ -257,7 +259,7 @@ fn parse_located(text: &str, file: Option<&Path>, limits: &Limits) -> Result<Gra
         let node = match node_from_record(record) {
             Ok(n) => n,
             Err(ps) => {
-                broken_ids.insert(id.clone());
+                broken_ids.entry(id.clone()).or_insert(problems.len());
                 problems.extend(ps.into_iter().map(|p| relocate(&loc, base, &path, p)));
                 continue;
             }
@@ -290,6 +292,11 @@ fn parse_located(text: &str, file: Option<&Path>, limits: &Limits) -> Result<Gra
         graph.insert_node_unchecked(node);
     }
 
+    let mut rejected = Rejected::default();
+    for id in broken_ids.keys() {
+        rejected.insert(id.clone());
+    }
+    rejected.keep_absent(&graph);
     // Where each inserted edge was written (its number and offset), by edge index.
     let mut edge_at: HashMap<EdgeIndex, (usize, usize)> = HashMap::new();
     for (i, raw) in doc.edges.iter().enumerate() {
@@ -302,14 +309,28 @@ fn parse_located(text: &str, file: Option<&Path>, limits: &Limits) -> Result<Gra
                 continue;
             }
         };
-        if broken_ids.contains(record.from.as_ref()) || broken_ids.contains(record.to.as_ref()) {
-            // The node itself was reported; do not pile dangling references on top.
+        let from_gone = rejected.hides(&record.from, validate::Hides::Edge);
+        let to_gone = rejected.hides(&record.to, validate::Hides::Edge);
+        if from_gone || to_gone {
+            // The node itself was reported; do not pile dangling references on top. The other
+            // end lost an edge: its rules that count edges are not checked either.
+            if from_gone && !to_gone {
+                rejected.lose_edge(&record.from, &record.to);
+            } else if to_gone && !from_gone {
+                rejected.lose_edge(&record.to, &record.from);
+            }
             continue;
         }
         // Borrowed ids: no copy of either end.
         let (from, to) = (record.from.clone(), record.to.clone());
         let edge = edge_from_record(record);
-        let local = validate::check_relation(&graph, &from, &to, &edge);
+        let mut local = validate::check_relation(&graph, &from, &to, &edge);
+        if let Some(party) = edge.on_behalf_of() {
+            if graph.index_of(party).is_none() && rejected.hides(party, validate::Hides::Reference)
+            {
+                local.retain(|p| p.location.path != "/on_behalf_of");
+            }
+        }
         if !local.is_empty() {
             problems.extend(local.into_iter().map(|p| relocate(&loc, base, &path, p)));
             continue;
@@ -320,7 +341,9 @@ fn parse_located(text: &str, file: Option<&Path>, limits: &Limits) -> Result<Gra
         }
     }
 
-    for (subject, p) in validate::check_graph(&graph) {
+    // Words cited without a span find it before the rules check it.
+    validate::resolve_spans(&mut graph);
+    for (subject, p) in validate::check_graph_with(&graph, &mut rejected) {
         let (path, base) = match &subject {
             Subject::Node(id) => match node_at.get(id) {
                 Some(&(i, base)) => (format!("/nodes/{i}"), base),
@@ -334,6 +357,12 @@ fn parse_located(text: &str, file: Option<&Path>, limits: &Limits) -> Result<Gra
         problems.push(relocate(&loc, base, &path, p));
     }
 
+    // One cause, one problem: each rejected node's first problem says what it hides.
+    for (id, &at) in &broken_ids {
+        if let (Some(note), Some(p)) = (rejected.note(id), problems.get_mut(at)) {
+            p.message.push_str(&note);
+        }
+    }
     if problems.is_empty() {
         Ok(graph)
     } else {

@@ -53,6 +53,9 @@ pub struct Graph {
     pub title: Option<String>,
     /// A description of the dataset.
     pub description: Option<String>,
+    /// Whether a citation added by [`Graph::add_node`] or [`Graph::relate`] gives words
+    /// without a span and names a source not added yet: adding a source then resolves them.
+    awaiting_source: bool,
 }
 
 /// Every node's edges, one list per direction, grouped by kind: a typed one-hop query reads
@@ -190,7 +193,25 @@ impl Graph {
     /// Adds a node, checking it on its own (id, name, kind rules, ISO code, dates, lifecycle).
     ///
     /// Whole-graph rules (citations to sources, spans, aliases claimed twice) are checked by
-    /// [`Graph::validate`]. Cost: O(1) amortised.
+    /// [`Graph::validate`]. A citation given by its words alone (`text`, no `span`) gets the
+    /// span its words find in its source's text when the graph already holds that source;
+    /// when the source comes later, adding it resolves the citations waiting for it. Words
+    /// that are not found (or found several times with no `occurrence`) are left without a
+    /// span and reported by [`Graph::validate`] (`citation-text-not-found`,
+    /// `citation-text-ambiguous`). Cost: O(1) amortised, plus a search of the source's text
+    /// per citation given by its words.
+    ///
+    /// ```
+    /// use diplograph::model::{Node, NodeDetails};
+    /// use diplograph::provenance::{Citation, Span};
+    /// let mut g = diplograph::Graph::new();
+    /// let text = Some("Seoul and Tokyo signed. Seoul said so.".to_owned());
+    /// g.add_node(Node::new("st", "A paper", NodeDetails::Source { date: None, url: None, text }))?;
+    /// let cite = Citation::new("st").with_text("Seoul").with_occurrence(2);
+    /// g.add_node(Node::new("KOR", "South Korea", NodeDetails::Country).with_citation(cite))?;
+    /// assert_eq!(g.node("KOR").unwrap().citations[0].span, Some(Span { start: 24, end: 29 }));
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
     ///
     /// # Errors
     /// [`Error::Invalid`] listing what is wrong with the node, including `duplicate-id`, and
@@ -215,7 +236,27 @@ impl Graph {
         if !problems.is_empty() {
             return Err(Error::invalid(problems));
         }
-        Ok(self.insert_node_unchecked(node))
+        let mut node = node;
+        self.resolve_citations_of(&mut node.citations);
+        if let NodeDetails::Agreement { lifecycle, .. } = &mut node.details {
+            for step in lifecycle {
+                self.resolve_citations_of(&mut step.citations);
+            }
+        }
+        let gives_text = matches!(&node.details, NodeDetails::Source { text: Some(_), .. });
+        let ix = self.insert_node_unchecked(node);
+        if gives_text && self.awaiting_source {
+            self.awaiting_source = validate::resolve_spans(self);
+        }
+        Ok(ix)
+    }
+
+    /// Gives each citation given by its words alone the span they find in its source, when
+    /// the graph holds the source and its text (see [`crate::provenance::Citation::text`]).
+    fn resolve_citations_of(&mut self, citations: &mut [crate::provenance::Citation]) {
+        for c in citations {
+            self.awaiting_source |= validate::resolve_span(self, c);
+        }
     }
 
     pub(crate) fn insert_node_unchecked(&mut self, node: Node) -> NodeIndex {
@@ -227,9 +268,10 @@ impl Graph {
     }
 
     /// Adds an edge from the node with id `from` to the node with id `to`, checking that both
-    /// exist, that the edge kind allows their kinds, and the edge's own fields.
+    /// exist, that the edge kind allows their kinds, and the edge's own fields. Citations
+    /// given by their words alone get their span as in [`Graph::add_node`].
     ///
-    /// Cost: O(1).
+    /// Cost: O(1), plus a search of the source's text per citation given by its words.
     ///
     /// # Errors
     /// [`Error::Invalid`] with `dangling-reference`, `edge-endpoint-kind`, `kind-field`,
@@ -245,6 +287,8 @@ impl Graph {
         if !problems.is_empty() {
             return Err(Error::invalid(problems));
         }
+        let mut edge = edge;
+        self.resolve_citations_of(&mut edge.citations);
         match (self.by_id.get(from), self.by_id.get(to)) {
             (Some(&f), Some(&t)) => {
                 self.derived.invalidate();
@@ -252,6 +296,17 @@ impl Graph {
             }
             _ => Err(Error::invalid(vec![])),
         }
+    }
+
+    /// The node at `ix`, to change in place (its id and kind must not change: the id map and
+    /// the derived indexes rely on them).
+    pub(crate) fn node_weight_mut(&mut self, ix: NodeIndex) -> Option<&mut Node> {
+        self.inner.node_weight_mut(ix)
+    }
+
+    /// The edge at `ix`, to change in place (its kind must not change).
+    pub(crate) fn edge_weight_mut(&mut self, ix: EdgeIndex) -> Option<&mut Edge> {
+        self.inner.edge_weight_mut(ix)
     }
 
     pub(crate) fn insert_edge_unchecked(
@@ -265,7 +320,9 @@ impl Graph {
     }
 
     /// Checks the rules that span the whole graph: citations name existing sources, spans lie
-    /// inside their source text and match the words they quote, intermediaries exist,
+    /// inside their source text and match the words they quote, words given without a span
+    /// are found in the source's text once or at their `occurrence`
+    /// (`citation-text-not-found`, `citation-text-ambiguous`), intermediaries exist,
     /// bilateral agreements have two parties, lifecycle parties exist, no alias is claimed by
     /// two nodes. Returns every problem found (empty when the graph is valid).
     ///

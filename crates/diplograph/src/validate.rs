@@ -12,11 +12,11 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::error::{Problem, ProblemCode};
-use crate::graph::{EdgeIndex, Graph};
+use crate::graph::{EdgeIndex, Graph, NodeIndex};
 use crate::identity::{self, normalize};
 use crate::model::{Edge, Qualifiers, StatementText};
 use crate::model::{EdgeKind, LifecycleState, LifecycleStep, Node, NodeDetails, NodeKind};
-use crate::provenance::Citation;
+use crate::provenance::{locate_text, Citation, Located, Span, MAX_OCCURRENCE};
 
 /// What a whole-graph problem is about, so a loader can say where in the file it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,7 +92,7 @@ pub(crate) fn check_node(node: &Node) -> Vec<Problem> {
         );
     }
     for (i, c) in node.citations.iter().enumerate() {
-        check_confidence(c, || format!("/citations/{i}"), id, &mut out);
+        check_citation_fields(c, || format!("/citations/{i}"), id, &mut out);
     }
     let mut push =
         |code, msg: String, path: &str| out.push(Problem::new(code, msg, path).with_id(id));
@@ -150,9 +150,10 @@ fn fmt_opt<T: std::fmt::Display>(v: Option<T>) -> String {
     v.map_or_else(|| "?".to_owned(), |v| v.to_string())
 }
 
-/// A citation's confidence lies in 0..=1. `path` names the citation; it is built only when
-/// there is a problem to report.
-fn confidence_rule(c: &Citation, path: impl FnOnce() -> String, sink: &mut impl Sink) {
+/// The rules about a citation on its own: its confidence lies in 0..=1, and an `occurrence`
+/// counts from 1, picks among the matches of `text` and is not given beside a `span`. `path`
+/// names the citation; it is built only when there is a problem to report.
+fn citation_field_rules(c: &Citation, path: impl Fn() -> String, sink: &mut impl Sink) {
     if let Some(conf) = c.confidence {
         if !(0.0..=1.0).contains(&conf) {
             sink.push(
@@ -162,11 +163,38 @@ fn confidence_rule(c: &Citation, path: impl FnOnce() -> String, sink: &mut impl 
             );
         }
     }
+    let Some(n) = c.occurrence else {
+        return;
+    };
+    let at = || format!("{}/occurrence", path());
+    if n == 0 {
+        sink.push(ProblemCode::OutOfRange, at, || {
+            "a citation's `occurrence` counts from 1 (the first match of its `text`), not 0".into()
+        });
+    } else if n > MAX_OCCURRENCE {
+        sink.push(ProblemCode::OutOfRange, at, || {
+            format!("a citation's `occurrence` is at most {MAX_OCCURRENCE}, not {n}; quote more words, or give a `span`")
+        });
+    }
+    if c.text.is_none() {
+        sink.push(ProblemCode::KindField, at, || {
+            format!("a citation's `occurrence` ({n}) picks among the matches of its `text`, but it has no `text`; add the words cited or drop `occurrence`")
+        });
+    } else if let Some(span) = c.span {
+        sink.push(ProblemCode::KindField, at, || {
+            format!("a citation with a `span` ({span}) takes no `occurrence` ({n}): the span already says where; drop one of them")
+        });
+    }
 }
 
-/// [`confidence_rule`], collecting into `out` with `id`.
-fn check_confidence(c: &Citation, path: impl FnOnce() -> String, id: &str, out: &mut Vec<Problem>) {
-    confidence_rule(c, path, &mut Collect { id, out });
+/// [`citation_field_rules`], collecting into `out` with `id`.
+fn check_citation_fields(
+    c: &Citation,
+    path: impl Fn() -> String,
+    id: &str,
+    out: &mut Vec<Problem>,
+) {
+    citation_field_rules(c, path, &mut Collect { id, out });
 }
 
 /// The step order rules, each with its own problem code (docs/format.md, "Lifecycle"). Only
@@ -234,7 +262,7 @@ fn check_lifecycle(id: &str, steps: &[LifecycleStep], out: &mut Vec<Problem>) {
             }
         }
         for (j, c) in step.citations.iter().enumerate() {
-            check_confidence(c, || format!("/lifecycle/{i}/citations/{j}"), id, out);
+            check_citation_fields(c, || format!("/lifecycle/{i}/citations/{j}"), id, out);
         }
         if !step.status.occurred() {
             continue;
@@ -374,7 +402,7 @@ fn edge_rules(edge: &Edge, label: &str, sink: &mut impl Sink) {
     let q = edge.qualifiers.as_deref().unwrap_or(&none);
     qualifier_rules(q, edge.kind, label, sink);
     for (i, c) in edge.citations.iter().enumerate() {
-        confidence_rule(c, || format!("/citations/{i}"), sink);
+        citation_field_rules(c, || format!("/citations/{i}"), sink);
     }
 }
 
@@ -520,9 +548,217 @@ fn relation_rules(
 
 /// Checks the rules that need the whole graph.
 pub(crate) fn check_graph(graph: &Graph) -> Vec<(Subject, Problem)> {
+    check_graph_with(graph, &mut Rejected::default())
+}
+
+/// Checks the rules that need the whole graph, of a graph loaded without the `rejected`
+/// nodes: a reference to one of them is counted in `rejected`, not reported.
+pub(crate) fn check_graph_with(graph: &Graph, rejected: &mut Rejected) -> Vec<(Subject, Problem)> {
     let mut out = Vec::new();
-    check_graph_into(graph, &mut out, true);
+    check_graph_into(graph, &mut out, true, rejected);
     out
+}
+
+/// The nodes written in a file but rejected before they could join the graph (a record that
+/// does not parse, a kind's fields wrong), each with what its absence hides. One cause, one
+/// problem: the edges, citations and other references that name a rejected node are not
+/// reported again as dangling, only counted, and the node's own problem says how many.
+#[derive(Debug, Default)]
+pub(crate) struct Rejected {
+    ids: HashMap<String, Hidden>,
+    /// Nodes that lost an edge to a rejected node, with that node: their rules that count
+    /// edges (a bilateral agreement's two parties) are not checked either.
+    lost_edges: HashMap<String, String>,
+}
+
+/// What one rejected node hides: the references to it that are not checked.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hidden {
+    /// Edges to or from it, not loaded.
+    pub(crate) edges: usize,
+    /// Citations naming it as source or intermediary.
+    pub(crate) citations: usize,
+    /// Other references: lifecycle parties, `on_behalf_of`, rules that count its edges.
+    pub(crate) references: usize,
+}
+
+/// What kind of reference a rejected node hides.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Hides {
+    /// An edge.
+    Edge,
+    /// A citation.
+    Citation,
+    /// Another reference.
+    Reference,
+}
+
+impl Rejected {
+    /// Notes that the node with this id was rejected.
+    pub(crate) fn insert(&mut self, id: String) {
+        self.ids.entry(id).or_default();
+    }
+
+    /// Forgets the ids that name a node of `graph` after all (a rejected duplicate of a good
+    /// node): references to them are checked as usual.
+    pub(crate) fn keep_absent(&mut self, graph: &Graph) {
+        self.ids.retain(|id, _| graph.index_of(id).is_none());
+    }
+
+    /// Whether `id` names a rejected node; if so, counts one more reference of this kind.
+    pub(crate) fn hides(&mut self, id: &str, what: Hides) -> bool {
+        let Some(h) = self.ids.get_mut(id) else {
+            return false;
+        };
+        match what {
+            Hides::Edge => h.edges += 1,
+            Hides::Citation => h.citations += 1,
+            Hides::Reference => h.references += 1,
+        }
+        true
+    }
+
+    /// Notes that `other` lost an edge to the rejected node `id` (counted by [`Self::hides`]).
+    pub(crate) fn lose_edge(&mut self, id: &str, other: &str) {
+        self.lost_edges
+            .entry(other.to_owned())
+            .or_insert_with(|| id.to_owned());
+    }
+
+    /// The rejected node an edge of `id` went to, if `id` lost one.
+    fn lost_edge_of(&self, id: &str) -> Option<&str> {
+        self.lost_edges.get(id).map(String::as_str)
+    }
+
+    /// What the rejection of `id` hides, as the end of its problem's message
+    /// (`" (and 37 citations naming `src` are not checked until it loads)"`), or `None`
+    /// when it hides nothing.
+    pub(crate) fn note(&self, id: &str) -> Option<String> {
+        let h = self.ids.get(id)?;
+        let plural = |n: usize, one: &str, many: &str| {
+            (n > 0).then(|| format!("{n} {}", if n == 1 { one } else { many }))
+        };
+        let parts: Vec<String> = [
+            plural(h.edges, "edge", "edges"),
+            plural(h.citations, "citation", "citations"),
+            plural(h.references, "other reference", "other references"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let list = match parts.as_slice() {
+            [] => return None,
+            [one] => one.clone(),
+            [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        };
+        let verb = if h.edges + h.citations + h.references == 1 {
+            "is"
+        } else {
+            "are"
+        };
+        Some(format!(
+            " (and {list} naming `{id}` {verb} not checked until it loads)"
+        ))
+    }
+}
+
+/// Where a citation sits in the graph, for [`resolve_spans`].
+enum CitedBy {
+    Node(NodeIndex, usize),
+    Step(NodeIndex, usize, usize),
+    Edge(EdgeIndex, usize),
+}
+
+/// The span that citation `c`'s words (`text`) find in its source's text, when it has words,
+/// no span, and a source in `graph` that holds its text, and the words are found once (or
+/// at their `occurrence`). Any other case is left to [`citation_rules`], which reports it.
+pub(crate) fn found_span(graph: &Graph, c: &Citation) -> Option<Span> {
+    let (None, Some(words)) = (c.span, &c.text) else {
+        return None;
+    };
+    let Some(NodeDetails::Source {
+        text: Some(text), ..
+    }) = graph.node(&c.source).map(|n| &n.details)
+    else {
+        return None;
+    };
+    match locate_text(text, words, c.occurrence) {
+        Located::Found(span) => Some(span),
+        _ => None,
+    }
+}
+
+/// Gives `c` the span its words find in `graph` (see [`found_span`]), dropping its
+/// `occurrence`, which the span replaces. Returns whether the citation still has words to
+/// resolve against a source the graph does not hold yet.
+pub(crate) fn resolve_span(graph: &Graph, c: &mut Citation) -> bool {
+    if let Some(span) = found_span(graph, c) {
+        c.span = Some(span);
+        c.occurrence = None;
+        return false;
+    }
+    c.span.is_none() && c.text.is_some() && graph.index_of(&c.source).is_none()
+}
+
+/// Gives every citation of the graph the span its words find (see [`found_span`]): the
+/// loaders run this once every node and edge is in, before the whole-graph rules, so a
+/// citation written by its words alone is saved with its span. Returns whether a citation
+/// still waits for a source the graph does not hold. Cost: O(citations), plus a search of
+/// its source's text for each citation given by its words alone.
+pub(crate) fn resolve_spans(graph: &mut Graph) -> bool {
+    let mut found: Vec<(CitedBy, Span)> = Vec::new();
+    let mut waiting = false;
+    let mut look = |c: &Citation, at: CitedBy, found: &mut Vec<(CitedBy, Span)>| {
+        if c.span.is_some() || c.text.is_none() {
+            return;
+        }
+        match found_span(graph, c) {
+            Some(span) => found.push((at, span)),
+            None => waiting |= graph.index_of(&c.source).is_none(),
+        }
+    };
+    for (ix, node) in graph.nodes() {
+        for (i, c) in node.citations.iter().enumerate() {
+            look(c, CitedBy::Node(ix, i), &mut found);
+        }
+        if let NodeDetails::Agreement { lifecycle, .. } = &node.details {
+            for (s, step) in lifecycle.iter().enumerate() {
+                for (i, c) in step.citations.iter().enumerate() {
+                    look(c, CitedBy::Step(ix, s, i), &mut found);
+                }
+            }
+        }
+    }
+    for view in graph.edges() {
+        for (i, c) in view.edge.citations.iter().enumerate() {
+            look(c, CitedBy::Edge(view.index, i), &mut found);
+        }
+    }
+    for (at, span) in found {
+        let c = match at {
+            CitedBy::Node(ix, i) => graph
+                .node_weight_mut(ix)
+                .and_then(|n| n.citations.get_mut(i)),
+            CitedBy::Step(ix, s, i) => {
+                graph
+                    .node_weight_mut(ix)
+                    .and_then(|n| match &mut n.details {
+                        NodeDetails::Agreement { lifecycle, .. } => {
+                            lifecycle.get_mut(s).and_then(|st| st.citations.get_mut(i))
+                        }
+                        _ => None,
+                    })
+            }
+            CitedBy::Edge(ix, i) => graph
+                .edge_weight_mut(ix)
+                .and_then(|e| e.citations.get_mut(i)),
+        };
+        if let Some(c) = c {
+            c.span = Some(span);
+            c.occurrence = None;
+        }
+    }
+    waiting
 }
 
 /// Whether the rules that need the whole graph find nothing: for the one-pass loader, which
@@ -530,7 +766,7 @@ pub(crate) fn check_graph(graph: &Graph) -> Vec<(Subject, Problem)> {
 /// the located path, which reports, builds the report once.
 pub(crate) fn graph_is_clean(graph: &Graph) -> bool {
     let mut out = Vec::new();
-    check_graph_into(graph, &mut out, false) && out.is_empty()
+    check_graph_into(graph, &mut out, false, &mut Rejected::default()) && out.is_empty()
 }
 
 /// The whole-graph rules, their problems pushed to `out`; with `report_aliases` false, the
@@ -539,6 +775,7 @@ fn check_graph_into(
     graph: &Graph,
     out: &mut Vec<(Subject, Problem)>,
     report_aliases: bool,
+    rejected: &mut Rejected,
 ) -> bool {
     // Citations on nodes, lifecycle steps and edges.
     for (_, node) in graph.nodes() {
@@ -553,6 +790,7 @@ fn check_graph_into(
                     &node.id,
                     &subject(),
                     out,
+                    rejected,
                 );
             }
         }
@@ -567,6 +805,7 @@ fn check_graph_into(
                             &node.id,
                             &subject(),
                             out,
+                            rejected,
                         );
                     }
                 }
@@ -578,6 +817,9 @@ fn check_graph_into(
                         })
                     });
                     if graph.node(party).is_none() {
+                        if rejected.hides(party, Hides::Reference) {
+                            continue;
+                        }
                         out.push((
                             subject(),
                             Problem::new(
@@ -613,7 +855,12 @@ fn check_graph_into(
                         .filter(|e| e.edge.kind == EdgeKind::PartyTo)
                         .map(|e| e.from.id.as_str())
                         .collect();
-                    if parties.len() != 2 {
+                    let hidden = parties.len() < 2
+                        && rejected
+                            .lost_edge_of(&node.id)
+                            .map(str::to_owned)
+                            .is_some_and(|r| rejected.hides(&r, Hides::Reference));
+                    if parties.len() != 2 && !hidden {
                         let list: Vec<&str> = parties.into_iter().collect();
                         out.push((
                             subject(),
@@ -645,6 +892,7 @@ fn check_graph_into(
                     &label,
                     &Subject::Edge(view.index),
                     out,
+                    rejected,
                 );
             }
         }
@@ -658,7 +906,7 @@ fn check_graph_into(
 /// millions of sound citations of a large file cost a few lookups each.
 fn citation_is_sound(graph: &Graph, c: &Citation) -> bool {
     let mut found = Found::default();
-    citation_rules(graph, c, "", &mut found);
+    citation_rules(graph, c, "", &mut found, &mut Rejected::default());
     !found.0
 }
 
@@ -670,6 +918,7 @@ fn check_citation(
     id: &str,
     subject: &Subject,
     out: &mut Vec<(Subject, Problem)>,
+    rejected: &mut Rejected,
 ) {
     /// Problems about `subject`, at paths below `path`.
     struct Below<'a> {
@@ -698,15 +947,35 @@ fn check_citation(
         subject,
         out,
     };
-    citation_rules(graph, c, id, &mut sink);
+    citation_rules(graph, c, id, &mut sink, rejected);
 }
 
 /// The rules about a citation of the thing named `id`: every intermediary and the source
-/// exist, the source is a source, and the span (if any) lies in its text and matches the
-/// quoted words. Paths are relative to the citation.
-fn citation_rules(graph: &Graph, c: &Citation, id: &str, sink: &mut impl Sink) {
+/// exist, the source is a source, the span (if any) lies in its text and matches the
+/// quoted words, and words given without a span are found in the text once (or at their
+/// `occurrence`). A reference to a `rejected` node is counted there, not reported. Paths are
+/// relative to the citation.
+fn citation_rules(
+    graph: &Graph,
+    c: &Citation,
+    id: &str,
+    sink: &mut impl Sink,
+    rejected: &mut Rejected,
+) {
+    // The rejected nodes this citation was counted for: once each, however often it names one.
+    let mut counted: Vec<String> = Vec::new();
+    let mut hide = |who: &str, rejected: &mut Rejected| {
+        if counted.iter().any(|c| c == who) {
+            return true;
+        }
+        let hidden = rejected.hides(who, Hides::Citation);
+        if hidden {
+            counted.push(who.to_owned());
+        }
+        hidden
+    };
     for (k, who) in c.via.iter().enumerate() {
-        if graph.index_of(who).is_none() {
+        if graph.index_of(who).is_none() && !hide(who, rejected) {
             sink.push(
                 ProblemCode::DanglingReference,
                 || format!("/via/{k}"),
@@ -715,6 +984,9 @@ fn citation_rules(graph: &Graph, c: &Citation, id: &str, sink: &mut impl Sink) {
         }
     }
     let Some(source) = graph.node(&c.source) else {
+        if hide(&c.source, rejected) {
+            return;
+        }
         sink.push(
             ProblemCode::MissingSource,
             || "/source".to_owned(),
@@ -741,7 +1013,13 @@ fn citation_rules(graph: &Graph, c: &Citation, id: &str, sink: &mut impl Sink) {
         );
         return;
     };
-    let (Some(span), Some(text)) = (c.span, text) else {
+    let Some(text) = text else {
+        return; // a source that holds no text: spans and words are taken on trust
+    };
+    let Some(span) = c.span else {
+        if let Some(words) = &c.text {
+            words_rule(c, words, text, id, sink);
+        }
         return;
     };
     match span.slice(text) {
@@ -768,6 +1046,76 @@ fn citation_rules(graph: &Graph, c: &Citation, id: &str, sink: &mut impl Sink) {
                 }
             }
         }
+    }
+}
+
+/// Cited words shown in a message: the first 60 characters, then `…`.
+fn shown(words: &str) -> String {
+    let mut out: String = words.chars().take(60).collect();
+    if out.len() < words.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// A citation given by its words alone (`text`, no `span`): the words are found in the
+/// source's `text` once, or at the `occurrence` it names.
+fn words_rule(c: &Citation, words: &str, text: &str, id: &str, sink: &mut impl Sink) {
+    if c.occurrence.is_some_and(|n| n == 0 || n > MAX_OCCURRENCE) {
+        return; // reported by `citation_field_rules`: one cause, one problem
+    }
+    let source = &c.source;
+    match locate_text(text, words, c.occurrence) {
+        Located::Found(_) => {}
+        Located::NotFound { near } => sink.push(
+            ProblemCode::CitationTextNotFound,
+            || "/text".to_owned(),
+            || {
+                let hint = match near.and_then(|s| s.slice(text).map(|t| (s, t))) {
+                    Some((span, t)) => format!(
+                        "; bytes {span} say \"{}\", which differs only in case or spacing",
+                        shown(t)
+                    ),
+                    None => String::new(),
+                };
+                format!(
+                    "a citation of `{id}` quotes \"{}\", which is not in the text of source `{source}` ({} bytes){hint}; copy the words exactly as the source writes them (case and spacing count) or give a `span`",
+                    shown(words),
+                    text.len()
+                )
+            },
+        ),
+        Located::Ambiguous { first, count } => sink.push(
+            ProblemCode::CitationTextAmbiguous,
+            || "/text".to_owned(),
+            || {
+                let listed: Vec<String> = first.iter().map(Span::to_string).collect();
+                let more = if count > first.len() { ", …" } else { "" };
+                let (times, last) = if count > MAX_OCCURRENCE as usize {
+                    (format!("more than {MAX_OCCURRENCE}"), MAX_OCCURRENCE as usize)
+                } else {
+                    (count.to_string(), count)
+                };
+                format!(
+                    "a citation of `{id}` quotes \"{}\", which occurs {times} times in the text of source `{source}` (at bytes {}{more}); add \"occurrence\": 1 to {last} to pick one, or quote more words",
+                    shown(words),
+                    listed.join(", "),
+                )
+            },
+        ),
+        Located::PastLast { count } => sink.push(
+            ProblemCode::CitationTextNotFound,
+            || "/occurrence".to_owned(),
+            || {
+                let n = c.occurrence.unwrap_or_default();
+                let times = if count == 1 { "once" } else { "times" };
+                let count_text = if count == 1 { String::new() } else { format!("{count} ") };
+                format!(
+                    "a citation of `{id}` asks for occurrence {n} of \"{}\", but the text of source `{source}` has it only {count_text}{times}; use an `occurrence` from 1 to {count}",
+                    shown(words)
+                )
+            },
+        ),
     }
 }
 

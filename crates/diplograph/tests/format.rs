@@ -27,6 +27,29 @@ fn datasets_validate_against_the_json_schema() {
     )
     .unwrap();
     assert_eq!(validator.iter_errors(&bad).count(), 2);
+    // A citation by its words may pick a match; `occurrence` needs `text`, counts from 1,
+    // and is not given beside a `span`.
+    let cited = |citation: &str| -> serde_json::Value {
+        serde_json::from_str(&format!(
+            r#"{{"diplograph": "1", "nodes": [{{"id": "KOR", "kind": "country", "name": "K",
+                "citations": [{citation}]}}]}}"#
+        ))
+        .unwrap()
+    };
+    let errors = |citation: &str| validator.iter_errors(&cited(citation)).count();
+    assert_eq!(
+        errors(r#"{"source": "s", "text": "Seoul", "occurrence": 2}"#),
+        0
+    );
+    assert_eq!(errors(r#"{"source": "s", "occurrence": 2}"#), 1);
+    assert_eq!(
+        errors(r#"{"source": "s", "text": "Seoul", "occurrence": 0}"#),
+        1
+    );
+    assert_eq!(
+        errors(r#"{"source": "s", "span": [0, 5], "text": "Seoul", "occurrence": 1}"#),
+        1
+    );
 }
 
 #[test]

@@ -108,6 +108,9 @@ struct CiteSpec {
     source: Index,
     span: Option<(Index, Index)>,
     with_text: bool,
+    /// Whether to give the words alone (no span), with the `occurrence` that picks them:
+    /// the graph finds the span.
+    by_words: bool,
     via: Vec<Index>,
     confidence: Option<f64>,
 }
@@ -117,16 +120,20 @@ fn cite() -> impl Strategy<Value = CiteSpec> {
         any::<Index>(),
         proptest::option::of((any::<Index>(), any::<Index>())),
         any::<bool>(),
+        any::<bool>(),
         prop::collection::vec(any::<Index>(), 0..2),
         proptest::option::of(0.0f64..=1.0),
     )
-        .prop_map(|(source, span, with_text, via, confidence)| CiteSpec {
-            source,
-            span,
-            with_text,
-            via,
-            confidence,
-        })
+        .prop_map(
+            |(source, span, with_text, by_words, via, confidence)| CiteSpec {
+                source,
+                span,
+                with_text,
+                by_words,
+                via,
+                confidence,
+            },
+        )
 }
 
 /// What every node has beyond its kind.
@@ -378,6 +385,17 @@ fn citation(spec: &CiteSpec, sources: &[&Node], ids: &[String]) -> Option<Citati
             .and_then(|t| span.slice(t))
             .map(str::to_owned);
         c.span = Some(span);
+        // Given by its words alone: the occurrence counts the matches up to the span's start.
+        if let (true, Some(t), Some(words)) = (spec.by_words, text, c.text.as_deref()) {
+            if !words.is_empty() {
+                let at = |i: &usize| t.get(*i..).is_some_and(|rest| rest.starts_with(words));
+                let n = (0..=span.start).filter(at).count();
+                let all = (0..t.len()).filter(at).count();
+                c.span = None;
+                // Words found once need no occurrence.
+                c.occurrence = u32::try_from(n).ok().filter(|_| all > 1);
+            }
+        }
     }
     c.via = spec
         .via
@@ -574,6 +592,17 @@ proptest! {
     fn generated_graphs_are_valid(g in graph()) {
         let problems = g.validate();
         prop_assert!(problems.is_empty(), "{problems:?}");
+        // Every citation given by its words into a source holding its text found its span.
+        let holds_text = |id: &str| {
+            matches!(g.node(id).map(|n| &n.details), Some(NodeDetails::Source { text: Some(_), .. }))
+        };
+        let node_cites = g.nodes().flat_map(|(_, n)| n.citations.iter());
+        let edge_cites = g.edges().flat_map(|e| e.edge.citations.iter());
+        for c in node_cites.chain(edge_cites) {
+            if c.text.is_some() && holds_text(&c.source) {
+                prop_assert!(c.span.is_some() && c.occurrence.is_none(), "{c:?}");
+            }
+        }
     }
 
     #[test]

@@ -131,6 +131,7 @@ fn citation_json(out: &mut Vec<u8>, c: &Citation) {
         source,
         span,
         text,
+        occurrence,
         via,
         confidence,
     } = c;
@@ -141,6 +142,7 @@ fn citation_json(out: &mut Vec<u8>, c: &Citation) {
         Some(_) => f.field("confidence", Some(&Value::Null)),
         None => {}
     }
+    f.field("occurrence", occurrence.as_ref());
     f.field("source", Some(source));
     f.field("span", span.as_ref());
     f.field("text", text.as_ref());

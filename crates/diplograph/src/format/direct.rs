@@ -15,6 +15,7 @@
 //! the located one on valid and invalid inputs alike.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
@@ -52,8 +53,19 @@ pub(super) fn load(text: &str, limits: &Limits) -> Option<Graph> {
         return None;
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    let graph = Document { limits }.deserialize(&mut de).ok()?;
+    let by_words = Cell::new(false);
+    let mut graph = Document {
+        limits,
+        by_words: &by_words,
+    }
+    .deserialize(&mut de)
+    .ok()?;
     de.end().ok()?;
+    // Words cited without a span find it, as on the located path (a pass over every
+    // citation, skipped when none was given by its words alone).
+    if by_words.get() {
+        validate::resolve_spans(&mut graph);
+    }
     validate::graph_is_clean(&graph).then_some(graph)
 }
 
@@ -65,6 +77,8 @@ fn give_up<E: de::Error>() -> E {
 /// The top-level object: its members in any order, except that edges need their nodes first.
 struct Document<'l> {
     limits: &'l Limits,
+    /// Set when a citation gives its words without a span.
+    by_words: &'l Cell<bool>,
 }
 
 impl<'de> DeserializeSeed<'de> for Document<'_> {
@@ -85,6 +99,7 @@ impl<'de> Visitor<'de> for Document<'_> {
             graph: Graph::new(),
             check: Check {
                 limits: self.limits,
+                by_words: self.by_words,
             },
             last_from: (String::new(), None),
         };
@@ -242,6 +257,8 @@ impl Build<'_> {
 /// the raw text, where it can say where).
 struct Check<'l> {
     limits: &'l Limits,
+    /// Set when a citation gives its words without a span.
+    by_words: &'l Cell<bool>,
 }
 
 impl Check<'_> {
@@ -297,6 +314,9 @@ impl Check<'_> {
     fn citations(&self, cs: &[Citation]) -> bool {
         cs.len() <= self.limits.max_citations
             && cs.iter().all(|c| {
+                if c.span.is_none() && c.text.is_some() {
+                    self.by_words.set(true);
+                }
                 self.id(&c.source)
                     && c.via.iter().all(|v| self.id(v))
                     && c.text.as_deref().is_none_or(|t| self.string(t))
@@ -475,6 +495,21 @@ mod tests {
             let located = located.map_err(|e| e.to_string());
             let direct = direct.map(|g| to_string(&g));
             assert_eq!(direct, located.as_ref().ok().map(to_string));
+        }
+        // Citations given by their words alone find the same span on both paths.
+        let words = plain.replacen(r#""span": [0, 22]"#, r#""text": "Tokyo agree""#, 1);
+        let second = plain.replacen(r#""span": [0, 22]"#, r#""text": "o", "occurrence": 3"#, 1);
+        for (text, span) in [(&words, [10, 21]), (&second, [14, 15])] {
+            let (direct, located) = both(text, &Limits::default());
+            let direct = direct.map(|g| to_string(&g));
+            let located = located.map(|g| to_string(&g)).ok();
+            assert_eq!(direct, located);
+            let saved = direct.unwrap_or_default();
+            let want = format!(
+                "\"span\": [\n            {},\n            {}\n          ]",
+                span[0], span[1]
+            );
+            assert!(saved.contains(&want), "{saved}");
         }
         // The example is saved by this library: loading it directly gives back its bytes.
         let example = load(crate::EXAMPLE_JSON, &Limits::default()).map(|g| to_string(&g));
@@ -682,6 +717,45 @@ mod tests {
                 doc("", "", "", "").replacen("[0, 22]", "[0, 99]", 1),
                 Limits::default(),
                 "span-out-of-range",
+            ),
+            (
+                "a citation whose words are not in the source's text",
+                doc("", "", "", "").replacen(r#""span": [0, 22]"#, r#""text": "Beijing""#, 1),
+                Limits::default(),
+                "citation-text-not-found",
+            ),
+            (
+                "a citation whose words are in the source's text twice",
+                doc("", "", "", "").replacen(r#""span": [0, 22]"#, r#""text": "o""#, 1),
+                Limits::default(),
+                "citation-text-ambiguous",
+            ),
+            (
+                "a citation's occurrence past the last match",
+                doc("", "", "", "").replacen(
+                    r#""span": [0, 22]"#,
+                    r#""text": "Tokyo", "occurrence": 2"#,
+                    1,
+                ),
+                Limits::default(),
+                "citation-text-not-found",
+            ),
+            (
+                "a citation with both a span and an occurrence",
+                doc("", "", "", "").replacen("[0, 22]", r#"[0, 22], "occurrence": 1"#, 1),
+                Limits::default(),
+                "kind-field",
+            ),
+            (
+                "a lifecycle citation whose words are not found",
+                doc(
+                    "",
+                    "",
+                    "",
+                    r#", "citations": [{"source": "src", "text": "Beijing"}]"#,
+                ),
+                Limits::default(),
+                "citation-text-not-found",
             ),
             (
                 "text after the document",
