@@ -348,12 +348,9 @@ pub fn statement_date(s: &StatementInfo) -> String {
 
 /// An agreement state: the core's [`AgreementState::summary`] (`in_force since 2014-12-29`,
 /// then what qualifies it: derived, the term, notices, ratifications, suspended
-/// participation), with its attested date when the step has no date of its own, and caveats.
+/// participation; the attested date when the step has none of its own), with caveats.
 pub fn state(s: &AgreementState) -> String {
     let mut out = s.summary.clone();
-    if let (Some(_), None, Some(a)) = (s.state, s.since, &s.attested) {
-        out = out.replacen("(date unknown)", &format!("({})", attestation(a)), 1);
-    }
     out.push_str(&caveats(s.containment, s.rests_on_unknown));
     out.push_str(&mark(s.certainty, None));
     out

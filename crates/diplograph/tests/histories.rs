@@ -484,11 +484,12 @@ fn files_of_today_load_unchanged_and_mean_the_same() {
     let before = include_str!("data/jpn-kor-gsomia-2016-11.json");
     let g = diplograph::format::from_str(before).expect("loads");
     assert_eq!(diplograph::format::to_string(&g), before);
-    // The built-in example answers as before.
+    // The built-in example answers as before, now with the date the article attests the
+    // pact on (its undated `in_force` step is attested 2016-06-04).
     let ex = diplograph::example();
     assert_eq!(
         state(&ex, "gsomia-kor-usa", "2016-06-04"),
-        "in_force (date unknown)"
+        "in_force (attested 2016-06-04)"
     );
     let pact = g.resolve("gsomia-jpn-kor").expect("found");
     let s = g

@@ -121,7 +121,8 @@ impl AgreementState {
         out
     }
 
-    fn from_derived(d: Derived) -> Self {
+    /// The answer for a derivation, with the attested date of the step it rests on.
+    fn from_derived(d: Derived, attested: Option<Attestation>) -> Self {
         let mut s = AgreementState {
             state: d.state,
             since: d.since,
@@ -134,13 +135,14 @@ impl AgreementState {
             suspended_parties: d.suspended_parties,
             summary: String::new(),
             certainty: Certainty::Certain,
-            attested: None,
+            attested,
             citations: d.citations,
         };
-        let mut summary = match (s.state, s.since) {
-            (Some(st), Some(d)) => format!("{st} since {d}"),
-            (Some(st), None) => format!("{st} (date unknown)"),
-            (None, _) => "no recorded state yet".to_owned(),
+        let mut summary = match (s.state, s.since, &s.attested) {
+            (Some(st), Some(d), _) => format!("{st} since {d}"),
+            (Some(st), None, Some(a)) => format!("{st} (attested {})", a.date),
+            (Some(st), None, None) => format!("{st} (date unknown)"),
+            (None, _, _) => "no recorded state yet".to_owned(),
         };
         for c in s.clauses() {
             summary.push_str("; ");
@@ -162,11 +164,11 @@ pub(crate) fn state_kind_on(
 
 /// The state of an agreement's lifecycle on `on` (withdrawals of single parties aside).
 pub(crate) fn state_on(lifecycle: &[LifecycleStep], on: &PartialDate) -> AgreementState {
-    let mut s = AgreementState::from_derived(derive(lifecycle, Some(on)));
     let step = step_on(lifecycle, on).map(|(step, ..)| step);
-    s.attested = step
+    let attested = step
         .and_then(|st| st.attested)
         .map(|date| Attestation { date, source: None });
+    let mut s = AgreementState::from_derived(derive(lifecycle, Some(on)), attested);
     s.certainty = match step {
         None => Certainty::Possible,
         Some(_) if s.derived => {
@@ -228,14 +230,13 @@ fn step_certainty(
 /// The state of an agreement as things finally stand, whatever the date: its last recorded
 /// state, with every dated notice and term taken as having run.
 pub(crate) fn latest_state(lifecycle: &[LifecycleStep]) -> AgreementState {
-    let mut s = AgreementState::from_derived(derive(lifecycle, None));
-    s.attested = lifecycle
+    let attested = lifecycle
         .iter()
         .rev()
         .find(|st| st.changes_state())
         .and_then(|st| st.attested)
         .map(|date| Attestation { date, source: None });
-    s
+    AgreementState::from_derived(derive(lifecycle, None), attested)
 }
 
 /// A party to an agreement.
