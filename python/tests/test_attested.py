@@ -66,7 +66,10 @@ def test_the_attestation_is_a_record_with_its_date_and_source(offices):
         "containment": "inside",
         "rests_on_unknown": True,
         "certainty": "certain",
-        "attested": {"date": "2016-06-04", "source": "st-2016-06-04"},
+        "attested": {
+            "date": "2016-06-04", "date_earliest": "2016-06-04", "date_latest": "2016-06-04",
+            "source": "st-2016-06-04",
+        },
     }
 
 
@@ -149,4 +152,6 @@ def test_an_undated_statement_shows_its_reporting_date():
     (info,) = g.statements()
     assert info.date is None
     assert (info.reported.date, info.reported.source) == (PartialDate("2016-06-04"), "st")
-    assert info.to_dict()["reported"] == {"date": "2016-06-04", "source": "st"}
+    assert info.to_dict()["reported"] == {
+        "date": "2016-06-04", "date_earliest": "2016-06-04", "date_latest": "2016-06-04", "source": "st",
+    }
