@@ -50,6 +50,12 @@ fn show_gives_the_derived_state_with_its_notices() {
         state_line(&["show", "open-skies", "--as-of", "2020-06-01"]),
         "state: in_force since 2002-01-01; notice of withdrawal of USA given 2020-05-22, effective 2020-11-22"
     );
+    // Certain up to the last notice (only a treaty in force takes notice); after it, nothing
+    // recorded says it still held: only possible.
+    assert_eq!(
+        state_line(&["show", "open-skies", "--as-of", "2024-01-01"]),
+        "state: in_force since 2002-01-01; notice of withdrawal of USA given 2020-05-22, effective 2020-11-22 (took effect); notice of withdrawal of RUS given 2021-06-18, effective 2021-12-18 (took effect) [possible]"
+    );
     assert_eq!(
         state_line(&["show", "gsomia-jpn-kor", "--as-of", "2019-11-23"]),
         "state: in_force since 2016-11-23; notice of termination given 2019-08-23, effective 2019-11-23 (suspended 2019-11-22, condition: South Korea may end the agreement at any time)"

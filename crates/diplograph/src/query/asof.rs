@@ -49,7 +49,8 @@ pub struct AgreementState {
     /// Whether the agreement was certainly in this state on the date (`certain`): the state
     /// is not only `partly` known and either the date is the step's own day or its attested
     /// day (or between a dated step and its attested date), or the step certainly began by
-    /// then and a later dated step certainly began after it, or the state is final
+    /// then and a later dated step certainly began after it (or a later notice or renewal,
+    /// which only an agreement in force can have, vouches for it), or the state is final
     /// (`terminated`, `expired`, `abandoned`). A derived state is certain once the date is
     /// certainly past the day it took effect. Otherwise `possible`. With no date asked
     /// about: `certain`.
@@ -213,14 +214,43 @@ fn step_certainty(
         .skip_while(|s| !std::ptr::eq(*s, step))
         .nth(1)
         .and_then(|next| next.date)
-        .is_some_and(|next| next.first_day() > hi);
+        .is_some_and(|next| next.first_day() > hi)
+        // Or the agreement certainly ended later, by a recorded or derived end (a notice
+        // that took effect, a term that ran out).
+        || super::history::end_date(lifecycle).is_some_and(|end| end.first_day() > hi);
+    // Later steps that can only happen to an agreement in force (a notice given, suspended
+    // or withdrawn; a renewal) attest that it was in force on their dates: from a dated
+    // start up to such a step, the state held.
+    let vouched = begun
+        && matches!(
+            step.state,
+            LifecycleState::InForce
+                | LifecycleState::ProvisionallyApplied
+                | LifecycleState::Renewed
+        )
+        && lifecycle
+            .iter()
+            .skip_while(|s| !std::ptr::eq(*s, step))
+            .skip(1)
+            .filter(|s| {
+                s.status.occurred()
+                    && matches!(
+                        s.state,
+                        LifecycleState::NoticeGiven
+                            | LifecycleState::NoticeSuspended
+                            | LifecycleState::NoticeWithdrawn
+                            | LifecycleState::Renewed
+                    )
+            })
+            .filter_map(|s| s.date)
+            .any(|d| hi <= d.first_day());
     let last = matches!(
         step.state,
         LifecycleState::Terminated | LifecycleState::Expired | LifecycleState::Abandoned
     );
     let settled = begun && (ended_later || last);
     // A state only partly known to hold (the next step may have begun) is never certain.
-    if containment == Containment::Inside && (attested || on_its_date || settled) {
+    if containment == Containment::Inside && (attested || on_its_date || vouched || settled) {
         Certainty::Certain
     } else {
         Certainty::Possible
