@@ -26,14 +26,20 @@ use crate::order;
 use crate::provenance::union_citations;
 use crate::validate::{self, Subject};
 
+mod fit;
+mod lifecycle;
 mod union_find;
+use fit::Fit;
 use union_find::UnionFind;
 
 /// How to merge.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MergeOptions {
-    /// Turn every conflict into an error.
+    /// Turn every conflict into an error (refinements are never errors).
     pub strict: bool,
+    /// The merged graph's title; by default the inputs' title when they all share one, else
+    /// "merge of N graphs" (the inputs are listed in the description).
+    pub title: Option<String>,
 }
 
 /// A merged graph and what its inputs disagreed about.
@@ -41,8 +47,12 @@ pub struct MergeOptions {
 pub struct Merged {
     /// The merged graph.
     pub graph: Graph,
-    /// Every disagreement found, as `merge-conflict` problems naming both inputs.
+    /// Every disagreement found, as `merge-conflict` problems naming every input that holds
+    /// each value.
     pub conflicts: Vec<Problem>,
+    /// Every value one input gave more precisely than another (a day inside a month, a place
+    /// inside a place), as `merge-refinement` notes: the finer value was kept.
+    pub refinements: Vec<Problem>,
 }
 
 /// Merges graphs, each given with a label (usually its file name) used in conflict reports.
@@ -63,17 +73,26 @@ pub struct Merged {
 /// [`Error::Invalid`] in strict mode when there are conflicts, or when the merged graph breaks
 /// a whole-graph rule (for instance a GSOMIA that gains a third party).
 pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged> {
+    let MergeOptions { strict, title } = options;
     let mut conflicts: Vec<Problem> = Vec::new();
+    let mut refinements: Vec<Problem> = Vec::new();
     let (members, mut nodes) = Members::collect(inputs, &mut conflicts);
     let groups = group_members(&members.ids, &nodes);
     let renames = Renames::new(inputs, &members, &groups);
     for ((input, _), node) in members.ids.iter().zip(&mut nodes) {
         rename_references(node, |id| renames.rename(*input, id));
     }
-    let merged_nodes = merge_groups(&members, &nodes, &groups, inputs, &mut conflicts);
+    let merged_nodes = merge_groups(
+        &members,
+        &nodes,
+        &groups,
+        inputs,
+        &mut conflicts,
+        &mut refinements,
+    );
 
     let mut graph = Graph::new();
-    carry_titles(inputs, &mut graph);
+    carry_titles(inputs, title, &mut graph);
     for n in merged_nodes {
         graph.insert_node_unchecked(n);
     }
@@ -86,10 +105,16 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
     check_merged(&graph, inputs, &mut conflicts)?;
     conflicts.sort_by(|a, b| (&a.id, &a.message).cmp(&(&b.id, &b.message)));
     conflicts.dedup();
-    if options.strict && !conflicts.is_empty() {
+    refinements.sort_by(|a, b| (&a.id, &a.message).cmp(&(&b.id, &b.message)));
+    refinements.dedup();
+    if strict && !conflicts.is_empty() {
         return Err(Error::invalid(conflicts));
     }
-    Ok(Merged { graph, conflicts })
+    Ok(Merged {
+        graph,
+        conflicts,
+        refinements,
+    })
 }
 
 /// Phase 1: every input node (a member), with its input number; ids made unique where kinds
@@ -227,6 +252,7 @@ fn merge_groups(
     groups: &BTreeMap<usize, Vec<usize>>,
     inputs: &[(&str, &Graph)],
     conflicts: &mut Vec<Problem>,
+    refinements: &mut Vec<Problem>,
 ) -> Vec<Node> {
     let mut merged: Vec<Node> = groups
         .values()
@@ -235,7 +261,13 @@ fn merge_groups(
                 .iter()
                 .map(|&m| (members.ids[m].0, &nodes[m]))
                 .collect();
-            merge_nodes(members.canonical(list), &parts, inputs, conflicts)
+            merge_nodes(
+                members.canonical(list),
+                &parts,
+                inputs,
+                conflicts,
+                refinements,
+            )
         })
         .collect();
     merged.sort_by(|a, b| order::node_key(a).cmp(&order::node_key(b)));
@@ -321,23 +353,36 @@ fn group_members(
     groups
 }
 
-/// Phase 5: the merged graph's title and description, from its inputs'.
-fn carry_titles(inputs: &[(&str, &Graph)], graph: &mut Graph) {
-    // A merged graph's title is its inputs' titles joined by " + "; split them again so that
-    // merging a merge with one of its inputs does not repeat a title.
-    let titles: BTreeSet<&str> = inputs
+/// Phase 5: the merged graph's title and description. The title is `title` when given;
+/// else the inputs' title when every input has the same title and description (a graph merged
+/// with itself keeps its own); else "merge of N graphs", with the inputs' titles listed in the
+/// description. Nothing here depends on the inputs' labels or order.
+fn carry_titles(inputs: &[(&str, &Graph)], title: Option<String>, graph: &mut Graph) {
+    let heads: BTreeSet<(Option<&str>, Option<&str>)> = inputs
         .iter()
-        .filter_map(|(_, g)| g.title.as_deref())
-        .flat_map(|t| t.split(" + "))
+        .map(|(_, g)| (g.title.as_deref(), g.description.as_deref()))
         .collect();
-    graph.title = (!titles.is_empty()).then(|| titles.into_iter().collect::<Vec<_>>().join(" + "));
-    let descriptions: BTreeSet<&str> = inputs
-        .iter()
-        .filter_map(|(_, g)| g.description.as_deref())
-        .flat_map(|d| d.split("\n\n"))
-        .collect();
-    graph.description = (!descriptions.is_empty())
-        .then(|| descriptions.into_iter().collect::<Vec<_>>().join("\n\n"));
+    if heads.len() == 1 {
+        if let Some((t, d)) = heads.first() {
+            graph.title = t.map(str::to_owned);
+            graph.description = d.map(str::to_owned);
+        }
+    } else {
+        let titles: BTreeSet<&str> = inputs
+            .iter()
+            .map(|(_, g)| g.title.as_deref().unwrap_or("(untitled)"))
+            .collect();
+        let mut description = format!("Merged from {} graphs:", inputs.len());
+        for t in titles {
+            description.push_str("\n- ");
+            description.push_str(t);
+        }
+        graph.title = Some(format!("merge of {} graphs", inputs.len()));
+        graph.description = Some(description);
+    }
+    if title.is_some() {
+        graph.title = title;
+    }
 }
 
 /// Phase 6: the inputs' edges, with ends and references renamed, equal facts united, inserted
@@ -355,6 +400,7 @@ fn merge_edges(
     // Each merged edge, with the inputs that state it (for conflict reports).
     let mut merged_edges: Vec<(NodeIndex, NodeIndex, Edge)> = Vec::new();
     let mut stated_in: Vec<BTreeSet<&str>> = Vec::new();
+    let mut held_by: Vec<BTreeSet<usize>> = Vec::new();
     for (i, (label, g)) in inputs.iter().enumerate() {
         // One input may state one fact more than once (with other citations or attributes):
         // those statements stay apart, and the k-th statement of a fact in one input is united
@@ -394,6 +440,9 @@ fn merge_edges(
                         continue;
                     };
                     labels.insert(label);
+                    if let Some(held) = held_by.get_mut(at) {
+                        held.insert(i);
+                    }
                     // One fact attested by several inputs is attested on every date any gives.
                     if existing.attested != edge.attested {
                         existing.attested.extend(edge.attested.iter().copied());
@@ -418,11 +467,13 @@ fn merge_edges(
                     slot.insert(merged_edges.len());
                     merged_edges.push((f, t, edge));
                     stated_in.push(BTreeSet::from([*label]));
+                    held_by.push(BTreeSet::from([i]));
                 }
             }
         }
     }
     drop(facts);
+    fold_attested_into_terms(&mut merged_edges, &held_by, &stated_in, conflicts);
     drop(stated_in);
     let id_of = |ix: NodeIndex| graph.node_at(ix).map_or("", |n| n.id.as_str());
     merged_edges.sort_by(|(fa, ta, a), (fb, tb, b)| {
@@ -433,6 +484,100 @@ fn merge_edges(
     for (f, t, edge) in merged_edges {
         graph.insert_edge_unchecked(f, t, edge);
     }
+}
+
+/// An undated edge attested on some dates, from one input, and the same fact dated by an
+/// interval that contains every one of those dates (wholly), from other inputs, are one fact:
+/// the undated edge is folded into the dated one, which gains its citations and attestations.
+/// An undated edge whose attestations fall outside every dated term, or inside more than one,
+/// stays apart. Within one input the two stay apart (the input says they are two statements).
+fn fold_attested_into_terms(
+    edges: &mut Vec<(NodeIndex, NodeIndex, Edge)>,
+    held_by: &[BTreeSet<usize>],
+    stated_in: &[BTreeSet<&str>],
+    conflicts: &mut Vec<Problem>,
+) {
+    use crate::time::Containment;
+    let undated_key = |f: NodeIndex, t: NodeIndex, e: &Edge| {
+        let mut k = fact_key(f, t, e);
+        k.3 = None;
+        k.4 = None;
+        k
+    };
+    let mut dated: HashMap<FactKey, Vec<usize>> = HashMap::default();
+    for (k, (f, t, e)) in edges.iter().enumerate() {
+        if !e.valid.is_unbounded() {
+            dated.entry(undated_key(*f, *t, e)).or_default().push(k);
+        }
+    }
+    if dated.is_empty() {
+        return;
+    }
+    let mut folds: Vec<(usize, usize)> = Vec::new();
+    for (k, (f, t, e)) in edges.iter().enumerate() {
+        if !e.valid.is_unbounded() || e.attested.is_empty() {
+            continue;
+        }
+        let Some(candidates) = dated.get(&undated_key(*f, *t, e)) else {
+            continue;
+        };
+        let mine = held_by.get(k);
+        let terms: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&d| {
+                let theirs = held_by.get(d);
+                let apart = match (mine, theirs) {
+                    (Some(a), Some(b)) => a.is_disjoint(b),
+                    _ => false,
+                };
+                apart
+                    && edges.get(d).is_some_and(|(_, _, de)| {
+                        e.attested
+                            .iter()
+                            .all(|a| de.valid.contains(a) == Containment::Inside)
+                    })
+            })
+            .collect();
+        if let [only] = terms[..] {
+            folds.push((k, only));
+        }
+    }
+    if folds.is_empty() {
+        return;
+    }
+    let mut gone = vec![false; edges.len()];
+    for (undated, term) in folds {
+        let Some((_, _, e)) = edges.get(undated).cloned() else {
+            continue;
+        };
+        if let Some((_, _, d)) = edges.get_mut(term) {
+            d.attested.extend(e.attested.iter().copied());
+            crate::model::normalize_attested(&mut d.attested);
+            union_citations(&mut d.citations, &e.citations);
+            if d.attributes != e.attributes {
+                let both: BTreeSet<&str> = stated_in
+                    .get(undated)
+                    .into_iter()
+                    .chain(stated_in.get(term))
+                    .flatten()
+                    .copied()
+                    .collect();
+                let both = both.into_iter().collect::<Vec<_>>().join(", ");
+                let key = format!("{:?} {}", d.kind, d.valid);
+                merge_attributes(&mut d.attributes, &e.attributes, &key, &both, conflicts);
+            }
+        }
+        if let Some(g) = gone.get_mut(undated) {
+            *g = true;
+        }
+    }
+    let mut k = 0;
+    edges.retain(|_| {
+        let keep = !gone.get(k).copied().unwrap_or(false);
+        k += 1;
+        keep
+    });
 }
 
 /// Phase 7: the merged graph must still be valid; alias clashes between inputs are conflicts.
@@ -605,23 +750,132 @@ fn merge_attributes(
     }
 }
 
+/// A value of a node the inputs may disagree on, other than its name, ids and lifecycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Field {
+    OrganizationKind,
+    AgreementKind,
+    EventStatus,
+    EventKind,
+    EventDates,
+    Place,
+    Words,
+    StatementDate,
+    SourceDate,
+    SourceText,
+}
+
+impl Field {
+    /// The field in words, for messages.
+    fn name(self) -> &'static str {
+        match self {
+            Field::OrganizationKind => "organization kind",
+            Field::AgreementKind => "agreement kind",
+            Field::EventStatus => "status",
+            Field::EventKind => "event kind",
+            Field::EventDates => "dates",
+            Field::Place => "place",
+            Field::Words => "the words",
+            Field::StatementDate => "date",
+            Field::SourceDate => "date",
+            Field::SourceText => "text",
+        }
+    }
+
+    /// The field's value in a node, in words; `None` when the node does not give it.
+    fn value(self, node: &Node) -> Option<String> {
+        match (self, &node.details) {
+            (Field::OrganizationKind, NodeDetails::Organization { kind }) => Some(kind.to_string()),
+            (Field::AgreementKind, NodeDetails::Agreement { kind, .. }) => Some(kind.to_string()),
+            (Field::EventStatus, NodeDetails::Event { status, .. }) => Some(status.to_string()),
+            (Field::EventKind, NodeDetails::Event { kind, .. }) => Some(kind.to_string()),
+            (Field::EventDates, NodeDetails::Event { when, .. }) => match (when.start, when.end) {
+                (None, None) => None,
+                (Some(s), Some(e)) if s == e => Some(s.to_string()),
+                _ => Some(when.to_string()),
+            },
+            (Field::Place, NodeDetails::Event { place, .. }) => {
+                place.as_ref().map(|p| format!("\"{p}\""))
+            }
+            (Field::Words, NodeDetails::Statement { text, .. }) => {
+                Some(format!("\"{}\"", text.text()))
+            }
+            (Field::StatementDate, NodeDetails::Statement { date, .. })
+            | (Field::SourceDate, NodeDetails::Source { date, .. }) => date.map(|d| d.to_string()),
+            (Field::SourceText, NodeDetails::Source { text, .. }) => text
+                .as_ref()
+                .map(|t| format!("a text of {} characters", t.chars().count())),
+            _ => None,
+        }
+    }
+}
+
+/// What merging two values of a field found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Finding {
+    /// One value refines the other; the finer is kept.
+    Refined,
+    /// The values cannot both be true; a deterministic choice is kept.
+    Conflict,
+}
+
+/// The notes of a merge that are not conflicts (`merge-refinement`).
+fn refinement(id: &str, message: String) -> Problem {
+    Problem {
+        code: ProblemCode::MergeRefinement,
+        message,
+        id: Some(id.to_owned()),
+        location: Location::default(),
+    }
+}
+
+/// Each value the members give, with the inputs that give it: `"x" (in a.json) or "y" (in
+/// b.json, c.json)`.
+fn values_with_inputs(
+    parts: &[(usize, &Node)],
+    label: &dyn Fn(usize) -> String,
+    value: impl Fn(&Node) -> Option<String>,
+) -> String {
+    let mut by_value: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for &(input, node) in parts {
+        if let Some(v) = value(node) {
+            by_value.entry(v).or_default().insert(label(input));
+        }
+    }
+    by_value
+        .into_iter()
+        .map(|(v, labels)| {
+            format!(
+                "{v} (in {})",
+                labels.into_iter().collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+/// A text key of a node's whole content, to order members by what they say, never by the
+/// name of the input that says it.
+fn content_key(node: &Node) -> String {
+    serde_json::to_string(node).unwrap_or_default()
+}
+
 fn merge_nodes(
     canonical: &str,
     parts: &[(usize, &Node)],
     inputs: &[(&str, &Graph)],
     conflicts: &mut Vec<Problem>,
+    refinements: &mut Vec<Problem>,
 ) -> Node {
     let label = |i: usize| inputs.get(i).map_or("?", |(l, _)| *l).to_owned();
-    // Start from the canonical member with the smallest name, for a choice independent of order.
-    let mut sorted: Vec<&(usize, &Node)> = parts.iter().collect();
+    // Members in the order of what they say: the canonical id first, then the smallest name,
+    // then the whole record. Nothing depends on the inputs' labels or order.
+    let mut sorted: Vec<(usize, &Node, String)> =
+        parts.iter().map(|&(i, n)| (i, n, content_key(n))).collect();
     sorted.sort_by(|a, b| {
-        (a.1.id != canonical, &a.1.name, label(a.0)).cmp(&(
-            b.1.id != canonical,
-            &b.1.name,
-            label(b.0),
-        ))
+        (a.1.id != canonical, &a.1.name, &a.2).cmp(&(b.1.id != canonical, &b.1.name, &b.2))
     });
-    let Some(&&(first_input, first)) = sorted.first() else {
+    let Some(&(_, first, _)) = sorted.first() else {
         return Node::new(canonical, canonical, NodeDetails::Person);
     };
     let mut node = first.clone();
@@ -630,30 +884,41 @@ fn merge_nodes(
         return node;
     }
     let mut aliases: BTreeSet<String> = BTreeSet::new();
-    for &(input, other) in sorted.iter().skip(1) {
-        let other = *other;
+    let mut findings: BTreeMap<Field, Finding> = BTreeMap::new();
+    let same_id: Vec<(usize, &Node)> = parts
+        .iter()
+        .copied()
+        .filter(|(_, n)| n.id == canonical)
+        .collect();
+    if same_id.iter().any(|(_, n)| n.name != node.name) {
+        conflicts.push(conflict(
+            canonical,
+            format!(
+                "`{canonical}` is named {}; kept \"{}\", the others are aliases",
+                values_with_inputs(&same_id, &label, |n| Some(format!("\"{}\"", n.name))),
+                node.name
+            ),
+            &[],
+        ));
+    }
+    let mut schemes: BTreeSet<&str> = BTreeSet::new();
+    let all_labels = parts
+        .iter()
+        .map(|&(i, _)| label(i))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect::<Vec<_>>()
+        .join(", ");
+    for &(_, other, _) in sorted.iter().skip(1) {
         if other.name != node.name {
-            if other.id == node.id {
-                conflicts.push(conflict(
-                    canonical,
-                    format!("`{canonical}` is named \"{}\" in {} and \"{}\" in {}; kept the first, the other is an alias", node.name, label(first_input), other.name, label(*input)),
-                    &[],
-                ));
-            }
             aliases.insert(other.name.clone());
         }
         aliases.extend(other.aliases.iter().cloned());
         for (scheme, value) in &other.external_ids {
             match node.external_ids.get(scheme) {
-                Some(v) if v != value => conflicts.push(conflict(
-                    canonical,
-                    format!(
-                        "`{canonical}` has {scheme} id {v} in {} and {value} in {}",
-                        label(first_input),
-                        label(*input)
-                    ),
-                    &[],
-                )),
+                Some(v) if v != value => {
+                    schemes.insert(scheme);
+                }
                 Some(_) => {}
                 None => {
                     node.external_ids.insert(scheme.clone(), value.clone());
@@ -664,19 +929,62 @@ fn merge_nodes(
             &mut node.attributes,
             &other.attributes,
             canonical,
-            &label(*input),
+            &all_labels,
             conflicts,
         );
         if node.citations != other.citations {
             union_citations(&mut node.citations, &other.citations);
         }
-        merge_details(
-            &mut node.details,
-            &other.details,
+        merge_details(&mut node.details, &other.details, &mut |field, found| {
+            let slot = findings.entry(field).or_insert(found);
+            *slot = (*slot).max(found);
+        });
+    }
+    for scheme in schemes {
+        conflicts.push(conflict(
             canonical,
-            &label(first_input),
-            &label(*input),
-            conflicts,
+            format!(
+                "`{canonical}` has {scheme} id {}; kept {}",
+                values_with_inputs(parts, &label, |n| n.external_ids.get(scheme).cloned()),
+                node.external_ids.get(scheme).map_or("", String::as_str)
+            ),
+            &[],
+        ));
+    }
+    for (field, found) in findings {
+        let values = values_with_inputs(parts, &label, |n| field.value(n));
+        let kept = field.value(&node).unwrap_or_default();
+        let name = field.name();
+        match found {
+            Finding::Conflict => conflicts.push(conflict(
+                canonical,
+                format!("`{canonical}`: {name} {values}; kept {kept}"),
+                &[],
+            )),
+            Finding::Refined => refinements.push(refinement(
+                canonical,
+                format!("`{canonical}`: {name} {values}; kept the finer {kept}"),
+            )),
+        }
+    }
+    if let NodeDetails::Agreement { lifecycle, .. } = &mut node.details {
+        let steps: Vec<(usize, &[LifecycleStep])> = parts
+            .iter()
+            .filter_map(|&(i, n)| n.lifecycle().map(|l| (i, l)))
+            .collect();
+        let mut found = lifecycle::Findings::default();
+        *lifecycle = lifecycle::merge(canonical, &steps, &label, &mut found);
+        conflicts.extend(
+            found
+                .conflicts
+                .into_iter()
+                .map(|m| conflict(canonical, m, &[])),
+        );
+        refinements.extend(
+            found
+                .refinements
+                .into_iter()
+                .map(|m| refinement(canonical, m)),
         );
     }
     if !aliases
@@ -689,40 +997,27 @@ fn merge_nodes(
     node
 }
 
+/// Folds `other`'s details into `into` (lifecycles are merged apart, over every member at
+/// once), reporting each field where the two disagree. Each choice depends on the values alone:
+/// a date or text that refines the other is kept; otherwise the smaller kind, status or
+/// interval, or the longer text.
 fn merge_details(
     into: &mut NodeDetails,
     other: &NodeDetails,
-    id: &str,
-    a: &str,
-    b: &str,
-    conflicts: &mut Vec<Problem>,
+    report: &mut impl FnMut(Field, Finding),
 ) {
-    let mut report = |what: String| {
-        conflicts.push(conflict(
-            id,
-            format!("`{id}`: {what} (in {a} and {b})"),
-            &[],
-        ));
-    };
     match (into, other) {
         (NodeDetails::Organization { kind }, NodeDetails::Organization { kind: k2 })
             if kind != k2 =>
         {
-            report(format!("organization kind {kind} or {k2}"));
+            report(Field::OrganizationKind, Finding::Conflict);
             *kind = (*kind).min(*k2);
         }
-        (
-            NodeDetails::Agreement { kind, lifecycle },
-            NodeDetails::Agreement {
-                kind: k2,
-                lifecycle: l2,
-            },
-        ) => {
-            if kind != k2 {
-                report(format!("agreement kind {kind} or {k2}"));
-                *kind = (*kind).min(*k2);
-            }
-            merge_lifecycle(lifecycle, l2, &mut report);
+        (NodeDetails::Agreement { kind, .. }, NodeDetails::Agreement { kind: k2, .. })
+            if kind != k2 =>
+        {
+            report(Field::AgreementKind, Finding::Conflict);
+            *kind = (*kind).min(*k2);
         }
         (
             NodeDetails::Event {
@@ -739,58 +1034,61 @@ fn merge_details(
             },
         ) => {
             if status != s2 {
-                report(format!("status {status} or {s2}"));
+                report(Field::EventStatus, Finding::Conflict);
                 *status = (*status).min(*s2);
             }
             if kind != k2 {
-                report(format!("event kind {kind} or {k2}"));
+                report(Field::EventKind, Finding::Conflict);
                 *kind = (*kind).min(*k2);
             }
-            if when != w2 {
-                match (
-                    when.start.is_none() && when.end.is_none(),
-                    w2.start.is_none() && w2.end.is_none(),
-                ) {
-                    (true, _) => *when = *w2,
-                    (_, true) => {}
-                    _ => {
-                        report(format!("dates {when} or {w2}"));
+            if when != w2 && !w2.is_unbounded() {
+                if when.is_unbounded() {
+                    *when = *w2;
+                } else {
+                    let start = fit::optional_dates(when.start, w2.start);
+                    let end = fit::optional_dates(when.end, w2.end);
+                    let refined = crate::time::Interval::new(
+                        finer_or(start, when.start),
+                        finer_or(end, when.end),
+                    );
+                    if matches!(start, Fit::Apart)
+                        || matches!(end, Fit::Apart)
+                        || refined.is_reversed()
+                    {
+                        report(Field::EventDates, Finding::Conflict);
                         if (w2.start, w2.end) < (when.start, when.end) {
                             *when = *w2;
                         }
+                    } else {
+                        report(Field::EventDates, Finding::Refined);
+                        *when = refined;
                     }
                 }
             }
-            if place != p2 {
-                match (&place, p2) {
-                    (Some(x), Some(y)) => {
-                        report(format!("place {x} or {y}"));
-                        if y < x {
-                            *place = Some(y.clone());
-                        }
+            match (place.as_deref(), p2.as_deref()) {
+                (Some(x), Some(y)) => match fit::texts(x, y) {
+                    Fit::Same => {}
+                    Fit::Refined(finer) => {
+                        report(Field::Place, Finding::Refined);
+                        *place = Some(finer);
                     }
-                    (None, y) => *place = y.clone(),
-                    _ => {}
-                }
+                    Fit::Apart => {
+                        report(Field::Place, Finding::Conflict);
+                        *place = Some(fit::kept_text(x, y).to_owned());
+                    }
+                },
+                (None, Some(_)) => place.clone_from(p2),
+                _ => {}
             }
         }
         (NodeDetails::Statement { text, date }, NodeDetails::Statement { text: t2, date: d2 }) => {
             if text != t2 {
-                report(format!(
-                    "the words \"{}\" or \"{}\"",
-                    text.text(),
-                    t2.text()
-                ));
-            }
-            if date != d2 {
-                match (*date, *d2) {
-                    (Some(x), Some(y)) => {
-                        report(format!("date {x} or {y}"));
-                        *date = Some(x.min(y));
-                    }
-                    (x, y) => *date = x.or(y),
+                report(Field::Words, Finding::Conflict);
+                if (text.text(), format!("{text:?}")) > (t2.text(), format!("{t2:?}")) {
+                    text.clone_from(t2);
                 }
             }
+            merge_date(date, *d2, Field::StatementDate, report);
         }
         (
             NodeDetails::Source { date, url, text },
@@ -800,14 +1098,19 @@ fn merge_details(
                 text: t2,
             },
         ) => {
-            if date.is_none() {
-                *date = *d2;
+            merge_date(date, *d2, Field::SourceDate, report);
+            match (url.as_ref(), u2) {
+                (None, Some(_)) => url.clone_from(u2),
+                (Some(x), Some(y)) if y < x => url.clone_from(u2),
+                _ => {}
             }
-            if url.is_none() {
-                url.clone_from(u2);
-            }
-            match (&text, t2) {
-                (Some(x), Some(y)) if x != y => report("two different texts".to_owned()),
+            match (text.as_ref(), t2) {
+                (Some(x), Some(y)) if x != y => {
+                    report(Field::SourceText, Finding::Conflict);
+                    if fit::kept_text(x, y) == y {
+                        text.clone_from(t2);
+                    }
+                }
                 (None, Some(_)) => text.clone_from(t2),
                 _ => {}
             }
@@ -816,82 +1119,38 @@ fn merge_details(
     }
 }
 
-fn merge_lifecycle(
-    into: &mut Vec<LifecycleStep>,
-    more: &[LifecycleStep],
-    report: &mut impl FnMut(String),
+/// The finer date of a fit, or `current` when the dates are the same or apart.
+fn finer_or(
+    fit: Fit<crate::time::PartialDate>,
+    current: Option<crate::time::PartialDate>,
+) -> Option<crate::time::PartialDate> {
+    match fit {
+        Fit::Refined(d) => Some(d),
+        Fit::Same | Fit::Apart => current,
+    }
+}
+
+/// Merges one optional date of a node: a finer date refines, a missing one is filled, two
+/// dates that cannot both be true are a conflict keeping the earlier.
+fn merge_date(
+    date: &mut Option<crate::time::PartialDate>,
+    other: Option<crate::time::PartialDate>,
+    field: Field,
+    report: &mut impl FnMut(Field, Finding),
 ) {
-    let mut added = false;
-    for step in more {
-        match into
-            .iter_mut()
-            .find(|s| s.state == step.state && s.party == step.party && s.status == step.status)
-        {
-            Some(existing) if existing == step => {}
-            Some(existing) => {
-                match (existing.date, step.date) {
-                    (Some(x), Some(y)) if x != y => {
-                        report(format!("the `{}` step is dated {x} or {y}", step.state));
-                        existing.date = Some(x.min(y));
-                    }
-                    (None, y) => existing.date = y,
-                    _ => {}
-                }
-                existing.attested = match (existing.attested, step.attested) {
-                    (Some(x), Some(y)) => Some(x.min(y)),
-                    (x, y) => x.or(y),
-                };
-                for (name, mine, theirs) in [
-                    ("effective", &mut existing.effective, step.effective),
-                    ("until", &mut existing.until, step.until),
-                ] {
-                    match (*mine, theirs) {
-                        (Some(x), Some(y)) if x != y => {
-                            report(format!(
-                                "the `{}` step's `{name}` is {x} or {y}",
-                                step.state
-                            ));
-                            *mine = Some(x.min(y));
-                        }
-                        (None, y) => *mine = y,
-                        _ => {}
-                    }
-                }
-                for (name, mine, theirs) in [
-                    ("condition", &mut existing.condition, &step.condition),
-                    ("note", &mut existing.note, &step.note),
-                ] {
-                    match (mine.as_ref(), theirs) {
-                        (Some(x), Some(y)) if x != y => {
-                            report(format!(
-                                "the `{}` step's `{name}` is \"{x}\" or \"{y}\"",
-                                step.state
-                            ));
-                            if y < x {
-                                *mine = Some(y.clone());
-                            }
-                        }
-                        (None, y) => mine.clone_from(y),
-                        _ => {}
-                    }
-                }
-                union_citations(&mut existing.citations, &step.citations);
+    match (*date, other) {
+        (Some(x), Some(y)) => match fit::dates(x, y) {
+            Fit::Same => {}
+            Fit::Refined(finer) => {
+                report(field, Finding::Refined);
+                *date = Some(finer);
             }
-            None => {
-                into.push(step.clone());
-                added = true;
+            Fit::Apart => {
+                report(field, Finding::Conflict);
+                *date = Some(x.min(y));
             }
-        }
+        },
+        (None, y) => *date = y,
+        (Some(_), None) => {}
     }
-    if !added {
-        return;
-    }
-    into.sort_by(|a, b| {
-        (a.state.rank(), a.date.is_none(), a.date, a.state).cmp(&(
-            b.state.rank(),
-            b.date.is_none(),
-            b.date,
-            b.state,
-        ))
-    });
 }
