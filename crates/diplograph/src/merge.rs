@@ -406,13 +406,25 @@ fn merge_edges(
         // those statements stay apart, and the k-th statement of a fact in one input is united
         // with the k-th in another, counting in the canonical order. So a graph merged with
         // itself is itself.
-        let mut views: Vec<_> = g.edges().collect();
-        views.sort_by(order::cmp_edges);
-        let mut seen: HashMap<FactKey, usize> = HashMap::default();
-        for view in views {
-            let from = rename(i, &view.from.id);
-            let to = rename(i, &view.to.id);
-            let (Some(f), Some(t)) = (graph.index_of(&from), graph.index_of(&to)) else {
+        // Each input node's merged node, found once per node rather than once per edge end.
+        let ends: HashMap<NodeIndex, NodeIndex> = g
+            .nodes()
+            .filter_map(|(ix, n)| Some((ix, graph.index_of(&rename(i, &n.id))?)))
+            .collect();
+        // Only the statements of a fact stated more than once need the canonical order (to
+        // count the k-th); the rest are taken as stored, which spares sorting every edge. Facts
+        // are counted by a hash: a collision only sends an edge down the general path.
+        let fact_hash = |fact: &FactKey| {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            fact.hash(&mut h);
+            h.finish()
+        };
+        let mut counts: HashMap<u64, usize> = HashMap::default();
+        let mut stated = Vec::with_capacity(g.edge_count());
+        for view in g.edges() {
+            let (Some(&f), Some(&t)) = (ends.get(&view.from_index), ends.get(&view.to_index))
+            else {
                 continue;
             };
             let mut edge = view.edge.clone();
@@ -426,10 +438,26 @@ fn merge_edges(
                 c.via = c.via.iter().map(|v| rename(i, v)).collect();
             }
             let fact = fact_key(f, t, &edge);
-            let occurrence = {
+            let hash = fact_hash(&fact);
+            *counts.entry(hash).or_insert(0) += 1;
+            stated.push((view, f, t, edge, fact, hash));
+        }
+        let (mut repeated, once): (Vec<_>, Vec<_>) = stated
+            .into_iter()
+            .partition(|s| counts.get(&s.5).is_some_and(|n| *n > 1));
+        drop(counts);
+        repeated.sort_by(|a, b| order::cmp_edges(&a.0, &b.0));
+        let mut seen: HashMap<FactKey, usize> = HashMap::default();
+        let once = once.into_iter().map(|s| (s, false));
+        for ((_, f, t, edge, fact, _), counted) in
+            once.chain(repeated.into_iter().map(|s| (s, true)))
+        {
+            let occurrence = if counted {
                 let n = seen.entry(fact.clone()).or_insert(0);
                 *n += 1;
                 *n
+            } else {
+                1
             };
             match facts.entry((fact, occurrence)) {
                 Entry::Occupied(slot) => {
@@ -452,7 +480,8 @@ fn merge_edges(
                         union_citations(&mut existing.citations, &edge.citations);
                     }
                     if existing.attributes != edge.attributes {
-                        let key = edge_key(&from, &to, &edge);
+                        let id = |ix: NodeIndex| graph.node_at(ix).map_or("", |n| n.id.as_str());
+                        let key = edge_key(id(f), id(t), &edge);
                         let both = labels.iter().copied().collect::<Vec<_>>().join(", ");
                         merge_attributes(
                             &mut existing.attributes,
