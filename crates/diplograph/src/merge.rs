@@ -15,7 +15,6 @@
 //! Merging does not depend on the order of its inputs, and merging a graph with itself gives
 //! the same graph.
 
-use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::error::{Error, Location, Problem, ProblemCode, Result};
@@ -96,12 +95,7 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
     for n in merged_nodes {
         graph.insert_node_unchecked(n);
     }
-    merge_edges(
-        inputs,
-        &mut graph,
-        &|input, raw| renames.rename(input, raw),
-        &mut conflicts,
-    );
+    merge_edges(inputs, &mut graph, &renames, &mut conflicts);
     check_merged(&graph, inputs, &mut conflicts)?;
     conflicts.sort_by(|a, b| (&a.id, &a.message).cmp(&(&b.id, &b.message)));
     conflicts.dedup();
@@ -230,6 +224,24 @@ impl<'m> Renames<'m> {
         Renames {
             canonical_of,
             by_input,
+        }
+    }
+
+    /// The id an input's reference now names, when it is not `raw` itself (no allocation).
+    fn renamed<'s>(&'s self, input: usize, raw: &str) -> Option<&'s str> {
+        let found = self
+            .by_input
+            .get(input)
+            .and_then(|m| m.get(raw))
+            .map(String::as_str)
+            .or_else(|| self.canonical_of.get(&(input, raw)).copied())?;
+        (found != raw).then_some(found)
+    }
+
+    /// Renames an input's reference in place, allocating only when it changes.
+    fn rename_in_place(&self, input: usize, id: &mut String) {
+        if let Some(to) = self.renamed(input, id) {
+            *id = to.to_owned();
         }
     }
 
@@ -390,13 +402,15 @@ fn carry_titles(inputs: &[(&str, &Graph)], title: Option<String>, graph: &mut Gr
 fn merge_edges(
     inputs: &[(&str, &Graph)],
     graph: &mut Graph,
-    rename: &impl Fn(usize, &str) -> String,
+    renames: &Renames<'_>,
     conflicts: &mut Vec<Problem>,
 ) {
     // Edges: remap ends and references, unite equal facts. Facts are found by a hash of
     // their parts (no text key is built unless two inputs state the same fact), and the
     // merged edges are inserted in a fixed order, whatever the order of the inputs.
-    let mut facts: HashMap<(FactKey, usize), usize> = HashMap::default();
+    // By (the fact's hash, occurrence): the merged edges stating it (more than one only when
+    // two facts' hashes collide; each is checked against the fact itself).
+    let mut facts: HashMap<(u64, usize), Vec<usize>> = HashMap::default();
     // Each merged edge, with the inputs that state it (for conflict reports).
     let mut merged_edges: Vec<(NodeIndex, NodeIndex, Edge)> = Vec::new();
     let mut stated_in: Vec<BTreeSet<&str>> = Vec::new();
@@ -409,12 +423,12 @@ fn merge_edges(
         // Each input node's merged node, found once per node rather than once per edge end.
         let ends: HashMap<NodeIndex, NodeIndex> = g
             .nodes()
-            .filter_map(|(ix, n)| Some((ix, graph.index_of(&rename(i, &n.id))?)))
+            .filter_map(|(ix, n)| Some((ix, graph.index_of(&renames.rename(i, &n.id))?)))
             .collect();
         // Only the statements of a fact stated more than once need the canonical order (to
         // count the k-th); the rest are taken as stored, which spares sorting every edge. Facts
         // are counted by a hash: a collision only sends an edge down the general path.
-        let fact_hash = |fact: &FactKey| {
+        let fact_hash = |fact: FactRef<'_>| {
             use std::hash::{Hash, Hasher};
             let mut h = std::collections::hash_map::DefaultHasher::new();
             fact.hash(&mut h);
@@ -429,39 +443,44 @@ fn merge_edges(
             };
             let mut edge = view.edge.clone();
             if let Some(q) = edge.qualifiers.as_deref_mut() {
-                if let Some(p) = &q.on_behalf_of {
-                    q.on_behalf_of = Some(rename(i, p));
+                if let Some(p) = &mut q.on_behalf_of {
+                    renames.rename_in_place(i, p);
                 }
             }
             for c in &mut edge.citations {
-                c.source = rename(i, &c.source);
-                c.via = c.via.iter().map(|v| rename(i, v)).collect();
+                renames.rename_in_place(i, &mut c.source);
+                for v in &mut c.via {
+                    renames.rename_in_place(i, v);
+                }
             }
-            let fact = fact_key(f, t, &edge);
-            let hash = fact_hash(&fact);
+            let hash = fact_hash(fact_ref(f, t, &edge));
             *counts.entry(hash).or_insert(0) += 1;
-            stated.push((view, f, t, edge, fact, hash));
+            stated.push((view, f, t, edge, hash));
         }
         let (mut repeated, once): (Vec<_>, Vec<_>) = stated
             .into_iter()
-            .partition(|s| counts.get(&s.5).is_some_and(|n| *n > 1));
+            .partition(|s| counts.get(&s.4).is_some_and(|n| *n > 1));
         drop(counts);
         repeated.sort_by(|a, b| order::cmp_edges(&a.0, &b.0));
         let mut seen: HashMap<FactKey, usize> = HashMap::default();
         let once = once.into_iter().map(|s| (s, false));
-        for ((_, f, t, edge, fact, _), counted) in
-            once.chain(repeated.into_iter().map(|s| (s, true)))
+        for ((_, f, t, edge, hash), counted) in once.chain(repeated.into_iter().map(|s| (s, true)))
         {
             let occurrence = if counted {
-                let n = seen.entry(fact.clone()).or_insert(0);
+                let n = seen.entry(fact_key(f, t, &edge)).or_insert(0);
                 *n += 1;
                 *n
             } else {
                 1
             };
-            match facts.entry((fact, occurrence)) {
-                Entry::Occupied(slot) => {
-                    let at = *slot.get();
+            let slot = facts.entry((hash, occurrence)).or_default();
+            let same = slot.iter().copied().find(|&at| {
+                merged_edges
+                    .get(at)
+                    .is_some_and(|(ef, et, e)| fact_ref(*ef, *et, e) == fact_ref(f, t, &edge))
+            });
+            match same {
+                Some(at) => {
                     let (Some((_, _, existing)), Some(labels)) =
                         (merged_edges.get_mut(at), stated_in.get_mut(at))
                     else {
@@ -492,8 +511,8 @@ fn merge_edges(
                         );
                     }
                 }
-                Entry::Vacant(slot) => {
-                    slot.insert(merged_edges.len());
+                None => {
+                    slot.push(merged_edges.len());
                     merged_edges.push((f, t, edge));
                     stated_in.push(BTreeSet::from([*label]));
                     held_by.push(BTreeSet::from([i]));
@@ -533,6 +552,12 @@ fn fold_attested_into_terms(
         k.4 = None;
         k
     };
+    if !edges
+        .iter()
+        .any(|(_, _, e)| e.valid.is_unbounded() && !e.attested.is_empty())
+    {
+        return;
+    }
     let mut dated: HashMap<FactKey, Vec<usize>> = HashMap::default();
     for (k, (f, t, e)) in edges.iter().enumerate() {
         if !e.valid.is_unbounded() {
@@ -710,6 +735,42 @@ type FactKey = (
     Option<u64>,
     Option<String>,
 );
+
+/// [`FactKey`] borrowed from the edge: to hash and compare facts without allocating (it hashes
+/// as the `FactKey` does).
+type FactRef<'e> = (
+    NodeIndex,
+    crate::model::EdgeKind,
+    NodeIndex,
+    Option<crate::time::PartialDate>,
+    Option<crate::time::PartialDate>,
+    Option<&'e str>,
+    Option<&'e str>,
+    Option<u32>,
+    Option<&'e str>,
+    Option<u64>,
+    Option<&'e str>,
+);
+
+fn fact_ref(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactRef<'_> {
+    fn text(t: Option<&str>) -> Option<&str> {
+        t.filter(|t| !t.is_empty())
+    }
+    let q = e.qualifiers.as_deref();
+    (
+        from,
+        e.kind,
+        to,
+        e.valid.start,
+        e.valid.end,
+        text(e.title()),
+        text(e.on_behalf_of()),
+        e.position(),
+        text(e.relation()),
+        q.and_then(|q| q.share).map(f64::to_bits),
+        text(q.and_then(|q| q.amount.as_deref())),
+    )
+}
 
 fn fact_key(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactKey {
     let text = |t: Option<&str>| t.filter(|t| !t.is_empty()).map(str::to_owned);
