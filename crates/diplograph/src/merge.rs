@@ -523,12 +523,29 @@ fn merge_edges(
     drop(facts);
     fold_attested_into_terms(&mut merged_edges, &held_by, &stated_in, conflicts);
     drop(stated_in);
-    let id_of = |ix: NodeIndex| graph.node_at(ix).map_or("", |n| n.id.as_str());
+    // Each node's rank in id order, found once: edges are then ordered by integers, in the
+    // same order as by their ends' ids.
+    let mut by_id: Vec<(&str, NodeIndex)> =
+        graph.nodes().map(|(ix, n)| (n.id.as_str(), ix)).collect();
+    by_id.sort_unstable();
+    let size = by_id
+        .iter()
+        .map(|(_, ix)| ix.index() + 1)
+        .max()
+        .unwrap_or(0);
+    let mut rank: Vec<usize> = vec![usize::MAX; size];
+    for (r, (_, ix)) in by_id.into_iter().enumerate() {
+        if let Some(slot) = rank.get_mut(ix.index()) {
+            *slot = r;
+        }
+    }
+    let rank_of = |ix: NodeIndex| rank.get(ix.index()).copied().unwrap_or(usize::MAX);
     merged_edges.sort_by(|(fa, ta, a), (fb, tb, b)| {
-        (id_of(*fa), a.kind, id_of(*ta))
-            .cmp(&(id_of(*fb), b.kind, id_of(*tb)))
+        (rank_of(*fa), a.kind, rank_of(*ta))
+            .cmp(&(rank_of(*fb), b.kind, rank_of(*tb)))
             .then_with(|| order::qualifier_key(a).cmp(&order::qualifier_key(b)))
     });
+    drop(rank);
     for (f, t, edge) in merged_edges {
         graph.insert_edge_unchecked(f, t, edge);
     }
