@@ -15,6 +15,7 @@
 //! Merging does not depend on the order of its inputs, and merging a graph with itself gives
 //! the same graph.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::error::{Error, Location, Problem, ProblemCode, Result};
@@ -79,7 +80,10 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
     let groups = group_members(&members.ids, &nodes);
     let renames = Renames::new(inputs, &members, &groups);
     for ((input, _), node) in members.ids.iter().zip(&mut nodes) {
-        rename_references(node, |id| renames.rename(*input, id));
+        // A node is copied only when one of its references is renamed.
+        if refers_to_renamed(node, |id| renames.renamed(*input, id).is_some()) {
+            rename_references(node.to_mut(), |id| renames.rename(*input, id));
+        }
     }
     let merged_nodes = merge_groups(
         &members,
@@ -121,7 +125,10 @@ struct Members<'g> {
 }
 
 impl<'g> Members<'g> {
-    fn collect(inputs: &[(&str, &'g Graph)], conflicts: &mut Vec<Problem>) -> (Self, Vec<Node>) {
+    fn collect(
+        inputs: &[(&str, &'g Graph)],
+        conflicts: &mut Vec<Problem>,
+    ) -> (Self, Vec<Cow<'g, Node>>) {
         let mut kinds_by_id: HashMap<&'g str, BTreeSet<NodeKind>> = HashMap::default();
         for (_, g) in inputs {
             for (_, n) in g.nodes() {
@@ -154,10 +161,16 @@ impl<'g> Members<'g> {
         let mut nodes = Vec::new();
         for (i, (_, g)) in inputs.iter().enumerate() {
             for (_, n) in g.nodes() {
-                let mut n = n.clone();
-                n.id = members.local_id(&n.id, n.kind());
-                members.ids.push((i, n.id.clone()));
-                nodes.push(n);
+                let id = members.local_id(&n.id, n.kind());
+                let node = if id == n.id {
+                    Cow::Borrowed(n)
+                } else {
+                    let mut n = n.clone();
+                    n.id.clone_from(&id);
+                    Cow::Owned(n)
+                };
+                members.ids.push((i, id));
+                nodes.push(node);
             }
         }
         (members, nodes)
@@ -260,7 +273,7 @@ impl<'m> Renames<'m> {
 /// group's canonical id, in the canonical node order.
 fn merge_groups(
     members: &Members<'_>,
-    nodes: &[Node],
+    nodes: &[Cow<'_, Node>],
     groups: &BTreeMap<usize, Vec<usize>>,
     inputs: &[(&str, &Graph)],
     conflicts: &mut Vec<Problem>,
@@ -271,7 +284,7 @@ fn merge_groups(
         .map(|list| {
             let parts: Vec<(usize, &Node)> = list
                 .iter()
-                .map(|&m| (members.ids[m].0, &nodes[m]))
+                .map(|&m| (members.ids[m].0, &*nodes[m]))
                 .collect();
             merge_nodes(
                 members.canonical(list),
@@ -290,7 +303,7 @@ fn merge_groups(
 /// naming exactly one other group), each group keyed by its smallest member.
 fn group_members(
     members: &[(usize, String)],
-    member_nodes: &[Node],
+    member_nodes: &[Cow<'_, Node>],
 ) -> BTreeMap<usize, Vec<usize>> {
     // Union-find over members: same id, same external id, alias naming the other.
     let mut sets = UnionFind::new(members.len());
@@ -689,6 +702,18 @@ fn check_merged(
         return Err(Error::invalid(errors));
     }
     Ok(())
+}
+
+/// Whether any id a node refers to (citation sources and intermediaries, lifecycle parties)
+/// is `renamed`.
+fn refers_to_renamed(node: &Node, renamed: impl Fn(&str) -> bool) -> bool {
+    let cites =
+        |c: &crate::provenance::Citation| renamed(&c.source) || c.via.iter().any(|v| renamed(v));
+    node.citations.iter().any(cites)
+        || node.lifecycle().is_some_and(|l| {
+            l.iter()
+                .any(|s| s.party.as_deref().is_some_and(&renamed) || s.citations.iter().any(cites))
+        })
 }
 
 /// Rewrites the ids a node refers to (citation sources and intermediaries, lifecycle parties).
