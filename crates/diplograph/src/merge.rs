@@ -2,18 +2,22 @@
 //!
 //! Nodes are unified by id; then by a shared external identifier (`wikidata: Q884`); then by a
 //! declared alias of one that is the name of the other (same kind, one match only). Each group takes
-//! the smallest id among its members. Where members disagree (two names for one ISO code, two
-//! dates for one lifecycle step, two values for one attribute) the disagreement is reported as
-//! a `merge-conflict` naming both inputs, and a deterministic choice is kept; strict mode makes
-//! any conflict an error. A node id used with two kinds cannot be one node: the later kind's
+//! the smallest id among its members. A value that refines another (a day inside a month, a
+//! place that contains another) is kept, with the citations of both, and noted as a
+//! `merge-refinement`. Where members disagree (two names for one ISO code, two dates that
+//! cannot both be true, two values for one attribute) the disagreement is reported as a
+//! `merge-conflict` naming every input that holds each value, and a choice made on the values
+//! alone is kept; strict mode makes any conflict an error. Lifecycles are merged step by step
+//! (`merge/lifecycle.rs`): the same state at two dates is history. Every rule, with an example,
+//! is in docs/merge.md. A node id used with two kinds cannot be one node: the later kind's
 //! node is kept apart as `id~kind`, and reported.
 //!
 //! Edges are one fact when their ends, kind, dates and every qualifier agree; edges that differ
 //! in a qualifier (share, amount, position…) are distinct facts. One fact stated in several
 //! inputs is one edge with the citations of all; within one input, each statement stays apart.
 //!
-//! Merging does not depend on the order of its inputs, and merging a graph with itself gives
-//! the same graph.
+//! Merging depends neither on the order nor on the names of its inputs, and merging a graph
+//! with itself gives the same graph.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
