@@ -1,7 +1,7 @@
 //! Two graphs cut from the example and the test dataset (with fuzzed names, aliases and
-//! external ids, so that nodes unify in unexpected ways): merging never panics, does not
-//! depend on the order of its inputs, merging a graph with itself changes nothing, and no
-//! citation is lost.
+//! external ids, so that nodes unify in unexpected ways), under fuzzed labels: merging never
+//! panics, depends neither on the order nor on the names of its inputs, merging a graph with
+//! itself changes nothing, and no citation is lost.
 #![no_main]
 
 use diplograph::format;
@@ -15,14 +15,16 @@ fuzz_target!(|data: &[u8]| {
     let (Ok(a), Ok(b)) = (graph_from(&mut u), graph_from(&mut u)) else {
         return;
     };
-    let ab = merge(&[("a", &a), ("b", &b)], MergeOptions::default());
+    let la: String = u.arbitrary().unwrap_or_default();
+    let lb: String = u.arbitrary().unwrap_or_default();
+    let ab = merge(&[(la.as_str(), &a), (lb.as_str(), &b)], MergeOptions::default());
     let ba = merge(&[("b", &b), ("a", &a)], MergeOptions::default());
     match (ab, ba) {
         (Ok(ab), Ok(ba)) => {
             assert_eq!(
                 format::to_string(&ab.graph),
                 format::to_string(&ba.graph),
-                "merge(a, b) != merge(b, a)"
+                "merge(a, b) != merge(b, a) (labelled {la:?} and {lb:?})"
             );
             let merged = citations(&ab.graph);
             for c in citations(&a).iter().chain(citations(&b).iter()) {
@@ -37,7 +39,7 @@ fuzz_target!(|data: &[u8]| {
         ),
     }
     if a.validate().is_empty() {
-        let aa = merge(&[("a", &a), ("again", &a)], MergeOptions::default());
+        let aa = merge(&[(la.as_str(), &a), (lb.as_str(), &a)], MergeOptions::default());
         match aa {
             Ok(aa) => assert_eq!(
                 format::to_string(&aa.graph),

@@ -201,12 +201,24 @@ class ConcurrentModificationError(DiplographError, RuntimeError):
 class MergeConflictWarning(UserWarning):
     """Issued by ``diplograph.merge`` for each thing the merged graphs disagree about (the
     merge keeps a deterministic choice); ``problem`` is the ``merge-conflict`` Problem naming
-    both inputs. ``merge(..., strict=True)`` raises ``ValidationError`` instead."""
+    every input that holds each value. The warning's text is a warning, not an error:
+    ``merge-conflict: `KOR` is named ...``. ``merge(..., strict=True)`` raises
+    ``ValidationError`` instead.
+
+    >>> import warnings, diplograph
+    >>> a, b = diplograph.Graph(), diplograph.Graph()
+    >>> _ = a.add_country("KOR", "South Korea"); _ = b.add_country("KOR", "Korea")
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     _ = diplograph.merge(a, b, labels=["a", "b"])
+    >>> str(caught[0].message)
+    'merge-conflict: `KOR` is named "Korea" (in b) or "South Korea" (in a); kept "Korea", the others are aliases'
+    """
 
     problem: Problem
 
     def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
+        super().__init__(f"{problem.code}: {problem.message}")
         self.problem = problem
 
 

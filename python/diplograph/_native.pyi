@@ -440,4 +440,9 @@ def load(path: Union[str, os.PathLike[str]], *, limits: Optional[Mapping[str, in
 def loads(
     text: Union[str, bytes, bytearray, memoryview], *, limits: Optional[Mapping[str, int]] = None
 ) -> Graph: ...
-def merge(*graphs: Graph, strict: bool = False, labels: Optional[Sequence[str]] = None) -> Graph: ...
+def merge(
+    *graphs: Graph,
+    strict: bool = False,
+    labels: Optional[Sequence[str]] = None,
+    title: Optional[str] = None,
+) -> Graph: ...

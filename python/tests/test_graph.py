@@ -452,3 +452,20 @@ def test_stats_and_summary_count_attested_dates():
     assert (d["first_date"], d["first_date_earliest"], d["first_date_latest"]) == ("2001", "2001-01-01", "2001-12-31")
     assert (d["last_date"], d["last_date_earliest"], d["last_date_latest"]) == ("2017-03", "2017-03-01", "2017-03-31")
     assert "dates no dates" in Graph()._repr_html_()
+
+
+def test_merge_does_not_depend_on_labels_and_warns_without_saying_error(g):
+    """Issue 13: the merged graph is the same whatever the labels; the title counts the inputs."""
+    other = Graph()
+    other.add_country("KOR", "Korea, Republic of")
+    with pytest.warns(diplograph.MergeConflictWarning) as caught:
+        first = diplograph.merge(g, other, labels=["example", "other"])
+    with pytest.warns(diplograph.MergeConflictWarning):
+        second = diplograph.merge(other, g, labels=["zz", "aa"])
+    assert first.dumps() == second.dumps()
+    text = str(caught[0].message)
+    assert text.startswith("merge-conflict: ") and "error" not in text
+    assert first.title == "merge of 2 graphs"
+    with pytest.warns(diplograph.MergeConflictWarning):
+        titled = diplograph.merge(g, other, title="Korea, 2016")
+    assert titled.title == "Korea, 2016"

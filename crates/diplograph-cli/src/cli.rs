@@ -329,9 +329,13 @@ pub enum Command {
         /// Where to write the merged graph (`-` for standard output).
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
-        /// Fail (exit 1, OUT untouched) on any conflict.
+        /// Fail (exit 1, OUT untouched) on any conflict (refinements are only noted).
         #[arg(long)]
         strict: bool,
+        /// The merged graph's title (default: "merge of N graphs", the inputs' titles listed
+        /// in its description; the inputs' own title when they all share one).
+        #[arg(long, value_name = "TITLE")]
+        title: Option<String>,
         /// Replace OUT even if it is read-only.
         #[arg(long)]
         force: bool,

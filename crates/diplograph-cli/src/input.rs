@@ -177,10 +177,10 @@ fn invalid(error: Error, input: Input, limits: &Limits) -> Failure {
 /// # Errors
 /// [`Failure::Invalid`] when the merged graph breaks a whole-graph rule, or, in strict mode,
 /// when the inputs conflict.
-pub fn merge_all(graphs: &[(String, Graph)], strict: bool) -> Result<Merged, Failure> {
+pub fn merge_all(graphs: &[(String, Graph)], options: MergeOptions) -> Result<Merged, Failure> {
     let bar = progress(None, format!("merging {} graphs", graphs.len()));
     let inputs: Vec<(&str, &Graph)> = graphs.iter().map(|(l, g)| (l.as_str(), g)).collect();
-    let merged = merge(&inputs, MergeOptions { strict });
+    let merged = merge(&inputs, options);
     bar.finish_and_clear();
     merged.map_err(|e| match e {
         Error::Invalid { problems } => Failure::Invalid {
@@ -245,7 +245,7 @@ pub fn load(files: &[PathBuf], quiet: bool, limits: &Limits) -> Result<Graph, Fa
     if graphs.len() == 1 {
         return Ok(graphs.pop().map(|(_, g)| g).unwrap_or_default());
     }
-    let merged = merge_all(&graphs, false)?;
+    let merged = merge_all(&graphs, MergeOptions::default())?;
     if !quiet && !merged.conflicts.is_empty() {
         note(&format!(
             "the {} inputs disagree on {} point(s); run `diplograph merge` to see them",

@@ -603,6 +603,37 @@ fn merge_writes_out_and_reports_conflicts() {
     assert_eq!(merged.node_count(), 1);
 }
 
+/// Issue 13: the merge does not depend on the files' names; `--title` names the result; the
+/// conflict names every file holding each value.
+#[test]
+fn merge_is_the_same_whatever_the_file_names_and_takes_a_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.json", &korea("South Korea"));
+    let z = write(dir.path(), "z.json", &korea("South Korea"));
+    let b = write(dir.path(), "b.json", &korea("Republic of Korea"));
+    let mut texts = Vec::new();
+    for first in [&a, &z] {
+        let out = dir.path().join("merged.json");
+        let assert = cmd()
+            .args(["merge", first.to_str().unwrap(), b.to_str().unwrap(), "-o"])
+            .arg(&out)
+            .args(["--force", "--title", "Korea"])
+            .assert()
+            .success();
+        let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+        let name = first.file_name().unwrap().to_str().unwrap();
+        // Labels are the paths given: each value names the file that holds it.
+        let b_then = format!("b.json) or \"South Korea\" (in {}", dir.path().display());
+        assert!(err.contains(&b_then), "{err}");
+        assert!(err.contains(&format!("/{name}); kept")), "{err}");
+        let text = std::fs::read_to_string(&out).unwrap();
+        let merged = diplograph::format::from_str(&text).unwrap();
+        assert_eq!(merged.title.as_deref(), Some("Korea"));
+        texts.push(text);
+    }
+    assert_eq!(texts[0], texts[1]);
+}
+
 #[test]
 fn strict_merge_fails_and_leaves_out_untouched() {
     let dir = tempfile::tempdir().unwrap();

@@ -1211,10 +1211,11 @@ impl AsOfView {
 /// external identifier (``wikidata``), then by a declared alias. Disagreements are issued as
 /// ``diplograph.MergeConflictWarning`` warnings (each with its ``problem``); with
 /// ``strict=True`` they raise ``ValidationError`` instead. ``labels`` name the inputs in
-/// conflict reports (default: each graph's title, or ``graph N``). The GIL is released while
-/// the core merges.
+/// conflict reports only (default: ``graph N``, by position); the merged graph never depends on
+/// them. ``title`` names the merged graph (default: "merge of N graphs", the inputs' titles
+/// listed in its description). The GIL is released while the core merges.
 #[pyfunction]
-#[pyo3(signature = (*graphs, strict = false, labels = None))]
+#[pyo3(signature = (*graphs, strict = false, labels = None, title = None))]
 #[expect(
     clippy::needless_pass_by_value,
     reason = "PyO3 passes `*graphs` as an owned Vec"
@@ -1224,6 +1225,7 @@ pub(crate) fn merge(
     graphs: Vec<PyRef<'_, PyGraph>>,
     strict: bool,
     labels: Option<Vec<String>>,
+    title: Option<String>,
 ) -> PyResult<PyGraph> {
     if let Some(l) = &labels {
         if l.len() != graphs.len() {
@@ -1244,11 +1246,7 @@ pub(crate) fn merge(
         let labels = labels.unwrap_or_else(|| {
             read.iter()
                 .enumerate()
-                .map(|(i, g)| {
-                    g.title
-                        .clone()
-                        .unwrap_or_else(|| format!("graph {}", i + 1))
-                })
+                .map(|(i, _)| format!("graph {}", i + 1))
                 .collect()
         });
         let inputs: Vec<(&str, &Graph)> = labels
@@ -1256,7 +1254,7 @@ pub(crate) fn merge(
             .map(String::as_str)
             .zip(read.iter().map(|g| &**g))
             .collect();
-        let options = diplograph::merge::MergeOptions { strict };
+        let options = diplograph::merge::MergeOptions { strict, title };
         py.detach(|| diplograph::merge::merge(&inputs, options))
             .py()?
     };

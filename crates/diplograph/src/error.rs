@@ -86,6 +86,9 @@ pub enum ProblemCode {
     LimitCitations,
     /// Two graphs being merged disagree about one fact.
     MergeConflict,
+    /// Two graphs being merged give one fact at two precisions (a date and a day inside it, a
+    /// place and a more precise place); the finer value is kept. A note, never an error.
+    MergeRefinement,
 }
 
 impl ProblemCode {
@@ -127,6 +130,7 @@ impl ProblemCode {
             ProblemCode::LimitAliases => "limit-aliases",
             ProblemCode::LimitCitations => "limit-citations",
             ProblemCode::MergeConflict => "merge-conflict",
+            ProblemCode::MergeRefinement => "merge-refinement",
         }
     }
 }

@@ -2,20 +2,24 @@
 //!
 //! Nodes are unified by id; then by a shared external identifier (`wikidata: Q884`); then by a
 //! declared alias of one that is the name of the other (same kind, one match only). Each group takes
-//! the smallest id among its members. Where members disagree (two names for one ISO code, two
-//! dates for one lifecycle step, two values for one attribute) the disagreement is reported as
-//! a `merge-conflict` naming both inputs, and a deterministic choice is kept; strict mode makes
-//! any conflict an error. A node id used with two kinds cannot be one node: the later kind's
+//! the smallest id among its members. A value that refines another (a day inside a month, a
+//! place that contains another) is kept, with the citations of both, and noted as a
+//! `merge-refinement`. Where members disagree (two names for one ISO code, two dates that
+//! cannot both be true, two values for one attribute) the disagreement is reported as a
+//! `merge-conflict` naming every input that holds each value, and a choice made on the values
+//! alone is kept; strict mode makes any conflict an error. Lifecycles are merged step by step
+//! (`merge/lifecycle.rs`): the same state at two dates is history. Every rule, with an example,
+//! is in docs/merge.md. A node id used with two kinds cannot be one node: the later kind's
 //! node is kept apart as `id~kind`, and reported.
 //!
 //! Edges are one fact when their ends, kind, dates and every qualifier agree; edges that differ
 //! in a qualifier (share, amount, position…) are distinct facts. One fact stated in several
 //! inputs is one edge with the citations of all; within one input, each statement stays apart.
 //!
-//! Merging does not depend on the order of its inputs, and merging a graph with itself gives
-//! the same graph.
+//! Merging depends neither on the order nor on the names of its inputs, and merging a graph
+//! with itself gives the same graph.
 
-use std::collections::hash_map::Entry;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::error::{Error, Location, Problem, ProblemCode, Result};
@@ -26,14 +30,20 @@ use crate::order;
 use crate::provenance::union_citations;
 use crate::validate::{self, Subject};
 
+mod fit;
+mod lifecycle;
 mod union_find;
+use fit::Fit;
 use union_find::UnionFind;
 
 /// How to merge.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MergeOptions {
-    /// Turn every conflict into an error.
+    /// Turn every conflict into an error (refinements are never errors).
     pub strict: bool,
+    /// The merged graph's title; by default the inputs' title when they all share one, else
+    /// "merge of N graphs" (the inputs are listed in the description).
+    pub title: Option<String>,
 }
 
 /// A merged graph and what its inputs disagreed about.
@@ -41,8 +51,12 @@ pub struct MergeOptions {
 pub struct Merged {
     /// The merged graph.
     pub graph: Graph,
-    /// Every disagreement found, as `merge-conflict` problems naming both inputs.
+    /// Every disagreement found, as `merge-conflict` problems naming every input that holds
+    /// each value.
     pub conflicts: Vec<Problem>,
+    /// Every value one input gave more precisely than another (a day inside a month, a place
+    /// inside a place), as `merge-refinement` notes: the finer value was kept.
+    pub refinements: Vec<Problem>,
 }
 
 /// Merges graphs, each given with a label (usually its file name) used in conflict reports.
@@ -63,33 +77,46 @@ pub struct Merged {
 /// [`Error::Invalid`] in strict mode when there are conflicts, or when the merged graph breaks
 /// a whole-graph rule (for instance a GSOMIA that gains a third party).
 pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged> {
+    let MergeOptions { strict, title } = options;
     let mut conflicts: Vec<Problem> = Vec::new();
+    let mut refinements: Vec<Problem> = Vec::new();
     let (members, mut nodes) = Members::collect(inputs, &mut conflicts);
     let groups = group_members(&members.ids, &nodes);
     let renames = Renames::new(inputs, &members, &groups);
     for ((input, _), node) in members.ids.iter().zip(&mut nodes) {
-        rename_references(node, |id| renames.rename(*input, id));
+        // A node is copied only when one of its references is renamed.
+        if refers_to_renamed(node, |id| renames.renamed(*input, id).is_some()) {
+            rename_references(node.to_mut(), |id| renames.rename(*input, id));
+        }
     }
-    let merged_nodes = merge_groups(&members, &nodes, &groups, inputs, &mut conflicts);
+    let merged_nodes = merge_groups(
+        &members,
+        &nodes,
+        &groups,
+        inputs,
+        &mut conflicts,
+        &mut refinements,
+    );
 
     let mut graph = Graph::new();
-    carry_titles(inputs, &mut graph);
+    carry_titles(inputs, title, &mut graph);
     for n in merged_nodes {
         graph.insert_node_unchecked(n);
     }
-    merge_edges(
-        inputs,
-        &mut graph,
-        &|input, raw| renames.rename(input, raw),
-        &mut conflicts,
-    );
+    merge_edges(inputs, &mut graph, &renames, &mut conflicts);
     check_merged(&graph, inputs, &mut conflicts)?;
     conflicts.sort_by(|a, b| (&a.id, &a.message).cmp(&(&b.id, &b.message)));
     conflicts.dedup();
-    if options.strict && !conflicts.is_empty() {
+    refinements.sort_by(|a, b| (&a.id, &a.message).cmp(&(&b.id, &b.message)));
+    refinements.dedup();
+    if strict && !conflicts.is_empty() {
         return Err(Error::invalid(conflicts));
     }
-    Ok(Merged { graph, conflicts })
+    Ok(Merged {
+        graph,
+        conflicts,
+        refinements,
+    })
 }
 
 /// Phase 1: every input node (a member), with its input number; ids made unique where kinds
@@ -102,7 +129,10 @@ struct Members<'g> {
 }
 
 impl<'g> Members<'g> {
-    fn collect(inputs: &[(&str, &'g Graph)], conflicts: &mut Vec<Problem>) -> (Self, Vec<Node>) {
+    fn collect(
+        inputs: &[(&str, &'g Graph)],
+        conflicts: &mut Vec<Problem>,
+    ) -> (Self, Vec<Cow<'g, Node>>) {
         let mut kinds_by_id: HashMap<&'g str, BTreeSet<NodeKind>> = HashMap::default();
         for (_, g) in inputs {
             for (_, n) in g.nodes() {
@@ -135,10 +165,16 @@ impl<'g> Members<'g> {
         let mut nodes = Vec::new();
         for (i, (_, g)) in inputs.iter().enumerate() {
             for (_, n) in g.nodes() {
-                let mut n = n.clone();
-                n.id = members.local_id(&n.id, n.kind());
-                members.ids.push((i, n.id.clone()));
-                nodes.push(n);
+                let id = members.local_id(&n.id, n.kind());
+                let node = if id == n.id {
+                    Cow::Borrowed(n)
+                } else {
+                    let mut n = n.clone();
+                    n.id.clone_from(&id);
+                    Cow::Owned(n)
+                };
+                members.ids.push((i, id));
+                nodes.push(node);
             }
         }
         (members, nodes)
@@ -208,6 +244,24 @@ impl<'m> Renames<'m> {
         }
     }
 
+    /// The id an input's reference now names, when it is not `raw` itself (no allocation).
+    fn renamed<'s>(&'s self, input: usize, raw: &str) -> Option<&'s str> {
+        let found = self
+            .by_input
+            .get(input)
+            .and_then(|m| m.get(raw))
+            .map(String::as_str)
+            .or_else(|| self.canonical_of.get(&(input, raw)).copied())?;
+        (found != raw).then_some(found)
+    }
+
+    /// Renames an input's reference in place, allocating only when it changes.
+    fn rename_in_place(&self, input: usize, id: &mut String) {
+        if let Some(to) = self.renamed(input, id) {
+            *id = to.to_owned();
+        }
+    }
+
     /// The id an input's reference now names.
     fn rename(&self, input: usize, raw: &str) -> String {
         if let Some(c) = self.by_input.get(input).and_then(|m| m.get(raw)) {
@@ -223,19 +277,26 @@ impl<'m> Renames<'m> {
 /// group's canonical id, in the canonical node order.
 fn merge_groups(
     members: &Members<'_>,
-    nodes: &[Node],
+    nodes: &[Cow<'_, Node>],
     groups: &BTreeMap<usize, Vec<usize>>,
     inputs: &[(&str, &Graph)],
     conflicts: &mut Vec<Problem>,
+    refinements: &mut Vec<Problem>,
 ) -> Vec<Node> {
     let mut merged: Vec<Node> = groups
         .values()
         .map(|list| {
             let parts: Vec<(usize, &Node)> = list
                 .iter()
-                .map(|&m| (members.ids[m].0, &nodes[m]))
+                .map(|&m| (members.ids[m].0, &*nodes[m]))
                 .collect();
-            merge_nodes(members.canonical(list), &parts, inputs, conflicts)
+            merge_nodes(
+                members.canonical(list),
+                &parts,
+                inputs,
+                conflicts,
+                refinements,
+            )
         })
         .collect();
     merged.sort_by(|a, b| order::node_key(a).cmp(&order::node_key(b)));
@@ -246,7 +307,7 @@ fn merge_groups(
 /// naming exactly one other group), each group keyed by its smallest member.
 fn group_members(
     members: &[(usize, String)],
-    member_nodes: &[Node],
+    member_nodes: &[Cow<'_, Node>],
 ) -> BTreeMap<usize, Vec<usize>> {
     // Union-find over members: same id, same external id, alias naming the other.
     let mut sets = UnionFind::new(members.len());
@@ -321,23 +382,36 @@ fn group_members(
     groups
 }
 
-/// Phase 5: the merged graph's title and description, from its inputs'.
-fn carry_titles(inputs: &[(&str, &Graph)], graph: &mut Graph) {
-    // A merged graph's title is its inputs' titles joined by " + "; split them again so that
-    // merging a merge with one of its inputs does not repeat a title.
-    let titles: BTreeSet<&str> = inputs
+/// Phase 5: the merged graph's title and description. The title is `title` when given;
+/// else the inputs' title when every input has the same title and description (a graph merged
+/// with itself keeps its own); else "merge of N graphs", with the inputs' titles listed in the
+/// description. Nothing here depends on the inputs' labels or order.
+fn carry_titles(inputs: &[(&str, &Graph)], title: Option<String>, graph: &mut Graph) {
+    let heads: BTreeSet<(Option<&str>, Option<&str>)> = inputs
         .iter()
-        .filter_map(|(_, g)| g.title.as_deref())
-        .flat_map(|t| t.split(" + "))
+        .map(|(_, g)| (g.title.as_deref(), g.description.as_deref()))
         .collect();
-    graph.title = (!titles.is_empty()).then(|| titles.into_iter().collect::<Vec<_>>().join(" + "));
-    let descriptions: BTreeSet<&str> = inputs
-        .iter()
-        .filter_map(|(_, g)| g.description.as_deref())
-        .flat_map(|d| d.split("\n\n"))
-        .collect();
-    graph.description = (!descriptions.is_empty())
-        .then(|| descriptions.into_iter().collect::<Vec<_>>().join("\n\n"));
+    if heads.len() == 1 {
+        if let Some((t, d)) = heads.first() {
+            graph.title = t.map(str::to_owned);
+            graph.description = d.map(str::to_owned);
+        }
+    } else {
+        let titles: BTreeSet<&str> = inputs
+            .iter()
+            .map(|(_, g)| g.title.as_deref().unwrap_or("(untitled)"))
+            .collect();
+        let mut description = format!("Merged from {} graphs:", inputs.len());
+        for t in titles {
+            description.push_str("\n- ");
+            description.push_str(t);
+        }
+        graph.title = Some(format!("merge of {} graphs", inputs.len()));
+        graph.description = Some(description);
+    }
+    if title.is_some() {
+        graph.title = title;
+    }
 }
 
 /// Phase 6: the inputs' edges, with ends and references renamed, equal facts united, inserted
@@ -345,55 +419,94 @@ fn carry_titles(inputs: &[(&str, &Graph)], graph: &mut Graph) {
 fn merge_edges(
     inputs: &[(&str, &Graph)],
     graph: &mut Graph,
-    rename: &impl Fn(usize, &str) -> String,
+    renames: &Renames<'_>,
     conflicts: &mut Vec<Problem>,
 ) {
     // Edges: remap ends and references, unite equal facts. Facts are found by a hash of
     // their parts (no text key is built unless two inputs state the same fact), and the
     // merged edges are inserted in a fixed order, whatever the order of the inputs.
-    let mut facts: HashMap<(FactKey, usize), usize> = HashMap::default();
+    // By (the fact's hash, occurrence): the merged edges stating it (more than one only when
+    // two facts' hashes collide; each is checked against the fact itself).
+    let mut facts: HashMap<(u64, usize), Vec<usize>> = HashMap::default();
     // Each merged edge, with the inputs that state it (for conflict reports).
     let mut merged_edges: Vec<(NodeIndex, NodeIndex, Edge)> = Vec::new();
     let mut stated_in: Vec<BTreeSet<&str>> = Vec::new();
+    let mut held_by: Vec<BTreeSet<usize>> = Vec::new();
     for (i, (label, g)) in inputs.iter().enumerate() {
         // One input may state one fact more than once (with other citations or attributes):
         // those statements stay apart, and the k-th statement of a fact in one input is united
         // with the k-th in another, counting in the canonical order. So a graph merged with
         // itself is itself.
-        let mut views: Vec<_> = g.edges().collect();
-        views.sort_by(order::cmp_edges);
-        let mut seen: HashMap<FactKey, usize> = HashMap::default();
-        for view in views {
-            let from = rename(i, &view.from.id);
-            let to = rename(i, &view.to.id);
-            let (Some(f), Some(t)) = (graph.index_of(&from), graph.index_of(&to)) else {
+        // Each input node's merged node, found once per node rather than once per edge end.
+        let ends: HashMap<NodeIndex, NodeIndex> = g
+            .nodes()
+            .filter_map(|(ix, n)| Some((ix, graph.index_of(&renames.rename(i, &n.id))?)))
+            .collect();
+        // Only the statements of a fact stated more than once need the canonical order (to
+        // count the k-th); the rest are taken as stored, which spares sorting every edge. Facts
+        // are counted by a hash: a collision only sends an edge down the general path.
+        let fact_hash = |fact: FactRef<'_>| {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            fact.hash(&mut h);
+            h.finish()
+        };
+        let mut counts: HashMap<u64, usize> = HashMap::default();
+        let mut stated = Vec::with_capacity(g.edge_count());
+        for view in g.edges() {
+            let (Some(&f), Some(&t)) = (ends.get(&view.from_index), ends.get(&view.to_index))
+            else {
                 continue;
             };
             let mut edge = view.edge.clone();
             if let Some(q) = edge.qualifiers.as_deref_mut() {
-                if let Some(p) = &q.on_behalf_of {
-                    q.on_behalf_of = Some(rename(i, p));
+                if let Some(p) = &mut q.on_behalf_of {
+                    renames.rename_in_place(i, p);
                 }
             }
             for c in &mut edge.citations {
-                c.source = rename(i, &c.source);
-                c.via = c.via.iter().map(|v| rename(i, v)).collect();
+                renames.rename_in_place(i, &mut c.source);
+                for v in &mut c.via {
+                    renames.rename_in_place(i, v);
+                }
             }
-            let fact = fact_key(f, t, &edge);
-            let occurrence = {
-                let n = seen.entry(fact.clone()).or_insert(0);
+            let hash = fact_hash(fact_ref(f, t, &edge));
+            *counts.entry(hash).or_insert(0) += 1;
+            stated.push((view, f, t, edge, hash));
+        }
+        let (mut repeated, once): (Vec<_>, Vec<_>) = stated
+            .into_iter()
+            .partition(|s| counts.get(&s.4).is_some_and(|n| *n > 1));
+        drop(counts);
+        repeated.sort_by(|a, b| order::cmp_edges(&a.0, &b.0));
+        let mut seen: HashMap<FactKey, usize> = HashMap::default();
+        let once = once.into_iter().map(|s| (s, false));
+        for ((_, f, t, edge, hash), counted) in once.chain(repeated.into_iter().map(|s| (s, true)))
+        {
+            let occurrence = if counted {
+                let n = seen.entry(fact_key(f, t, &edge)).or_insert(0);
                 *n += 1;
                 *n
+            } else {
+                1
             };
-            match facts.entry((fact, occurrence)) {
-                Entry::Occupied(slot) => {
-                    let at = *slot.get();
+            let slot = facts.entry((hash, occurrence)).or_default();
+            let same = slot.iter().copied().find(|&at| {
+                merged_edges
+                    .get(at)
+                    .is_some_and(|(ef, et, e)| fact_ref(*ef, *et, e) == fact_ref(f, t, &edge))
+            });
+            match same {
+                Some(at) => {
                     let (Some((_, _, existing)), Some(labels)) =
                         (merged_edges.get_mut(at), stated_in.get_mut(at))
                     else {
                         continue;
                     };
                     labels.insert(label);
+                    if let Some(held) = held_by.get_mut(at) {
+                        held.insert(i);
+                    }
                     // One fact attested by several inputs is attested on every date any gives.
                     if existing.attested != edge.attested {
                         existing.attested.extend(edge.attested.iter().copied());
@@ -403,7 +516,8 @@ fn merge_edges(
                         union_citations(&mut existing.citations, &edge.citations);
                     }
                     if existing.attributes != edge.attributes {
-                        let key = edge_key(&from, &to, &edge);
+                        let id = |ix: NodeIndex| graph.node_at(ix).map_or("", |n| n.id.as_str());
+                        let key = edge_key(id(f), id(t), &edge);
                         let both = labels.iter().copied().collect::<Vec<_>>().join(", ");
                         merge_attributes(
                             &mut existing.attributes,
@@ -414,25 +528,144 @@ fn merge_edges(
                         );
                     }
                 }
-                Entry::Vacant(slot) => {
-                    slot.insert(merged_edges.len());
+                None => {
+                    slot.push(merged_edges.len());
                     merged_edges.push((f, t, edge));
                     stated_in.push(BTreeSet::from([*label]));
+                    held_by.push(BTreeSet::from([i]));
                 }
             }
         }
     }
     drop(facts);
+    fold_attested_into_terms(&mut merged_edges, &held_by, &stated_in, conflicts);
     drop(stated_in);
-    let id_of = |ix: NodeIndex| graph.node_at(ix).map_or("", |n| n.id.as_str());
+    // Each node's rank in id order, found once: edges are then ordered by integers, in the
+    // same order as by their ends' ids.
+    let mut by_id: Vec<(&str, NodeIndex)> =
+        graph.nodes().map(|(ix, n)| (n.id.as_str(), ix)).collect();
+    by_id.sort_unstable();
+    let size = by_id
+        .iter()
+        .map(|(_, ix)| ix.index() + 1)
+        .max()
+        .unwrap_or(0);
+    let mut rank: Vec<usize> = vec![usize::MAX; size];
+    for (r, (_, ix)) in by_id.into_iter().enumerate() {
+        if let Some(slot) = rank.get_mut(ix.index()) {
+            *slot = r;
+        }
+    }
+    let rank_of = |ix: NodeIndex| rank.get(ix.index()).copied().unwrap_or(usize::MAX);
     merged_edges.sort_by(|(fa, ta, a), (fb, tb, b)| {
-        (id_of(*fa), a.kind, id_of(*ta))
-            .cmp(&(id_of(*fb), b.kind, id_of(*tb)))
+        (rank_of(*fa), a.kind, rank_of(*ta))
+            .cmp(&(rank_of(*fb), b.kind, rank_of(*tb)))
             .then_with(|| order::qualifier_key(a).cmp(&order::qualifier_key(b)))
     });
+    drop(rank);
     for (f, t, edge) in merged_edges {
         graph.insert_edge_unchecked(f, t, edge);
     }
+}
+
+/// An undated edge attested on some dates, from one input, and the same fact dated by an
+/// interval that contains every one of those dates (wholly), from other inputs, are one fact:
+/// the undated edge is folded into the dated one, which gains its citations and attestations.
+/// An undated edge whose attestations fall outside every dated term, or inside more than one,
+/// stays apart. Within one input the two stay apart (the input says they are two statements).
+fn fold_attested_into_terms(
+    edges: &mut Vec<(NodeIndex, NodeIndex, Edge)>,
+    held_by: &[BTreeSet<usize>],
+    stated_in: &[BTreeSet<&str>],
+    conflicts: &mut Vec<Problem>,
+) {
+    use crate::time::Containment;
+    let undated_key = |f: NodeIndex, t: NodeIndex, e: &Edge| {
+        let mut k = fact_key(f, t, e);
+        k.3 = None;
+        k.4 = None;
+        k
+    };
+    if !edges
+        .iter()
+        .any(|(_, _, e)| e.valid.is_unbounded() && !e.attested.is_empty())
+    {
+        return;
+    }
+    let mut dated: HashMap<FactKey, Vec<usize>> = HashMap::default();
+    for (k, (f, t, e)) in edges.iter().enumerate() {
+        if !e.valid.is_unbounded() {
+            dated.entry(undated_key(*f, *t, e)).or_default().push(k);
+        }
+    }
+    if dated.is_empty() {
+        return;
+    }
+    let mut folds: Vec<(usize, usize)> = Vec::new();
+    for (k, (f, t, e)) in edges.iter().enumerate() {
+        if !e.valid.is_unbounded() || e.attested.is_empty() {
+            continue;
+        }
+        let Some(candidates) = dated.get(&undated_key(*f, *t, e)) else {
+            continue;
+        };
+        let mine = held_by.get(k);
+        let terms: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&d| {
+                let theirs = held_by.get(d);
+                let apart = match (mine, theirs) {
+                    (Some(a), Some(b)) => a.is_disjoint(b),
+                    _ => false,
+                };
+                apart
+                    && edges.get(d).is_some_and(|(_, _, de)| {
+                        e.attested
+                            .iter()
+                            .all(|a| de.valid.contains(a) == Containment::Inside)
+                    })
+            })
+            .collect();
+        if let [only] = terms[..] {
+            folds.push((k, only));
+        }
+    }
+    if folds.is_empty() {
+        return;
+    }
+    let mut gone = vec![false; edges.len()];
+    for (undated, term) in folds {
+        let Some((_, _, e)) = edges.get(undated).cloned() else {
+            continue;
+        };
+        if let Some((_, _, d)) = edges.get_mut(term) {
+            d.attested.extend(e.attested.iter().copied());
+            crate::model::normalize_attested(&mut d.attested);
+            union_citations(&mut d.citations, &e.citations);
+            if d.attributes != e.attributes {
+                let both: BTreeSet<&str> = stated_in
+                    .get(undated)
+                    .into_iter()
+                    .chain(stated_in.get(term))
+                    .flatten()
+                    .copied()
+                    .collect();
+                let both = both.into_iter().collect::<Vec<_>>().join(", ");
+                let key = format!("{:?} {}", d.kind, d.valid);
+                merge_attributes(&mut d.attributes, &e.attributes, &key, &both, conflicts);
+            }
+        }
+        if let Some(g) = gone.get_mut(undated) {
+            *g = true;
+        }
+    }
+    let mut k = 0;
+    edges.retain(|_| {
+        let keep = !gone.get(k).copied().unwrap_or(false);
+        k += 1;
+        keep
+    });
 }
 
 /// Phase 7: the merged graph must still be valid; alias clashes between inputs are conflicts.
@@ -473,6 +706,18 @@ fn check_merged(
         return Err(Error::invalid(errors));
     }
     Ok(())
+}
+
+/// Whether any id a node refers to (citation sources and intermediaries, lifecycle parties)
+/// is `renamed`.
+fn refers_to_renamed(node: &Node, renamed: impl Fn(&str) -> bool) -> bool {
+    let cites =
+        |c: &crate::provenance::Citation| renamed(&c.source) || c.via.iter().any(|v| renamed(v));
+    node.citations.iter().any(cites)
+        || node.lifecycle().is_some_and(|l| {
+            l.iter()
+                .any(|s| s.party.as_deref().is_some_and(&renamed) || s.citations.iter().any(cites))
+        })
 }
 
 /// Rewrites the ids a node refers to (citation sources and intermediaries, lifecycle parties).
@@ -536,6 +781,42 @@ type FactKey = (
     Option<u64>,
     Option<String>,
 );
+
+/// [`FactKey`] borrowed from the edge: to hash and compare facts without allocating (it hashes
+/// as the `FactKey` does).
+type FactRef<'e> = (
+    NodeIndex,
+    crate::model::EdgeKind,
+    NodeIndex,
+    Option<crate::time::PartialDate>,
+    Option<crate::time::PartialDate>,
+    Option<&'e str>,
+    Option<&'e str>,
+    Option<u32>,
+    Option<&'e str>,
+    Option<u64>,
+    Option<&'e str>,
+);
+
+fn fact_ref(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactRef<'_> {
+    fn text(t: Option<&str>) -> Option<&str> {
+        t.filter(|t| !t.is_empty())
+    }
+    let q = e.qualifiers.as_deref();
+    (
+        from,
+        e.kind,
+        to,
+        e.valid.start,
+        e.valid.end,
+        text(e.title()),
+        text(e.on_behalf_of()),
+        e.position(),
+        text(e.relation()),
+        q.and_then(|q| q.share).map(f64::to_bits),
+        text(q.and_then(|q| q.amount.as_deref())),
+    )
+}
 
 fn fact_key(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactKey {
     let text = |t: Option<&str>| t.filter(|t| !t.is_empty()).map(str::to_owned);
@@ -605,23 +886,132 @@ fn merge_attributes(
     }
 }
 
+/// A value of a node the inputs may disagree on, other than its name, ids and lifecycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Field {
+    OrganizationKind,
+    AgreementKind,
+    EventStatus,
+    EventKind,
+    EventDates,
+    Place,
+    Words,
+    StatementDate,
+    SourceDate,
+    SourceText,
+}
+
+impl Field {
+    /// The field in words, for messages.
+    fn name(self) -> &'static str {
+        match self {
+            Field::OrganizationKind => "organization kind",
+            Field::AgreementKind => "agreement kind",
+            Field::EventStatus => "status",
+            Field::EventKind => "event kind",
+            Field::EventDates => "dates",
+            Field::Place => "place",
+            Field::Words => "the words",
+            Field::StatementDate => "date",
+            Field::SourceDate => "date",
+            Field::SourceText => "text",
+        }
+    }
+
+    /// The field's value in a node, in words; `None` when the node does not give it.
+    fn value(self, node: &Node) -> Option<String> {
+        match (self, &node.details) {
+            (Field::OrganizationKind, NodeDetails::Organization { kind }) => Some(kind.to_string()),
+            (Field::AgreementKind, NodeDetails::Agreement { kind, .. }) => Some(kind.to_string()),
+            (Field::EventStatus, NodeDetails::Event { status, .. }) => Some(status.to_string()),
+            (Field::EventKind, NodeDetails::Event { kind, .. }) => Some(kind.to_string()),
+            (Field::EventDates, NodeDetails::Event { when, .. }) => match (when.start, when.end) {
+                (None, None) => None,
+                (Some(s), Some(e)) if s == e => Some(s.to_string()),
+                _ => Some(when.to_string()),
+            },
+            (Field::Place, NodeDetails::Event { place, .. }) => {
+                place.as_ref().map(|p| format!("\"{p}\""))
+            }
+            (Field::Words, NodeDetails::Statement { text, .. }) => {
+                Some(format!("\"{}\"", text.text()))
+            }
+            (Field::StatementDate, NodeDetails::Statement { date, .. })
+            | (Field::SourceDate, NodeDetails::Source { date, .. }) => date.map(|d| d.to_string()),
+            (Field::SourceText, NodeDetails::Source { text, .. }) => text
+                .as_ref()
+                .map(|t| format!("a text of {} characters", t.chars().count())),
+            _ => None,
+        }
+    }
+}
+
+/// What merging two values of a field found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Finding {
+    /// One value refines the other; the finer is kept.
+    Refined,
+    /// The values cannot both be true; a deterministic choice is kept.
+    Conflict,
+}
+
+/// The notes of a merge that are not conflicts (`merge-refinement`).
+fn refinement(id: &str, message: String) -> Problem {
+    Problem {
+        code: ProblemCode::MergeRefinement,
+        message,
+        id: Some(id.to_owned()),
+        location: Location::default(),
+    }
+}
+
+/// Each value the members give, with the inputs that give it: `"x" (in a.json) or "y" (in
+/// b.json, c.json)`.
+fn values_with_inputs(
+    parts: &[(usize, &Node)],
+    label: &dyn Fn(usize) -> String,
+    value: impl Fn(&Node) -> Option<String>,
+) -> String {
+    let mut by_value: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for &(input, node) in parts {
+        if let Some(v) = value(node) {
+            by_value.entry(v).or_default().insert(label(input));
+        }
+    }
+    by_value
+        .into_iter()
+        .map(|(v, labels)| {
+            format!(
+                "{v} (in {})",
+                labels.into_iter().collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+/// A text key of a node's whole content, to order members by what they say, never by the
+/// name of the input that says it.
+fn content_key(node: &Node) -> String {
+    serde_json::to_string(node).unwrap_or_default()
+}
+
 fn merge_nodes(
     canonical: &str,
     parts: &[(usize, &Node)],
     inputs: &[(&str, &Graph)],
     conflicts: &mut Vec<Problem>,
+    refinements: &mut Vec<Problem>,
 ) -> Node {
     let label = |i: usize| inputs.get(i).map_or("?", |(l, _)| *l).to_owned();
-    // Start from the canonical member with the smallest name, for a choice independent of order.
-    let mut sorted: Vec<&(usize, &Node)> = parts.iter().collect();
+    // Members in the order of what they say: the canonical id first, then the smallest name,
+    // then the whole record. Nothing depends on the inputs' labels or order.
+    let mut sorted: Vec<(usize, &Node, String)> =
+        parts.iter().map(|&(i, n)| (i, n, content_key(n))).collect();
     sorted.sort_by(|a, b| {
-        (a.1.id != canonical, &a.1.name, label(a.0)).cmp(&(
-            b.1.id != canonical,
-            &b.1.name,
-            label(b.0),
-        ))
+        (a.1.id != canonical, &a.1.name, &a.2).cmp(&(b.1.id != canonical, &b.1.name, &b.2))
     });
-    let Some(&&(first_input, first)) = sorted.first() else {
+    let Some(&(_, first, _)) = sorted.first() else {
         return Node::new(canonical, canonical, NodeDetails::Person);
     };
     let mut node = first.clone();
@@ -630,30 +1020,41 @@ fn merge_nodes(
         return node;
     }
     let mut aliases: BTreeSet<String> = BTreeSet::new();
-    for &(input, other) in sorted.iter().skip(1) {
-        let other = *other;
+    let mut findings: BTreeMap<Field, Finding> = BTreeMap::new();
+    let same_id: Vec<(usize, &Node)> = parts
+        .iter()
+        .copied()
+        .filter(|(_, n)| n.id == canonical)
+        .collect();
+    if same_id.iter().any(|(_, n)| n.name != node.name) {
+        conflicts.push(conflict(
+            canonical,
+            format!(
+                "`{canonical}` is named {}; kept \"{}\", the others are aliases",
+                values_with_inputs(&same_id, &label, |n| Some(format!("\"{}\"", n.name))),
+                node.name
+            ),
+            &[],
+        ));
+    }
+    let mut schemes: BTreeSet<&str> = BTreeSet::new();
+    let all_labels = parts
+        .iter()
+        .map(|&(i, _)| label(i))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect::<Vec<_>>()
+        .join(", ");
+    for &(_, other, _) in sorted.iter().skip(1) {
         if other.name != node.name {
-            if other.id == node.id {
-                conflicts.push(conflict(
-                    canonical,
-                    format!("`{canonical}` is named \"{}\" in {} and \"{}\" in {}; kept the first, the other is an alias", node.name, label(first_input), other.name, label(*input)),
-                    &[],
-                ));
-            }
             aliases.insert(other.name.clone());
         }
         aliases.extend(other.aliases.iter().cloned());
         for (scheme, value) in &other.external_ids {
             match node.external_ids.get(scheme) {
-                Some(v) if v != value => conflicts.push(conflict(
-                    canonical,
-                    format!(
-                        "`{canonical}` has {scheme} id {v} in {} and {value} in {}",
-                        label(first_input),
-                        label(*input)
-                    ),
-                    &[],
-                )),
+                Some(v) if v != value => {
+                    schemes.insert(scheme);
+                }
                 Some(_) => {}
                 None => {
                     node.external_ids.insert(scheme.clone(), value.clone());
@@ -664,19 +1065,62 @@ fn merge_nodes(
             &mut node.attributes,
             &other.attributes,
             canonical,
-            &label(*input),
+            &all_labels,
             conflicts,
         );
         if node.citations != other.citations {
             union_citations(&mut node.citations, &other.citations);
         }
-        merge_details(
-            &mut node.details,
-            &other.details,
+        merge_details(&mut node.details, &other.details, &mut |field, found| {
+            let slot = findings.entry(field).or_insert(found);
+            *slot = (*slot).max(found);
+        });
+    }
+    for scheme in schemes {
+        conflicts.push(conflict(
             canonical,
-            &label(first_input),
-            &label(*input),
-            conflicts,
+            format!(
+                "`{canonical}` has {scheme} id {}; kept {}",
+                values_with_inputs(parts, &label, |n| n.external_ids.get(scheme).cloned()),
+                node.external_ids.get(scheme).map_or("", String::as_str)
+            ),
+            &[],
+        ));
+    }
+    for (field, found) in findings {
+        let values = values_with_inputs(parts, &label, |n| field.value(n));
+        let kept = field.value(&node).unwrap_or_default();
+        let name = field.name();
+        match found {
+            Finding::Conflict => conflicts.push(conflict(
+                canonical,
+                format!("`{canonical}`: {name} {values}; kept {kept}"),
+                &[],
+            )),
+            Finding::Refined => refinements.push(refinement(
+                canonical,
+                format!("`{canonical}`: {name} {values}; kept the finer {kept}"),
+            )),
+        }
+    }
+    if let NodeDetails::Agreement { lifecycle, .. } = &mut node.details {
+        let steps: Vec<(usize, &[LifecycleStep])> = parts
+            .iter()
+            .filter_map(|&(i, n)| n.lifecycle().map(|l| (i, l)))
+            .collect();
+        let mut found = lifecycle::Findings::default();
+        *lifecycle = lifecycle::merge(canonical, &steps, &label, &mut found);
+        conflicts.extend(
+            found
+                .conflicts
+                .into_iter()
+                .map(|m| conflict(canonical, m, &[])),
+        );
+        refinements.extend(
+            found
+                .refinements
+                .into_iter()
+                .map(|m| refinement(canonical, m)),
         );
     }
     if !aliases
@@ -689,40 +1133,27 @@ fn merge_nodes(
     node
 }
 
+/// Folds `other`'s details into `into` (lifecycles are merged apart, over every member at
+/// once), reporting each field where the two disagree. Each choice depends on the values alone:
+/// a date or text that refines the other is kept; otherwise the smaller kind, status or
+/// interval, or the longer text.
 fn merge_details(
     into: &mut NodeDetails,
     other: &NodeDetails,
-    id: &str,
-    a: &str,
-    b: &str,
-    conflicts: &mut Vec<Problem>,
+    report: &mut impl FnMut(Field, Finding),
 ) {
-    let mut report = |what: String| {
-        conflicts.push(conflict(
-            id,
-            format!("`{id}`: {what} (in {a} and {b})"),
-            &[],
-        ));
-    };
     match (into, other) {
         (NodeDetails::Organization { kind }, NodeDetails::Organization { kind: k2 })
             if kind != k2 =>
         {
-            report(format!("organization kind {kind} or {k2}"));
+            report(Field::OrganizationKind, Finding::Conflict);
             *kind = (*kind).min(*k2);
         }
-        (
-            NodeDetails::Agreement { kind, lifecycle },
-            NodeDetails::Agreement {
-                kind: k2,
-                lifecycle: l2,
-            },
-        ) => {
-            if kind != k2 {
-                report(format!("agreement kind {kind} or {k2}"));
-                *kind = (*kind).min(*k2);
-            }
-            merge_lifecycle(lifecycle, l2, &mut report);
+        (NodeDetails::Agreement { kind, .. }, NodeDetails::Agreement { kind: k2, .. })
+            if kind != k2 =>
+        {
+            report(Field::AgreementKind, Finding::Conflict);
+            *kind = (*kind).min(*k2);
         }
         (
             NodeDetails::Event {
@@ -739,58 +1170,61 @@ fn merge_details(
             },
         ) => {
             if status != s2 {
-                report(format!("status {status} or {s2}"));
+                report(Field::EventStatus, Finding::Conflict);
                 *status = (*status).min(*s2);
             }
             if kind != k2 {
-                report(format!("event kind {kind} or {k2}"));
+                report(Field::EventKind, Finding::Conflict);
                 *kind = (*kind).min(*k2);
             }
-            if when != w2 {
-                match (
-                    when.start.is_none() && when.end.is_none(),
-                    w2.start.is_none() && w2.end.is_none(),
-                ) {
-                    (true, _) => *when = *w2,
-                    (_, true) => {}
-                    _ => {
-                        report(format!("dates {when} or {w2}"));
+            if when != w2 && !w2.is_unbounded() {
+                if when.is_unbounded() {
+                    *when = *w2;
+                } else {
+                    let start = fit::optional_dates(when.start, w2.start);
+                    let end = fit::optional_dates(when.end, w2.end);
+                    let refined = crate::time::Interval::new(
+                        finer_or(start, when.start),
+                        finer_or(end, when.end),
+                    );
+                    if matches!(start, Fit::Apart)
+                        || matches!(end, Fit::Apart)
+                        || refined.is_reversed()
+                    {
+                        report(Field::EventDates, Finding::Conflict);
                         if (w2.start, w2.end) < (when.start, when.end) {
                             *when = *w2;
                         }
+                    } else {
+                        report(Field::EventDates, Finding::Refined);
+                        *when = refined;
                     }
                 }
             }
-            if place != p2 {
-                match (&place, p2) {
-                    (Some(x), Some(y)) => {
-                        report(format!("place {x} or {y}"));
-                        if y < x {
-                            *place = Some(y.clone());
-                        }
+            match (place.as_deref(), p2.as_deref()) {
+                (Some(x), Some(y)) => match fit::texts(x, y) {
+                    Fit::Same => {}
+                    Fit::Refined(finer) => {
+                        report(Field::Place, Finding::Refined);
+                        *place = Some(finer);
                     }
-                    (None, y) => *place = y.clone(),
-                    _ => {}
-                }
+                    Fit::Apart => {
+                        report(Field::Place, Finding::Conflict);
+                        *place = Some(fit::kept_text(x, y).to_owned());
+                    }
+                },
+                (None, Some(_)) => place.clone_from(p2),
+                _ => {}
             }
         }
         (NodeDetails::Statement { text, date }, NodeDetails::Statement { text: t2, date: d2 }) => {
             if text != t2 {
-                report(format!(
-                    "the words \"{}\" or \"{}\"",
-                    text.text(),
-                    t2.text()
-                ));
-            }
-            if date != d2 {
-                match (*date, *d2) {
-                    (Some(x), Some(y)) => {
-                        report(format!("date {x} or {y}"));
-                        *date = Some(x.min(y));
-                    }
-                    (x, y) => *date = x.or(y),
+                report(Field::Words, Finding::Conflict);
+                if (text.text(), format!("{text:?}")) > (t2.text(), format!("{t2:?}")) {
+                    text.clone_from(t2);
                 }
             }
+            merge_date(date, *d2, Field::StatementDate, report);
         }
         (
             NodeDetails::Source { date, url, text },
@@ -800,14 +1234,19 @@ fn merge_details(
                 text: t2,
             },
         ) => {
-            if date.is_none() {
-                *date = *d2;
+            merge_date(date, *d2, Field::SourceDate, report);
+            match (url.as_ref(), u2) {
+                (None, Some(_)) => url.clone_from(u2),
+                (Some(x), Some(y)) if y < x => url.clone_from(u2),
+                _ => {}
             }
-            if url.is_none() {
-                url.clone_from(u2);
-            }
-            match (&text, t2) {
-                (Some(x), Some(y)) if x != y => report("two different texts".to_owned()),
+            match (text.as_ref(), t2) {
+                (Some(x), Some(y)) if x != y => {
+                    report(Field::SourceText, Finding::Conflict);
+                    if fit::kept_text(x, y) == y {
+                        text.clone_from(t2);
+                    }
+                }
                 (None, Some(_)) => text.clone_from(t2),
                 _ => {}
             }
@@ -816,82 +1255,38 @@ fn merge_details(
     }
 }
 
-fn merge_lifecycle(
-    into: &mut Vec<LifecycleStep>,
-    more: &[LifecycleStep],
-    report: &mut impl FnMut(String),
+/// The finer date of a fit, or `current` when the dates are the same or apart.
+fn finer_or(
+    fit: Fit<crate::time::PartialDate>,
+    current: Option<crate::time::PartialDate>,
+) -> Option<crate::time::PartialDate> {
+    match fit {
+        Fit::Refined(d) => Some(d),
+        Fit::Same | Fit::Apart => current,
+    }
+}
+
+/// Merges one optional date of a node: a finer date refines, a missing one is filled, two
+/// dates that cannot both be true are a conflict keeping the earlier.
+fn merge_date(
+    date: &mut Option<crate::time::PartialDate>,
+    other: Option<crate::time::PartialDate>,
+    field: Field,
+    report: &mut impl FnMut(Field, Finding),
 ) {
-    let mut added = false;
-    for step in more {
-        match into
-            .iter_mut()
-            .find(|s| s.state == step.state && s.party == step.party && s.status == step.status)
-        {
-            Some(existing) if existing == step => {}
-            Some(existing) => {
-                match (existing.date, step.date) {
-                    (Some(x), Some(y)) if x != y => {
-                        report(format!("the `{}` step is dated {x} or {y}", step.state));
-                        existing.date = Some(x.min(y));
-                    }
-                    (None, y) => existing.date = y,
-                    _ => {}
-                }
-                existing.attested = match (existing.attested, step.attested) {
-                    (Some(x), Some(y)) => Some(x.min(y)),
-                    (x, y) => x.or(y),
-                };
-                for (name, mine, theirs) in [
-                    ("effective", &mut existing.effective, step.effective),
-                    ("until", &mut existing.until, step.until),
-                ] {
-                    match (*mine, theirs) {
-                        (Some(x), Some(y)) if x != y => {
-                            report(format!(
-                                "the `{}` step's `{name}` is {x} or {y}",
-                                step.state
-                            ));
-                            *mine = Some(x.min(y));
-                        }
-                        (None, y) => *mine = y,
-                        _ => {}
-                    }
-                }
-                for (name, mine, theirs) in [
-                    ("condition", &mut existing.condition, &step.condition),
-                    ("note", &mut existing.note, &step.note),
-                ] {
-                    match (mine.as_ref(), theirs) {
-                        (Some(x), Some(y)) if x != y => {
-                            report(format!(
-                                "the `{}` step's `{name}` is \"{x}\" or \"{y}\"",
-                                step.state
-                            ));
-                            if y < x {
-                                *mine = Some(y.clone());
-                            }
-                        }
-                        (None, y) => mine.clone_from(y),
-                        _ => {}
-                    }
-                }
-                union_citations(&mut existing.citations, &step.citations);
+    match (*date, other) {
+        (Some(x), Some(y)) => match fit::dates(x, y) {
+            Fit::Same => {}
+            Fit::Refined(finer) => {
+                report(field, Finding::Refined);
+                *date = Some(finer);
             }
-            None => {
-                into.push(step.clone());
-                added = true;
+            Fit::Apart => {
+                report(field, Finding::Conflict);
+                *date = Some(x.min(y));
             }
-        }
+        },
+        (None, y) => *date = y,
+        (Some(_), None) => {}
     }
-    if !added {
-        return;
-    }
-    into.sort_by(|a, b| {
-        (a.state.rank(), a.date.is_none(), a.date, a.state).cmp(&(
-            b.state.rank(),
-            b.date.is_none(),
-            b.date,
-            b.state,
-        ))
-    });
 }

@@ -201,7 +201,7 @@ fn check_citation_fields(
 /// steps that occurred take part in the order; a planned, cancelled or postponed step, or one
 /// that did not happen, may stand anywhere. Field rules (`party`, `effective`, `until`) apply
 /// to every step.
-fn check_lifecycle(id: &str, steps: &[LifecycleStep], out: &mut Vec<Problem>) {
+pub(crate) fn check_lifecycle(id: &str, steps: &[LifecycleStep], out: &mut Vec<Problem>) {
     use LifecycleState as S;
     let push = |out: &mut Vec<Problem>, code, path: String, msg: String| {
         out.push(Problem::new(code, msg, path).with_id(id));

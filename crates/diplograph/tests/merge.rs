@@ -36,13 +36,14 @@ fn merging_is_order_independent_and_idempotent() {
     assert!(ab.conflicts.is_empty(), "{:?}", ab.conflicts);
     let aa = merge(&[("a", &a), ("a again", &a)], MergeOptions::default()).unwrap();
     assert_eq!(to_string(&aa.graph), to_string(&a));
-    // Merging a merge with one of its inputs adds nothing, not even to the title.
-    let again = merge(&[("ab", &ab.graph), ("b", &b)], MergeOptions::default()).unwrap();
-    assert_eq!(to_string(&again.graph), to_string(&ab.graph));
-    assert_eq!(
-        ab.graph.title.as_deref(),
-        Some("Japan–South Korea GSOMIA, 23 November 2016 + Shangri-La Dialogue 2016: US, South Korea, Japan defence chiefs")
-    );
+    // Merging a merge with one of its inputs adds no fact (the title counts the inputs).
+    let mut again = merge(&[("ab", &ab.graph), ("b", &b)], MergeOptions::default())
+        .unwrap()
+        .graph;
+    again.title.clone_from(&ab.graph.title);
+    again.description.clone_from(&ab.graph.description);
+    assert_eq!(to_string(&again), to_string(&ab.graph));
+    assert_eq!(ab.graph.title.as_deref(), Some("merge of 2 graphs"));
     // Shared nodes are unified: KOR, JPN, han-min-koo, kor-mnd, yonhap appear once.
     assert_eq!(ab.graph.node_count(), a.node_count() + b.node_count() - 5);
 }
@@ -120,8 +121,8 @@ fn conflicts_are_reported_with_both_inputs() {
     assert_eq!(
         messages,
         [
-            "merge-conflict `KOR` is named \"Republic of Korea\" in b.json and \"South Korea\" in a.json; kept the first, the other is an alias",
-            "merge-conflict `pact`: the `signed` step is dated 2016-11-23 or 2016-11-22 (in a.json and b.json)",
+            "merge-conflict `KOR` is named \"Republic of Korea\" (in b.json) or \"South Korea\" (in a.json); kept \"Republic of Korea\", the others are aliases",
+            "merge-conflict `pact`: the `signed` step is dated 2016-11-22 (in b.json) or 2016-11-23 (in a.json); kept each, with its own citations",
             "merge-conflict `x` names nodes of different kinds (person, organization); kept apart as `x~organization` (in a.json, b.json)",
         ]
     );
@@ -132,14 +133,18 @@ fn conflicts_are_reported_with_both_inputs() {
     // The edge from B follows Han to his merged id.
     let h = m.graph.resolve("han").unwrap();
     assert_eq!(m.graph.edges_from(h, None).count(), 1);
-    // Both citations of the conflicting step survive.
+    // Both conflicting steps survive, each with its own citation.
     let pact = m.graph.node("pact").unwrap().lifecycle().unwrap();
-    assert_eq!(pact.len(), 1);
-    assert_eq!(pact[0].citations.len(), 2);
+    assert_eq!(pact.len(), 2);
+    assert_eq!(pact[0].citations.len(), 1);
+    assert_eq!(pact[1].citations.len(), 1);
     assert!(m.graph.node("x~organization").is_some());
     let strict = merge(
         &[("a.json", &a), ("b.json", &b)],
-        MergeOptions { strict: true },
+        MergeOptions {
+            strict: true,
+            ..MergeOptions::default()
+        },
     );
     let codes: Vec<&str> = strict
         .as_ref()
@@ -316,4 +321,282 @@ fn an_attribute_conflict_is_reported_once_whatever_the_order_of_the_inputs() {
         ["`KOR allied_with JPN        `: attribute `tag` is \"one\" or \"two\" (in a, b)"]
     );
     assert_eq!(messages(&ab), messages(&ba));
+}
+
+fn messages(m: &diplograph::merge::Merged) -> Vec<String> {
+    m.conflicts
+        .iter()
+        .chain(&m.refinements)
+        .map(|p| format!("{} {}", p.code, p.message))
+        .collect()
+}
+
+fn steps(g: &Graph, id: &str) -> Vec<String> {
+    g.node(id)
+        .and_then(|n| n.lifecycle())
+        .unwrap_or_default()
+        .iter()
+        .map(|s| {
+            let cited: Vec<&str> = s.citations.iter().map(|c| c.source.as_str()).collect();
+            let date = s.date.map(|d| d.to_string()).unwrap_or_default();
+            format!("{} {date} [{}]", s.state, cited.join(" "))
+        })
+        .collect()
+}
+
+fn pact(source: &str, steps: &str) -> Graph {
+    load(&format!(
+        r#"{{"diplograph": "1", "nodes": [
+  {{"id": "{source}", "kind": "source", "name": "{source}"}},
+  {{"id": "JPN", "kind": "country", "name": "Japan"}},
+  {{"id": "KOR", "kind": "country", "name": "South Korea"}},
+  {{"id": "pact", "kind": "agreement", "name": "Pact", "agreement_kind": "treaty", "lifecycle": [{steps}]}}
+]}}"#
+    ))
+}
+
+/// Issue 13, defect 1: the same state at two dates is history; nothing depends on the names.
+#[test]
+fn repeated_steps_are_history_and_names_do_not_matter() {
+    let a = pact(
+        "src-a",
+        r#"{"state": "signed", "date": "2010-01-10", "citations": [{"source": "src-a"}]}"#,
+    );
+    let b = pact(
+        "src-b",
+        r#"{"state": "signed", "date": "2010-01-10", "citations": [{"source": "src-b"}]},
+           {"state": "in_force", "date": "2010-01-10", "citations": [{"source": "src-b"}]},
+           {"state": "in_force", "date": "2012-05-01", "citations": [{"source": "src-b"}]}"#,
+    );
+    let expected = [
+        "signed 2010-01-10 [src-a src-b]",
+        "in_force 2010-01-10 [src-b]",
+        "in_force 2012-05-01 [src-b]",
+    ];
+    let mut texts = Vec::new();
+    for (x, y) in [
+        ("a.json", "b.json"),
+        ("z.json", "b.json"),
+        ("b.json", "a.json"),
+    ] {
+        for pair in [[(x, &a), (y, &b)], [(y, &b), (x, &a)]] {
+            let m = merge(&pair, MergeOptions::default()).unwrap();
+            assert_eq!(steps(&m.graph, "pact"), expected);
+            assert!(messages(&m).is_empty(), "{:?}", messages(&m));
+            texts.push(to_string(&m.graph));
+        }
+    }
+    assert!(texts.iter().all(|t| *t == texts[0]));
+}
+
+/// Issue 13, defect 2: a finer date refines a coarser one (kept, with both citations, as a
+/// note); a place that contains another refines it; dates that cannot both be true conflict.
+#[test]
+fn the_finer_date_and_the_fuller_place_are_kept_as_refinements() {
+    let a = pact(
+        "src-a",
+        r#"{"state": "signed", "date": "2010", "citations": [{"source": "src-a"}]}"#,
+    );
+    let b = pact(
+        "src-b",
+        r#"{"state": "signed", "date": "2010-01-10", "citations": [{"source": "src-b"}]}"#,
+    );
+    for pair in [
+        [("a.json", &a), ("b.json", &b)],
+        [("b.json", &b), ("a.json", &a)],
+    ] {
+        let m = merge(
+            &pair,
+            MergeOptions {
+                strict: true,
+                ..MergeOptions::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(steps(&m.graph, "pact"), ["signed 2010-01-10 [src-a src-b]"]);
+        assert_eq!(
+            messages(&m),
+            ["merge-refinement `pact`: the `signed` step's date is 2010 (in a.json) or 2010-01-10 (in b.json); kept the finer 2010-01-10"]
+        );
+    }
+    let talks = |source: &str, when: &str, place: &str| {
+        load(&format!(
+            r#"{{"diplograph": "1", "nodes": [
+  {{"id": "{source}", "kind": "source", "name": "{source}"}},
+  {{"id": "talks", "kind": "event", "name": "Talks", "event_kind": "meeting", "date": "{when}",
+    "place": "{place}", "citations": [{{"source": "{source}"}}]}}]}}"#
+        ))
+    };
+    let x = talks("src-x", "2016-01", "Geneva");
+    let y = talks("src-y", "2016-01-15", "the Palais des Nations, Geneva");
+    let m = merge(&[("y", &y), ("x", &x)], MergeOptions::default()).unwrap();
+    let node = m.graph.node("talks").unwrap();
+    match &node.details {
+        diplograph::NodeDetails::Event { when, place, .. } => {
+            assert_eq!(
+                when.start.map(|d| d.to_string()).as_deref(),
+                Some("2016-01-15")
+            );
+            assert_eq!(place.as_deref(), Some("the Palais des Nations, Geneva"));
+        }
+        other => unreachable!("{other:?}"),
+    }
+    assert_eq!(node.citations.len(), 2);
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    assert_eq!(
+        messages(&m),
+        [
+            "merge-refinement `talks`: dates 2016-01 (in x) or 2016-01-15 (in y); kept the finer 2016-01-15",
+            "merge-refinement `talks`: place \"Geneva\" (in x) or \"the Palais des Nations, Geneva\" (in y); kept the finer \"the Palais des Nations, Geneva\"",
+        ]
+    );
+    let z = talks("src-z", "2016-02", "Lausanne");
+    let m = merge(&[("x", &x), ("z", &z)], MergeOptions::default()).unwrap();
+    assert_eq!(
+        messages(&m),
+        [
+            "merge-conflict `talks`: dates 2016-01 (in x) or 2016-02 (in z); kept 2016-01",
+            "merge-conflict `talks`: place \"Geneva\" (in x) or \"Lausanne\" (in z); kept \"Lausanne\"",
+        ]
+    );
+}
+
+/// Issue 13, defect 3: every citation stays on the step it backed.
+#[test]
+fn step_citations_stay_on_their_step() {
+    let a = pact(
+        "src-a",
+        r#"{"state": "signed", "date": "2009-12-01", "citations": [{"source": "src-a"}]},
+           {"state": "in_force", "date": "2010-01-10", "citations": [{"source": "src-a"}]}"#,
+    );
+    let b = pact(
+        "src-b",
+        r#"{"state": "signed", "date": "2009-12-01", "citations": [{"source": "src-b"}]},
+           {"state": "in_force", "date": "2011-03-01", "citations": [{"source": "src-b"}]}"#,
+    );
+    let m = merge(&[("a", &a), ("b", &b)], MergeOptions::default()).unwrap();
+    assert_eq!(
+        steps(&m.graph, "pact"),
+        [
+            "signed 2009-12-01 [src-a src-b]",
+            "in_force 2010-01-10 [src-a]",
+            "in_force 2011-03-01 [src-b]",
+        ]
+    );
+    // Two dates for a step that happens once are a conflict naming each input, both kept.
+    let c = pact(
+        "src-c",
+        r#"{"state": "signed", "date": "2009-11-30", "citations": [{"source": "src-c"}]}"#,
+    );
+    let m = merge(&[("b", &b), ("c", &c), ("a", &a)], MergeOptions::default()).unwrap();
+    assert_eq!(
+        messages(&m),
+        ["merge-conflict `pact`: the `signed` step is dated 2009-11-30 (in c) or 2009-12-01 (in a, b); kept each, with its own citations"]
+    );
+}
+
+/// Issue 13, defect 4: a merged lifecycle that breaks an order rule is a conflict naming the
+/// inputs and both values.
+#[test]
+fn a_merged_lifecycle_that_breaks_the_order_rules_is_a_conflict() {
+    let a = pact(
+        "src-a",
+        r#"{"state": "negotiating", "attested": "2012-03-01", "citations": [{"source": "src-a"}]}"#,
+    );
+    let b = pact(
+        "src-b",
+        r#"{"state": "in_force", "date": "2011-06-01", "citations": [{"source": "src-b"}]}"#,
+    );
+    let m = merge(&[("a.json", &a), ("b.json", &b)], MergeOptions::default()).unwrap();
+    assert_eq!(
+        messages(&m),
+        ["merge-conflict `pact`: the merged lifecycle breaks a rule (lifecycle-order): agreement `pact`: lifecycle step 1 (`negotiating`) comes after `in_force` (step 0), which is a later state; steps go proposed, negotiating, agreed, initialled, signed, ratified or provisionally applied, in force (or suspended, and back), then terminated or expired; the steps are `in_force` 2011-06-01 (in b.json), `negotiating` attested 2012-03-01 (in a.json)"]
+    );
+}
+
+fn office(source: &str, dates: &str) -> Graph {
+    load(&format!(
+        r#"{{"diplograph": "1", "nodes": [
+  {{"id": "{source}", "kind": "source", "name": "{source}"}},
+  {{"id": "USA", "kind": "country", "name": "United States"}},
+  {{"id": "carter", "kind": "person", "name": "Ash Carter"}}
+], "edges": [{{"kind": "holds_office", "from": "carter", "to": "USA", "title": "Secretary of Defense",
+   {dates}, "citations": [{{"source": "{source}"}}]}}]}}"#
+    ))
+}
+
+/// Issue 13, defect 5: an undated office attested inside a dated term is that term.
+#[test]
+fn an_attested_office_inside_a_dated_term_is_one_fact() {
+    let attested = office("st", r#""attested": "2016-06-04""#);
+    let dated = office("wiki", r#""start": "2015-02-17", "end": "2017-01-20""#);
+    let outside = office("old", r#""attested": "2014-05-01""#);
+    for pair in [
+        [("a", &attested), ("b", &dated)],
+        [("b", &dated), ("a", &attested)],
+    ] {
+        let m = merge(&pair, MergeOptions::default()).unwrap();
+        assert_eq!(m.graph.edge_count(), 1);
+        let e = m.graph.edges().next().unwrap();
+        assert_eq!(e.edge.valid.to_string(), "2015-02-17 .. 2017-01-20");
+        let sources: Vec<&str> = e.edge.citations.iter().map(|c| c.source.as_str()).collect();
+        assert_eq!(sources, ["st", "wiki"]);
+        assert_eq!(
+            e.edge
+                .attested
+                .iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>(),
+            ["2016-06-04"]
+        );
+    }
+    let m = merge(&[("c", &outside), ("b", &dated)], MergeOptions::default()).unwrap();
+    assert_eq!(m.graph.edge_count(), 2);
+}
+
+/// Issue 13, defect 6: the title is given or "merge of N graphs", the inputs listed.
+#[test]
+fn the_merged_title_is_given_or_counts_the_inputs() {
+    let (a, b) = (diplograph::example(), later());
+    let m = merge(&[("a", &a), ("b", &b)], MergeOptions::default()).unwrap();
+    assert_eq!(m.graph.title.as_deref(), Some("merge of 2 graphs"));
+    assert_eq!(
+        m.graph.description.as_deref(),
+        Some("Merged from 2 graphs:\n- Japan–South Korea GSOMIA, 23 November 2016\n- Shangri-La Dialogue 2016: US, South Korea, Japan defence chiefs")
+    );
+    let options = MergeOptions {
+        title: Some("Korea and Japan, 2016".to_owned()),
+        ..MergeOptions::default()
+    };
+    let m = merge(&[("a", &a), ("b", &b)], options).unwrap();
+    assert_eq!(m.graph.title.as_deref(), Some("Korea and Japan, 2016"));
+}
+
+/// Issue 13, "Done when": the built-in example and the test datasets merge to the same bytes
+/// whatever the order and the names of the inputs.
+#[test]
+fn the_example_and_the_datasets_merge_to_the_same_bytes_whatever_the_order_and_names() {
+    let graphs = [
+        diplograph::example(),
+        later(),
+        load(include_str!("data/edtf-dates.json")),
+    ];
+    let orders: [[usize; 3]; 6] = [
+        [0, 1, 2],
+        [0, 2, 1],
+        [1, 0, 2],
+        [1, 2, 0],
+        [2, 0, 1],
+        [2, 1, 0],
+    ];
+    let names = [["a", "b", "c"], ["zz", "y.json", "0"]];
+    let mut texts = std::collections::BTreeSet::new();
+    for order in orders {
+        for n in names {
+            let inputs: Vec<(&str, &Graph)> = order.iter().map(|&i| (n[i], &graphs[i])).collect();
+            let m = merge(&inputs, MergeOptions::default()).unwrap();
+            texts.insert(to_string(&m.graph));
+        }
+    }
+    assert_eq!(texts.len(), 1);
 }

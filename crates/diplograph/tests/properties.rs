@@ -1,7 +1,8 @@
 //! Properties that hold for every input, checked on generated graphs, JSON values, bytes and
 //! dates: saving and loading lose nothing, saving is deterministic, loading is total (problems
-//! or a graph, never a panic), dates print back to themselves, merging is order-free and keeps
-//! every citation, and as-of views agree with validity intervals.
+//! or a graph, never a panic), dates print back to themselves, merging is free of the inputs'
+//! order and names, keeps every citation on a fact it backed and keeps the finer of two dates,
+//! and as-of views agree with validity intervals.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -746,10 +747,11 @@ proptest! {
         if let Ok(once) = once {
             let twice = merge(&[("merged", &once.graph), ("a", &a), ("b", &b)], MergeOptions::default());
             prop_assert!(twice.is_ok(), "{:?}", twice.err().map(|e| e.to_string()));
-            // Titles are left out: the merge joins them ("a + b"), and joins them again.
+            // Titles and descriptions are left out: they count and list the inputs.
             let mut twice = twice.unwrap().graph;
             let mut once = once.graph;
             (twice.title, once.title) = (None, None);
+            (twice.description, once.description) = (None, None);
             prop_assert_eq!(format::to_string(&twice), format::to_string(&once));
         }
     }
@@ -783,6 +785,166 @@ proptest! {
                 let same: Vec<_> = g.edges().filter(|o| (o.from.id.clone(), o.edge.kind, o.to.id.clone()) == key).collect();
                 if same.len() == 1 {
                     prop_assert!(!shown.contains(&key), "{key:?} ({start:?}..{end:?}) not valid on {d} but shown");
+                }
+            }
+        }
+    }
+}
+
+/// Issue 13: one agreement's history and one office, as several reports give them.
+mod reports {
+    use super::*;
+
+    /// The true history: each step with its day. Reports keep some steps, at some precision.
+    const HISTORY: &[(&str, &str)] = &[
+        ("negotiating", "2009-03-15"),
+        ("signed", "2010-01-10"),
+        ("in_force", "2010-02-01"),
+        ("suspended", "2011-07-04"),
+        ("in_force", "2012-05-01"),
+    ];
+
+    /// A date of the history as a report gives it: the day, its month, its year, or nothing.
+    fn coarse(day: &str, precision: u8) -> Option<String> {
+        match precision {
+            0 => Some(day.to_owned()),
+            1 => day.get(..7).map(str::to_owned),
+            2 => day.get(..4).map(str::to_owned),
+            _ => None,
+        }
+    }
+
+    /// A report: which steps it keeps and at what precision, and how it gives the office of
+    /// Ash Carter (dated term, attested inside it, attested outside it, or not at all).
+    #[derive(Debug, Clone)]
+    pub(super) struct Report {
+        steps: Vec<Option<u8>>,
+        office: u8,
+        precision: u8,
+    }
+
+    pub(super) fn report() -> impl Strategy<Value = Report> {
+        (
+            proptest::collection::vec(proptest::option::of(0u8..4), HISTORY.len()),
+            0u8..4,
+            0u8..3,
+        )
+            .prop_map(|(steps, office, precision)| Report {
+                steps,
+                office,
+                precision,
+            })
+    }
+
+    /// The report as a graph; `tag` makes its sources its own.
+    pub(super) fn graph(r: &Report, tag: &str) -> Graph {
+        let mut nodes = vec![
+            r#"{"id": "USA", "kind": "country", "name": "United States"}"#.to_owned(),
+            r#"{"id": "carter", "kind": "person", "name": "Ash Carter"}"#.to_owned(),
+        ];
+        let mut steps = Vec::new();
+        for (k, ((state, day), keep)) in HISTORY.iter().zip(&r.steps).enumerate() {
+            let Some(p) = keep else { continue };
+            let source = format!("{tag}-{state}-{k}");
+            nodes.push(format!(
+                r#"{{"id": "{source}", "kind": "source", "name": "{source}"}}"#
+            ));
+            let date = coarse(day, *p).map_or(String::new(), |d| format!(r#""date": "{d}", "#));
+            steps.push(format!(
+                r#"{{"state": "{state}", {date}"citations": [{{"source": "{source}"}}]}}"#
+            ));
+        }
+        nodes.push(format!(
+            r#"{{"id": "pact", "kind": "agreement", "name": "Pact", "agreement_kind": "treaty", "lifecycle": [{}]}}"#,
+            steps.join(", ")
+        ));
+        let office = format!("{tag}-office");
+        nodes.push(format!(
+            r#"{{"id": "{office}", "kind": "source", "name": "{office}"}}"#
+        ));
+        let p = r.precision;
+        let when = match r.office {
+            0 => {
+                let (s, e) = (coarse("2015-02-17", p), coarse("2017-01-20", p));
+                Some(format!(
+                    r#""start": "{}", "end": "{}""#,
+                    s.unwrap_or_default(),
+                    e.unwrap_or_default()
+                ))
+            }
+            1 => Some(r#""attested": "2016-06-04""#.to_owned()),
+            2 => Some(r#""attested": "2014-05-01""#.to_owned()),
+            _ => None,
+        };
+        let edges = when.map_or(String::new(), |w| {
+            format!(
+                r#"{{"kind": "holds_office", "from": "carter", "to": "USA", "title": "Secretary of Defense", {w}, "citations": [{{"source": "{office}"}}]}}"#
+            )
+        });
+        let text = format!(
+            r#"{{"diplograph": "1", "nodes": [{}], "edges": [{edges}]}}"#,
+            nodes.join(", ")
+        );
+        format::from_str(&text).unwrap_or_else(|e| unreachable!("{text}: {e}"))
+    }
+
+    /// Each step citation of a graph: its source, the step's state and date.
+    pub(super) fn step_citations(g: &Graph) -> Vec<(String, LifecycleState, Option<PartialDate>)> {
+        g.node("pact")
+            .and_then(|n| n.lifecycle())
+            .unwrap_or_default()
+            .iter()
+            .flat_map(|s| {
+                s.citations
+                    .iter()
+                    .map(move |c| (c.source.clone(), s.state, s.date))
+            })
+            .collect()
+    }
+
+    /// Whether `fine` lies within `coarse` (every day it may mean is one `coarse` may mean).
+    pub(super) fn within(fine: PartialDate, coarse: PartialDate) -> bool {
+        coarse.earliest() <= fine.earliest() && fine.latest() <= coarse.latest()
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn reports_merge_the_same_whatever_their_order_and_names(
+        a in reports::report(),
+        b in reports::report(),
+        la in "[a-z.]{0,6}",
+        lb in "[a-z.]{0,6}",
+    ) {
+        let (ga, gb) = (reports::graph(&a, "a"), reports::graph(&b, "b"));
+        let ab = merge(&[(la.as_str(), &ga), (lb.as_str(), &gb)], MergeOptions::default());
+        let ba = merge(&[("x", &gb), ("y", &ga)], MergeOptions::default());
+        prop_assert!(ab.is_ok() && ba.is_ok(), "{:?} {:?}", ab.as_ref().err().map(ToString::to_string), ba.as_ref().err().map(ToString::to_string));
+        let (ab, ba) = (ab.unwrap(), ba.unwrap());
+        prop_assert_eq!(format::to_string(&ab.graph), format::to_string(&ba.graph));
+        // Merging a report with itself gives the report.
+        let aa = merge(&[(la.as_str(), &ga), (lb.as_str(), &ga)], MergeOptions::default()).unwrap();
+        prop_assert_eq!(format::to_string(&aa.graph), format::to_string(&ga));
+        // Every step citation survives, on a step of its state whose date is its own or finer.
+        let merged = reports::step_citations(&ab.graph);
+        for (source, state, date) in reports::step_citations(&ga).into_iter().chain(reports::step_citations(&gb)) {
+            let found = merged.iter().find(|(s, _, _)| *s == source);
+            prop_assert!(found.is_some(), "lost: {source}");
+            if let Some((_, merged_state, merged_date)) = found {
+                prop_assert_eq!(*merged_state, state);
+                if let Some(d) = date {
+                    prop_assert!(merged_date.is_some_and(|m| reports::within(m, d)), "{source}: {d} became {merged_date:?}");
+                }
+            }
+        }
+        // Every office citation survives.
+        let sources: BTreeSet<String> = ab.graph.edges().flat_map(|e| e.edge.citations.iter().map(|c| c.source.clone())).collect();
+        for g in [&ga, &gb] {
+            for e in g.edges() {
+                for c in &e.edge.citations {
+                    prop_assert!(sources.contains(&c.source), "lost: {}", c.source);
                 }
             }
         }

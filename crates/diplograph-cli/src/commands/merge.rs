@@ -8,13 +8,14 @@ use crate::failure::{render_problems, Failure};
 use crate::input::{self, progress};
 use crate::note;
 use diplograph::format::Limits;
+use diplograph::merge::MergeOptions;
 use diplograph::{write_atomically_with, WriteOptions};
 
 /// Runs `diplograph merge`.
 pub(super) fn merge(
     files: &[PathBuf],
     output: &Path,
-    strict: bool,
+    merging: MergeOptions,
     options: WriteOptions,
     quiet: bool,
     limits: &Limits,
@@ -38,16 +39,22 @@ pub(super) fn merge(
     if !problems.is_empty() {
         return Err(Failure::Invalid { problems, texts });
     }
-    let merged = input::merge_all(&graphs, strict)?;
+    let merged = input::merge_all(&graphs, merging)?;
     if !merged.conflicts.is_empty() {
         let _ = render_problems(&mut anstream::stderr(), &merged.conflicts, &[], true);
     }
+    if !quiet {
+        for p in &merged.refinements {
+            note(&format!("{}: {}", p.code, p.message));
+        }
+    }
     let summary = format!(
-        "merged {} file(s): {} nodes, {} edges, {} conflict(s)",
+        "merged {} file(s): {} nodes, {} edges, {} conflict(s), {} refinement(s)",
         graphs.len(),
         merged.graph.node_count(),
         merged.graph.edge_count(),
-        merged.conflicts.len()
+        merged.conflicts.len(),
+        merged.refinements.len()
     );
     if output.as_os_str() == "-" {
         diplograph::format::write(&merged.graph, &mut *out)?;

@@ -115,11 +115,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             files,
             output,
             strict,
+            title,
             force,
         } => merge::merge(
             &files,
             &output,
-            strict,
+            diplograph::merge::MergeOptions { strict, title },
             WriteOptions { force },
             quiet,
             &limits,

@@ -52,7 +52,7 @@ pub(super) fn validate(
             .iter_mut()
             .filter_map(|(l, r)| r.as_mut().ok().map(|g| (l.clone(), std::mem::take(g))))
             .collect();
-        match input::merge_all(&graphs, false) {
+        match input::merge_all(&graphs, diplograph::merge::MergeOptions::default()) {
             Ok(m) => merge_conflicts = m.conflicts,
             Err(Failure::Invalid { problems, .. }) => merge_problems = problems,
             Err(other) => return Err(other),
