@@ -16,10 +16,14 @@ root=$PWD
 echo "== cargo package (diplograph, diplograph-cli): build each from its .crate"
 # --allow-dirty: the check is about the files the crates ship, and must also run on work in
 # progress; cargo still packages only files that git tracks or that the manifest names.
-# The verify build treats the packaged core as an immutable registry crate: a build left in
-# target/package from an earlier run would be reused even though the source changed since.
-rm -rf target/package
-cargo package --locked --allow-dirty -p diplograph -p diplograph-cli
+# The verify build treats the packaged core as an immutable registry crate (same name, same
+# version): a build of it left from an earlier run, in target/package or in the target
+# directory, would be reused even though the source changed since. So the verify builds get a
+# target directory of their own, emptied before and removed after.
+rm -rf target/package target/package-verify
+CARGO_TARGET_DIR="$root/target/package-verify" \
+  cargo package --locked --allow-dirty -p diplograph -p diplograph-cli
+rm -rf target/package-verify
 
 echo "== maturin sdist, pip install of the sdist into a throwaway venv"
 work=$(mktemp -d)

@@ -16,6 +16,7 @@ __all__ = [
     "FileError",
     "InvalidDate",
     "MergeConflictWarning",
+    "MergeRefinementWarning",
     "NodeNotFound",
     "ParseError",
     "Problem",
@@ -222,9 +223,37 @@ class MergeConflictWarning(UserWarning):
         self.problem = problem
 
 
-def warn_conflicts(problems: Sequence[Problem]) -> None:
-    """Issues one MergeConflictWarning per conflict (called by the native ``merge``)."""
+class MergeRefinementWarning(UserWarning):
+    """Issued by ``diplograph.merge`` for each value one input gave more precisely than another
+    (a day inside a month, "the Palais des Nations, Geneva" inside "Geneva"): the merge kept
+    the finer value and both citations. Not a disagreement, so ``strict=True`` does not raise
+    for it; ``problem`` is the ``merge-refinement`` Problem naming the inputs of each value.
+    Silence them with ``warnings.simplefilter("ignore", diplograph.MergeRefinementWarning)``.
+
+    >>> import warnings, diplograph
+    >>> a, b = diplograph.Graph(), diplograph.Graph()
+    >>> _ = a.add_event("talks", "Talks", "meeting", date="2016-06")
+    >>> _ = b.add_event("talks", "Talks", "meeting", date="2016-06-04")
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     merged = diplograph.merge(a, b, labels=["a", "b"])
+    >>> [type(w.message).__name__ for w in caught], str(merged.node("talks").date)
+    (['MergeRefinementWarning'], '2016-06-04')
+    """
+
+    problem: Problem
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(f"{problem.code}: {problem.message}")
+        self.problem = problem
+
+
+def warn_conflicts(problems: Sequence[Problem], refinements: Sequence[Problem] = ()) -> None:
+    """Issues one MergeConflictWarning per conflict and one MergeRefinementWarning per
+    refinement (called by the native ``merge``)."""
     import warnings
 
     for p in problems:
         warnings.warn(MergeConflictWarning(p), stacklevel=3)
+    for p in refinements:
+        warnings.warn(MergeRefinementWarning(p), stacklevel=3)

@@ -469,3 +469,15 @@ def test_merge_does_not_depend_on_labels_and_warns_without_saying_error(g):
     with pytest.warns(diplograph.MergeConflictWarning):
         titled = diplograph.merge(g, other, title="Korea, 2016")
     assert titled.title == "Korea, 2016"
+
+
+def test_merge_keeps_the_finer_date_and_says_so_as_a_refinement():
+    a, b = Graph(), Graph()
+    a.add_event("talks", "Talks", "meeting", date="2016-06")
+    b.add_event("talks", "Talks", "meeting", date="2016-06-04")
+    with pytest.warns(diplograph.MergeRefinementWarning) as caught:
+        merged = diplograph.merge(a, b, labels=["a.json", "b.json"], strict=True)
+    assert str(merged.node("talks").date) == "2016-06-04"
+    (w,) = [c for c in caught if isinstance(c.message, diplograph.MergeRefinementWarning)]
+    assert w.message.problem.code == "merge-refinement"
+    assert "a.json" in str(w.message) and "b.json" in str(w.message)

@@ -1210,7 +1210,9 @@ impl AsOfView {
 /// Merges graphs into one, keeping every citation: nodes are unified by id, then by a shared
 /// external identifier (``wikidata``), then by a declared alias. Disagreements are issued as
 /// ``diplograph.MergeConflictWarning`` warnings (each with its ``problem``); with
-/// ``strict=True`` they raise ``ValidationError`` instead. ``labels`` name the inputs in
+/// ``strict=True`` they raise ``ValidationError`` instead. A value one input gives more
+/// precisely than another (a day inside a month) is kept and issued as a
+/// ``diplograph.MergeRefinementWarning``, never an error. ``labels`` name the inputs in
 /// conflict reports only (default: ``graph N``, by position); the merged graph never depends on
 /// them. ``title`` names the merged graph (default: "merge of N graphs", the inputs' titles
 /// listed in its description). The GIL is released while the core merges.
@@ -1258,13 +1260,16 @@ pub(crate) fn merge(
         py.detach(|| diplograph::merge::merge(&inputs, options))
             .py()?
     };
-    if !merged.conflicts.is_empty() {
+    if !merged.conflicts.is_empty() || !merged.refinements.is_empty() {
         let warn = py.import("diplograph._errors")?.getattr("warn_conflicts")?;
-        let list = PyList::empty(py);
+        let (conflicts, refinements) = (PyList::empty(py), PyList::empty(py));
         for p in &merged.conflicts {
-            list.append(problem_to_py(py, p)?)?;
+            conflicts.append(problem_to_py(py, p)?)?;
         }
-        warn.call1((list,))?;
+        for p in &merged.refinements {
+            refinements.append(problem_to_py(py, p)?)?;
+        }
+        warn.call1((conflicts, refinements))?;
     }
     Ok(PyGraph::from_graph(merged.graph))
 }
