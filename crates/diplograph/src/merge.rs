@@ -819,20 +819,21 @@ fn fact_ref(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactRef<'_> {
 }
 
 fn fact_key(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactKey {
-    let text = |t: Option<&str>| t.filter(|t| !t.is_empty()).map(str::to_owned);
-    let q = e.qualifiers.as_deref();
+    let (from, kind, to, start, end, title, on_behalf_of, position, relation, share, amount) =
+        fact_ref(from, to, e);
+    let owned = |t: Option<&str>| t.map(str::to_owned);
     (
         from,
-        e.kind,
+        kind,
         to,
-        e.valid.start,
-        e.valid.end,
-        text(e.title()),
-        text(e.on_behalf_of()),
-        e.position(),
-        text(e.relation()),
-        q.and_then(|q| q.share).map(f64::to_bits),
-        text(q.and_then(|q| q.amount.as_deref())),
+        start,
+        end,
+        owned(title),
+        owned(on_behalf_of),
+        position,
+        owned(relation),
+        share,
+        owned(amount),
     )
 }
 

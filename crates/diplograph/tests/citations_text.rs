@@ -8,27 +8,8 @@ use diplograph::model::{Edge, EdgeKind, Node, NodeDetails};
 use diplograph::provenance::{Citation, Span};
 use diplograph::Graph;
 
-/// Every problem of loading `text` as `code line:column id path`.
-fn problems(text: &str) -> Vec<String> {
-    match diplograph::format::from_str(text) {
-        Ok(_) => vec![],
-        Err(e) => e
-            .problems()
-            .unwrap_or_default()
-            .iter()
-            .map(|p| {
-                format!(
-                    "{} {}:{} {} {}",
-                    p.code,
-                    p.location.line.unwrap_or(0),
-                    p.location.column.unwrap_or(0),
-                    p.id.as_deref().unwrap_or("-"),
-                    p.location.path
-                )
-            })
-            .collect(),
-    }
-}
+mod common;
+use common::problems;
 
 /// Every problem's message.
 fn messages(text: &str) -> Vec<String> {

@@ -1,26 +1,8 @@
 //! One failing input per validation rule, with its exact code, id and line:column; and every
 //! problem of a file reported at once.
 
-fn problems(text: &str) -> Vec<String> {
-    match diplograph::format::from_str(text) {
-        Ok(_) => vec![],
-        Err(e) => e
-            .problems()
-            .unwrap_or_default()
-            .iter()
-            .map(|p| {
-                format!(
-                    "{} {}:{} {} {}",
-                    p.code,
-                    p.location.line.unwrap_or(0),
-                    p.location.column.unwrap_or(0),
-                    p.id.as_deref().unwrap_or("-"),
-                    p.location.path
-                )
-            })
-            .collect(),
-    }
-}
+mod common;
+use common::problems;
 
 fn doc(nodes: &str, edges: &str) -> String {
     format!("{{\"diplograph\": \"1\",\n\"nodes\": [\n{nodes}\n],\n\"edges\": [\n{edges}\n]}}")
