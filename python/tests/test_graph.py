@@ -48,6 +48,43 @@ def test_load_and_save(tmp_path, g):
     assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == ["edges.csv", "nodes.csv"]
 
 
+@pytest.mark.parametrize(
+    "name,fmt",
+    [
+        ("g.graphml", "graphml"),
+        ("g.GEXF", "gexf"),
+        ("g.dot", "dot"),
+        ("g.gv", "dot"),
+        ("g.nodelink.json", "nodelink"),
+        ("g.cypher", "cypher"),
+        ("g.mmd", "mermaid"),
+        ("g.json", "json"),
+    ],
+)
+def test_save_follows_the_extension(tmp_path, g, name, fmt):
+    g.save(tmp_path / name)
+    assert (tmp_path / name).read_text() == g.dumps(fmt)
+
+
+def test_save_format_wins_and_contradictions_raise(tmp_path, g):
+    g.save(tmp_path / "x.json", format="nodelink")
+    assert (tmp_path / "x.json").read_text() == g.dumps("nodelink")
+    g.save(tmp_path / "x.txt", format="dot")
+    assert (tmp_path / "x.txt").read_text() == g.dumps("dot")
+    g.save(tmp_path / "t.csv")
+    assert sorted(p.name for p in (tmp_path / "t.csv").iterdir()) == ["edges.csv", "nodes.csv"]
+    with pytest.raises(ValueError) as e:
+        g.save(tmp_path / "g.dot", format="gexf")
+    assert str(e.value) == (
+        f"the name `{tmp_path / 'g.dot'}` says dot but the format asked for is gexf; "
+        "rename the file or drop the format to follow the name"
+    )
+    with pytest.raises(ValueError) as e:
+        g.save(tmp_path / "g.txt")
+    assert str(e.value).startswith(f"cannot tell the export format from the name `{tmp_path / 'g.txt'}`")
+    assert not (tmp_path / "g.dot").exists() and not (tmp_path / "g.txt").exists()
+
+
 @pytest.mark.parametrize("fmt", ["json", "dot", "graphml", "gexf", "nodelink", "cypher", "mermaid"])
 def test_dumps_every_format(g, fmt):
     text = g.dumps(fmt)

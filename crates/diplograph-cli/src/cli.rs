@@ -348,9 +348,11 @@ pub enum Command {
         /// The graph.
         #[command(flatten)]
         inputs: Inputs,
-        /// The format: json, dot, graphml, gexf, nodelink, csv, cypher or mermaid.
-        #[arg(short, long, value_name = "FORMAT", default_value = "json")]
-        format: ExportFormat,
+        /// The format: json, dot, graphml, gexf, nodelink, csv, cypher or mermaid. Default:
+        /// the one OUT's extension says (.json, .nodelink.json, .graphml, .gexf, .dot, .gv,
+        /// .csv, .cypher, .mmd), json on standard output.
+        #[arg(short, long, value_name = "FORMAT")]
+        format: Option<ExportFormat>,
         /// Only what holds on this date: edges valid then, and no event, statement or
         /// agreement that came later.
         #[arg(long, value_name = "DATE")]

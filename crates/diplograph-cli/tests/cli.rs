@@ -749,6 +749,104 @@ fn dump_to_a_file_and_csv_to_a_directory() {
         .stderr(predicate::str::contains("-o DIR"));
 }
 
+#[test]
+fn dump_follows_the_extension_of_its_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let starts = [
+        (
+            "g.graphml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml ",
+        ),
+        (
+            "g.gexf",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf ",
+        ),
+        ("g.DOT", "digraph "),
+        ("g.gv", "digraph "),
+        ("g.mmd", "flowchart LR\n"),
+        (
+            "g.nodelink.json",
+            "{\"directed\": true, \"multigraph\": true,",
+        ),
+        ("g.json", "{"),
+    ];
+    for (name, start) in starts {
+        let path = dir.path().join(name);
+        cmd()
+            .args(["-q", "dump", "-o"])
+            .arg(&path)
+            .assert()
+            .success();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with(start), "{name}: {}", &text[..60]);
+    }
+    let native = std::fs::read_to_string(dir.path().join("g.json")).unwrap();
+    assert_eq!(native, stdout_of(&["-q", "dump"]));
+    let cypher = dir.path().join("g.cypher");
+    cmd()
+        .args(["-q", "dump", "-o"])
+        .arg(&cypher)
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(&cypher).unwrap(),
+        stdout_of(&["-q", "dump", "--format", "cypher"])
+    );
+    let tables = dir.path().join("t.csv");
+    cmd()
+        .args(["-q", "dump", "-o"])
+        .arg(&tables)
+        .assert()
+        .success();
+    assert!(tables.join("nodes.csv").is_file() && tables.join("edges.csv").is_file());
+    // --format wins when the name agrees or says nothing; node-link JSON may go to `.json`.
+    let linked = dir.path().join("x.json");
+    cmd()
+        .args(["-q", "dump", "--format", "nodelink", "-o"])
+        .arg(&linked)
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&linked)
+        .unwrap()
+        .starts_with("{\"directed\": true"));
+    let txt = dir.path().join("x.txt");
+    cmd()
+        .args(["-q", "dump", "--format", "dot", "-o"])
+        .arg(&txt)
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&txt)
+        .unwrap()
+        .starts_with("digraph "));
+}
+
+#[test]
+fn dump_refuses_a_name_that_contradicts_the_format_or_says_none() {
+    let dir = tempfile::tempdir().unwrap();
+    cmd()
+        .current_dir(dir.path())
+        .args(["dump", "--format", "gexf", "-o", "g.dot"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "error: the name `g.dot` says dot but the format asked for is gexf; rename the \
+             file or drop the format to follow the name\n",
+        );
+    cmd()
+        .current_dir(dir.path())
+        .args(["dump", "-o", "g.txt"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "error: cannot tell the export format from the name `g.txt`; name it with one of \
+             the extensions .nodelink.json, .json, .graphml, .gexf, .dot, .gv, .csv, .cypher, \
+             .mmd (.csv: a directory for the two tables), or give the format\n",
+        );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
 // ---------------------------------------------------------------------------------------------
 // completions, man
 

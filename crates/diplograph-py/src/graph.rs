@@ -496,13 +496,24 @@ impl PyGraph {
 
     // ---- saving --------------------------------------------------------------------------
 
-    /// Saves the graph to ``path`` in a ``format`` (the native ``json`` by default; see
-    /// ``dumps``), atomically: an existing file is left untouched if writing fails. For ``csv``,
-    /// ``path`` is a directory that receives ``nodes.csv`` and ``edges.csv``. Raises
-    /// ``FileError``.
-    #[pyo3(signature = (path, format = "json"))]
-    fn save(&self, py: Python<'_>, path: PathBuf, format: &str) -> PyResult<()> {
-        let format = vocab_export(format)?;
+    /// Saves the graph to ``path`` atomically: an existing file is left untouched if writing
+    /// fails. The format is ``format`` when given (see ``dumps``), else the one the name's
+    /// extension says: ``.json`` (the native format), ``.nodelink.json``, ``.graphml``,
+    /// ``.gexf``, ``.dot``/``.gv``, ``.csv`` (a directory that receives ``nodes.csv`` and
+    /// ``edges.csv``), ``.cypher``, ``.mmd``. Raises ``ValueError`` when the name says another
+    /// format than ``format``, or says none and no ``format`` is given; ``UnknownName`` for an
+    /// unknown ``format``; ``FileError`` when writing fails.
+    ///
+    /// >>> import diplograph, tempfile, pathlib
+    /// >>> d = pathlib.Path(tempfile.mkdtemp())
+    /// >>> diplograph.example().save(d / "g.graphml")
+    /// >>> (d / "g.graphml").read_text().startswith("<?xml")
+    /// True
+    #[pyo3(signature = (path, format = None))]
+    fn save(&self, py: Python<'_>, path: PathBuf, format: Option<&str>) -> PyResult<()> {
+        let asked = format.map(vocab_export).transpose()?;
+        let format = ExportFormat::for_path(&path, asked)
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
         let g = self.read(py)?;
         let g = &*g;
         py.detach(move || export::export_to_path(g, format, &path))

@@ -109,6 +109,116 @@ impl ExportFormat {
     }
 }
 
+/// Why the export format for a file cannot be told from its name and the format asked for
+/// (see [`ExportFormat::for_path`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FormatForPathError {
+    /// No format was asked for and the name's extension is not one of an export format.
+    #[error(
+        "cannot tell the export format from the name `{path}`; name it with one of the \
+         extensions {} (.csv: a directory for the two tables), or give the format",
+        KNOWN_EXTENSIONS.iter().map(|(e, _)| format!(".{e}")).collect::<Vec<_>>().join(", ")
+    )]
+    UnknownExtension {
+        /// The file's name as given.
+        path: String,
+    },
+    /// The name's extension is that of another format than the one asked for.
+    #[error(
+        "the name `{path}` says {by_name} but the format asked for is {asked}; rename the \
+         file or drop the format to follow the name"
+    )]
+    Contradiction {
+        /// The file's name as given.
+        path: String,
+        /// The format its extension says.
+        by_name: ExportFormat,
+        /// The format asked for.
+        asked: ExportFormat,
+    },
+}
+
+/// Every file extension that names an export format (lowercase, no leading dot), longest
+/// first so that `nodelink.json` is tried before `json`.
+pub const KNOWN_EXTENSIONS: &[(&str, ExportFormat)] = &[
+    ("nodelink.json", ExportFormat::Nodelink),
+    ("json", ExportFormat::Json),
+    ("graphml", ExportFormat::Graphml),
+    ("gexf", ExportFormat::Gexf),
+    ("dot", ExportFormat::Dot),
+    ("gv", ExportFormat::Dot),
+    ("csv", ExportFormat::Csv),
+    ("cypher", ExportFormat::Cypher),
+    ("mmd", ExportFormat::Mermaid),
+];
+
+impl ExportFormat {
+    /// The format a file's name says: its extension (ignoring case) as listed in
+    /// [`KNOWN_EXTENSIONS`] (`g.nodelink.json` is node-link JSON, `g.json` the native format),
+    /// (`tables.csv` names a directory for the two CSV tables). `None` otherwise.
+    ///
+    /// ```
+    /// use diplograph::export::ExportFormat;
+    /// use std::path::Path;
+    /// assert_eq!(ExportFormat::from_path(Path::new("g.GraphML")), Some(ExportFormat::Graphml));
+    /// assert_eq!(ExportFormat::from_path(Path::new("g.nodelink.json")), Some(ExportFormat::Nodelink));
+    /// assert_eq!(ExportFormat::from_path(Path::new("tables.csv")), Some(ExportFormat::Csv));
+    /// assert_eq!(ExportFormat::from_path(Path::new("g.txt")), None);
+    /// ```
+    pub fn from_path(path: &Path) -> Option<ExportFormat> {
+        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+        KNOWN_EXTENSIONS
+            .iter()
+            .find(|(ext, _)| {
+                name.len() > ext.len() + 1
+                    && name.ends_with(ext)
+                    && name[..name.len() - ext.len()].ends_with('.')
+            })
+            .map(|(_, f)| *f)
+    }
+
+    /// The format to write `path` in: `asked` when given, else the one its name says
+    /// ([`ExportFormat::from_path`]). A name with another format's extension contradicts
+    /// `asked` (node-link JSON may be written to a plain `.json` name); a name with no known
+    /// extension takes any format asked for.
+    ///
+    /// ```
+    /// use diplograph::export::ExportFormat;
+    /// use std::path::Path;
+    /// let p = Path::new("g.dot");
+    /// assert_eq!(ExportFormat::for_path(p, None), Ok(ExportFormat::Dot));
+    /// assert!(ExportFormat::for_path(p, Some(ExportFormat::Gexf)).is_err());
+    /// assert_eq!(ExportFormat::for_path(Path::new("g.txt"), Some(ExportFormat::Dot)), Ok(ExportFormat::Dot));
+    /// ```
+    ///
+    /// # Errors
+    /// [`FormatForPathError::UnknownExtension`] when nothing is asked and the name says
+    /// nothing; [`FormatForPathError::Contradiction`] when the name says another format.
+    pub fn for_path(
+        path: &Path,
+        asked: Option<ExportFormat>,
+    ) -> std::result::Result<ExportFormat, FormatForPathError> {
+        let by_name = ExportFormat::from_path(path);
+        match (asked, by_name) {
+            (None, Some(f)) => Ok(f),
+            (None, None) => Err(FormatForPathError::UnknownExtension {
+                path: path.display().to_string(),
+            }),
+            (Some(a), None) => Ok(a),
+            (Some(a), Some(b))
+                if a == b || (a == ExportFormat::Nodelink && b == ExportFormat::Json) =>
+            {
+                Ok(a)
+            }
+            (Some(asked), Some(by_name)) => Err(FormatForPathError::Contradiction {
+                path: path.display().to_string(),
+                by_name,
+                asked,
+            }),
+        }
+    }
+}
+
 impl fmt::Display for ExportFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

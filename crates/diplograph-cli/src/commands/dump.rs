@@ -11,6 +11,22 @@ use crate::failure::Failure;
 use crate::input::progress;
 use crate::note;
 
+/// The format `dump` writes in: the one asked for, else the one OUT's name says
+/// ([`ExportFormat::for_path`]), else JSON on standard output. A name that contradicts the
+/// format asked for, or says none when none is asked, is a usage error (checked before any
+/// input is read).
+pub(super) fn format_for(
+    asked: Option<ExportFormat>,
+    output: Option<&Path>,
+) -> Result<ExportFormat, Failure> {
+    match output.filter(|p| p.as_os_str() != "-") {
+        Some(path) => {
+            ExportFormat::for_path(path, asked).map_err(|e| Failure::Usage(e.to_string()))
+        }
+        None => Ok(asked.unwrap_or(ExportFormat::Json)),
+    }
+}
+
 /// Runs `diplograph dump`.
 pub(super) fn dump(
     g: &Graph,

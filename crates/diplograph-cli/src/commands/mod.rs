@@ -136,6 +136,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             output,
             force,
         } => {
+            let format = dump::format_for(format, output.as_deref())?;
             let g = input::load(&inputs.files, quiet, &limits)?;
             let g = match around {
                 Some(name) => {

@@ -613,3 +613,36 @@ fn treaty_histories_carry_steps_statuses_and_derived_spells() {
     );
     assert!(nodes.contains(",2012-06-29,2012-06-29,2012-06-29,Tokyo,cancelled,,"));
 }
+
+#[test]
+fn the_format_follows_the_name_unless_asked() {
+    use std::path::Path;
+    let by = |p: &str| ExportFormat::from_path(Path::new(p));
+    assert_eq!(by("a/b.Nodelink.JSON"), Some(ExportFormat::Nodelink));
+    assert_eq!(by("b.json"), Some(ExportFormat::Json));
+    assert_eq!(by(".json"), None);
+    assert_eq!(by("json"), None);
+    assert_eq!(by("t.csv"), Some(ExportFormat::Csv));
+    assert_eq!(by("g.mmd"), Some(ExportFormat::Mermaid));
+    assert_eq!(by("g.cypher"), Some(ExportFormat::Cypher));
+    let asked = |p: &str, f| ExportFormat::for_path(Path::new(p), Some(f));
+    assert_eq!(
+        asked("g.json", ExportFormat::Nodelink),
+        Ok(ExportFormat::Nodelink)
+    );
+    assert_eq!(
+        asked("g.nodelink.json", ExportFormat::Json),
+        Err(FormatForPathError::Contradiction {
+            path: "g.nodelink.json".to_owned(),
+            by_name: ExportFormat::Nodelink,
+            asked: ExportFormat::Json,
+        })
+    );
+    assert_eq!(asked("tables", ExportFormat::Csv), Ok(ExportFormat::Csv));
+    assert_eq!(
+        ExportFormat::for_path(Path::new("g"), None),
+        Err(FormatForPathError::UnknownExtension {
+            path: "g".to_owned()
+        })
+    );
+}
