@@ -503,6 +503,34 @@ fn path_with_no_chain_exits_1_with_a_plain_message() {
 }
 
 #[test]
+fn every_json_answer_is_json_even_when_empty() {
+    // `path` with no chain: `[]` on standard output, the note on standard error, exit 1.
+    cmd()
+        .args([
+            "-q",
+            "path",
+            "KOR",
+            "PRK",
+            "--via",
+            "communication",
+            "--json",
+        ])
+        .assert()
+        .code(1)
+        .stdout("[]\n")
+        .stderr(
+            "no chain of communication agreements links South Korea (KOR) to North Korea (PRK) \
+             by their last recorded state (within 6 hops)\n",
+        );
+    for args in [
+        &["-q", "statements", "--by", "PRK", "--json"][..],
+        &["-q", "timeline", "--from", "1900", "--to", "1901", "--json"][..],
+    ] {
+        cmd().args(args).assert().success().stdout("[]\n");
+    }
+}
+
+#[test]
 fn path_via_several_kinds() {
     let v = json_of(&[
         "-q", "path", "KOR", "JPN", "--via", "gsomia", "--via", "treaty", "--json",

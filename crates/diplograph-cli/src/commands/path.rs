@@ -35,6 +35,11 @@ pub(super) fn path(
         |d| format!("as of {d}"),
     );
     if chains.is_empty() {
+        if json {
+            // The answer is still JSON on standard output (an empty list); the exit status
+            // and the note on standard error say there is no chain.
+            print_json(out, &chains)?;
+        }
         return Err(Failure::NoAnswer(format!(
             "no chain of {} agreements {}links {} to {} {when} (within {} hops)",
             query.family.name(),
