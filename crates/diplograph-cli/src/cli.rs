@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use diplograph::export::ExportFormat;
 use diplograph::format::Limits;
 use diplograph::model::EdgeKind;
@@ -22,6 +22,29 @@ use diplograph::ProblemCode;
 ///
 /// Exit status: 0 success; 1 invalid input, a name not found or ambiguous, no chain found;
 /// 2 a usage or I/O error.
+/// When diagnostics on standard error are coloured (`--color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Only when standard error is a terminal and `NO_COLOR` is not set.
+    Auto,
+    /// Always, even in a pipe or with `NO_COLOR` set.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorWhen {
+    /// Makes this the choice of every coloured stream of the process.
+    pub fn apply(self) {
+        let choice = match self {
+            ColorWhen::Auto => anstream::ColorChoice::Auto,
+            ColorWhen::Always => anstream::ColorChoice::Always,
+            ColorWhen::Never => anstream::ColorChoice::Never,
+        };
+        choice.write_global();
+    }
+}
+
 #[derive(Debug, Parser)]
 #[command(name = "diplograph", version, about, long_about, max_term_width = 100)]
 pub struct Cli {
@@ -31,6 +54,10 @@ pub struct Cli {
     /// Print no notes on standard error (errors are still printed).
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// When to colour diagnostics: auto (only on a terminal, and not when NO_COLOR is set),
+    /// always (even in a pipe or with NO_COLOR), never.
+    #[arg(long, value_name = "WHEN", global = true, default_value = "auto")]
+    pub color: ColorWhen,
     /// Raise (or lower) a limit on what an input file may hold; repeatable. NAME is one of
     /// file-size (bytes; default 1G), depth (nesting levels; 64, at most 127), string-length
     /// (bytes of any string or key; 1M), source-text-length (bytes of a source's text; 64M),

@@ -34,6 +34,7 @@ fn main() -> ExitCode {
             };
         }
     };
+    cli.color.apply();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let result = commands::run(cli, &mut out).and_then(|()| Ok(out.flush()?));

@@ -979,6 +979,51 @@ fn no_colour_when_not_a_terminal_or_no_color() {
     }
 }
 
+#[test]
+fn color_flag_forces_or_removes_colour_beside_no_color() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "broken.json", BROKEN);
+    let stderr = |color: &str, no_color: bool| {
+        let mut c = cmd();
+        if no_color {
+            c.env("NO_COLOR", "1");
+        }
+        let out = c
+            .args(["validate", "--color", color, f.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let plain = stderr("never", false);
+    assert!(!plain.contains('\x1b'), "{plain}");
+    assert_eq!(stderr("auto", false), plain, "a pipe is not coloured");
+    assert_eq!(stderr("auto", true), plain);
+    assert_eq!(stderr("never", true), plain);
+    for no_color in [false, true] {
+        let coloured = stderr("always", no_color);
+        assert!(coloured.contains("\x1b["), "{coloured}");
+        // The same words, only coloured.
+        let mut stripped = String::new();
+        let mut rest = coloured.as_str();
+        while let Some(i) = rest.find("\x1b[") {
+            stripped.push_str(&rest[..i]);
+            let after = &rest[i + 2..];
+            let end = after.find('m').unwrap();
+            rest = &after[end + 1..];
+        }
+        stripped.push_str(rest);
+        assert_eq!(stripped, plain);
+    }
+    cmd()
+        .args(["--color", "sometimes", "stats"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "invalid value 'sometimes' for '--color <WHEN>'",
+        ));
+}
+
 /// The EDTF dataset of the core's tests: a bounded signing, a season, a "before".
 const EDTF_DATES: &str = include_str!("../../diplograph/tests/data/edtf-dates.json");
 
