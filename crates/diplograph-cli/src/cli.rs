@@ -271,6 +271,24 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The citation of words in a source's held text: its source id, byte span and words,
+    /// ready to paste into a graph file. Exit status 1 when the words are not there, or are
+    /// there several times (each is listed; pick one with --occurrence).
+    Cite {
+        /// The source: its id, name or alias.
+        source: String,
+        /// The words, exactly as the source writes them (case and spacing count).
+        words: String,
+        /// The graph.
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Which occurrence of the words, counted from 1 in text order.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(diplograph::provenance::MAX_OCCURRENCE)))]
+        occurrence: Option<u32>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Chains of agreements linking two parties, with each hop's agreement, state and
     /// citations. Exit status 1 when there is none.
     Path {

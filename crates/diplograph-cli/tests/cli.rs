@@ -531,6 +531,88 @@ fn every_json_answer_is_json_even_when_empty() {
 }
 
 #[test]
+fn cite_finds_the_words_of_a_source() {
+    cmd()
+        .args(["-q", "cite", "st-2016-06-04", "GSOMIA with Japan"])
+        .assert()
+        .success()
+        .stdout("{\"source\": \"st-2016-06-04\", \"span\": [2990, 3007], \"text\": \"GSOMIA with Japan\"}\n");
+    let cited = json_of(&[
+        "-q",
+        "cite",
+        "st-2016-06-04",
+        "GSOMIA",
+        "--occurrence",
+        "2",
+        "--json",
+    ]);
+    assert_eq!(
+        cited,
+        serde_json::json!({"source": "st-2016-06-04", "span": [2990, 2996], "text": "GSOMIA"})
+    );
+    // Several places: each listed (stdout), exit 1 with what to do (stderr).
+    cmd()
+        .args(["-q", "cite", "st-2016-06-04", "GSOMIA"])
+        .assert()
+        .code(1)
+        .stdout(
+            "\"GSOMIA\" occurs 2 times in the text of source `st-2016-06-04`:\n  \
+             --occurrence 1: bytes 2830..2836: …litary Information Agreement ([GSOMIA]). The \
+             United States would the…\n  \
+             --occurrence 2: bytes 2990..2996: …ited States has also signed a [GSOMIA] with \
+             Japan, reported Reuters.…\n",
+        )
+        .stderr(
+            "\"GSOMIA\" occurs 2 times in the text of source `st-2016-06-04`; pick one with \
+             --occurrence N, or quote more words\n",
+        );
+    let listed: Value = serde_json::from_slice(
+        &cmd()
+            .args(["-q", "cite", "st-2016-06-04", "GSOMIA", "--json"])
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(
+        listed,
+        serde_json::json!({"source": "st-2016-06-04", "text": "GSOMIA", "count": 2,
+            "occurrences": [{"occurrence": 1, "span": [2830, 2836]},
+                            {"occurrence": 2, "span": [2990, 2996]}]})
+    );
+    for (args, err) in [
+        (
+            &["cite", "st-2016-06-04", "gsomia with japan"][..],
+            "\"gsomia with japan\" is not in the text of source `st-2016-06-04` (5939 bytes); \
+             bytes 2990..3007 say \"GSOMIA with Japan\", which differs only in case or spacing; \
+             copy the words exactly as the source writes them (case and spacing count)\n",
+        ),
+        (
+            &["cite", "st-2016-06-04", "GSOMIA", "--occurrence", "3"][..],
+            "\"GSOMIA\" occurs 2 times in the text of source `st-2016-06-04`: there is no \
+             occurrence 3; use --occurrence 1 to 2\n",
+        ),
+        (
+            &["cite", "Seoul", "GSOMIA"][..],
+            "South Korea (KOR) is not a source; name a source (its id, name or alias)\n",
+        ),
+    ] {
+        cmd()
+            .arg("-q")
+            .args(args)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(err);
+    }
+    cmd()
+        .args(["-q", "cite", "st-2016-06-04", "GSOMIA", "--occurrence", "0"])
+        .assert()
+        .code(2);
+}
+
+#[test]
 fn path_via_several_kinds() {
     let v = json_of(&[
         "-q", "path", "KOR", "JPN", "--via", "gsomia", "--via", "treaty", "--json",

@@ -1,6 +1,7 @@
 //! The commands, one module each: each reads its graph, asks the core, and prints the answer.
 //! [`run`] maps the parsed command line to its command; what several share is in [`common`].
 
+mod cite;
 mod common;
 mod completions;
 mod dump;
@@ -46,6 +47,16 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
         } => {
             let g = input::load(&inputs.files, quiet, &limits)?;
             show::show(&g, &node, as_of.as_ref(), certain, json, out)
+        }
+        Command::Cite {
+            source,
+            words,
+            inputs,
+            occurrence,
+            json,
+        } => {
+            let g = input::load(&inputs.files, quiet, &limits)?;
+            cite::cite(&g, &source, &words, occurrence, json, out)
         }
         Command::Path {
             from,
