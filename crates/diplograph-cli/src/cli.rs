@@ -385,6 +385,22 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Rewrite graph files in canonical form, in place: the deterministic save (keys, nodes
+    /// and edges in their fixed order), citations given by their words resolved into spans.
+    ///
+    /// Every file is checked first (an invalid one stops the command, nothing written); the
+    /// files that change are replaced atomically, as a set. Each file is formatted on its own.
+    Fmt {
+        /// The graph files.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        /// Write nothing: list the files that would change, and exit 1 if there is any.
+        #[arg(long)]
+        check: bool,
+        /// Replace files even if read-only.
+        #[arg(long)]
+        force: bool,
+    },
     /// Write the graph, or the part selected, in an export format.
     ///
     /// `csv` writes two tables, nodes.csv and edges.csv, into the directory given by -o

@@ -612,6 +612,98 @@ fn cite_finds_the_words_of_a_source() {
         .code(2);
 }
 
+const BY_WORDS: &str = r#"{"diplograph": "1", "nodes": [
+ {"id": "st", "kind": "source", "name": "ST", "text": "Seoul and Tokyo; then Seoul again."},
+ {"id": "KOR", "kind": "country", "name": "South Korea",
+  "citations": [{"source": "st", "text": "Seoul", "occurrence": 2}]}
+]}"#;
+
+#[test]
+fn fmt_rewrites_in_canonical_form_and_check_lists_what_would_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let words = write(dir.path(), "words.json", BY_WORDS);
+    let canon = dir.path().join("canon.json");
+    cmd()
+        .args(["-q", "dump", "-o"])
+        .arg(&canon)
+        .assert()
+        .success();
+    let canon_text = std::fs::read_to_string(&canon).unwrap();
+    // --check writes nothing, lists the file that would change, exits 1.
+    cmd()
+        .current_dir(dir.path())
+        .args(["fmt", "--check", "canon.json", "words.json"])
+        .assert()
+        .code(1)
+        .stdout("words.json\n")
+        .stderr("1 of 2 file(s) not in canonical form; `diplograph fmt` rewrites them\n");
+    assert_eq!(std::fs::read_to_string(&words).unwrap(), BY_WORDS);
+    cmd()
+        .current_dir(dir.path())
+        .args(["fmt", "canon.json", "words.json"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("note: formatted 2 file(s), 1 rewritten\n");
+    assert_eq!(std::fs::read_to_string(&canon).unwrap(), canon_text);
+    let expected = r#"{
+  "diplograph": "1",
+  "nodes": [
+    {
+      "id": "KOR",
+      "kind": "country",
+      "name": "South Korea",
+      "citations": [
+        {
+          "source": "st",
+          "span": [
+            22,
+            27
+          ],
+          "text": "Seoul"
+        }
+      ]
+    },
+    {
+      "id": "st",
+      "kind": "source",
+      "name": "ST",
+      "text": "Seoul and Tokyo; then Seoul again."
+    }
+  ],
+  "edges": []
+}
+"#;
+    assert_eq!(std::fs::read_to_string(&words).unwrap(), expected);
+    cmd()
+        .current_dir(dir.path())
+        .args(["fmt", "--check", "canon.json", "words.json"])
+        .assert()
+        .success()
+        .stdout("");
+}
+
+#[test]
+fn fmt_writes_nothing_when_a_file_is_invalid_or_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let words = write(dir.path(), "words.json", BY_WORDS);
+    let broken = write(dir.path(), "broken.json", BROKEN);
+    cmd()
+        .args(["-q", "fmt"])
+        .arg(&words)
+        .arg(&broken)
+        .assert()
+        .code(1)
+        .stdout("");
+    assert_eq!(std::fs::read_to_string(&words).unwrap(), BY_WORDS);
+    assert_eq!(std::fs::read_to_string(&broken).unwrap(), BROKEN);
+    cmd().args(["fmt", "-"]).assert().code(2).stderr(
+        "error: fmt rewrites files in place and cannot rewrite standard input; \
+             `diplograph dump -` prints its canonical form\n",
+    );
+    cmd().args(["fmt"]).assert().code(2);
+}
+
 #[test]
 fn path_via_several_kinds() {
     let v = json_of(&[

@@ -5,6 +5,7 @@ mod cite;
 mod common;
 mod completions;
 mod dump;
+mod fmt;
 mod man;
 mod merge;
 mod path;
@@ -137,6 +138,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             &limits,
             out,
         ),
+        Command::Fmt {
+            files,
+            check,
+            force,
+        } => fmt::fmt(&files, check, WriteOptions { force }, quiet, &limits, out),
         Command::Dump {
             inputs,
             format,
