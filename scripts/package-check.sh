@@ -17,10 +17,16 @@ echo "== cargo package (diplograph, diplograph-cli): build each from its .crate"
 # --allow-dirty: the check is about the files the crates ship, and must also run on work in
 # progress; cargo still packages only files that git tracks or that the manifest names.
 # The verify build treats the packaged core as an immutable registry crate (same name, same
-# version): a build of it left from an earlier run, in target/package or in the target
-# directory, would be reused even though the source changed since. So the verify builds get a
-# target directory of their own, emptied before and removed after.
+# version), so a second run on the same machine would build the CLI against the core as it was
+# the first time, twice over: cargo unpacks it once into $CARGO_HOME/registry/src/-<hash of the
+# temporary registry's path>/ and never again, and reuses its compiled library from the target
+# directory without looking at the source. So: no earlier package, no earlier unpacked copy of
+# ours (only our crates, only in those path-registry folders), and a target directory of the
+# verify builds' own, removed after.
 rm -rf target/package target/package-verify
+for unpacked in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/diplograph-*; do
+  [ -e "$unpacked" ] && rm -rf "$unpacked"
+done
 CARGO_TARGET_DIR="$root/target/package-verify" \
   cargo package --locked --allow-dirty -p diplograph -p diplograph-cli
 rm -rf target/package-verify
