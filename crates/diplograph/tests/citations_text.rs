@@ -13,15 +13,10 @@ use common::problems;
 
 /// Every problem's message.
 fn messages(text: &str) -> Vec<String> {
-    match diplograph::format::from_str(text) {
-        Ok(_) => vec![],
-        Err(e) => e
-            .problems()
-            .unwrap_or_default()
-            .iter()
-            .map(|p| p.message.clone())
-            .collect(),
-    }
+    common::load_problems(text)
+        .into_iter()
+        .map(|p| p.message)
+        .collect()
 }
 
 fn doc(nodes: &str, edges: &str) -> String {

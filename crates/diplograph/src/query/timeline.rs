@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::NodeRef;
 use crate::graph::{Graph, NodeIndex};
-use crate::model::{EventKind, LifecycleState, NodeDetails, Status};
+use crate::model::{EventKind, LifecycleState, LifecycleStep, NodeDetails, Status};
 use crate::provenance::Citation;
 use crate::time::{Containment, Interval, PartialDate};
 
@@ -81,7 +81,7 @@ pub struct TimelineEntry {
 /// stand: each notice that took effect (on its effective date: `withdrawn` by its party, or
 /// `terminated`), and a term that ran out (`expired`). Each with the citations it rests on.
 fn derived_changes(
-    lifecycle: &[crate::model::LifecycleStep],
+    lifecycle: &[LifecycleStep],
 ) -> Vec<(PartialDate, LifecycleState, Option<String>, Vec<Citation>)> {
     use super::history::{derive, NoticeOf, NoticeOutcome};
     let d = derive(lifecycle, None);
@@ -249,60 +249,47 @@ impl Graph {
                     }
                 }
                 NodeDetails::Agreement { lifecycle, .. } => {
+                    // A step as an entry: recorded, or derived (a notice taking effect, a
+                    // term running out), which the derivation gives as a step of its own.
+                    let mut push = |step: &LifecycleStep, date, w, derived| {
+                        out.push(TimelineEntry {
+                            date,
+                            end: None,
+                            subject: node.into(),
+                            what: TimelineKind::Lifecycle {
+                                state: step.state,
+                                party: step
+                                    .party
+                                    .as_deref()
+                                    .and_then(|p| self.node(p))
+                                    .map(NodeRef::from),
+                                effective: step.effective,
+                                until: step.until,
+                            },
+                            within: w,
+                            status: step.status,
+                            condition: step.condition.clone(),
+                            note: step.note.clone(),
+                            description: String::new(),
+                            derived,
+                            citations: step.citations.clone(),
+                        });
+                    };
                     for step in lifecycle {
                         if !(query.all_statuses || step.status.shown_by_default()) {
                             continue;
                         }
                         let Some(date) = step.date else { continue };
                         if let Some(w) = within(date, None) {
-                            out.push(TimelineEntry {
-                                date,
-                                end: None,
-                                subject: node.into(),
-                                what: TimelineKind::Lifecycle {
-                                    state: step.state,
-                                    party: step
-                                        .party
-                                        .as_deref()
-                                        .and_then(|p| self.node(p))
-                                        .map(NodeRef::from),
-                                    effective: step.effective,
-                                    until: step.until,
-                                },
-                                within: w,
-                                status: step.status,
-                                condition: step.condition.clone(),
-                                note: step.note.clone(),
-                                description: String::new(),
-                                derived: false,
-                                citations: step.citations.clone(),
-                            });
+                            push(step, date, w, false);
                         }
                     }
-                    // What the derivation adds: notices taking effect, a term running out.
                     for (date, state, party, citations) in derived_changes(lifecycle) {
                         if let Some(w) = within(date, None) {
-                            out.push(TimelineEntry {
-                                date,
-                                end: None,
-                                subject: node.into(),
-                                what: TimelineKind::Lifecycle {
-                                    state,
-                                    party: party
-                                        .as_deref()
-                                        .and_then(|p| self.node(p))
-                                        .map(NodeRef::from),
-                                    effective: None,
-                                    until: None,
-                                },
-                                within: w,
-                                status: Status::Occurred,
-                                condition: None,
-                                note: None,
-                                description: String::new(),
-                                derived: true,
-                                citations,
-                            });
+                            let mut step = LifecycleStep::new(state, Some(date));
+                            step.party = party;
+                            step.citations = citations;
+                            push(&step, date, w, true);
                         }
                     }
                 }
