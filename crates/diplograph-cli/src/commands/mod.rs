@@ -1,13 +1,17 @@
 //! The commands, one module each: each reads its graph, asks the core, and prints the answer.
 //! [`run`] maps the parsed command line to its command; what several share is in [`common`].
 
+mod agreements;
+mod as_of;
 mod cite;
 mod common;
 mod completions;
 mod dump;
 mod fmt;
+mod holders;
 mod man;
 mod merge;
+mod parties;
 mod path;
 mod show;
 mod statements;
@@ -23,6 +27,7 @@ use diplograph::query::{ChainQuery, NeighbourhoodQuery, StatementQuery, Timeline
 use crate::cli::{family, Cli, Command};
 use crate::failure::Failure;
 use crate::input;
+use crate::render::Listing;
 
 /// Runs the command line.
 ///
@@ -31,6 +36,19 @@ use crate::input;
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     let quiet = cli.quiet;
     let limits = cli.limits();
+    let entries = cli.entries();
+    if let (Some(n), false) = (entries, cli.command.lists()) {
+        return Err(Failure::Usage(format!(
+            "--limit {n}: a number of entries limits the list answers of timeline, statements, \
+             agreements, parties, signatories and holders; to limit what an input may hold, \
+             give NAME=VALUE"
+        )));
+    }
+    let listing = |output: crate::cli::Output| Listing {
+        form: output.form(),
+        limit: entries,
+        quiet,
+    };
     match cli.command {
         Command::Validate { inputs, json } => {
             validate::validate(&inputs, json, quiet, &limits, out)
@@ -122,6 +140,80 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 all_statuses,
             };
             timeline::timeline(&g, &query, json, out)
+        }
+        Command::Agreements {
+            a,
+            b,
+            inputs,
+            kind,
+            state,
+            as_of,
+            certain,
+            output,
+        } => {
+            let g = input::load(&inputs.files, quiet, &limits)?;
+            let question = agreements::Question {
+                a: &a,
+                b: &b,
+                kinds: kind.into_iter().map(|k| k.0).collect(),
+                states: state.into_iter().map(|s| s.0).collect(),
+                on: as_of,
+                certain,
+            };
+            agreements::agreements(&g, &question, listing(output), out)
+        }
+        Command::Parties {
+            agreement,
+            inputs,
+            as_of,
+            certain,
+            output,
+        } => {
+            let g = input::load(&inputs.files, quiet, &limits)?;
+            parties::parties(
+                &g,
+                &agreement,
+                as_of.as_ref(),
+                certain,
+                listing(output),
+                out,
+            )
+        }
+        Command::Signatories {
+            agreement,
+            inputs,
+            output,
+        } => {
+            let g = input::load(&inputs.files, quiet, &limits)?;
+            parties::signatories(&g, &agreement, listing(output), out)
+        }
+        Command::Holders {
+            office,
+            body,
+            inputs,
+            as_of,
+            certain,
+            output,
+        } => {
+            let g = input::load(&inputs.files, quiet, &limits)?;
+            holders::holders(
+                &g,
+                &office,
+                body.as_deref(),
+                as_of.as_ref(),
+                certain,
+                listing(output),
+                out,
+            )
+        }
+        Command::AsOf {
+            date,
+            inputs,
+            certain,
+            output,
+        } => {
+            let g = input::load(&inputs.files, quiet, &limits)?;
+            as_of::as_of(&g, date, certain, output.form(), out)
         }
         Command::Merge {
             files,
