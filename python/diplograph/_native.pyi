@@ -386,7 +386,12 @@ class Graph:
         certain: bool = False,
     ) -> Results: ...
     def office_holders(
-        self, office: str, *, on: Optional[_DateLike] = None, certain: bool = False
+        self,
+        office: str,
+        *,
+        on: Optional[_DateLike] = None,
+        certain: bool = False,
+        within: Optional[_NodeLike] = None,
     ) -> Results: ...
     def parties(
         self, agreement: _NodeLike, *, as_of: Optional[_DateLike] = None, certain: bool = False

@@ -16,7 +16,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyIterator, PyList, PyMemoryView, PyString};
 
 use diplograph::query::{
-    certain_only, ChainQuery, Family, NeighbourhoodQuery, StatementQuery, TimelineQuery,
+    certain_only, ChainQuery, Family, NeighbourhoodQuery, OfficeQuery, StatementQuery,
+    TimelineQuery,
 };
 use pyo3::exceptions::PyTypeError;
 
@@ -689,32 +690,47 @@ impl PyGraph {
     }
 
     /// Who held an ``office`` on ``on`` (with no date: ever): ``office`` names an organization
-    /// or country (every office in it) or words of a title ("Defence Minister"). Returns
-    /// ``Office`` records sorted by organization, title, person and start. Each says in
-    /// ``validity.certainty`` whether it certainly held on the date (``"certain"``) or only
-    /// possibly (``"possible"``: an undated office on a date no source attests), with the
-    /// nearest attested date in ``validity.attested``; ``certain=True`` keeps only the
-    /// certain ones.
+    /// or country (every office in it and in the bodies part of it, at any depth) or words of
+    /// a title ("Defence Minister": every word, in any order, case- and accent-insensitively,
+    /// "Defence" and "Defense" alike). With ``within`` (an organization or country),
+    /// ``office`` is a title and only the offices in that body (and the bodies part of it)
+    /// count. Returns ``Office`` records sorted by organization, title, person and start.
+    /// Each says in ``validity.certainty`` whether it certainly held on the date
+    /// (``"certain"``) or only possibly (``"possible"``: an undated office on a date no source
+    /// attests), with the nearest attested date in ``validity.attested``; ``certain=True``
+    /// keeps only the certain ones.
     ///
     /// >>> g = example()
     /// >>> [(o.person.id, o.validity.certainty) for o in g.office_holders("kor-mnd", on="2024")]
-    /// [('han-min-koo', 'possible')]
+    /// [('han-min-koo', 'possible'), ('yoon-soon-gu', 'possible')]
     /// >>> str(g.office_holders("kor-mnd", on="2024")[0].validity.attested.date)
     /// '2016-06-04'
     /// >>> g.office_holders("kor-mnd", on="2024", certain=True)
     /// []
-    #[pyo3(signature = (office, *, on = None, certain = false))]
+    /// >>> [o.person.id for o in g.office_holders("Minister of Defense", within="Seoul")]
+    /// ['han-min-koo']
+    #[pyo3(signature = (office, *, on = None, certain = false, within = None))]
     fn office_holders<'py>(
         &self,
         py: Python<'py>,
         office: &str,
         on: Option<DateArg>,
         certain: bool,
+        within: Option<NameArg>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;
         let on = on.map(|d| d.0);
-        let found = py.detach(|| g.office_holders(office, on.as_ref())).py()?;
+        let found = match resolve_opt(py, g, within)? {
+            Some(body) => {
+                let query = OfficeQuery {
+                    title: Some(office.to_owned()),
+                    body: Some(body),
+                };
+                py.detach(|| g.holders(&query, on.as_ref()))
+            }
+            None => py.detach(|| g.office_holders(office, on.as_ref())).py()?,
+        };
         let found = if certain { certain_only(found) } else { found };
         wrap(py, "Office", &found)
     }
