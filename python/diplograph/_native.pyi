@@ -415,6 +415,9 @@ class Graph:
         end: Optional[_DateLike] = None,
         around: Optional[_NodeLike] = None,
         all_statuses: bool = False,
+        kinds: Optional[Sequence[str]] = None,
+        statements: bool = False,
+        involving: Optional[Sequence[_NodeLike]] = None,
     ) -> Results: ...
     def neighbourhood(
         self,

@@ -11,7 +11,7 @@ use diplograph::time::PartialDate;
 use diplograph::ProblemCode;
 
 use crate::render::Form;
-use crate::vocab::{AgreementKindArg, LifecycleStateArg};
+use crate::vocab::{AgreementKindArg, EntryKindArg, LifecycleStateArg};
 
 /// Validate, inspect, query and export diplograph graphs: who is bound to whom by what, as of
 /// when, and says who.
@@ -405,7 +405,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Dated events and agreement lifecycle changes, in order.
+    /// Dated events and agreement lifecycle changes (and, with --statements, statements), in
+    /// order.
     Timeline {
         /// The graph.
         #[command(flatten)]
@@ -413,19 +414,35 @@ pub enum Command {
         /// The first date of the window (an EDTF date: 2016, 2016-06, 2016-06-04, 2016-06-04?, 2016-23, …).
         #[arg(long, value_name = "DATE")]
         from: Option<PartialDate>,
-        /// The last date of the window, inclusive.
+        /// The last date of the window, inclusive (not before --from: a reversed window is an
+        /// error).
         #[arg(long, value_name = "DATE")]
         to: Option<PartialDate>,
         /// Only entries about this node or its direct neighbours.
         #[arg(long, value_name = "NODE")]
         around: Option<String>,
+        /// Only entries this party takes part in, itself or through its bodies (ministries …)
+        /// and the people holding office in them; repeated: all of them take part.
+        #[arg(long = "with", value_name = "PARTY")]
+        with: Vec<String>,
+        /// Only entries of these kinds: event (every event), an event kind (meeting, summit,
+        /// …), lifecycle, statement; repeated or comma-separated.
+        #[arg(long, value_name = "KIND", value_delimiter = ',')]
+        kind: Vec<EntryKindArg>,
+        /// Statements too, at the date they were said (or, with none, at the date of the
+        /// source reporting them, marked).
+        #[arg(long)]
+        statements: bool,
         /// Also events and lifecycle steps that were cancelled, postponed or did not happen
         /// (left out by default; planned and scheduled ones are always shown, marked).
         #[arg(long)]
         all_statuses: bool,
         /// Print JSON instead of a table.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "jsonl")]
         json: bool,
+        /// Print JSON lines: one entry a line.
+        #[arg(long)]
+        jsonl: bool,
     },
     /// Agreements binding two parties, with each one's state and parties (on a date with
     /// --as-of), and the citations behind it.

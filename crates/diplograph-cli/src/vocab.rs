@@ -5,10 +5,14 @@
 use clap::builder::PossibleValue;
 use clap::ValueEnum;
 use diplograph::model::{AgreementKind, LifecycleState};
+use diplograph::query::EntryKind;
 
 /// Declares `$arg`, a value enum over the core vocabulary `$core`.
 macro_rules! value_enum {
     ($(#[$meta:meta])* $arg:ident over $core:ty) => {
+        value_enum!($(#[$meta])* $arg over $core, values <$core>::ALL.iter().copied());
+    };
+    ($(#[$meta:meta])* $arg:ident over $core:ty, values $values:expr) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub struct $arg(pub $core);
@@ -16,7 +20,7 @@ macro_rules! value_enum {
         impl ValueEnum for $arg {
             fn value_variants<'a>() -> &'a [Self] {
                 static VALUES: std::sync::OnceLock<Vec<$arg>> = std::sync::OnceLock::new();
-                VALUES.get_or_init(|| <$core>::ALL.iter().map(|&v| $arg(v)).collect())
+                VALUES.get_or_init(|| $values.map($arg).collect())
             }
 
             fn to_possible_value(&self) -> Option<PossibleValue> {
@@ -33,4 +37,9 @@ value_enum!(
 value_enum!(
     /// An agreement's lifecycle state (`in_force`, `signed`, …) on the command line.
     LifecycleStateArg over LifecycleState
+);
+value_enum!(
+    /// A kind of timeline entry (`event`, an event kind such as `meeting`, `lifecycle`,
+    /// `statement`) on the command line.
+    EntryKindArg over EntryKind, values EntryKind::all().into_iter()
 );

@@ -16,7 +16,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyIterator, PyList, PyMemoryView, PyString};
 
 use diplograph::query::{
-    certain_only, ChainQuery, Family, NeighbourhoodQuery, OfficeQuery, StatementQuery,
+    certain_only, ChainQuery, EntryKind, Family, NeighbourhoodQuery, OfficeQuery, StatementQuery,
     TimelineQuery,
 };
 use pyo3::exceptions::PyTypeError;
@@ -840,13 +840,29 @@ impl PyGraph {
     /// either may be open), optionally ``around`` one node and its direct neighbours, in date
     /// order with precision kept. Returns ``TimelineEntry`` records; ``within`` says whether
     /// an entry lies ``inside`` the window or only ``partly`` (a month straddling its edge).
+    /// A window whose end comes before its start raises ``InvalidQuery``.
     ///
     /// Events and steps that were ``cancelled``, ``postponed`` or ``did_not_happen`` are left
     /// out unless ``all_statuses`` is true; every entry carries its ``status`` and a
     /// ``description`` in words that marks it (``signed [cancelled]``). A notice taking effect
     /// and a term running out are entries too, with ``derived`` true
     /// (``withdrawn (United States) [derived]``).
-    #[pyo3(signature = (*, start = None, end = None, around = None, all_statuses = false))]
+    ///
+    /// ``statements=True`` adds statements, at the date they were said (or, with none, at the
+    /// date of the source reporting them, ``what["reported"]`` true). ``kinds`` keeps entries
+    /// of these kinds only: ``"event"``, an event kind (``"meeting"``, …), ``"lifecycle"``,
+    /// ``"statement"``. ``involving`` keeps entries every one of these parties takes part in,
+    /// itself, through the organizations part of it, or through the people holding office
+    /// in them.
+    ///
+    /// >>> g = example()
+    /// >>> [e.description for e in g.timeline(kinds=["statement"], involving=["Lu Yin"])][:1]
+    /// ['statement by Lu Yin [reporting date]']
+    #[pyo3(signature = (*, start = None, end = None, around = None, all_statuses = false, kinds = None, statements = false, involving = None))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "keyword arguments of one Python method"
+    )]
     fn timeline<'py>(
         &self,
         py: Python<'py>,
@@ -854,6 +870,9 @@ impl PyGraph {
         end: Option<DateArg>,
         around: Option<NameArg>,
         all_statuses: bool,
+        kinds: Option<Vec<String>>,
+        statements: bool,
+        involving: Option<Vec<NameArg>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;
@@ -862,7 +881,19 @@ impl PyGraph {
             to: end.map(|d| d.0),
             around: resolve_opt(py, g, around)?,
             all_statuses,
+            kinds: kinds
+                .unwrap_or_default()
+                .iter()
+                .map(|k| vocab::<EntryKind>(k))
+                .collect::<PyResult<_>>()?,
+            statements,
+            with: involving
+                .unwrap_or_default()
+                .into_iter()
+                .map(|n| resolve(py, g, n))
+                .collect::<PyResult<_>>()?,
         };
+        query.check().py()?;
         let found = py.detach(|| g.timeline(&query));
         wrap(py, "TimelineEntry", &found)
     }

@@ -41,7 +41,7 @@ pub use profile::{Direction, GraphStats, NodeProfile, Relation, SourceUse};
 pub use statements::{
     Attribution, AttributionRole, AttributionStep, StatementInfo, StatementQuery,
 };
-pub use timeline::{TimelineEntry, TimelineKind, TimelineQuery};
+pub use timeline::{EntryKind, TimelineEntry, TimelineKind, TimelineQuery};
 
 use serde::{Deserialize, Serialize};
 

@@ -24,7 +24,7 @@ use std::io::Write;
 
 use diplograph::query::{ChainQuery, NeighbourhoodQuery, StatementQuery, TimelineQuery};
 
-use crate::cli::{family, Cli, Command};
+use crate::cli::{family, Cli, Command, Output};
 use crate::failure::Failure;
 use crate::input;
 use crate::render::Listing;
@@ -44,7 +44,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
              give NAME=VALUE"
         )));
     }
-    let listing = |output: crate::cli::Output| Listing {
+    let listing = |output: Output| Listing {
         form: output.form(),
         limit: entries,
         quiet,
@@ -120,26 +120,29 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             from,
             to,
             around,
+            with,
+            kind,
+            statements,
             all_statuses,
             json,
+            jsonl,
         } => {
-            if let (Some(from), Some(to)) = (from, to) {
-                if to.ends_before(&from) {
-                    return Err(Failure::Usage(format!(
-                        "the timeline window is reversed: --to {to} ends before --from {from} \
-                         starts; give the earlier date to --from"
-                    )));
-                }
-            }
-            let g = input::load(&inputs.files, quiet, &limits)?;
-            let around = around.map(|n| g.resolve(&n)).transpose()?;
-            let query = TimelineQuery {
+            let mut query = TimelineQuery {
                 from,
                 to,
-                around,
                 all_statuses,
+                kinds: kind.into_iter().map(|k| k.0).collect(),
+                statements,
+                ..TimelineQuery::default()
             };
-            timeline::timeline(&g, &query, json, out)
+            query.check()?;
+            let g = input::load(&inputs.files, quiet, &limits)?;
+            query.around = around.map(|n| g.resolve(&n)).transpose()?;
+            query.with = with
+                .iter()
+                .map(|n| g.resolve(n))
+                .collect::<Result<_, _>>()?;
+            timeline::timeline(&g, &query, listing(Output { json, jsonl }), out)
         }
         Command::Agreements {
             a,
