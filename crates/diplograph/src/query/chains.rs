@@ -792,6 +792,9 @@ mod tests {
         );
     }
 
+    /// A chain as its stops, its links and the body acting for each hop's start.
+    type Route = (Vec<String>, Vec<String>, Vec<Option<String>>);
+
     /// Issue 16: a state and its ministry both party to one agreement give one route, not one
     /// per pair of acting bodies; alternatives differ in their agreements or their stops.
     #[test]
@@ -849,7 +852,7 @@ mod tests {
         let query = ChainQuery::new(Family::Any)
             .with_on(PartialDate::from_ymd(2016, 6, 4).unwrap_or_else(|e| unreachable!("{e}")))
             .with_k(10);
-        let routes = |chains: &[Chain]| -> Vec<(Vec<String>, Vec<String>, Vec<Option<String>>)> {
+        let routes = |chains: &[Chain]| -> Vec<Route> {
             chains
                 .iter()
                 .map(|c| {
@@ -887,7 +890,7 @@ mod tests {
             );
         }
         // Fewer asked, the shortest first.
-        let two = g.chains(kor, jpn, &query.clone().with_k(2));
+        let two = g.chains(kor, jpn, &query.with_k(2));
         assert_eq!(routes(&two), expected[..2]);
     }
 }
