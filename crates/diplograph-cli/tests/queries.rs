@@ -264,7 +264,7 @@ fn holders_by_title_body_or_both() {
     assert_eq!(certain, Value::Array(vec![]));
     assert_eq!(
         stdout_of(&["-q", "holders", "Admiral", "--as-of", "2016"]),
-        "no one is known to have held `Admiral` on 2016\n"
+        "no one is known to have held `Admiral` as of 2016\n"
     );
 }
 
