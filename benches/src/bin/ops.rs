@@ -173,8 +173,7 @@ fn run(scale: &str, only: Option<&str>) -> Result<serde_json::Value, String> {
         let q = TimelineQuery {
             from: Some(date(&plan.timeline.0)?),
             to: Some(date(&plan.timeline.1)?),
-            around: None,
-            all_statuses: false,
+            ..TimelineQuery::default()
         };
         let t = Instant::now();
         let n = g.timeline(&q).len();
