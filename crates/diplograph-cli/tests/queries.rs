@@ -417,3 +417,20 @@ fn path_alternatives_are_different_routes() {
         .code(1)
         .stdout("");
 }
+
+#[test]
+fn the_new_vocabularies_are_in_help_and_completions() {
+    let help = stdout_of(&["timeline", "--help"]);
+    assert!(help.contains("[possible values: event, meeting, summit, exercise, nuclear_test,"));
+    for shell in ["bash", "zsh", "fish"] {
+        let script = stdout_of(&["completions", shell]);
+        for value in [
+            "nuclear_test",
+            "lifecycle",
+            "in_force",
+            "memorandum_of_understanding",
+        ] {
+            assert!(script.contains(value), "{shell} completion lacks {value}");
+        }
+    }
+}
