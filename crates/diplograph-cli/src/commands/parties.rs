@@ -20,7 +20,10 @@ fn agreement(g: &Graph, name: &str) -> Result<(diplograph::NodeIndex, NodeRef), 
     let node = g
         .node_at(ix)
         .map(NodeRef::from)
-        .unwrap_or_else(|| unreachable!("an index the graph just resolved names a node"));
+        .ok_or_else(|| diplograph::Error::NodeNotFound {
+            name: name.to_owned(),
+            hint: String::new(),
+        })?;
     Ok((ix, node))
 }
 
