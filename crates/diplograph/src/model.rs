@@ -105,6 +105,18 @@ vocabulary! {
         University = "university",
         /// A firm.
         Company = "company",
+        /// A head of state's or government's office, a cabinet, a government as a whole.
+        Government = "government",
+        /// A parliament, congress or one of its chambers or committees.
+        Legislature = "legislature",
+        /// A political party.
+        PoliticalParty = "political_party",
+        /// An intelligence or security service.
+        IntelligenceAgency = "intelligence_agency",
+        /// A court or tribunal, national or international.
+        Court = "court",
+        /// A non-governmental organization.
+        Ngo = "ngo",
         /// Anything else.
         Other = "other",
     }
@@ -967,7 +979,8 @@ mod tests {
             "club".parse::<OrganizationKind>().err().map(|e| e.to_string()).as_deref(),
             Some(
                 "unknown organization kind `club`; expected one of: ministry, military, news_outlet, \
-                 international_organization, think_tank, university, company, other"
+                 international_organization, think_tank, university, company, government, legislature, \
+                 political_party, intelligence_agency, court, ngo, other"
             )
         );
         assert_eq!(

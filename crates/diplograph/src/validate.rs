@@ -11,6 +11,9 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+mod periods;
+pub(crate) use periods::check_periods;
+
 use crate::error::{Problem, ProblemCode};
 use crate::graph::{EdgeIndex, Graph, NodeIndex};
 use crate::identity::{self, normalize};
@@ -108,7 +111,10 @@ pub(crate) fn check_node(node: &Node) -> Vec<Problem> {
                     .unwrap_or_default();
                 push(
                     ProblemCode::UnknownIsoCode,
-                    format!("country id `{id}` is not an ISO 3166-1 alpha-3 code{hint}"),
+                    format!(
+                        "country id `{id}` is not a known country code (an ISO 3166-1 alpha-3 \
+                         code, an ISO 3166-3 code of a former state, or `XKX`){hint}"
+                    ),
                     "/id",
                 );
             }

@@ -59,7 +59,7 @@ fn messages_say_what_to_do() {
     };
     assert_eq!(
         message(&doc(r#"{"id": "KR", "kind": "country", "name": "Korea"}"#, "")),
-        "1 problem(s) found:\n<input>:3:8 (/nodes/0/id): error[unknown-iso-code]: country id `KR` is not an ISO 3166-1 alpha-3 code (did you mean `KOR`, South Korea?)"
+        "1 problem(s) found:\n<input>:3:8 (/nodes/0/id): error[unknown-iso-code]: country id `KR` is not a known country code (an ISO 3166-1 alpha-3 code, an ISO 3166-3 code of a former state, or `XKX`) (did you mean `KOR`, South Korea?)"
     );
     assert_eq!(
         message(&doc(&format!("{KOR},\n{USA}"), r#"{"kind": "party_to", "from": "KOR", "to": "USA"}"#)),
