@@ -15,6 +15,7 @@ __all__ = [
     "DiplographError",
     "FileError",
     "InvalidDate",
+    "InvalidQuery",
     "MergeConflictWarning",
     "MergeRefinementWarning",
     "NodeNotFound",
@@ -164,6 +165,11 @@ class InvalidDate(DiplographError, ValueError):
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return (type(self), (self.args[0], self.text))
+
+
+class InvalidQuery(DiplographError, ValueError):
+    """A question that cannot be asked, such as a timeline window whose end comes before its
+    start (``start="2016-02", end="2016-01"``)."""
 
 
 class FileError(DiplographError, OSError):

@@ -387,7 +387,12 @@ class Graph:
         certain: bool = False,
     ) -> Results: ...
     def office_holders(
-        self, office: str, *, on: Optional[_DateLike] = None, certain: bool = False
+        self,
+        office: str,
+        *,
+        on: Optional[_DateLike] = None,
+        certain: bool = False,
+        within: Optional[_NodeLike] = None,
     ) -> Results: ...
     def parties(
         self, agreement: _NodeLike, *, as_of: Optional[_DateLike] = None, certain: bool = False
@@ -411,6 +416,9 @@ class Graph:
         end: Optional[_DateLike] = None,
         around: Optional[_NodeLike] = None,
         all_statuses: bool = False,
+        kinds: Optional[Sequence[str]] = None,
+        statements: bool = False,
+        involving: Optional[Sequence[_NodeLike]] = None,
     ) -> Results: ...
     def neighbourhood(
         self,

@@ -282,6 +282,7 @@ def test_exception_hierarchy():
         diplograph.AmbiguousName,
         diplograph.UnknownName,
         diplograph.InvalidDate,
+        diplograph.InvalidQuery,
         diplograph.FileError,
     ]:
         assert issubclass(cls, diplograph.DiplographError)

@@ -129,6 +129,39 @@ def test_office_holders_on_a_date(g):
     assert g.office_holders("Pentagon", on="2016-06-04")[0].validity.rests_on_unknown is True
 
 
+def test_office_holders_by_title_words_and_within_a_body(g):
+    by_words = g.office_holders("Minister of Defense", on="2016-06-04")
+    assert [o.person.id for o in by_words] == ["gen-nakatani", "han-min-koo"]
+    # A country's offices are those of its bodies, at any depth.
+    assert [o.person.id for o in g.office_holders("South Korea")] == ["han-min-koo", "yoon-soon-gu"]
+    assert [o.person.id for o in g.office_holders("minister", within="Seoul")] == ["han-min-koo"]
+    assert g.office_holders("Secretary", within="KOR") == []
+
+
+def test_timeline_statements_kinds_and_parties(g):
+    assert len(g.timeline()) == 15
+    assert len(g.timeline(statements=True)) == 15 + 24
+    china = g.timeline(kinds=["statement"], involving=["China"])
+    assert [e.subject.id for e in china] == [
+        "stmt-china-should-pressure",
+        "stmt-china-talks-revived",
+        "stmt-lu-yin-not-the-truth",
+        "stmt-lu-yin-un-resolutions",
+    ]
+    assert all(e.what["reported"] for e in china)
+    shared = g.timeline(start="2016-06", kinds=["meeting"], involving=["KOR", "JPN"])
+    assert [e.subject.id for e in shared] == ["nakatani-han-meeting-2016-06-04", "trilateral-meeting-2016-06-04"]
+    with pytest.raises(diplograph.UnknownName):
+        g.timeline(kinds=["lifecycles"])
+
+
+def test_a_reversed_timeline_window_is_an_error(g):
+    with pytest.raises(diplograph.InvalidQuery, match="reversed"):
+        g.timeline(start="2016-02", end="2016-01")
+    with pytest.raises(ValueError):
+        g.timeline(start="2016-02", end="2016-01")
+
+
 def test_statements_by_about_via_and_disputed(g):
     ids = lambda **q: [s.statement.id for s in g.statements(**q)]  # noqa: E731
     assert ids(by="Ashton Carter") == [

@@ -10,6 +10,9 @@ use diplograph::query::Family;
 use diplograph::time::PartialDate;
 use diplograph::ProblemCode;
 
+use crate::render::Form;
+use crate::vocab::{AgreementKindArg, EntryKindArg, LifecycleStateArg};
+
 /// Validate, inspect, query and export diplograph graphs: who is bound to whom by what, as of
 /// when, and says who.
 ///
@@ -64,19 +67,58 @@ pub struct Cli {
     /// id-length (bytes; 256), aliases (per node; 1000), citations (per node, edge or
     /// lifecycle step; 10000). VALUE is a whole number, optionally followed by K, M or G
     /// (times 1024, 1024², 1024³): `--limit file-size=4G --limit aliases=5000`.
-    #[arg(long = "limit", value_name = "NAME=VALUE", global = true, value_parser = parse_limit)]
-    pub limits: Vec<LimitSetting>,
+    ///
+    /// A bare whole number, `--limit N`, prints at most N entries of a list answer (timeline,
+    /// statements, agreements, parties, signatories, holders) and says how many were left out.
+    #[arg(long = "limit", value_name = "NAME=VALUE|N", global = true, value_parser = parse_limit_arg)]
+    pub limits: Vec<LimitArg>,
 }
 
 impl Cli {
     /// The limits the inputs are loaded with: the defaults, changed by every `--limit` in turn.
     pub fn limits(&self) -> Limits {
         let mut limits = Limits::default();
-        for setting in &self.limits {
-            setting.name.set(&mut limits, setting.value);
+        for arg in &self.limits {
+            if let LimitArg::Load(setting) = arg {
+                setting.name.set(&mut limits, setting.value);
+            }
         }
         limits
     }
+
+    /// How many entries of a list answer to print (`--limit N`; the last one given counts).
+    pub fn entries(&self) -> Option<usize> {
+        self.limits.iter().rev().find_map(|arg| match arg {
+            LimitArg::Entries(n) => Some(*n),
+            LimitArg::Load(_) => None,
+        })
+    }
+}
+
+/// One `--limit`: a limit on what an input may hold (`NAME=VALUE`), or how many entries of a
+/// list answer to print (`N`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LimitArg {
+    /// `NAME=VALUE`.
+    Load(LimitSetting),
+    /// `N`.
+    Entries(usize),
+}
+
+/// Parses `--limit`: a bare whole number is a count of entries, anything else `NAME=VALUE`
+/// ([`parse_limit`]).
+///
+/// # Errors
+/// [`parse_limit`]'s message.
+pub fn parse_limit_arg(arg: &str) -> Result<LimitArg, String> {
+    let trimmed = arg.trim();
+    if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        return trimmed
+            .parse::<usize>()
+            .map(LimitArg::Entries)
+            .map_err(|_| format!("`{trimmed}` is too large a number of entries"));
+    }
+    parse_limit(arg).map(LimitArg::Load)
 }
 
 /// A limit on what an input may hold, by the name `--limit` gives it: its problem code
@@ -174,7 +216,8 @@ const PARSER_MAX_DEPTH: u64 = 127;
 pub fn parse_limit(arg: &str) -> Result<LimitSetting, String> {
     let Some((name, value)) = arg.split_once('=') else {
         return Err(format!(
-            "expected NAME=VALUE, such as `file-size=4G`; the limits are: {}",
+            "expected NAME=VALUE, such as `file-size=4G`, or a number of entries N; the limits \
+             are: {}",
             LimitName::names()
         ));
     };
@@ -225,6 +268,24 @@ pub struct Inputs {
     /// With none, the built-in Shangri-La 2016 example is used.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
+}
+
+/// How a query command prints its answer: tables by default.
+#[derive(Debug, Args, Clone, Copy, Default)]
+pub struct Output {
+    /// Print the answer as one JSON document (a list; `[]` when empty).
+    #[arg(long, conflicts_with = "jsonl")]
+    pub json: bool,
+    /// Print the answer as JSON lines: one record a line, each written as soon as it is made.
+    #[arg(long)]
+    pub jsonl: bool,
+}
+
+impl Output {
+    /// The form asked for.
+    pub fn form(self) -> Form {
+        Form::new(self.json, self.jsonl)
+    }
 }
 
 /// The commands.
@@ -344,7 +405,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Dated events and agreement lifecycle changes, in order.
+    /// Dated events and agreement lifecycle changes (and, with --statements, statements), in
+    /// order.
     Timeline {
         /// The graph.
         #[command(flatten)]
@@ -352,19 +414,131 @@ pub enum Command {
         /// The first date of the window (an EDTF date: 2016, 2016-06, 2016-06-04, 2016-06-04?, 2016-23, …).
         #[arg(long, value_name = "DATE")]
         from: Option<PartialDate>,
-        /// The last date of the window, inclusive.
+        /// The last date of the window, inclusive (not before --from: a reversed window is an
+        /// error).
         #[arg(long, value_name = "DATE")]
         to: Option<PartialDate>,
         /// Only entries about this node or its direct neighbours.
         #[arg(long, value_name = "NODE")]
         around: Option<String>,
+        /// Only entries this party takes part in, itself or through its bodies (ministries …)
+        /// and the people holding office in them; repeated: all of them take part.
+        #[arg(long = "with", value_name = "PARTY")]
+        with: Vec<String>,
+        /// Only entries of these kinds: event (every event), an event kind (meeting, summit,
+        /// …), lifecycle, statement; repeated or comma-separated.
+        #[arg(long, value_name = "KIND", value_delimiter = ',')]
+        kind: Vec<EntryKindArg>,
+        /// Statements too, at the date they were said (or, with none, at the date of the
+        /// source reporting them, marked).
+        #[arg(long)]
+        statements: bool,
         /// Also events and lifecycle steps that were cancelled, postponed or did not happen
         /// (left out by default; planned and scheduled ones are always shown, marked).
         #[arg(long)]
         all_statuses: bool,
         /// Print JSON instead of a table.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "jsonl")]
         json: bool,
+        /// Print JSON lines: one entry a line.
+        #[arg(long)]
+        jsonl: bool,
+    },
+    /// Agreements binding two parties, with each one's state and parties (on a date with
+    /// --as-of), and the citations behind it.
+    Agreements {
+        /// One party: a country, organization … (a capital stands for its country).
+        a: String,
+        /// The other party.
+        b: String,
+        /// The graph.
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Only agreements of these kinds (repeated or comma-separated).
+        #[arg(long, value_name = "KIND", value_delimiter = ',')]
+        kind: Vec<AgreementKindArg>,
+        /// Only agreements in these states on the date (repeated or comma-separated).
+        #[arg(long, value_name = "STATE", value_delimiter = ',')]
+        state: Vec<LifecycleStateArg>,
+        /// The date (an EDTF date: 2016, 2016-06, 2016-06-04, 2016-06-04?, 2016-23, …): both
+        /// must be parties then, and the state is the one then; without it, every agreement
+        /// either was ever party to, in its last recorded state.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<PartialDate>,
+        /// Only agreements that certainly bound both, in that state, on the date.
+        #[arg(long)]
+        certain: bool,
+        /// How to print the answer.
+        #[command(flatten)]
+        output: Output,
+    },
+    /// The parties to an agreement (on a date with --as-of), each with its participation and
+    /// citations.
+    Parties {
+        /// The agreement: its id, name or alias.
+        agreement: String,
+        /// The graph.
+        #[command(flatten)]
+        inputs: Inputs,
+        /// The date (an EDTF date): the parties then (a party that withdrew by then is left
+        /// out); without it, every party ever, with its withdrawal if any.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<PartialDate>,
+        /// Only parties that certainly took part on the date.
+        #[arg(long)]
+        certain: bool,
+        /// How to print the answer.
+        #[command(flatten)]
+        output: Output,
+    },
+    /// The people who signed an agreement, for whom, when, and the citations.
+    Signatories {
+        /// The agreement: its id, name or alias.
+        agreement: String,
+        /// The graph.
+        #[command(flatten)]
+        inputs: Inputs,
+        /// How to print the answer.
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Who held an office: by its title ("Defence Minister", in any word order, "Defense"
+    /// or "Defence"), or every office in a body ("Ministry of National Defense", "South
+    /// Korea": the bodies part of it too).
+    Holders {
+        /// A title, or the body (organization or country) whose offices to list.
+        office: String,
+        /// Only offices in this body (and the bodies part of it); OFFICE is then a title.
+        #[arg(long = "in", value_name = "BODY")]
+        body: Option<String>,
+        /// The graph.
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Who held it on this date (an EDTF date); without it, everyone who ever did.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<PartialDate>,
+        /// Only holders who certainly held it on the date.
+        #[arg(long)]
+        certain: bool,
+        /// How to print the answer.
+        #[command(flatten)]
+        output: Output,
+    },
+    /// The state of the world on a date: agreements by state, offices held, memberships.
+    AsOf {
+        /// The date (an EDTF date: 2016, 2016-06, 2016-06-04, 2016-06-04?, 2016-23, …).
+        #[arg(value_name = "DATE")]
+        date: PartialDate,
+        /// The graph.
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Only what certainly held on the date.
+        #[arg(long)]
+        certain: bool,
+        /// How to print the answer (with --jsonl, one record a line with a `section` field:
+        /// agreement, office, membership).
+        #[command(flatten)]
+        output: Output,
     },
     /// Merge graph files into one, reporting every conflict; OUT is written atomically.
     Merge {
@@ -441,6 +615,21 @@ pub enum Command {
     },
     /// Print the manual page (roff) on standard output: `diplograph man | man -l -`.
     Man,
+}
+
+impl Command {
+    /// Whether the command prints a list answer that `--limit N` shortens.
+    pub fn lists(&self) -> bool {
+        matches!(
+            self,
+            Command::Timeline { .. }
+                | Command::Statements { .. }
+                | Command::Agreements { .. }
+                | Command::Parties { .. }
+                | Command::Signatories { .. }
+                | Command::Holders { .. }
+        )
+    }
 }
 
 /// The `--via` arguments of `path` as one family.

@@ -9,6 +9,7 @@ mod commands;
 mod failure;
 mod input;
 mod render;
+mod vocab;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -189,6 +189,94 @@ pub fn print_json(out: &mut dyn Write, value: &impl Serialize) -> std::io::Resul
     writeln!(out)
 }
 
+/// How an answer is printed: for a human, as one JSON document (`--json`), or as JSON lines
+/// (`--jsonl`: one record a line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Tables and lines, for a human.
+    Human,
+    /// One JSON document.
+    Json,
+    /// One JSON record a line.
+    Jsonl,
+}
+
+impl Form {
+    /// The form `--json` and `--jsonl` ask for (the parser lets at most one be given).
+    pub fn new(json: bool, jsonl: bool) -> Self {
+        match (json, jsonl) {
+            (_, true) => Form::Jsonl,
+            (true, false) => Form::Json,
+            (false, false) => Form::Human,
+        }
+    }
+}
+
+/// Writes a list answer as JSON: one document (`[...]`, `[]` when empty) for [`Form::Json`],
+/// one record a line for [`Form::Jsonl`], each record written as soon as it is made; each
+/// date beside its earliest and latest day. Writes nothing for [`Form::Human`].
+///
+/// # Errors
+/// When writing fails.
+pub fn print_records<T: Serialize>(
+    out: &mut dyn Write,
+    form: Form,
+    records: &[T],
+) -> std::io::Result<()> {
+    match form {
+        Form::Human => Ok(()),
+        Form::Json => print_json(out, &records),
+        Form::Jsonl => {
+            for r in records {
+                print_json_line(out, r)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Writes one record as JSON on one line (dates with their earliest and latest day).
+///
+/// # Errors
+/// When writing fails.
+pub fn print_json_line(out: &mut dyn Write, record: &impl Serialize) -> std::io::Result<()> {
+    let answer = diplograph::time::answer_json(record);
+    serde_json::to_writer(&mut *out, &answer).map_err(std::io::Error::from)?;
+    writeln!(out)
+}
+
+/// How a list answer is printed: its [`Form`], at most how many entries (`--limit N`), and
+/// whether notes are silenced (`--quiet`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Listing {
+    /// Tables or JSON.
+    pub form: Form,
+    /// At most this many entries.
+    pub limit: Option<usize>,
+    /// No note on standard error.
+    pub quiet: bool,
+}
+
+impl Listing {
+    /// Keeps the first entries of a list answer (`--limit N`), and says on standard error how
+    /// many were left out (unless quiet).
+    pub fn limited<T>(self, mut list: Vec<T>, what: &str) -> Vec<T> {
+        if let Some(n) = self.limit {
+            if list.len() > n {
+                if !self.quiet {
+                    crate::note(&format!(
+                        "showing the first {n} of {} {what} (--limit {n}); {} left out",
+                        list.len(),
+                        list.len() - n
+                    ));
+                }
+                list.truncate(n);
+            }
+        }
+        list
+    }
+}
+
 /// A node reference as `Name (id)`.
 pub fn node_ref(n: &NodeRef) -> String {
     n.to_string()

@@ -391,7 +391,10 @@ fn a_bad_limit_is_a_usage_error_listing_the_limits() {
         ),
         (
             "aliases",
-            format!("expected NAME=VALUE, such as `file-size=4G`; the limits are: {names}"),
+            format!(
+                "expected NAME=VALUE, such as `file-size=4G`, or a number of entries N; the \
+                 limits are: {names}"
+            ),
         ),
         (
             "aliases=lots",

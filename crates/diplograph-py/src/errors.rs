@@ -141,6 +141,7 @@ fn build(py: Python<'_>, e: &Error) -> Result<PyErr, PyErr> {
             kwargs.set_item("errno", source.raw_os_error())?;
             "FileError"
         }
+        Error::ReversedWindow { .. } => "InvalidQuery",
         _ => "DiplographError",
     };
     let instance = module

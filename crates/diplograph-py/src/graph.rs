@@ -16,7 +16,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyIterator, PyList, PyMemoryView, PyString};
 
 use diplograph::query::{
-    certain_only, ChainQuery, Family, NeighbourhoodQuery, StatementQuery, TimelineQuery,
+    certain_only, ChainQuery, EntryKind, Family, NeighbourhoodQuery, OfficeQuery, StatementQuery,
+    TimelineQuery,
 };
 use pyo3::exceptions::PyTypeError;
 
@@ -712,32 +713,47 @@ impl PyGraph {
     }
 
     /// Who held an ``office`` on ``on`` (with no date: ever): ``office`` names an organization
-    /// or country (every office in it) or words of a title ("Defence Minister"). Returns
-    /// ``Office`` records sorted by organization, title, person and start. Each says in
-    /// ``validity.certainty`` whether it certainly held on the date (``"certain"``) or only
-    /// possibly (``"possible"``: an undated office on a date no source attests), with the
-    /// nearest attested date in ``validity.attested``; ``certain=True`` keeps only the
-    /// certain ones.
+    /// or country (every office in it and in the bodies part of it, at any depth) or words of
+    /// a title ("Defence Minister": every word, in any order, case- and accent-insensitively,
+    /// "Defence" and "Defense" alike). With ``within`` (an organization or country),
+    /// ``office`` is a title and only the offices in that body (and the bodies part of it)
+    /// count. Returns ``Office`` records sorted by organization, title, person and start.
+    /// Each says in ``validity.certainty`` whether it certainly held on the date
+    /// (``"certain"``) or only possibly (``"possible"``: an undated office on a date no source
+    /// attests), with the nearest attested date in ``validity.attested``; ``certain=True``
+    /// keeps only the certain ones.
     ///
     /// >>> g = example()
     /// >>> [(o.person.id, o.validity.certainty) for o in g.office_holders("kor-mnd", on="2024")]
-    /// [('han-min-koo', 'possible')]
+    /// [('han-min-koo', 'possible'), ('yoon-soon-gu', 'possible')]
     /// >>> str(g.office_holders("kor-mnd", on="2024")[0].validity.attested.date)
     /// '2016-06-04'
     /// >>> g.office_holders("kor-mnd", on="2024", certain=True)
     /// []
-    #[pyo3(signature = (office, *, on = None, certain = false))]
+    /// >>> [o.person.id for o in g.office_holders("Minister of Defense", within="Seoul")]
+    /// ['han-min-koo']
+    #[pyo3(signature = (office, *, on = None, certain = false, within = None))]
     fn office_holders<'py>(
         &self,
         py: Python<'py>,
         office: &str,
         on: Option<DateArg>,
         certain: bool,
+        within: Option<NameArg>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;
         let on = on.map(|d| d.0);
-        let found = py.detach(|| g.office_holders(office, on.as_ref())).py()?;
+        let found = match resolve_opt(py, g, within)? {
+            Some(body) => {
+                let query = OfficeQuery {
+                    title: Some(office.to_owned()),
+                    body: Some(body),
+                };
+                py.detach(|| g.holders(&query, on.as_ref()))
+            }
+            None => py.detach(|| g.office_holders(office, on.as_ref())).py()?,
+        };
         let found = if certain { certain_only(found) } else { found };
         wrap(py, "Office", &found)
     }
@@ -847,13 +863,29 @@ impl PyGraph {
     /// either may be open), optionally ``around`` one node and its direct neighbours, in date
     /// order with precision kept. Returns ``TimelineEntry`` records; ``within`` says whether
     /// an entry lies ``inside`` the window or only ``partly`` (a month straddling its edge).
+    /// A window whose end comes before its start raises ``InvalidQuery``.
     ///
     /// Events and steps that were ``cancelled``, ``postponed`` or ``did_not_happen`` are left
     /// out unless ``all_statuses`` is true; every entry carries its ``status`` and a
     /// ``description`` in words that marks it (``signed [cancelled]``). A notice taking effect
     /// and a term running out are entries too, with ``derived`` true
     /// (``withdrawn (United States) [derived]``).
-    #[pyo3(signature = (*, start = None, end = None, around = None, all_statuses = false))]
+    ///
+    /// ``statements=True`` adds statements, at the date they were said (or, with none, at the
+    /// date of the source reporting them, ``what["reported"]`` true). ``kinds`` keeps entries
+    /// of these kinds only: ``"event"``, an event kind (``"meeting"``, …), ``"lifecycle"``,
+    /// ``"statement"``. ``involving`` keeps entries every one of these parties takes part in,
+    /// itself, through the organizations part of it, or through the people holding office
+    /// in them.
+    ///
+    /// >>> g = example()
+    /// >>> [e.description for e in g.timeline(kinds=["statement"], involving=["Lu Yin"])][:1]
+    /// ['statement by Lu Yin [reporting date]']
+    #[pyo3(signature = (*, start = None, end = None, around = None, all_statuses = false, kinds = None, statements = false, involving = None))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "keyword arguments of one Python method"
+    )]
     fn timeline<'py>(
         &self,
         py: Python<'py>,
@@ -861,6 +893,9 @@ impl PyGraph {
         end: Option<DateArg>,
         around: Option<NameArg>,
         all_statuses: bool,
+        kinds: Option<Vec<String>>,
+        statements: bool,
+        involving: Option<Vec<NameArg>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;
@@ -869,7 +904,19 @@ impl PyGraph {
             to: end.map(|d| d.0),
             around: resolve_opt(py, g, around)?,
             all_statuses,
+            kinds: kinds
+                .unwrap_or_default()
+                .iter()
+                .map(|k| vocab::<EntryKind>(k))
+                .collect::<PyResult<_>>()?,
+            statements,
+            with: involving
+                .unwrap_or_default()
+                .into_iter()
+                .map(|n| resolve(py, g, n))
+                .collect::<PyResult<_>>()?,
         };
+        query.check().py()?;
         let found = py.detach(|| g.timeline(&query));
         wrap(py, "TimelineEntry", &found)
     }

@@ -411,6 +411,17 @@ pub enum Error {
     /// Writing to a stream failed.
     #[error("cannot write output: {0}")]
     Write(#[from] std::io::Error),
+    /// A timeline window whose end comes before its start.
+    #[error(
+        "the timeline window is reversed: its end, {to}, comes before its start, {from}; \
+         give the earlier date as the start"
+    )]
+    ReversedWindow {
+        /// The start asked for.
+        from: crate::time::PartialDate,
+        /// The end asked for, which ends before `from` begins.
+        to: crate::time::PartialDate,
+    },
 }
 
 impl Error {

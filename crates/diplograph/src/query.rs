@@ -23,6 +23,7 @@ mod attested;
 mod chains;
 pub(crate) mod history;
 mod neighbourhood;
+mod offices;
 mod profile;
 mod statements;
 mod timeline;
@@ -35,11 +36,12 @@ pub(crate) use chains::ChainIndex;
 pub use chains::{Chain, ChainQuery, Family, Hop, Link, MAX_CHAIN_ALTERNATIVES};
 pub use history::{Notice, NoticeOf, NoticeOutcome, PartyStep};
 pub use neighbourhood::NeighbourhoodQuery;
+pub use offices::{title_matches, OfficeQuery};
 pub use profile::{Direction, GraphStats, NodeProfile, Relation, SourceUse};
 pub use statements::{
     Attribution, AttributionRole, AttributionStep, StatementInfo, StatementQuery,
 };
-pub use timeline::{TimelineEntry, TimelineKind, TimelineQuery};
+pub use timeline::{EntryKind, TimelineEntry, TimelineKind, TimelineQuery};
 
 use serde::{Deserialize, Serialize};
 

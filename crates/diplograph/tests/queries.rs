@@ -524,6 +524,7 @@ fn timeline_keeps_precision_and_window_edges() {
             to: to.map(d),
             around: around.map(|a| g.resolve(a).unwrap()),
             all_statuses: false,
+            ..TimelineQuery::default()
         };
         g.timeline(&q)
             .into_iter()

@@ -1,13 +1,17 @@
 //! The commands, one module each: each reads its graph, asks the core, and prints the answer.
 //! [`run`] maps the parsed command line to its command; what several share is in [`common`].
 
+mod agreements;
+mod as_of;
 mod cite;
 mod common;
 mod completions;
 mod dump;
 mod fmt;
+mod holders;
 mod man;
 mod merge;
+mod parties;
 mod path;
 mod show;
 mod statements;
@@ -20,9 +24,10 @@ use std::io::Write;
 
 use diplograph::query::{ChainQuery, NeighbourhoodQuery, StatementQuery, TimelineQuery};
 
-use crate::cli::{family, Cli, Command};
+use crate::cli::{family, Cli, Command, Output};
 use crate::failure::Failure;
 use crate::input;
+use crate::render::Listing;
 
 /// Runs the command line.
 ///
@@ -31,6 +36,19 @@ use crate::input;
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     let quiet = cli.quiet;
     let limits = cli.limits();
+    let entries = cli.entries();
+    if let (Some(n), false) = (entries, cli.command.lists()) {
+        return Err(Failure::Usage(format!(
+            "--limit {n}: a number of entries limits the list answers of timeline, statements, \
+             agreements, parties, signatories and holders; to limit what an input may hold, \
+             give NAME=VALUE"
+        )));
+    }
+    let listing = |output: Output| Listing {
+        form: output.form(),
+        limit: entries,
+        quiet,
+    };
     match cli.command {
         Command::Validate { inputs, json } => {
             validate::validate(&inputs, json, quiet, &limits, out)
@@ -102,26 +120,103 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             from,
             to,
             around,
+            with,
+            kind,
+            statements,
             all_statuses,
             json,
+            jsonl,
         } => {
-            if let (Some(from), Some(to)) = (from, to) {
-                if to.ends_before(&from) {
-                    return Err(Failure::Usage(format!(
-                        "the timeline window is reversed: --to {to} ends before --from {from} \
-                         starts; give the earlier date to --from"
-                    )));
-                }
-            }
-            let g = input::load(&inputs.files, quiet, &limits)?;
-            let around = around.map(|n| g.resolve(&n)).transpose()?;
-            let query = TimelineQuery {
+            let mut query = TimelineQuery {
                 from,
                 to,
-                around,
                 all_statuses,
+                kinds: kind.into_iter().map(|k| k.0).collect(),
+                statements,
+                ..TimelineQuery::default()
             };
-            timeline::timeline(&g, &query, json, out)
+            query.check()?;
+            let g = input::load(&inputs.files, quiet, &limits)?;
+            query.around = around.map(|n| g.resolve(&n)).transpose()?;
+            query.with = with
+                .iter()
+                .map(|n| g.resolve(n))
+                .collect::<Result<_, _>>()?;
+            timeline::timeline(&g, &query, listing(Output { json, jsonl }), out)
+        }
+        Command::Agreements {
+            a,
+            b,
+            inputs,
+            kind,
+            state,
+            as_of,
+            certain,
+            output,
+        } => {
+            let g = input::load(&inputs.files, quiet, &limits)?;
+            let question = agreements::Question {
+                a: &a,
+                b: &b,
+                kinds: kind.into_iter().map(|k| k.0).collect(),
+                states: state.into_iter().map(|s| s.0).collect(),
+                on: as_of,
+                certain,
+            };
+            agreements::agreements(&g, &question, listing(output), out)
+        }
+        Command::Parties {
+            agreement,
+            inputs,
+            as_of,
+            certain,
+            output,
+        } => {
+            let g = input::load(&inputs.files, quiet, &limits)?;
+            parties::parties(
+                &g,
+                &agreement,
+                as_of.as_ref(),
+                certain,
+                listing(output),
+                out,
+            )
+        }
+        Command::Signatories {
+            agreement,
+            inputs,
+            output,
+        } => {
+            let g = input::load(&inputs.files, quiet, &limits)?;
+            parties::signatories(&g, &agreement, listing(output), out)
+        }
+        Command::Holders {
+            office,
+            body,
+            inputs,
+            as_of,
+            certain,
+            output,
+        } => {
+            let g = input::load(&inputs.files, quiet, &limits)?;
+            holders::holders(
+                &g,
+                &office,
+                body.as_deref(),
+                as_of.as_ref(),
+                certain,
+                listing(output),
+                out,
+            )
+        }
+        Command::AsOf {
+            date,
+            inputs,
+            certain,
+            output,
+        } => {
+            let g = input::load(&inputs.files, quiet, &limits)?;
+            as_of::as_of(&g, date, certain, output.form(), out)
         }
         Command::Merge {
             files,

@@ -2,22 +2,24 @@
 
 use std::io::Write;
 
-use diplograph::query::{TimelineEntry, TimelineQuery};
+use diplograph::query::{TimelineEntry, TimelineKind, TimelineQuery};
 use diplograph::Graph;
 
 use crate::failure::Failure;
-use crate::render::{keep_whole, node_ref, print_json, print_table, table, Human};
+use crate::render::{
+    keep_whole, node_ref, print_records, print_table, table, Form, Human, Listing,
+};
 
 /// Runs `diplograph timeline`.
 pub(super) fn timeline(
     g: &Graph,
     query: &TimelineQuery,
-    json: bool,
+    how: Listing,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let entries: Vec<TimelineEntry> = g.timeline(query);
-    if json {
-        return Ok(print_json(out, &entries)?);
+    let entries: Vec<TimelineEntry> = how.limited(g.timeline(query), "entries");
+    if how.form != Form::Human {
+        return Ok(print_records(out, how.form, &entries)?);
     }
     let mut human = Human::new(out);
     let out: &mut dyn Write = &mut human;
@@ -26,8 +28,13 @@ pub(super) fn timeline(
         return Ok(());
     }
     // Conditions and notes get a column only when some entry has one.
+    let words = |e: &TimelineEntry| match &e.what {
+        TimelineKind::Statement { text, .. } => Some(text.clone()),
+        _ => None,
+    };
     let details = |e: &TimelineEntry| {
         [
+            words(e),
             e.condition.as_ref().map(|c| format!("condition: {c}")),
             e.note.as_ref().map(|n| format!("note: {n}")),
         ]
@@ -38,13 +45,18 @@ pub(super) fn timeline(
     };
     let with_details = entries
         .iter()
-        .any(|e| e.condition.is_some() || e.note.is_some());
+        .any(|e| e.condition.is_some() || e.note.is_some() || words(e).is_some());
     let mut t = if with_details {
         table(["date", "what", "subject", "in window", "details"])
     } else {
         table(["date", "what", "subject", "in window"])
     };
-    keep_whole(&mut t, &[0, 1, 3]);
+    // A statement's description names its speakers: then the description may wrap.
+    if entries.iter().any(|e| words(e).is_some()) {
+        keep_whole(&mut t, &[0, 3]);
+    } else {
+        keep_whole(&mut t, &[0, 1, 3]);
+    }
     for e in &entries {
         let when = match e.end {
             Some(end) if end != e.date => format!("{} – {end}", e.date),

@@ -473,7 +473,7 @@ impl<'g> AsOf<'g> {
     }
 }
 
-fn office(
+pub(super) fn office(
     graph: &Graph,
     person: &crate::model::Node,
     org: &crate::model::Node,
@@ -521,7 +521,7 @@ pub(crate) fn dated_holder_on(
         })
 }
 
-fn sort_offices(v: &mut [Office]) {
+pub(super) fn sort_offices(v: &mut [Office]) {
     v.sort_by(|a, b| {
         (&a.organization.id, &a.title, &a.person.id, a.valid.start).cmp(&(
             &b.organization.id,
@@ -732,9 +732,12 @@ impl Graph {
         out
     }
 
-    /// Who held an office on `on` (with `None`: ever). `office` is the name of an organization
-    /// or country (all offices in it), or else words of a title ("Defence Minister"), matched
-    /// case- and accent-insensitively. One person holding an office in two separate intervals
+    /// Who held an office on `on` (with `None`: ever). `office_name` is the name of an
+    /// organization or country (every office in it, and in the bodies part of it at any
+    /// depth), or else words of a title ("Defence Minister", matched as
+    /// [`crate::query::title_matches`] says: in any order, case- and accent-insensitively,
+    /// "Defence" and "Defense" alike). The question of [`Graph::holders`], with the body or
+    /// title told apart by name. One person holding an office in two separate intervals
     /// appears once per interval that matches. Sorted by organization, title, person, start.
     ///
     /// Each answer says how surely it held ([`Validity::certainty`]): an office with no
@@ -750,38 +753,34 @@ impl Graph {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
-    /// Cost: O(in-degree of the organization), or O(edges) for a title.
+    /// Cost: O(the offices of the body and the bodies part of it), or O(edges) for a title.
     ///
     /// # Errors
-    /// [`Error::AmbiguousName`] when `office` names several nodes.
+    /// [`Error::AmbiguousName`] when `office_name` names several nodes.
     pub fn office_holders(
         &self,
         office_name: &str,
         on: Option<&PartialDate>,
     ) -> Result<Vec<Office>> {
-        let mut out: Vec<Office> = match self.resolve(office_name) {
+        let query = match self.resolve(office_name) {
             Ok(ix)
                 if matches!(
                     self.node_at(ix).map(|n| n.kind()),
                     Some(NodeKind::Organization | NodeKind::Country)
                 ) =>
             {
-                self.edges_to(ix, Some(EdgeKind::HoldsOffice))
-                    .filter_map(|e| office(self, e.from, e.to, e.edge, on))
-                    .collect()
+                super::OfficeQuery {
+                    title: None,
+                    body: Some(ix),
+                }
             }
             Err(e @ Error::AmbiguousName { .. }) => return Err(e),
-            _ => {
-                let key = normalize(office_name);
-                self.edges()
-                    .filter(|e| e.edge.kind == EdgeKind::HoldsOffice)
-                    .filter(|e| e.edge.title().is_some_and(|t| normalize(t).contains(&key)))
-                    .filter_map(|e| office(self, e.from, e.to, e.edge, on))
-                    .collect()
-            }
+            _ => super::OfficeQuery {
+                title: Some(office_name.to_owned()),
+                body: None,
+            },
         };
-        sort_offices(&mut out);
-        Ok(out)
+        Ok(self.holders(&query, on))
     }
 
     /// The offices a person held on `on` (with `None`: ever), sorted.
