@@ -577,6 +577,9 @@ fn edge_from_record(r: EdgeRecord<'_>) -> Edge {
         share: r.share,
         amount: r.amount.map(Cow::into_owned),
         relation: r.relation.map(Cow::into_owned),
+        // `member` is the default: written or not, it means the same.
+        role: r.role.filter(|role| !role.is_default()),
+        acting_for: r.acting_for.map(Cow::into_owned),
     };
     Edge {
         kind: r.kind,
