@@ -331,6 +331,12 @@ fn parse_located(text: &str, file: Option<&Path>, limits: &Limits) -> Result<Gra
                 local.retain(|p| p.location.path != "/on_behalf_of");
             }
         }
+        if let Some(state) = edge.acting_for() {
+            if graph.index_of(state).is_none() && rejected.hides(state, validate::Hides::Reference)
+            {
+                local.retain(|p| p.location.path != "/acting_for");
+            }
+        }
         if !local.is_empty() {
             problems.extend(local.into_iter().map(|p| relocate(&loc, base, &path, p)));
             continue;
