@@ -50,6 +50,20 @@ pub enum ProblemCode {
     StepAfterEnd,
     /// A bilateral agreement kind (GSOMIA) with other than two parties.
     BilateralPartyCount,
+    /// An agreement with a `spoke` party and no `hub`.
+    SpokeWithoutHub,
+    /// An agreement with more than one `hub` party.
+    HubCount,
+    /// An agreement with a `hub` and a `member` party (beside a hub, a party that carries
+    /// flows is a `spoke`).
+    MemberWithHub,
+    /// One party's `party_to` edges to one agreement state different roles.
+    PartyRoleConflict,
+    /// A `party_to` edge's `acting_for` names a node that is not a country.
+    ActingForNotCountry,
+    /// A `party_to` edge's `acting_for` names a country other than the one its organization
+    /// is `part_of`.
+    ActingForConflict,
     /// A citation names a source that is not in the graph (or a node that is not a source).
     MissingSource,
     /// A citation's span lies outside its source's text or splits a character.
@@ -117,6 +131,12 @@ impl ProblemCode {
             ProblemCode::AbandonedAfterSigned => "abandoned-after-signed",
             ProblemCode::StepAfterEnd => "step-after-end",
             ProblemCode::BilateralPartyCount => "bilateral-party-count",
+            ProblemCode::SpokeWithoutHub => "spoke-without-hub",
+            ProblemCode::HubCount => "hub-count",
+            ProblemCode::MemberWithHub => "member-with-hub",
+            ProblemCode::PartyRoleConflict => "party-role-conflict",
+            ProblemCode::ActingForNotCountry => "acting-for-not-country",
+            ProblemCode::ActingForConflict => "acting-for-conflict",
             ProblemCode::MissingSource => "missing-source",
             ProblemCode::SpanOutOfRange => "span-out-of-range",
             ProblemCode::SpanTextMismatch => "span-text-mismatch",
