@@ -309,6 +309,14 @@ impl Graph {
         self.inner.edge_weight_mut(ix)
     }
 
+    /// Makes room for `nodes` more nodes and `edges` more edges at once (growing by doubling
+    /// copies every node or edge again).
+    pub(crate) fn reserve(&mut self, nodes: usize, edges: usize) {
+        self.inner.reserve_nodes(nodes);
+        self.inner.reserve_edges(edges);
+        self.by_id.reserve(nodes);
+    }
+
     pub(crate) fn insert_edge_unchecked(
         &mut self,
         from: NodeIndex,
