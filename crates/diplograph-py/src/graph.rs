@@ -159,7 +159,8 @@ impl PyGraph {
 
     // ---- building ------------------------------------------------------------------------
 
-    /// Adds a country; ``id`` is its ISO 3166-1 alpha-3 code (``unknown-iso-code`` otherwise).
+    /// Adds a country; ``id`` is its ISO 3166-1 alpha-3 code, the ISO 3166-3 code of a former
+    /// state (``SUN``) or ``XKX`` (``unknown-iso-code`` otherwise).
     /// Returns the new node; raises ``ValidationError`` listing every problem.
     #[pyo3(signature = (id, name, *, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
     #[expect(
@@ -217,7 +218,9 @@ impl PyGraph {
     }
 
     /// Adds an organization of a ``kind`` (``ministry``, ``military``, ``news_outlet``,
-    /// ``international_organization``, ``think_tank``, ``university``, ``company``, ``other``).
+    /// ``international_organization``, ``think_tank``, ``university``, ``company``,
+    /// ``government``, ``legislature``, ``political_party``, ``intelligence_agency``, ``court``,
+    /// ``ngo``, ``other``).
     #[pyo3(signature = (id, name, kind, *, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
     #[expect(
         clippy::too_many_arguments,
@@ -488,6 +491,26 @@ impl PyGraph {
         let g = self.read(py)?;
         let g = &*g;
         let problems = py.detach(|| g.validate());
+        let list = PyList::empty(py);
+        for p in &problems {
+            list.append(problem_to_py(py, p)?)?;
+        }
+        Ok(list)
+    }
+
+    /// What is worth a look but does not make the graph invalid, as a list of ``Problem``
+    /// whose ``code`` is a warning: today ``country-outside-period``, a former state (an ISO
+    /// 3166-3 code such as ``SUN``) taking part in something dated after ISO withdrew its code.
+    /// ``validate()`` and loading never report these. Cost: O(nodes + edges of former states
+    /// + lifecycle steps).
+    ///
+    /// >>> import diplograph
+    /// >>> diplograph.example().warnings()
+    /// []
+    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let g = self.read(py)?;
+        let g = &*g;
+        let problems = py.detach(|| g.warnings());
         let list = PyList::empty(py);
         for p in &problems {
             list.append(problem_to_py(py, p)?)?;

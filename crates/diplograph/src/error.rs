@@ -50,6 +50,20 @@ pub enum ProblemCode {
     StepAfterEnd,
     /// A bilateral agreement kind (GSOMIA) with other than two parties.
     BilateralPartyCount,
+    /// An agreement with a `spoke` party and no `hub`.
+    SpokeWithoutHub,
+    /// An agreement with more than one `hub` party.
+    HubCount,
+    /// An agreement with a `hub` and a `member` party (beside a hub, a party that carries
+    /// flows is a `spoke`).
+    MemberWithHub,
+    /// One party's `party_to` edges to one agreement state different roles.
+    PartyRoleConflict,
+    /// A `party_to` edge's `acting_for` names a node that is not a country.
+    ActingForNotCountry,
+    /// A `party_to` edge's `acting_for` names a country other than the one its organization
+    /// is `part_of`.
+    ActingForConflict,
     /// A citation names a source that is not in the graph (or a node that is not a source).
     MissingSource,
     /// A citation's span lies outside its source's text or splits a character.
@@ -66,8 +80,12 @@ pub enum ProblemCode {
     AliasConflict,
     /// One external identifier (`wikidata: Q884`) is claimed by two nodes.
     ExternalIdConflict,
-    /// A country id that is not an ISO 3166-1 alpha-3 code.
+    /// A country id that is not in the built-in table: an ISO 3166-1 alpha-3 code, an ISO
+    /// 3166-3 code of a former state, or a code in common use such as `XKX`.
     UnknownIsoCode,
+    /// A warning, not an error: a former state takes part in something dated after the end
+    /// of its period (the date ISO 3166-3 withdrew its code). See [`crate::Graph::warnings`].
+    CountryOutsidePeriod,
     /// A value lies outside its allowed range (a share above 1, a confidence above 1 …).
     OutOfRange,
     /// The input is larger than `Limits::max_file_size`.
@@ -113,6 +131,12 @@ impl ProblemCode {
             ProblemCode::AbandonedAfterSigned => "abandoned-after-signed",
             ProblemCode::StepAfterEnd => "step-after-end",
             ProblemCode::BilateralPartyCount => "bilateral-party-count",
+            ProblemCode::SpokeWithoutHub => "spoke-without-hub",
+            ProblemCode::HubCount => "hub-count",
+            ProblemCode::MemberWithHub => "member-with-hub",
+            ProblemCode::PartyRoleConflict => "party-role-conflict",
+            ProblemCode::ActingForNotCountry => "acting-for-not-country",
+            ProblemCode::ActingForConflict => "acting-for-conflict",
             ProblemCode::MissingSource => "missing-source",
             ProblemCode::SpanOutOfRange => "span-out-of-range",
             ProblemCode::SpanTextMismatch => "span-text-mismatch",
@@ -121,6 +145,7 @@ impl ProblemCode {
             ProblemCode::AliasConflict => "alias-conflict",
             ProblemCode::ExternalIdConflict => "external-id-conflict",
             ProblemCode::UnknownIsoCode => "unknown-iso-code",
+            ProblemCode::CountryOutsidePeriod => "country-outside-period",
             ProblemCode::OutOfRange => "out-of-range",
             ProblemCode::LimitFileSize => "limit-file-size",
             ProblemCode::LimitDepth => "limit-depth",
@@ -132,6 +157,15 @@ impl ProblemCode {
             ProblemCode::MergeConflict => "merge-conflict",
             ProblemCode::MergeRefinement => "merge-refinement",
         }
+    }
+}
+
+impl ProblemCode {
+    /// Whether a problem of this code is a warning: something to check that does not make a
+    /// graph invalid ([`crate::Graph::warnings`] reports these; [`crate::Graph::validate`]
+    /// and loading never do).
+    pub fn is_warning(self) -> bool {
+        matches!(self, ProblemCode::CountryOutsidePeriod)
     }
 }
 
@@ -235,9 +269,14 @@ impl serde::Serialize for Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = if self.code.is_warning() {
+            "warning"
+        } else {
+            "error"
+        };
         write!(
             f,
-            "{}: error[{}]: {}",
+            "{}: {level}[{}]: {}",
             self.location, self.code, self.message
         )
     }

@@ -331,6 +331,12 @@ fn parse_located(text: &str, file: Option<&Path>, limits: &Limits) -> Result<Gra
                 local.retain(|p| p.location.path != "/on_behalf_of");
             }
         }
+        if let Some(state) = edge.acting_for() {
+            if graph.index_of(state).is_none() && rejected.hides(state, validate::Hides::Reference)
+            {
+                local.retain(|p| p.location.path != "/acting_for");
+            }
+        }
         if !local.is_empty() {
             problems.extend(local.into_iter().map(|p| relocate(&loc, base, &path, p)));
             continue;
@@ -577,6 +583,9 @@ fn edge_from_record(r: EdgeRecord<'_>) -> Edge {
         share: r.share,
         amount: r.amount.map(Cow::into_owned),
         relation: r.relation.map(Cow::into_owned),
+        // `member` is the default: written or not, it means the same.
+        role: r.role.filter(|role| !role.is_default()),
+        acting_for: r.acting_for.map(Cow::into_owned),
     };
     Edge {
         kind: r.kind,

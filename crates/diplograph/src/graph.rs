@@ -309,6 +309,14 @@ impl Graph {
         self.inner.edge_weight_mut(ix)
     }
 
+    /// Makes room for `nodes` more nodes and `edges` more edges at once (growing by doubling
+    /// copies every node or edge again).
+    pub(crate) fn reserve(&mut self, nodes: usize, edges: usize) {
+        self.inner.reserve_nodes(nodes);
+        self.inner.reserve_edges(edges);
+        self.by_id.reserve(nodes);
+    }
+
     pub(crate) fn insert_edge_unchecked(
         &mut self,
         from: NodeIndex,
@@ -332,6 +340,33 @@ impl Graph {
             .into_iter()
             .map(|(_, p)| p)
             .collect()
+    }
+
+    /// Checks what is worth a look but does not make the graph invalid, and returns each
+    /// finding as a [`Problem`] whose code is a warning
+    /// ([`ProblemCode::is_warning`](crate::ProblemCode::is_warning)): today,
+    /// a former state (an ISO 3166-3 code such as `SUN`) that takes part in something dated
+    /// after ISO withdrew its code (`country-outside-period`). Loading and
+    /// [`Graph::validate`] never report these.
+    ///
+    /// Cost: O(nodes + edges of former states + lifecycle steps).
+    ///
+    /// ```
+    /// use diplograph::model::{AgreementKind, Edge, EdgeKind, Node, NodeDetails};
+    /// let mut g = diplograph::Graph::new();
+    /// g.add_node(Node::new("SUN", "Soviet Union", NodeDetails::Country))?;
+    /// let pact = NodeDetails::Agreement { kind: AgreementKind::Treaty, lifecycle: Vec::new() };
+    /// g.add_node(Node::new("pact", "A pact", pact))?;
+    /// let joined = Edge::new(EdgeKind::PartyTo).valid(Some("1995".parse()?), None);
+    /// g.relate("SUN", "pact", joined)?;
+    /// let warnings = g.warnings();
+    /// assert_eq!(warnings.len(), 1);
+    /// assert_eq!(warnings[0].code.as_str(), "country-outside-period");
+    /// assert!(g.validate().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn warnings(&self) -> Vec<Problem> {
+        validate::check_periods(self)
     }
 
     /// The number of nodes.

@@ -208,6 +208,9 @@ struct Renames<'m> {
     canonical_of: HashMap<(usize, &'m str), &'m str>,
     /// By input: each node id's final id, found once per node rather than per reference.
     by_input: Vec<HashMap<&'m str, String>>,
+    /// By input: whether any of its ids is renamed (when none is, its references are kept
+    /// as they are without looking each up).
+    changes: Vec<bool>,
 }
 
 impl<'m> Renames<'m> {
@@ -223,7 +226,7 @@ impl<'m> Renames<'m> {
                 canonical_of.insert((members.ids[m].0, members.ids[m].1.as_str()), canonical);
             }
         }
-        let by_input = inputs
+        let by_input: Vec<HashMap<&str, String>> = inputs
             .iter()
             .enumerate()
             .map(|(i, (_, g))| {
@@ -238,9 +241,20 @@ impl<'m> Renames<'m> {
                     .collect()
             })
             .collect();
+        let changes = (0..inputs.len())
+            .map(|i| {
+                by_input
+                    .get(i)
+                    .is_some_and(|m| m.iter().any(|(k, v)| k != v))
+                    || canonical_of
+                        .iter()
+                        .any(|((input, local), c)| *input == i && local != c)
+            })
+            .collect();
         Renames {
             canonical_of,
             by_input,
+            changes,
         }
     }
 
@@ -253,6 +267,11 @@ impl<'m> Renames<'m> {
             .map(String::as_str)
             .or_else(|| self.canonical_of.get(&(input, raw)).copied())?;
         (found != raw).then_some(found)
+    }
+
+    /// Whether any reference of an input names another id now.
+    fn renames_any(&self, input: usize) -> bool {
+        self.changes.get(input).copied().unwrap_or(true)
     }
 
     /// Renames an input's reference in place, allocating only when it changes.
@@ -425,25 +444,31 @@ fn merge_edges(
     // Edges: remap ends and references, unite equal facts. Facts are found by a hash of
     // their parts (no text key is built unless two inputs state the same fact), and the
     // merged edges are inserted in a fixed order, whatever the order of the inputs.
-    // By (the fact's hash, occurrence): the merged edges stating it (more than one only when
-    // two facts' hashes collide; each is checked against the fact itself).
+    // By (the fact's hash, occurrence): the first merged edge stating it; the others with the
+    // same hash (only when two facts' hashes collide; each is checked against the fact
+    // itself) are chained through `same_hash`.
     // Sized once for every input edge: growing these by doubling would copy every edge again.
     let total: usize = inputs.iter().map(|(_, g)| g.edge_count()).sum();
-    let mut facts: HashMap<(u64, usize), Vec<usize>> = HashMap::with_capacity(total);
-    // Each merged edge, with the inputs that state it (for conflict reports).
+    let mut facts: HashMap<(u64, usize), usize> = HashMap::with_capacity(total);
+    let mut same_hash: Vec<usize> = Vec::with_capacity(total);
     let mut merged_edges: Vec<(NodeIndex, NodeIndex, Edge)> = Vec::with_capacity(total);
-    let mut stated_in: Vec<BTreeSet<&str>> = Vec::with_capacity(total);
-    let mut held_by: Vec<BTreeSet<usize>> = Vec::with_capacity(total);
-    for (i, (label, g)) in inputs.iter().enumerate() {
+    // Each merged edge's inputs (for conflict reports and the attested-into-term pass).
+    let mut holders = Holders::with_capacity(total);
+    for (i, (_, g)) in inputs.iter().enumerate() {
         // One input may state one fact more than once (with other citations or attributes):
         // those statements stay apart, and the k-th statement of a fact in one input is united
         // with the k-th in another, counting in the canonical order. So a graph merged with
         // itself is itself.
         // Each input node's merged node, found once per node rather than once per edge end.
-        let ends: HashMap<NodeIndex, NodeIndex> = g
-            .nodes()
-            .filter_map(|(ix, n)| Some((ix, graph.index_of(&renames.rename(i, &n.id))?)))
-            .collect();
+        let size = g.nodes().map(|(ix, _)| ix.index() + 1).max().unwrap_or(0);
+        let mut ends: Vec<Option<NodeIndex>> = vec![None; size];
+        for (ix, n) in g.nodes() {
+            if let Some(slot) = ends.get_mut(ix.index()) {
+                *slot = graph.index_of(renames.renamed(i, &n.id).unwrap_or(&n.id));
+            }
+        }
+        let end = |ix: NodeIndex| ends.get(ix.index()).copied().flatten();
+        let renaming = renames.renames_any(i);
         // Only the statements of a fact stated more than once need the canonical order (to
         // count the k-th); the rest are taken as stored, which spares sorting every edge. Facts
         // are counted by a hash: a collision only sends an edge down the general path.
@@ -453,62 +478,82 @@ fn merge_edges(
             fact.hash(&mut h);
             h.finish()
         };
-        let mut counts: HashMap<u64, usize> = HashMap::default();
+        let mut counts: HashMap<u64, usize> = HashMap::with_capacity(g.edge_count());
         let mut stated = Vec::with_capacity(g.edge_count());
         for view in g.edges() {
-            let (Some(&f), Some(&t)) = (ends.get(&view.from_index), ends.get(&view.to_index))
-            else {
+            let (Some(f), Some(t)) = (end(view.from_index), end(view.to_index)) else {
                 continue;
             };
             let mut edge = view.edge.clone();
-            if let Some(q) = edge.qualifiers.as_deref_mut() {
-                if let Some(p) = &mut q.on_behalf_of {
-                    renames.rename_in_place(i, p);
+            if renaming {
+                if let Some(q) = edge.qualifiers.as_deref_mut() {
+                    if let Some(p) = &mut q.on_behalf_of {
+                        renames.rename_in_place(i, p);
+                    }
                 }
-            }
-            for c in &mut edge.citations {
-                renames.rename_in_place(i, &mut c.source);
-                for v in &mut c.via {
-                    renames.rename_in_place(i, v);
+                for c in &mut edge.citations {
+                    renames.rename_in_place(i, &mut c.source);
+                    for v in &mut c.via {
+                        renames.rename_in_place(i, v);
+                    }
                 }
             }
             let hash = fact_hash(fact_ref(f, t, &edge));
             *counts.entry(hash).or_insert(0) += 1;
-            stated.push((view, f, t, edge, hash));
+            stated.push(Some((view, f, t, edge, hash)));
         }
-        let (mut repeated, once): (Vec<_>, Vec<_>) = stated
-            .into_iter()
-            .partition(|s| counts.get(&s.4).is_some_and(|n| *n > 1));
+        // The statements taken as stored, then those of facts stated more than once, in the
+        // canonical order.
+        let mut repeated: Vec<usize> = Vec::new();
+        let mut order: Vec<usize> = Vec::with_capacity(stated.len());
+        for (k, s) in stated.iter().enumerate() {
+            let Some(s) = s else { continue };
+            if counts.get(&s.4).is_some_and(|n| *n > 1) {
+                repeated.push(k);
+            } else {
+                order.push(k);
+            }
+        }
         drop(counts);
-        repeated.sort_by(|a, b| order::cmp_edges(&a.0, &b.0));
+        let view_at = |k: usize| stated.get(k).and_then(|s| s.as_ref()).map(|s| &s.0);
+        repeated.sort_by(|&a, &b| match (view_at(a), view_at(b)) {
+            (Some(a), Some(b)) => order::cmp_edges(a, b),
+            _ => a.cmp(&b),
+        });
+        let first_repeated = order.len();
+        order.extend(repeated);
         let mut seen: HashMap<FactKey, usize> = HashMap::default();
-        let once = once.into_iter().map(|s| (s, false));
-        for ((_, f, t, edge, hash), counted) in once.chain(repeated.into_iter().map(|s| (s, true)))
-        {
-            let occurrence = if counted {
+        for (n, k) in order.into_iter().enumerate() {
+            let Some((_, f, t, edge, hash)) = stated.get_mut(k).and_then(Option::take) else {
+                continue;
+            };
+            let occurrence = if n >= first_repeated {
                 let n = seen.entry(fact_key(f, t, &edge)).or_insert(0);
                 *n += 1;
                 *n
             } else {
                 1
             };
-            let slot = facts.entry((hash, occurrence)).or_default();
-            let same = slot.iter().copied().find(|&at| {
-                merged_edges
+            let here = merged_edges.len();
+            let head = *facts.entry((hash, occurrence)).or_insert(here);
+            let mut same = None;
+            let mut at = head;
+            while at != here && at != usize::MAX {
+                if merged_edges
                     .get(at)
                     .is_some_and(|(ef, et, e)| fact_ref(*ef, *et, e) == fact_ref(f, t, &edge))
-            });
+                {
+                    same = Some(at);
+                    break;
+                }
+                at = same_hash.get(at).copied().unwrap_or(usize::MAX);
+            }
             match same {
                 Some(at) => {
-                    let (Some((_, _, existing)), Some(labels)) =
-                        (merged_edges.get_mut(at), stated_in.get_mut(at))
-                    else {
+                    holders.add(at, i);
+                    let Some((_, _, existing)) = merged_edges.get_mut(at) else {
                         continue;
                     };
-                    labels.insert(label);
-                    if let Some(held) = held_by.get_mut(at) {
-                        held.insert(i);
-                    }
                     // One fact attested by several inputs is attested on every date any gives.
                     if existing.attested != edge.attested {
                         existing.attested.extend(edge.attested.iter().copied());
@@ -520,7 +565,7 @@ fn merge_edges(
                     if existing.attributes != edge.attributes {
                         let id = |ix: NodeIndex| graph.node_at(ix).map_or("", |n| n.id.as_str());
                         let key = edge_key(id(f), id(t), &edge);
-                        let both = labels.iter().copied().collect::<Vec<_>>().join(", ");
+                        let both = holders.labels(at, inputs).join(", ");
                         merge_attributes(
                             &mut existing.attributes,
                             &edge.attributes,
@@ -531,17 +576,21 @@ fn merge_edges(
                     }
                 }
                 None => {
-                    slot.push(merged_edges.len());
+                    // A new fact: it heads its hash's chain, the former head (if any) next.
+                    if head != here {
+                        facts.insert((hash, occurrence), here);
+                    }
+                    same_hash.push(if head == here { usize::MAX } else { head });
                     merged_edges.push((f, t, edge));
-                    stated_in.push(BTreeSet::from([*label]));
-                    held_by.push(BTreeSet::from([i]));
+                    holders.push(i);
                 }
             }
         }
     }
     drop(facts);
-    fold_attested_into_terms(&mut merged_edges, &held_by, &stated_in, conflicts);
-    drop(stated_in);
+    drop(same_hash);
+    fold_attested_into_terms(&mut merged_edges, &holders, inputs, conflicts);
+    drop(holders);
     // Each node's rank in id order, found once: edges are then ordered by integers, in the
     // same order as by their ends' ids.
     let mut by_id: Vec<(&str, NodeIndex)> =
@@ -559,14 +608,91 @@ fn merge_edges(
         }
     }
     let rank_of = |ix: NodeIndex| rank.get(ix.index()).copied().unwrap_or(usize::MAX);
-    merged_edges.sort_by(|(fa, ta, a), (fb, tb, b)| {
-        (rank_of(*fa), a.kind, rank_of(*ta))
-            .cmp(&(rank_of(*fb), b.kind, rank_of(*tb)))
-            .then_with(|| order::qualifier_key(a).cmp(&order::qualifier_key(b)))
-    });
+    // The edges are ordered through a list of small keys (moving the edges themselves in a
+    // sort copies every edge several times); ties keep their position, as a stable sort would.
+    let mut keys: Vec<(usize, crate::model::EdgeKind, usize, usize)> = merged_edges
+        .iter()
+        .enumerate()
+        .map(|(k, (f, t, e))| (rank_of(*f), e.kind, rank_of(*t), k))
+        .collect();
     drop(rank);
-    for (f, t, edge) in merged_edges {
-        graph.insert_edge_unchecked(f, t, edge);
+    let qualifiers = |k: usize| merged_edges.get(k).map(|(_, _, e)| order::qualifier_key(e));
+    keys.sort_unstable_by(|a, b| {
+        (a.0, a.1, a.2)
+            .cmp(&(b.0, b.1, b.2))
+            .then_with(|| qualifiers(a.3).cmp(&qualifiers(b.3)))
+            .then_with(|| a.3.cmp(&b.3))
+    });
+    let mut merged_edges: Vec<Option<(NodeIndex, NodeIndex, Edge)>> =
+        merged_edges.into_iter().map(Some).collect();
+    graph.reserve(0, keys.len());
+    for (_, _, _, k) in keys {
+        if let Some((f, t, edge)) = merged_edges.get_mut(k).and_then(Option::take) {
+            graph.insert_edge_unchecked(f, t, edge);
+        }
+    }
+}
+
+/// The inputs that state each merged edge, by the edge's position: the first input, and the
+/// others only for the few edges stated by more than one (a set per edge would be an
+/// allocation per edge).
+struct Holders {
+    first: Vec<usize>,
+    more: HashMap<usize, BTreeSet<usize>>,
+}
+
+impl Holders {
+    fn with_capacity(edges: usize) -> Self {
+        Holders {
+            first: Vec::with_capacity(edges),
+            more: HashMap::new(),
+        }
+    }
+
+    /// A new edge, stated by `input`.
+    fn push(&mut self, input: usize) {
+        self.first.push(input);
+    }
+
+    /// `input` states edge `at` too.
+    fn add(&mut self, at: usize, input: usize) {
+        let Some(&first) = self.first.get(at) else {
+            return;
+        };
+        if first != input {
+            self.more.entry(at).or_default().insert(input);
+        }
+    }
+
+    /// The inputs stating edge `at`.
+    fn of(&self, at: usize) -> BTreeSet<usize> {
+        let mut all = self.more.get(&at).cloned().unwrap_or_default();
+        all.extend(self.first.get(at).copied());
+        all
+    }
+
+    /// Whether no input states both edges.
+    fn disjoint(&self, a: usize, b: usize) -> bool {
+        if !self.more.contains_key(&a) && !self.more.contains_key(&b) {
+            return self.first.get(a) != self.first.get(b);
+        }
+        self.of(a).is_disjoint(&self.of(b))
+    }
+
+    /// The labels of the inputs stating any of `edges`, sorted, each once.
+    fn labels_of<'l>(&self, edges: &[usize], inputs: &[(&'l str, &Graph)]) -> Vec<&'l str> {
+        edges
+            .iter()
+            .flat_map(|&at| self.of(at))
+            .filter_map(|i| inputs.get(i).map(|(l, _)| *l))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect()
+    }
+
+    /// The labels of the inputs stating edge `at`, sorted, each once.
+    fn labels<'l>(&self, at: usize, inputs: &[(&'l str, &Graph)]) -> Vec<&'l str> {
+        self.labels_of(&[at], inputs)
     }
 }
 
@@ -577,8 +703,8 @@ fn merge_edges(
 /// stays apart. Within one input the two stay apart (the input says they are two statements).
 fn fold_attested_into_terms(
     edges: &mut Vec<(NodeIndex, NodeIndex, Edge)>,
-    held_by: &[BTreeSet<usize>],
-    stated_in: &[BTreeSet<&str>],
+    holders: &Holders,
+    inputs: &[(&str, &Graph)],
     conflicts: &mut Vec<Problem>,
 ) {
     use crate::time::Containment;
@@ -611,17 +737,11 @@ fn fold_attested_into_terms(
         let Some(candidates) = dated.get(&undated_key(*f, *t, e)) else {
             continue;
         };
-        let mine = held_by.get(k);
         let terms: Vec<usize> = candidates
             .iter()
             .copied()
             .filter(|&d| {
-                let theirs = held_by.get(d);
-                let apart = match (mine, theirs) {
-                    (Some(a), Some(b)) => a.is_disjoint(b),
-                    _ => false,
-                };
-                apart
+                holders.disjoint(k, d)
                     && edges.get(d).is_some_and(|(_, _, de)| {
                         e.attested
                             .iter()
@@ -646,14 +766,7 @@ fn fold_attested_into_terms(
             crate::model::normalize_attested(&mut d.attested);
             union_citations(&mut d.citations, &e.citations);
             if d.attributes != e.attributes {
-                let both: BTreeSet<&str> = stated_in
-                    .get(undated)
-                    .into_iter()
-                    .chain(stated_in.get(term))
-                    .flatten()
-                    .copied()
-                    .collect();
-                let both = both.into_iter().collect::<Vec<_>>().join(", ");
+                let both = holders.labels_of(&[undated, term], inputs).join(", ");
                 let key = format!("{:?} {}", d.kind, d.valid);
                 merge_attributes(&mut d.attributes, &e.attributes, &key, &both, conflicts);
             }

@@ -105,6 +105,18 @@ vocabulary! {
         University = "university",
         /// A firm.
         Company = "company",
+        /// A head of state's or government's office, a cabinet, a government as a whole.
+        Government = "government",
+        /// A parliament, congress or one of its chambers or committees.
+        Legislature = "legislature",
+        /// A political party.
+        PoliticalParty = "political_party",
+        /// An intelligence or security service.
+        IntelligenceAgency = "intelligence_agency",
+        /// A court or tribunal, national or international.
+        Court = "court",
+        /// A non-governmental organization.
+        Ngo = "ngo",
         /// Anything else.
         Other = "other",
     }
@@ -287,6 +299,55 @@ impl LifecycleState {
             | LifecycleState::NoticeWithdrawn => (true, false),
             _ => (false, false),
         }
+    }
+}
+
+vocabulary! {
+    /// The part a party plays in an agreement (a `party_to` edge's `role`). Members, hubs and
+    /// spokes carry flows; observers and guarantors carry none. In an agreement with a hub, a
+    /// spoke reaches only the hub and the hub reaches every spoke ([`PartyRole::reaches`]).
+    #[derive(Default)]
+    PartyRole ("party role") {
+        /// A full party: reaches every other member (the default, left out when writing).
+        #[default]
+        Member = "member",
+        /// The party every flow passes through: reaches every spoke.
+        Hub = "hub",
+        /// A party that reaches only the hub.
+        Spoke = "spoke",
+        /// Takes part without carrying flows.
+        Observer = "observer",
+        /// Guarantees the agreement without carrying flows.
+        Guarantor = "guarantor",
+    }
+}
+
+impl PartyRole {
+    /// Whether a party in this role carries flows at all (not an observer or guarantor).
+    pub fn carries_flows(self) -> bool {
+        matches!(self, PartyRole::Member | PartyRole::Hub | PartyRole::Spoke)
+    }
+
+    /// Whether a flow goes directly from a party in this role to one in `other` through the
+    /// same agreement: member to member, hub to spoke, spoke to hub; nothing else.
+    ///
+    /// ```
+    /// use diplograph::PartyRole as R;
+    /// assert!(R::Spoke.reaches(R::Hub) && R::Hub.reaches(R::Spoke));
+    /// assert!(!R::Spoke.reaches(R::Spoke) && !R::Member.reaches(R::Observer));
+    /// ```
+    pub fn reaches(self, other: PartyRole) -> bool {
+        matches!(
+            (self, other),
+            (PartyRole::Member, PartyRole::Member)
+                | (PartyRole::Hub, PartyRole::Spoke)
+                | (PartyRole::Spoke, PartyRole::Hub)
+        )
+    }
+
+    /// Whether this is the default role, `member` (for serde's `skip_serializing_if`).
+    pub fn is_default(&self) -> bool {
+        *self == PartyRole::Member
     }
 }
 
@@ -811,6 +872,11 @@ pub struct Qualifiers {
     pub amount: Option<String>,
     /// For `other`: the name of the relation.
     pub relation: Option<String>,
+    /// For `party_to`: the party's role, when not `member` (the default is kept as `None`).
+    pub role: Option<PartyRole>,
+    /// For `party_to` from an organization: the id of the country it acts for (otherwise
+    /// derived from `part_of`, see [`crate::Graph::acting_for`]).
+    pub acting_for: Option<String>,
 }
 
 impl Qualifiers {
@@ -930,6 +996,19 @@ impl Edge {
     pub fn relation(&self) -> Option<&str> {
         self.qualifiers.as_ref()?.relation.as_deref()
     }
+
+    /// The party's role, for `party_to` (`member` unless stated).
+    pub fn role(&self) -> PartyRole {
+        self.qualifiers
+            .as_ref()
+            .and_then(|q| q.role)
+            .unwrap_or_default()
+    }
+
+    /// The country an organization acts for, as stated on a `party_to` edge.
+    pub fn acting_for(&self) -> Option<&str> {
+        self.qualifiers.as_ref()?.acting_for.as_deref()
+    }
 }
 
 /// Sorts attested dates and keeps each once: the one form an edge's `attested` takes.
@@ -967,7 +1046,8 @@ mod tests {
             "club".parse::<OrganizationKind>().err().map(|e| e.to_string()).as_deref(),
             Some(
                 "unknown organization kind `club`; expected one of: ministry, military, news_outlet, \
-                 international_organization, think_tank, university, company, other"
+                 international_organization, think_tank, university, company, government, legislature, \
+                 political_party, intelligence_agency, court, ngo, other"
             )
         );
         assert_eq!(

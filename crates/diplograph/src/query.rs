@@ -18,6 +18,7 @@
 //! nearest the date asked about, and the office, party, membership and chain questions can be
 //! asked for certain answers only.
 
+mod acting;
 mod asof;
 mod attested;
 mod chains;
@@ -32,6 +33,7 @@ pub use asof::{
     AgreementLink, AgreementState, AsOf, Membership, Office, Party, Signatory, ValidEdge,
 };
 pub use attested::{certain_only, Attestation, Certainty, Certified};
+pub(crate) use acting::{build_index as build_acting_index, ActingIndex};
 pub(crate) use chains::ChainIndex;
 pub use chains::{Chain, ChainQuery, Family, Hop, Link, MAX_CHAIN_ALTERNATIVES};
 pub use history::{Notice, NoticeOf, NoticeOutcome, PartyStep};

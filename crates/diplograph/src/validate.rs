@@ -11,12 +11,17 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+mod periods;
+pub(crate) use periods::check_periods;
+
 use crate::error::{Problem, ProblemCode};
 use crate::graph::{EdgeIndex, Graph, NodeIndex};
 use crate::identity::{self, normalize};
 use crate::model::{Edge, Qualifiers, StatementText};
 use crate::model::{EdgeKind, LifecycleState, LifecycleStep, Node, NodeDetails, NodeKind};
 use crate::provenance::{locate_text, Citation, Located, Span, MAX_OCCURRENCE};
+
+mod parties;
 
 /// What a whole-graph problem is about, so a loader can say where in the file it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,7 +113,10 @@ pub(crate) fn check_node(node: &Node) -> Vec<Problem> {
                     .unwrap_or_default();
                 push(
                     ProblemCode::UnknownIsoCode,
-                    format!("country id `{id}` is not an ISO 3166-1 alpha-3 code{hint}"),
+                    format!(
+                        "country id `{id}` is not a known country code (an ISO 3166-1 alpha-3 \
+                         code, an ISO 3166-3 code of a former state, or `XKX`){hint}"
+                    ),
                     "/id",
                 );
             }
@@ -446,6 +454,13 @@ fn qualifier_rules(q: &Qualifiers, kind: EdgeKind, label: &str, sink: &mut impl 
     );
     field(q.share.is_some(), "share", &[EdgeKind::TradesWith], false);
     field(q.relation.is_some(), "relation", &[EdgeKind::Other], true);
+    field(q.role.is_some(), "role", &[EdgeKind::PartyTo], false);
+    field(
+        q.acting_for.is_some(),
+        "acting_for",
+        &[EdgeKind::PartyTo],
+        false,
+    );
     if let Some(share) = q.share {
         if !(0.0..=1.0).contains(&share) {
             sink.push(
@@ -543,6 +558,9 @@ fn relation_rules(
                 || format!("`on_behalf_of` names `{party}`, but no node has that id"),
             );
         }
+    }
+    if let Some(state) = edge.acting_for() {
+        parties::acting_for_rules(graph, from, state, sink);
     }
 }
 
@@ -897,6 +915,8 @@ fn check_graph_into(
             }
         }
     }
+    parties::check_roles(graph, out);
+    parties::check_acting_for(graph, out);
     let aliases_clean = check_aliases(graph, report_aliases.then_some(&mut *out));
     check_external_ids(graph, out);
     aliases_clean

@@ -62,12 +62,29 @@ pub(super) fn validate(
         }
     }
     let invalid = results.iter().any(|(_, r)| r.is_err()) || !merge_problems.is_empty();
+    // What is worth a look in each valid file, though it does not make the file invalid.
+    let warnings: Vec<Vec<Problem>> = results
+        .iter()
+        .map(|(label, r)| match r {
+            Ok(g) => g
+                .warnings()
+                .into_iter()
+                .map(|mut w| {
+                    w.location.file = Some(PathBuf::from(label));
+                    w
+                })
+                .collect(),
+            Err(_) => Vec::new(),
+        })
+        .collect();
     if json {
         let files: Vec<serde_json::Value> = results
             .iter()
-            .map(|(label, r)| match r {
+            .zip(&warnings)
+            .map(|((label, r), warnings)| match r {
                 Ok(g) => json!({"file": label, "valid": true, "nodes": g.node_count(),
-                                "edges": g.edge_count(), "problems": []}),
+                                "edges": g.edge_count(), "problems": [],
+                                "warnings": warnings.iter().map(problem_json).collect::<Vec<_>>()}),
                 Err((ps, _)) => json!({"file": label, "valid": false,
                                       "problems": ps.iter().map(problem_json).collect::<Vec<_>>()}),
             })
@@ -89,14 +106,25 @@ pub(super) fn validate(
     let mut human = Human::new(out);
     let out: &mut dyn Write = &mut human;
     let mut err = anstream::stderr();
-    for (label, r) in &results {
+    for ((label, r), warnings) in results.iter().zip(&warnings) {
         match r {
-            Ok(g) => writeln!(
+            Ok(g) if warnings.is_empty() => writeln!(
                 out,
                 "{label}: valid ({} nodes, {} edges)",
                 g.node_count(),
                 g.edge_count()
             )?,
+            Ok(g) => {
+                // A failure to write to standard error cannot be reported.
+                let _ = render_problems(&mut err, warnings, &[], true);
+                writeln!(
+                    out,
+                    "{label}: valid ({} nodes, {} edges), with {} warning(s)",
+                    g.node_count(),
+                    g.edge_count(),
+                    warnings.len()
+                )?;
+            }
             Err((ps, texts)) => {
                 // A failure to write to standard error cannot be reported.
                 let _ = render_problems(&mut err, ps, texts, false);

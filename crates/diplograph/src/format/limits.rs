@@ -334,7 +334,7 @@ impl<'t> Scan<'t, '_> {
                 l.max_source_text_len,
             ),
             (Some(Role::Node), Some("id"))
-            | (Some(Role::Edge), Some("from" | "to" | "on_behalf_of"))
+            | (Some(Role::Edge), Some("from" | "to" | "on_behalf_of" | "acting_for"))
             | (Some(Role::Citation), Some("source"))
             | (Some(Role::Step), Some("party"))
             | (Some(Role::Via), None) => (
@@ -681,6 +681,9 @@ pub(crate) mod built {
         if let Some(q) = edge.qualifiers.as_deref() {
             if let Some(p) = &q.on_behalf_of {
                 c.id("/on_behalf_of", p);
+            }
+            if let Some(p) = &q.acting_for {
+                c.id("/acting_for", p);
             }
             for (key, text) in [
                 ("title", &q.title),

@@ -10,7 +10,7 @@ use serde_json::value::RawValue;
 use super::direct;
 use crate::model::{
     AgreementKind, Attributes, EdgeKind, EventKind, LifecycleStep, NodeKind, OrganizationKind,
-    Status,
+    PartyRole, Status,
 };
 use crate::provenance::Citation;
 use crate::time::PartialDate;
@@ -131,6 +131,10 @@ pub(super) struct EdgeRecord<'a> {
     pub(super) amount: Option<Cow<'a, str>>,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
     pub(super) relation: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) role: Option<PartyRole>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    pub(super) acting_for: Option<Cow<'a, str>>,
     #[serde(
         default,
         deserialize_with = "direct::attributes",

@@ -93,6 +93,8 @@ pub(super) fn edge_record<'g>(from: &'g str, to: &'g str, e: &'g Edge) -> EdgeRe
         share: q.and_then(|q| q.share),
         amount: q.and_then(|q| q.amount.as_deref()).map(Cow::Borrowed),
         relation: q.and_then(|q| q.relation.as_deref()).map(Cow::Borrowed),
+        role: q.and_then(|q| q.role),
+        acting_for: q.and_then(|q| q.acting_for.as_deref()).map(Cow::Borrowed),
         attributes: Cow::Borrowed(&e.attributes),
         citations: Cow::Borrowed(&e.citations),
     }

@@ -15,7 +15,7 @@
 use std::sync::OnceLock;
 
 use super::{Graph, KindIndex, NameIndex};
-use crate::query::ChainIndex;
+use crate::query::{ActingIndex, ChainIndex};
 
 /// The indexes derived from a graph's nodes and edges, each built lazily.
 #[derive(Debug, Default)]
@@ -26,6 +26,8 @@ pub(super) struct Derived {
     pub(super) kinds: OnceLock<KindIndex>,
     /// The chain search's index.
     pub(super) chains: OnceLock<ChainIndex>,
+    /// The organizations that state `acting_for` each country.
+    pub(super) acting: OnceLock<ActingIndex>,
 }
 
 impl Derived {
@@ -47,5 +49,13 @@ impl Graph {
     /// [`Graph::chains`]).
     pub(crate) fn chain_index(&self) -> &ChainIndex {
         self.derived.chains.get_or_init(|| ChainIndex::build(self))
+    }
+
+    /// For each country, the organizations whose `party_to` edges state `acting_for` it,
+    /// built on first use after a change.
+    pub(crate) fn acting_index(&self) -> &ActingIndex {
+        self.derived
+            .acting
+            .get_or_init(|| crate::query::build_acting_index(self))
     }
 }

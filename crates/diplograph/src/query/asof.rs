@@ -2,12 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::acting::{acting_bodies, party_state};
 use super::attested::{Attestation, Certainty};
 use super::{validity, NodeRef, Validity};
 use crate::error::{Error, Result};
 use crate::graph::{Graph, NodeIndex};
 use crate::identity::normalize;
-use crate::model::{EdgeKind, LifecycleState, LifecycleStep, NodeDetails, NodeKind};
+use crate::model::{EdgeKind, LifecycleState, LifecycleStep, NodeDetails, NodeKind, PartyRole};
 use crate::provenance::{union_citations, Citation};
 use crate::time::{Containment, Interval, PartialDate};
 
@@ -269,13 +270,20 @@ pub(crate) fn latest_state(lifecycle: &[LifecycleStep]) -> AgreementState {
     AgreementState::from_derived(derive(lifecycle, None), attested)
 }
 
-/// A party to an agreement.
+/// A party to an agreement: one row per state (or other party), with the bodies that acted
+/// for it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Party {
-    /// The party.
+    /// The party: the state an organization's participation counts for (its `acting_for`, or
+    /// the country it is `part_of`), or the node itself when it acts for no one else.
     pub party: NodeRef,
-    /// The `party_to` edge's interval.
+    /// Its role in the agreement (`member` unless a `party_to` edge says otherwise).
+    pub role: PartyRole,
+    /// The bodies that are `party_to` the agreement acting for `party` (a defence ministry),
+    /// sorted by id; empty when only the party itself is.
+    pub acting_bodies: Vec<NodeRef>,
+    /// The `party_to` edge's interval (the party's own edge, or else the first body's).
     pub valid: Interval,
     /// How that interval stands on the date asked about.
     pub validity: Validity,
@@ -284,8 +292,19 @@ pub struct Party {
     /// Whether that withdrawal is derived: the effective date of the party's notice of
     /// withdrawal, rather than a recorded `withdrawn` step or `withdrew_from` edge.
     pub withdrawal_derived: bool,
-    /// Citations of the `party_to` edge.
+    /// Citations of the `party_to` edges.
     pub citations: Vec<Citation>,
+}
+
+/// One `party_to` edge's participation on a date, before rows of one state are joined.
+#[derive(Debug, Clone)]
+pub(crate) struct Participant {
+    /// The node that is `party_to` the agreement.
+    pub(crate) body: NodeIndex,
+    /// The node its participation counts for.
+    pub(crate) state: NodeIndex,
+    /// The row it gives, with `party` naming `state`.
+    pub(crate) row: Party,
 }
 
 /// A person who signed an agreement.
@@ -312,7 +331,7 @@ pub struct AgreementLink {
     pub kind: crate::model::AgreementKind,
     /// Its state on the date asked about (with no date: its last recorded state).
     pub state: AgreementState,
-    /// All its parties on that date.
+    /// All its parties on that date, one per state (see [`Graph::parties`]).
     pub parties: Vec<NodeRef>,
     /// The weaker of the state's certainty and that of the parties' participation the answer
     /// rests on (both parties asked about, for [`Graph::agreements_between`]).
@@ -579,10 +598,65 @@ impl Graph {
     }
 
     /// The parties of an agreement on a date (with `None`: every party ever, withdrawals noted),
-    /// sorted by id. A party that withdrew by the date is left out.
+    /// sorted by id. A party that withdrew by the date is left out. An organization that is
+    /// party acting for a state (by `acting_for`, or by `part_of`) answers as that state,
+    /// with the organization in [`Party::acting_bodies`]: one row per state, never two.
+    ///
+    /// ```
+    /// let g = diplograph::example();
+    /// let hotline = g.resolve("kor-jpn-defence-hotline")?;
+    /// let parties = g.parties(hotline, None);
+    /// let rows: Vec<(&str, Vec<&str>)> = parties
+    ///     .iter()
+    ///     .map(|p| (p.party.id.as_str(), p.acting_bodies.iter().map(|b| b.id.as_str()).collect()))
+    ///     .collect();
+    /// assert_eq!(rows, [("JPN", vec!["jpn-mod"]), ("KOR", vec!["kor-mnd"])]);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
     ///
     /// Cost: O(in-degree of the agreement + lifecycle steps).
     pub fn parties(&self, agreement: NodeIndex, on: Option<&PartialDate>) -> Vec<Party> {
+        let mut rows = self.participants(agreement, on);
+        // The state's own edge first, then its bodies by id.
+        rows.sort_by(|a, b| {
+            let direct = |p: &Participant| p.body != p.state;
+            (&a.row.party.id, direct(a), a.body.index())
+                .cmp(&(&b.row.party.id, direct(b), b.body.index()))
+        });
+        let mut out: Vec<Party> = Vec::with_capacity(rows.len());
+        for p in rows {
+            match out.last_mut() {
+                Some(last) if last.party.id == p.row.party.id => {
+                    if last.role.is_default() {
+                        last.role = p.row.role;
+                    }
+                    last.acting_bodies.extend(p.row.acting_bodies);
+                    union_citations(&mut last.citations, &p.row.citations);
+                    if let Some(w) = p.row.withdrew {
+                        if last.withdrew.is_none_or(|l| w < l) {
+                            last.withdrew = Some(w);
+                            last.withdrawal_derived = p.row.withdrawal_derived;
+                        }
+                    }
+                }
+                _ => out.push(p.row),
+            }
+        }
+        for p in &mut out {
+            p.acting_bodies.sort();
+            p.acting_bodies.dedup();
+        }
+        out
+    }
+
+    /// Every `party_to` edge's participation in an agreement on a date (with `None`: ever),
+    /// each with the node it counts for; a participant that withdrew by the date is left out.
+    /// In the graph's edge order.
+    pub(crate) fn participants(
+        &self,
+        agreement: NodeIndex,
+        on: Option<&PartialDate>,
+    ) -> Vec<Participant> {
         let lifecycle = self
             .node_at(agreement)
             .and_then(|n| n.lifecycle())
@@ -620,26 +694,35 @@ impl Graph {
                 })
                 .min()
         };
-        let mut out: Vec<Party> = self
-            .edges_to(agreement, Some(EdgeKind::PartyTo))
+        self.edges_to(agreement, Some(EdgeKind::PartyTo))
             .filter_map(|e| {
+                let state = party_state(self, &e);
+                let state_node = self.node_at(state)?;
                 let withdrew = withdrawal(&e.from.id);
                 if on.is_some() && withdrew.is_some() {
                     return None;
                 }
-                Some(Party {
-                    party: e.from.into(),
-                    valid: e.edge.valid,
-                    validity: validity(self, e.edge, on)?,
-                    withdrew: withdrew.map(|(d, _)| d),
-                    withdrawal_derived: withdrew.is_some_and(|(_, derived)| derived),
-                    citations: e.edge.citations.clone(),
+                let acting_bodies = if state == e.from_index {
+                    Vec::new()
+                } else {
+                    vec![NodeRef::from(e.from)]
+                };
+                Some(Participant {
+                    body: e.from_index,
+                    state,
+                    row: Party {
+                        party: state_node.into(),
+                        role: e.edge.role(),
+                        acting_bodies,
+                        valid: e.edge.valid,
+                        validity: validity(self, e.edge, on)?,
+                        withdrew: withdrew.map(|(d, _)| d),
+                        withdrawal_derived: withdrew.is_some_and(|(_, derived)| derived),
+                        citations: e.edge.citations.clone(),
+                    },
                 })
             })
-            .collect();
-        out.sort_by(|a, b| a.party.id.cmp(&b.party.id));
-        out.dedup_by(|a, b| a.party.id == b.party.id);
-        out
+            .collect()
     }
 
     /// The people who signed an agreement, sorted by date then id.
@@ -664,7 +747,11 @@ impl Graph {
     }
 
     /// The agreements to which both `a` and `b` are parties on `on` (with `None`: ever), with
-    /// their state then. Agreements with no step begun by the date are left out. Sorted by id.
+    /// their state then. Agreements with no step begun by the date are left out. Sorted by id,
+    /// each once. A state is party also through the bodies acting for it (its defence
+    /// ministry, see [`Graph::parties`]); the answer's `parties` name each state once. Both
+    /// being parties says nothing of roles: through an agreement with a hub, two spokes are
+    /// both parties but reach each other only through the hub (see [`Graph::chains`]).
     ///
     /// ```
     /// let g = diplograph::example();
@@ -682,51 +769,58 @@ impl Graph {
         b: NodeIndex,
         on: Option<&PartialDate>,
     ) -> Vec<AgreementLink> {
-        let Some(b_node) = self.node_at(b) else {
+        let (Some(a_node), Some(b_node)) = (self.node_at(a), self.node_at(b)) else {
             return Vec::new();
+        };
+        // A party row answers for a node when it is that node or one of its acting bodies.
+        let answers_for = |p: &Party, id: &str| {
+            p.party.id == id || p.acting_bodies.iter().any(|body| body.id == id)
         };
         let mut out = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        for e in self.edges_from(a, Some(EdgeKind::PartyTo)) {
-            let Some(ag) = self.index_of(&e.to.id) else {
-                continue;
-            };
-            if !seen.insert(ag) {
-                continue;
-            }
-            let parties = self.parties(ag, on);
-            if !parties.iter().any(|p| p.party.id == e.from.id)
-                || !parties.iter().any(|p| p.party.id == b_node.id)
-            {
-                continue;
-            }
-            let NodeDetails::Agreement { kind, lifecycle } = &e.to.details else {
-                continue;
-            };
-            let state = match on {
-                Some(d) => state_on(lifecycle, d),
-                None => latest_state(lifecycle),
-            };
-            if on.is_some() && state.state.is_none() {
-                continue;
-            }
-            let mut citations = e.to.citations.clone();
-            union_citations(&mut citations, &state.citations);
-            let mut certainty = state.certainty;
-            for p in &parties {
-                if p.party.id == e.from.id || p.party.id == b_node.id {
-                    union_citations(&mut citations, &p.citations);
-                    certainty = certainty.and(p.validity.certainty);
+        for actor in acting_bodies(self, a) {
+            for e in self.edges_from(actor, Some(EdgeKind::PartyTo)) {
+                if actor != a && party_state(self, &e) != a {
+                    continue;
                 }
+                let ag = e.to_index;
+                if !seen.insert(ag) {
+                    continue;
+                }
+                let parties = self.parties(ag, on);
+                if !parties.iter().any(|p| answers_for(p, &a_node.id))
+                    || !parties.iter().any(|p| answers_for(p, &b_node.id))
+                {
+                    continue;
+                }
+                let NodeDetails::Agreement { kind, lifecycle } = &e.to.details else {
+                    continue;
+                };
+                let state = match on {
+                    Some(d) => state_on(lifecycle, d),
+                    None => latest_state(lifecycle),
+                };
+                if on.is_some() && state.state.is_none() {
+                    continue;
+                }
+                let mut citations = e.to.citations.clone();
+                union_citations(&mut citations, &state.citations);
+                let mut certainty = state.certainty;
+                for p in &parties {
+                    if answers_for(p, &a_node.id) || answers_for(p, &b_node.id) {
+                        union_citations(&mut citations, &p.citations);
+                        certainty = certainty.and(p.validity.certainty);
+                    }
+                }
+                out.push(AgreementLink {
+                    agreement: e.to.into(),
+                    kind: *kind,
+                    certainty,
+                    state,
+                    parties: parties.into_iter().map(|p| p.party).collect(),
+                    citations,
+                });
             }
-            out.push(AgreementLink {
-                agreement: e.to.into(),
-                kind: *kind,
-                certainty,
-                state,
-                parties: parties.into_iter().map(|p| p.party).collect(),
-                citations,
-            });
         }
         out.sort_by(|x, y| x.agreement.id.cmp(&y.agreement.id));
         out

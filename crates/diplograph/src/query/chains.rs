@@ -10,11 +10,12 @@ use std::rc::Rc;
 // Node indices are small integers: a fast non-cryptographic hash serves the search better.
 use rustc_hash::FxHashMap as HashMap;
 
+use super::acting::{acting_bodies, party_state};
 use super::asof::{latest_state, state_kind_on, state_on};
 use super::attested::Certainty;
 use super::{holds, validity, NodeRef};
 use crate::graph::{EdgeIndex, EdgeView, Graph, NodeIndex};
-use crate::model::{EdgeKind, LifecycleState, Node, NodeDetails, NodeKind};
+use crate::model::{EdgeKind, LifecycleState, NodeDetails, NodeKind, PartyRole};
 use crate::provenance::union_citations;
 use crate::time::Containment;
 
@@ -39,54 +40,19 @@ enum Way {
 /// A step of the search: where it leads, and how.
 type Step = (NodeIndex, Way);
 
-/// An agreement's parties on the date, each with the node it acts for (shared, read-only).
-type Parties = Rc<[(NodeIndex, NodeIndex)]>;
+/// An agreement's parties on the date, each with the node it acts for and its role (shared,
+/// read-only).
+type Parties = Rc<[(NodeIndex, NodeIndex, PartyRole)]>;
 
 struct Search<'g, 'q> {
     graph: &'g Graph,
     query: &'q ChainQuery,
     lift: bool,
-    /// For each agreement met: its parties on the date, each with the node it acts for;
-    /// `None` when the agreement does not carry hops.
+    /// For each agreement met: its parties on the date, each with the node it acts for and
+    /// its role; `None` when the agreement does not carry hops.
     admitted: HashMap<NodeIndex, Option<Parties>>,
-    lifted: HashMap<NodeIndex, NodeIndex>,
     /// How many times a node's ways out were listed: the search's work, which tests count.
     expansions: usize,
-}
-
-/// The country an organization acts for: `part_of` followed up to four levels while the node
-/// is an organization (a ministry → its government → its country).
-fn lifted(graph: &Graph, ix: NodeIndex) -> NodeIndex {
-    let mut cur = ix;
-    for _ in 0..4 {
-        if graph.node_at(cur).map(Node::kind) != Some(NodeKind::Organization) {
-            break;
-        }
-        match graph.edges_from(cur, Some(EdgeKind::PartOf)).next() {
-            Some(e) => cur = e.to_index,
-            None => break,
-        }
-    }
-    cur
-}
-
-/// The nodes whose participation counts as `v`'s: itself, then the organizations `part_of`
-/// it, at any depth (at most 64 in all).
-fn acting_for(graph: &Graph, v: NodeIndex) -> Vec<NodeIndex> {
-    let mut out = vec![v];
-    let mut i = 0;
-    while let Some(&cur) = out.get(i) {
-        for e in graph.edges_to(cur, Some(EdgeKind::PartOf)) {
-            if e.from.kind() == NodeKind::Organization
-                && !out.contains(&e.from_index)
-                && out.len() < 64
-            {
-                out.push(e.from_index);
-            }
-        }
-        i += 1;
-    }
-    out
 }
 
 /// `v`'s `allied_with` edges, both ways, each with the ally at its other end.
@@ -101,23 +67,20 @@ fn alliances(graph: &Graph, v: NodeIndex) -> impl Iterator<Item = (EdgeView<'_>,
 }
 
 impl Search<'_, '_> {
-    /// The country an organization acts for (following `part_of` up to four levels).
-    fn lifted(&mut self, ix: NodeIndex) -> NodeIndex {
-        if !self.lift {
-            return ix;
+    /// The node a `party_to` edge's participation counts for: with lifting, its
+    /// `acting_for` or the country its `from` is `part_of`; without, its `from`.
+    fn lifted(&self, e: &EdgeView<'_>) -> NodeIndex {
+        if self.lift {
+            party_state(self.graph, e)
+        } else {
+            e.from_index
         }
-        if let Some(&l) = self.lifted.get(&ix) {
-            return l;
-        }
-        let cur = lifted(self.graph, ix);
-        self.lifted.insert(ix, cur);
-        cur
     }
 
-    /// The nodes whose participation counts as `v`'s: itself, and organizations part of it.
+    /// The nodes whose participation counts as `v`'s: itself, and the bodies acting for it.
     fn acting_for(&self, v: NodeIndex) -> Vec<NodeIndex> {
         if self.lift {
-            acting_for(self.graph, v)
+            acting_bodies(self.graph, v)
         } else {
             vec![v]
         }
@@ -143,22 +106,23 @@ impl Search<'_, '_> {
                         .edges_to(ag, Some(EdgeKind::WithdrewFrom))
                         .next()
                         .is_some();
-                let parties: Vec<NodeIndex> = if withdrawals {
+                let mut with_lift: Vec<(NodeIndex, NodeIndex, PartyRole)> = if withdrawals {
                     // Rare: take the full answer, which knows who withdrew when.
                     self.graph
-                        .parties(ag, on)
-                        .iter()
-                        .filter_map(|p| self.graph.index_of(&p.party.id))
+                        .participants(ag, on)
+                        .into_iter()
+                        .map(|p| {
+                            let lifted = if self.lift { p.state } else { p.body };
+                            (p.body, lifted, p.row.role)
+                        })
                         .collect()
                 } else {
                     self.graph
                         .edges_to(ag, Some(EdgeKind::PartyTo))
                         .filter(|e| holds(e.edge, on).is_some())
-                        .map(|e| e.from_index)
+                        .map(|e| (e.from_index, self.lifted(&e), e.edge.role()))
                         .collect()
                 };
-                let mut with_lift: Vec<(NodeIndex, NodeIndex)> =
-                    parties.into_iter().map(|p| (p, self.lifted(p))).collect();
                 with_lift.sort_unstable();
                 with_lift.dedup();
                 Some(Rc::from(with_lift))
@@ -177,20 +141,23 @@ impl Search<'_, '_> {
         self.expansions += 1;
         let mut out = Vec::new();
         for actor in self.acting_for(v) {
-            let agreements: Vec<NodeIndex> = g
+            let agreements: Vec<(NodeIndex, PartyRole)> = g
                 .edges_from(actor, Some(EdgeKind::PartyTo))
                 .filter(|e| holds(e.edge, on).is_some())
-                .map(|e| e.to_index)
+                .filter(|e| actor == v || self.lifted(e) == v)
+                .map(|e| (e.to_index, e.edge.role()))
                 .collect();
-            for ag in agreements {
+            for (ag, role) in agreements {
                 let Some(parties) = self.admitted(ag) else {
                     continue;
                 };
-                if !parties.iter().any(|(p, _)| *p == actor) {
+                if !parties.iter().any(|(p, ..)| *p == actor) {
                     continue; // withdrew by the date
                 }
-                for &(party, lifted) in parties.iter() {
-                    if lifted != v {
+                for &(party, lifted, other) in parties.iter() {
+                    // Through a hub agreement a spoke reaches only the hub; observers and
+                    // guarantors carry nothing.
+                    if lifted != v && role.reaches(other) {
                         out.push((
                             lifted,
                             Way::Agreement {
@@ -253,6 +220,11 @@ impl Search<'_, '_> {
                 union_citations(&mut citations, &state.citations);
                 let mut unknown = state.rests_on_unknown;
                 let mut certainty = state.certainty;
+                let role = |party: NodeIndex| {
+                    g.edges_to(agreement, Some(EdgeKind::PartyTo))
+                        .find(|e| e.from_index == party)
+                        .map(|e| e.edge.role())
+                };
                 for party in [from_party, to_party] {
                     // The agreement's few parties rather than the party's many agreements: the
                     // same edges, in the same order.
@@ -281,6 +253,8 @@ impl Search<'_, '_> {
                     to: to_node.into(),
                     from_party: party_ref(from_party, from),
                     to_party: party_ref(to_party, to),
+                    from_role: role(from_party),
+                    to_role: role(to_party),
                     link: Link::Agreement {
                         agreement: ag.into(),
                         kind: *kind,
@@ -301,6 +275,8 @@ impl Search<'_, '_> {
                     to: to_node.into(),
                     from_party: None,
                     to_party: None,
+                    from_role: None,
+                    to_role: None,
                     link: Link::Relation {
                         kind: EdgeKind::AlliedWith,
                     },
@@ -328,8 +304,8 @@ impl Search<'_, '_> {
                     .and_then(|e| g.edge_at(e))
                     .is_some_and(|e| holds(e.edge, on).is_some())
                     && self.admitted(agreement).is_some_and(|parties| {
-                        parties.iter().any(|&(p, _)| p == from_party)
-                            && parties.iter().any(|&(p, _)| p == to_party)
+                        parties.iter().any(|&(p, ..)| p == from_party)
+                            && parties.iter().any(|&(p, ..)| p == to_party)
                     })
             }
             Way::Alliance { edge } => {
@@ -561,7 +537,6 @@ impl Graph {
             query,
             lift,
             admitted: HashMap::default(),
-            lifted: HashMap::default(),
             expansions: 0,
         };
         let chains = search.run(from, to, use_index);

@@ -6,7 +6,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::error::UnknownName;
-use crate::model::{AgreementKind, EdgeKind};
+use crate::model::{AgreementKind, EdgeKind, PartyRole};
 use crate::provenance::Citation;
 use crate::query::asof::AgreementState;
 use crate::query::attested::{Attestation, Certainty};
@@ -218,6 +218,11 @@ pub struct Hop {
     pub from_party: Option<NodeRef>,
     /// Likewise at the end.
     pub to_party: Option<NodeRef>,
+    /// For a hop through an agreement: the role in it of the party at the start (`hub`,
+    /// `spoke`, `member` …); `None` for an alliance.
+    pub from_role: Option<PartyRole>,
+    /// Likewise at the end.
+    pub to_role: Option<PartyRole>,
     /// What carries it.
     pub link: Link,
     /// Whether the date is certainly inside the link's validity, or only partly.

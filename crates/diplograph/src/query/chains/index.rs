@@ -15,7 +15,9 @@ use crate::graph::{EdgeIndex, Graph, NodeIndex};
 use crate::model::{AgreementKind, EdgeKind, LifecycleStep};
 use crate::time::{Interval, PartialDate};
 
-use super::{acting_for, alliances, lifted, Family, Way};
+use super::{alliances, Family, Way};
+use crate::model::PartyRole;
+use crate::query::acting::{acting_bodies, party_state};
 
 /// Days `[from, until)` as [`day`] keys.
 pub(super) type DayRange = (i64, i64);
@@ -156,26 +158,14 @@ struct AgreementInfo {
     kind: AgreementKind,
     binding: Vec<DayRange>,
     withdrawals: bool,
-    /// Every party (with the node it acts for), sorted, with the days it is party.
-    parties: Vec<(NodeIndex, NodeIndex, Vec<DayRange>)>,
+    /// Every party (with the node it acts for and its role), sorted, with the days it is
+    /// party.
+    parties: Vec<(NodeIndex, NodeIndex, PartyRole, Vec<DayRange>)>,
 }
 
 impl ChainIndex {
     pub(crate) fn build(g: &Graph) -> Self {
         let bound = g.nodes().map(|(ix, _)| ix.index() + 1).max().unwrap_or(0);
-        let mut lift: Vec<Option<NodeIndex>> = vec![None; bound];
-        let mut lifted_of = |ix: NodeIndex| -> NodeIndex {
-            match lift.get(ix.index()).copied().flatten() {
-                Some(l) => l,
-                None => {
-                    let l = lifted(g, ix);
-                    if let Some(slot) = lift.get_mut(ix.index()) {
-                        *slot = Some(l);
-                    }
-                    l
-                }
-            }
-        };
         let mut agreements: Vec<Option<AgreementInfo>> = Vec::new();
         agreements.resize_with(bound, || None);
         for (ix, node) in g.nodes() {
@@ -186,19 +176,24 @@ impl ChainIndex {
                 || g.edges_to(ix, Some(EdgeKind::WithdrewFrom))
                     .next()
                     .is_some();
-            let mut parties: Vec<(NodeIndex, NodeIndex, Vec<DayRange>)> = Vec::new();
+            let mut parties: Vec<(NodeIndex, NodeIndex, PartyRole, Vec<DayRange>)> = Vec::new();
             for e in g.edges_to(ix, Some(EdgeKind::PartyTo)) {
-                let l = lifted_of(e.from_index);
+                let l = party_state(g, &e);
                 let span = edge_span(&e.edge.valid);
-                match parties.iter_mut().find(|(p, _, _)| *p == e.from_index) {
-                    Some((_, _, spans)) => spans.extend(span),
-                    None => parties.push((e.from_index, l, span.into_iter().collect())),
+                match parties.iter_mut().find(|(p, ..)| *p == e.from_index) {
+                    Some((.., spans)) => spans.extend(span),
+                    None => parties.push((
+                        e.from_index,
+                        l,
+                        e.edge.role(),
+                        span.into_iter().collect(),
+                    )),
                 }
             }
-            for (_, _, spans) in &mut parties {
+            for (.., spans) in &mut parties {
                 *spans = union(std::mem::take(spans));
             }
-            parties.sort_unstable_by_key(|&(p, l, _)| (p, l));
+            parties.sort_unstable_by_key(|&(p, l, role, _)| (p, l, role));
             if let Some(slot) = agreements.get_mut(ix.index()) {
                 *slot = Some(AgreementInfo {
                     kind: *kind,
@@ -221,16 +216,20 @@ impl ChainIndex {
             }
             found.clear();
             let mut generated = 0u32;
-            for actor in acting_for(g, v) {
+            for actor in acting_bodies(g, v) {
                 for e in g.edges_from(actor, Some(EdgeKind::PartyTo)) {
+                    if actor != v && party_state(g, &e) != v {
+                        continue;
+                    }
                     let ag = e.to_index;
                     let Some(Some(info)) = agreements.get(ag.index()) else {
                         continue;
                     };
                     let actor_span: Vec<DayRange> = edge_span(&e.edge.valid).into_iter().collect();
                     let both = intersect(&info.binding, &actor_span);
-                    for (party, to, spans) in &info.parties {
-                        if *to == v {
+                    let role = e.edge.role();
+                    for (party, to, other, spans) in &info.parties {
+                        if *to == v || !role.reaches(*other) {
                             continue;
                         }
                         let spans = if info.withdrawals {
