@@ -113,7 +113,7 @@ fn chains(
 }
 
 /// How to run the merge: which order the halves go in, and where the result goes.
-#[derive(Default)]
+#[derive(Default, Clone, Copy)]
 struct MergeRun<'a> {
     /// Merge (b, a) instead of (a, b).
     swap: bool,
