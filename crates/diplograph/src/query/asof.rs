@@ -84,6 +84,7 @@ impl AgreementState {
     ///                 .with_party("USA")
     ///                 .with_effective("2020-11-22".parse()?),
     ///         ],
+    ///         terms: None,
     ///     }))?;
     /// let ix = g.resolve("open-skies")?;
     /// let s = g.agreement_state(ix, Some(&"2020-06".parse()?))?;
@@ -411,7 +412,10 @@ impl<'g> AsOf<'g> {
             .graph
             .nodes()
             .filter_map(|(ix, n)| {
-                let NodeDetails::Agreement { kind, lifecycle } = &n.details else {
+                let NodeDetails::Agreement {
+                    kind, lifecycle, ..
+                } = &n.details
+                else {
                     return None;
                 };
                 let state = state_on(lifecycle, &self.date);
@@ -620,8 +624,11 @@ impl Graph {
         // The state's own edge first, then its bodies by id.
         rows.sort_by(|a, b| {
             let direct = |p: &Participant| p.body != p.state;
-            (&a.row.party.id, direct(a), a.body.index())
-                .cmp(&(&b.row.party.id, direct(b), b.body.index()))
+            (&a.row.party.id, direct(a), a.body.index()).cmp(&(
+                &b.row.party.id,
+                direct(b),
+                b.body.index(),
+            ))
         });
         let mut out: Vec<Party> = Vec::with_capacity(rows.len());
         for p in rows {
@@ -793,7 +800,10 @@ impl Graph {
                 {
                     continue;
                 }
-                let NodeDetails::Agreement { kind, lifecycle } = &e.to.details else {
+                let NodeDetails::Agreement {
+                    kind, lifecycle, ..
+                } = &e.to.details
+                else {
                     continue;
                 };
                 let state = match on {

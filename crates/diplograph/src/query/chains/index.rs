@@ -169,7 +169,10 @@ impl ChainIndex {
         let mut agreements: Vec<Option<AgreementInfo>> = Vec::new();
         agreements.resize_with(bound, || None);
         for (ix, node) in g.nodes() {
-            let crate::model::NodeDetails::Agreement { kind, lifecycle } = &node.details else {
+            let crate::model::NodeDetails::Agreement {
+                kind, lifecycle, ..
+            } = &node.details
+            else {
                 continue;
             };
             let withdrawals = lifecycle.iter().any(LifecycleStep::concerns_one_party)
@@ -182,12 +185,9 @@ impl ChainIndex {
                 let span = edge_span(&e.edge.valid);
                 match parties.iter_mut().find(|(p, ..)| *p == e.from_index) {
                     Some((.., spans)) => spans.extend(span),
-                    None => parties.push((
-                        e.from_index,
-                        l,
-                        e.edge.role(),
-                        span.into_iter().collect(),
-                    )),
+                    None => {
+                        parties.push((e.from_index, l, e.edge.role(), span.into_iter().collect()))
+                    }
                 }
             }
             for (.., spans) in &mut parties {
