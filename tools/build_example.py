@@ -41,7 +41,7 @@ EDGE_KINDS = [
 ]
 NODE_KEYS = [
     "id", "kind", "name", "aliases", "external_ids", "org_kind", "agreement_kind", "event_kind",
-    "lifecycle", "date", "end", "place", "quote", "paraphrase", "url", "text", "attributes",
+    "lifecycle", "binding", "renewal", "vote", "date", "end", "place", "quote", "paraphrase", "url", "text", "attributes",
     "citations",
 ]
 EDGE_KEYS = [
@@ -409,8 +409,8 @@ def build_main():
            aliases=["General Security of Military Information Agreement (US–ROK)"],
            agreement_kind="gsomia",
            lifecycle=[b.step("in_force", Cs(("Under the framework", REU)), attested=D)],
-           attributes={"legally_binding": True,
-                       "purpose": "share and safeguard intelligence"},
+           binding={"value": True, "citations": Cs(("Under the framework", REU))},
+           attributes={"purpose": "share and safeguard intelligence"},
            citations=Cs(("Under the framework", REU)))
     for p in ["KOR", "USA"]:
         b.edge("party_to", p, "gsomia-kor-usa", Cs(("Under the framework", REU)))

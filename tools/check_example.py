@@ -55,7 +55,7 @@ RANK = {"proposed": 0, "negotiating": 1, "agreed": 2, "signed": 3, "in_force": 4
 TOP_KEYS = ["diplograph", "title", "description", "nodes", "edges"]
 NODE_KEYS = [
     "id", "kind", "name", "aliases", "external_ids", "org_kind", "agreement_kind", "event_kind",
-    "lifecycle", "date", "end", "place", "quote", "paraphrase", "url", "text", "attributes",
+    "lifecycle", "binding", "renewal", "vote", "date", "end", "place", "quote", "paraphrase", "url", "text", "attributes",
     "citations",
 ]
 COMMON_NODE_KEYS = {"id", "kind", "name", "aliases", "external_ids", "attributes", "citations"}
@@ -63,7 +63,7 @@ KIND_NODE_KEYS = {
     "country": set(),
     "person": set(),
     "organization": {"org_kind"},
-    "agreement": {"agreement_kind", "lifecycle"},
+    "agreement": {"agreement_kind", "lifecycle", "binding", "renewal", "vote"},
     "event": {"event_kind", "date", "end", "place"},
     "statement": {"quote", "paraphrase", "date"},
     "source": {"date", "url", "text"},
@@ -368,6 +368,11 @@ class Checker:
                     check_citations(sw, st.get("citations", []))
                     if not st.get("citations"):
                         self.err(sw, "no citation")
+            for term in ["binding", "renewal", "vote"]:
+                if term in n:
+                    check_citations(f"{w}/{term}", n[term].get("citations", []))
+                    if not n[term].get("citations"):
+                        self.err(f"{w}/{term}", "uncited-term")
         for i, e in enumerate(edges):
             check_citations(f"/edges/{i} ({e.get('kind')} {e.get('from')}->{e.get('to')})",
                             e.get("citations", []))

@@ -174,6 +174,12 @@ class Node:
     @property
     def lifecycle(self) -> list[LifecycleStep]: ...
     @property
+    def binding(self) -> Optional[dict[str, Any]]: ...
+    @property
+    def renewal(self) -> Optional[dict[str, Any]]: ...
+    @property
+    def vote(self) -> Optional[dict[str, Any]]: ...
+    @property
     def date(self) -> Optional[PartialDate]: ...
     @property
     def end(self) -> Optional[PartialDate]: ...
@@ -291,6 +297,9 @@ class Graph:
         kind: str,
         *,
         lifecycle: Sequence[_StepLike] = ...,
+        binding: Optional[dict[str, Any]] = None,
+        renewal: Optional[dict[str, Any]] = None,
+        vote: Optional[dict[str, Any]] = None,
         aliases: Sequence[str] = ...,
         external_ids: dict[str, str] = ...,
         attributes: Optional[dict[str, Any]] = None,

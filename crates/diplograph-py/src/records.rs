@@ -76,6 +76,9 @@ fields! {
         Url => ("url", "string"),
         Text => ("text", "string"),
         Lifecycle => ("lifecycle", "object"),
+        Binding => ("binding", "object"),
+        Renewal => ("renewal", "object"),
+        Vote => ("vote", "object"),
         Attributes => ("attributes", "object"),
         Citations => ("citations", "object"),
     }
@@ -265,9 +268,21 @@ impl<'py> Builder<'py> {
             NodeDetails::Organization { kind } => {
                 row[F::OrgKind as usize] = Some(self.name(kind.as_str()));
             }
-            NodeDetails::Agreement { kind, lifecycle } => {
+            NodeDetails::Agreement {
+                kind,
+                lifecycle,
+                terms,
+            } => {
                 row[F::AgreementKind as usize] = Some(self.name(kind.as_str()));
                 row[F::Lifecycle as usize] = Some(json_to_py(py, lifecycle)?);
+                if let Some(t) = terms {
+                    row[F::Binding as usize] =
+                        t.binding.as_ref().map(|b| json_to_py(py, b)).transpose()?;
+                    row[F::Renewal as usize] =
+                        t.renewal.as_ref().map(|r| json_to_py(py, r)).transpose()?;
+                    row[F::Vote as usize] =
+                        t.vote.as_ref().map(|v| json_to_py(py, v)).transpose()?;
+                }
             }
             NodeDetails::Event {
                 kind,

@@ -25,9 +25,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::error::{Error, Location, Problem, ProblemCode, Result};
 use crate::graph::{Graph, NodeIndex};
 use crate::identity::normalize;
-use crate::model::{Edge, LifecycleStep, Node, NodeDetails, NodeKind};
+use crate::model::{AgreementTerms, Edge, LifecycleStep, Node, NodeDetails, NodeKind, Vote};
 use crate::order;
-use crate::provenance::union_citations;
+use crate::provenance::{union_citations, Citation};
 use crate::validate::{self, Subject};
 
 mod fit;
@@ -830,26 +830,25 @@ fn check_merged(
 /// Whether any id a node refers to (citation sources and intermediaries, lifecycle parties)
 /// is `renamed`.
 fn refers_to_renamed(node: &Node, renamed: impl Fn(&str) -> bool) -> bool {
-    let cites =
-        |c: &crate::provenance::Citation| renamed(&c.source) || c.via.iter().any(|v| renamed(v));
-    node.citations.iter().any(cites)
-        || node.lifecycle().is_some_and(|l| {
-            l.iter()
-                .any(|s| s.party.as_deref().is_some_and(&renamed) || s.citations.iter().any(cites))
-        })
+    let cites = |c: &Citation| renamed(&c.source) || c.via.iter().any(|v| renamed(v));
+    node.citation_lists().flatten().any(cites)
+        || node
+            .lifecycle()
+            .is_some_and(|l| l.iter().any(|s| s.party.as_deref().is_some_and(&renamed)))
 }
 
 /// Rewrites the ids a node refers to (citation sources and intermediaries, lifecycle parties).
 fn rename_references(node: &mut Node, rename: impl Fn(&str) -> String) {
-    let fix = |c: &mut crate::provenance::Citation| {
+    let fix = |c: &mut Citation| {
         c.source = rename(&c.source);
         c.via = c.via.iter().map(|v| rename(v)).collect();
     };
-    node.citations.iter_mut().for_each(fix);
+    for citations in node.citation_lists_mut() {
+        citations.iter_mut().for_each(fix);
+    }
     if let NodeDetails::Agreement { lifecycle, .. } = &mut node.details {
         for step in lifecycle {
             step.party = step.party.as_deref().map(&rename);
-            step.citations.iter_mut().for_each(fix);
         }
     }
 }
@@ -1011,6 +1010,9 @@ fn merge_attributes(
 enum Field {
     OrganizationKind,
     AgreementKind,
+    Binding,
+    Renewal,
+    Vote,
     EventStatus,
     EventKind,
     EventDates,
@@ -1027,6 +1029,9 @@ impl Field {
         match self {
             Field::OrganizationKind => "organization kind",
             Field::AgreementKind => "agreement kind",
+            Field::Binding => "binding",
+            Field::Renewal => "renewal terms",
+            Field::Vote => "vote",
             Field::EventStatus => "status",
             Field::EventKind => "event kind",
             Field::EventDates => "dates",
@@ -1043,6 +1048,18 @@ impl Field {
         match (self, &node.details) {
             (Field::OrganizationKind, NodeDetails::Organization { kind }) => Some(kind.to_string()),
             (Field::AgreementKind, NodeDetails::Agreement { kind, .. }) => Some(kind.to_string()),
+            (Field::Binding, _) => node.terms()?.binding.as_ref().map(|b| b.value.to_string()),
+            (Field::Renewal, _) => node
+                .terms()?
+                .renewal
+                .as_ref()
+                .map(|r| format!("\"{}\"", r.terms)),
+            (Field::Vote, _) => node.terms()?.vote.as_ref().map(|v| {
+                format!(
+                    "{} for, {} against, {} abstaining",
+                    v.in_favour, v.against, v.abstaining
+                )
+            }),
             (Field::EventStatus, NodeDetails::Event { status, .. }) => Some(status.to_string()),
             (Field::EventKind, NodeDetails::Event { kind, .. }) => Some(kind.to_string()),
             (Field::EventDates, NodeDetails::Event { when, .. }) => match (when.start, when.end) {
@@ -1253,6 +1270,116 @@ fn merge_nodes(
     node
 }
 
+/// Folds `other`'s terms of an agreement into `into`: a term one side states is kept; one both
+/// state with the same value keeps the citations of both; different values are a conflict
+/// that keeps, by the values alone, `false` for `binding`, the longer renewal terms and the
+/// smaller vote count, with the citations of both (the conflict names each input's value).
+fn merge_terms(
+    into: &mut AgreementTerms,
+    other: &AgreementTerms,
+    report: &mut impl FnMut(Field, Finding),
+) {
+    merge_term(
+        &mut into.binding,
+        other.binding.as_ref(),
+        Field::Binding,
+        report,
+    );
+    merge_term(
+        &mut into.renewal,
+        other.renewal.as_ref(),
+        Field::Renewal,
+        report,
+    );
+    merge_term(&mut into.vote, other.vote.as_ref(), Field::Vote, report);
+}
+
+/// A term of an agreement, as the merge sees it: a value and its citations.
+trait Term: Clone {
+    /// Whether the two state the same value.
+    fn same(&self, other: &Self) -> bool;
+    /// Keeps, of two different values, the one the rule picks (by the values alone).
+    fn pick(&mut self, other: &Self);
+    fn citations_mut(&mut self) -> &mut Vec<Citation>;
+    fn citations(&self) -> &[Citation];
+}
+
+impl Term for crate::model::Binding {
+    fn same(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+    fn pick(&mut self, other: &Self) {
+        self.value &= other.value;
+    }
+    fn citations_mut(&mut self) -> &mut Vec<Citation> {
+        &mut self.citations
+    }
+    fn citations(&self) -> &[Citation] {
+        &self.citations
+    }
+}
+
+impl Term for crate::model::Renewal {
+    fn same(&self, other: &Self) -> bool {
+        self.terms == other.terms
+    }
+    fn pick(&mut self, other: &Self) {
+        if (other.terms.len(), &other.terms) > (self.terms.len(), &self.terms) {
+            self.terms.clone_from(&other.terms);
+        }
+    }
+    fn citations_mut(&mut self) -> &mut Vec<Citation> {
+        &mut self.citations
+    }
+    fn citations(&self) -> &[Citation] {
+        &self.citations
+    }
+}
+
+impl Term for Vote {
+    fn same(&self, other: &Self) -> bool {
+        vote_key(self) == vote_key(other)
+    }
+    fn pick(&mut self, other: &Self) {
+        if vote_key(other) < vote_key(self) {
+            let citations = std::mem::take(&mut self.citations);
+            *self = Vote {
+                citations,
+                ..other.clone()
+            };
+        }
+    }
+    fn citations_mut(&mut self) -> &mut Vec<Citation> {
+        &mut self.citations
+    }
+    fn citations(&self) -> &[Citation] {
+        &self.citations
+    }
+}
+
+fn vote_key(v: &Vote) -> (u32, u32, u32, Option<crate::time::PartialDate>) {
+    (v.in_favour, v.against, v.abstaining, v.date)
+}
+
+fn merge_term<T: Term>(
+    into: &mut Option<T>,
+    other: Option<&T>,
+    field: Field,
+    report: &mut impl FnMut(Field, Finding),
+) {
+    match (into.as_mut(), other) {
+        (_, None) => {}
+        (None, Some(o)) => *into = Some(o.clone()),
+        (Some(i), Some(o)) => {
+            if !i.same(o) {
+                report(field, Finding::Conflict);
+                i.pick(o);
+            }
+            union_citations(i.citations_mut(), o.citations());
+        }
+    }
+}
+
 /// Folds `other`'s details into `into` (lifecycles are merged apart, over every member at
 /// once), reporting each field where the two disagree. Each choice depends on the values alone:
 /// a date or text that refines the other is kept; otherwise the smaller kind, status or
@@ -1269,11 +1396,21 @@ fn merge_details(
             report(Field::OrganizationKind, Finding::Conflict);
             *kind = (*kind).min(*k2);
         }
-        (NodeDetails::Agreement { kind, .. }, NodeDetails::Agreement { kind: k2, .. })
-            if kind != k2 =>
-        {
-            report(Field::AgreementKind, Finding::Conflict);
-            *kind = (*kind).min(*k2);
+        (
+            NodeDetails::Agreement { kind, terms, .. },
+            NodeDetails::Agreement {
+                kind: k2,
+                terms: t2,
+                ..
+            },
+        ) => {
+            if kind != k2 {
+                report(Field::AgreementKind, Finding::Conflict);
+                *kind = (*kind).min(*k2);
+            }
+            if let Some(t2) = t2 {
+                merge_terms(terms.get_or_insert_with(Box::default), t2, report);
+            }
         }
         (
             NodeDetails::Event {

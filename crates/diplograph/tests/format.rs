@@ -97,15 +97,12 @@ fn every_citation_span_in_the_example_matches_its_sentence() {
     assert_eq!(text, include_str!("../data/straits-times-2016-06-04.txt"));
     let mut citations = Vec::new();
     for (_, n) in g.nodes() {
-        citations.extend(n.citations.iter());
-        for step in n.lifecycle().unwrap_or_default() {
-            citations.extend(step.citations.iter());
-        }
+        citations.extend(n.citation_lists().flatten());
     }
     for e in g.edges() {
         citations.extend(e.edge.citations.iter());
     }
-    assert_eq!(citations.len(), 389);
+    assert_eq!(citations.len(), 390);
     for c in citations {
         assert_eq!(c.source, "st-2016-06-04");
         let span = c.span.unwrap();

@@ -273,7 +273,11 @@ fn details() -> impl Strategy<Value = NodeDetails> {
                 .prop_filter("bilateral kinds need two parties", |k| !k.is_bilateral()),
             lifecycle
         )
-            .prop_map(|(kind, lifecycle)| NodeDetails::Agreement { kind, lifecycle }),
+            .prop_map(|(kind, lifecycle)| NodeDetails::Agreement {
+                kind,
+                lifecycle,
+                terms: None,
+            }),
         (
             select(EventKind::ALL),
             interval,
@@ -562,7 +566,7 @@ proptest! {
     ) {
         let agreement = |steps: Vec<LifecycleStep>| {
             let mut g = Graph::new();
-            let details = NodeDetails::Agreement { kind: AgreementKind::Treaty, lifecycle: steps };
+            let details = NodeDetails::Agreement { kind: AgreementKind::Treaty, lifecycle: steps, terms: None };
             let added = g.add_node(Node::new("a", "A", details));
             prop_assert!(added.is_ok(), "{added:?}");
             Ok(g)

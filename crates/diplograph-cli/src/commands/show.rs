@@ -94,6 +94,34 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
             )?;
         }
     }
+    if let Some(t) = &p.terms {
+        let binding = t.binding.as_ref().map(|b| {
+            let said = if b.value {
+                "legally binding"
+            } else {
+                "not legally binding"
+            };
+            ("binding", said.to_owned(), &b.citations)
+        });
+        let renewal = t
+            .renewal
+            .as_ref()
+            .map(|r| ("renewal", r.terms.clone(), &r.citations));
+        let vote = t.vote.as_ref().map(|v| {
+            let on = v.date.map(|d| format!(" on {d}")).unwrap_or_default();
+            let said = format!(
+                "{} for, {} against, {} abstaining{on}",
+                v.in_favour, v.against, v.abstaining
+            );
+            ("vote", said, &v.citations)
+        });
+        for (name, said, cited) in [binding, renewal, vote].into_iter().flatten() {
+            writeln!(out, "{name}: {said}")?;
+            if !cited.is_empty() {
+                writeln!(out, "  {}", citations(g, cited).replace('\n', "\n  "))?;
+            }
+        }
+    }
     if let Some(s) = &p.statement {
         let words = if s.is_quote {
             format!("“{}”", s.text)

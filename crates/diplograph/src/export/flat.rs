@@ -249,6 +249,11 @@ pub(crate) const NODE_COLUMNS: &[&str] = &[
     "text",
     "lifecycle",
     "state",
+    "binding",
+    "renewal",
+    "vote_for",
+    "vote_against",
+    "vote_abstain",
     "citation_count",
     "citations",
 ];
@@ -484,8 +489,12 @@ const N_URL: usize = 15;
 const N_TEXT: usize = 16;
 const N_LIFECYCLE: usize = 17;
 const N_STATE: usize = 18;
-const N_CITATION_COUNT: usize = 19;
-const N_CITATIONS: usize = 20;
+/// An agreement's terms: `binding`, `renewal`, then the vote's three counts.
+const N_BINDING: usize = 19;
+const N_RENEWAL: usize = 20;
+const N_VOTE: usize = 21;
+const N_CITATION_COUNT: usize = 24;
+const N_CITATIONS: usize = 25;
 const E_KIND: usize = 0;
 /// `start`, then `start_earliest` and `start_latest`.
 const E_START: usize = 1;
@@ -548,7 +557,9 @@ pub(crate) fn visit_node<'g>(
     }
     match &n.details {
         NodeDetails::Country | NodeDetails::Person | NodeDetails::Organization { .. } => {}
-        NodeDetails::Agreement { lifecycle, .. } => {
+        NodeDetails::Agreement {
+            lifecycle, terms, ..
+        } => {
             if !lifecycle.is_empty() {
                 put(N_LIFECYCLE, Cell::Data(Data::Lifecycle(lifecycle)));
             }
@@ -556,6 +567,23 @@ pub(crate) fn visit_node<'g>(
             // notice that took effect, a term that ran out, steps about one party read apart).
             if let Some(state) = crate::query::history::final_state(lifecycle) {
                 put(N_STATE, str_cell(state.as_str()));
+            }
+            // The terms' values; their citations are in the native format.
+            if let Some(t) = terms {
+                if let Some(b) = &t.binding {
+                    put(N_BINDING, Cell::Bool(b.value));
+                }
+                if let Some(r) = &t.renewal {
+                    put(N_RENEWAL, str_cell(&r.terms));
+                }
+                if let Some(v) = &t.vote {
+                    for (i, n) in [v.in_favour, v.against, v.abstaining]
+                        .into_iter()
+                        .enumerate()
+                    {
+                        put(N_VOTE + i, Cell::Int(i64::from(n)));
+                    }
+                }
             }
         }
         NodeDetails::Event {
@@ -882,6 +910,11 @@ mod tests {
             (N_TEXT, "text"),
             (N_LIFECYCLE, "lifecycle"),
             (N_STATE, "state"),
+            (N_BINDING, "binding"),
+            (N_RENEWAL, "renewal"),
+            (N_VOTE, "vote_for"),
+            (N_VOTE + 1, "vote_against"),
+            (N_VOTE + 2, "vote_abstain"),
             (N_CITATION_COUNT, "citation_count"),
             (N_CITATIONS, "citations"),
         ];

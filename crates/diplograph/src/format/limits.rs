@@ -653,7 +653,17 @@ pub(crate) mod built {
                     );
                 }
             }
-            NodeDetails::Agreement { lifecycle, .. } => {
+            NodeDetails::Agreement {
+                lifecycle, terms, ..
+            } => {
+                if let Some(t) = terms {
+                    if let Some(r) = &t.renewal {
+                        c.string("/renewal/terms", &r.terms);
+                    }
+                    for (name, cs) in t.cited() {
+                        c.citations(&format!("/{name}/citations"), cs);
+                    }
+                }
                 for (i, step) in lifecycle.iter().enumerate() {
                     if let Some(p) = &step.party {
                         c.id(&format!("/lifecycle/{i}/party"), p);

@@ -94,9 +94,10 @@ impl Search<'_, '_> {
         }
         let on = self.query.on.as_ref();
         let admitted = match self.graph.node_at(ag).map(|n| &n.details) {
-            Some(NodeDetails::Agreement { kind, lifecycle })
-                if self.query.family.admits(*kind)
-                    && state_kind_on(lifecycle, on).is_some_and(LifecycleState::is_binding) =>
+            Some(NodeDetails::Agreement {
+                kind, lifecycle, ..
+            }) if self.query.family.admits(*kind)
+                && state_kind_on(lifecycle, on).is_some_and(LifecycleState::is_binding) =>
             {
                 let withdrawals = lifecycle
                     .iter()
@@ -209,7 +210,10 @@ impl Search<'_, '_> {
                 to_party,
             } => {
                 let ag = g.node_at(agreement)?;
-                let NodeDetails::Agreement { kind, lifecycle } = &ag.details else {
+                let NodeDetails::Agreement {
+                    kind, lifecycle, ..
+                } = &ag.details
+                else {
                     return None;
                 };
                 let state = match on {

@@ -11,7 +11,9 @@ use super::{
     StatementInfo, StatementQuery,
 };
 use crate::graph::{Graph, NodeIndex};
-use crate::model::{Attributes, EdgeKind, LifecycleStep, Node, NodeDetails, NodeKind, Status};
+use crate::model::{
+    AgreementTerms, Attributes, EdgeKind, LifecycleStep, Node, NodeDetails, NodeKind, Status,
+};
 use crate::provenance::Citation;
 use crate::time::{Containment, Interval, PartialDate};
 
@@ -106,6 +108,9 @@ pub struct NodeProfile {
     /// For agreements: the state on the date (or the last recorded one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<AgreementState>,
+    /// For agreements: what sources state of its terms (binding, renewal, vote), each cited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terms: Option<AgreementTerms>,
     /// For agreements: the dated history.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lifecycle: Vec<LifecycleStep>,
@@ -323,6 +328,7 @@ impl Graph {
             } else {
                 None
             },
+            terms: n.terms().cloned(),
             lifecycle: n
                 .lifecycle()
                 .map(<[LifecycleStep]>::to_vec)
@@ -366,7 +372,7 @@ impl Graph {
     ///
     /// ```
     /// let s = diplograph::example().stats();
-    /// assert_eq!((s.nodes, s.edges, s.citations), (75, 228, 389));
+    /// assert_eq!((s.nodes, s.edges, s.citations), (75, 228, 390));
     /// assert_eq!(s.first_date.map(|d| d.to_string()).as_deref(), Some("2009"));
     /// ```
     ///
@@ -385,7 +391,7 @@ impl Graph {
         };
         for (_, n) in self.nodes() {
             *nodes_by_kind.entry(n.kind()).or_default() += 1;
-            count(&n.citations);
+            n.citation_lists().for_each(&mut count);
             match &n.details {
                 NodeDetails::Agreement { lifecycle, .. } => {
                     for s in lifecycle {
@@ -394,7 +400,6 @@ impl Graph {
                                 .into_iter()
                                 .flatten(),
                         );
-                        count(&s.citations);
                     }
                 }
                 NodeDetails::Event { when, .. } => {
