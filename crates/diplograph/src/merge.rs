@@ -598,14 +598,18 @@ fn merge_edges(
             fact.hash(&mut h);
             h.finish()
         };
-        let mut counts: HashMap<u64, usize> = HashMap::with_capacity(g.edge_count());
-        let mut stated = Vec::with_capacity(g.edge_count());
+        // Each statement's position by its fact's hash, to mark the facts stated more than
+        // once (the first statement is marked when a second comes).
+        let mut first_of: HashMap<u64, usize> = HashMap::with_capacity(g.edge_count());
+        let mut stated: Vec<Stated<'_>> = Vec::with_capacity(g.edge_count());
         for view in g.edges() {
             let (Some(f), Some(t)) = (end(view.from_index), end(view.to_index)) else {
                 continue;
             };
-            let mut edge = view.edge.clone();
-            if renaming {
+            // An edge is copied here only when its references are renamed; otherwise when
+            // it becomes a merged edge (never when it repeats a fact already merged).
+            let renamed = renaming.then(|| {
+                let mut edge = view.edge.clone();
                 if let Some(q) = edge.qualifiers.as_deref_mut() {
                     if let Some(p) = &mut q.on_behalf_of {
                         renames.rename_in_place(i, p);
@@ -617,25 +621,43 @@ fn merge_edges(
                         renames.rename_in_place(i, v);
                     }
                 }
+                edge
+            });
+            let hash = fact_hash(fact_ref(f, t, renamed.as_ref().unwrap_or(view.edge)));
+            let mut repeated = false;
+            match first_of.entry(hash) {
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(stated.len());
+                }
+                std::collections::hash_map::Entry::Occupied(e) => {
+                    repeated = true;
+                    if let Some(first) = stated.get_mut(*e.get()) {
+                        first.repeated = true;
+                    }
+                }
             }
-            let hash = fact_hash(fact_ref(f, t, &edge));
-            *counts.entry(hash).or_insert(0) += 1;
-            stated.push(Some((view, f, t, edge, hash)));
+            stated.push(Stated {
+                view,
+                from: f,
+                to: t,
+                renamed,
+                hash,
+                repeated,
+            });
         }
+        drop(first_of);
         // The statements taken as stored, then those of facts stated more than once, in the
         // canonical order.
         let mut repeated: Vec<usize> = Vec::new();
         let mut order: Vec<usize> = Vec::with_capacity(stated.len());
         for (k, s) in stated.iter().enumerate() {
-            let Some(s) = s else { continue };
-            if counts.get(&s.4).is_some_and(|n| *n > 1) {
+            if s.repeated {
                 repeated.push(k);
             } else {
                 order.push(k);
             }
         }
-        drop(counts);
-        let view_at = |k: usize| stated.get(k).and_then(|s| s.as_ref()).map(|s| &s.0);
+        let view_at = |k: usize| stated.get(k).map(|s| &s.view);
         repeated.sort_by(|&a, &b| match (view_at(a), view_at(b)) {
             (Some(a), Some(b)) => order::cmp_edges(a, b),
             _ => a.cmp(&b),
@@ -644,11 +666,13 @@ fn merge_edges(
         order.extend(repeated);
         let mut seen: HashMap<FactKey, usize> = HashMap::default();
         for (n, k) in order.into_iter().enumerate() {
-            let Some((_, f, t, edge, hash)) = stated.get_mut(k).and_then(Option::take) else {
+            let Some(s) = stated.get_mut(k) else {
                 continue;
             };
+            let (f, t, hash) = (s.from, s.to, s.hash);
+            let edge: &Edge = s.renamed.as_ref().unwrap_or(s.view.edge);
             let occurrence = if n >= first_repeated {
-                let n = seen.entry(fact_key(f, t, &edge)).or_insert(0);
+                let n = seen.entry(fact_key(f, t, edge)).or_insert(0);
                 *n += 1;
                 *n
             } else {
@@ -661,7 +685,7 @@ fn merge_edges(
             while at != here && at != usize::MAX {
                 if merged_edges
                     .get(at)
-                    .is_some_and(|(ef, et, e)| fact_ref(*ef, *et, e) == fact_ref(f, t, &edge))
+                    .is_some_and(|(ef, et, e)| fact_ref(*ef, *et, e) == fact_ref(f, t, edge))
                 {
                     same = Some(at);
                     break;
@@ -684,7 +708,7 @@ fn merge_edges(
                     }
                     if existing.attributes != edge.attributes {
                         let id = |ix: NodeIndex| graph.node_at(ix).map_or("", |n| n.id.as_str());
-                        let key = edge_key(id(f), id(t), &edge);
+                        let key = edge_key(id(f), id(t), edge);
                         let both = holders.labels(at, inputs).join(", ");
                         merge_attributes(
                             &mut existing.attributes,
@@ -701,6 +725,7 @@ fn merge_edges(
                         facts.insert((hash, occurrence), here);
                     }
                     same_hash.push(if head == here { usize::MAX } else { head });
+                    let edge = s.renamed.take().unwrap_or_else(|| s.view.edge.clone());
                     merged_edges.push((f, t, edge));
                     holders.push(i);
                 }
@@ -751,6 +776,21 @@ fn merge_edges(
             graph.insert_edge_unchecked(f, t, edge);
         }
     }
+}
+
+/// One edge of an input, as the merge sees it.
+struct Stated<'g> {
+    /// The edge in its input.
+    view: crate::graph::EdgeView<'g>,
+    /// Its ends in the merged graph.
+    from: NodeIndex,
+    to: NodeIndex,
+    /// Its copy with references renamed, in an input where some are.
+    renamed: Option<Edge>,
+    /// The hash of the fact it states.
+    hash: u64,
+    /// Whether its input states that fact more than once.
+    repeated: bool,
 }
 
 /// The inputs that state each merged edge, by the edge's position: the first input, and the
