@@ -81,7 +81,7 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
     let mut conflicts: Vec<Problem> = Vec::new();
     let mut refinements: Vec<Problem> = Vec::new();
     let (members, mut nodes) = Members::collect(inputs, &mut conflicts);
-    let groups = group_members(&members.ids, &nodes);
+    let groups = group_members(&members, &nodes);
     let canonical: Vec<&str> = groups.iter().map(|list| members.canonical(list)).collect();
     let renames = Renames::new(inputs, &members, &groups, &canonical);
     for ((input, _), node) in members.ids.iter().zip(&mut nodes) {
@@ -141,6 +141,8 @@ struct Members<'g> {
     clashes: HashMap<&'g str, BTreeSet<NodeKind>>,
     /// Each member's input and its id, made unique by kind.
     ids: Vec<(usize, Cow<'g, str>)>,
+    /// When no id clashes: for each member, the first member with its id.
+    same_id: Option<Vec<usize>>,
     /// By input: its first member (the members of an input follow its nodes' order).
     starts: Vec<usize>,
 }
@@ -151,12 +153,16 @@ impl<'g> Members<'g> {
         conflicts: &mut Vec<Problem>,
     ) -> (Self, Vec<Cow<'g, Node>>) {
         let total: usize = inputs.iter().map(|(_, g)| g.node_count()).sum();
-        // The first kind each id names; a second kind makes the id a clash.
-        let mut kind_of: HashMap<&'g str, NodeKind> = HashMap::with_capacity(total);
+        // The first kind each id names, and its first member; a second kind makes the id a
+        // clash. Members are numbered in this same order.
+        let mut first_of: HashMap<&'g str, (NodeKind, usize)> = HashMap::with_capacity(total);
         let mut clashes: HashMap<&'g str, BTreeSet<NodeKind>> = HashMap::new();
+        let mut same_id = Vec::with_capacity(total);
         for (_, g) in inputs {
             for (_, n) in g.nodes() {
-                let first = *kind_of.entry(&n.id).or_insert_with(|| n.kind());
+                let m = same_id.len();
+                let (first, at) = *first_of.entry(&n.id).or_insert((n.kind(), m));
+                same_id.push(at);
                 if first != n.kind() {
                     clashes
                         .entry(&n.id)
@@ -165,7 +171,7 @@ impl<'g> Members<'g> {
                 }
             }
         }
-        drop(kind_of);
+        drop(first_of);
         for (id, kinds) in &clashes {
             let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
             let apart: Vec<String> = kinds
@@ -183,8 +189,12 @@ impl<'g> Members<'g> {
                 &inputs_with(inputs, id),
             ));
         }
+        // Without clashes every member keeps its id, so the first member of each id is the
+        // first member of each id as the merge knows it.
+        let same_id = clashes.is_empty().then_some(same_id);
         let mut members = Members {
             clashes,
+            same_id,
             ids: Vec::with_capacity(total),
             starts: Vec::with_capacity(inputs.len()),
         };
@@ -406,16 +416,23 @@ fn merge_groups(
 
 /// Phase 2: groups the members that name one entity (same id, same external id, or an alias
 /// naming exactly one other group).
-fn group_members(members: &[(usize, Cow<'_, str>)], member_nodes: &[Cow<'_, Node>]) -> Groups {
+fn group_members(all: &Members<'_>, member_nodes: &[Cow<'_, Node>]) -> Groups {
+    let members = &all.ids;
     // Union-find over members: same id, same external id, alias naming the other.
     let mut sets = UnionFind::new(members.len());
-    let mut first_by_id: HashMap<&str, usize> = HashMap::with_capacity(members.len());
+    let mut first_by_id: HashMap<&str, usize> = HashMap::new();
     let mut first_by_external: HashMap<String, usize> = HashMap::new();
     for (m, ((_, id), node)) in members.iter().zip(member_nodes).enumerate() {
-        match first_by_id.get(id.as_ref()) {
-            Some(&other) => sets.union(m, other),
-            None => {
-                first_by_id.insert(id, m);
+        if let Some(same_id) = &all.same_id {
+            if let Some(&first) = same_id.get(m).filter(|&&first| first != m) {
+                sets.union(m, first);
+            }
+        } else {
+            match first_by_id.get(id.as_ref()) {
+                Some(&other) => sets.union(m, other),
+                None => {
+                    first_by_id.insert(id, m);
+                }
             }
         }
         // A blank external id identifies nothing: it must not unify anything.
@@ -437,14 +454,27 @@ fn group_members(members: &[(usize, Cow<'_, str>)], member_nodes: &[Cow<'_, Node
     // hold nodes of one input: an input that gives two nodes different ids says they are
     // different entities (and a merge whose names collide would otherwise collapse them when
     // merged again with one of its inputs).
+    // A member saying what the first member of its group says adds no name or alias: it is
+    // left out of the names (its group is found through that first member).
+    let roots: Vec<usize> = (0..members.len()).map(|m| sets.find(m)).collect();
+    let repeats = |m: usize, same: &dyn Fn(&Node, &Node) -> bool| {
+        roots.get(m).is_some_and(|&root| {
+            root != m
+                && matches!(
+                    (member_nodes.get(root), member_nodes.get(m)),
+                    (Some(r), Some(n)) if same(r, n)
+                )
+        })
+    };
     let wanted: HashSet<(NodeKind, String)> = member_nodes
         .iter()
-        .flat_map(|node| node.aliases.iter().map(|a| (node.kind(), normalize(a))))
+        .enumerate()
+        .filter(|(m, _)| !repeats(*m, &|r, n| r.aliases == n.aliases))
+        .flat_map(|(_, node)| node.aliases.iter().map(|a| (node.kind(), normalize(a))))
         .collect();
     if !wanted.is_empty() {
         let mut inputs_in: Vec<InputSet> = vec![InputSet::default(); members.len()];
-        for (m, (input, _)) in members.iter().enumerate() {
-            let root = sets.find(m);
+        for ((input, _), &root) in members.iter().zip(&roots) {
             if let Some(set) = inputs_in.get_mut(root) {
                 set.insert(*input);
             }
@@ -452,6 +482,9 @@ fn group_members(members: &[(usize, Cow<'_, str>)], member_nodes: &[Cow<'_, Node
         // Members by their name, for the names some alias gives (members in order).
         let mut names: HashMap<(NodeKind, String), Vec<usize>> = HashMap::new();
         for (m, node) in member_nodes.iter().enumerate() {
+            if repeats(m, &|r, n| r.name == n.name) {
+                continue;
+            }
             let key = (node.kind(), normalize(&node.name));
             if wanted.contains(&key) {
                 names.entry(key).or_default().push(m);
