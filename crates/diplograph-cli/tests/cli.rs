@@ -88,7 +88,7 @@ fn dash_reads_standard_input() {
     assert_eq!(v["first_date"], "2009");
     assert_eq!(v["last_date"], "2016-08-04");
     assert_eq!(v["sources"][0]["source"]["id"], "st-2016-06-04");
-    assert_eq!(v["sources"][0]["citations"], 389);
+    assert_eq!(v["sources"][0]["citations"], 392);
 }
 
 #[test]

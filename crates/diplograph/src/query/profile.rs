@@ -366,7 +366,7 @@ impl Graph {
     ///
     /// ```
     /// let s = diplograph::example().stats();
-    /// assert_eq!((s.nodes, s.edges, s.citations), (75, 228, 389));
+    /// assert_eq!((s.nodes, s.edges, s.citations), (75, 228, 392));
     /// assert_eq!(s.first_date.map(|d| d.to_string()).as_deref(), Some("2009"));
     /// ```
     ///
