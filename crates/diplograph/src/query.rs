@@ -28,11 +28,11 @@ mod profile;
 mod statements;
 mod timeline;
 
+pub(crate) use acting::{build_index as build_acting_index, ActingIndex};
 pub use asof::{
     AgreementLink, AgreementState, AsOf, Membership, Office, Party, Signatory, ValidEdge,
 };
 pub use attested::{certain_only, Attestation, Certainty, Certified};
-pub(crate) use acting::{build_index as build_acting_index, ActingIndex};
 pub(crate) use chains::ChainIndex;
 pub use chains::{Chain, ChainQuery, Family, Hop, Link, MAX_CHAIN_ALTERNATIVES};
 pub use history::{Notice, NoticeOf, NoticeOutcome, PartyStep};

@@ -14,7 +14,14 @@ const MOU: &str = include_str!("data/defence-mou-ministries.json");
 fn datasets_validate_against_the_json_schema() {
     let schema: serde_json::Value = serde_json::from_str(SCHEMA).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
-    for text in [diplograph::EXAMPLE_JSON, LATER, EDTF, HISTORIES, RECAAP, MOU] {
+    for text in [
+        diplograph::EXAMPLE_JSON,
+        LATER,
+        EDTF,
+        HISTORIES,
+        RECAAP,
+        MOU,
+    ] {
         let doc: serde_json::Value = serde_json::from_str(text).unwrap();
         let errors: Vec<String> = validator
             .iter_errors(&doc)

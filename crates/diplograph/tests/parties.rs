@@ -62,7 +62,8 @@ fn example_with_framework_in_force(roles: bool) -> Graph {
         serde_json::from_str(diplograph::EXAMPLE_JSON).expect("the example is JSON");
     for node in doc["nodes"].as_array_mut().expect("nodes") {
         if node["id"] == "trilateral-info-sharing" {
-            node["lifecycle"] = serde_json::json!([{"state": "in_force", "attested": "2016-06-04"}]);
+            node["lifecycle"] =
+                serde_json::json!([{"state": "in_force", "attested": "2016-06-04"}]);
         }
     }
     if !roles {
@@ -215,9 +216,8 @@ fn recaap_members_reach_each_other_only_through_the_centre() {
 
 fn mou_merged() -> Graph {
     let example = diplograph::example();
-    let ministries =
-        diplograph::format::from_str(include_str!("data/defence-mou-ministries.json"))
-            .expect("valid");
+    let ministries = diplograph::format::from_str(include_str!("data/defence-mou-ministries.json"))
+        .expect("valid");
     merge(
         &[("example", &example), ("ministries", &ministries)],
         MergeOptions::default(),
@@ -262,11 +262,16 @@ fn a_ministry_acting_for_its_state_is_that_state_once() {
     assert!(texts
         .iter()
         .any(|t| t.starts_with("a Memorandum of Understanding between the Department of Defense")));
-    assert!(texts.iter().any(|t| t.contains("Memorandum of Understanding")));
+    assert!(texts
+        .iter()
+        .any(|t| t.contains("Memorandum of Understanding")));
 
     // The MoU links the two states once, naming each state once.
     let on = d("2016-06-04");
-    let (usa, jpn) = (g.resolve("USA").expect("USA"), g.resolve("JPN").expect("JPN"));
+    let (usa, jpn) = (
+        g.resolve("USA").expect("USA"),
+        g.resolve("JPN").expect("JPN"),
+    );
     let links = g.agreements_between(usa, jpn, Some(&on));
     let mou_links: Vec<Vec<String>> = links
         .iter()
@@ -323,7 +328,9 @@ fn a_ministry_alone_answers_as_its_state() {
             ("USA".to_owned(), strings(&["us-dod"]))
         ]
     );
-    let q = ChainQuery::new(Family::Defence).with_on(d("2016-06-04")).with_k(5);
+    let q = ChainQuery::new(Family::Defence)
+        .with_on(d("2016-06-04"))
+        .with_k(5);
     let found = chains(&g, "Japan", "United States", &q);
     assert_eq!(found.len(), 1);
     let hop = &found[0].hops[0];

@@ -620,8 +620,11 @@ impl Graph {
         // The state's own edge first, then its bodies by id.
         rows.sort_by(|a, b| {
             let direct = |p: &Participant| p.body != p.state;
-            (&a.row.party.id, direct(a), a.body.index())
-                .cmp(&(&b.row.party.id, direct(b), b.body.index()))
+            (&a.row.party.id, direct(a), a.body.index()).cmp(&(
+                &b.row.party.id,
+                direct(b),
+                b.body.index(),
+            ))
         });
         let mut out: Vec<Party> = Vec::with_capacity(rows.len());
         for p in rows {
