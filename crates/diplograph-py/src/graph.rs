@@ -428,7 +428,7 @@ impl PyGraph {
     /// Adds an edge ``from_ -kind-> to`` between two node ids, checked as the core checks it
     /// (both ends exist, the kind allows their kinds, its own fields). Returns the new edge.
     /// ``attested`` is one date or a list of dates on which a source confirms the edge held.
-    #[pyo3(signature = (from_, kind, to, *, start = None, end = None, attested = None, title = None, on_behalf_of = None, position = None, share = None, amount = None, relation = None, attributes = None, citations = Vec::new()))]
+    #[pyo3(signature = (from_, kind, to, *, start = None, end = None, attested = None, title = None, on_behalf_of = None, position = None, share = None, amount = None, relation = None, role = None, acting_for = None, attributes = None, citations = Vec::new()))]
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors the Python keyword arguments"
@@ -448,9 +448,15 @@ impl PyGraph {
         share: Option<f64>,
         amount: Option<String>,
         relation: Option<String>,
+        role: Option<&str>,
+        acting_for: Option<String>,
         attributes: Option<&Bound<'_, PyDict>>,
         citations: Vec<CitationArg>,
     ) -> PyResult<PyEdge> {
+        let role = role
+            .map(vocab::<diplograph::PartyRole>)
+            .transpose()?
+            .filter(|r| !r.is_default());
         let mut edge = Edge::new(vocab::<EdgeKind>(kind)?)
             .valid(start.map(|d| d.0), end.map(|d| d.0))
             .qualified(|q| {
@@ -460,6 +466,8 @@ impl PyGraph {
                 q.share = share;
                 q.amount = amount;
                 q.relation = relation;
+                q.role = role;
+                q.acting_for = acting_for;
             });
         for d in attested.map(|a| a.0).unwrap_or_default() {
             edge = edge.with_attested(d);
