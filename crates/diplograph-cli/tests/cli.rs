@@ -1428,8 +1428,8 @@ fn an_undated_statement_shows_the_date_it_was_reported() {
 /// agreement's parties show their roles and the bodies acting for them.
 #[test]
 fn path_and_show_name_roles_and_acting_bodies() {
-    let recaap = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../diplograph/tests/data/recaap-hub.json");
+    let recaap =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../diplograph/tests/data/recaap-hub.json");
     let recaap = recaap.to_str().unwrap();
     let out = stdout_of(&[
         "-q",

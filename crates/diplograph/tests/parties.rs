@@ -199,7 +199,7 @@ fn recaap_members_reach_each_other_only_through_the_centre() {
     );
     // In force from 4 September 2006, but the centre opened on 29 November: nothing flows
     // between the two dates.
-    let before = q.clone().with_on(d("2006-10-01"));
+    let before = q.with_on(d("2006-10-01"));
     assert!(chains(&g, "Japan", "Philippines", &before).is_empty());
     // Both are parties all the same.
     let links: Vec<String> = g
