@@ -52,6 +52,15 @@ pub(super) fn check_roles(graph: &Graph, out: &mut Vec<(Subject, Problem)>) {
         if node.kind() != NodeKind::Agreement {
             continue;
         }
+        // With every party a member (no role stated), no rule can fail: one scan, nothing
+        // built, for almost every agreement.
+        let stated = graph.edges_to(ix, None).any(|e| {
+            e.edge.kind == EdgeKind::PartyTo
+                && e.edge.qualifiers.as_ref().is_some_and(|q| q.role.is_some())
+        });
+        if !stated {
+            continue;
+        }
         // Each party's first edge and role, by id; conflicting edges reported as met.
         let mut roles: BTreeMap<&str, (EdgeIndex, PartyRole)> = BTreeMap::new();
         let mut edges: Vec<_> = graph
