@@ -46,7 +46,7 @@ NODE_KEYS = [
 ]
 EDGE_KEYS = [
     "kind", "from", "to", "start", "end", "attested", "title", "on_behalf_of", "position", "share",
-    "amount", "relation", "attributes", "citations",
+    "amount", "relation", "role", "acting_for", "attributes", "citations",
 ]
 STEP_KEYS = ["state", "date", "attested", "party", "citations"]
 CITATION_KEYS = ["source", "span", "text", "via", "confidence"]
@@ -434,9 +434,14 @@ def build_main():
            citations=Cs(("Talks would continue on sharing", NAK_REU), ("Under the framework", REU),
                         ("would then pass the information on to Japan", REU),
                         ("It would work similarly", REU)))
-    for p in ["USA", "KOR", "JPN"]:
+    # The US is the hub: "South Korea would pass relevant information to the United States
+    # ... The United States would then pass the information on to Japan. It would work
+    # similarly the other way around": Seoul and Tokyo do not exchange directly.
+    for p, role in [("USA", "hub"), ("KOR", "spoke"), ("JPN", "spoke")]:
         b.edge("party_to", p, "trilateral-info-sharing",
-               Cs(("Under the framework", REU), ("would then pass the information on to Japan", REU)))
+               Cs(("Under the framework", REU), ("would then pass the information on to Japan", REU),
+                  ("It would work similarly", REU)),
+               role=role)
     b.edge("other", "trilateral-info-sharing", "gsomia-kor-usa", Cs(("Under the framework", REU)),
            relation="relies_on")
     b.edge("other", "trilateral-info-sharing", "gsomia-jpn-usa",

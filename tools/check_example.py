@@ -70,7 +70,7 @@ KIND_NODE_KEYS = {
 }
 EDGE_KEYS = [
     "kind", "from", "to", "start", "end", "attested", "title", "on_behalf_of", "position", "share",
-    "amount", "relation", "attributes", "citations",
+    "amount", "relation", "role", "acting_for", "attributes", "citations",
 ]
 STEP_KEYS = ["state", "date", "attested", "party", "citations"]
 CITATION_KEYS = ["source", "span", "text", "via", "confidence"]
@@ -294,6 +294,16 @@ class Checker:
                 elif not any(x.get("kind") == "party_to" and x.get("from") == e["on_behalf_of"]
                              and x.get("to") == e["to"] for x in edges):
                     self.err(w, "signed on behalf of a non-party")
+            if "role" in e:
+                if kind != "party_to":
+                    self.err(w, "role on an edge that is not party_to")
+                if e["role"] not in ("member", "hub", "spoke", "observer", "guarantor"):
+                    self.err(w, f"invalid-value: role {e['role']!r}")
+            if "acting_for" in e:
+                if kind != "party_to":
+                    self.err(w, "acting_for on an edge that is not party_to")
+                if by_id.get(e["acting_for"], {}).get("kind") != "country":
+                    self.err(w, "acting-for-not-country")
             if "share" in e:
                 if kind != "trades_with":
                     self.err(w, "share on an edge that is not trades_with")
@@ -386,6 +396,15 @@ class Checker:
                 self.err(n["id"], "agreement without parties")
             if n.get("agreement_kind") == "gsomia" and len(parties) != 2:
                 self.err(n["id"], f"bilateral-party-count: {sorted(parties)}")
+            roles = {e["from"]: e.get("role", "member") for e in edges
+                     if e.get("kind") == "party_to" and e.get("to") == n["id"]}
+            hubs = [p for p, r in roles.items() if r == "hub"]
+            if len(hubs) > 1:
+                self.err(n["id"], f"hub-count: {sorted(hubs)}")
+            if not hubs and "spoke" in roles.values():
+                self.err(n["id"], "spoke-without-hub")
+            if hubs and "member" in roles.values():
+                self.err(n["id"], "member-with-hub")
             prev_rank, prev_state, prev_date = -1, None, None
             for k, st in enumerate(n.get("lifecycle", [])):
                 w = f"{n['id']}/lifecycle/{k}"

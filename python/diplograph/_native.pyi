@@ -233,6 +233,10 @@ class Edge:
     @property
     def relation(self) -> Optional[str]: ...
     @property
+    def role(self) -> Optional[str]: ...
+    @property
+    def acting_for(self) -> Optional[str]: ...
+    @property
     def attributes(self) -> dict[str, Any]: ...
     @property
     def citations(self) -> list[Citation]: ...
@@ -362,6 +366,8 @@ class Graph:
         share: Optional[float] = None,
         amount: Optional[str] = None,
         relation: Optional[str] = None,
+        role: Optional[str] = None,
+        acting_for: Optional[str] = None,
         attributes: Optional[dict[str, Any]] = None,
         citations: Sequence[_CitationLike] = ...,
     ) -> Edge: ...

@@ -453,7 +453,7 @@ impl PyGraph {
     /// Adds an edge ``from_ -kind-> to`` between two node ids, checked as the core checks it
     /// (both ends exist, the kind allows their kinds, its own fields). Returns the new edge.
     /// ``attested`` is one date or a list of dates on which a source confirms the edge held.
-    #[pyo3(signature = (from_, kind, to, *, start = None, end = None, attested = None, title = None, on_behalf_of = None, position = None, share = None, amount = None, relation = None, attributes = None, citations = Vec::new()))]
+    #[pyo3(signature = (from_, kind, to, *, start = None, end = None, attested = None, title = None, on_behalf_of = None, position = None, share = None, amount = None, relation = None, role = None, acting_for = None, attributes = None, citations = Vec::new()))]
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors the Python keyword arguments"
@@ -473,9 +473,15 @@ impl PyGraph {
         share: Option<f64>,
         amount: Option<String>,
         relation: Option<String>,
+        role: Option<&str>,
+        acting_for: Option<String>,
         attributes: Option<&Bound<'_, PyDict>>,
         citations: Vec<CitationArg>,
     ) -> PyResult<PyEdge> {
+        let role = role
+            .map(vocab::<diplograph::PartyRole>)
+            .transpose()?
+            .filter(|r| !r.is_default());
         let mut edge = Edge::new(vocab::<EdgeKind>(kind)?)
             .valid(start.map(|d| d.0), end.map(|d| d.0))
             .qualified(|q| {
@@ -485,6 +491,8 @@ impl PyGraph {
                 q.share = share;
                 q.amount = amount;
                 q.relation = relation;
+                q.role = role;
+                q.acting_for = acting_for;
             });
         for d in attested.map(|a| a.0).unwrap_or_default() {
             edge = edge.with_attested(d);
@@ -835,11 +843,11 @@ impl PyGraph {
     ///
     /// >>> s = example().stats()
     /// >>> s.nodes, s.edges, s.citations
-    /// (75, 228, 390)
+    /// (75, 228, 393)
     /// >>> str(s.first_date), str(s.last_date)
     /// ('2009', '2016-08-04')
     /// >>> s.nodes_by_kind["country"], s.sources[0].source.id, s.sources[0].citations
-    /// (8, 'st-2016-06-04', 390)
+    /// (8, 'st-2016-06-04', 393)
     fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;

@@ -763,7 +763,7 @@ impl PyNode {
 ///
 /// ``from_id`` and ``to_id`` name its ends; ``start`` and ``end`` bound when it holds (``None``
 /// when unknown). Kind-specific details (``title``, ``on_behalf_of``, ``position``, ``share``,
-/// ``amount``, ``relation``) are ``None`` where they do not apply.
+/// ``amount``, ``relation``, ``role``, ``acting_for``) are ``None`` where they do not apply.
 ///
 /// >>> e = example().edges(kind="holds_office")[0]
 /// >>> e.kind, e.title is not None
@@ -884,6 +884,23 @@ impl PyEdge {
         self.edge.relation()
     }
 
+    /// For ``party_to``: the party's role (``member``, ``hub``, ``spoke``, ``observer``,
+    /// ``guarantor``); ``None`` on other edges.
+    ///
+    /// >>> [e.role for e in example().edges(kind="party_to") if e.to_id == "trilateral-info-sharing"]
+    /// ['spoke', 'spoke', 'hub']
+    #[getter]
+    fn role(&self) -> Option<&'static str> {
+        (self.edge.kind == EdgeKind::PartyTo).then(|| self.edge.role().as_str())
+    }
+
+    /// For ``party_to`` from an organization: the id of the country it acts for, when stated
+    /// (otherwise the core derives it from ``part_of``).
+    #[getter]
+    fn acting_for(&self) -> Option<&str> {
+        self.edge.acting_for()
+    }
+
     /// Free attributes (a dict of JSON-like values).
     #[getter]
     fn attributes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -934,6 +951,11 @@ impl PyEdge {
             .flatten();
         let (title, on_behalf_of) = (text(F::Title)?, text(F::OnBehalfOf)?);
         let (amount, relation) = (text(F::Amount)?, text(F::Relation)?);
+        let role = text(F::Role)?
+            .map(|r| vocab::<diplograph::PartyRole>(&r))
+            .transpose()?
+            .filter(|r| !r.is_default());
+        let acting_for = text(F::ActingFor)?;
         let mut edge = Edge::new(vocab::<EdgeKind>(&required(F::Kind)?)?)
             .valid(date(F::Start)?, date(F::End)?)
             .qualified(|q| {
@@ -943,6 +965,8 @@ impl PyEdge {
                 q.share = share;
                 q.amount = amount;
                 q.relation = relation;
+                q.role = role;
+                q.acting_for = acting_for;
             });
         if let Some(v) = item(F::Attested)? {
             for d in v.extract::<Vec<DateArg>>()? {

@@ -101,6 +101,8 @@ fields! {
         Share => ("share", "Float64"),
         Amount => ("amount", "string"),
         Relation => ("relation", "string"),
+        Role => ("role", "string"),
+        ActingFor => ("acting_for", "string"),
         Attributes => ("attributes", "object"),
         Citations => ("citations", "object"),
     }
@@ -348,6 +350,13 @@ impl<'py> Builder<'py> {
             self.or_empty(share),
             self.opt_text(e.amount()),
             self.opt_text(e.relation()),
+            self.opt_text(
+                e.qualifiers
+                    .as_ref()
+                    .and_then(|q| q.role)
+                    .map(|r| r.as_str()),
+            ),
+            self.opt_text(e.acting_for()),
             Some(attributes(py, &e.attributes)?),
             Some(citations(py, &e.citations)?),
         ])

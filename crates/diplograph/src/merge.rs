@@ -668,6 +668,9 @@ fn merge_edges(
                         first.repeated = true;
                     }
                 }
+                if let Some(p) = &mut q.acting_for {
+                    renames.rename_in_place(i, p);
+                }
             }
             stated.push(Stated {
                 view,
@@ -1091,6 +1094,7 @@ type FactKey = (
     Option<String>,
     Option<u64>,
     Option<String>,
+    (Option<crate::model::PartyRole>, Option<String>),
 );
 
 /// [`FactKey`] borrowed from the edge: to hash and compare facts without allocating (it hashes
@@ -1107,6 +1111,7 @@ type FactRef<'e> = (
     Option<&'e str>,
     Option<u64>,
     Option<&'e str>,
+    (Option<crate::model::PartyRole>, Option<&'e str>),
 );
 
 fn fact_ref(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactRef<'_> {
@@ -1126,11 +1131,12 @@ fn fact_ref(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactRef<'_> {
         text(e.relation()),
         q.and_then(|q| q.share).map(f64::to_bits),
         text(q.and_then(|q| q.amount.as_deref())),
+        (q.and_then(|q| q.role), text(e.acting_for())),
     )
 }
 
 fn fact_key(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactKey {
-    let (from, kind, to, start, end, title, on_behalf_of, position, relation, share, amount) =
+    let (from, kind, to, start, end, title, on_behalf_of, position, relation, share, amount, party) =
         fact_ref(from, to, e);
     let owned = |t: Option<&str>| t.map(str::to_owned);
     (
@@ -1145,6 +1151,7 @@ fn fact_key(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactKey {
         owned(relation),
         share,
         owned(amount),
+        (party.0, owned(party.1)),
     )
 }
 
@@ -1152,8 +1159,17 @@ fn fact_key(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactKey {
 fn edge_key(from: &str, to: &str, e: &Edge) -> String {
     let q = e.qualifiers.as_deref().cloned().unwrap_or_default();
     let show = |d: Option<crate::time::PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    // A party's role and acting state, only when stated: keys of other edges stay as they were.
+    let party = match (q.role, &q.acting_for) {
+        (None, None) => String::new(),
+        (role, state) => format!(
+            "\u{1f}{}\u{1f}{}",
+            role.map(|r| r.as_str()).unwrap_or_default(),
+            state.as_deref().unwrap_or_default()
+        ),
+    };
     format!(
-        "{from}\u{1f}{}\u{1f}{to}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+        "{from}\u{1f}{}\u{1f}{to}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}{party}",
         e.kind,
         show(e.valid.start),
         show(e.valid.end),

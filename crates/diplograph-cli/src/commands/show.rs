@@ -206,10 +206,26 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
     }
     if !p.parties.is_empty() {
         writeln!(out, "\nParties")?;
-        let mut t = table(["party", "valid", "withdrew", "citations"]);
+        // Roles and acting bodies get a column only when some party has one.
+        let roles = p.parties.iter().any(|x| !x.role.is_default());
+        let bodies = p.parties.iter().any(|x| !x.acting_bodies.is_empty());
+        let mut header = vec!["party"];
+        header.extend(roles.then_some("role"));
+        header.extend(bodies.then_some("acting bodies"));
+        header.extend(["valid", "withdrew", "citations"]);
+        let mut t = table(header);
         for party in &p.parties {
-            t.add_row(vec![
-                node_ref(&party.party),
+            let mut row = vec![node_ref(&party.party)];
+            row.extend(roles.then(|| party.role.to_string()));
+            row.extend(bodies.then(|| {
+                party
+                    .acting_bodies
+                    .iter()
+                    .map(node_ref)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }));
+            row.extend([
                 valid_cell(&party.valid, &party.validity),
                 match party.withdrew {
                     Some(d) if party.withdrawal_derived => {
@@ -220,6 +236,7 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
                 },
                 citations(g, &party.citations),
             ]);
+            t.add_row(row);
         }
         print_table(out, &t)?;
     }
@@ -268,6 +285,8 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
                 r.share.map(|s| format!("share {s}")),
                 r.amount.clone(),
                 r.relation.clone(),
+                r.role.map(|role| role.to_string()),
+                r.acting_for.as_ref().map(|c| format!("acting for {c}")),
             ];
             for q in quals.into_iter().flatten() {
                 what.push_str(&format!("\n({q})"));

@@ -274,6 +274,8 @@ pub(crate) const EDGE_COLUMNS: &[&str] = &[
     "share",
     "amount",
     "relation",
+    "role",
+    "acting_for",
     "citation_count",
     "citations",
 ];
@@ -507,8 +509,10 @@ const E_POSITION: usize = 10;
 const E_SHARE: usize = 11;
 const E_AMOUNT: usize = 12;
 const E_RELATION: usize = 13;
-const E_CITATION_COUNT: usize = 14;
-const E_CITATIONS: usize = 15;
+const E_ROLE: usize = 14;
+const E_ACTING_FOR: usize = 15;
+const E_CITATION_COUNT: usize = 16;
+const E_CITATIONS: usize = 17;
 
 /// Hands a date's three cells to `put`: its text at column `at`, its earliest day at
 /// `at + 1` and its latest at `at + 2` (each day only when the date has one).
@@ -683,6 +687,12 @@ pub(crate) fn visit_edge<'g>(
     }
     if let Some(rel) = e.relation() {
         put(E_RELATION, str_cell(rel));
+    }
+    if let Some(role) = e.qualifiers.as_ref().and_then(|q| q.role) {
+        put(E_ROLE, str_cell(role.as_str()));
+    }
+    if let Some(state) = e.acting_for() {
+        put(E_ACTING_FOR, str_cell(state));
     }
     put(E_CITATION_COUNT, Cell::Int(count(e.citations.len())));
     if !e.citations.is_empty() {
@@ -937,6 +947,8 @@ mod tests {
             (E_SHARE, "share"),
             (E_AMOUNT, "amount"),
             (E_RELATION, "relation"),
+            (E_ROLE, "role"),
+            (E_ACTING_FOR, "acting_for"),
             (E_CITATION_COUNT, "citation_count"),
             (E_CITATIONS, "citations"),
         ];

@@ -195,6 +195,16 @@ impl Search<'_, '_> {
             }
         }
         out.sort_unstable_by_key(|(w, way)| (*w, way_key(way)));
+        // One way per state and agreement: a state and the ministry acting for it, both
+        // party, are one party (the first in the graph's order carries the hop).
+        out.dedup_by(|later, first| {
+            later.0 == first.0
+                && matches!(
+                    (later.1, first.1),
+                    (Way::Agreement { agreement: a, .. }, Way::Agreement { agreement: b, .. })
+                        if a == b
+                )
+        });
         out
     }
 

@@ -154,6 +154,7 @@ impl Graph {
             for &ix in edges.iter().chain(more_edges.iter()) {
                 if let Some(e) = self.edge_at(ix) {
                     refs.extend(e.edge.on_behalf_of().map(str::to_owned));
+                    refs.extend(e.edge.acting_for().map(str::to_owned));
                     for c in &e.edge.citations {
                         refs.insert(c.source.clone());
                         refs.extend(c.via.iter().cloned());

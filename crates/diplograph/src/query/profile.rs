@@ -65,6 +65,12 @@ pub struct Relation {
     /// The relation name, for `other`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relation: Option<String>,
+    /// The party's role, for `party_to` when it is not `member`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<crate::model::PartyRole>,
+    /// The country an organization acts for, for `party_to` when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acting_for: Option<String>,
     /// Where it is stated.
     pub citations: Vec<Citation>,
 }
@@ -263,6 +269,8 @@ impl Graph {
                     share: edge.share(),
                     amount: edge.amount().map(str::to_owned),
                     relation: edge.relation().map(str::to_owned),
+                    role: edge.qualifiers.as_ref().and_then(|q| q.role),
+                    acting_for: edge.acting_for().map(str::to_owned),
                     citations: edge.citations.clone(),
                 })
             })
@@ -372,7 +380,7 @@ impl Graph {
     ///
     /// ```
     /// let s = diplograph::example().stats();
-    /// assert_eq!((s.nodes, s.edges, s.citations), (75, 228, 390));
+    /// assert_eq!((s.nodes, s.edges, s.citations), (75, 228, 393));
     /// assert_eq!(s.first_date.map(|d| d.to_string()).as_deref(), Some("2009"));
     /// ```
     ///
