@@ -118,7 +118,14 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
         .map(|&g| at_group.get(g).copied().flatten())
         .collect();
     drop(at_group);
-    merge_edges(inputs, &mut graph, &members, &at_member, &renames, &mut conflicts);
+    merge_edges(
+        inputs,
+        &mut graph,
+        &members,
+        &at_member,
+        &renames,
+        &mut conflicts,
+    );
     check_merged(&graph, inputs, &mut conflicts)?;
     conflicts.sort_by(|a, b| (&a.id, &a.message).cmp(&(&b.id, &b.message)));
     conflicts.dedup();
@@ -225,9 +232,7 @@ impl<'g> Members<'g> {
             return Cow::Borrowed(id);
         }
         match self.clashes.get(id) {
-            Some(kinds) if kinds.iter().next() != Some(&kind) => {
-                Cow::Owned(format!("{id}~{kind}"))
-            }
+            Some(kinds) if kinds.iter().next() != Some(&kind) => Cow::Owned(format!("{id}~{kind}")),
             _ => Cow::Borrowed(id),
         }
     }
@@ -436,7 +441,11 @@ fn group_members(all: &Members<'_>, member_nodes: &[Cow<'_, Node>]) -> Groups {
             }
         }
         // A blank external id identifies nothing: it must not unify anything.
-        for (s, v) in node.external_ids.iter().filter(|(_, v)| !v.trim().is_empty()) {
+        for (s, v) in node
+            .external_ids
+            .iter()
+            .filter(|(_, v)| !v.trim().is_empty())
+        {
             let key = format!("{}\u{1f}{s}\u{1f}{v}", node.kind());
             match first_by_external.get(&key) {
                 Some(&other) => sets.union(m, other),
@@ -504,8 +513,7 @@ fn group_members(all: &Members<'_>, member_nodes: &[Cow<'_, Node>]) -> Groups {
                 let Some(&other) = groups.first() else {
                     continue;
                 };
-                let (Some(mine), Some(theirs)) = (inputs_in.get(own), inputs_in.get(other))
-                else {
+                let (Some(mine), Some(theirs)) = (inputs_in.get(own), inputs_in.get(other)) else {
                     continue;
                 };
                 if groups.len() == 1 && mine.is_disjoint(theirs) {
@@ -647,6 +655,9 @@ fn merge_edges(
                     if let Some(p) = &mut q.on_behalf_of {
                         renames.rename_in_place(i, p);
                     }
+                    if let Some(p) = &mut q.acting_for {
+                        renames.rename_in_place(i, p);
+                    }
                 }
                 for c in &mut edge.citations {
                     renames.rename_in_place(i, &mut c.source);
@@ -667,9 +678,6 @@ fn merge_edges(
                     if let Some(first) = stated.get_mut(*e.get()) {
                         first.repeated = true;
                     }
-                }
-                if let Some(p) = &mut q.acting_for {
-                    renames.rename_in_place(i, p);
                 }
             }
             stated.push(Stated {

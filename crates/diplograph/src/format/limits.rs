@@ -664,10 +664,10 @@ pub(crate) mod built {
             } => {
                 if let Some(t) = terms {
                     if let Some(r) = &t.renewal {
-                        c.string("/renewal/terms", &r.terms);
+                        c.string(&|| "/renewal/terms".to_owned(), &r.terms);
                     }
                     for (name, cs) in t.cited() {
-                        c.citations(&format!("/{name}/citations"), cs);
+                        c.citations(&|| format!("/{name}/citations"), cs);
                     }
                 }
                 for (i, step) in lifecycle.iter().enumerate() {
@@ -699,7 +699,7 @@ pub(crate) mod built {
                 c.id(&|| "/on_behalf_of".to_owned(), p);
             }
             if let Some(p) = &q.acting_for {
-                c.id("/acting_for", p);
+                c.id(&|| "/acting_for".to_owned(), p);
             }
             for (key, text) in [
                 ("title", &q.title),
