@@ -32,6 +32,7 @@ from ._errors import (
     NodeNotFound,
     ParseError,
     Problem,
+    Suggestion,
     UnknownName,
     ValidationError,
 )
@@ -99,6 +100,7 @@ __all__ = [
     "Problem",
     "Record",
     "Results",
+    "Suggestion",
     "UnknownName",
     "ValidationError",
     "__version__",

@@ -356,6 +356,32 @@ def test_pickling(g, merged):
     assert back.candidates == err.candidates and back.total == err.total == 1
 
 
+def test_misspelt_names_carry_suggestions():
+    g = diplograph.example()
+    with pytest.raises(diplograph.NodeNotFound) as err:
+        g.node("korea")
+    assert str(err.value) == (
+        "no node is called `korea`; did you mean South Korea (country `KOR`) or North Korea (country `PRK`)?"
+    )
+    assert err.value.suggestions == [
+        diplograph.Suggestion("South Korea", diplograph.Candidate("KOR", "country", "South Korea")),
+        diplograph.Suggestion("North Korea", diplograph.Candidate("PRK", "country", "North Korea")),
+    ]
+    with pytest.raises(diplograph.NodeNotFound) as err:
+        g.node("Atlantis")
+    assert err.value.suggestions == []
+    assert "Seol" not in g and "han min-koo" in g
+    back = pickle.loads(pickle.dumps(err.value))
+    assert (back.name, back.suggestions) == ("Atlantis", [])
+
+
+def test_aliases_keep_one_spelling_of_each_name():
+    g = Graph()
+    han = g.add_person("han", "Han Min-koo", aliases=["Han Min Koo", "Minister Han", "MINISTER HAN"])
+    assert han.aliases == ["Minister Han"]
+    assert g.node("han min koo").id == "han"
+
+
 def test_a_name_shared_by_many_nodes_lists_ten_and_counts_all():
     g = Graph()
     for i in range(25):

@@ -153,6 +153,38 @@ fn names_resolve_by_alias_and_ambiguity_lists_candidates() {
         .stderr("error: no node is called `Atlantis`\n");
 }
 
+#[test]
+fn misspelt_names_get_suggestions_of_the_kinds_the_argument_takes() {
+    cmd()
+        .args(["-q", "path", "Seol", "Tokyo"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            "error: no node is called `Seol`; did you mean Seoul (South Korea, country `KOR`)?\n",
+        );
+    cmd().args(["-q", "show", "korea"]).assert().code(1).stderr(
+        "error: no node is called `korea`; did you mean South Korea (country `KOR`) or \
+             North Korea (country `PRK`)?\n",
+    );
+    // Close to an id: the node is shown by its name and id.
+    cmd()
+        .args(["-q", "cite", "st-2016-06-4", "Seoul"])
+        .assert()
+        .code(1)
+        .stderr(
+            "error: no node is called `st-2016-06-4`; did you mean US, South Korea, Japan \
+             defence chiefs agree to strengthen joint defence in face of North Korea threat \
+             (source `st-2016-06-04`)?\n",
+        );
+    // Hyphen, space and case variants are one name.
+    for name in ["Han Min-koo", "han min koo", "HAN MIN KOO"] {
+        let shown = stdout_of(&["-q", "show", name, "--json"]);
+        let v: Value = serde_json::from_str(&shown).unwrap();
+        assert_eq!(v["node"]["id"], "han-min-koo", "{name}");
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // validate
 

@@ -21,7 +21,7 @@ const ERRORS_MODULE: &str = "diplograph._errors";
 /// |---|---|
 /// | `Invalid` (only `json-syntax` problems) | `ParseError` (a `ValidationError`) |
 /// | `Invalid` | `ValidationError` with `.problems` |
-/// | `NodeNotFound` | `NodeNotFound` (also a `KeyError`) |
+/// | `NodeNotFound` | `NodeNotFound` with `.suggestions` (also a `KeyError`) |
 /// | `AmbiguousName` | `AmbiguousName` with `.candidates` and `.total` (also a `LookupError`) |
 /// | `UnknownName` | `UnknownName` (also a `ValueError`) |
 /// | `Date` | `InvalidDate` (also a `ValueError`) |
@@ -104,8 +104,18 @@ fn build(py: Python<'_>, e: &Error) -> Result<PyErr, PyErr> {
                 "ValidationError"
             }
         }
-        Error::NodeNotFound { name, .. } => {
+        Error::NodeNotFound {
+            name, suggestions, ..
+        } => {
             kwargs.set_item("name", name)?;
+            let list = PyList::empty(py);
+            for s in suggestions {
+                let fields = PyDict::new(py);
+                fields.set_item("name", &s.name)?;
+                fields.set_item("node", candidate_to_py(py, &module, &s.node)?)?;
+                list.append(module.getattr("Suggestion")?.call((), Some(&fields))?)?;
+            }
+            kwargs.set_item("suggestions", list)?;
             "NodeNotFound"
         }
         Error::AmbiguousName {

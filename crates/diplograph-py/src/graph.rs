@@ -108,7 +108,8 @@ fn node(
     cites: Vec<CitationArg>,
 ) -> PyResult<Node> {
     let mut n = Node::new(id, name, details);
-    n.aliases = aliases;
+    // One spelling of each name: "ROK" and "rok" are one alias.
+    n.aliases = diplograph::identity::distinct_aliases(&n.name, aliases);
     n.external_ids = external_ids;
     n.attributes = attributes_from_py(attributes)?;
     n.citations = citations(cites);
@@ -902,10 +903,7 @@ impl PyGraph {
         };
         let g = self.read(py)?;
         let g = &*g;
-        Ok(match py.detach(|| g.resolve(&name)) {
-            Ok(_) | Err(Error::AmbiguousName { .. }) => true,
-            Err(_) => false,
-        })
+        Ok(py.detach(|| g.knows(&name)))
     }
 
     fn __getitem__(&self, py: Python<'_>, name: &str) -> PyResult<PyNode> {

@@ -1,8 +1,12 @@
 //! Names and identity: normalization, the built-in country table, and name lookup rules.
 //!
 //! Names are compared after [`normalize`]: Unicode compatibility decomposition, accents
-//! dropped, case folded, typographic apostrophes made plain, white space collapsed. So
-//! "Séoul", "SEOUL" and " seoul " are one name.
+//! dropped, case folded, typographic apostrophes made plain, hyphens and dashes read as
+//! spaces, white space collapsed. So "Séoul", "SEOUL" and " seoul " are one name, and so are
+//! "Han Min-koo", "Han Min Koo" and "han min koo".
+//!
+//! A name that matches nothing gets [`Suggestion`]s: the names closest to it by similarity
+//! ([`suggest`]), those of the node kinds the caller asks for first.
 
 use std::sync::OnceLock;
 
@@ -14,6 +18,7 @@ use unicode_normalization::UnicodeNormalization;
 /// ```
 /// use diplograph::identity::normalize;
 /// assert_eq!(normalize("  Séoul’s  MINISTRY "), "seoul's ministry");
+/// assert_eq!(normalize("Han Min-koo"), normalize("han min koo"));
 /// ```
 pub fn normalize(name: &str) -> String {
     if name.is_ascii() {
@@ -24,12 +29,12 @@ pub fn normalize(name: &str) -> String {
 }
 
 /// [`normalize`] for the common case of plain ASCII, which decomposes to itself and has no
-/// accents: case and white space only (a test checks it against the general path).
+/// accents: case, hyphens and white space only (a test checks it against the general path).
 fn normalize_ascii(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut pending_space = false;
     for c in name.chars() {
-        if c.is_whitespace() {
+        if c.is_whitespace() || c == '-' {
             pending_space = !out.is_empty();
             continue;
         }
@@ -53,7 +58,7 @@ fn normalize_unicode(name: &str) -> String {
         if is_combining_mark(c) {
             continue;
         }
-        if c.is_whitespace() {
+        if c.is_whitespace() || is_hyphen(c) {
             pending_space = !out.is_empty();
             continue;
         }
@@ -64,11 +69,114 @@ fn normalize_unicode(name: &str) -> String {
         match c {
             '\u{2018}' | '\u{2019}' | '\u{02bc}' | '`' => out.push('\''),
             '\u{201c}' | '\u{201d}' => out.push('"'),
-            '\u{2010}'..='\u{2015}' => out.push('-'),
             _ => out.extend(c.to_lowercase()),
         }
     }
     out
+}
+
+/// Whether `c` joins words as a space would: the hyphen-minus, the Unicode hyphens and
+/// dashes (U+2010 to U+2015) and the minus sign.
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')
+}
+
+/// Whether two names are one name once normalized ([`normalize`]).
+///
+/// ```
+/// use diplograph::identity::same_name;
+/// assert!(same_name("Han Min-koo", "HAN MIN KOO"));
+/// assert!(!same_name("Han Min-koo", "Han Minkoo"));
+/// ```
+pub fn same_name(a: &str, b: &str) -> bool {
+    normalize(a) == normalize(b)
+}
+
+/// `aliases` with every case, accent, hyphen or spacing variant of an earlier alias, or of
+/// `name`, left out: the first spelling of each name is kept, in the given order.
+///
+/// ```
+/// use diplograph::identity::distinct_aliases;
+/// let kept = distinct_aliases("South Korea", ["ROK", "rok", "south korea", "Republic of Korea"]);
+/// assert_eq!(kept, ["ROK", "Republic of Korea"]);
+/// ```
+pub fn distinct_aliases<S: Into<String>>(
+    name: &str,
+    aliases: impl IntoIterator<Item = S>,
+) -> Vec<String> {
+    let mut seen = std::collections::HashSet::from([normalize(name)]);
+    aliases
+        .into_iter()
+        .map(Into::into)
+        .filter(|a| seen.insert(normalize(a)))
+        .collect()
+}
+
+/// How alike a name looked up and a known name are, both already normalized ([`normalize`]):
+/// from 0 (nothing alike) to 1 (the same).
+///
+/// The higher of two readings: the whole names compared by Jaro–Winkler similarity, which
+/// forgives a dropped, doubled or swapped letter ("seol" and "seoul"); and the best run of as
+/// many words of the known name as the name looked up has, compared the same way and weighed
+/// down by how much of the known name it leaves out, so that "korea" is close to "south korea"
+/// and less close to a long title that mentions Korea.
+///
+/// ```
+/// use diplograph::identity::similarity;
+/// assert!(similarity("seol", "seoul") > 0.9);
+/// assert!(similarity("korea", "south korea") > similarity("korea", "the defence ministers of korea and japan"));
+/// assert!(similarity("tokyo", "seoul") < 0.6);
+/// ```
+pub fn similarity(wanted: &str, known: &str) -> f64 {
+    let whole = strsim::jaro_winkler(wanted, known);
+    let wanted_words = wanted.split(' ').count();
+    let known_words: Vec<&str> = known.split(' ').collect();
+    if known_words.len() <= wanted_words {
+        return whole;
+    }
+    let known_len = known.chars().count().max(1) as f64;
+    let best_run = known_words
+        .windows(wanted_words)
+        .map(|run| {
+            let run = run.join(" ");
+            let covered = run.chars().count() as f64 / known_len;
+            strsim::jaro_winkler(wanted, &run) * (0.8 + 0.2 * covered)
+        })
+        .fold(0.0, f64::max);
+    whole.max(best_run)
+}
+
+/// How alike a known name must be to the name looked up ([`similarity`]) to be suggested.
+pub const SUGGESTION_THRESHOLD: f64 = 0.85;
+
+/// The most suggestions a name that matches nothing gets.
+pub const MAX_SUGGESTIONS: usize = 5;
+
+/// A node a name that matches nothing may have meant: the node's name, alias or id that came
+/// closest, as the graph (or the built-in country table) writes it, and the node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The name, alias or id that came close ("Seoul", which is South Korea's capital).
+    pub name: String,
+    /// The node it names.
+    pub node: crate::error::Candidate,
+}
+
+impl std::fmt::Display for Suggestion {
+    /// `Seoul (South Korea, country `KOR`)`; just the node (`South Korea (country `KOR`)`)
+    /// when the close name is the node's own name or id.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let node = &self.node;
+        if self.name == node.id || same_name(&self.name, &node.name) {
+            write!(f, "{node}")
+        } else {
+            write!(
+                f,
+                "{} ({}, {} `{}`)",
+                self.name, node.name, node.kind, node.id
+            )
+        }
+    }
 }
 
 /// One row of the built-in ISO 3166-1 table.
@@ -177,5 +285,75 @@ mod tests {
         assert_eq!(normalize("Côte d’Ivoire"), "cote d'ivoire");
         assert_eq!(normalize("\tHan  Min\nKoo "), "han min koo");
         assert_eq!(normalize(""), "");
+    }
+
+    #[test]
+    fn hyphens_and_dashes_are_spaces() {
+        for variant in [
+            "Han Min-koo",
+            "Han Min Koo",
+            "han min koo",
+            "HAN MIN - KOO",
+            "Han Min\u{2011}koo",
+            "Han–Min—Koo",
+            "-Han Min Koo-",
+        ] {
+            assert_eq!(normalize(variant), "han min koo", "{variant:?}");
+        }
+        assert_eq!(normalize("US–ROK GSOMIA"), "us rok gsomia");
+        assert_eq!(normalize("gsomia-kor-usa"), "gsomia kor usa");
+        assert_eq!(normalize("Han Minkoo"), "han minkoo");
+    }
+
+    #[test]
+    fn aliases_keep_the_first_spelling_of_each_name() {
+        assert_eq!(
+            distinct_aliases(
+                "Han Min-koo",
+                [
+                    "Han Min Koo",
+                    "Minister Han",
+                    "MINISTER HAN",
+                    "Min-koo",
+                    "Min Koo"
+                ]
+            ),
+            ["Minister Han", "Min-koo"]
+        );
+        assert_eq!(
+            distinct_aliases("x", Vec::<String>::new()),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn similarity_ranks_typos_and_words_of_longer_names() {
+        let score = |a: &str, b: &str| (similarity(a, b) * 1000.0).round() / 1000.0;
+        assert_eq!(score("seoul", "seoul"), 1.0);
+        assert_eq!(score("seol", "seoul"), 0.953);
+        assert_eq!(score("korea", "south korea"), 0.891);
+        assert_eq!(score("korea", "north korea"), 0.891);
+        assert_eq!(score("tokyo", "seoul"), 0.467);
+        assert!(similarity("seol", "seoul") >= SUGGESTION_THRESHOLD);
+        assert!(similarity("tokyo", "seoul") < SUGGESTION_THRESHOLD);
+    }
+
+    #[test]
+    fn suggestions_show_the_close_name_and_the_node() {
+        let node = crate::error::Candidate {
+            id: "KOR".to_owned(),
+            kind: crate::model::NodeKind::Country,
+            name: "South Korea".to_owned(),
+        };
+        let by_capital = Suggestion {
+            name: "Seoul".to_owned(),
+            node: node.clone(),
+        };
+        assert_eq!(by_capital.to_string(), "Seoul (South Korea, country `KOR`)");
+        let by_name = Suggestion {
+            name: "south korea".to_owned(),
+            node,
+        };
+        assert_eq!(by_name.to_string(), "South Korea (country `KOR`)");
     }
 }

@@ -15,6 +15,7 @@ mod stats;
 mod timeline;
 mod validate;
 
+use diplograph::model::NodeKind;
 use diplograph::WriteOptions;
 use std::io::Write;
 
@@ -88,11 +89,14 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             json,
         } => {
             let g = input::load(&inputs.files, quiet, &limits)?;
-            let resolve = |n: Option<String>| n.map(|n| g.resolve(&n)).transpose();
+            let resolve = |n: Option<String>, kinds: &[NodeKind]| {
+                n.map(|n| g.resolve_as(&n, kinds)).transpose()
+            };
+            let speakers = [NodeKind::Person, NodeKind::Organization, NodeKind::Country];
             let query = StatementQuery {
-                by: resolve(by)?,
-                about: resolve(about)?,
-                via: resolve(via)?,
+                by: resolve(by, &speakers)?,
+                about: resolve(about, &[])?,
+                via: resolve(via, &[NodeKind::Organization, NodeKind::Person])?,
                 disputed,
             };
             statements::statements(&g, &query, json, out)

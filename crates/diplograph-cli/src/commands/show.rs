@@ -29,6 +29,7 @@ pub(super) fn show(
         .ok_or_else(|| diplograph::Error::NodeNotFound {
             name: name.to_owned(),
             hint: String::new(),
+            suggestions: Vec::new(),
         })?;
     if certain {
         profile = profile.certain_only();

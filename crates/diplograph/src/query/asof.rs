@@ -574,6 +574,7 @@ impl Graph {
             _ => Err(Error::NodeNotFound {
                 name: node.id.clone(),
                 hint: format!(" among agreements (it is a {})", node.kind()),
+                suggestions: Vec::new(),
             }),
         }
     }
@@ -759,7 +760,7 @@ impl Graph {
         office_name: &str,
         on: Option<&PartialDate>,
     ) -> Result<Vec<Office>> {
-        let mut out: Vec<Office> = match self.resolve(office_name) {
+        let mut out: Vec<Office> = match self.find(office_name) {
             Ok(ix)
                 if matches!(
                     self.node_at(ix).map(|n| n.kind()),
@@ -814,5 +815,6 @@ fn not_found(what: &str) -> Error {
     Error::NodeNotFound {
         name: what.to_owned(),
         hint: String::new(),
+        suggestions: Vec::new(),
     }
 }
