@@ -368,16 +368,17 @@ fn usage_errors_exit_2() {
         .args(["path", "KOR", "JPN", "--via", "carrier-pigeon"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "unknown relation family or agreement kind `carrier-pigeon`",
+        .stderr(predicate::str::starts_with(
+            "error: invalid value 'carrier-pigeon' for '--via <FAMILY|KIND>'\n  [possible \
+             values: intelligence, defence, communication, any, gsomia, ",
         ));
+    // Clap's messages name the argument and list the values, never a Rust type.
     cmd()
         .args(["dump", "--format", "grapml"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "unknown export format `grapml`; expected one of: json, dot, graphml, gexf, \
-             nodelink, csv, cypher, mermaid\n",
+            "[possible values: json, dot, graphml, gexf, nodelink, csv, cypher, mermaid]\n",
         ))
         .stderr(predicate::str::contains("ExportFormat").not());
     cmd()
@@ -385,7 +386,8 @@ fn usage_errors_exit_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "unknown edge kind `friend_of`; expected one of: party_to, ",
+            "error: invalid value 'friend_of' for '--kinds <KIND>'\n  [possible values: \
+             party_to, ",
         ))
         .stderr(predicate::str::contains("EdgeKind").not());
     cmd().args(["frobnicate"]).assert().code(2);
@@ -1092,6 +1094,77 @@ fn completions_and_man_page() {
     let man = stdout_of(&["man"]);
     assert!(man.starts_with(".ie \\n(.g .ds Aq"), "{}", &man[..80]);
     assert!(man.contains(".TH diplograph 1"));
+}
+
+/// The export formats, as `--format` takes them.
+const FORMATS: [&str; 8] = [
+    "json", "dot", "graphml", "gexf", "nodelink", "csv", "cypher", "mermaid",
+];
+
+#[test]
+fn shell_completions_offer_the_values_of_a_closed_vocabulary() {
+    let words = FORMATS.join(" ");
+    let bash = stdout_of(&["completions", "bash"]);
+    assert!(
+        bash.contains(&format!(
+            "COMPREPLY=($(compgen -W \"{words}\" -- \"${{cur}}\"))"
+        )),
+        "{bash}"
+    );
+    let zsh = stdout_of(&["completions", "zsh"]);
+    let format_line = zsh.lines().find(|l| l.starts_with("'--format=[")).unwrap();
+    assert!(
+        format_line.ends_with(&format!(":FORMAT:({words})' \\")),
+        "{format_line}"
+    );
+    let fish = stdout_of(&["completions", "fish"]);
+    let from = fish.find("-l format").unwrap();
+    let offered = fish[from..].split_once("-a \"").unwrap().1;
+    let offered: Vec<&str> = offered
+        .split_once('"')
+        .unwrap()
+        .0
+        .lines()
+        .map(|l| l.trim_end_matches("\\t''"))
+        .collect();
+    assert_eq!(offered, FORMATS);
+}
+
+#[test]
+fn closed_vocabularies_are_listed_in_help_and_typos_get_a_suggestion() {
+    let help = stdout_of(&["dump", "--help"]);
+    assert!(
+        help.contains(
+            "[possible values: json, dot, graphml, gexf, nodelink, csv, cypher, mermaid]"
+        ),
+        "{help}"
+    );
+    cmd()
+        .args(["dump", "--format", "grapml"])
+        .assert()
+        .code(2)
+        .stderr(
+            "error: invalid value 'grapml' for '--format <FORMAT>'\n  [possible values: json, \
+             dot, graphml, gexf, nodelink, csv, cypher, mermaid]\n\n  tip: a similar value \
+             exists: 'graphml'\n\nFor more information, try '--help'.\n",
+        );
+    cmd()
+        .args(["path", "KOR", "JPN", "--via", "treatyy"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "tip: a similar value exists: 'treaty'",
+        ));
+    // Other spellings the core accepts are still accepted: case, hyphens, aliases.
+    for args in [
+        &["-q", "dump", "--format", "MMD"][..],
+        &["-q", "dump", "--format", "node-link"][..],
+        &["-q", "dump", "--kinds", "party-to,Said"][..],
+        &["-q", "path", "KOR", "JPN", "--via", "defense"][..],
+        &["-q", "path", "KOR", "JPN", "--via", "GSOMIA,treaty"][..],
+    ] {
+        cmd().args(args).assert().success();
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

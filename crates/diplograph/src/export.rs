@@ -89,6 +89,18 @@ impl ExportFormat {
         }
     }
 
+    /// The other names this format is known by on the command line and in Python
+    /// (`mmd` for `mermaid`, `gv` for `dot`, `node-link` for `nodelink`), beside case and
+    /// separator variants, which [`str::parse`] also accepts.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            ExportFormat::Dot => &["gv"],
+            ExportFormat::Nodelink => &["node-link", "node_link"],
+            ExportFormat::Mermaid => &["mmd"],
+            _ => &[],
+        }
+    }
+
     /// The usual file extension, without the dot (`"graphml"`, `"mmd"`). For CSV, the
     /// extension of each of the two tables.
     pub fn extension(self) -> &'static str {
@@ -231,18 +243,15 @@ impl FromStr for ExportFormat {
     /// Parses a format name, ignoring case and surrounding space; `node-link` and `node_link`
     /// are accepted for `nodelink`, `mmd` for `mermaid`, `gv` for `dot`.
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        let wanted = s.trim().to_ascii_lowercase().replace(['-', '_', ' '], "");
-        let alias = match wanted.as_str() {
-            "mmd" => Some(ExportFormat::Mermaid),
-            "gv" => Some(ExportFormat::Dot),
-            _ => None,
-        };
-        alias
-            .or_else(|| {
-                ExportFormat::ALL
-                    .iter()
-                    .copied()
-                    .find(|f| f.as_str() == wanted)
+        let plain = |name: &str| name.to_ascii_lowercase().replace(['-', '_', ' '], "");
+        let wanted = plain(s.trim());
+        ExportFormat::ALL
+            .iter()
+            .copied()
+            .find(|f| {
+                std::iter::once(f.as_str())
+                    .chain(f.aliases().iter().copied())
+                    .any(|name| plain(name) == wanted)
             })
             .ok_or_else(|| UnknownName {
                 what: "export format",
