@@ -491,8 +491,20 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff) on standard output: `diplograph man | man -l -`.
-    Man,
+    /// Print a manual page (roff) on standard output, `diplograph man | man -l -`, or write
+    /// them all into a directory with --out.
+    ///
+    /// There is a page for the command, diplograph(1), and one for each of its commands,
+    /// such as diplograph-validate(1).
+    Man {
+        /// The command whose page to print (`path` for diplograph-path(1)); without one, the
+        /// main page.
+        command: Option<String>,
+        /// Write every page into this directory (created if missing), as `diplograph.1`,
+        /// `diplograph-validate.1`, …, replacing them as a set.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// The `--via` arguments of `path` as one family.

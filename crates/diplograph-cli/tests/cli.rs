@@ -1094,6 +1094,82 @@ fn completions_and_man_page() {
     let man = stdout_of(&["man"]);
     assert!(man.starts_with(".ie \\n(.g .ds Aq"), "{}", &man[..80]);
     assert!(man.contains(".TH diplograph 1"));
+    // The main page names the pages of the commands, which exist.
+    assert!(man.contains("diplograph\\-validate(1)"), "{man}");
+    let path = stdout_of(&["man", "path"]);
+    assert!(path.starts_with(".ie \\n(.g .ds Aq"), "{}", &path[..80]);
+    assert!(path.contains(".TH diplograph-path 1"), "{path}");
+    // The preamble is written once.
+    assert_eq!(path.matches(".ds Aq").count(), 2, "{path}");
+    cmd()
+        .args(["man", "frobnicate"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "error: no manual page for `frobnicate`; the commands are: validate, stats, ",
+        ));
+}
+
+#[test]
+fn man_out_writes_one_page_per_command_with_examples_and_exit_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("man1");
+    cmd()
+        .args(["man", "--out", out.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(format!(
+            "note: wrote 13 manual pages to {}\n",
+            out.display()
+        ));
+    let mut files: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "diplograph-cite.1",
+            "diplograph-completions.1",
+            "diplograph-dump.1",
+            "diplograph-fmt.1",
+            "diplograph-man.1",
+            "diplograph-merge.1",
+            "diplograph-path.1",
+            "diplograph-show.1",
+            "diplograph-statements.1",
+            "diplograph-stats.1",
+            "diplograph-timeline.1",
+            "diplograph-validate.1",
+            "diplograph.1",
+        ]
+    );
+    for file in &files {
+        let page = std::fs::read_to_string(out.join(file)).unwrap();
+        // Every page has its exit statuses and at least one example.
+        assert!(
+            page.contains(".SH \"EXIT STATUS\"\n.TP\n\\fB0\\fR\n"),
+            "{file}:\n{page}"
+        );
+        assert!(
+            page.contains(".SH EXAMPLES\n.PP\n"),
+            "{file} has no example:\n{page}"
+        );
+        let name = file.trim_end_matches(".1");
+        assert!(page.contains(&format!(".TH {name} 1 ")), "{file}:\n{page}");
+    }
+    // The page printed is the page written.
+    let printed = stdout_of(&["man", "dump"]);
+    assert_eq!(
+        std::fs::read_to_string(out.join("diplograph-dump.1")).unwrap(),
+        printed
+    );
+    cmd()
+        .args(["man", "dump", "--out", out.to_str().unwrap()])
+        .assert()
+        .code(2);
 }
 
 /// The export formats, as `--format` takes them.

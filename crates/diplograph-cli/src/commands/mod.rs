@@ -182,6 +182,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             )
         }
         Command::Completions { shell } => completions::completions(shell, out),
-        Command::Man => man::man(out),
+        Command::Man { command, out: dir } => {
+            man::man(command.as_deref(), dir.as_deref(), quiet, out)
+        }
     }
 }
