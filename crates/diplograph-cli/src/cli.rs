@@ -303,6 +303,9 @@ pub enum Command {
     },
     /// Everything about one node: kind, names, aliases, relations, lifecycle, statements by
     /// and about it, and the citations behind each.
+    ///
+    /// Each cited sentence is printed once, as a numbered note below the tables; the rows
+    /// name their citations by number ([1], [2]).
     Show {
         /// The node: an id, name or alias ("Seoul", "ROK", "gsomia-kor-usa").
         node: String,
@@ -317,6 +320,10 @@ pub enum Command {
         /// relations that only possibly held (undated facts not attested that day).
         #[arg(long, requires = "as_of")]
         certain: bool,
+        /// Show at most N rows of each list (relations, lifecycle, parties, offices,
+        /// statements …), saying how many were left out; --json always gives every row.
+        #[arg(short = 'n', long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        max_rows: Option<u32>,
         /// Print JSON instead of tables.
         #[arg(long)]
         json: bool,

@@ -449,6 +449,59 @@ fn show_a_person_with_offices_and_statements() {
     assert!(text.contains("\nStatements by it\n"), "{text}");
 }
 
+#[test]
+fn show_prints_each_cited_sentence_once_as_a_numbered_note() {
+    let text = stdout_of(&["-q", "show", "Han Min Koo"]);
+    assert!(
+        text.starts_with(
+            "Han Min Koo — person, id `han-min-koo`\naliases: Mr Han\ncited in: [1] [2]\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("┆ attested 2016-06-04 ┆ [1] [2]   │"),
+        "{text}"
+    );
+    let (_, notes) = text.split_once("\nNotes\n").unwrap();
+    let numbers: Vec<&str> = notes
+        .lines()
+        .map(|l| l.split_once(' ').unwrap().0)
+        .collect();
+    assert_eq!(numbers, ["[1]", "[2]", "[3]", "[4]", "[5]"]);
+    assert_eq!(
+        notes.lines().nth(3),
+        Some(
+            "[4] “Mr Carter also held separate bilateral meetings with Mr Han and Mr Nakatani \
+             on Saturday.” — st-2016-06-04"
+        )
+    );
+    // Each sentence once: the one cited by the office, the relation and the node itself.
+    assert_eq!(text.matches("shakes hands with").count(), 1, "{text}");
+    assert_eq!(text.lines().count(), 54);
+}
+
+#[test]
+fn show_max_rows_cuts_long_lists_and_says_how_many_were_left_out() {
+    let text = stdout_of(&["-q", "show", "KOR", "--max-rows", "1"]);
+    let left_out: Vec<&str> = text.lines().filter(|l| l.starts_with("… and")).collect();
+    assert_eq!(
+        left_out,
+        [
+            "… and 20 more (raise --max-rows to see them)",
+            "… and 3 more (raise --max-rows to see them)",
+            "… and 8 more (raise --max-rows to see them)",
+        ]
+    );
+    // Only the rows shown cite notes.
+    let (_, notes) = text.split_once("\nNotes\n").unwrap();
+    assert_eq!(notes.lines().count(), 3);
+    // -n is --max-rows; --json gives every row.
+    assert_eq!(stdout_of(&["-q", "show", "KOR", "-n", "1"]), text);
+    let v = json_of(&["-q", "show", "KOR", "-n", "1", "--json"]);
+    assert_eq!(v["relations"].as_array().map(Vec::len), Some(21));
+    cmd().args(["show", "KOR", "-n", "0"]).assert().code(2);
+}
+
 // ---------------------------------------------------------------------------------------------
 // path
 

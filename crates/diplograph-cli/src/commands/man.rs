@@ -97,6 +97,10 @@ fn examples(command: Option<&str>) -> &'static [(&'static str, &'static str)] {
                 "diplograph show gsomia-jpn-usa --as-of 2016-06-04",
             ),
             ("A country, as JSON.", "diplograph show Seoul --json"),
+            (
+                "At most three rows of each list.",
+                "diplograph show KOR --max-rows 3",
+            ),
         ],
         Some("cite") => &[
             (

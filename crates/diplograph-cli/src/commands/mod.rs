@@ -45,10 +45,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             inputs,
             as_of,
             certain,
+            max_rows,
             json,
         } => {
             let g = input::load(&inputs.files, quiet, &limits)?;
-            show::show(&g, &node, as_of.as_ref(), certain, json, out)
+            let max_rows = max_rows.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
+            show::show(&g, &node, as_of.as_ref(), certain, max_rows, json, out)
         }
         Command::Cite {
             source,
