@@ -1225,6 +1225,96 @@ fn man_out_writes_one_page_per_command_with_examples_and_exit_status() {
         .code(2);
 }
 
+/// A graph file of `organizations` ministries and `agreements` treaties, each joining two of
+/// them in turn (two `party_to` edges per treaty).
+fn ring_file(dir: &Path, organizations: usize, agreements: usize) -> PathBuf {
+    let mut nodes: Vec<String> = (0..organizations)
+        .map(|i| {
+            format!(
+                r#"{{"id":"o{i}","kind":"organization","name":"Org {i}","org_kind":"ministry"}}"#
+            )
+        })
+        .collect();
+    let mut edges = Vec::new();
+    for j in 0..agreements {
+        nodes.push(format!(
+            r#"{{"id":"a{j}","kind":"agreement","name":"Treaty {j}","agreement_kind":"treaty"}}"#
+        ));
+        for o in [j % organizations, (j + 1) % organizations] {
+            edges.push(format!(
+                r#"{{"kind":"party_to","from":"o{o}","to":"a{j}"}}"#
+            ));
+        }
+    }
+    let text = format!(
+        r#"{{"diplograph":"1","nodes":[{}],"edges":[{}]}}"#,
+        nodes.join(","),
+        edges.join(",")
+    );
+    write(
+        dir,
+        &format!("ring-{organizations}-{agreements}.json"),
+        &text,
+    )
+}
+
+#[test]
+fn large_exports_for_layout_tools_warn_and_still_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    let hint = " (--around NODE --depth N, --kinds KIND, --as-of DATE)\n";
+    let at_limit = ring_file(dir.path(), 10, 250);
+    cmd()
+        .args([
+            "-q",
+            "dump",
+            "--format",
+            "mermaid",
+            at_limit.to_str().unwrap(),
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("flowchart LR\n"))
+        .stderr("");
+    let over = ring_file(dir.path(), 10, 251);
+    cmd()
+        .args(["-q", "dump", "--format", "mermaid", over.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "%%{init: {\"maxEdges\": 502}}%%\nflowchart LR\n",
+        ))
+        .stderr(predicate::str::starts_with(
+            "warning: the Mermaid export has 502 edges: Mermaid draws at most 500 by default",
+        ))
+        .stderr(predicate::str::ends_with(hint));
+    let big = ring_file(dir.path(), 1000, 1001);
+    let out = dir.path().join("big.dot");
+    cmd()
+        .args([
+            "-q",
+            "dump",
+            big.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with(
+            "warning: the DOT export has 2001 nodes: Graphviz's dot lays out more than 2000 \
+             slowly",
+        ))
+        .stderr(predicate::str::ends_with(hint));
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .starts_with("digraph "));
+    // Other formats of the same graph: no warning.
+    cmd()
+        .args(["-q", "dump", "--format", "graphml", big.to_str().unwrap()])
+        .assert()
+        .success()
+        .stderr("");
+}
+
 /// The export formats, as `--format` takes them.
 const FORMATS: [&str; 8] = [
     "json", "dot", "graphml", "gexf", "nodelink", "csv", "cypher", "mermaid",

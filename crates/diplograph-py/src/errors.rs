@@ -191,6 +191,22 @@ fn candidate_to_py<'py>(
     module.getattr("Candidate")?.call((), Some(&kwargs))
 }
 
+/// Issues `warning`, if any, as a `diplograph.LayoutWarning`, its text saying how to export a
+/// part of the graph from Python.
+pub(crate) fn warn_layout(
+    py: Python<'_>,
+    warning: Option<diplograph::export::LayoutWarning>,
+) -> PyResult<()> {
+    let Some(warning) = warning else {
+        return Ok(());
+    };
+    let message = format!("{warning} (Graph.neighbourhood(node, depth=..., kinds=..., as_of=...))");
+    py.import(ERRORS_MODULE)?
+        .getattr("warn_layout")?
+        .call1((message,))?;
+    Ok(())
+}
+
 /// Shorthand: a core result as a Python result.
 pub(crate) trait IntoPyResult<T> {
     /// Maps the error with [`to_py_err`].

@@ -22,7 +22,7 @@ use pyo3::exceptions::PyTypeError;
 
 use crate::columns;
 use crate::date::{DateArg, DatesArg};
-use crate::errors::{problem_to_py, to_py_err, IntoPyResult};
+use crate::errors::{problem_to_py, to_py_err, warn_layout, IntoPyResult};
 use crate::limits::LimitsArg;
 use crate::objects::{
     attributes_from_py, citations, CitationArg, NameArg, PyEdge, PyNode, StepArg,
@@ -503,7 +503,9 @@ impl PyGraph {
     /// ``.gexf``, ``.dot``/``.gv``, ``.csv`` (a directory that receives ``nodes.csv`` and
     /// ``edges.csv``), ``.cypher``, ``.mmd``. Raises ``ValueError`` when the name says another
     /// format than ``format``, or says none and no ``format`` is given; ``UnknownName`` for an
-    /// unknown ``format``; ``FileError`` when writing fails.
+    /// unknown ``format``; ``FileError`` when writing fails. A ``dot`` export of more than
+    /// 2000 nodes, or a ``mermaid`` one of more than 500 edges, is written whole and issues a
+    /// ``diplograph.LayoutWarning`` (the tool that lays it out will be slow, or refuse it).
     ///
     /// >>> import diplograph, tempfile, pathlib
     /// >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -515,30 +517,42 @@ impl PyGraph {
         let asked = format.map(vocab_export).transpose()?;
         let format = ExportFormat::for_path(&path, asked)
             .map_err(|e| PyValueError::new_err(e.to_string()))?;
-        let g = self.read(py)?;
-        let g = &*g;
-        py.detach(move || export::export_to_path(g, format, &path))
-            .py()
+        let warning = {
+            let g = self.read(py)?;
+            let g = &*g;
+            let warning = export::layout_warning(g, format);
+            py.detach(move || export::export_to_path(g, format, &path))
+                .py()?;
+            warning
+        };
+        // Issued once the graph is let go: a warning filter may run Python code.
+        warn_layout(py, warning)
     }
 
     /// The graph as text in one of the formats: ``json`` (the native format, deterministic),
     /// ``dot``, ``graphml``, ``gexf``, ``nodelink`` (networkx node-link JSON), ``csv``,
-    /// ``cypher`` or ``mermaid``. Raises ``UnknownName`` for another name.
+    /// ``cypher`` or ``mermaid``. Raises ``UnknownName`` for another name. Issues a
+    /// ``diplograph.LayoutWarning`` as ``save`` does.
     #[pyo3(signature = (format = "json"))]
     fn dumps(&self, py: Python<'_>, format: &str) -> PyResult<Py<PyAny>> {
-        let g = self.read(py)?;
-        let g = &*g;
         let format: ExportFormat = vocab_export(format)?;
-        if format == ExportFormat::Csv {
-            let (mut nodes, mut edges) = (Vec::new(), Vec::new());
-            py.detach(|| export::export_csv(g, &mut nodes, &mut edges))
-                .py()?;
-            let d = PyDict::new(py);
-            d.set_item(export::CSV_NODES_FILE, String::from_utf8_lossy(&nodes))?;
-            d.set_item(export::CSV_EDGES_FILE, String::from_utf8_lossy(&edges))?;
-            return Ok(d.into_any().unbind());
-        }
-        let text = py.detach(|| export::export_to_string(g, format)).py()?;
+        let (text, warning) = {
+            let g = self.read(py)?;
+            let g = &*g;
+            if format == ExportFormat::Csv {
+                let (mut nodes, mut edges) = (Vec::new(), Vec::new());
+                py.detach(|| export::export_csv(g, &mut nodes, &mut edges))
+                    .py()?;
+                let d = PyDict::new(py);
+                d.set_item(export::CSV_NODES_FILE, String::from_utf8_lossy(&nodes))?;
+                d.set_item(export::CSV_EDGES_FILE, String::from_utf8_lossy(&edges))?;
+                return Ok(d.into_any().unbind());
+            }
+            let text = py.detach(|| export::export_to_string(g, format)).py()?;
+            (text, export::layout_warning(g, format))
+        };
+        // Issued once the graph is let go: a warning filter may run Python code.
+        warn_layout(py, warning)?;
         Ok(text.into_pyobject(py)?.into_any().unbind())
     }
 

@@ -24,6 +24,7 @@ mod dot;
 mod flat;
 mod gexf;
 mod graphml;
+mod layout;
 mod mermaid;
 mod nodelink;
 mod xml;
@@ -39,6 +40,7 @@ use crate::graph::Graph;
 pub use self::csv::{
     export_csv, export_csv_dir, export_csv_dir_with, CSV_EDGES_FILE, CSV_NODES_FILE,
 };
+pub use self::layout::{layout_warning, LayoutWarning, DOT_MAX_NODES, MERMAID_MAX_EDGES};
 
 /// A file format the graph can be exported to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
