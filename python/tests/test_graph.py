@@ -402,8 +402,10 @@ def test_misspelt_names_carry_suggestions():
     assert str(err.value) == (
         "no node is called `korea`; did you mean South Korea (country `KOR`) or North Korea (country `PRK`)?"
     )
+    # The closest name South Korea answers to is its id ("kor" is closer to "korea" than
+    # "south korea" is).
     assert err.value.suggestions == [
-        diplograph.Suggestion("South Korea", diplograph.Candidate("KOR", "country", "South Korea")),
+        diplograph.Suggestion("KOR", diplograph.Candidate("KOR", "country", "South Korea")),
         diplograph.Suggestion("North Korea", diplograph.Candidate("PRK", "country", "North Korea")),
     ]
     with pytest.raises(diplograph.NodeNotFound) as err:

@@ -27,7 +27,7 @@ use crate::limits::LimitsArg;
 use crate::objects::{
     attributes_from_py, citations, CitationArg, NameArg, PyEdge, PyNode, StepArg,
 };
-use crate::query::{resolve, resolve_opt, wrap};
+use crate::query::{resolve, resolve_as, resolve_opt, wrap, PARTIES};
 use crate::shared::{ReadGuard, SharedGraph};
 
 /// Parses an export format name, raising `UnknownName` (a `ValueError`).
@@ -648,7 +648,10 @@ impl PyGraph {
         let on = as_of.map(|d| d.0);
         let links = match (between, on) {
             (Some((a, b)), on) => {
-                let (a, b) = (resolve(py, g, a)?, resolve(py, g, b)?);
+                let (a, b) = (
+                    resolve_as(py, g, a, PARTIES)?,
+                    resolve_as(py, g, b, PARTIES)?,
+                );
                 py.detach(|| g.agreements_between(a, b, on.as_ref()))
             }
             (None, Some(d)) => py.detach(|| g.as_of(d).agreements()),
@@ -698,7 +701,10 @@ impl PyGraph {
             .with_k(k)
             .with_max_hops(max_hops)
             .with_certain(certain);
-        let (a, b) = (resolve(py, g, a)?, resolve(py, g, b)?);
+        let (a, b) = (
+            resolve_as(py, g, a, PARTIES)?,
+            resolve_as(py, g, b, PARTIES)?,
+        );
         let chains = py.detach(|| g.chains(a, b, &query));
         wrap(py, "Chain", &chains)
     }
@@ -748,7 +754,7 @@ impl PyGraph {
     ) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;
-        let ix = resolve(py, g, agreement)?;
+        let ix = resolve_as(py, g, agreement, &[NodeKind::Agreement])?;
         let on = as_of.map(|d| d.0);
         let found = g.parties(ix, on.as_ref());
         let found = if certain { certain_only(found) } else { found };
@@ -759,7 +765,7 @@ impl PyGraph {
     fn signatories<'py>(&self, py: Python<'py>, agreement: NameArg) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;
-        let ix = resolve(py, g, agreement)?;
+        let ix = resolve_as(py, g, agreement, &[NodeKind::Agreement])?;
         wrap(py, "Signatory", &g.signatories(ix))
     }
 
@@ -770,7 +776,7 @@ impl PyGraph {
         let g = self.read(py)?;
         let g = &*g;
         let name = statement.0.clone();
-        let ix = resolve(py, g, statement)?;
+        let ix = resolve_as(py, g, statement, &[NodeKind::Statement])?;
         let Some(info) = g.statement(ix) else {
             return Err(PyValueError::new_err(format!(
                 "`{name}` is not a statement"
@@ -806,7 +812,7 @@ impl PyGraph {
     fn attendees<'py>(&self, py: Python<'py>, event: NameArg) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;
-        let ix = resolve(py, g, event)?;
+        let ix = resolve_as(py, g, event, &[NodeKind::Event])?;
         wrap(py, "NodeRef", &g.attendees(ix))
     }
 
