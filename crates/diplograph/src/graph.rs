@@ -583,7 +583,7 @@ impl Graph {
         let mut best: HashMap<NodeIndex, (f64, &str)> = HashMap::new();
         for table in [&index.declared, &index.builtin] {
             for (claim, nodes) in table {
-                let score = identity::similarity(&key, claim);
+                let score = identity::similarity_from(&key, claim, identity::SUGGESTION_THRESHOLD);
                 if score < identity::SUGGESTION_THRESHOLD {
                     continue;
                 }

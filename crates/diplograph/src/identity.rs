@@ -128,22 +128,77 @@ pub fn distinct_aliases<S: Into<String>>(
 /// assert!(similarity("tokyo", "seoul") < 0.6);
 /// ```
 pub fn similarity(wanted: &str, known: &str) -> f64 {
-    let whole = strsim::jaro_winkler(wanted, known);
-    let wanted_words = wanted.split(' ').count();
-    let known_words: Vec<&str> = known.split(' ').collect();
-    if known_words.len() <= wanted_words {
-        return whole;
+    similarity_from(wanted, known, 0.0)
+}
+
+/// [`similarity`] when it is at least `floor`; a smaller number otherwise. Comparisons that
+/// cannot reach `floor` by the lengths alone are skipped, and no text is copied, so that a
+/// name that matches nothing is compared with every name of a large graph quickly.
+pub(crate) fn similarity_from(wanted: &str, known: &str, floor: f64) -> f64 {
+    let wanted_len = wanted.chars().count();
+    let known_len = known.chars().count();
+    // No comparison matches more characters than the two names have in common, counted by
+    // character (folded into 128 classes, which can only count more).
+    let common = common_characters(wanted, known);
+    let mut best = 0.0_f64;
+    if jaro_winkler_bound(wanted_len, known_len, common) >= floor {
+        best = strsim::jaro_winkler(wanted, known);
     }
-    let known_len = known.chars().count().max(1) as f64;
-    let best_run = known_words
-        .windows(wanted_words)
-        .map(|run| {
-            let run = run.join(" ");
-            let covered = run.chars().count() as f64 / known_len;
-            strsim::jaro_winkler(wanted, &run) * (0.8 + 0.2 * covered)
-        })
-        .fold(0.0, f64::max);
-    whole.max(best_run)
+    let wanted_words = wanted.split(' ').count();
+    if known.split(' ').count() <= wanted_words {
+        return best;
+    }
+    // Each run of `wanted_words` words of `known`, as a slice of it: from the start of a word
+    // to the end of the word `wanted_words - 1` further on.
+    let starts = std::iter::once(0).chain(known.match_indices(' ').map(|(i, _)| i + 1));
+    for start in starts {
+        let rest = &known[start..];
+        let end = rest
+            .match_indices(' ')
+            .nth(wanted_words - 1)
+            .map_or(rest.len(), |(i, _)| i);
+        let run = &rest[..end];
+        let run_len = run.chars().count();
+        let weight = 0.8 + 0.2 * run_len as f64 / known_len.max(1) as f64;
+        if jaro_winkler_bound(wanted_len, run_len, common) * weight >= floor.max(best) {
+            best = best.max(strsim::jaro_winkler(wanted, run) * weight);
+        }
+        if end == rest.len() {
+            break;
+        }
+    }
+    best
+}
+
+/// How many characters `a` and `b` have in common at most, counting each character as many
+/// times as the one that has fewer of it has it (characters folded into 128 classes).
+fn common_characters(a: &str, b: &str) -> usize {
+    let mut counts = [0u16; 128];
+    for c in a.chars() {
+        let slot = &mut counts[(u32::from(c) % 128) as usize];
+        *slot = slot.saturating_add(1);
+    }
+    let mut common = 0;
+    for c in b.chars() {
+        let slot = &mut counts[(u32::from(c) % 128) as usize];
+        if *slot > 0 {
+            *slot -= 1;
+            common += 1;
+        }
+    }
+    common
+}
+
+/// The highest Jaro–Winkler similarity two strings of `a` and `b` characters, with at most
+/// `common` characters in common, can have: that many matched, in order, and the longest
+/// common prefix counted.
+fn jaro_winkler_bound(a: usize, b: usize, common: usize) -> f64 {
+    let matched = common.min(a).min(b) as f64;
+    if matched == 0.0 {
+        return if a == 0 && b == 0 { 1.0 } else { 0.0 };
+    }
+    let jaro = (matched / a as f64 + matched / b as f64 + 1.0) / 3.0;
+    jaro + 0.4 * (1.0 - jaro)
 }
 
 /// How alike a known name must be to the name looked up ([`similarity`]) to be suggested.
@@ -336,6 +391,24 @@ mod tests {
         assert_eq!(score("tokyo", "seoul"), 0.467);
         assert!(similarity("seol", "seoul") >= SUGGESTION_THRESHOLD);
         assert!(similarity("tokyo", "seoul") < SUGGESTION_THRESHOLD);
+    }
+
+    proptest! {
+        #[test]
+        fn the_floor_changes_nothing_at_or_above_it(
+            wanted in "[a-e]{1,6}( [a-e]{1,6}){0,2}",
+            known in "[a-e]{1,8}( [a-e]{1,8}){0,5}",
+        ) {
+            let exact = similarity(&wanted, &known);
+            for floor in [0.5, 0.8, SUGGESTION_THRESHOLD, 0.95] {
+                let found = similarity_from(&wanted, &known, floor);
+                if exact >= floor {
+                    prop_assert!((found - exact).abs() < 1e-12, "{found} {exact} at {floor}");
+                } else {
+                    prop_assert!(found < floor, "{found} {exact} at {floor}");
+                }
+            }
+        }
     }
 
     #[test]
