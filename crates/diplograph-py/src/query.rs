@@ -8,6 +8,7 @@
 //! are the core's.
 
 use diplograph::graph::NodeIndex;
+use diplograph::model::NodeKind;
 use diplograph::Graph;
 use pyo3::prelude::*;
 
@@ -29,9 +30,23 @@ pub(crate) fn wrap<'py>(
 /// Resolves a name (id, name or alias) to a node index, raising `NodeNotFound` or
 /// `AmbiguousName`.
 pub(crate) fn resolve(py: Python<'_>, g: &Graph, name: NameArg) -> PyResult<NodeIndex> {
-    let NameArg(name) = name;
-    py.detach(move || g.resolve(&name)).py()
+    resolve_as(py, g, name, &[])
 }
+
+/// [`resolve`] for an argument that takes nodes of `kinds`: `NodeNotFound`'s suggestions of
+/// those kinds come first ([`Graph::resolve_as`]).
+pub(crate) fn resolve_as(
+    py: Python<'_>,
+    g: &Graph,
+    name: NameArg,
+    kinds: &[NodeKind],
+) -> PyResult<NodeIndex> {
+    let NameArg(name) = name;
+    py.detach(move || g.resolve_as(&name, kinds)).py()
+}
+
+/// The kinds a party takes: countries and organizations.
+pub(crate) const PARTIES: &[NodeKind] = &[NodeKind::Country, NodeKind::Organization];
 
 /// Resolves an optional name.
 pub(crate) fn resolve_opt(

@@ -512,20 +512,20 @@ impl Graph {
             .filter_map(|e| self.edge_at(e))
     }
 
-    /// Finds the one node called `name`: an id, a name or an alias, compared case- and
-    /// accent-insensitively; for countries also their ISO names, common names, press
+    /// Finds the one node called `name`: an id, a name or an alias, compared case-, accent-
+    /// and hyphen-insensitively; for countries also their ISO names, common names, press
     /// abbreviations and capital ("Seoul", "ROK").
     ///
     /// An exact id wins; then names the dataset declares; then built-in country names.
     /// Cost: O(length of name) after the name index is built (O(nodes), once per change).
     ///
     /// # Errors
-    /// [`Error::NodeNotFound`] (with close names as a hint), or [`Error::AmbiguousName`]
-    /// with the count and the first candidates — never a silent pick.
+    /// [`Error::NodeNotFound`] with the closest names as suggestions (see
+    /// [`Graph::resolve_as`]), or [`Error::AmbiguousName`] with the count and the first
+    /// candidates — never a silent pick.
     pub fn lookup(&self, name: &str) -> Result<&Node> {
         let ix = self.resolve(name)?;
-        self.node_at(ix)
-            .ok_or_else(|| not_found(name, String::new()))
+        self.node_at(ix).ok_or_else(|| not_found(name, Vec::new()))
     }
 
     /// Like [`Graph::lookup`], returning the node's index.
@@ -533,6 +533,50 @@ impl Graph {
     /// # Errors
     /// As [`Graph::lookup`].
     pub fn resolve(&self, name: &str) -> Result<NodeIndex> {
+        self.resolve_as(name, &[])
+    }
+
+    /// Like [`Graph::resolve`], for an argument that takes nodes of `kinds` (empty: any
+    /// kind): when nothing is called `name`, the suggestions of those kinds come first.
+    /// Which node a name finds does not depend on `kinds`.
+    ///
+    /// ```
+    /// use diplograph::model::NodeKind;
+    /// let g = diplograph::example();
+    /// let err = g.resolve_as("Seol", &[NodeKind::Country]).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "no node is called `Seol`; did you mean Seoul (South Korea, country `KOR`)?"
+    /// );
+    /// ```
+    ///
+    /// Cost: as [`Graph::resolve`] when the name is found; when it is not, one similarity
+    /// ([`identity::similarity`]) per distinct name in the graph.
+    ///
+    /// # Errors
+    /// As [`Graph::lookup`].
+    pub fn resolve_as(&self, name: &str, kinds: &[NodeKind]) -> Result<NodeIndex> {
+        match self.find(name) {
+            Err(Error::NodeNotFound { name, hint, .. }) => {
+                let suggestions = self.suggestions(&name, kinds);
+                Err(Error::NodeNotFound {
+                    name,
+                    hint,
+                    suggestions,
+                })
+            }
+            found => found,
+        }
+    }
+
+    /// Whether some node answers to `name` (one or several: an ambiguous name is known).
+    /// Cost: as [`Graph::resolve`], without the suggestions a miss would look for.
+    pub fn knows(&self, name: &str) -> bool {
+        matches!(self.find(name), Ok(_) | Err(Error::AmbiguousName { .. }))
+    }
+
+    /// [`Graph::resolve`] without suggestions: a miss is an [`Error::NodeNotFound`] with none.
+    pub(crate) fn find(&self, name: &str) -> Result<NodeIndex> {
         if let Some(&ix) = self.by_id.get(name) {
             return Ok(ix);
         }
@@ -547,11 +591,7 @@ impl Graph {
                     .iter()
                     .take(crate::error::AMBIGUITY_CANDIDATES)
                     .filter_map(|&ix| self.node_at(ix))
-                    .map(|n| Candidate {
-                        id: n.id.clone(),
-                        kind: n.kind(),
-                        name: n.name.clone(),
-                    })
+                    .map(candidate)
                     .collect();
                 return Err(Error::AmbiguousName {
                     name: name.to_owned(),
@@ -560,20 +600,59 @@ impl Graph {
                 });
             }
         }
-        let mut close: Vec<&str> = index
-            .declared
-            .keys()
-            .filter(|k| !key.is_empty() && k.contains(key.as_str()))
-            .map(String::as_str)
+        Err(not_found(name, Vec::new()))
+    }
+
+    /// The nodes `name` may have meant: each node's claim (id, name, alias or built-in country
+    /// name) most alike to it, if alike enough ([`identity::SUGGESTION_THRESHOLD`]); nodes of
+    /// `kinds` first (all alike when empty), then the most alike, then the shortest name.
+    fn suggestions(&self, name: &str, kinds: &[NodeKind]) -> Vec<identity::Suggestion> {
+        let key = normalize(name);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let index = self.derived.names.get_or_init(|| self.build_name_index());
+        let mut best: HashMap<NodeIndex, (f64, &str)> = HashMap::new();
+        for table in [&index.declared, &index.builtin] {
+            for (claim, nodes) in table {
+                let score = identity::similarity_from(&key, claim, identity::SUGGESTION_THRESHOLD);
+                if score < identity::SUGGESTION_THRESHOLD {
+                    continue;
+                }
+                for &ix in nodes {
+                    let entry = best.entry(ix).or_insert((score, claim));
+                    if (score, std::cmp::Reverse(claim.len()))
+                        > (entry.0, std::cmp::Reverse(entry.1.len()))
+                    {
+                        *entry = (score, claim);
+                    }
+                }
+            }
+        }
+        let mut ranked: Vec<(bool, f64, usize, NodeIndex, &str)> = best
+            .into_iter()
+            .filter_map(|(ix, (score, claim))| {
+                let kind = self.node_at(ix)?.kind();
+                let preferred = kinds.is_empty() || kinds.contains(&kind);
+                Some((!preferred, -score, claim.len(), ix, claim))
+            })
             .collect();
-        close.sort_unstable();
-        close.truncate(5);
-        let hint = if close.is_empty() {
-            String::new()
-        } else {
-            format!(" (did you mean: {}?)", close.join(", "))
-        };
-        Err(not_found(name, hint))
+        ranked.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| a.1.total_cmp(&b.1))
+                .then_with(|| (a.2, a.3).cmp(&(b.2, b.3)))
+        });
+        ranked
+            .into_iter()
+            .take(identity::MAX_SUGGESTIONS)
+            .filter_map(|(_, _, _, ix, claim)| {
+                let node = self.node_at(ix)?;
+                Some(identity::Suggestion {
+                    name: spelling(node, claim).to_owned(),
+                    node: candidate(node),
+                })
+            })
+            .collect()
     }
 
     fn build_name_index(&self) -> NameIndex {
@@ -632,11 +711,41 @@ impl Graph {
     }
 }
 
-fn not_found(name: &str, hint: String) -> Error {
+fn not_found(name: &str, suggestions: Vec<identity::Suggestion>) -> Error {
     Error::NodeNotFound {
         name: name.to_owned(),
-        hint,
+        hint: String::new(),
+        suggestions,
     }
+}
+
+/// A node as an ambiguous name's candidate or a suggestion's node.
+fn candidate(node: &Node) -> Candidate {
+    Candidate {
+        id: node.id.clone(),
+        kind: node.kind(),
+        name: node.name.clone(),
+    }
+}
+
+/// The node's own spelling of a name it claims, given normalized (`claim`): its id, name, an
+/// alias or a built-in country name; the normalized form when none matches.
+fn spelling<'n>(node: &'n Node, claim: &'n str) -> &'n str {
+    let builtin = match node.details {
+        NodeDetails::Country => identity::country(&node.id),
+        _ => None,
+    };
+    std::iter::once(node.id.as_str())
+        .chain(std::iter::once(node.name.as_str()))
+        .chain(node.aliases.iter().map(String::as_str))
+        .chain(
+            builtin
+                .into_iter()
+                .flat_map(identity::CountryRecord::all_names)
+                .map(|n| -> &'n str { n }),
+        )
+        .find(|n| normalize(n) == claim)
+        .unwrap_or(claim)
 }
 
 #[cfg(test)]
@@ -772,8 +881,82 @@ mod tests {
         let err = g.lookup("ministr").err().map(|e| e.to_string());
         assert_eq!(
             err.as_deref(),
-            Some("no node is called `ministr` (did you mean: ministry of defense, ministry of national defense, the ministry?)")
+            Some("no node is called `ministr`; did you mean the ministry (Ministry of National Defense, organization `kor-mnd`) or the ministry (Ministry of Defense, organization `jpn-mod`)?")
         );
+    }
+
+    fn suggested(err: Option<Error>) -> Vec<String> {
+        match err {
+            Some(Error::NodeNotFound { suggestions, .. }) => {
+                suggestions.iter().map(ToString::to_string).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn misspelt_names_get_the_closest_names_as_suggestions() {
+        let g = crate::example();
+        assert_eq!(
+            suggested(g.resolve("Seol").err()),
+            ["Seoul (South Korea, country `KOR`)"]
+        );
+        assert_eq!(
+            suggested(g.resolve("korea").err()),
+            ["South Korea (country `KOR`)", "North Korea (country `PRK`)"]
+        );
+        assert_eq!(
+            suggested(g.resolve("Pentagn").err()),
+            [
+                "Pentagon (US Department of Defense, organization `us-dod`)",
+                "Pentagon chief (Ashton Carter, person `ashton-carter`)"
+            ]
+        );
+        assert_eq!(suggested(g.resolve("Atlantis").err()), Vec::<String>::new());
+        assert_eq!(suggested(g.resolve("  ").err()), Vec::<String>::new());
+        // Only a miss looks for suggestions: a name that is found or ambiguous has none.
+        assert!(g.knows("Han Min Koo") && g.knows("han min-koo") && !g.knows("Seol"));
+    }
+
+    #[test]
+    fn suggestions_of_the_kinds_asked_for_come_first() {
+        let mut g = Graph::new();
+        for n in [
+            Node::new("KOR", "South Korea", NodeDetails::Country),
+            Node::new("korra", "Korra", NodeDetails::Person),
+        ] {
+            assert!(g.add_node(n).is_ok());
+        }
+        let people = suggested(g.resolve_as("Kora", &[NodeKind::Person]).err());
+        assert_eq!(
+            people,
+            ["Korra (person `korra`)", "South Korea (country `KOR`)"]
+        );
+        let countries = suggested(g.resolve_as("Kora", &[NodeKind::Country]).err());
+        assert_eq!(
+            countries,
+            ["South Korea (country `KOR`)", "Korra (person `korra`)"]
+        );
+    }
+
+    #[test]
+    fn hyphen_and_space_variants_find_one_node() {
+        let mut g = Graph::new();
+        let han = Node::new("han", "Han Min-koo", NodeDetails::Person).with_alias("Minister Han");
+        assert!(g.add_node(han).is_ok());
+        for name in [
+            "Han Min-koo",
+            "Han Min Koo",
+            "han min koo",
+            "HAN MIN–KOO",
+            "minister-han",
+        ] {
+            assert_eq!(
+                g.lookup(name).map(|n| n.id.as_str()).ok(),
+                Some("han"),
+                "{name}"
+            );
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use diplograph::model::NodeKind;
 use diplograph::query::{Certainty, Chain, ChainQuery, Hop, Link, NodeRef};
 use diplograph::{Graph, PartyRole};
 
@@ -19,7 +20,9 @@ pub(super) fn path(
     form: Form,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let (a, b) = (g.resolve(from)?, g.resolve(to)?);
+    // Chains run between parties: countries and organizations.
+    let parties = [NodeKind::Country, NodeKind::Organization];
+    let (a, b) = (g.resolve_as(from, &parties)?, g.resolve_as(to, &parties)?);
     let name = |ix| {
         g.node_at(ix)
             .map(|n| NodeRef::from(n).to_string())
