@@ -375,6 +375,7 @@ impl PyGraph {
         let details = NodeDetails::Statement {
             text,
             date: date.map(|d| d.0),
+            cue: None,
         };
         let n = node(
             id,

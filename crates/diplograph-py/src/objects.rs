@@ -622,6 +622,7 @@ impl PyNode {
                     }
                 },
                 date: date(F::Date)?,
+                cue: None,
             },
             NodeKind::Source => NodeDetails::Source {
                 date: date(F::Date)?,

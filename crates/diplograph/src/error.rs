@@ -50,6 +50,8 @@ pub enum ProblemCode {
     StepAfterEnd,
     /// A bilateral agreement kind (GSOMIA) with other than two parties.
     BilateralPartyCount,
+    /// Two `reported_by` edges of one statement at the same `position` of the same `chain`.
+    DuplicateChainPosition,
     /// A citation names a source that is not in the graph (or a node that is not a source).
     MissingSource,
     /// A citation's span lies outside its source's text or splits a character.
@@ -113,6 +115,7 @@ impl ProblemCode {
             ProblemCode::AbandonedAfterSigned => "abandoned-after-signed",
             ProblemCode::StepAfterEnd => "step-after-end",
             ProblemCode::BilateralPartyCount => "bilateral-party-count",
+            ProblemCode::DuplicateChainPosition => "duplicate-chain-position",
             ProblemCode::MissingSource => "missing-source",
             ProblemCode::SpanOutOfRange => "span-out-of-range",
             ProblemCode::SpanTextMismatch => "span-text-mismatch",

@@ -46,8 +46,8 @@ mod validate;
 pub use error::{Error, Problem, ProblemCode, Result};
 pub use graph::{EdgeIndex, EdgeView, Graph, NodeIndex};
 pub use model::{
-    AgreementKind, Edge, EdgeKind, EventKind, LifecycleState, LifecycleStep, Node, NodeDetails,
-    NodeKind, OrganizationKind, Status,
+    AgreementKind, Cue, Edge, EdgeKind, EventKind, LifecycleState, LifecycleStep, Node,
+    NodeDetails, NodeKind, OrganizationKind, Status,
 };
 pub use provenance::{Citation, Span};
 pub use query::{

@@ -344,13 +344,21 @@ fn group_members(
         }
     }
     let mut names: HashMap<(NodeKind, String), BTreeSet<usize>> = HashMap::new();
+    // An unnamed node ("a senior US official") is one entity only by id or external id: two
+    // reports' unnamed officials may be two people, so its name and aliases unite nothing.
     for (m, node) in member_nodes.iter().enumerate() {
+        if node.unnamed.is_some() {
+            continue;
+        }
         names
             .entry((node.kind(), normalize(&node.name)))
             .or_default()
             .insert(m);
     }
     for (m, node) in member_nodes.iter().enumerate() {
+        if node.unnamed.is_some() {
+            continue;
+        }
         for alias in &node.aliases {
             let Some(owners) = names.get(&(node.kind(), normalize(alias))) else {
                 continue;
@@ -720,6 +728,7 @@ fn refers_to_renamed(node: &Node, renamed: impl Fn(&str) -> bool) -> bool {
     let cites =
         |c: &crate::provenance::Citation| renamed(&c.source) || c.via.iter().any(|v| renamed(v));
     node.citations.iter().any(cites)
+        || node.cue().is_some_and(|c| c.citations.iter().any(cites))
         || node.lifecycle().is_some_and(|l| {
             l.iter()
                 .any(|s| s.party.as_deref().is_some_and(&renamed) || s.citations.iter().any(cites))
@@ -733,6 +742,9 @@ fn rename_references(node: &mut Node, rename: impl Fn(&str) -> String) {
         c.via = c.via.iter().map(|v| rename(v)).collect();
     };
     node.citations.iter_mut().for_each(fix);
+    if let NodeDetails::Statement { cue: Some(cue), .. } = &mut node.details {
+        cue.citations.iter_mut().for_each(fix);
+    }
     if let NodeDetails::Agreement { lifecycle, .. } = &mut node.details {
         for step in lifecycle {
             step.party = step.party.as_deref().map(&rename);
@@ -783,6 +795,7 @@ type FactKey = (
     Option<String>,
     Option<String>,
     Option<u32>,
+    u32,
     Option<String>,
     Option<u64>,
     Option<String>,
@@ -799,6 +812,7 @@ type FactRef<'e> = (
     Option<&'e str>,
     Option<&'e str>,
     Option<u32>,
+    u32,
     Option<&'e str>,
     Option<u64>,
     Option<&'e str>,
@@ -818,6 +832,7 @@ fn fact_ref(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactRef<'_> {
         text(e.title()),
         text(e.on_behalf_of()),
         e.position(),
+        e.chain(),
         text(e.relation()),
         q.and_then(|q| q.share).map(f64::to_bits),
         text(q.and_then(|q| q.amount.as_deref())),
@@ -825,7 +840,7 @@ fn fact_ref(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactRef<'_> {
 }
 
 fn fact_key(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactKey {
-    let (from, kind, to, start, end, title, on_behalf_of, position, relation, share, amount) =
+    let (from, kind, to, start, end, title, on_behalf_of, position, chain, relation, share, amount) =
         fact_ref(from, to, e);
     let owned = |t: Option<&str>| t.map(str::to_owned);
     (
@@ -837,6 +852,7 @@ fn fact_key(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactKey {
         owned(title),
         owned(on_behalf_of),
         position,
+        chain,
         owned(relation),
         share,
         owned(amount),
@@ -848,13 +864,15 @@ fn edge_key(from: &str, to: &str, e: &Edge) -> String {
     let q = e.qualifiers.as_deref().cloned().unwrap_or_default();
     let show = |d: Option<crate::time::PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
     format!(
-        "{from}\u{1f}{}\u{1f}{to}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+        "{from}\u{1f}{}\u{1f}{to}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}{}\u{1f}{}\u{1f}{}\u{1f}{}",
         e.kind,
         show(e.valid.start),
         show(e.valid.end),
         q.title.unwrap_or_default(),
         q.on_behalf_of.unwrap_or_default(),
         q.position.map(|p| p.to_string()).unwrap_or_default(),
+        // The chain, when not 1, goes with the position: "2 of chain 3".
+        q.chain.map(|c| format!(" of chain {c}")).unwrap_or_default(),
         q.relation.unwrap_or_default(),
         q.share.map(|s| s.to_string()).unwrap_or_default(),
         q.amount.unwrap_or_default(),
@@ -903,6 +921,8 @@ enum Field {
     EventDates,
     Place,
     Words,
+    Cue,
+    Unnamed,
     StatementDate,
     SourceDate,
     SourceText,
@@ -919,6 +939,8 @@ impl Field {
             Field::EventDates => "dates",
             Field::Place => "place",
             Field::Words => "the words",
+            Field::Cue => "the reporting words",
+            Field::Unnamed => "naming",
             Field::StatementDate => "date",
             Field::SourceDate => "date",
             Field::SourceText => "text",
@@ -942,6 +964,14 @@ impl Field {
             }
             (Field::Words, NodeDetails::Statement { text, .. }) => {
                 Some(format!("\"{}\"", text.text()))
+            }
+            (Field::Unnamed, NodeDetails::Person | NodeDetails::Organization { .. }) => Some(
+                node.unnamed
+                    .as_ref()
+                    .map_or_else(|| "named".to_owned(), |d| format!("unnamed (\"{d}\")")),
+            ),
+            (Field::Cue, NodeDetails::Statement { cue, .. }) => {
+                cue.as_ref().map(|c| format!("\"{}\"", c.words))
             }
             (Field::StatementDate, NodeDetails::Statement { date, .. })
             | (Field::SourceDate, NodeDetails::Source { date, .. }) => date.map(|d| d.to_string()),
@@ -1077,6 +1107,15 @@ fn merge_nodes(
         );
         if node.citations != other.citations {
             union_citations(&mut node.citations, &other.citations);
+        }
+        if node.unnamed != other.unnamed {
+            // Unnamed wins over named (the node stays found by its id only), and of two
+            // descriptions the one [`fit::kept_text`] keeps: a choice on the values alone.
+            findings.insert(Field::Unnamed, Finding::Conflict);
+            node.unnamed = match (node.unnamed.take(), &other.unnamed) {
+                (Some(a), Some(b)) => Some(fit::kept_text(&a, b).to_owned()),
+                (a, b) => a.or_else(|| b.clone()),
+            };
         }
         merge_details(&mut node.details, &other.details, &mut |field, found| {
             let slot = findings.entry(field).or_insert(found);
@@ -1224,7 +1263,14 @@ fn merge_details(
                 _ => {}
             }
         }
-        (NodeDetails::Statement { text, date }, NodeDetails::Statement { text: t2, date: d2 }) => {
+        (
+            NodeDetails::Statement { text, date, cue },
+            NodeDetails::Statement {
+                text: t2,
+                date: d2,
+                cue: c2,
+            },
+        ) => {
             if text != t2 {
                 report(Field::Words, Finding::Conflict);
                 if (text.text(), format!("{text:?}")) > (t2.text(), format!("{t2:?}")) {
@@ -1232,6 +1278,19 @@ fn merge_details(
                 }
             }
             merge_date(date, *d2, Field::StatementDate, report);
+            match (cue.as_mut(), c2) {
+                (Some(x), Some(y)) if x.words == y.words => {
+                    union_citations(&mut x.citations, &y.citations);
+                }
+                (Some(x), Some(y)) => {
+                    report(Field::Cue, Finding::Conflict);
+                    if fit::kept_text(&x.words, &y.words) == y.words {
+                        *x = y.clone();
+                    }
+                }
+                (None, Some(_)) => cue.clone_from(c2),
+                _ => {}
+            }
         }
         (
             NodeDetails::Source { date, url, text },

@@ -10,8 +10,8 @@ use chrono::Datelike;
 use diplograph::format;
 use diplograph::merge::{merge, MergeOptions};
 use diplograph::model::{
-    AgreementKind, Edge, EdgeKind, EventKind, LifecycleState, LifecycleStep, Node, NodeDetails,
-    NodeKind, OrganizationKind, StatementText, Status,
+    AgreementKind, Cue, Edge, EdgeKind, EventKind, LifecycleState, LifecycleStep, Node,
+    NodeDetails, NodeKind, OrganizationKind, StatementText, Status,
 };
 use diplograph::provenance::{Citation, Span};
 use diplograph::time::{Containment, Interval, PartialDate};
@@ -283,14 +283,22 @@ fn details() -> impl Strategy<Value = NodeDetails> {
                 place,
                 status
             }),
-        (any::<bool>(), words(), proptest::option::of(date())).prop_map(|(quote, t, date)| {
-            let text = if quote {
-                StatementText::Quote(t)
-            } else {
-                StatementText::Paraphrase(t)
-            };
-            NodeDetails::Statement { text, date }
-        }),
+        (
+            any::<bool>(),
+            words(),
+            proptest::option::of(date()),
+            proptest::option::of(words())
+        )
+            .prop_map(|(quote, t, date, cue)| {
+                let text = if quote {
+                    StatementText::Quote(t)
+                } else {
+                    StatementText::Paraphrase(t)
+                };
+                // A cue's citations are given in `graph()`, where the sources are known.
+                let cue = cue.map(Cue::new);
+                NodeDetails::Statement { text, date, cue }
+            }),
         (
             proptest::option::of(date()),
             proptest::option::of("https://[a-z]{1,10}\\.example/[a-z0-9]{0,8}"),
@@ -459,8 +467,21 @@ fn graph() -> impl Strategy<Value = Graph> {
                     .iter()
                     .filter_map(|s| citation(s, &sources, &ids))
                     .collect();
+                // A statement's reporting words cite where its first citation points; one
+                // person or organization in three goes unnamed, described by its name.
+                let first = node.citations.first().cloned();
+                if let NodeDetails::Statement { cue: Some(cue), .. } = &mut node.details {
+                    cue.citations.extend(first);
+                }
+                if matches!(node.kind(), NodeKind::Person | NodeKind::Organization)
+                    && c.name.len() % 3 == 0
+                {
+                    node.unnamed = Some(c.name.clone());
+                }
                 let _ = g.add_node(node);
             }
+            // Each place of a statement's attribution chains is held by one outlet.
+            let mut places: BTreeSet<(String, u32, u32)> = BTreeSet::new();
             for e in edges {
                 let (from_kinds, to_kinds) = e.kind.endpoints();
                 let pick = |kinds: &[NodeKind], at: Index| {
@@ -492,12 +513,21 @@ fn graph() -> impl Strategy<Value = Graph> {
                     q.amount = e.amount;
                     match e.kind {
                         EdgeKind::HoldsOffice => q.title = Some(e.text),
-                        EdgeKind::ReportedBy => q.position = Some(e.position),
+                        EdgeKind::ReportedBy => {
+                            q.position = Some(e.position);
+                            // Chain 1 is written both ways: absent, and as `1`.
+                            q.chain = (e.position % 3 != 0).then_some(e.position % 2 + 1);
+                        }
                         EdgeKind::TradesWith => q.share = e.share,
                         EdgeKind::Other => q.relation = Some(e.text),
                         _ => {}
                     }
                 });
+                if e.kind == EdgeKind::ReportedBy
+                    && !places.insert((from.clone(), edge.chain(), e.position))
+                {
+                    continue;
+                }
                 // Edges with the same ends, kind and dates that differ in a qualifier (share,
                 // amount, position…), in citations or in attributes are all generated: a merge
                 // keeps each statement of one input apart.
@@ -521,6 +551,9 @@ fn citations(g: &Graph) -> Vec<String> {
     };
     for (_, n) in g.nodes() {
         all.extend(n.citations.iter().map(show));
+        if let Some(cue) = n.cue() {
+            all.extend(cue.citations.iter().map(show));
+        }
         for step in n.lifecycle().unwrap_or_default() {
             all.extend(step.citations.iter().map(show));
         }
