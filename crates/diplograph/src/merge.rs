@@ -940,7 +940,7 @@ impl Field {
             Field::Place => "place",
             Field::Words => "the words",
             Field::Cue => "the reporting words",
-            Field::Unnamed => "naming",
+            Field::Unnamed => "is",
             Field::StatementDate => "date",
             Field::SourceDate => "date",
             Field::SourceText => "text",
