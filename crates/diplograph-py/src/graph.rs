@@ -776,11 +776,11 @@ impl PyGraph {
     ///
     /// >>> s = example().stats()
     /// >>> s.nodes, s.edges, s.citations
-    /// (75, 228, 389)
+    /// (75, 229, 412)
     /// >>> str(s.first_date), str(s.last_date)
     /// ('2009', '2016-08-04')
     /// >>> s.nodes_by_kind["country"], s.sources[0].source.id, s.sources[0].citations
-    /// (8, 'st-2016-06-04', 389)
+    /// (8, 'st-2016-06-04', 412)
     fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;

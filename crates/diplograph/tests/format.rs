@@ -7,12 +7,13 @@ const SCHEMA: &str = include_str!("../../../docs/diplograph.schema.json");
 const LATER: &str = include_str!("data/jpn-kor-gsomia-2016-11.json");
 const EDTF: &str = include_str!("data/edtf-dates.json");
 const HISTORIES: &str = include_str!("data/treaty-histories.json");
+const REPORTS: &str = include_str!("data/gsomia-notice-reports-2019-08.json");
 
 #[test]
 fn datasets_validate_against_the_json_schema() {
     let schema: serde_json::Value = serde_json::from_str(SCHEMA).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
-    for text in [diplograph::EXAMPLE_JSON, LATER, EDTF, HISTORIES] {
+    for text in [diplograph::EXAMPLE_JSON, LATER, EDTF, HISTORIES, REPORTS] {
         let doc: serde_json::Value = serde_json::from_str(text).unwrap();
         let errors: Vec<String> = validator
             .iter_errors(&doc)
@@ -24,6 +25,13 @@ fn datasets_validate_against_the_json_schema() {
     let bad: serde_json::Value = serde_json::from_str(
         r#"{"diplograph": "1", "nodes": [{"id": "KOR", "kind": "country", "name": "K", "alias": []},
             {"id": "e", "kind": "event", "name": "E", "event_kind": "summit", "date": "2016-13"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(validator.iter_errors(&bad).count(), 2);
+    // An unnamed speaker needs its description; `chain` belongs on `reported_by`.
+    let bad: serde_json::Value = serde_json::from_str(
+        r#"{"diplograph": "1", "nodes": [{"id": "p", "kind": "person", "name": "P", "unnamed": true}],
+            "edges": [{"kind": "about", "from": "s", "to": "p", "chain": 2}]}"#,
     )
     .unwrap();
     assert_eq!(validator.iter_errors(&bad).count(), 2);
@@ -54,7 +62,7 @@ fn datasets_validate_against_the_json_schema() {
 
 #[test]
 fn load_then_save_gives_the_same_bytes() {
-    for text in [diplograph::EXAMPLE_JSON, LATER, EDTF, HISTORIES] {
+    for text in [diplograph::EXAMPLE_JSON, LATER, EDTF, HISTORIES, REPORTS] {
         let g = from_str(text).unwrap();
         let saved = to_string(&g);
         assert_eq!(saved, text, "the committed datasets are in canonical form");
@@ -98,6 +106,7 @@ fn every_citation_span_in_the_example_matches_its_sentence() {
     let mut citations = Vec::new();
     for (_, n) in g.nodes() {
         citations.extend(n.citations.iter());
+        citations.extend(n.cue().map_or(&[][..], |c| &c.citations));
         for step in n.lifecycle().unwrap_or_default() {
             citations.extend(step.citations.iter());
         }
@@ -105,7 +114,7 @@ fn every_citation_span_in_the_example_matches_its_sentence() {
     for e in g.edges() {
         citations.extend(e.edge.citations.iter());
     }
-    assert_eq!(citations.len(), 389);
+    assert_eq!(citations.len(), 412);
     for c in citations {
         assert_eq!(c.source, "st-2016-06-04");
         let span = c.span.unwrap();
@@ -136,7 +145,7 @@ fn example_holds_the_whole_article() {
         .map(count),
         [8, 7, 14, 9, 12, 24, 1]
     );
-    assert_eq!(g.edge_count(), 228);
+    assert_eq!(g.edge_count(), 229);
     // Every quotation is verbatim: each quote occurs in the article.
     let article = include_str!("../data/straits-times-2016-06-04.txt");
     for n in g.nodes_of_kind(Statement) {

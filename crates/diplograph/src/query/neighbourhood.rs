@@ -137,7 +137,11 @@ impl Graph {
                 let Some(node) = self.node_at(v) else {
                     continue;
                 };
-                for c in &node.citations {
+                for c in node
+                    .citations
+                    .iter()
+                    .chain(node.cue().map_or(&[][..], |c| &c.citations))
+                {
                     refs.insert(c.source.clone());
                     refs.extend(c.via.iter().cloned());
                 }

@@ -366,7 +366,7 @@ impl Graph {
     ///
     /// ```
     /// let s = diplograph::example().stats();
-    /// assert_eq!((s.nodes, s.edges, s.citations), (75, 228, 389));
+    /// assert_eq!((s.nodes, s.edges, s.citations), (75, 229, 412));
     /// assert_eq!(s.first_date.map(|d| d.to_string()).as_deref(), Some("2009"));
     /// ```
     ///
@@ -386,6 +386,7 @@ impl Graph {
         for (_, n) in self.nodes() {
             *nodes_by_kind.entry(n.kind()).or_default() += 1;
             count(&n.citations);
+            count(n.cue().map_or(&[][..], |c| &c.citations));
             match &n.details {
                 NodeDetails::Agreement { lifecycle, .. } => {
                     for s in lifecycle {
