@@ -742,6 +742,76 @@ fn statements_disputed_by_and_via() {
     assert!(out.contains("stmt-lu-yin-not-the-truth"), "{out}");
 }
 
+fn notice_reports() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../diplograph/tests/data/gsomia-notice-reports-2019-08.json")
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn statements_show_parallel_chains_apart_with_the_cue_and_an_unnamed_speaker() {
+    let file = notice_reports();
+    let v = json_of(&["-q", "statements", &file, "--via", "Reuters", "--json"]);
+    let chains: Vec<(u64, &str)> = v[0]["attribution"]["chains"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["chain"].as_u64().unwrap(), c["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        chains,
+        [
+            (1, "Kim You-geun, reported by Yonhap News Agency"),
+            (2, "Kim You-geun, reported by Reuters")
+        ]
+    );
+    assert_eq!(v[0]["cue"]["words"], "announced the decision at a briefing");
+    assert_eq!(
+        v[0]["cue"]["citations"][0]["span"],
+        serde_json::json!([185, 221])
+    );
+    let out = stdout_of(&["-q", "statements", &file, "--by", "pentagon-spokesman"]);
+    assert!(out.contains("cue: “said”"), "{out}");
+    let v = json_of(&[
+        "-q",
+        "statements",
+        &file,
+        "--by",
+        "pentagon-spokesman",
+        "--json",
+    ]);
+    assert_eq!(v[0]["speakers"][0]["unnamed"], "a Pentagon spokesman");
+    assert_eq!(v[0]["attribution"]["text"], "a Pentagon spokesman");
+    let out = stdout_of(&["-q", "show", "stmt-kim-end-gsomia", &file]);
+    let lines: Vec<&str> = out.lines().skip(3).take(6).collect();
+    assert_eq!(
+        lines,
+        [
+            "attribution, chain 1: Kim You-geun, reported by Yonhap News Agency",
+            "attribution, chain 2: Kim You-geun, reported by Reuters",
+            "cue: “announced the decision at a briefing”",
+            "about: Japan–South Korea GSOMIA (gsomia-jpn-kor)",
+            "made at: National Security Office briefing on the GSOMIA (nso-briefing-2019-08-22)",
+            "made in: South Korea (KOR)",
+        ]
+    );
+    // Found by its id only: its description and name are not names to look it up by.
+    cmd()
+        .args(["-q", "show", "a Pentagon spokesman", &file])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("a Pentagon spokesman"));
+    let out = stdout_of(&["-q", "show", "pentagon-spokesman", &file]);
+    assert!(
+        out.starts_with(
+            "Pentagon spokesman (unnamed) — person, id `pentagon-spokesman`\n\
+             unnamed: “a Pentagon spokesman” (found by its id only)\n"
+        ),
+        "{out}"
+    );
+}
+
 #[test]
 fn timeline_keeps_precision() {
     let v = json_of(&[

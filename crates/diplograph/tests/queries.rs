@@ -824,6 +824,8 @@ fn an_unnamed_speaker_is_found_by_its_id_only_and_answers_carry_its_description(
         "Pentagon spokesman (unnamed) (pentagon-spokesman, unnamed: \"a Pentagon spokesman\")"
     );
     assert_eq!(said[0].cue.as_ref().map(|c| c.words.as_str()), Some("said"));
+    // The chain in words gives an unnamed speaker as the reports do.
+    assert_eq!(said[0].attribution.text, "a Pentagon spokesman");
     let responds: Vec<(String, String)> = g
         .edges()
         .filter(|e| e.edge.kind == EdgeKind::RespondsTo)

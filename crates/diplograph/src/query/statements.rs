@@ -341,10 +341,14 @@ impl Graph {
 }
 
 /// Attribution links in words: "Ashton Carter, according to Yonhap News Agency, reported by
-/// The Straits Times".
+/// The Straits Times". An unnamed speaker or outlet is given by its description ("a senior US
+/// official"), as the reports give it.
 fn in_words(steps: &[AttributionStep]) -> String {
     let names = |who: &[NodeRef]| {
-        let names: Vec<&str> = who.iter().map(|w| w.name.as_str()).collect();
+        let names: Vec<&str> = who
+            .iter()
+            .map(|w| w.unnamed.as_deref().unwrap_or(&w.name))
+            .collect();
         match names.as_slice() {
             [] => "someone unnamed".to_owned(),
             [one] => (*one).to_owned(),
