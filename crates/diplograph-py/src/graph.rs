@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use diplograph::error::{Location, Problem, Problems};
 use diplograph::export::{self, ExportFormat};
 use diplograph::model::{
-    AgreementKind, Edge, EdgeKind, EventKind, Node, NodeDetails, NodeKind, OrganizationKind,
+    AgreementKind, Cue, Edge, EdgeKind, EventKind, Node, NodeDetails, NodeKind, OrganizationKind,
     StatementText, Status,
 };
 use diplograph::time::{Containment, Interval};
@@ -187,8 +187,10 @@ impl PyGraph {
         self.add(py, n)
     }
 
-    /// Adds a person. Returns the new node; raises ``ValidationError``.
-    #[pyo3(signature = (id, name, *, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
+    /// Adds a person; ``unnamed`` gives the description of one the sources do not name
+    /// (``"a senior US official"``), found afterwards by its id only. Returns the new node;
+    /// raises ``ValidationError``.
+    #[pyo3(signature = (id, name, *, unnamed = None, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors the Python keyword arguments"
@@ -198,12 +200,13 @@ impl PyGraph {
         py: Python<'_>,
         id: String,
         name: String,
+        unnamed: Option<String>,
         aliases: Vec<String>,
         external_ids: BTreeMap<String, String>,
         attributes: Option<&Bound<'_, PyDict>>,
         citations: Vec<CitationArg>,
     ) -> PyResult<PyNode> {
-        let n = node(
+        let mut n = node(
             id,
             name,
             NodeDetails::Person,
@@ -212,12 +215,14 @@ impl PyGraph {
             attributes,
             citations,
         )?;
+        n.unnamed = unnamed;
         self.add(py, n)
     }
 
     /// Adds an organization of a ``kind`` (``ministry``, ``military``, ``news_outlet``,
-    /// ``international_organization``, ``think_tank``, ``university``, ``company``, ``other``).
-    #[pyo3(signature = (id, name, kind, *, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
+    /// ``international_organization``, ``think_tank``, ``university``, ``company``, ``other``);
+    /// ``unnamed`` as for :meth:`add_person` ("officials of the South Korean Defence Ministry").
+    #[pyo3(signature = (id, name, kind, *, unnamed = None, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors the Python keyword arguments"
@@ -228,6 +233,7 @@ impl PyGraph {
         id: String,
         name: String,
         kind: &str,
+        unnamed: Option<String>,
         aliases: Vec<String>,
         external_ids: BTreeMap<String, String>,
         attributes: Option<&Bound<'_, PyDict>>,
@@ -236,7 +242,7 @@ impl PyGraph {
         let details = NodeDetails::Organization {
             kind: vocab::<OrganizationKind>(kind)?,
         };
-        let n = node(
+        let mut n = node(
             id,
             name,
             details,
@@ -245,6 +251,7 @@ impl PyGraph {
             attributes,
             citations,
         )?;
+        n.unnamed = unnamed;
         self.add(py, n)
     }
 
@@ -351,9 +358,10 @@ impl PyGraph {
     }
 
     /// Adds a statement: exactly one of ``quote`` (verbatim words) or ``paraphrase`` (an
-    /// account of them), said on ``date``. Speakers, topics and the reporting chain are edges
-    /// (``said``, ``about``, ``reported_by``).
-    #[pyo3(signature = (id, name, *, quote = None, paraphrase = None, date = None, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
+    /// account of them), said on ``date``; ``cue`` is the reporting words (``"told
+    /// reporters"``), printed where ``cue_citations`` say. Speakers, topics and the reporting
+    /// chain are edges (``said``, ``about``, ``reported_by``).
+    #[pyo3(signature = (id, name, *, quote = None, paraphrase = None, date = None, cue = None, cue_citations = Vec::new(), aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors the Python keyword arguments"
@@ -366,6 +374,8 @@ impl PyGraph {
         quote: Option<String>,
         paraphrase: Option<String>,
         date: Option<DateArg>,
+        cue: Option<String>,
+        cue_citations: Vec<CitationArg>,
         aliases: Vec<String>,
         external_ids: BTreeMap<String, String>,
         attributes: Option<&Bound<'_, PyDict>>,
@@ -375,7 +385,10 @@ impl PyGraph {
         let details = NodeDetails::Statement {
             text,
             date: date.map(|d| d.0),
-            cue: None,
+            cue: cue.map(|words| Cue {
+                words,
+                citations: self::citations(cue_citations),
+            }),
         };
         let n = node(
             id,
@@ -429,7 +442,7 @@ impl PyGraph {
     /// Adds an edge ``from_ -kind-> to`` between two node ids, checked as the core checks it
     /// (both ends exist, the kind allows their kinds, its own fields). Returns the new edge.
     /// ``attested`` is one date or a list of dates on which a source confirms the edge held.
-    #[pyo3(signature = (from_, kind, to, *, start = None, end = None, attested = None, title = None, on_behalf_of = None, position = None, share = None, amount = None, relation = None, attributes = None, citations = Vec::new()))]
+    #[pyo3(signature = (from_, kind, to, *, start = None, end = None, attested = None, title = None, on_behalf_of = None, position = None, chain = None, share = None, amount = None, relation = None, attributes = None, citations = Vec::new()))]
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors the Python keyword arguments"
@@ -446,6 +459,7 @@ impl PyGraph {
         title: Option<String>,
         on_behalf_of: Option<String>,
         position: Option<u32>,
+        chain: Option<u32>,
         share: Option<f64>,
         amount: Option<String>,
         relation: Option<String>,
@@ -458,6 +472,7 @@ impl PyGraph {
                 q.title = title;
                 q.on_behalf_of = on_behalf_of;
                 q.position = position;
+                q.chain = chain;
                 q.share = share;
                 q.amount = amount;
                 q.relation = relation;
