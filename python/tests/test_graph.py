@@ -426,7 +426,12 @@ EXAMPLE_STATS = {
         "trades_with": 1,
         "allied_with": 1,
         "published_by": 1,
-        "other": 23
+        "made_at": 6,
+        "continues": 1,
+        "agreed_at": 2,
+        "signed_at": 1,
+        "responds_to": 4,
+        "other": 10
     },
     "first_date": "2009",
     "first_date_earliest": "2009-01-01",
