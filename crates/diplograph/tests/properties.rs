@@ -623,6 +623,48 @@ proptest! {
     }
 
     #[test]
+    fn attribution_gives_each_chain_once_in_order(g in graph()) {
+        for (ix, n) in g.nodes() {
+            if n.kind() != NodeKind::Statement {
+                continue;
+            }
+            let a = g.attribution(ix);
+            let numbers: Vec<u32> = a.chains.iter().map(|c| c.chain).collect();
+            prop_assert!(numbers.windows(2).all(|w| w[0] < w[1]), "{:?}", numbers);
+            prop_assert_eq!(Some(&a.steps), a.chains.first().map(|c| &c.steps));
+            // Known through its own outlets (no statement reports it): one chain per number
+            // its `reported_by` edges give, or chain 1 when it has none.
+            if g.edges_to(ix, Some(EdgeKind::Reports)).next().is_none() {
+                let mut given: Vec<u32> = g
+                    .edges_from(ix, Some(EdgeKind::ReportedBy))
+                    .map(|e| e.edge.chain())
+                    .collect();
+                given.sort_unstable();
+                given.dedup();
+                if given.is_empty() {
+                    given.push(1);
+                }
+                prop_assert_eq!(numbers, given);
+            }
+        }
+    }
+
+    #[test]
+    fn an_unnamed_node_is_found_by_its_id_only(g in graph()) {
+        for (ix, n) in g.nodes() {
+            if n.unnamed.is_none() {
+                continue;
+            }
+            prop_assert_eq!(g.resolve(&n.id).ok(), Some(ix));
+            for name in std::iter::once(&n.name).chain(&n.aliases) {
+                if *name != n.id {
+                    prop_assert_ne!(g.resolve(name).ok(), Some(ix), "{}", name);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn generated_graphs_are_valid(g in graph()) {
         let problems = g.validate();
         prop_assert!(problems.is_empty(), "{problems:?}");
