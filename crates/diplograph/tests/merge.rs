@@ -245,6 +245,52 @@ fn one_unnamed_speaker_by_id_keeps_the_description_and_says_where_naming_differs
     );
 }
 
+#[test]
+fn cues_and_parallel_chains_merge_by_their_rules() {
+    let report = |words: &str, outlet: &str, chain: &str| {
+        load(&format!(
+            r#"{{"diplograph": "1", "nodes": [
+                {{"id": "s", "kind": "statement", "name": "S", "paraphrase": "P", "cue": {{"words": "{words}"}}}},
+                {{"id": "{outlet}", "kind": "organization", "name": "{outlet}", "org_kind": "news_outlet"}}],
+              "edges": [{{"kind": "reported_by", "from": "s", "to": "{outlet}", "position": 1{chain}}}]}}"#
+        ))
+    };
+    // The same words: one cue. Outlets on chains of their own: both kept, each on its chain.
+    let a = report("said", "yonhap", "");
+    let b = report("said", "reuters", r#", "chain": 2"#);
+    let m = merge(&[("a", &a), ("b", &b)], MergeOptions::default()).unwrap();
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    let s = m.graph.resolve("s").unwrap();
+    // (No `said` edge: the speaker is "someone unnamed".)
+    assert_eq!(
+        m.graph.attribution(s).text,
+        "someone unnamed, reported by yonhap; in parallel, reported by reuters"
+    );
+    assert_eq!(
+        m.graph
+            .node("s")
+            .and_then(|n| n.cue())
+            .map(|c| c.words.as_str()),
+        Some("said")
+    );
+    // Different words: a conflict keeping the longer.
+    let c = report("told reporters", "yonhap", "");
+    let m = merge(&[("a", &a), ("c", &c)], MergeOptions::default()).unwrap();
+    assert_eq!(
+        messages(&m),
+        ["merge-conflict `s`: the reporting words \"said\" (in a) or \"told reporters\" (in c); kept \"told reporters\""]
+    );
+    // Two outlets at one place of one chain: the merged graph breaks the rule, and says so.
+    let d = report("said", "reuters", "");
+    let err = merge(&[("a", &a), ("d", &d)], MergeOptions::default())
+        .err()
+        .and_then(|e| {
+            e.problems()
+                .map(|p| p.iter().map(|p| p.code.as_str()).collect::<Vec<_>>())
+        });
+    assert_eq!(err, Some(vec!["duplicate-chain-position"]));
+}
+
 /// Found by the property tests: two inputs whose ids pair nodes whose names collide once
 /// normalized ("a" / "À"). The merge gives `person-1` the alias "À", which is also
 /// `person-0`'s name; merging again with the inputs must not then collapse the two nodes, since
