@@ -195,6 +195,26 @@ fn validate_reports_code_place_and_snippet() {
 }
 
 #[test]
+fn validate_refuses_two_outlets_at_one_place_of_a_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(notice_reports())
+        .unwrap()
+        .replace("\"chain\": 2,", "");
+    let f = write(dir.path(), "reports.json", &text);
+    let out = cmd()
+        .args(["validate", f.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("error[duplicate-chain-position]"), "{err}");
+    assert!(
+        err.contains("statement `stmt-kim-end-gsomia` is reported by `yonhap` at position 1 of chain 1, which `reuters` already holds"),
+        "{err}"
+    );
+}
+
+#[test]
 fn validate_valid_files_and_the_example() {
     cmd()
         .args(["-q", "validate"])
