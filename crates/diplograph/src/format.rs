@@ -517,7 +517,20 @@ fn node_from_record(r: NodeRecord<'_>) -> std::result::Result<Node, Vec<Problem>
             );
             None
         }
-        (_, Some(_)) => {
+        (Some(false), _) => {
+            problems.push(
+                Problem::new(
+                    ProblemCode::KindField,
+                    format!(
+                        "node `{id}`: `unnamed` is only ever `true`; leave it out for a named {kind}"
+                    ),
+                    "/unnamed",
+                )
+                .with_id(&id),
+            );
+            None
+        }
+        (None, Some(_)) => {
             problems.push(
                 Problem::new(
                     ProblemCode::KindField,
@@ -530,7 +543,7 @@ fn node_from_record(r: NodeRecord<'_>) -> std::result::Result<Node, Vec<Problem>
             );
             None
         }
-        (_, None) => None,
+        (None, None) => None,
     };
     let mut require = |present: bool, name: &str| {
         if !present {

@@ -53,6 +53,7 @@ fn each_rule_has_its_code_and_place() {
         ("chain-zero", vec!["out-of-range 7:76 st -reported_by-> yon /edges/0/chain"], doc(&format!("{ST},\n{YON}"), r#"{"kind": "reported_by", "from": "st", "to": "yon", "position": 1, "chain": 0}"#)),
         ("chain-kind", vec!["kind-field 7:55 st -about-> yon /edges/0/chain"], doc(&format!("{ST},\n{YON}"), r#"{"kind": "about", "from": "st", "to": "yon", "chain": 2}"#)),
         ("unnamed-no-description", vec!["kind-field 3:1 p /nodes/0"], doc(r#"{"id": "p", "kind": "person", "name": "P", "unnamed": true}"#, "")),
+        ("unnamed-false", vec!["kind-field 3:55 p /nodes/0/unnamed"], doc(r#"{"id": "p", "kind": "person", "name": "P", "unnamed": false}"#, "")),
         ("description-alone", vec!["kind-field 3:59 p /nodes/0/description"], doc(r#"{"id": "p", "kind": "person", "name": "P", "description": "an official"}"#, "")),
         ("unnamed-country", vec!["kind-field 3:58 KOR /nodes/0/unnamed", "kind-field 3:79 KOR /nodes/0/description"], doc(r#"{"id": "KOR", "kind": "country", "name": "K", "unnamed": true, "description": "a state"}"#, "")),
         ("cue-on-person", vec!["kind-field 3:51 p /nodes/0/cue"], doc(r#"{"id": "p", "kind": "person", "name": "P", "cue": {"words": "said"}}"#, "")),
