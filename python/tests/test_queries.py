@@ -315,3 +315,23 @@ def test_answers_carry_the_cores_types(g):
     entry = g.timeline()[0]
     assert entry.kind_name == "TimelineEntry"
     assert isinstance(entry.date, diplograph.PartialDate)
+
+
+def test_unnamed_nodes_cues_and_chains_pickle_and_are_checked():
+    import pickle
+
+    r = diplograph.load(REPORTS)
+    for node in [r.node("pentagon-spokesman"), r.node("stmt-kim-end-gsomia")]:
+        assert pickle.loads(pickle.dumps(node)) == node
+    (reuters,) = [e for e in r.edges("reported_by") if e.to_id == "reuters"]
+    back = pickle.loads(pickle.dumps(reuters))
+    assert back == reuters and back.chain == 2
+    g = diplograph.Graph()
+    g.add_statement("s", "S", paraphrase="P")
+    g.add_organization("yonhap", "Yonhap", "news_outlet")
+    with pytest.raises(diplograph.ValidationError) as err:
+        g.relate("s", "reported_by", "yonhap", position=1, chain=0)
+    assert [p.code for p in err.value.problems] == ["out-of-range"]
+    with pytest.raises(diplograph.ValidationError) as err:
+        g.add_person("p", "P", unnamed=" ")
+    assert [p.code for p in err.value.problems] == ["invalid-value"]
