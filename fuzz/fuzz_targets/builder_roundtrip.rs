@@ -6,7 +6,8 @@
 #![no_main]
 
 use diplograph::model::{
-    AgreementKind, Edge, EdgeKind, LifecycleState, LifecycleStep, Node, NodeDetails, Status,
+    AgreementKind, Cue, Edge, EdgeKind, LifecycleState, LifecycleStep, Node, NodeDetails, Status,
+    StatementText,
 };
 use diplograph::time::PartialDate;
 use diplograph::Graph;
@@ -86,9 +87,14 @@ fn build(u: &mut Unstructured<'_>) -> Result<Graph> {
     for _ in 0..u.int_in_range(1..=6u8)? {
         let id = stretched(u, 300)?;
         let name = stretched(u, 1 << 20)?;
-        let details = match u.int_in_range(0..=3u8)? {
+        let details = match u.int_in_range(0..=4u8)? {
             0 => NodeDetails::Country,
             1 => NodeDetails::Person,
+            4 => NodeDetails::Statement {
+                text: StatementText::Paraphrase(stretched(u, 1 << 20)?),
+                date: date(u)?,
+                cue: Some(Cue::new(stretched(u, 1 << 20)?)),
+            },
             2 => NodeDetails::Agreement {
                 kind: AgreementKind::Treaty,
                 lifecycle: lifecycle(u)?,
@@ -100,6 +106,10 @@ fn build(u: &mut Unstructured<'_>) -> Result<Graph> {
             },
         };
         let mut node = Node::new(id.clone(), name, details);
+        if matches!(node.details, NodeDetails::Person) && u.ratio(1, 4)? {
+            // An unnamed speaker's description, maybe past the string limit.
+            node.unnamed = Some(stretched(u, 1 << 20)?);
+        }
         if u.ratio(1, 8)? {
             let stem: String = u.arbitrary()?;
             let count = u.int_in_range(0..=1100u16)?;

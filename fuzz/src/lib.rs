@@ -1,27 +1,32 @@
 //! Shared by the fuzz targets: graphs cut from the built-in example and the test datasets, with
 //! fuzzed text put where users put text (names, aliases, external ids, attributes, amounts,
-//! lifecycle notes and conditions), fuzzed statuses on events and lifecycle steps, and fuzzed
-//! roles and acting states on parties.
+//! lifecycle notes and conditions, statements' reporting words, unnamed speakers' descriptions),
+//! fuzzed statuses on events and lifecycle steps, fuzzed roles and acting states on parties, and
+//! fuzzed `chain`s on `reported_by` edges (which may hold one place twice:
+//! `duplicate-chain-position`).
 
 use std::sync::LazyLock;
 
-use diplograph::model::{NodeDetails, NodeKind, PartyRole, Status};
+use diplograph::model::{Cue, EdgeKind, NodeDetails, NodeKind, PartyRole, Status};
 use diplograph::time::PartialDate;
 use diplograph::Graph;
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 
-static POOL: LazyLock<[Graph; 5]> = LazyLock::new(|| {
+static POOL: LazyLock<[Graph; 6]> = LazyLock::new(|| {
     let data = include_str!("../../crates/diplograph/tests/data/jpn-kor-gsomia-2016-11.json");
     let histories = include_str!("../../crates/diplograph/tests/data/treaty-histories.json");
     let hub = include_str!("../../crates/diplograph/tests/data/recaap-hub.json");
     let ministries =
         include_str!("../../crates/diplograph/tests/data/defence-mou-ministries.json");
+    let reports =
+        include_str!("../../crates/diplograph/tests/data/gsomia-notice-reports-2019-08.json");
     [
         diplograph::example(),
         diplograph::format::from_str(data).unwrap_or_default(),
         diplograph::format::from_str(histories).unwrap_or_default(),
         diplograph::format::from_str(hub).unwrap_or_default(),
         diplograph::format::from_str(ministries).unwrap_or_default(),
+        diplograph::format::from_str(reports).unwrap_or_default(),
     ]
 });
 
@@ -30,7 +35,7 @@ static POOL: LazyLock<[Graph; 5]> = LazyLock::new(|| {
 /// whole-graph rules (a GSOMIA left with one party, an alias two nodes claim): such graphs
 /// must be handled too.
 pub fn graph_from(u: &mut Unstructured<'_>) -> Result<Graph> {
-    let base = &POOL[usize::from(u.int_in_range(0..=4u8)?)];
+    let base = &POOL[usize::from(u.int_in_range(0..=5u8)?)];
     let mut g = Graph::new();
     for (_, node) in base.nodes() {
         if node.kind() != NodeKind::Source && !u.ratio(3, 4)? {
@@ -50,7 +55,17 @@ pub fn graph_from(u: &mut Unstructured<'_>) -> Result<Graph> {
             let value = serde_json::Value::String(u.arbitrary()?);
             node.attributes.insert(u.arbitrary()?, value);
         }
+        if matches!(node.kind(), NodeKind::Person | NodeKind::Organization) && u.ratio(1, 16)? {
+            node.unnamed = Some(u.arbitrary()?);
+        }
         match &mut node.details {
+            NodeDetails::Statement { cue, .. } if u.ratio(1, 8)? => {
+                let words: String = u.arbitrary()?;
+                match cue {
+                    Some(cue) => cue.words = words,
+                    None => *cue = Some(Cue::new(words)),
+                }
+            }
             NodeDetails::Event { status, .. } if u.ratio(1, 8)? => {
                 *status = *u.choose(Status::ALL)?;
             }
@@ -80,6 +95,10 @@ pub fn graph_from(u: &mut Unstructured<'_>) -> Result<Graph> {
         if u.ratio(1, 16)? {
             let amount: String = u.arbitrary()?;
             edge = edge.qualified(|q| q.amount = Some(amount));
+        }
+        if edge.kind == EdgeKind::ReportedBy && u.ratio(1, 4)? {
+            let chain = u.int_in_range(0..=3u32)?;
+            edge = edge.qualified(|q| q.chain = Some(chain));
         }
         if u.ratio(1, 16)? {
             let value = serde_json::Value::String(u.arbitrary()?);
@@ -123,7 +142,7 @@ pub fn date_from(u: &mut Unstructured<'_>) -> Result<PartialDate> {
         .map_err(|_| libfuzzer_sys::arbitrary::Error::IncorrectFormat)
 }
 
-/// Every citation in a graph (on nodes, edges and lifecycle steps), as what identifies it
+/// Every citation in a graph (on nodes, statements' cues, edges and lifecycle steps), as what identifies it
 /// whatever ids a merge gives its source: span, words, number of intermediaries, confidence.
 pub fn citations(g: &Graph) -> Vec<(Option<[usize; 2]>, Option<String>, usize, Option<u64>)> {
     let mut all = Vec::new();
@@ -139,6 +158,9 @@ pub fn citations(g: &Graph) -> Vec<(Option<[usize; 2]>, Option<String>, usize, O
     };
     for (_, n) in g.nodes() {
         add(&n.citations);
+        if let Some(cue) = n.cue() {
+            add(&cue.citations);
+        }
         for step in n.lifecycle().unwrap_or_default() {
             add(&step.citations);
         }

@@ -64,6 +64,8 @@ pub enum ProblemCode {
     /// A `party_to` edge's `acting_for` names a country other than the one its organization
     /// is `part_of`.
     ActingForConflict,
+    /// Two `reported_by` edges of one statement at the same `position` of the same `chain`.
+    DuplicateChainPosition,
     /// A citation names a source that is not in the graph (or a node that is not a source).
     MissingSource,
     /// A citation's span lies outside its source's text or splits a character.
@@ -140,6 +142,7 @@ impl ProblemCode {
             ProblemCode::PartyRoleConflict => "party-role-conflict",
             ProblemCode::ActingForNotCountry => "acting-for-not-country",
             ProblemCode::ActingForConflict => "acting-for-conflict",
+            ProblemCode::DuplicateChainPosition => "duplicate-chain-position",
             ProblemCode::MissingSource => "missing-source",
             ProblemCode::SpanOutOfRange => "span-out-of-range",
             ProblemCode::SpanTextMismatch => "span-text-mismatch",

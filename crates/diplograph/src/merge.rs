@@ -489,9 +489,12 @@ fn group_members(all: &Members<'_>, member_nodes: &[Cow<'_, Node>]) -> Groups {
             }
         }
         // Members by their name, for the names some alias gives (members in order).
+        // An unnamed node ("a senior US official") is one entity only by id or external id:
+        // two reports' unnamed officials may be two people, so its name and aliases unite
+        // nothing.
         let mut names: HashMap<(NodeKind, String), Vec<usize>> = HashMap::new();
         for (m, node) in member_nodes.iter().enumerate() {
-            if repeats(m, &|r, n| r.name == n.name) {
+            if node.unnamed.is_some() || repeats(m, &|r, n| r.name == n.name) {
                 continue;
             }
             let key = (node.kind(), normalize(&node.name));
@@ -500,6 +503,9 @@ fn group_members(all: &Members<'_>, member_nodes: &[Cow<'_, Node>]) -> Groups {
             }
         }
         for (m, node) in member_nodes.iter().enumerate() {
+            if node.unnamed.is_some() {
+                continue;
+            }
             for alias in &node.aliases {
                 let Some(owners) = names.get(&(node.kind(), normalize(alias))) else {
                     continue;
@@ -1098,7 +1104,8 @@ type FactKey = (
     Option<crate::time::PartialDate>,
     Option<String>,
     Option<String>,
-    Option<u32>,
+    // The place in an attribution chain: position and chain.
+    (Option<u32>, u32),
     Option<String>,
     Option<u64>,
     Option<String>,
@@ -1115,7 +1122,8 @@ type FactRef<'e> = (
     Option<crate::time::PartialDate>,
     Option<&'e str>,
     Option<&'e str>,
-    Option<u32>,
+    // The place in an attribution chain: position and chain.
+    (Option<u32>, u32),
     Option<&'e str>,
     Option<u64>,
     Option<&'e str>,
@@ -1135,7 +1143,7 @@ fn fact_ref(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactRef<'_> {
         e.valid.end,
         text(e.title()),
         text(e.on_behalf_of()),
-        e.position(),
+        (e.position(), e.chain()),
         text(e.relation()),
         q.and_then(|q| q.share).map(f64::to_bits),
         text(q.and_then(|q| q.amount.as_deref())),
@@ -1144,7 +1152,7 @@ fn fact_ref(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactRef<'_> {
 }
 
 fn fact_key(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactKey {
-    let (from, kind, to, start, end, title, on_behalf_of, position, relation, share, amount, party) =
+    let (from, kind, to, start, end, title, on_behalf_of, place, relation, share, amount, party) =
         fact_ref(from, to, e);
     let owned = |t: Option<&str>| t.map(str::to_owned);
     (
@@ -1155,7 +1163,7 @@ fn fact_key(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactKey {
         end,
         owned(title),
         owned(on_behalf_of),
-        position,
+        place,
         owned(relation),
         share,
         owned(amount),
@@ -1177,13 +1185,15 @@ fn edge_key(from: &str, to: &str, e: &Edge) -> String {
         ),
     };
     format!(
-        "{from}\u{1f}{}\u{1f}{to}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}{party}",
+        "{from}\u{1f}{}\u{1f}{to}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}{}\u{1f}{}\u{1f}{}\u{1f}{}{party}",
         e.kind,
         show(e.valid.start),
         show(e.valid.end),
         q.title.unwrap_or_default(),
         q.on_behalf_of.unwrap_or_default(),
         q.position.map(|p| p.to_string()).unwrap_or_default(),
+        // The chain, when not 1, goes with the position: "2 of chain 3".
+        q.chain.map(|c| format!(" of chain {c}")).unwrap_or_default(),
         q.relation.unwrap_or_default(),
         q.share.map(|s| s.to_string()).unwrap_or_default(),
         q.amount.unwrap_or_default(),
@@ -1235,6 +1245,8 @@ enum Field {
     EventDates,
     Place,
     Words,
+    Cue,
+    Unnamed,
     StatementDate,
     SourceDate,
     SourceText,
@@ -1254,6 +1266,8 @@ impl Field {
             Field::EventDates => "dates",
             Field::Place => "place",
             Field::Words => "the words",
+            Field::Cue => "the reporting words",
+            Field::Unnamed => "is",
             Field::StatementDate => "date",
             Field::SourceDate => "date",
             Field::SourceText => "text",
@@ -1289,6 +1303,14 @@ impl Field {
             }
             (Field::Words, NodeDetails::Statement { text, .. }) => {
                 Some(format!("\"{}\"", text.text()))
+            }
+            (Field::Unnamed, NodeDetails::Person | NodeDetails::Organization { .. }) => Some(
+                node.unnamed
+                    .as_ref()
+                    .map_or_else(|| "named".to_owned(), |d| format!("unnamed (\"{d}\")")),
+            ),
+            (Field::Cue, NodeDetails::Statement { cue, .. }) => {
+                cue.as_ref().map(|c| format!("\"{}\"", c.words))
             }
             (Field::StatementDate, NodeDetails::Statement { date, .. })
             | (Field::SourceDate, NodeDetails::Source { date, .. }) => date.map(|d| d.to_string()),
@@ -1432,6 +1454,15 @@ fn merge_nodes(
         );
         if node.citations != other.citations {
             union_citations(&mut node.citations, &other.citations);
+        }
+        if node.unnamed != other.unnamed {
+            // Unnamed wins over named (the node stays found by its id only), and of two
+            // descriptions the one [`fit::kept_text`] keeps: a choice on the values alone.
+            findings.insert(Field::Unnamed, Finding::Conflict);
+            node.unnamed = match (node.unnamed.take(), &other.unnamed) {
+                (Some(a), Some(b)) => Some(fit::kept_text(&a, b).to_owned()),
+                (a, b) => a.or_else(|| b.clone()),
+            };
         }
         merge_details(&mut node.details, &other.details, &mut |field, found| {
             let slot = findings.entry(field).or_insert(found);
@@ -1700,7 +1731,14 @@ fn merge_details(
                 _ => {}
             }
         }
-        (NodeDetails::Statement { text, date }, NodeDetails::Statement { text: t2, date: d2 }) => {
+        (
+            NodeDetails::Statement { text, date, cue },
+            NodeDetails::Statement {
+                text: t2,
+                date: d2,
+                cue: c2,
+            },
+        ) => {
             if text != t2 {
                 report(Field::Words, Finding::Conflict);
                 if (text.text(), format!("{text:?}")) > (t2.text(), format!("{t2:?}")) {
@@ -1708,6 +1746,19 @@ fn merge_details(
                 }
             }
             merge_date(date, *d2, Field::StatementDate, report);
+            match (cue.as_mut(), c2) {
+                (Some(x), Some(y)) if x.words == y.words => {
+                    union_citations(&mut x.citations, &y.citations);
+                }
+                (Some(x), Some(y)) => {
+                    report(Field::Cue, Finding::Conflict);
+                    if fit::kept_text(&x.words, &y.words) == y.words {
+                        *x = y.clone();
+                    }
+                }
+                (None, Some(_)) => cue.clone_from(c2),
+                _ => {}
+            }
         }
         (
             NodeDetails::Source { date, url, text },
