@@ -533,7 +533,7 @@ fn show_prints_each_cited_sentence_once_as_a_numbered_note() {
     );
     // Each sentence once: the one cited by the office, the relation and the node itself.
     assert_eq!(text.matches("shakes hands with").count(), 1, "{text}");
-    assert_eq!(text.lines().count(), 54);
+    assert_eq!(text.lines().count(), 56);
 }
 
 #[test]
@@ -1299,7 +1299,7 @@ fn man_out_writes_one_page_per_command_with_examples_and_exit_status() {
         .success()
         .stdout("")
         .stderr(format!(
-            "note: wrote 13 manual pages to {}\n",
+            "note: wrote 18 manual pages to {}\n",
             out.display()
         ));
     let mut files: Vec<String> = std::fs::read_dir(&out)
@@ -1310,14 +1310,19 @@ fn man_out_writes_one_page_per_command_with_examples_and_exit_status() {
     assert_eq!(
         files,
         [
+            "diplograph-agreements.1",
+            "diplograph-as-of.1",
             "diplograph-cite.1",
             "diplograph-completions.1",
             "diplograph-dump.1",
             "diplograph-fmt.1",
+            "diplograph-holders.1",
             "diplograph-man.1",
             "diplograph-merge.1",
+            "diplograph-parties.1",
             "diplograph-path.1",
             "diplograph-show.1",
+            "diplograph-signatories.1",
             "diplograph-statements.1",
             "diplograph-stats.1",
             "diplograph-timeline.1",
