@@ -114,7 +114,7 @@ fn chains(
 }
 
 /// How to run the merge: which order the halves go in, and where the result goes.
-#[derive(Default)]
+#[derive(Debug, Default, Clone, Copy)]
 struct MergeRun<'a> {
     /// Merge (b, a) instead of (a, b).
     swap: bool,
@@ -241,8 +241,14 @@ fn run(scale: &str, only: Option<&str>, opts: MergeRun<'_>) -> Result<serde_json
             merged = Some(m);
         }
         let merged = merged.ok_or("no merge ran")?;
-        out.insert("merge_s".into(), walls.iter().copied().fold(f64::INFINITY, f64::min).into());
-        out.insert("merge_cpu_s".into(), cpus.iter().copied().fold(f64::INFINITY, f64::min).into());
+        out.insert(
+            "merge_s".into(),
+            walls.iter().copied().fold(f64::INFINITY, f64::min).into(),
+        );
+        out.insert(
+            "merge_cpu_s".into(),
+            cpus.iter().copied().fold(f64::INFINITY, f64::min).into(),
+        );
         if walls.len() > 1 {
             out.insert("merge_runs_s".into(), walls.into());
             out.insert("merge_runs_cpu_s".into(), cpus.into());

@@ -20,6 +20,7 @@
 //! with itself gives the same graph.
 
 use std::borrow::Cow;
+use std::collections::hash_map::RandomState;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::error::{Error, Location, Problem, ProblemCode, Result};
@@ -118,7 +119,14 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
         .map(|&g| at_group.get(g).copied().flatten())
         .collect();
     drop(at_group);
-    merge_edges(inputs, &mut graph, &members, &at_member, &renames, &mut conflicts);
+    merge_edges(
+        inputs,
+        &mut graph,
+        &members,
+        &at_member,
+        &renames,
+        &mut conflicts,
+    );
     check_merged(&graph, inputs, &mut conflicts)?;
     conflicts.sort_by(|a, b| (&a.id, &a.message).cmp(&(&b.id, &b.message)));
     conflicts.dedup();
@@ -225,9 +233,7 @@ impl<'g> Members<'g> {
             return Cow::Borrowed(id);
         }
         match self.clashes.get(id) {
-            Some(kinds) if kinds.iter().next() != Some(&kind) => {
-                Cow::Owned(format!("{id}~{kind}"))
-            }
+            Some(kinds) if kinds.iter().next() != Some(&kind) => Cow::Owned(format!("{id}~{kind}")),
             _ => Cow::Borrowed(id),
         }
     }
@@ -436,7 +442,11 @@ fn group_members(all: &Members<'_>, member_nodes: &[Cow<'_, Node>]) -> Groups {
             }
         }
         // A blank external id identifies nothing: it must not unify anything.
-        for (s, v) in node.external_ids.iter().filter(|(_, v)| !v.trim().is_empty()) {
+        for (s, v) in node
+            .external_ids
+            .iter()
+            .filter(|(_, v)| !v.trim().is_empty())
+        {
             let key = format!("{}\u{1f}{s}\u{1f}{v}", node.kind());
             match first_by_external.get(&key) {
                 Some(&other) => sets.union(m, other),
@@ -504,8 +514,7 @@ fn group_members(all: &Members<'_>, member_nodes: &[Cow<'_, Node>]) -> Groups {
                 let Some(&other) = groups.first() else {
                     continue;
                 };
-                let (Some(mine), Some(theirs)) = (inputs_in.get(own), inputs_in.get(other))
-                else {
+                let (Some(mine), Some(theirs)) = (inputs_in.get(own), inputs_in.get(other)) else {
                     continue;
                 };
                 if groups.len() == 1 && mine.is_disjoint(theirs) {
@@ -606,6 +615,7 @@ fn merge_edges(
     let mut merged_edges: Vec<(NodeIndex, NodeIndex, Edge)> = Vec::with_capacity(total);
     // Each merged edge's inputs (for conflict reports and the attested-into-term pass).
     let mut holders = Holders::with_capacity(total);
+    let fact_keys = RandomState::new();
     for (i, (_, g)) in inputs.iter().enumerate() {
         // One input may state one fact more than once (with other citations or attributes):
         // those statements stay apart, and the k-th statement of a fact in one input is united
@@ -625,12 +635,8 @@ fn merge_edges(
         // Only the statements of a fact stated more than once need the canonical order (to
         // count the k-th); the rest are taken as stored, which spares sorting every edge. Facts
         // are counted by a hash: a collision only sends an edge down the general path.
-        let fact_hash = |fact: FactRef<'_>| {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            fact.hash(&mut h);
-            h.finish()
-        };
+        let mut bytes: Vec<u8> = Vec::with_capacity(128);
+        let keys = &fact_keys;
         // Each statement's position by its fact's hash, to mark the facts stated more than
         // once (the first statement is marked when a second comes).
         let mut first_of: HashMap<u64, usize> = HashMap::with_capacity(g.edge_count());
@@ -656,7 +662,11 @@ fn merge_edges(
                 }
                 edge
             });
-            let hash = fact_hash(fact_ref(f, t, renamed.as_ref().unwrap_or(view.edge)));
+            let hash = fact_hash(
+                keys,
+                &mut bytes,
+                fact_ref(f, t, renamed.as_ref().unwrap_or(view.edge)),
+            );
             let mut repeated = false;
             match first_of.entry(hash) {
                 std::collections::hash_map::Entry::Vacant(e) => {
@@ -1109,6 +1119,27 @@ type FactRef<'e> = (
     Option<u64>,
     Option<&'e str>,
 );
+
+/// The hash of a fact: its parts laid out as bytes in `bytes` (reused from edge to edge), then
+/// hashed in one call (hashing part by part costs a call of the hasher per field), with the
+/// merge's random keys: facts come from files, and fixed keys would let a crafted file give
+/// many facts one hash.
+fn fact_hash(keys: &RandomState, bytes: &mut Vec<u8>, fact: FactRef<'_>) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    /// A hasher that only collects the bytes it is given.
+    struct Collect<'b>(&'b mut Vec<u8>);
+    impl Hasher for Collect<'_> {
+        fn write(&mut self, b: &[u8]) {
+            self.0.extend_from_slice(b);
+        }
+        fn finish(&self) -> u64 {
+            0
+        }
+    }
+    bytes.clear();
+    fact.hash(&mut Collect(bytes));
+    keys.hash_one(&**bytes)
+}
 
 fn fact_ref(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactRef<'_> {
     fn text(t: Option<&str>) -> Option<&str> {
