@@ -20,6 +20,7 @@
 //! with itself gives the same graph.
 
 use std::borrow::Cow;
+use std::collections::hash_map::RandomState;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::error::{Error, Location, Problem, ProblemCode, Result};
@@ -620,6 +621,7 @@ fn merge_edges(
     let mut merged_edges: Vec<(NodeIndex, NodeIndex, Edge)> = Vec::with_capacity(total);
     // Each merged edge's inputs (for conflict reports and the attested-into-term pass).
     let mut holders = Holders::with_capacity(total);
+    let fact_keys = RandomState::new();
     for (i, (_, g)) in inputs.iter().enumerate() {
         // One input may state one fact more than once (with other citations or attributes):
         // those statements stay apart, and the k-th statement of a fact in one input is united
@@ -639,12 +641,8 @@ fn merge_edges(
         // Only the statements of a fact stated more than once need the canonical order (to
         // count the k-th); the rest are taken as stored, which spares sorting every edge. Facts
         // are counted by a hash: a collision only sends an edge down the general path.
-        let fact_hash = |fact: FactRef<'_>| {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            fact.hash(&mut h);
-            h.finish()
-        };
+        let mut bytes: Vec<u8> = Vec::with_capacity(128);
+        let keys = &fact_keys;
         // Each statement's position by its fact's hash, to mark the facts stated more than
         // once (the first statement is marked when a second comes).
         let mut first_of: HashMap<u64, usize> = HashMap::with_capacity(g.edge_count());
@@ -673,7 +671,11 @@ fn merge_edges(
                 }
                 edge
             });
-            let hash = fact_hash(fact_ref(f, t, renamed.as_ref().unwrap_or(view.edge)));
+            let hash = fact_hash(
+                keys,
+                &mut bytes,
+                fact_ref(f, t, renamed.as_ref().unwrap_or(view.edge)),
+            );
             let mut repeated = false;
             match first_of.entry(hash) {
                 std::collections::hash_map::Entry::Vacant(e) => {
@@ -1129,6 +1131,27 @@ type FactRef<'e> = (
     Option<&'e str>,
     (Option<crate::model::PartyRole>, Option<&'e str>),
 );
+
+/// The hash of a fact: its parts laid out as bytes in `bytes` (reused from edge to edge), then
+/// hashed in one call (hashing part by part costs a call of the hasher per field), with the
+/// merge's random keys: facts come from files, and fixed keys would let a crafted file give
+/// many facts one hash.
+fn fact_hash(keys: &RandomState, bytes: &mut Vec<u8>, fact: FactRef<'_>) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    /// A hasher that only collects the bytes it is given.
+    struct Collect<'b>(&'b mut Vec<u8>);
+    impl Hasher for Collect<'_> {
+        fn write(&mut self, b: &[u8]) {
+            self.0.extend_from_slice(b);
+        }
+        fn finish(&self) -> u64 {
+            0
+        }
+    }
+    bytes.clear();
+    fact.hash(&mut Collect(bytes));
+    keys.hash_one(&**bytes)
+}
 
 fn fact_ref(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactRef<'_> {
     fn text(t: Option<&str>) -> Option<&str> {
