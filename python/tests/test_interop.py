@@ -140,7 +140,7 @@ def test_one_field_definition_behind_dicts_columns_and_dtypes(g):
     assert node_names == [
         "id", "kind", "name", "aliases", "external_ids", "unnamed", "description", "org_kind", "agreement_kind",
         "event_kind", "date", "end", "place", "status", "quote", "paraphrase", "cue", "url", "text", "lifecycle",
-        "attributes", "citations",
+        "binding", "renewal", "vote", "attributes", "citations",
     ]
     assert edge_names == [
         "index", "from", "to", "kind", "start", "end", "attested", "title", "on_behalf_of", "position", "chain",

@@ -274,7 +274,7 @@ impl PyGraph {
     /// ...     vote={"for": 15, "against": 0, "abstain": 0,
     /// ...           "citations": [{"source": "un", "text": "15 votes to none"}]})
     /// >>> (r.vote["for"], r.vote["citations"][0]["span"])
-    /// (15, [15, 31])
+    /// (15, (11, 27))
     #[pyo3(signature = (id, name, kind, *, lifecycle = Vec::new(), binding = None, renewal = None, vote = None, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
     #[expect(
         clippy::too_many_arguments,
