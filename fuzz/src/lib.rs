@@ -12,7 +12,7 @@ use diplograph::time::PartialDate;
 use diplograph::Graph;
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 
-static POOL: LazyLock<[Graph; 6]> = LazyLock::new(|| {
+static POOL: LazyLock<[Graph; 7]> = LazyLock::new(|| {
     let data = include_str!("../../crates/diplograph/tests/data/jpn-kor-gsomia-2016-11.json");
     let histories = include_str!("../../crates/diplograph/tests/data/treaty-histories.json");
     let hub = include_str!("../../crates/diplograph/tests/data/recaap-hub.json");
@@ -20,6 +20,8 @@ static POOL: LazyLock<[Graph; 6]> = LazyLock::new(|| {
         include_str!("../../crates/diplograph/tests/data/defence-mou-ministries.json");
     let reports =
         include_str!("../../crates/diplograph/tests/data/gsomia-notice-reports-2019-08.json");
+    // A former state (SUN) and an agreement's binding force.
+    let inf = include_str!("../../crates/diplograph/tests/data/inf-treaty-1987.json");
     [
         diplograph::example(),
         diplograph::format::from_str(data).unwrap_or_default(),
@@ -27,6 +29,7 @@ static POOL: LazyLock<[Graph; 6]> = LazyLock::new(|| {
         diplograph::format::from_str(hub).unwrap_or_default(),
         diplograph::format::from_str(ministries).unwrap_or_default(),
         diplograph::format::from_str(reports).unwrap_or_default(),
+        diplograph::format::from_str(inf).unwrap_or_default(),
     ]
 });
 
@@ -35,7 +38,7 @@ static POOL: LazyLock<[Graph; 6]> = LazyLock::new(|| {
 /// whole-graph rules (a GSOMIA left with one party, an alias two nodes claim): such graphs
 /// must be handled too.
 pub fn graph_from(u: &mut Unstructured<'_>) -> Result<Graph> {
-    let base = &POOL[usize::from(u.int_in_range(0..=5u8)?)];
+    let base = &POOL[usize::from(u.int_in_range(0..=6u8)?)];
     let mut g = Graph::new();
     for (_, node) in base.nodes() {
         if node.kind() != NodeKind::Source && !u.ratio(3, 4)? {

@@ -89,8 +89,9 @@ impl PyGraph {
         let mut g = self.graph.write(py)?;
         let g = &mut *g;
         let copy = node.clone();
-        py.detach(|| g.add_node(copy)).py()?;
-        Ok(PyNode(node))
+        let ix = py.detach(|| g.add_node(copy)).py()?;
+        // The node as stored: citations given by their words now carry the span they found.
+        Ok(PyNode(g.node_at(ix).cloned().unwrap_or(node)))
     }
 
     pub(crate) fn node_objects<'a>(nodes: impl Iterator<Item = &'a Node>) -> Vec<PyNode> {
@@ -520,6 +521,8 @@ impl PyGraph {
         let mut g = self.graph.write(py)?;
         let g = &mut *g;
         let ix = py.detach(|| g.relate(from_, to, copy)).py()?;
+        // The edge as stored: citations given by their words now carry the span they found.
+        let edge = g.edge_at(ix).map_or(edge, |v| v.edge.clone());
         Ok(PyEdge {
             from: from_.to_owned(),
             to: to.to_owned(),
