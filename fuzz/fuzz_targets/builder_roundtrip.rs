@@ -98,6 +98,22 @@ fn build(u: &mut Unstructured<'_>) -> Result<Graph> {
             2 => NodeDetails::Agreement {
                 kind: AgreementKind::Treaty,
                 lifecycle: lifecycle(u)?,
+                // Renewal terms in words, maybe past the string limit, cited or not.
+                terms: if u.ratio(1, 3)? {
+                    Some(Box::new(diplograph::model::AgreementTerms {
+                        renewal: Some(diplograph::model::Renewal {
+                            terms: stretched(u, 1 << 20)?,
+                            citations: if u.arbitrary()? {
+                                vec![diplograph::provenance::Citation::new(id.clone())]
+                            } else {
+                                Vec::new()
+                            },
+                        }),
+                        ..Default::default()
+                    }))
+                } else {
+                    None
+                },
             },
             _ => NodeDetails::Source {
                 date: date(u)?,
