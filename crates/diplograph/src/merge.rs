@@ -403,21 +403,29 @@ fn merge_groups(
     conflicts: &mut Vec<Problem>,
     refinements: &mut Vec<Problem>,
 ) -> Vec<(usize, Node)> {
-    let mut merged: Vec<(usize, Node)> = groups
+    let mut parts: Vec<(usize, &Node)> = Vec::new();
+    let mut merged: Vec<Option<Node>> = Vec::with_capacity(canonical.len());
+    for (list, canonical) in groups.iter().zip(canonical) {
+        parts.clear();
+        parts.extend(
+            list.iter()
+                .filter_map(|&m| Some((members.input(m), &**nodes.get(m)?))),
+        );
+        let node = merge_nodes(canonical, &parts, inputs, conflicts, refinements);
+        merged.push(Some(node));
+    }
+    // Ordered through small keys: sorting the nodes themselves moves each node many times.
+    let mut keys: Vec<(NodeKind, &str, usize)> = merged
         .iter()
-        .zip(canonical)
         .enumerate()
-        .map(|(g, (list, canonical))| {
-            let parts: Vec<(usize, &Node)> = list
-                .iter()
-                .filter_map(|&m| Some((members.input(m), &**nodes.get(m)?)))
-                .collect();
-            let node = merge_nodes(canonical, &parts, inputs, conflicts, refinements);
-            (g, node)
-        })
+        .filter_map(|(g, n)| n.as_ref().map(|n| (n.kind(), n.id.as_str(), g)))
         .collect();
-    merged.sort_unstable_by(|(_, a), (_, b)| order::node_key(a).cmp(&order::node_key(b)));
-    merged
+    keys.sort_unstable();
+    let order: Vec<usize> = keys.into_iter().map(|(_, _, g)| g).collect();
+    order
+        .into_iter()
+        .filter_map(|g| Some((g, merged.get_mut(g)?.take()?)))
+        .collect()
 }
 
 /// Phase 2: groups the members that name one entity (same id, same external id, or an alias
@@ -792,7 +800,9 @@ fn merge_edges(
     // same order as by their ends' ids.
     let mut by_id: Vec<(&str, NodeIndex)> =
         graph.nodes().map(|(ix, n)| (n.id.as_str(), ix)).collect();
-    by_id.sort_unstable();
+    // The nodes were inserted in (kind, id) order: a few sorted runs, which the stable sort
+    // merges instead of sorting from scratch (ids are unique: the order is the same).
+    by_id.sort();
     let size = by_id
         .iter()
         .map(|(_, ix)| ix.index() + 1)
