@@ -275,6 +275,25 @@ impl Listing {
         }
         list
     }
+
+    /// A list answer after `--limit` ([`Listing::limited`]): printed here as records when the
+    /// form is JSON or JSON lines (`None` then), else handed back for the command's table.
+    ///
+    /// # Errors
+    /// When writing fails.
+    pub fn records_or_table<T: Serialize>(
+        self,
+        list: Vec<T>,
+        what: &str,
+        out: &mut dyn Write,
+    ) -> std::io::Result<Option<Vec<T>>> {
+        let list = self.limited(list, what);
+        if self.form == Form::Human {
+            return Ok(Some(list));
+        }
+        print_records(out, self.form, &list)?;
+        Ok(None)
+    }
 }
 
 /// A node reference as `Name (id)`.

@@ -8,10 +8,7 @@ use diplograph::time::PartialDate;
 use diplograph::Graph;
 
 use crate::failure::Failure;
-use crate::render::{
-    citations, keep_whole, node_refs, print_records, print_table, state, table, Form, Human,
-    Listing,
-};
+use crate::render::{citations, keep_whole, node_refs, print_table, state, table, Human, Listing};
 
 /// What `diplograph agreements` asks.
 pub(super) struct Question<'a> {
@@ -50,10 +47,9 @@ pub(super) fn agreements(
     if q.certain {
         found = certain_only(found);
     }
-    let found = how.limited(found, "agreements");
-    if how.form != Form::Human {
-        return Ok(print_records(out, how.form, &found)?);
-    }
+    let Some(found) = how.records_or_table(found, "agreements", out)? else {
+        return Ok(());
+    };
     let mut human = Human::new(out);
     let out: &mut dyn Write = &mut human;
     let name = |ix| g.node_at(ix).map(NodeRef::from).map(|n| n.to_string());

@@ -8,9 +8,7 @@ use diplograph::time::PartialDate;
 use diplograph::Graph;
 
 use crate::failure::Failure;
-use crate::render::{
-    citations, node_ref, print_records, print_table, table, valid_cell, Form, Human, Listing, Table,
-};
+use crate::render::{citations, node_ref, print_table, table, valid_cell, Human, Listing, Table};
 
 /// Runs `diplograph holders`: `office` is a body (every office in it) or a title; with
 /// `body`, `office` is a title and the offices are those in `body`.
@@ -48,10 +46,9 @@ pub(super) fn holders(
     if certain {
         found = certain_only(found);
     }
-    let found = how.limited(found, "holders");
-    if how.form != Form::Human {
-        return Ok(print_records(out, how.form, &found)?);
-    }
+    let Some(found) = how.records_or_table(found, "holders", out)? else {
+        return Ok(());
+    };
     let mut human = Human::new(out);
     let out: &mut dyn Write = &mut human;
     let when = on.map_or_else(|| "ever".to_owned(), |d| format!("as of {d}"));

@@ -9,9 +9,7 @@ use diplograph::time::PartialDate;
 use diplograph::Graph;
 
 use crate::failure::Failure;
-use crate::render::{
-    citations, date, node_ref, print_records, print_table, table, valid_cell, Form, Human, Listing,
-};
+use crate::render::{citations, date, node_ref, print_table, table, valid_cell, Human, Listing};
 
 /// The agreement named `name`, as a node reference; an error when it is not an agreement.
 fn agreement(g: &Graph, name: &str) -> Result<(diplograph::NodeIndex, NodeRef), Failure> {
@@ -43,10 +41,9 @@ pub(super) fn parties(
     if certain {
         found = certain_only(found);
     }
-    let found = how.limited(found, "parties");
-    if how.form != Form::Human {
-        return Ok(print_records(out, how.form, &found)?);
-    }
+    let Some(found) = how.records_or_table(found, "parties", out)? else {
+        return Ok(());
+    };
     let mut human = Human::new(out);
     let out: &mut dyn Write = &mut human;
     let when = on.map_or_else(|| "ever".to_owned(), |d| format!("as of {d}"));
@@ -100,10 +97,9 @@ pub(super) fn signatories(
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let (ix, node) = agreement(g, name)?;
-    let found = how.limited(g.signatories(ix), "signatories");
-    if how.form != Form::Human {
-        return Ok(print_records(out, how.form, &found)?);
-    }
+    let Some(found) = how.records_or_table(g.signatories(ix), "signatories", out)? else {
+        return Ok(());
+    };
     let mut human = Human::new(out);
     let out: &mut dyn Write = &mut human;
     if found.is_empty() {

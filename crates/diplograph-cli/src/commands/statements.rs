@@ -6,9 +6,7 @@ use diplograph::query::{NodeRef, StatementInfo, StatementQuery};
 use diplograph::Graph;
 
 use crate::failure::Failure;
-use crate::render::{
-    keep_whole, print_records, print_table, statement_date, table, Form, Human, Listing, Table,
-};
+use crate::render::{keep_whole, print_table, statement_date, table, Human, Listing, Table};
 
 /// The table of statements, shared with `show`.
 pub(super) fn statements_table(g: &Graph, list: &[StatementInfo]) -> Table {
@@ -71,10 +69,9 @@ pub(super) fn statements(
     how: Listing,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let found = how.limited(g.statements(query), "statements");
-    if how.form != Form::Human {
-        return Ok(print_records(out, how.form, &found)?);
-    }
+    let Some(found) = how.records_or_table(g.statements(query), "statements", out)? else {
+        return Ok(());
+    };
     let mut human = Human::new(out);
     let out: &mut dyn Write = &mut human;
     if found.is_empty() {

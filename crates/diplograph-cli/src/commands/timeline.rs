@@ -6,9 +6,7 @@ use diplograph::query::{TimelineEntry, TimelineKind, TimelineQuery};
 use diplograph::Graph;
 
 use crate::failure::Failure;
-use crate::render::{
-    keep_whole, node_ref, print_records, print_table, table, Form, Human, Listing,
-};
+use crate::render::{keep_whole, node_ref, print_table, table, Human, Listing};
 
 /// Runs `diplograph timeline`.
 pub(super) fn timeline(
@@ -17,10 +15,9 @@ pub(super) fn timeline(
     how: Listing,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let entries: Vec<TimelineEntry> = how.limited(g.timeline(query), "entries");
-    if how.form != Form::Human {
-        return Ok(print_records(out, how.form, &entries)?);
-    }
+    let Some(entries) = how.records_or_table(g.timeline(query), "entries", out)? else {
+        return Ok(());
+    };
     let mut human = Human::new(out);
     let out: &mut dyn Write = &mut human;
     if entries.is_empty() {
