@@ -7,7 +7,7 @@ use diplograph::error::{Location, Problem, Problems};
 use diplograph::export::{self, ExportFormat};
 use diplograph::model::{
     AgreementKind, Edge, EdgeKind, EventKind, Node, NodeDetails, NodeKind, OrganizationKind,
-    StatementText, Status,
+    PlaceKind, StatementText, Status,
 };
 use diplograph::time::{Containment, Interval};
 use diplograph::{format, Error, Graph, ProblemCode};
@@ -28,7 +28,7 @@ use crate::limits::LimitsArg;
 use crate::objects::{
     attributes_from_py, citations, CitationArg, NameArg, PyEdge, PyNode, StepArg,
 };
-use crate::query::{resolve, resolve_opt, wrap};
+use crate::query::{resolve, resolve_as, resolve_opt, wrap};
 use crate::shared::{ReadGuard, SharedGraph};
 
 /// Parses an export format name, raising `UnknownName` (a `ValueError`).
@@ -392,6 +392,48 @@ impl PyGraph {
         self.add(py, n)
     }
 
+    /// Adds a place of a ``kind`` (``city``, ``military_base``, ``venue``, ``region``,
+    /// ``sea``, ``island``, ``other``). Where it lies is a ``located_in`` edge to another place
+    /// or a country; ``country_of`` follows them up.
+    ///
+    /// >>> g = Graph()
+    /// >>> _ = g.add_country("SGP", "Singapore")
+    /// >>> g.add_place("shangri-la-hotel", "Shangri-La Hotel", "venue").place_kind
+    /// 'venue'
+    /// >>> _ = g.relate("shangri-la-hotel", "located_in", "SGP")
+    /// >>> g.country_of("Shangri-La Hotel").id
+    /// 'SGP'
+    #[pyo3(signature = (id, name, kind, *, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "mirrors the Python keyword arguments"
+    )]
+    fn add_place(
+        &self,
+        py: Python<'_>,
+        id: String,
+        name: String,
+        kind: &str,
+        aliases: Vec<String>,
+        external_ids: BTreeMap<String, String>,
+        attributes: Option<&Bound<'_, PyDict>>,
+        citations: Vec<CitationArg>,
+    ) -> PyResult<PyNode> {
+        let details = NodeDetails::Place {
+            kind: vocab::<PlaceKind>(kind)?,
+        };
+        let n = node(
+            id,
+            name,
+            details,
+            aliases,
+            external_ids,
+            attributes,
+            citations,
+        )?;
+        self.add(py, n)
+    }
+
     /// Adds a source document published on ``date`` at ``url``, with its full ``text`` when
     /// held (so that citation spans can be checked against it).
     #[pyo3(signature = (id, name, *, date = None, url = None, text = None, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
@@ -432,7 +474,7 @@ impl PyGraph {
     /// Adds an edge ``from_ -kind-> to`` between two node ids, checked as the core checks it
     /// (both ends exist, the kind allows their kinds, its own fields). Returns the new edge.
     /// ``attested`` is one date or a list of dates on which a source confirms the edge held.
-    #[pyo3(signature = (from_, kind, to, *, start = None, end = None, attested = None, title = None, on_behalf_of = None, position = None, share = None, amount = None, relation = None, attributes = None, citations = Vec::new()))]
+    #[pyo3(signature = (from_, kind, to, *, start = None, end = None, attested = None, title = None, on_behalf_of = None, position = None, share = None, amount = None, relation = None, attributes = None, citations = Vec::new(), place = None))]
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors the Python keyword arguments"
@@ -454,6 +496,7 @@ impl PyGraph {
         relation: Option<String>,
         attributes: Option<&Bound<'_, PyDict>>,
         citations: Vec<CitationArg>,
+        place: Option<String>,
     ) -> PyResult<PyEdge> {
         let mut edge = Edge::new(vocab::<EdgeKind>(kind)?)
             .valid(start.map(|d| d.0), end.map(|d| d.0))
@@ -464,6 +507,7 @@ impl PyGraph {
                 q.share = share;
                 q.amount = amount;
                 q.relation = relation;
+                q.place = place;
             });
         for d in attested.map(|a| a.0).unwrap_or_default() {
             edge = edge.with_attested(d);
@@ -577,6 +621,16 @@ impl PyGraph {
         Ok(PyNode(found))
     }
 
+    /// The country a place (or a country) lies in, following ``located_in`` up (a venue in a
+    /// city in a country), or ``None`` when its chain reaches no country. ``place`` names a
+    /// place or a country ("Seoul" the city where a place node has that name).
+    fn country_of(&self, py: Python<'_>, place: NameArg) -> PyResult<Option<PyNode>> {
+        let g = self.read(py)?;
+        let g = &*g;
+        let ix = resolve_as(py, g, place, &[NodeKind::Place, NodeKind::Country])?;
+        Ok(g.country_of(ix).and_then(|c| g.node_at(c)).cloned().map(PyNode))
+    }
+
     /// Every node, optionally of one ``kind``, in the order they were added (loaded).
     #[pyo3(signature = (kind = None))]
     fn nodes(&self, py: Python<'_>, kind: Option<&str>) -> PyResult<Vec<PyNode>> {
@@ -657,7 +711,11 @@ impl PyGraph {
         let on = as_of.map(|d| d.0);
         let links = match (between, on) {
             (Some((a, b)), on) => {
-                let (a, b) = (resolve(py, g, a)?, resolve(py, g, b)?);
+                let parties = NodeKind::PARTIES;
+                let (a, b) = (
+                    resolve_as(py, g, a, parties)?,
+                    resolve_as(py, g, b, parties)?,
+                );
                 py.detach(|| g.agreements_between(a, b, on.as_ref()))
             }
             (None, Some(d)) => py.detach(|| g.as_of(d).agreements()),
@@ -707,7 +765,11 @@ impl PyGraph {
             .with_k(k)
             .with_max_hops(max_hops)
             .with_certain(certain);
-        let (a, b) = (resolve(py, g, a)?, resolve(py, g, b)?);
+        let parties = NodeKind::PARTIES;
+        let (a, b) = (
+            resolve_as(py, g, a, parties)?,
+            resolve_as(py, g, b, parties)?,
+        );
         let chains = py.detach(|| g.chains(a, b, &query));
         wrap(py, "Chain", &chains)
     }

@@ -33,6 +33,18 @@ pub(crate) fn resolve(py: Python<'_>, g: &Graph, name: NameArg) -> PyResult<Node
     py.detach(move || g.resolve(&name)).py()
 }
 
+/// Resolves a name among nodes of `kinds` only (a capital names its country where the
+/// argument takes a party), raising `NodeNotFound` or `AmbiguousName`.
+pub(crate) fn resolve_as(
+    py: Python<'_>,
+    g: &Graph,
+    name: NameArg,
+    kinds: &[diplograph::NodeKind],
+) -> PyResult<NodeIndex> {
+    let NameArg(name) = name;
+    py.detach(move || g.resolve_as(&name, kinds)).py()
+}
+
 /// Resolves an optional name.
 pub(crate) fn resolve_opt(
     py: Python<'_>,

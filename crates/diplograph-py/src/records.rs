@@ -67,6 +67,7 @@ fields! {
         OrgKind => ("org_kind", "category"),
         AgreementKind => ("agreement_kind", "category"),
         EventKind => ("event_kind", "category"),
+        PlaceKind => ("place_kind", "category"),
         Date => ("date", "string"),
         End => ("end", "string"),
         Place => ("place", "string"),
@@ -98,6 +99,7 @@ fields! {
         Share => ("share", "Float64"),
         Amount => ("amount", "string"),
         Relation => ("relation", "string"),
+        Place => ("place", "string"),
         Attributes => ("attributes", "object"),
         Citations => ("citations", "object"),
     }
@@ -265,6 +267,9 @@ impl<'py> Builder<'py> {
             NodeDetails::Organization { kind } => {
                 row[F::OrgKind as usize] = Some(self.name(kind.as_str()));
             }
+            NodeDetails::Place { kind } => {
+                row[F::PlaceKind as usize] = Some(self.name(kind.as_str()));
+            }
             NodeDetails::Agreement { kind, lifecycle } => {
                 row[F::AgreementKind as usize] = Some(self.name(kind.as_str()));
                 row[F::Lifecycle as usize] = Some(json_to_py(py, lifecycle)?);
@@ -333,6 +338,7 @@ impl<'py> Builder<'py> {
             self.or_empty(share),
             self.opt_text(e.amount()),
             self.opt_text(e.relation()),
+            self.opt_text(e.place()),
             Some(attributes(py, &e.attributes)?),
             Some(citations(py, &e.citations)?),
         ])

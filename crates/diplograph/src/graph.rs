@@ -531,37 +531,109 @@ impl Graph {
             .ok_or_else(|| not_found(name, String::new()))
     }
 
-    /// Like [`Graph::lookup`], returning the node's index.
+    /// Like [`Graph::lookup`], returning the node's index. The kind is open: a name that a
+    /// place node declares and a country answers to by a built-in name (a capital: "Seoul")
+    /// is reported as ambiguous, with both candidates.
     ///
     /// # Errors
     /// As [`Graph::lookup`].
     pub fn resolve(&self, name: &str) -> Result<NodeIndex> {
+        self.resolve_as(name, NodeKind::ALL)
+    }
+
+    /// Finds the one node of one of `kinds` called `name`, as [`Graph::resolve`] does but
+    /// among those kinds only: an argument that takes a country or a party resolves "Seoul"
+    /// to South Korea (its capital, a metonym) even when a place node is called Seoul.
+    ///
+    /// ```
+    /// use diplograph::{Graph, Node, NodeDetails, NodeKind, PlaceKind};
+    /// let mut g = Graph::new();
+    /// g.add_node(Node::new("KOR", "South Korea", NodeDetails::Country))?;
+    /// g.add_node(Node::new("seoul", "Seoul", NodeDetails::Place { kind: PlaceKind::City }))?;
+    /// let country = g.resolve_as("Seoul", &[NodeKind::Country])?;
+    /// assert_eq!(g.node_at(country).map(|n| n.id.as_str()), Some("KOR"));
+    /// let city = g.resolve_as("Seoul", &[NodeKind::Place])?;
+    /// assert_eq!(g.node_at(city).map(|n| n.id.as_str()), Some("seoul"));
+    /// assert!(g.resolve("Seoul").is_err()); // open: both answer, so it is ambiguous
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Graph::lookup`]; a name only nodes of other kinds answer to is
+    /// [`Error::NodeNotFound`], with a hint naming what it does answer to.
+    pub fn resolve_as(&self, name: &str, kinds: &[NodeKind]) -> Result<NodeIndex> {
+        let wanted = |ix: &NodeIndex| self.node_at(*ix).is_some_and(|n| kinds.contains(&n.kind()));
+        let open = NodeKind::ALL.iter().all(|k| kinds.contains(k));
+        let mut elsewhere: Vec<NodeIndex> = Vec::new();
         if let Some(&ix) = self.by_id.get(name) {
-            return Ok(ix);
+            if wanted(&ix) {
+                return Ok(ix);
+            }
+            elsewhere.push(ix);
         }
         let key = normalize(name);
         let index = self.derived.names.get_or_init(|| self.build_name_index());
-        for table in [&index.declared, &index.builtin] {
-            if let Some(found) = table.get(&key) {
-                if let [only] = found.as_slice() {
-                    return Ok(*only);
-                }
-                let candidates = found
-                    .iter()
-                    .take(crate::error::AMBIGUITY_CANDIDATES)
-                    .filter_map(|&ix| self.node_at(ix))
-                    .map(|n| Candidate {
-                        id: n.id.clone(),
-                        kind: n.kind(),
-                        name: n.name.clone(),
-                    })
-                    .collect();
-                return Err(Error::AmbiguousName {
-                    name: name.to_owned(),
-                    candidates,
-                    total: found.len(),
-                });
+        let empty = Vec::new();
+        let declared_all = index.declared.get(&key).unwrap_or(&empty);
+        let builtin_all = index.builtin.get(&key).unwrap_or(&empty);
+        let declared: Vec<NodeIndex> = declared_all.iter().copied().filter(wanted).collect();
+        let builtin: Vec<NodeIndex> = builtin_all.iter().copied().filter(wanted).collect();
+        let found = match declared.as_slice() {
+            [] => builtin,
+            // A place declaring a name a country answers to by a built-in name (its
+            // capital): where the kind is open, neither wins.
+            [place]
+                if open
+                    && self.node_at(*place).is_some_and(|n| n.kind() == NodeKind::Place)
+                    && builtin.iter().any(|b| b != place) =>
+            {
+                std::iter::once(*place).chain(builtin).collect()
             }
+            _ => declared,
+        };
+        if let [only] = found.as_slice() {
+            return Ok(*only);
+        }
+        if !found.is_empty() {
+            let candidates = found
+                .iter()
+                .take(crate::error::AMBIGUITY_CANDIDATES)
+                .filter_map(|&ix| self.node_at(ix))
+                .map(|n| Candidate {
+                    id: n.id.clone(),
+                    kind: n.kind(),
+                    name: n.name.clone(),
+                })
+                .collect();
+            return Err(Error::AmbiguousName {
+                name: name.to_owned(),
+                candidates,
+                total: found.len(),
+            });
+        }
+        for &ix in declared_all.iter().chain(builtin_all) {
+            if elsewhere.len() >= crate::error::AMBIGUITY_CANDIDATES {
+                break;
+            }
+            if !elsewhere.contains(&ix) {
+                elsewhere.push(ix);
+            }
+        }
+        if !elsewhere.is_empty() {
+            let what: Vec<String> = elsewhere
+                .iter()
+                .filter_map(|&ix| self.node_at(ix))
+                .map(|n| format!("{} `{}`", n.kind(), n.id))
+                .collect();
+            let takes: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+            return Err(not_found(
+                name,
+                format!(
+                    " as a {} (it names {})",
+                    takes.join(" or "),
+                    what.join(", ")
+                ),
+            ));
         }
         let mut close: Vec<&str> = index
             .declared
@@ -577,6 +649,51 @@ impl Graph {
             format!(" (did you mean: {}?)", close.join(", "))
         };
         Err(not_found(name, hint))
+    }
+
+    /// The country a place lies in, following `located_in` up (a venue in a city in a
+    /// country); a country is its own. `None` for a node that is neither, or a place whose
+    /// chain of `located_in` reaches no country. Where a place lies in more than one, the
+    /// first `located_in` edge (in the order they were added) is followed first; a circle
+    /// (reported by validation as `located-in-cycle`) is not followed round.
+    ///
+    /// ```
+    /// use diplograph::{Edge, EdgeKind, Graph, Node, NodeDetails, PlaceKind};
+    /// let mut g = Graph::new();
+    /// g.add_node(Node::new("USA", "United States", NodeDetails::Country))?;
+    /// g.add_node(Node::new("hawaii", "Hawaii", NodeDetails::Place { kind: PlaceKind::Region }))?;
+    /// g.add_node(Node::new("pearl-harbor", "Pearl Harbor", NodeDetails::Place { kind: PlaceKind::MilitaryBase }))?;
+    /// g.relate("hawaii", "USA", Edge::new(EdgeKind::LocatedIn))?;
+    /// g.relate("pearl-harbor", "hawaii", Edge::new(EdgeKind::LocatedIn))?;
+    /// let base = g.resolve("Pearl Harbor")?;
+    /// let country = g.country_of(base).and_then(|c| g.node_at(c)).map(|n| n.id.as_str());
+    /// assert_eq!(country, Some("USA"));
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    ///
+    /// Cost: O(places on the way up, and their `located_in` edges).
+    pub fn country_of(&self, place: NodeIndex) -> Option<NodeIndex> {
+        let mut seen: Vec<NodeIndex> = Vec::new();
+        let mut todo = vec![place];
+        while let Some(at) = todo.pop() {
+            if seen.contains(&at) {
+                continue;
+            }
+            seen.push(at);
+            match self.node_at(at)?.kind() {
+                NodeKind::Country => return Some(at),
+                NodeKind::Place => {
+                    let mut up: Vec<NodeIndex> = self
+                        .neighbours_out(at, EdgeKind::LocatedIn)
+                        .filter_map(|(_, n)| self.index_of(&n.id))
+                        .collect();
+                    up.reverse();
+                    todo.extend(up);
+                }
+                _ => {}
+            }
+        }
+        None
     }
 
     fn build_name_index(&self) -> NameIndex {

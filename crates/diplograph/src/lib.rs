@@ -47,7 +47,7 @@ pub use error::{Error, Problem, ProblemCode, Result};
 pub use graph::{EdgeIndex, EdgeView, Graph, NodeIndex};
 pub use model::{
     AgreementKind, Edge, EdgeKind, EventKind, LifecycleState, LifecycleStep, Node, NodeDetails,
-    NodeKind, OrganizationKind, PartyRole, Status,
+    NodeKind, OrganizationKind, PartyRole, PlaceKind, Status,
 };
 pub use provenance::{Citation, Span};
 pub use query::{

@@ -490,6 +490,9 @@ fn merge_edges(
                     if let Some(p) = &mut q.on_behalf_of {
                         renames.rename_in_place(i, p);
                     }
+                    if let Some(p) = &mut q.place {
+                        renames.rename_in_place(i, p);
+                    }
                 }
                 for c in &mut edge.citations {
                     renames.rename_in_place(i, &mut c.source);
@@ -827,19 +830,24 @@ fn check_merged(
     Ok(())
 }
 
-/// Whether any id a node refers to (citation sources and intermediaries, lifecycle parties)
-/// is `renamed`.
+/// Whether any id a node refers to (citation sources and intermediaries, lifecycle parties
+/// and places) is `renamed`.
 fn refers_to_renamed(node: &Node, renamed: impl Fn(&str) -> bool) -> bool {
     let cites =
         |c: &crate::provenance::Citation| renamed(&c.source) || c.via.iter().any(|v| renamed(v));
     node.citations.iter().any(cites)
         || node.lifecycle().is_some_and(|l| {
             l.iter()
-                .any(|s| s.party.as_deref().is_some_and(&renamed) || s.citations.iter().any(cites))
+                .any(|s| {
+                    s.party.as_deref().is_some_and(&renamed)
+                        || s.place.as_deref().is_some_and(&renamed)
+                        || s.citations.iter().any(cites)
+                })
         })
 }
 
-/// Rewrites the ids a node refers to (citation sources and intermediaries, lifecycle parties).
+/// Rewrites the ids a node refers to (citation sources and intermediaries, lifecycle parties
+/// and places).
 fn rename_references(node: &mut Node, rename: impl Fn(&str) -> String) {
     let fix = |c: &mut crate::provenance::Citation| {
         c.source = rename(&c.source);
@@ -849,6 +857,7 @@ fn rename_references(node: &mut Node, rename: impl Fn(&str) -> String) {
     if let NodeDetails::Agreement { lifecycle, .. } = &mut node.details {
         for step in lifecycle {
             step.party = step.party.as_deref().map(&rename);
+            step.place = step.place.as_deref().map(&rename);
             step.citations.iter_mut().for_each(fix);
         }
     }
@@ -1011,6 +1020,7 @@ fn merge_attributes(
 enum Field {
     OrganizationKind,
     AgreementKind,
+    PlaceKind,
     EventStatus,
     EventKind,
     EventDates,
@@ -1027,6 +1037,7 @@ impl Field {
         match self {
             Field::OrganizationKind => "organization kind",
             Field::AgreementKind => "agreement kind",
+            Field::PlaceKind => "place kind",
             Field::EventStatus => "status",
             Field::EventKind => "event kind",
             Field::EventDates => "dates",
@@ -1043,6 +1054,7 @@ impl Field {
         match (self, &node.details) {
             (Field::OrganizationKind, NodeDetails::Organization { kind }) => Some(kind.to_string()),
             (Field::AgreementKind, NodeDetails::Agreement { kind, .. }) => Some(kind.to_string()),
+            (Field::PlaceKind, NodeDetails::Place { kind }) => Some(kind.to_string()),
             (Field::EventStatus, NodeDetails::Event { status, .. }) => Some(status.to_string()),
             (Field::EventKind, NodeDetails::Event { kind, .. }) => Some(kind.to_string()),
             (Field::EventDates, NodeDetails::Event { when, .. }) => match (when.start, when.end) {
@@ -1273,6 +1285,10 @@ fn merge_details(
             if kind != k2 =>
         {
             report(Field::AgreementKind, Finding::Conflict);
+            *kind = (*kind).min(*k2);
+        }
+        (NodeDetails::Place { kind }, NodeDetails::Place { kind: k2 }) if kind != k2 => {
+            report(Field::PlaceKind, Finding::Conflict);
             *kind = (*kind).min(*k2);
         }
         (

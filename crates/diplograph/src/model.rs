@@ -85,6 +85,35 @@ vocabulary! {
         Statement = "statement",
         /// A document we know things from: an article, a communiqué, a dataset.
         Source = "source",
+        /// A place below or across countries: a city, a base, a venue, a region, a sea.
+        Place = "place",
+    }
+}
+
+impl NodeKind {
+    /// The kinds that can be party to an agreement (countries and organizations): what a
+    /// name argument that takes a party resolves among ([`crate::Graph::resolve_as`]), so
+    /// that a capital names its country even where a place node has the city's name.
+    pub const PARTIES: &'static [NodeKind] = PARTIES;
+}
+
+vocabulary! {
+    /// The kind of a place (a `place` node's `place_kind`).
+    PlaceKind ("place kind") {
+        /// A city or town (a capital too: the city is a place, the state a country).
+        City = "city",
+        /// A military base, port or airfield.
+        MilitaryBase = "military_base",
+        /// A building or site where something is held: a hotel, a conference centre.
+        Venue = "venue",
+        /// A region, province, state of a federation or island group.
+        Region = "region",
+        /// A sea, strait, gulf or ocean area.
+        Sea = "sea",
+        /// An island.
+        Island = "island",
+        /// Anything else.
+        Other = "other",
     }
 }
 
@@ -413,6 +442,9 @@ pub struct LifecycleStep {
     /// For `notice_given`: the date the notice takes effect.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective: Option<PartialDate>,
+    /// Where the step took place (a signing in a city): the id of a place or country node.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// For `in_force` and `renewed`: the last day of the term; after it, unless renewed or
     /// ended otherwise, the agreement is expired (a derived state).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -453,6 +485,7 @@ impl LifecycleStep {
             attested: None,
             party: None,
             effective: None,
+            place: None,
             until: None,
             condition: None,
             note: None,
@@ -472,6 +505,13 @@ impl LifecycleStep {
     #[must_use]
     pub fn with_party(mut self, party: impl Into<String>) -> Self {
         self.party = Some(party.into());
+        self
+    }
+
+    /// The step with the id of the place or country where it took place.
+    #[must_use]
+    pub fn with_place(mut self, place: impl Into<String>) -> Self {
+        self.place = Some(place.into());
         self
     }
 
@@ -635,6 +675,11 @@ pub enum NodeDetails {
         /// When it was said.
         date: Option<PartialDate>,
     },
+    /// A place of a kind; where it lies is a `located_in` edge ([`crate::Graph::country_of`]).
+    Place {
+        /// Its kind.
+        kind: PlaceKind,
+    },
     /// A source document.
     Source {
         /// Its publication date.
@@ -657,6 +702,7 @@ impl NodeDetails {
             NodeDetails::Event { .. } => NodeKind::Event,
             NodeDetails::Statement { .. } => NodeKind::Statement,
             NodeDetails::Source { .. } => NodeKind::Source,
+            NodeDetails::Place { .. } => NodeKind::Place,
         }
     }
 
@@ -669,6 +715,7 @@ impl NodeDetails {
             NodeDetails::Organization { kind } => Some(kind.as_str()),
             NodeDetails::Agreement { kind, .. } => Some(kind.as_str()),
             NodeDetails::Event { kind, .. } => Some(kind.as_str()),
+            NodeDetails::Place { kind } => Some(kind.as_str()),
             NodeDetails::Country
             | NodeDetails::Person
             | NodeDetails::Statement { .. }
@@ -677,7 +724,7 @@ impl NodeDetails {
     }
 }
 
-/// A node: a country, person, organization, agreement, event, statement or source.
+/// A node: a country, person, organization, agreement, event, statement, source or place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     /// Stable, human-readable id (`KOR`, `ashton-carter`). Countries use ISO alpha-3.
@@ -782,7 +829,7 @@ vocabulary! {
         Disputes = "disputes",
         /// Someone attended an event.
         Attended = "attended",
-        /// An event was held in a country.
+        /// An event was held in a place or a country.
         HeldIn = "held_in",
         /// An event was organised by someone.
         OrganisedBy = "organised_by",
@@ -798,6 +845,9 @@ vocabulary! {
         AlliedWith = "allied_with",
         /// A source was published by an outlet.
         PublishedBy = "published_by",
+        /// A place lies in another place or in a country (follow it up with
+        /// [`crate::Graph::country_of`]).
+        LocatedIn = "located_in",
         /// The escape hatch: a relation the core lacks, named in the edge's `relation`.
         Other = "other",
     }
@@ -814,7 +864,10 @@ const ANY_BUT_SOURCE: &[NodeKind] = &[
     K::Agreement,
     K::Event,
     K::Statement,
+    K::Place,
 ];
+/// Where something can be: a place node or a country.
+pub(crate) const WHERE: &[NodeKind] = &[K::Place, K::Country];
 const ALL_KINDS: &[NodeKind] = NodeKind::ALL;
 
 impl EdgeKind {
@@ -837,7 +890,8 @@ impl EdgeKind {
                 (&[K::Statement], &[K::Statement])
             }
             EdgeKind::Attended => (ACTORS, &[K::Event]),
-            EdgeKind::HeldIn => (&[K::Event], &[K::Country]),
+            EdgeKind::HeldIn => (&[K::Event], WHERE),
+            EdgeKind::LocatedIn => (&[K::Place], WHERE),
             EdgeKind::OrganisedBy => (&[K::Event], ACTORS),
             EdgeKind::Sanctions => (
                 &[K::Country, K::Organization, K::Agreement],
@@ -877,6 +931,8 @@ pub struct Qualifiers {
     /// For `party_to` from an organization: the id of the country it acts for (otherwise
     /// derived from `part_of`, see [`crate::Graph::acting_for`]).
     pub acting_for: Option<String>,
+    /// For `signed`: the id of the place or country where the person signed.
+    pub place: Option<String>,
 }
 
 impl Qualifiers {
@@ -1008,6 +1064,11 @@ impl Edge {
     /// The country an organization acts for, as stated on a `party_to` edge.
     pub fn acting_for(&self) -> Option<&str> {
         self.qualifiers.as_ref()?.acting_for.as_deref()
+    }
+
+    /// The id of the place or country where it happened, for `signed`.
+    pub fn place(&self) -> Option<&str> {
+        self.qualifiers.as_ref()?.place.as_deref()
     }
 }
 

@@ -158,6 +158,7 @@ fn step_json(out: &mut Vec<u8>, s: &LifecycleStep) {
         attested,
         party,
         effective,
+        place,
         until,
         condition,
         note,
@@ -175,6 +176,7 @@ fn step_json(out: &mut Vec<u8>, s: &LifecycleStep) {
     f.field("effective", effective.as_ref());
     f.field("note", note.as_ref());
     f.field("party", party.as_ref());
+    f.field("place", place.as_ref());
     f.field("state", Some(state));
     f.field("status", (!status.is_default()).then_some(status));
     f.field("until", until.as_ref());
@@ -269,6 +271,7 @@ pub(crate) const EDGE_COLUMNS: &[&str] = &[
     "share",
     "amount",
     "relation",
+    "place",
     "citation_count",
     "citations",
 ];
@@ -498,8 +501,9 @@ const E_POSITION: usize = 10;
 const E_SHARE: usize = 11;
 const E_AMOUNT: usize = 12;
 const E_RELATION: usize = 13;
-const E_CITATION_COUNT: usize = 14;
-const E_CITATIONS: usize = 15;
+const E_PLACE: usize = 14;
+const E_CITATION_COUNT: usize = 15;
+const E_CITATIONS: usize = 16;
 
 /// Hands a date's three cells to `put`: its text at column `at`, its earliest day at
 /// `at + 1` and its latest at `at + 2` (each day only when the date has one).
@@ -547,7 +551,10 @@ pub(crate) fn visit_node<'g>(
         put(N_SUBKIND, str_cell(subkind));
     }
     match &n.details {
-        NodeDetails::Country | NodeDetails::Person | NodeDetails::Organization { .. } => {}
+        NodeDetails::Country
+        | NodeDetails::Person
+        | NodeDetails::Organization { .. }
+        | NodeDetails::Place { .. } => {}
         NodeDetails::Agreement { lifecycle, .. } => {
             if !lifecycle.is_empty() {
                 put(N_LIFECYCLE, Cell::Data(Data::Lifecycle(lifecycle)));
@@ -655,6 +662,9 @@ pub(crate) fn visit_edge<'g>(
     }
     if let Some(rel) = e.relation() {
         put(E_RELATION, str_cell(rel));
+    }
+    if let Some(place) = e.place() {
+        put(E_PLACE, str_cell(place));
     }
     put(E_CITATION_COUNT, Cell::Int(count(e.citations.len())));
     if !e.citations.is_empty() {
@@ -904,6 +914,7 @@ mod tests {
             (E_SHARE, "share"),
             (E_AMOUNT, "amount"),
             (E_RELATION, "relation"),
+            (E_PLACE, "place"),
             (E_CITATION_COUNT, "citation_count"),
             (E_CITATIONS, "citations"),
         ];
