@@ -32,7 +32,7 @@ def small() -> Graph:
 
 
 def test_example_and_loads(g):
-    assert len(g) == 75 and g.edge_count == 228
+    assert len(g) == 76 and g.edge_count == 229
     assert g.title == "Shangri-La Dialogue 2016: US, South Korea, Japan defence chiefs"
     assert g.validate() == []
     again = diplograph.loads(g.dumps())
@@ -369,10 +369,10 @@ def test_a_name_shared_by_many_nodes_lists_ten_and_counts_all():
 
 
 def test_reprs_and_html(g):
-    assert repr(g) == '<Graph "Shangri-La Dialogue 2016: US, South Korea, Japan defence chiefs": 75 nodes, 228 edges>'
+    assert repr(g) == '<Graph "Shangri-La Dialogue 2016: US, South Korea, Japan defence chiefs": 76 nodes, 229 edges>'
     assert repr(g.node("KOR")) == "<Node country KOR 'South Korea'>"
     html = g._repr_html_()
-    assert "75 nodes, 228 edges; dates 2009 – 2016-08-04" in html
+    assert "76 nodes, 229 edges; dates 2009 – 2016-08-04" in html
     assert "<tr><td>country</td><td>8</td></tr>" in html
     assert "<li>US, South Korea, Japan defence chiefs agree to strengthen joint defence in face of North Korea threat, 2016-06-04" in html
 
@@ -395,8 +395,8 @@ def test_node_objects_expose_citations(g):
 #: `diplograph stats --json` on the built-in example, verbatim (the CLI's answer).
 EXAMPLE_STATS = {
     "title": "Shangri-La Dialogue 2016: US, South Korea, Japan defence chiefs",
-    "nodes": 75,
-    "edges": 228,
+    "nodes": 76,
+    "edges": 229,
     "nodes_by_kind": {
         "country": 8,
         "person": 7,
@@ -456,7 +456,7 @@ EXAMPLE_STATS = {
 def test_stats_are_the_cli_answer(g):
     s = g.stats()
     assert s.kind_name == "GraphStats"
-    assert (s.nodes, s.edges, s.citations) == (75, 228, 389)
+    assert (s.nodes, s.edges, s.citations) == (76, 229, 391)
     assert (s.first_date, s.last_date) == (PartialDate("2009"), PartialDate("2016-08-04"))
     assert s.nodes_by_kind == EXAMPLE_STATS["nodes_by_kind"]
     assert list(s.nodes_by_kind) == ["country", "person", "organization", "agreement", "event", "statement", "source"]

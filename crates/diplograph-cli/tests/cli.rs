@@ -67,8 +67,8 @@ fn no_file_uses_the_example_and_says_so_in_one_line() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.starts_with("note: no input file: using the built-in example"));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["nodes"], 75);
-    assert_eq!(v["edges"], 228);
+    assert_eq!(v["nodes"], 76);
+    assert_eq!(v["edges"], 229);
     // --quiet silences the note.
     cmd().args(["-q", "stats"]).assert().success().stderr("");
 }
@@ -83,7 +83,7 @@ fn dash_reads_standard_input() {
     assert!(out.status.success());
     assert_eq!(out.stderr, b"");
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["nodes"], 75);
+    assert_eq!(v["nodes"], 76);
     assert_eq!(v["nodes_by_kind"]["statement"], 24);
     assert_eq!(v["first_date"], "2009");
     assert_eq!(v["last_date"], "2016-08-04");
@@ -200,13 +200,13 @@ fn validate_valid_files_and_the_example() {
         .args(["-q", "validate"])
         .assert()
         .success()
-        .stdout("<built-in example>: valid (75 nodes, 228 edges)\n");
+        .stdout("<built-in example>: valid (76 nodes, 229 edges)\n");
     cmd()
         .args(["validate", "-"])
         .write_stdin(diplograph::EXAMPLE_JSON)
         .assert()
         .success()
-        .stdout("<stdin>: valid (75 nodes, 228 edges)\n");
+        .stdout("<stdin>: valid (76 nodes, 229 edges)\n");
 }
 
 #[test]
@@ -408,7 +408,7 @@ fn stats_prints_tables() {
     let out = stdout_of(&["-q", "stats"]);
     assert!(out.starts_with(
         "Shangri-La Dialogue 2016: US, South Korea, Japan defence chiefs\n\
-         75 nodes, 228 edges; dates from 2009 to 2016-08-04\n"
+         76 nodes, 229 edges; dates from 2009 to 2016-08-04\n"
     ));
     assert!(out.contains("│ statement    ┆ 24    │"), "{out}");
     assert!(out.contains("│ party_to      ┆ 23    │"), "{out}");
@@ -909,7 +909,7 @@ fn merge_with_standard_input_to_standard_output() {
         .unwrap();
     assert!(out.status.success());
     let g = diplograph::format::from_slice(&out.stdout, None).unwrap();
-    assert_eq!(g.node_count(), 75);
+    assert_eq!(g.node_count(), 76);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -919,7 +919,7 @@ fn merge_with_standard_input_to_standard_output() {
 fn dump_formats_round_trip_and_select() {
     let json = stdout_of(&["-q", "dump"]);
     let g = diplograph::format::from_str(&json).unwrap();
-    assert_eq!((g.node_count(), g.edge_count()), (75, 228));
+    assert_eq!((g.node_count(), g.edge_count()), (76, 229));
     assert!(stdout_of(&["-q", "dump", "--format", "dot"]).starts_with("digraph "));
     assert!(stdout_of(&["-q", "dump", "--format", "mermaid"]).starts_with("flowchart"));
     let sub = stdout_of(&[

@@ -628,7 +628,10 @@ impl PyGraph {
         let g = self.read(py)?;
         let g = &*g;
         let ix = resolve_as(py, g, place, &[NodeKind::Place, NodeKind::Country])?;
-        Ok(g.country_of(ix).and_then(|c| g.node_at(c)).cloned().map(PyNode))
+        Ok(g.country_of(ix)
+            .and_then(|c| g.node_at(c))
+            .cloned()
+            .map(PyNode))
     }
 
     /// Every node, optionally of one ``kind``, in the order they were added (loaded).
@@ -876,7 +879,7 @@ impl PyGraph {
     ///
     /// >>> s = example().stats()
     /// >>> s.nodes, s.edges, s.citations
-    /// (75, 228, 389)
+    /// (76, 229, 391)
     /// >>> str(s.first_date), str(s.last_date)
     /// ('2009', '2016-08-04')
     /// >>> s.nodes_by_kind["country"], s.sources[0].source.id, s.sources[0].citations

@@ -18,8 +18,8 @@ mod records;
 mod write;
 use crate::graph::{EdgeIndex, Graph};
 use crate::model::{
-    AgreementKind, Edge, EventKind, Node, NodeDetails, NodeKind, OrganizationKind, PlaceKind, Qualifiers,
-    StatementText,
+    AgreementKind, Edge, EventKind, Node, NodeDetails, NodeKind, OrganizationKind, PlaceKind,
+    Qualifiers, StatementText,
 };
 use crate::time::Interval;
 use crate::validate::{self, Rejected, Subject};

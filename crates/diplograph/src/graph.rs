@@ -584,7 +584,9 @@ impl Graph {
             // capital): where the kind is open, neither wins.
             [place]
                 if open
-                    && self.node_at(*place).is_some_and(|n| n.kind() == NodeKind::Place)
+                    && self
+                        .node_at(*place)
+                        .is_some_and(|n| n.kind() == NodeKind::Place)
                     && builtin.iter().any(|b| b != place) =>
             {
                 std::iter::once(*place).chain(builtin).collect()

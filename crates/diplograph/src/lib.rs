@@ -73,12 +73,12 @@ pub const EXAMPLE_JSON: &str = include_str!("../data/shangri-la-2016.json");
 ///
 /// Invariant: the graph is never empty. [`EXAMPLE_JSON`] is a constant compiled into the
 /// crate, and `tests/example.rs` checks that it loads with no problem at all and holds exactly
-/// 75 nodes and 228 edges; a broken example fails that test instead of reaching a user.
+/// 76 nodes and 229 edges; a broken example fails that test instead of reaching a user.
 ///
 /// ```
 /// let g = diplograph::example();
 /// assert!(g.node("gsomia-kor-usa").is_some());
-/// assert_eq!((g.node_count(), g.edge_count()), (75, 228));
+/// assert_eq!((g.node_count(), g.edge_count()), (76, 229));
 /// ```
 ///
 /// # Panics

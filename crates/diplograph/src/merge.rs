@@ -837,12 +837,11 @@ fn refers_to_renamed(node: &Node, renamed: impl Fn(&str) -> bool) -> bool {
         |c: &crate::provenance::Citation| renamed(&c.source) || c.via.iter().any(|v| renamed(v));
     node.citations.iter().any(cites)
         || node.lifecycle().is_some_and(|l| {
-            l.iter()
-                .any(|s| {
-                    s.party.as_deref().is_some_and(&renamed)
-                        || s.place.as_deref().is_some_and(&renamed)
-                        || s.citations.iter().any(cites)
-                })
+            l.iter().any(|s| {
+                s.party.as_deref().is_some_and(&renamed)
+                    || s.place.as_deref().is_some_and(&renamed)
+                    || s.citations.iter().any(cites)
+            })
         })
 }
 

@@ -25,20 +25,22 @@ mod chains;
 pub(crate) mod history;
 mod neighbourhood;
 mod offices;
+mod places;
 mod profile;
 mod statements;
 mod timeline;
 
+pub(crate) use acting::{build_index as build_acting_index, ActingIndex};
 pub use asof::{
     AgreementLink, AgreementState, AsOf, Membership, Office, Party, Signatory, ValidEdge,
 };
 pub use attested::{certain_only, Attestation, Certainty, Certified};
-pub(crate) use acting::{build_index as build_acting_index, ActingIndex};
 pub(crate) use chains::ChainIndex;
 pub use chains::{Chain, ChainQuery, Family, Hop, Link, MAX_CHAIN_ALTERNATIVES};
 pub use history::{Notice, NoticeOf, NoticeOutcome, PartyStep};
 pub use neighbourhood::NeighbourhoodQuery;
 pub use offices::{title_matches, OfficeQuery};
+pub use places::Site;
 pub use profile::{Direction, GraphStats, NodeProfile, Relation, SourceUse};
 pub use statements::{
     Attribution, AttributionRole, AttributionStep, StatementInfo, StatementQuery,

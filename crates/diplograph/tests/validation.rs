@@ -153,21 +153,93 @@ fn a_shared_alias_is_one_problem_with_a_count() {
 /// organization acts for, each with its code and place.
 #[test]
 fn party_roles_and_acting_for_have_their_codes() {
-    const NET: &str = r#"{"id": "net", "kind": "agreement", "name": "Net", "agreement_kind": "arrangement"}"#;
-    const MOD: &str = r#"{"id": "kor-mnd", "kind": "organization", "name": "MND", "org_kind": "ministry"}"#;
+    const NET: &str =
+        r#"{"id": "net", "kind": "agreement", "name": "Net", "agreement_kind": "arrangement"}"#;
+    const MOD: &str =
+        r#"{"id": "kor-mnd", "kind": "organization", "name": "MND", "org_kind": "ministry"}"#;
     let party = |from: &str, extra: &str| {
         format!(r#"{{"kind": "party_to", "from": "{from}", "to": "net"{extra}}}"#)
     };
     let countries = format!("{KOR},\n{USA},\n{JPN},\n{NET}");
     let cases = [
-        ("spoke-without-hub", vec!["spoke-without-hub 9:58 net /edges/0/role"], doc(&countries, &[party("KOR", r#", "role": "spoke""#), party("USA", "")].join(",\n"))),
-        ("hub-count", vec!["hub-count 10:58 net /edges/1/role", "member-with-hub 11:1 net /edges/2"], doc(&countries, &[party("USA", r#", "role": "hub""#), party("KOR", r#", "role": "hub""#), party("JPN", "")].join(",\n"))),
-        ("role-conflict", vec!["party-role-conflict 11:1 net /edges/2/role"], doc(&countries, &[party("USA", r#", "role": "hub""#), party("KOR", r#", "role": "spoke", "end": "2015""#), party("KOR", r#", "start": "2016""#)].join(",\n"))),
-        ("role-kind-field", vec!["kind-field 9:61 KOR -allied_with-> USA /edges/0/role"], doc(&countries, r#"{"kind": "allied_with", "from": "KOR", "to": "USA", "role": "hub"}"#)),
-        ("acting-for-not-country", vec!["acting-for-not-country 10:68 kor-mnd -party_to-> net /edges/0/acting_for"], doc(&format!("{countries},\n{MOD}"), &party("kor-mnd", r#", "acting_for": "net""#))),
-        ("acting-for-from-country", vec!["kind-field 9:64 USA -party_to-> net /edges/0/acting_for"], doc(&countries, &party("USA", r#", "acting_for": "KOR""#))),
-        ("acting-for-dangling", vec!["dangling-reference 10:68 kor-mnd -party_to-> net /edges/0/acting_for"], doc(&format!("{countries},\n{MOD}"), &party("kor-mnd", r#", "acting_for": "ROK""#))),
-        ("acting-for-conflict", vec!["acting-for-conflict 10:68 kor-mnd /edges/0/acting_for"], doc(&format!("{countries},\n{MOD}"), &[party("kor-mnd", r#", "acting_for": "JPN""#), r#"{"kind": "part_of", "from": "kor-mnd", "to": "KOR"}"#.to_owned()].join(",\n"))),
+        (
+            "spoke-without-hub",
+            vec!["spoke-without-hub 9:58 net /edges/0/role"],
+            doc(
+                &countries,
+                &[party("KOR", r#", "role": "spoke""#), party("USA", "")].join(",\n"),
+            ),
+        ),
+        (
+            "hub-count",
+            vec![
+                "hub-count 10:58 net /edges/1/role",
+                "member-with-hub 11:1 net /edges/2",
+            ],
+            doc(
+                &countries,
+                &[
+                    party("USA", r#", "role": "hub""#),
+                    party("KOR", r#", "role": "hub""#),
+                    party("JPN", ""),
+                ]
+                .join(",\n"),
+            ),
+        ),
+        (
+            "role-conflict",
+            vec!["party-role-conflict 11:1 net /edges/2/role"],
+            doc(
+                &countries,
+                &[
+                    party("USA", r#", "role": "hub""#),
+                    party("KOR", r#", "role": "spoke", "end": "2015""#),
+                    party("KOR", r#", "start": "2016""#),
+                ]
+                .join(",\n"),
+            ),
+        ),
+        (
+            "role-kind-field",
+            vec!["kind-field 9:61 KOR -allied_with-> USA /edges/0/role"],
+            doc(
+                &countries,
+                r#"{"kind": "allied_with", "from": "KOR", "to": "USA", "role": "hub"}"#,
+            ),
+        ),
+        (
+            "acting-for-not-country",
+            vec!["acting-for-not-country 10:68 kor-mnd -party_to-> net /edges/0/acting_for"],
+            doc(
+                &format!("{countries},\n{MOD}"),
+                &party("kor-mnd", r#", "acting_for": "net""#),
+            ),
+        ),
+        (
+            "acting-for-from-country",
+            vec!["kind-field 9:64 USA -party_to-> net /edges/0/acting_for"],
+            doc(&countries, &party("USA", r#", "acting_for": "KOR""#)),
+        ),
+        (
+            "acting-for-dangling",
+            vec!["dangling-reference 10:68 kor-mnd -party_to-> net /edges/0/acting_for"],
+            doc(
+                &format!("{countries},\n{MOD}"),
+                &party("kor-mnd", r#", "acting_for": "ROK""#),
+            ),
+        ),
+        (
+            "acting-for-conflict",
+            vec!["acting-for-conflict 10:68 kor-mnd /edges/0/acting_for"],
+            doc(
+                &format!("{countries},\n{MOD}"),
+                &[
+                    party("kor-mnd", r#", "acting_for": "JPN""#),
+                    r#"{"kind": "part_of", "from": "kor-mnd", "to": "KOR"}"#.to_owned(),
+                ]
+                .join(",\n"),
+            ),
+        ),
     ];
     for (name, want, text) in cases {
         assert_eq!(problems(&text), want, "case {name}");

@@ -197,7 +197,7 @@ fn snapshots_of_the_bait_graph() {
 #[test]
 fn snapshots_of_the_example() {
     let g = crate::example();
-    assert_eq!(g.node_count(), 75);
+    assert_eq!(g.node_count(), 76);
     // The display formats are small enough to review whole.
     insta::assert_snapshot!("example_dot", out(&g, ExportFormat::Dot));
     insta::assert_snapshot!("example_mermaid", out(&g, ExportFormat::Mermaid));

@@ -317,6 +317,9 @@ pub struct Signatory {
     pub on_behalf_of: Option<NodeRef>,
     /// The signing date (the edge's start), if known.
     pub date: Option<PartialDate>,
+    /// Where it was signed (the edge's `place`) and the country that lies in, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<super::Site>,
     /// Citations of the `signed` edge.
     pub citations: Vec<Citation>,
 }
@@ -620,8 +623,11 @@ impl Graph {
         // The state's own edge first, then its bodies by id.
         rows.sort_by(|a, b| {
             let direct = |p: &Participant| p.body != p.state;
-            (&a.row.party.id, direct(a), a.body.index())
-                .cmp(&(&b.row.party.id, direct(b), b.body.index()))
+            (&a.row.party.id, direct(a), a.body.index()).cmp(&(
+                &b.row.party.id,
+                direct(b),
+                b.body.index(),
+            ))
         });
         let mut out: Vec<Party> = Vec::with_capacity(rows.len());
         for p in rows {
@@ -739,6 +745,7 @@ impl Graph {
                     .and_then(|id| self.node(id))
                     .map(NodeRef::from),
                 date: e.edge.valid.start,
+                place: e.edge.place().and_then(|id| self.site(id)),
                 citations: e.edge.citations.clone(),
             })
             .collect();

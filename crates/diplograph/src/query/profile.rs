@@ -90,6 +90,13 @@ pub struct NodeProfile {
     /// For events: the place in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// For events: the places and countries it was held in (`held_in`), each with its
+    /// country ([`Graph::held_in`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub held_in: Vec<super::Site>,
+    /// For places: the country it lies in, up `located_in` ([`Graph::country_of`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<NodeRef>,
     /// For events: whether it happened (`occurred`), or was planned, scheduled, cancelled,
     /// postponed, or did not happen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -314,6 +321,18 @@ impl Graph {
             as_of: on.copied(),
             when,
             place,
+            held_in: if kind == NodeKind::Event {
+                self.held_in(ix)
+            } else {
+                Vec::new()
+            },
+            country: if kind == NodeKind::Place {
+                self.country_of(ix)
+                    .and_then(|c| self.node_at(c))
+                    .map(NodeRef::from)
+            } else {
+                None
+            },
             status,
             date,
             url,
@@ -366,7 +385,7 @@ impl Graph {
     ///
     /// ```
     /// let s = diplograph::example().stats();
-    /// assert_eq!((s.nodes, s.edges, s.citations), (75, 228, 389));
+    /// assert_eq!((s.nodes, s.edges, s.citations), (76, 229, 391));
     /// assert_eq!(s.first_date.map(|d| d.to_string()).as_deref(), Some("2009"));
     /// ```
     ///

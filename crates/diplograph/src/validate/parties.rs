@@ -90,9 +90,8 @@ pub(super) fn check_roles(graph: &Graph, out: &mut Vec<(Subject, Problem)>) {
         };
         let mut hubs: Vec<(&str, EdgeIndex)> = with(PartyRole::Hub).collect();
         hubs.sort_by_key(|(_, edge)| *edge);
-        let problem = |code, message: String, path: &str| {
-            Problem::new(code, message, path).with_id(&node.id)
-        };
+        let problem =
+            |code, message: String, path: &str| Problem::new(code, message, path).with_id(&node.id);
         for &(id, edge) in hubs.iter().skip(1) {
             out.push((
                 Subject::Edge(edge),
@@ -154,7 +153,10 @@ pub(super) fn check_acting_for(graph: &Graph, out: &mut Vec<(Subject, Problem)>)
         if e.edge.kind != EdgeKind::PartyTo || e.from.kind() != NodeKind::Organization {
             continue;
         }
-        let Some(derived) = graph.acts_for(e.from_index).and_then(|ix| graph.node_at(ix)) else {
+        let Some(derived) = graph
+            .acts_for(e.from_index)
+            .and_then(|ix| graph.node_at(ix))
+        else {
             continue;
         };
         if derived.kind() == NodeKind::Country && derived.id != stated {

@@ -182,12 +182,9 @@ impl ChainIndex {
                 let span = edge_span(&e.edge.valid);
                 match parties.iter_mut().find(|(p, ..)| *p == e.from_index) {
                     Some((.., spans)) => spans.extend(span),
-                    None => parties.push((
-                        e.from_index,
-                        l,
-                        e.edge.role(),
-                        span.into_iter().collect(),
-                    )),
+                    None => {
+                        parties.push((e.from_index, l, e.edge.role(), span.into_iter().collect()))
+                    }
                 }
             }
             for (.., spans) in &mut parties {
