@@ -435,7 +435,7 @@ EXAMPLE_STATS = {
     "last_date": "2016-08-04",
     "last_date_earliest": "2016-08-04",
     "last_date_latest": "2016-08-04",
-    "citations": 389,
+    "citations": 391,
     "sources": [
         {
             "source": {
@@ -447,7 +447,7 @@ EXAMPLE_STATS = {
             "date_earliest": "2016-06-04",
             "date_latest": "2016-06-04",
             "url": "https://www.straitstimes.com/asia/east-asia/us-south-korea-japan-defence-chiefs-agree-to-strengthen-joint-defence-in-face-of-north",
-            "citations": 389
+            "citations": 391
         }
     ]
 }

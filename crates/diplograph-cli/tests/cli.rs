@@ -88,7 +88,7 @@ fn dash_reads_standard_input() {
     assert_eq!(v["first_date"], "2009");
     assert_eq!(v["last_date"], "2016-08-04");
     assert_eq!(v["sources"][0]["source"]["id"], "st-2016-06-04");
-    assert_eq!(v["sources"][0]["citations"], 389);
+    assert_eq!(v["sources"][0]["citations"], 391);
 }
 
 #[test]
@@ -141,11 +141,16 @@ fn names_resolve_by_alias_and_ambiguity_lists_candidates() {
             "error: `mr kim` is ambiguous; it could be: Mr Kim (person `kim-kwan-jin`), \
              Mr Kim (person `kim-jong-un`); use an id instead\n",
         );
+    // `path` takes parties: two people called Mr Kim are neither, and the error says what
+    // the name does answer to.
     cmd()
         .args(["path", "Mr Kim", "KOR", f.to_str().unwrap()])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("is ambiguous"));
+        .stderr(
+            "error: no node is called `Mr Kim` as a country or organization (it names person \
+             `kim-kwan-jin`, person `kim-jong-un`)\n",
+        );
     cmd()
         .args(["-q", "show", "Atlantis"])
         .assert()

@@ -883,7 +883,7 @@ impl PyGraph {
     /// >>> str(s.first_date), str(s.last_date)
     /// ('2009', '2016-08-04')
     /// >>> s.nodes_by_kind["country"], s.sources[0].source.id, s.sources[0].citations
-    /// (8, 'st-2016-06-04', 389)
+    /// (8, 'st-2016-06-04', 391)
     fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;

@@ -105,7 +105,7 @@ fn every_citation_span_in_the_example_matches_its_sentence() {
     for e in g.edges() {
         citations.extend(e.edge.citations.iter());
     }
-    assert_eq!(citations.len(), 389);
+    assert_eq!(citations.len(), 391);
     for c in citations {
         assert_eq!(c.source, "st-2016-06-04");
         let span = c.span.unwrap();

@@ -36,7 +36,8 @@ pub(super) fn agreements(
     how: Listing,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let (a, b) = (g.resolve(q.a)?, g.resolve(q.b)?);
+    let parties = diplograph::NodeKind::PARTIES;
+    let (a, b) = (g.resolve_as(q.a, parties)?, g.resolve_as(q.b, parties)?);
     let mut found = g.agreements_between(a, b, q.on.as_ref());
     found.retain(|l| {
         (q.kinds.is_empty() || q.kinds.contains(&l.kind))

@@ -140,7 +140,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             query.around = around.map(|n| g.resolve(&n)).transpose()?;
             query.with = with
                 .iter()
-                .map(|n| g.resolve(n))
+                .map(|n| g.resolve_as(n, diplograph::NodeKind::PARTIES))
                 .collect::<Result<_, _>>()?;
             timeline::timeline(&g, &query, listing(Output { json, jsonl }), out)
         }

@@ -17,7 +17,9 @@ pub(super) fn path(
     json: bool,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let (a, b) = (g.resolve(from)?, g.resolve(to)?);
+    // Both ends are parties: "Seoul" is South Korea (its capital) even beside a city node.
+    let parties = diplograph::NodeKind::PARTIES;
+    let (a, b) = (g.resolve_as(from, parties)?, g.resolve_as(to, parties)?);
     let name = |ix| {
         g.node_at(ix)
             .map(|n| NodeRef::from(n).to_string())

@@ -62,6 +62,13 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
     if let Some(place) = &p.place {
         writeln!(out, "place: {place}")?;
     }
+    if !p.held_in.is_empty() {
+        let sites: Vec<String> = p.held_in.iter().map(ToString::to_string).collect();
+        writeln!(out, "held in: {}", sites.join(", "))?;
+    }
+    if let Some(country) = &p.country {
+        writeln!(out, "country: {}", node_ref(country))?;
+    }
     if let Some(when) = &p.when {
         let shown = match (when.start, when.end) {
             (Some(a), Some(b)) if a == b => a.to_string(),
@@ -134,6 +141,7 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
                 || s.until.is_some()
                 || s.condition.is_some()
                 || s.note.is_some()
+                || s.place.is_some()
         });
         let mut t = if marked {
             table(["state", "date", "status", "party", "details", "citations"])
@@ -147,6 +155,9 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
                 (None, None) => "?".to_owned(),
             };
             let mut details = Vec::new();
+            if let Some(site) = s.place.as_deref().and_then(|id| g.site(id)) {
+                details.push(format!("in {site}"));
+            }
             if let Some(e) = s.effective {
                 details.push(format!("effective {e}"));
             }
@@ -197,14 +208,29 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
     }
     if !p.signatories.is_empty() {
         writeln!(out, "\nSignatories")?;
-        let mut t = table(["person", "on behalf of", "date", "citations"]);
+        // A place column only when some signing names where it took place.
+        let placed = p.signatories.iter().any(|s| s.place.is_some());
+        let mut t = if placed {
+            table(["person", "on behalf of", "date", "place", "citations"])
+        } else {
+            table(["person", "on behalf of", "date", "citations"])
+        };
         for s in &p.signatories {
-            t.add_row(vec![
+            let mut row = vec![
                 node_ref(&s.person),
                 s.on_behalf_of.as_ref().map(node_ref).unwrap_or_default(),
                 date(s.date.as_ref()),
-                citations(g, &s.citations),
-            ]);
+            ];
+            if placed {
+                row.push(
+                    s.place
+                        .as_ref()
+                        .map(ToString::to_string)
+                        .unwrap_or_default(),
+                );
+            }
+            row.push(citations(g, &s.citations));
+            t.add_row(row);
         }
         print_table(out, &t)?;
     }
