@@ -1,6 +1,7 @@
 //! Shared by the fuzz targets: graphs cut from the built-in example and the test datasets, with
 //! fuzzed text put where users put text (names, aliases, external ids, attributes, amounts,
-//! lifecycle notes and conditions) and fuzzed statuses on events and lifecycle steps.
+//! lifecycle notes and conditions), fuzzed statuses on events and lifecycle steps, and fuzzed
+//! places (a signing's or a step's `place` naming any node, or none).
 
 use std::sync::LazyLock;
 
@@ -9,22 +10,33 @@ use diplograph::time::PartialDate;
 use diplograph::Graph;
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 
-static POOL: LazyLock<[Graph; 3]> = LazyLock::new(|| {
+static POOL: LazyLock<[Graph; 4]> = LazyLock::new(|| {
     let data = include_str!("../../crates/diplograph/tests/data/jpn-kor-gsomia-2016-11.json");
     let histories = include_str!("../../crates/diplograph/tests/data/treaty-histories.json");
+    let places = include_str!("../../crates/diplograph/tests/data/new-start-prague-2010.json");
     [
         diplograph::example(),
         diplograph::format::from_str(data).unwrap_or_default(),
         diplograph::format::from_str(histories).unwrap_or_default(),
+        diplograph::format::from_str(places).unwrap_or_default(),
     ]
 });
+
+/// The id of some node of `base` (a place, a country, or anything else), or a made-up one.
+fn some_id(u: &mut Unstructured<'_>, base: &Graph) -> Result<String> {
+    let ids: Vec<&str> = base.nodes().map(|(_, n)| n.id.as_str()).collect();
+    if ids.is_empty() || u.ratio(1, 8)? {
+        return u.arbitrary();
+    }
+    Ok(ids[u.choose_index(ids.len())?].to_owned())
+}
 
 /// A graph built (through the checked builder) from a part of one of the two datasets: every
 /// source, and the other nodes and edges the input picks, some with fuzzed text. It may break
 /// whole-graph rules (a GSOMIA left with one party, an alias two nodes claim): such graphs
 /// must be handled too.
 pub fn graph_from(u: &mut Unstructured<'_>) -> Result<Graph> {
-    let base = &POOL[usize::from(u.int_in_range(0..=2u8)?)];
+    let base = &POOL[usize::from(u.int_in_range(0..=3u8)?)];
     let mut g = Graph::new();
     for (_, node) in base.nodes() {
         if node.kind() != NodeKind::Source && !u.ratio(3, 4)? {
@@ -61,6 +73,10 @@ pub fn graph_from(u: &mut Unstructured<'_>) -> Result<Graph> {
                     let i = u.choose_index(lifecycle.len())?;
                     lifecycle[i].status = *u.choose(Status::ALL)?;
                 }
+                if u.ratio(1, 16)? {
+                    let i = u.choose_index(lifecycle.len())?;
+                    lifecycle[i].place = Some(some_id(u, base)?);
+                }
             }
             _ => {}
         }
@@ -74,6 +90,12 @@ pub fn graph_from(u: &mut Unstructured<'_>) -> Result<Graph> {
         if u.ratio(1, 16)? {
             let amount: String = u.arbitrary()?;
             edge = edge.qualified(|q| q.amount = Some(amount));
+        }
+        if u.ratio(1, 16)? {
+            // Any node as a signing's place (only a place or country on a `signed` edge is
+            // valid): the builder must refuse the rest with a code, never panic.
+            let place = some_id(u, base)?;
+            edge = edge.qualified(|q| q.place = Some(place));
         }
         if u.ratio(1, 16)? {
             let value = serde_json::Value::String(u.arbitrary()?);
