@@ -113,8 +113,7 @@ fn queries(c: &mut Criterion) {
     let year = TimelineQuery {
         from: Some(first),
         to: Some(last),
-        around: None,
-        all_statuses: false,
+        ..TimelineQuery::default()
     };
     group.bench_function("timeline over a year", |b| {
         b.iter(|| g.timeline(&year).len());

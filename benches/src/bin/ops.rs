@@ -184,8 +184,7 @@ fn run(scale: &str, only: Option<&str>, opts: MergeRun<'_>) -> Result<serde_json
         let q = TimelineQuery {
             from: Some(date(&plan.timeline.0)?),
             to: Some(date(&plan.timeline.1)?),
-            around: None,
-            all_statuses: false,
+            ..TimelineQuery::default()
         };
         let t = Instant::now();
         let n = g.timeline(&q).len();

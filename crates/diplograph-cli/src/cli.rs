@@ -381,8 +381,11 @@ pub enum Command {
         #[arg(long)]
         certain: bool,
         /// Print JSON instead of text.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "jsonl")]
         json: bool,
+        /// Print JSON lines: one chain a line.
+        #[arg(long)]
+        jsonl: bool,
     },
     /// Statements: who said what, about whom, and through whom we know it.
     Statements {
@@ -402,8 +405,11 @@ pub enum Command {
         #[arg(long)]
         disputed: bool,
         /// Print JSON instead of a table.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "jsonl")]
         json: bool,
+        /// Print JSON lines: one statement a line.
+        #[arg(long)]
+        jsonl: bool,
     },
     /// Dated events and agreement lifecycle changes (and, with --statements, statements), in
     /// order.

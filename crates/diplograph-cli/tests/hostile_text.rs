@@ -435,8 +435,8 @@ fn a_reversed_timeline_window_is_a_usage_error() {
         .code(2)
         .stdout("")
         .stderr(
-            "error: the timeline window is reversed: --to 2016-01 ends before --from 2016-02 \
-             starts; give the earlier date to --from\n",
+            "error: the timeline window is reversed: its end, 2016-01, comes before its start, \
+             2016-02; give the earlier date as the start\n",
         );
     // A window inside one month, given at two precisions, is not reversed.
     cmd()

@@ -53,7 +53,7 @@ pub(super) fn holders(
     }
     let mut human = Human::new(out);
     let out: &mut dyn Write = &mut human;
-    let when = on.map_or_else(|| "ever".to_owned(), |d| format!("on {d}"));
+    let when = on.map_or_else(|| "ever".to_owned(), |d| format!("as of {d}"));
     if found.is_empty() {
         writeln!(out, "no one is known to have held `{office}` {when}")?;
         return Ok(());

@@ -87,6 +87,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             max_hops,
             certain,
             json,
+            jsonl,
         } => {
             let family = family(&via).map_err(Failure::Usage)?;
             let g = input::load(&inputs.files, quiet, &limits)?;
@@ -95,7 +96,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 .with_k(usize::from(k))
                 .with_max_hops(usize::from(max_hops))
                 .with_certain(certain);
-            path::path(&g, &from, &to, &query, json, out)
+            path::path(&g, &from, &to, &query, Output { json, jsonl }.form(), out)
         }
         Command::Statements {
             inputs,
@@ -104,6 +105,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             via,
             disputed,
             json,
+            jsonl,
         } => {
             let g = input::load(&inputs.files, quiet, &limits)?;
             let resolve = |n: Option<String>| n.map(|n| g.resolve(&n)).transpose();
@@ -113,7 +115,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 via: resolve(via)?,
                 disputed,
             };
-            statements::statements(&g, &query, json, out)
+            statements::statements(&g, &query, listing(Output { json, jsonl }), out)
         }
         Command::Timeline {
             inputs,

@@ -3,7 +3,8 @@
 
 use std::io::Write;
 
-use diplograph::query::{certain_only, NodeRef};
+use diplograph::model::PartyRole;
+use diplograph::query::{certain_only, NodeRef, Party};
 use diplograph::time::PartialDate;
 use diplograph::Graph;
 
@@ -20,7 +21,10 @@ fn agreement(g: &Graph, name: &str) -> Result<(diplograph::NodeIndex, NodeRef), 
     let node = g
         .node_at(ix)
         .map(NodeRef::from)
-        .unwrap_or_else(|| unreachable!("an index the graph just resolved names a node"));
+        .ok_or_else(|| diplograph::Error::NodeNotFound {
+            name: name.to_owned(),
+            hint: String::new(),
+        })?;
     Ok((ix, node))
 }
 
@@ -53,7 +57,7 @@ pub(super) fn parties(
     let mut t = table(["party", "valid", "withdrew", "citations"]);
     for p in &found {
         t.add_row(vec![
-            node_ref(&p.party),
+            party_cell(p),
             valid_cell(&p.valid, &p.validity),
             match p.withdrew {
                 Some(d) if p.withdrawal_derived => format!("{d} (derived: notice took effect)"),
@@ -71,6 +75,20 @@ pub(super) fn parties(
         if found.len() == 1 { "y" } else { "ies" }
     )?;
     Ok(())
+}
+
+/// A party in words: `Name (id)`, its role when it is not a plain member (`[hub]`), and the
+/// bodies that took part acting for it (`through Ministry of National Defense (kor-mnd)`).
+fn party_cell(p: &Party) -> String {
+    let mut out = node_ref(&p.party);
+    if p.role != PartyRole::Member {
+        out.push_str(&format!(" [{}]", p.role));
+    }
+    if !p.acting_bodies.is_empty() {
+        let bodies: Vec<String> = p.acting_bodies.iter().map(node_ref).collect();
+        out.push_str(&format!("\nthrough {}", bodies.join(", ")));
+    }
+    out
 }
 
 /// Runs `diplograph signatories`.

@@ -6,7 +6,9 @@ use diplograph::query::{Certainty, Chain, ChainQuery, Hop, Link, NodeRef};
 use diplograph::Graph;
 
 use crate::failure::Failure;
-use crate::render::{caveats, citations, keep_whole, print_json, print_table, state, table, Human};
+use crate::render::{
+    caveats, citations, keep_whole, print_records, print_table, state, table, Form, Human,
+};
 
 /// Runs `diplograph path`.
 pub(super) fn path(
@@ -14,7 +16,7 @@ pub(super) fn path(
     from: &str,
     to: &str,
     query: &ChainQuery,
-    json: bool,
+    form: Form,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     // Both ends are parties: "Seoul" is South Korea (its capital) even beside a city node.
@@ -37,11 +39,9 @@ pub(super) fn path(
         |d| format!("as of {d}"),
     );
     if chains.is_empty() {
-        if json {
-            // The answer is still JSON on standard output (an empty list); the exit status
-            // and the note on standard error say there is no chain.
-            print_json(out, &chains)?;
-        }
+        // The answer is still JSON on standard output (an empty list; no line at all for
+        // JSON lines); the exit status and the note on standard error say there is no chain.
+        print_records(out, form, &chains)?;
         return Err(Failure::NoAnswer(format!(
             "no chain of {} agreements {}links {} to {} {when} (within {} hops)",
             query.family.name(),
@@ -51,8 +51,8 @@ pub(super) fn path(
             query.max_hops
         )));
     }
-    if json {
-        return Ok(print_json(out, &chains)?);
+    if form != Form::Human {
+        return Ok(print_records(out, form, &chains)?);
     }
     let mut human = Human::new(out);
     let out: &mut dyn Write = &mut human;

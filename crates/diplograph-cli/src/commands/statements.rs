@@ -6,7 +6,9 @@ use diplograph::query::{NodeRef, StatementInfo, StatementQuery};
 use diplograph::Graph;
 
 use crate::failure::Failure;
-use crate::render::{keep_whole, print_json, print_table, statement_date, table, Human, Table};
+use crate::render::{
+    keep_whole, print_records, print_table, statement_date, table, Form, Human, Listing, Table,
+};
 
 /// The table of statements, shared with `show`.
 pub(super) fn statements_table(g: &Graph, list: &[StatementInfo]) -> Table {
@@ -48,12 +50,12 @@ fn ids(refs: &[NodeRef]) -> String {
 pub(super) fn statements(
     g: &Graph,
     query: &StatementQuery,
-    json: bool,
+    how: Listing,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let found = g.statements(query);
-    if json {
-        return Ok(print_json(out, &found)?);
+    let found = how.limited(g.statements(query), "statements");
+    if how.form != Form::Human {
+        return Ok(print_records(out, how.form, &found)?);
     }
     let mut human = Human::new(out);
     let out: &mut dyn Write = &mut human;

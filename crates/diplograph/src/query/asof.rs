@@ -833,13 +833,16 @@ impl Graph {
         out
     }
 
-    /// Who held an office on `on` (with `None`: ever). `office_name` is the name of an
-    /// organization or country (every office in it, and in the bodies part of it at any
-    /// depth), or else words of a title ("Defence Minister", matched as
-    /// [`crate::query::title_matches`] says: in any order, case- and accent-insensitively,
-    /// "Defence" and "Defense" alike). The question of [`Graph::holders`], with the body or
-    /// title told apart by name. One person holding an office in two separate intervals
-    /// appears once per interval that matches. Sorted by organization, title, person, start.
+    /// Who held an office on `on` (with `None`: ever). `office_name` is the id, name or alias
+    /// of an organization or country (every office in it, and in the bodies part of it at any
+    /// depth); or else words, which find both the offices whose title has them ("Defence
+    /// Minister") and the offices in each organization or country whose name or an alias
+    /// has them ("Ministry of National Defense" finds "Ministry of National Defense (South
+    /// Korea)"), matched as [`crate::query::title_matches`] says: every word, in any order,
+    /// case- and accent-insensitively, "Defence" and "Defense" alike. The questions of
+    /// [`Graph::holders`], told apart by name. One person holding an office in two separate
+    /// intervals appears once per interval that matches. Sorted by organization, title,
+    /// person, start.
     ///
     /// Each answer says how surely it held ([`Validity::certainty`]): an office with no
     /// interval is certain only on the dates sources attest it. When a holder with a dated
@@ -849,12 +852,18 @@ impl Graph {
     ///
     /// ```
     /// let g = diplograph::example();
-    /// let holders = g.office_holders("Secretary of Defense", Some(&"2016-06-04".parse()?))?;
+    /// let on = "2016-06-04".parse()?;
+    /// let holders = g.office_holders("Secretary of Defense", Some(&on))?;
     /// assert_eq!(holders[0].person.id, "ashton-carter");
+    /// // A body by the words of its name: its offices and those of its bureau.
+    /// let who: Vec<_> = g.office_holders("Ministry of National Defense", Some(&on))?
+    ///     .into_iter().map(|o| o.person.id).collect();
+    /// assert_eq!(who, ["han-min-koo", "yoon-soon-gu"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
-    /// Cost: O(the offices of the body and the bodies part of it), or O(edges) for a title.
+    /// Cost: O(the offices of the body and the bodies part of it) for a body's name;
+    /// otherwise O(nodes + edges).
     ///
     /// # Errors
     /// [`Error::AmbiguousName`] when `office_name` names several nodes.
@@ -863,25 +872,39 @@ impl Graph {
         office_name: &str,
         on: Option<&PartialDate>,
     ) -> Result<Vec<Office>> {
-        let query = match self.resolve(office_name) {
-            Ok(ix)
-                if matches!(
-                    self.node_at(ix).map(|n| n.kind()),
-                    Some(NodeKind::Organization | NodeKind::Country)
-                ) =>
-            {
-                super::OfficeQuery {
-                    title: None,
-                    body: Some(ix),
-                }
-            }
-            Err(e @ Error::AmbiguousName { .. }) => return Err(e),
-            _ => super::OfficeQuery {
-                title: Some(office_name.to_owned()),
-                body: None,
-            },
+        let is_body = |ix| {
+            matches!(
+                self.node_at(ix).map(|n| n.kind()),
+                Some(NodeKind::Organization | NodeKind::Country)
+            )
         };
-        Ok(self.holders(&query, on))
+        let by_body = |body| super::OfficeQuery {
+            title: None,
+            body: Some(body),
+        };
+        match self.resolve(office_name) {
+            Ok(ix) if is_body(ix) => return Ok(self.holders(&by_body(ix), on)),
+            Err(e @ Error::AmbiguousName { .. }) => return Err(e),
+            _ => {}
+        }
+        let by_title = super::OfficeQuery {
+            title: Some(office_name.to_owned()),
+            body: None,
+        };
+        let mut out = self.holders(&by_title, on);
+        for (ix, node) in self.nodes() {
+            let named = std::iter::once(&node.name).chain(&node.aliases);
+            if is_body(ix)
+                && named
+                    .into_iter()
+                    .any(|n| super::title_matches(office_name, n))
+            {
+                out.extend(self.holders(&by_body(ix), on));
+            }
+        }
+        sort_offices(&mut out);
+        out.dedup();
+        Ok(out)
     }
 
     /// The offices a person held on `on` (with `None`: ever), sorted.

@@ -412,6 +412,27 @@ impl Search<'_, '_> {
     }
 }
 
+/// What carries a hop of a route: an agreement, or an alliance edge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum RouteLink {
+    Agreement(NodeIndex),
+    Alliance(EdgeIndex),
+}
+
+/// A path's route: each stop with what carries the hop to it, whichever bodies acted for the
+/// states at its ends.
+fn route(path: &[(NodeIndex, Way)]) -> Vec<(NodeIndex, RouteLink)> {
+    path.iter()
+        .map(|&(stop, way)| {
+            let link = match way {
+                Way::Agreement { agreement, .. } => RouteLink::Agreement(agreement),
+                Way::Alliance { edge } => RouteLink::Alliance(edge),
+            };
+            (stop, link)
+        })
+        .collect()
+}
+
 /// The order of ways to one node: by agreement, then the party at each end (the graph's node
 /// order: a country before its ministry when both are party), then alliances by edge.
 fn way_key(way: &Way) -> (usize, usize, usize) {
@@ -447,7 +468,10 @@ impl Graph {
     /// met in the graph's order (among parties of one agreement that act for the same
     /// country, the one first in the graph: a country before its ministry); with `k > 1` all
     /// chains of the deciding length are gathered and equals are ordered by the ids passed
-    /// through and the links taken.
+    /// through and the links taken. The `k` chains are different routes: they differ in a
+    /// stop or in an agreement (or alliance) carrying a hop; the same agreement reached
+    /// through each body acting for a state (the state itself, its ministry) is one route,
+    /// answered once, through the body first in the graph's order.
     ///
     /// An agreement carries a hop when it admits the family, it binds on the date (agreed,
     /// signed or in force), and both ends are its parties then (withdrawn parties are not).
@@ -571,8 +595,14 @@ impl Search<'_, '_> {
             return first;
         }
         // k alternatives: breadth-first over simple paths, each node expanded at most k times.
+        // Paths are told apart by their route, the stops and what carries each hop: the same
+        // agreement reached through each body acting for a state (the state, its ministry) is
+        // one route, kept once, as the first way met (the graph's order: a country before its
+        // ministry).
         let mut found: Vec<Vec<(NodeIndex, Way)>> = Vec::new();
         let mut expanded: HashMap<NodeIndex, usize> = HashMap::default();
+        let mut routes: std::collections::HashSet<Vec<(NodeIndex, RouteLink)>> =
+            std::collections::HashSet::new();
         let mut queue: VecDeque<(NodeIndex, Vec<(NodeIndex, Way)>)> =
             VecDeque::from([(from, Vec::new())]);
         // Once k chains are found, finish the paths of that length so the choice among equally
@@ -593,6 +623,9 @@ impl Search<'_, '_> {
                 }
                 let mut next = path.clone();
                 next.push((w, way));
+                if !routes.insert(route(&next)) {
+                    continue; // the same route through another acting body
+                }
                 if w == to {
                     found.push(next);
                     if found.len() >= k && cutoff.is_none() {
@@ -732,5 +765,107 @@ mod tests {
             expansions <= (MAX_CHAIN_ALTERNATIVES + 1) * nodes,
             "{expansions} expansions for {nodes} nodes"
         );
+    }
+
+    /// A chain as its stops, its links and the body acting for each hop's start.
+    type Route = (Vec<String>, Vec<String>, Vec<Option<String>>);
+
+    /// Issue 16: a state and its ministry both party to one agreement give one route, not one
+    /// per pair of acting bodies; alternatives differ in their agreements or their stops.
+    #[test]
+    fn alternatives_are_different_routes_not_different_acting_bodies() {
+        let country = |id: &str| format!(r#"{{"id":"{id}","kind":"country","name":"{id}"}}"#);
+        let ministry = |id: &str| {
+            format!(r#"{{"id":"{id}","kind":"organization","name":"{id}","org_kind":"ministry"}}"#)
+        };
+        let agreement = |id: &str| {
+            format!(
+                r#"{{"id":"{id}","kind":"agreement","name":"{id}","agreement_kind":"arrangement","lifecycle":[{{"state":"in_force","date":"2010"}}]}}"#
+            )
+        };
+        let edge = |kind: &str, from: &str, to: &str| {
+            format!(r#"{{"kind":"{kind}","from":"{from}","to":"{to}"}}"#)
+        };
+        let nodes = [
+            country("KOR"),
+            country("JPN"),
+            country("USA"),
+            ministry("kor-mnd"),
+            ministry("jpn-mod"),
+            agreement("a-both"),
+            agreement("b-ministries"),
+            agreement("c-kor-usa"),
+            agreement("d-usa-jpn"),
+        ];
+        let mut edges = vec![
+            edge("part_of", "kor-mnd", "KOR"),
+            edge("part_of", "jpn-mod", "JPN"),
+        ];
+        // Both states and both ministries are parties to `a-both`: four pairs of acting bodies.
+        for party in ["KOR", "kor-mnd", "JPN", "jpn-mod"] {
+            edges.push(edge("party_to", party, "a-both"));
+        }
+        for party in ["kor-mnd", "jpn-mod"] {
+            edges.push(edge("party_to", party, "b-ministries"));
+        }
+        for party in ["KOR", "kor-mnd", "USA"] {
+            edges.push(edge("party_to", party, "c-kor-usa"));
+        }
+        for party in ["USA", "JPN", "jpn-mod"] {
+            edges.push(edge("party_to", party, "d-usa-jpn"));
+        }
+        let text = format!(
+            r#"{{"diplograph":"1","nodes":[{}],"edges":[{}]}}"#,
+            nodes.join(","),
+            edges.join(",")
+        );
+        let g = crate::format::from_str(&text).unwrap_or_else(|e| unreachable!("{e}"));
+        let (kor, jpn) = (
+            g.resolve("KOR").unwrap_or_else(|e| unreachable!("{e}")),
+            g.resolve("JPN").unwrap_or_else(|e| unreachable!("{e}")),
+        );
+        let query = ChainQuery::new(Family::Any)
+            .with_on(PartialDate::from_ymd(2016, 6, 4).unwrap_or_else(|e| unreachable!("{e}")))
+            .with_k(10);
+        let routes = |chains: &[Chain]| -> Vec<Route> {
+            chains
+                .iter()
+                .map(|c| {
+                    (
+                        c.stops().into_iter().map(str::to_owned).collect(),
+                        c.links().into_iter().map(str::to_owned).collect(),
+                        c.hops
+                            .iter()
+                            .map(|h| h.from_party.as_ref().map(|p| p.id.clone()))
+                            .collect(),
+                    )
+                })
+                .collect()
+        };
+        let s = |v: &[&str]| v.iter().map(|x| (*x).to_owned()).collect::<Vec<_>>();
+        let expected = vec![
+            // Through the states themselves, the first bodies in the graph's order.
+            (s(&["KOR", "JPN"]), s(&["a-both"]), vec![None]),
+            (
+                s(&["KOR", "JPN"]),
+                s(&["b-ministries"]),
+                vec![Some("kor-mnd".to_owned())],
+            ),
+            (
+                s(&["KOR", "USA", "JPN"]),
+                s(&["c-kor-usa", "d-usa-jpn"]),
+                vec![None, None],
+            ),
+        ];
+        for use_index in [true, false] {
+            assert_eq!(
+                routes(&g.chains_by(kor, jpn, &query, use_index)),
+                expected,
+                "{use_index}"
+            );
+        }
+        // Fewer asked, the shortest first.
+        let two = g.chains(kor, jpn, &query.with_k(2));
+        assert_eq!(routes(&two), expected[..2]);
     }
 }

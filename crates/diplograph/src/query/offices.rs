@@ -197,6 +197,29 @@ mod tests {
         assert!(g
             .holders(&q(Some("Secretary"), Some(kor)), Some(&on))
             .is_empty());
+        // By name, words of a title or of a body's name: both, each office once.
+        let named = |name: &str| -> Vec<String> {
+            g.office_holders(name, Some(&on))
+                .unwrap_or_else(|e| unreachable!("{e}"))
+                .into_iter()
+                .map(|o| o.person.id)
+                .collect()
+        };
+        assert_eq!(
+            named("Ministry of National Defense"),
+            ["han-min-koo", "yoon-soon-gu"]
+        );
+        assert_eq!(
+            named("defence"),
+            [
+                "lu-yin",
+                "gen-nakatani",
+                "han-min-koo",
+                "yoon-soon-gu",
+                "ashton-carter"
+            ]
+        );
+        assert!(named("Admiral").is_empty());
         // Every office ever: the example's seven.
         let all = g.holders(&OfficeQuery::default(), None);
         assert_eq!(all.len(), 7);
