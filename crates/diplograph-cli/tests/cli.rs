@@ -1464,3 +1464,50 @@ fn an_undated_statement_shows_the_date_it_was_reported() {
     assert_eq!(v[0]["reported"]["date"], "2016-06-04");
     assert_eq!(v[0]["reported"]["source"], "st");
 }
+
+// ---------------------------------------------------------------------------------------------
+// places
+
+fn new_start() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../diplograph/tests/data/new-start-prague-2010.json")
+}
+
+#[test]
+fn places_show_where_a_signing_took_place_and_names_resolve_by_kind() {
+    let file = new_start();
+    let file = file.to_str().unwrap();
+    // `show` is open to every kind: the city and the country's capital are both candidates.
+    cmd()
+        .args(["show", "Prague", file])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            "error: `Prague` is ambiguous; it could be: Prague (place `prague`), Czech Republic \
+             (country `CZE`); use an id instead\n",
+        );
+    // `agreements` takes parties: Prague is the Czech Republic, party to nothing here.
+    cmd()
+        .args(["-q", "agreements", "Prague", "USA", file, "--json"])
+        .assert()
+        .success()
+        .stdout("[]\n");
+    let v = json_of(&["-q", "show", "new-start", file, "--json"]);
+    assert_eq!(v["lifecycle"][0]["place"], "prague-castle");
+    assert_eq!(v["signatories"][0]["place"]["place"]["id"], "prague-castle");
+    assert_eq!(v["signatories"][0]["place"]["country"]["id"], "CZE");
+    let castle = json_of(&["-q", "show", "prague-castle", file, "--json"]);
+    assert_eq!(castle["country"]["id"], "CZE");
+    assert_eq!(castle["subkind"], "venue");
+    let text = stdout_of(&["-q", "show", "new-start-signing", file]);
+    assert!(
+        text.contains("held in: Prague Castle (Czech Republic)\n"),
+        "{text}"
+    );
+    let timeline = json_of(&["-q", "timeline", file, "--json"]);
+    assert_eq!(
+        timeline[0]["description"],
+        "signed, in Prague Castle (Czech Republic)"
+    );
+}

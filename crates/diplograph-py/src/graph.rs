@@ -978,7 +978,7 @@ impl PyGraph {
             with: involving
                 .unwrap_or_default()
                 .into_iter()
-                .map(|n| resolve(py, g, n))
+                .map(|n| resolve_as(py, g, n, NodeKind::ACTORS))
                 .collect::<PyResult<_>>()?,
         };
         query.check().py()?;

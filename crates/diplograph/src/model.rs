@@ -95,6 +95,10 @@ impl NodeKind {
     /// name argument that takes a party resolves among ([`crate::Graph::resolve_as`]), so
     /// that a capital names its country even where a place node has the city's name.
     pub const PARTIES: &'static [NodeKind] = PARTIES;
+
+    /// The kinds that act (countries, organizations and people): what a name argument that
+    /// takes an actor resolves among, as [`NodeKind::PARTIES`] does for parties.
+    pub const ACTORS: &'static [NodeKind] = ACTORS;
 }
 
 vocabulary! {

@@ -142,7 +142,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             query.around = around.map(|n| g.resolve(&n)).transpose()?;
             query.with = with
                 .iter()
-                .map(|n| g.resolve_as(n, diplograph::NodeKind::PARTIES))
+                .map(|n| g.resolve_as(n, diplograph::NodeKind::ACTORS))
                 .collect::<Result<_, _>>()?;
             timeline::timeline(&g, &query, listing(Output { json, jsonl }), out)
         }
