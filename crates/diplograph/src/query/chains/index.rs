@@ -183,7 +183,7 @@ impl ChainIndex {
                 match parties.iter_mut().find(|(p, ..)| *p == e.from_index) {
                     Some((.., spans)) => spans.extend(span),
                     None => {
-                        parties.push((e.from_index, l, e.edge.role(), span.into_iter().collect()))
+                        parties.push((e.from_index, l, e.edge.role(), span.into_iter().collect()));
                     }
                 }
             }
