@@ -296,3 +296,42 @@ fn a_place_needs_its_kind_and_only_a_place_takes_one() {
         Some("invalid-value")
     );
 }
+
+#[test]
+fn merging_keeps_a_steps_place_and_reports_two_different_ones() {
+    use diplograph::merge::{merge, MergeOptions};
+    let a = new_start();
+    // The same history told with the city for the castle, and once without a place.
+    let b = diplograph::format::from_str(&NEW_START.replacen(
+        r#""date": "2010-04-08", "place": "prague-castle","#,
+        r#""date": "2010-04-08", "place": "prague","#,
+        1,
+    ))
+    .expect("the city as the signing's place");
+    let m = merge(&[("a", &a), ("b", &b)], MergeOptions::default()).expect("merges");
+    let conflicts: Vec<String> = m.conflicts.iter().map(|p| p.message.clone()).collect();
+    assert_eq!(
+        conflicts,
+        [
+            "`new-start`: the `signed` step's place is `prague` (in b) or `prague-castle` (in a); \
+          kept `prague`"
+        ]
+    );
+    // The same answer whichever input comes first.
+    let swapped = merge(&[("b", &b), ("a", &a)], MergeOptions::default()).expect("merges");
+    assert_eq!(swapped.conflicts, m.conflicts);
+    let c = diplograph::format::from_str(&NEW_START.replacen(
+        r#""date": "2010-04-08", "place": "prague-castle","#,
+        r#""date": "2010-04-08","#,
+        1,
+    ))
+    .expect("no place for the step");
+    let m = merge(&[("c", &c), ("a", &a)], MergeOptions::default()).expect("merges");
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    let steps = m
+        .graph
+        .node("new-start")
+        .and_then(|n| n.lifecycle())
+        .expect("steps");
+    assert_eq!(steps[0].place.as_deref(), Some("prague-castle"));
+}
