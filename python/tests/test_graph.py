@@ -404,7 +404,8 @@ EXAMPLE_STATS = {
         "agreement": 9,
         "event": 12,
         "statement": 24,
-        "source": 1
+        "source": 1,
+        "place": 1
     },
     "edges_by_kind": {
         "party_to": 23,
@@ -427,6 +428,7 @@ EXAMPLE_STATS = {
         "trades_with": 1,
         "allied_with": 1,
         "published_by": 1,
+        "located_in": 1,
         "other": 23
     },
     "first_date": "2009",
@@ -459,7 +461,7 @@ def test_stats_are_the_cli_answer(g):
     assert (s.nodes, s.edges, s.citations) == (76, 229, 391)
     assert (s.first_date, s.last_date) == (PartialDate("2009"), PartialDate("2016-08-04"))
     assert s.nodes_by_kind == EXAMPLE_STATS["nodes_by_kind"]
-    assert list(s.nodes_by_kind) == ["country", "person", "organization", "agreement", "event", "statement", "source"]
+    assert list(s.nodes_by_kind) == ["country", "person", "organization", "agreement", "event", "statement", "source", "place"]
     assert s.sources[0].source.id == "st-2016-06-04" and s.sources[0].date == PartialDate("2016-06-04")
     assert s.to_dict() == EXAMPLE_STATS
     assert json.loads(json.dumps(s.to_dict())) == EXAMPLE_STATS
