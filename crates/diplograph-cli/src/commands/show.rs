@@ -266,6 +266,7 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
                 r.share.map(|s| format!("share {s}")),
                 r.amount.clone(),
                 r.relation.clone(),
+                r.place.as_ref().map(|p| format!("at {p}")),
             ];
             for q in quals.into_iter().flatten() {
                 what.push_str(&format!("\n({q})"));

@@ -63,6 +63,9 @@ pub struct Relation {
     /// The relation name, for `other`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relation: Option<String>,
+    /// Where it was signed, for `signed`: the id of a place or country.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// Where it is stated.
     pub citations: Vec<Citation>,
 }
@@ -265,6 +268,7 @@ impl Graph {
                     share: edge.share(),
                     amount: edge.amount().map(str::to_owned),
                     relation: edge.relation().map(str::to_owned),
+                    place: edge.place().map(str::to_owned),
                     citations: edge.citations.clone(),
                 })
             })
