@@ -1,6 +1,8 @@
 //! The rules about places: a `place` reference names a place or a country, and `located_in`
 //! edges do not go round in a circle (docs/format.md, "Places").
 
+use std::collections::HashMap;
+
 use super::{Sink, Subject};
 use crate::error::{Problem, ProblemCode};
 use crate::graph::{Graph, NodeIndex};
@@ -37,19 +39,27 @@ pub(super) fn check_located_in(graph: &Graph, out: &mut Vec<(Subject, Problem)>)
         Open,
         Done,
     }
-    let mut marks = vec![Mark::New; graph.node_count()];
-    let slot = |ix: NodeIndex| ix.index();
-    for (start, node) in graph.nodes() {
-        if node.kind() != NodeKind::Place || marks[slot(start)] != Mark::New {
+    let places: Vec<NodeIndex> = graph
+        .nodes()
+        .filter(|(_, n)| n.kind() == NodeKind::Place)
+        .map(|(ix, _)| ix)
+        .collect();
+    if places.is_empty() {
+        return;
+    }
+    // Only places are walked (a country ends every chain): marks by node, places only.
+    let mut marks: HashMap<NodeIndex, Mark> = places.iter().map(|&ix| (ix, Mark::New)).collect();
+    for start in places {
+        if marks.get(&start) != Some(&Mark::New) {
             continue;
         }
         // Depth-first, with an explicit stack of (node, its located_in edges not yet walked).
         let mut stack = vec![(start, out_edges(graph, start))];
-        marks[slot(start)] = Mark::Open;
+        marks.insert(start, Mark::Open);
         while let Some((at, pending)) = stack.last_mut() {
             let at = *at;
             let Some(edge) = pending.pop() else {
-                marks[slot(at)] = Mark::Done;
+                marks.insert(at, Mark::Done);
                 stack.pop();
                 continue;
             };
@@ -59,10 +69,10 @@ pub(super) fn check_located_in(graph: &Graph, out: &mut Vec<(Subject, Problem)>)
             let Some(next) = graph.index_of(&view.to.id) else {
                 continue;
             };
-            match marks[slot(next)] {
+            match marks.get(&next).copied().unwrap_or(Mark::Done) {
                 Mark::Done => {}
                 Mark::New => {
-                    marks[slot(next)] = Mark::Open;
+                    marks.insert(next, Mark::Open);
                     stack.push((next, out_edges(graph, next)));
                 }
                 Mark::Open => {
