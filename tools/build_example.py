@@ -42,12 +42,13 @@ EDGE_KINDS = [
 ]
 NODE_KEYS = [
     "id", "kind", "name", "aliases", "external_ids", "org_kind", "agreement_kind", "event_kind",
-    "place_kind", "lifecycle", "date", "end", "place", "quote", "paraphrase", "url", "text", "attributes",
+    "place_kind", "lifecycle", "binding", "renewal", "vote", "date", "end", "place", "quote", "paraphrase", "url",
+    "text", "attributes",
     "citations",
 ]
 EDGE_KEYS = [
     "kind", "from", "to", "start", "end", "attested", "title", "on_behalf_of", "position", "share",
-    "amount", "relation", "place", "attributes", "citations",
+    "amount", "relation", "role", "acting_for", "place", "attributes", "citations",
 ]
 STEP_KEYS = ["state", "date", "attested", "party", "citations"]
 CITATION_KEYS = ["source", "span", "text", "via", "confidence"]
@@ -410,8 +411,8 @@ def build_main():
            aliases=["General Security of Military Information Agreement (US–ROK)"],
            agreement_kind="gsomia",
            lifecycle=[b.step("in_force", Cs(("Under the framework", REU)), attested=D)],
-           attributes={"legally_binding": True,
-                       "purpose": "share and safeguard intelligence"},
+           binding={"value": True, "citations": Cs(("Under the framework", REU))},
+           attributes={"purpose": "share and safeguard intelligence"},
            citations=Cs(("Under the framework", REU)))
     for p in ["KOR", "USA"]:
         b.edge("party_to", p, "gsomia-kor-usa", Cs(("Under the framework", REU)))
@@ -435,9 +436,14 @@ def build_main():
            citations=Cs(("Talks would continue on sharing", NAK_REU), ("Under the framework", REU),
                         ("would then pass the information on to Japan", REU),
                         ("It would work similarly", REU)))
-    for p in ["USA", "KOR", "JPN"]:
+    # The US is the hub: "South Korea would pass relevant information to the United States
+    # ... The United States would then pass the information on to Japan. It would work
+    # similarly the other way around": Seoul and Tokyo do not exchange directly.
+    for p, role in [("USA", "hub"), ("KOR", "spoke"), ("JPN", "spoke")]:
         b.edge("party_to", p, "trilateral-info-sharing",
-               Cs(("Under the framework", REU), ("would then pass the information on to Japan", REU)))
+               Cs(("Under the framework", REU), ("would then pass the information on to Japan", REU),
+                  ("It would work similarly", REU)),
+               role=role)
     b.edge("other", "trilateral-info-sharing", "gsomia-kor-usa", Cs(("Under the framework", REU)),
            relation="relies_on")
     b.edge("other", "trilateral-info-sharing", "gsomia-jpn-usa",

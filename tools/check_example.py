@@ -57,7 +57,8 @@ RANK = {"proposed": 0, "negotiating": 1, "agreed": 2, "signed": 3, "in_force": 4
 TOP_KEYS = ["diplograph", "title", "description", "nodes", "edges"]
 NODE_KEYS = [
     "id", "kind", "name", "aliases", "external_ids", "org_kind", "agreement_kind", "event_kind",
-    "place_kind", "lifecycle", "date", "end", "place", "quote", "paraphrase", "url", "text", "attributes",
+    "place_kind", "lifecycle", "binding", "renewal", "vote", "date", "end", "place", "quote", "paraphrase", "url",
+    "text", "attributes",
     "citations",
 ]
 COMMON_NODE_KEYS = {"id", "kind", "name", "aliases", "external_ids", "attributes", "citations"}
@@ -65,7 +66,7 @@ KIND_NODE_KEYS = {
     "country": set(),
     "person": set(),
     "organization": {"org_kind"},
-    "agreement": {"agreement_kind", "lifecycle"},
+    "agreement": {"agreement_kind", "lifecycle", "binding", "renewal", "vote"},
     "event": {"event_kind", "date", "end", "place"},
     "statement": {"quote", "paraphrase", "date"},
     "source": {"date", "url", "text"},
@@ -73,7 +74,7 @@ KIND_NODE_KEYS = {
 }
 EDGE_KEYS = [
     "kind", "from", "to", "start", "end", "attested", "title", "on_behalf_of", "position", "share",
-    "amount", "relation", "place", "attributes", "citations",
+    "amount", "relation", "role", "acting_for", "place", "attributes", "citations",
 ]
 STEP_KEYS = ["state", "date", "attested", "party", "place", "citations"]
 WHERE = {"place", "country"}
@@ -306,6 +307,16 @@ class Checker:
                     self.err(w, "place on an edge that is not signed")
                 if by_id.get(e["place"], {}).get("kind") not in WHERE:
                     self.err(w, "place-not-a-place: place names no place or country node")
+            if "role" in e:
+                if kind != "party_to":
+                    self.err(w, "role on an edge that is not party_to")
+                if e["role"] not in ("member", "hub", "spoke", "observer", "guarantor"):
+                    self.err(w, f"invalid-value: role {e['role']!r}")
+            if "acting_for" in e:
+                if kind != "party_to":
+                    self.err(w, "acting_for on an edge that is not party_to")
+                if by_id.get(e["acting_for"], {}).get("kind") != "country":
+                    self.err(w, "acting-for-not-country")
             if "share" in e:
                 if kind != "trades_with":
                     self.err(w, "share on an edge that is not trades_with")
@@ -380,6 +391,11 @@ class Checker:
                     check_citations(sw, st.get("citations", []))
                     if not st.get("citations"):
                         self.err(sw, "no citation")
+            for term in ["binding", "renewal", "vote"]:
+                if term in n:
+                    check_citations(f"{w}/{term}", n[term].get("citations", []))
+                    if not n[term].get("citations"):
+                        self.err(f"{w}/{term}", "uncited-term")
         for i, e in enumerate(edges):
             check_citations(f"/edges/{i} ({e.get('kind')} {e.get('from')}->{e.get('to')})",
                             e.get("citations", []))
@@ -393,6 +409,15 @@ class Checker:
                 self.err(n["id"], "agreement without parties")
             if n.get("agreement_kind") == "gsomia" and len(parties) != 2:
                 self.err(n["id"], f"bilateral-party-count: {sorted(parties)}")
+            roles = {e["from"]: e.get("role", "member") for e in edges
+                     if e.get("kind") == "party_to" and e.get("to") == n["id"]}
+            hubs = [p for p, r in roles.items() if r == "hub"]
+            if len(hubs) > 1:
+                self.err(n["id"], f"hub-count: {sorted(hubs)}")
+            if not hubs and "spoke" in roles.values():
+                self.err(n["id"], "spoke-without-hub")
+            if hubs and "member" in roles.values():
+                self.err(n["id"], "member-with-hub")
             prev_rank, prev_state, prev_date = -1, None, None
             for k, st in enumerate(n.get("lifecycle", [])):
                 w = f"{n['id']}/lifecycle/{k}"

@@ -2,10 +2,11 @@
 //! fuzzed text put where users put text (names, aliases, external ids, attributes, amounts,
 //! lifecycle notes and conditions), fuzzed statuses on events and lifecycle steps, and fuzzed
 //! places (a signing's or a step's `place` naming any node, or none).
+//! roles and acting states on parties.
 
 use std::sync::LazyLock;
 
-use diplograph::model::{NodeDetails, NodeKind, Status};
+use diplograph::model::{NodeDetails, NodeKind, PartyRole, Status};
 use diplograph::time::PartialDate;
 use diplograph::Graph;
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
@@ -14,6 +15,12 @@ static POOL: LazyLock<[Graph; 4]> = LazyLock::new(|| {
     let data = include_str!("../../crates/diplograph/tests/data/jpn-kor-gsomia-2016-11.json");
     let histories = include_str!("../../crates/diplograph/tests/data/treaty-histories.json");
     let places = include_str!("../../crates/diplograph/tests/data/new-start-prague-2010.json");
+static POOL: LazyLock<[Graph; 5]> = LazyLock::new(|| {
+    let data = include_str!("../../crates/diplograph/tests/data/jpn-kor-gsomia-2016-11.json");
+    let histories = include_str!("../../crates/diplograph/tests/data/treaty-histories.json");
+    let hub = include_str!("../../crates/diplograph/tests/data/recaap-hub.json");
+    let ministries =
+        include_str!("../../crates/diplograph/tests/data/defence-mou-ministries.json");
     [
         diplograph::example(),
         diplograph::format::from_str(data).unwrap_or_default(),
@@ -32,11 +39,18 @@ fn some_id(u: &mut Unstructured<'_>, base: &Graph) -> Result<String> {
 }
 
 /// A graph built (through the checked builder) from a part of one of the two datasets: every
+        diplograph::format::from_str(hub).unwrap_or_default(),
+        diplograph::format::from_str(ministries).unwrap_or_default(),
+    ]
+});
+
+/// A graph built (through the checked builder) from a part of one of the datasets: every
 /// source, and the other nodes and edges the input picks, some with fuzzed text. It may break
 /// whole-graph rules (a GSOMIA left with one party, an alias two nodes claim): such graphs
 /// must be handled too.
 pub fn graph_from(u: &mut Unstructured<'_>) -> Result<Graph> {
     let base = &POOL[usize::from(u.int_in_range(0..=3u8)?)];
+    let base = &POOL[usize::from(u.int_in_range(0..=4u8)?)];
     let mut g = Graph::new();
     for (_, node) in base.nodes() {
         if node.kind() != NodeKind::Source && !u.ratio(3, 4)? {
@@ -100,6 +114,18 @@ pub fn graph_from(u: &mut Unstructured<'_>) -> Result<Graph> {
         if u.ratio(1, 16)? {
             let value = serde_json::Value::String(u.arbitrary()?);
             edge.attributes.insert(u.arbitrary()?, value);
+        }
+        // Roles and acting states, on any edge (the builder refuses them off `party_to`), some
+        // breaking the whole-graph rules (two hubs, a spoke without a hub, a body acting for a
+        // state other than its own).
+        if u.ratio(1, 8)? {
+            let role = *u.choose(PartyRole::ALL)?;
+            edge = edge.qualified(|q| q.role = Some(role));
+        }
+        if u.ratio(1, 16)? {
+            let ids: Vec<&str> = base.nodes().map(|(_, n)| n.id.as_str()).collect();
+            let state = (*u.choose(&ids)?).to_owned();
+            edge = edge.qualified(|q| q.acting_for = Some(state));
         }
         // Attested dates, some outside the edge's interval (which the builder refuses).
         for _ in 0..u.int_in_range(0..=2u8)? {

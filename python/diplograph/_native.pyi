@@ -181,6 +181,12 @@ class Node:
     @property
     def lifecycle(self) -> list[LifecycleStep]: ...
     @property
+    def binding(self) -> Optional[dict[str, Any]]: ...
+    @property
+    def renewal(self) -> Optional[dict[str, Any]]: ...
+    @property
+    def vote(self) -> Optional[dict[str, Any]]: ...
+    @property
     def date(self) -> Optional[PartialDate]: ...
     @property
     def end(self) -> Optional[PartialDate]: ...
@@ -235,6 +241,9 @@ class Edge:
     def relation(self) -> Optional[str]: ...
     @property
     def place(self) -> Optional[str]: ...
+    def role(self) -> Optional[str]: ...
+    @property
+    def acting_for(self) -> Optional[str]: ...
     @property
     def attributes(self) -> dict[str, Any]: ...
     @property
@@ -300,6 +309,9 @@ class Graph:
         kind: str,
         *,
         lifecycle: Sequence[_StepLike] = ...,
+        binding: Optional[dict[str, Any]] = None,
+        renewal: Optional[dict[str, Any]] = None,
+        vote: Optional[dict[str, Any]] = None,
         aliases: Sequence[str] = ...,
         external_ids: dict[str, str] = ...,
         attributes: Optional[dict[str, Any]] = None,
@@ -373,6 +385,8 @@ class Graph:
         share: Optional[float] = None,
         amount: Optional[str] = None,
         relation: Optional[str] = None,
+        role: Optional[str] = None,
+        acting_for: Optional[str] = None,
         attributes: Optional[dict[str, Any]] = None,
         citations: Sequence[_CitationLike] = ...,
         place: Optional[str] = None,

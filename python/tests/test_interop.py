@@ -143,7 +143,7 @@ def test_one_field_definition_behind_dicts_columns_and_dtypes(g):
     ]
     assert edge_names == [
         "index", "from", "to", "kind", "start", "end", "attested", "title", "on_behalf_of", "position", "share",
-        "amount", "relation", "place", "attributes", "citations",
+        "amount", "relation", "place", "role", "acting_for", "attributes", "citations",
     ]
     assert dict(_native._EDGE_FIELDS)["share"] == "Float64" and dict(_native._NODE_FIELDS)["kind"] == "category"
     assert [c for c in g._node_columns() if c not in _DAY_COLUMNS] == node_names

@@ -145,11 +145,11 @@ impl std::fmt::Display for Table {
 
 /// A table with a header, laid out to the terminal's width (or, when the output is not a
 /// terminal, to `COLUMNS` or 100 columns).
-pub fn table<const N: usize>(header: [&str; N]) -> Table {
+pub fn table<'h>(header: impl IntoIterator<Item = &'h str>) -> Table {
     let mut t = comfy_table::Table::new();
     t.load_preset(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header);
+        .set_header(header.into_iter().collect::<Vec<_>>());
     if !std::io::stdout().is_terminal() {
         let width = std::env::var("COLUMNS")
             .ok()

@@ -88,7 +88,7 @@ fn dash_reads_standard_input() {
     assert_eq!(v["first_date"], "2009");
     assert_eq!(v["last_date"], "2016-08-04");
     assert_eq!(v["sources"][0]["source"]["id"], "st-2016-06-04");
-    assert_eq!(v["sources"][0]["citations"], 391);
+    assert_eq!(v["sources"][0]["citations"], 395);
 }
 
 #[test]
@@ -1510,4 +1510,69 @@ fn places_show_where_a_signing_took_place_and_names_resolve_by_kind() {
         timeline[0]["description"],
         "signed, in Prague Castle (Czech Republic)"
     );
+}
+
+/// Issue 12: a chain between two spokes goes through the hub, each end saying its role; an
+/// agreement's parties show their roles and the bodies acting for them.
+#[test]
+fn path_and_show_name_roles_and_acting_bodies() {
+    let recaap =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../diplograph/tests/data/recaap-hub.json");
+    let recaap = recaap.to_str().unwrap();
+    let out = stdout_of(&[
+        "-q",
+        "path",
+        "Japan",
+        "Philippines",
+        "--via",
+        "treaty",
+        "--as-of",
+        "2016-06-04",
+        recaap,
+    ]);
+    assert!(out.starts_with(
+        "Japan (JPN) → ReCAAP Information Sharing Centre (recaap-isc) → Philippines (PHL) — 2 \
+         hop(s) through treaty agreements, as of 2016-06-04"
+    ));
+    for needle in [
+        "1. JPN (spoke) ",
+        "→ recaap-isc (hub)",
+        "2. recaap-isc (hub)",
+        "→ PHL (spoke)",
+    ] {
+        assert!(out.contains(needle), "{needle} missing in\n{out}");
+    }
+    let json: Value = serde_json::from_str(&stdout_of(&[
+        "-q",
+        "path",
+        "JPN",
+        "PHL",
+        "--as-of",
+        "2016-06-04",
+        "--json",
+        recaap,
+    ]))
+    .unwrap();
+    let roles: Vec<(&str, &str)> = json[0]["hops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["from_role"].as_str().unwrap(),
+                h["to_role"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(roles, [("spoke", "hub"), ("hub", "spoke")]);
+
+    let show = stdout_of(&["-q", "show", "kor-jpn-defence-hotline"]);
+    assert!(show.contains("┆ acting bodies "), "{show}");
+    assert!(
+        show.contains("Japan (JPN)       ┆ Japan Ministry of"),
+        "{show}"
+    );
+    let show = stdout_of(&["-q", "show", "trilateral-info-sharing"]);
+    assert!(show.contains("United States (USA) ┆ hub "), "{show}");
+    assert!(show.contains("South Korea (KOR)   ┆ spoke "), "{show}");
 }

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use diplograph::error::{Location, Problem, Problems};
 use diplograph::export::{self, ExportFormat};
 use diplograph::model::{
-    AgreementKind, Edge, EdgeKind, EventKind, Node, NodeDetails, NodeKind, OrganizationKind,
-    PlaceKind, StatementText, Status,
+    AgreementKind, AgreementTerms, Edge, EdgeKind, EventKind, Node, NodeDetails, NodeKind,
+    OrganizationKind, PlaceKind, StatementText, Status,
 };
 use diplograph::time::{Containment, Interval};
 use diplograph::{format, Error, Graph, ProblemCode};
@@ -26,7 +26,7 @@ use crate::date::{DateArg, DatesArg};
 use crate::errors::{problem_to_py, to_py_err, IntoPyResult};
 use crate::limits::LimitsArg;
 use crate::objects::{
-    attributes_from_py, citations, CitationArg, NameArg, PyEdge, PyNode, StepArg,
+    attributes_from_py, citations, term_from_py, CitationArg, NameArg, PyEdge, PyNode, StepArg,
 };
 use crate::query::{resolve, resolve_as, resolve_opt, wrap};
 use crate::shared::{ReadGuard, SharedGraph};
@@ -254,8 +254,20 @@ impl PyGraph {
 
     /// Adds an agreement of a ``kind`` (``gsomia``, ``memorandum_of_understanding``, ``treaty``,
     /// ``arrangement``, ``communication_line``, ``resolution``, ``joint_understanding``,
-    /// ``talks_format``, ``other``) with its ``lifecycle`` (``LifecycleStep`` objects or dicts).
-    #[pyo3(signature = (id, name, kind, *, lifecycle = Vec::new(), aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
+    /// ``talks_format``, ``other``) with its ``lifecycle`` (``LifecycleStep`` objects or dicts)
+    /// and the terms its sources state, each a dict in the native format's shape that must
+    /// cite: ``binding={"value": True, "citations": [...]}``,
+    /// ``renewal={"terms": "...", "citations": [...]}``, and for a resolution
+    /// ``vote={"for": 12, "against": 0, "abstain": 3, "citations": [...]}``.
+    ///
+    /// >>> g = diplograph.Graph()
+    /// >>> _ = g.add_source("un", "UN press release", text="adopted by 15 votes to none")
+    /// >>> r = g.add_agreement("res-2270", "Resolution 2270", "resolution",
+    /// ...     vote={"for": 15, "against": 0, "abstain": 0,
+    /// ...           "citations": [{"source": "un", "text": "15 votes to none"}]})
+    /// >>> (r.vote["for"], r.vote["citations"][0]["span"])
+    /// (15, [15, 31])
+    #[pyo3(signature = (id, name, kind, *, lifecycle = Vec::new(), binding = None, renewal = None, vote = None, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors the Python keyword arguments"
@@ -267,14 +279,23 @@ impl PyGraph {
         name: String,
         kind: &str,
         lifecycle: Vec<StepArg>,
+        binding: Option<&Bound<'_, PyAny>>,
+        renewal: Option<&Bound<'_, PyAny>>,
+        vote: Option<&Bound<'_, PyAny>>,
         aliases: Vec<String>,
         external_ids: BTreeMap<String, String>,
         attributes: Option<&Bound<'_, PyDict>>,
         citations: Vec<CitationArg>,
     ) -> PyResult<PyNode> {
+        let terms = AgreementTerms {
+            binding: binding.map(|b| term_from_py("binding", b)).transpose()?,
+            renewal: renewal.map(|r| term_from_py("renewal", r)).transpose()?,
+            vote: vote.map(|v| term_from_py("vote", v)).transpose()?,
+        };
         let details = NodeDetails::Agreement {
             kind: vocab::<AgreementKind>(kind)?,
             lifecycle: lifecycle.into_iter().map(|s| s.0).collect(),
+            terms: (!terms.is_empty()).then(|| Box::new(terms)),
         };
         let n = node(
             id,
@@ -474,7 +495,7 @@ impl PyGraph {
     /// Adds an edge ``from_ -kind-> to`` between two node ids, checked as the core checks it
     /// (both ends exist, the kind allows their kinds, its own fields). Returns the new edge.
     /// ``attested`` is one date or a list of dates on which a source confirms the edge held.
-    #[pyo3(signature = (from_, kind, to, *, start = None, end = None, attested = None, title = None, on_behalf_of = None, position = None, share = None, amount = None, relation = None, attributes = None, citations = Vec::new(), place = None))]
+    #[pyo3(signature = (from_, kind, to, *, start = None, end = None, attested = None, title = None, on_behalf_of = None, position = None, share = None, amount = None, relation = None, role = None, acting_for = None, attributes = None, citations = Vec::new(), place = None))]
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors the Python keyword arguments"
@@ -494,10 +515,16 @@ impl PyGraph {
         share: Option<f64>,
         amount: Option<String>,
         relation: Option<String>,
+        role: Option<&str>,
+        acting_for: Option<String>,
         attributes: Option<&Bound<'_, PyDict>>,
         citations: Vec<CitationArg>,
         place: Option<String>,
     ) -> PyResult<PyEdge> {
+        let role = role
+            .map(vocab::<diplograph::PartyRole>)
+            .transpose()?
+            .filter(|r| !r.is_default());
         let mut edge = Edge::new(vocab::<EdgeKind>(kind)?)
             .valid(start.map(|d| d.0), end.map(|d| d.0))
             .qualified(|q| {
@@ -508,6 +535,8 @@ impl PyGraph {
                 q.amount = amount;
                 q.relation = relation;
                 q.place = place;
+                q.role = role;
+                q.acting_for = acting_for;
             });
         for d in attested.map(|a| a.0).unwrap_or_default() {
             edge = edge.with_attested(d);
@@ -879,11 +908,11 @@ impl PyGraph {
     ///
     /// >>> s = example().stats()
     /// >>> s.nodes, s.edges, s.citations
-    /// (76, 229, 391)
+    /// (76, 229, 395)
     /// >>> str(s.first_date), str(s.last_date)
     /// ('2009', '2016-08-04')
     /// >>> s.nodes_by_kind["country"], s.sources[0].source.id, s.sources[0].citations
-    /// (8, 'st-2016-06-04', 391)
+    /// (8, 'st-2016-06-04', 395)
     fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;

@@ -6,7 +6,8 @@
 use std::collections::BTreeMap;
 
 use diplograph::model::{
-    Attributes, Edge, EdgeKind, LifecycleStep, Node, NodeDetails, NodeKind, StatementText,
+    AgreementTerms, Attributes, Edge, EdgeKind, LifecycleStep, Node, NodeDetails, NodeKind,
+    StatementText,
 };
 use diplograph::provenance::{Citation, Span};
 use diplograph::time::Interval;
@@ -25,6 +26,36 @@ pub(crate) fn json_to_py<'py>(
     value: &impl serde::Serialize,
 ) -> PyResult<Bound<'py, PyAny>> {
     Ok(pythonize::pythonize(py, value)?)
+}
+
+/// A term of an agreement (`binding`, `renewal`, `vote`) from a Python dict in the native
+/// format's shape, whose `citations` may be `Citation` objects or dicts.
+pub(crate) fn term_from_py<T: serde::de::DeserializeOwned>(
+    name: &str,
+    value: &Bound<'_, PyAny>,
+) -> PyResult<T> {
+    let wrong = |e: &dyn std::fmt::Display| {
+        PyTypeError::new_err(format!(
+            "`{name}` must be a dict in the native format's shape (see docs/format.md, agreement \
+             terms), with `citations` as Citation objects or dicts: {e}"
+        ))
+    };
+    let dict = value.cast::<PyDict>().map_err(|e| wrong(&e))?.copy()?;
+    let citations: Vec<CitationArg> = match dict.get_item("citations")? {
+        Some(c) => c.extract()?,
+        None => Vec::new(),
+    };
+    dict.del_item("citations").ok();
+    let mut json: serde_json::Value =
+        pythonize::depythonize(dict.as_any()).map_err(|e| wrong(&e))?;
+    if let Some(map) = json.as_object_mut() {
+        let cs: Vec<Citation> = citations.into_iter().map(|c| c.0).collect();
+        map.insert(
+            "citations".to_owned(),
+            serde_json::to_value(cs).map_err(|e| wrong(&e))?,
+        );
+    }
+    serde_json::from_value(json).map_err(|e| wrong(&e))
 }
 
 /// Free attributes from a Python mapping (JSON-like values only).
@@ -511,6 +542,39 @@ impl PyNode {
             .collect()
     }
 
+    /// For agreements: whether a source states it binds its parties in law, as a dict
+    /// ``{"value": bool, "citations": [...]}``; ``None`` when no source says.
+    #[getter]
+    fn binding<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.0
+            .terms()
+            .and_then(|t| t.binding.as_ref())
+            .map(|b| json_to_py(py, b))
+            .transpose()
+    }
+
+    /// For agreements: the renewal terms a source states, as a dict
+    /// ``{"terms": str, "citations": [...]}``; ``None`` when no source says.
+    #[getter]
+    fn renewal<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.0
+            .terms()
+            .and_then(|t| t.renewal.as_ref())
+            .map(|r| json_to_py(py, r))
+            .transpose()
+    }
+
+    /// For resolutions: the recorded vote, as a dict
+    /// ``{"for": int, "against": int, "abstain": int, "date": str (optional), "citations": [...]}``.
+    #[getter]
+    fn vote<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.0
+            .terms()
+            .and_then(|t| t.vote.as_ref())
+            .map(|v| json_to_py(py, v))
+            .transpose()
+    }
+
     /// For events, the (first) date; for statements, when it was said; for sources, the
     /// publication date.
     #[getter]
@@ -612,16 +676,33 @@ impl PyNode {
             NodeKind::Organization => NodeDetails::Organization {
                 kind: vocab(&required(F::OrgKind)?)?,
             },
-            NodeKind::Agreement => NodeDetails::Agreement {
-                kind: vocab(&required(F::AgreementKind)?)?,
-                lifecycle: item(F::Lifecycle)?
-                    .map(|v| v.extract::<Vec<StepArg>>())
-                    .transpose()?
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|s| s.0)
-                    .collect(),
-            },
+            NodeKind::Agreement => {
+                let term = |f: F| -> PyResult<Option<Bound<'_, PyAny>>> {
+                    Ok(item(f)?.filter(|v| !v.is_none()))
+                };
+                let terms = AgreementTerms {
+                    binding: term(F::Binding)?
+                        .map(|v| term_from_py(F::Binding.name(), &v))
+                        .transpose()?,
+                    renewal: term(F::Renewal)?
+                        .map(|v| term_from_py(F::Renewal.name(), &v))
+                        .transpose()?,
+                    vote: term(F::Vote)?
+                        .map(|v| term_from_py(F::Vote.name(), &v))
+                        .transpose()?,
+                };
+                NodeDetails::Agreement {
+                    kind: vocab(&required(F::AgreementKind)?)?,
+                    lifecycle: item(F::Lifecycle)?
+                        .map(|v| v.extract::<Vec<StepArg>>())
+                        .transpose()?
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|s| s.0)
+                        .collect(),
+                    terms: (!terms.is_empty()).then(|| Box::new(terms)),
+                }
+            }
             NodeKind::Event => NodeDetails::Event {
                 kind: vocab(&required(F::EventKind)?)?,
                 when: Interval::new(date(F::Date)?, date(F::End)?),
@@ -705,7 +786,7 @@ impl PyNode {
 ///
 /// ``from_id`` and ``to_id`` name its ends; ``start`` and ``end`` bound when it holds (``None``
 /// when unknown). Kind-specific details (``title``, ``on_behalf_of``, ``position``, ``share``,
-/// ``amount``, ``relation``) are ``None`` where they do not apply.
+/// ``amount``, ``relation``, ``role``, ``acting_for``) are ``None`` where they do not apply.
 ///
 /// >>> e = example().edges(kind="holds_office")[0]
 /// >>> e.kind, e.title is not None
@@ -832,6 +913,23 @@ impl PyEdge {
         self.edge.relation()
     }
 
+    /// For ``party_to``: the party's role (``member``, ``hub``, ``spoke``, ``observer``,
+    /// ``guarantor``); ``None`` on other edges.
+    ///
+    /// >>> [e.role for e in example().edges(kind="party_to") if e.to_id == "trilateral-info-sharing"]
+    /// ['spoke', 'spoke', 'hub']
+    #[getter]
+    fn role(&self) -> Option<&'static str> {
+        (self.edge.kind == EdgeKind::PartyTo).then(|| self.edge.role().as_str())
+    }
+
+    /// For ``party_to`` from an organization: the id of the country it acts for, when stated
+    /// (otherwise the core derives it from ``part_of``).
+    #[getter]
+    fn acting_for(&self) -> Option<&str> {
+        self.edge.acting_for()
+    }
+
     /// Free attributes (a dict of JSON-like values).
     #[getter]
     fn attributes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -883,6 +981,11 @@ impl PyEdge {
         let (title, on_behalf_of) = (text(F::Title)?, text(F::OnBehalfOf)?);
         let (amount, relation) = (text(F::Amount)?, text(F::Relation)?);
         let place = text(F::Place)?;
+        let role = text(F::Role)?
+            .map(|r| vocab::<diplograph::PartyRole>(&r))
+            .transpose()?
+            .filter(|r| !r.is_default());
+        let acting_for = text(F::ActingFor)?;
         let mut edge = Edge::new(vocab::<EdgeKind>(&required(F::Kind)?)?)
             .valid(date(F::Start)?, date(F::End)?)
             .qualified(|q| {
@@ -893,6 +996,8 @@ impl PyEdge {
                 q.amount = amount;
                 q.relation = relation;
                 q.place = place;
+                q.role = role;
+                q.acting_for = acting_for;
             });
         if let Some(v) = item(F::Attested)? {
             for d in v.extract::<Vec<DateArg>>()? {

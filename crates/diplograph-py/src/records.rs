@@ -77,6 +77,9 @@ fields! {
         Url => ("url", "string"),
         Text => ("text", "string"),
         Lifecycle => ("lifecycle", "object"),
+        Binding => ("binding", "object"),
+        Renewal => ("renewal", "object"),
+        Vote => ("vote", "object"),
         Attributes => ("attributes", "object"),
         Citations => ("citations", "object"),
     }
@@ -100,6 +103,8 @@ fields! {
         Amount => ("amount", "string"),
         Relation => ("relation", "string"),
         Place => ("place", "string"),
+        Role => ("role", "string"),
+        ActingFor => ("acting_for", "string"),
         Attributes => ("attributes", "object"),
         Citations => ("citations", "object"),
     }
@@ -270,9 +275,21 @@ impl<'py> Builder<'py> {
             NodeDetails::Place { kind } => {
                 row[F::PlaceKind as usize] = Some(self.name(kind.as_str()));
             }
-            NodeDetails::Agreement { kind, lifecycle } => {
+            NodeDetails::Agreement {
+                kind,
+                lifecycle,
+                terms,
+            } => {
                 row[F::AgreementKind as usize] = Some(self.name(kind.as_str()));
                 row[F::Lifecycle as usize] = Some(json_to_py(py, lifecycle)?);
+                if let Some(t) = terms {
+                    row[F::Binding as usize] =
+                        t.binding.as_ref().map(|b| json_to_py(py, b)).transpose()?;
+                    row[F::Renewal as usize] =
+                        t.renewal.as_ref().map(|r| json_to_py(py, r)).transpose()?;
+                    row[F::Vote as usize] =
+                        t.vote.as_ref().map(|v| json_to_py(py, v)).transpose()?;
+                }
             }
             NodeDetails::Event {
                 kind,
@@ -339,6 +356,13 @@ impl<'py> Builder<'py> {
             self.opt_text(e.amount()),
             self.opt_text(e.relation()),
             self.opt_text(e.place()),
+            self.opt_text(
+                e.qualifiers
+                    .as_ref()
+                    .and_then(|q| q.role)
+                    .map(|r| r.as_str()),
+            ),
+            self.opt_text(e.acting_for()),
             Some(attributes(py, &e.attributes)?),
             Some(citations(py, &e.citations)?),
         ])

@@ -91,6 +91,9 @@ pub enum ProblemCode {
     /// A warning, not an error: a former state takes part in something dated after the end
     /// of its period (the date ISO 3166-3 withdrew its code). See [`crate::Graph::warnings`].
     CountryOutsidePeriod,
+    /// A term of an agreement (`binding`, `renewal`, `vote`) that cites nothing: such a fact
+    /// must name the source that states it.
+    UncitedTerm,
     /// A value lies outside its allowed range (a share above 1, a confidence above 1 …).
     OutOfRange,
     /// The input is larger than `Limits::max_file_size`.
@@ -153,6 +156,7 @@ impl ProblemCode {
             ProblemCode::ExternalIdConflict => "external-id-conflict",
             ProblemCode::UnknownIsoCode => "unknown-iso-code",
             ProblemCode::CountryOutsidePeriod => "country-outside-period",
+            ProblemCode::UncitedTerm => "uncited-term",
             ProblemCode::OutOfRange => "out-of-range",
             ProblemCode::LimitFileSize => "limit-file-size",
             ProblemCode::LimitDepth => "limit-depth",

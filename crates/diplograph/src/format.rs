@@ -18,8 +18,8 @@ mod records;
 mod write;
 use crate::graph::{EdgeIndex, Graph};
 use crate::model::{
-    AgreementKind, Edge, EventKind, Node, NodeDetails, NodeKind, OrganizationKind, PlaceKind,
-    Qualifiers, StatementText,
+    AgreementKind, AgreementTerms, Edge, EventKind, Node, NodeDetails, NodeKind, OrganizationKind,
+    PlaceKind, Qualifiers, StatementText,
 };
 use crate::time::Interval;
 use crate::validate::{self, Rejected, Subject};
@@ -498,6 +498,9 @@ fn node_from_record(r: NodeRecord<'_>) -> std::result::Result<Node, Vec<Problem>
             &[NodeKind::Agreement],
         );
         field(r.lifecycle.is_some(), "lifecycle", &[NodeKind::Agreement]);
+        field(r.binding.is_some(), "binding", &[NodeKind::Agreement]);
+        field(r.renewal.is_some(), "renewal", &[NodeKind::Agreement]);
+        field(r.vote.is_some(), "vote", &[NodeKind::Agreement]);
         field(r.event_kind.is_some(), "event_kind", &[NodeKind::Event]);
         field(r.place_kind.is_some(), "place_kind", &[NodeKind::Place]);
         field(
@@ -536,9 +539,15 @@ fn node_from_record(r: NodeRecord<'_>) -> std::result::Result<Node, Vec<Problem>
         }
         NodeKind::Agreement => {
             require(r.agreement_kind.is_some(), "agreement_kind");
+            let terms = AgreementTerms {
+                binding: r.binding.map(Cow::into_owned),
+                renewal: r.renewal.map(Cow::into_owned),
+                vote: r.vote.map(Cow::into_owned),
+            };
             NodeDetails::Agreement {
                 kind: r.agreement_kind.unwrap_or(AgreementKind::Other),
                 lifecycle: r.lifecycle.map(Cow::into_owned).unwrap_or_default(),
+                terms: (!terms.is_empty()).then(|| Box::new(terms)),
             }
         }
         NodeKind::Event => {

@@ -31,7 +31,7 @@ use derived::Derived;
 /// g.add_node(Node::new("KOR", "South Korea", NodeDetails::Country))?;
 /// g.add_node(Node::new("USA", "United States", NodeDetails::Country))?;
 /// g.add_node(Node::new("gsomia", "US–ROK GSOMIA",
-///     NodeDetails::Agreement { kind: AgreementKind::Gsomia, lifecycle: vec![] }))?;
+///     NodeDetails::Agreement { kind: AgreementKind::Gsomia, lifecycle: vec![], terms: None }))?;
 /// g.relate("KOR", "gsomia", Edge::new(EdgeKind::PartyTo))?;
 /// g.relate("USA", "gsomia", Edge::new(EdgeKind::PartyTo))?;
 /// // Names, aliases and capitals resolve, whatever the case or accents:
@@ -237,11 +237,8 @@ impl Graph {
             return Err(Error::invalid(problems));
         }
         let mut node = node;
-        self.resolve_citations_of(&mut node.citations);
-        if let NodeDetails::Agreement { lifecycle, .. } = &mut node.details {
-            for step in lifecycle {
-                self.resolve_citations_of(&mut step.citations);
-            }
+        for citations in node.citation_lists_mut() {
+            self.resolve_citations_of(citations);
         }
         let gives_text = matches!(&node.details, NodeDetails::Source { text: Some(_), .. });
         let ix = self.insert_node_unchecked(node);
@@ -355,7 +352,7 @@ impl Graph {
     /// use diplograph::model::{AgreementKind, Edge, EdgeKind, Node, NodeDetails};
     /// let mut g = diplograph::Graph::new();
     /// g.add_node(Node::new("SUN", "Soviet Union", NodeDetails::Country))?;
-    /// let pact = NodeDetails::Agreement { kind: AgreementKind::Treaty, lifecycle: Vec::new() };
+    /// let pact = NodeDetails::Agreement { kind: AgreementKind::Treaty, lifecycle: Vec::new(), terms: None };
     /// g.add_node(Node::new("pact", "A pact", pact))?;
     /// let joined = Edge::new(EdgeKind::PartyTo).valid(Some("1995".parse()?), None);
     /// g.relate("SUN", "pact", joined)?;
@@ -860,6 +857,7 @@ mod tests {
                 NodeDetails::Agreement {
                     kind: AgreementKind::Gsomia,
                     lifecycle: vec![],
+                    terms: None,
                 },
             ),
         ];

@@ -20,14 +20,14 @@
 //! with itself gives the same graph.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::error::{Error, Location, Problem, ProblemCode, Result};
 use crate::graph::{Graph, NodeIndex};
 use crate::identity::normalize;
-use crate::model::{Edge, LifecycleStep, Node, NodeDetails, NodeKind};
+use crate::model::{AgreementTerms, Edge, LifecycleStep, Node, NodeDetails, NodeKind, Vote};
 use crate::order;
-use crate::provenance::union_citations;
+use crate::provenance::{union_citations, Citation};
 use crate::validate::{self, Subject};
 
 mod fit;
@@ -81,11 +81,14 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
     let mut conflicts: Vec<Problem> = Vec::new();
     let mut refinements: Vec<Problem> = Vec::new();
     let (members, mut nodes) = Members::collect(inputs, &mut conflicts);
-    let groups = group_members(&members.ids, &nodes);
-    let renames = Renames::new(inputs, &members, &groups);
+    let groups = group_members(&members, &nodes);
+    let canonical: Vec<&str> = groups.iter().map(|list| members.canonical(list)).collect();
+    let renames = Renames::new(inputs, &members, &groups, &canonical);
     for ((input, _), node) in members.ids.iter().zip(&mut nodes) {
         // A node is copied only when one of its references is renamed.
-        if refers_to_renamed(node, |id| renames.renamed(*input, id).is_some()) {
+        if renames.renames_any(*input)
+            && refers_to_renamed(node, |id| renames.renamed(*input, id).is_some())
+        {
             rename_references(node.to_mut(), |id| renames.rename(*input, id));
         }
     }
@@ -93,17 +96,36 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
         &members,
         &nodes,
         &groups,
+        &canonical,
         inputs,
         &mut conflicts,
         &mut refinements,
     );
-
     let mut graph = Graph::new();
     carry_titles(inputs, title, &mut graph);
-    for n in merged_nodes {
-        graph.insert_node_unchecked(n);
+    graph.reserve(merged_nodes.len(), 0);
+    // Each group's merged node, then each member's.
+    let mut at_group: Vec<Option<NodeIndex>> = vec![None; merged_nodes.len()];
+    for (g, n) in merged_nodes {
+        let ix = graph.insert_node_unchecked(n);
+        if let Some(slot) = at_group.get_mut(g) {
+            *slot = Some(ix);
+        }
     }
-    merge_edges(inputs, &mut graph, &renames, &mut conflicts);
+    let at_member: Vec<Option<NodeIndex>> = groups
+        .of
+        .iter()
+        .map(|&g| at_group.get(g).copied().flatten())
+        .collect();
+    drop(at_group);
+    merge_edges(
+        inputs,
+        &mut graph,
+        &members,
+        &at_member,
+        &renames,
+        &mut conflicts,
+    );
     check_merged(&graph, inputs, &mut conflicts)?;
     conflicts.sort_by(|a, b| (&a.id, &a.message).cmp(&(&b.id, &b.message)));
     conflicts.dedup();
@@ -122,10 +144,14 @@ pub fn merge(inputs: &[(&str, &Graph)], options: MergeOptions) -> Result<Merged>
 /// Phase 1: every input node (a member), with its input number; ids made unique where kinds
 /// clash. The members' nodes are kept beside, by the same position.
 struct Members<'g> {
-    /// The kinds each id names across the inputs.
-    kinds_by_id: HashMap<&'g str, BTreeSet<NodeKind>>,
+    /// The ids that name nodes of more than one kind across the inputs, with those kinds.
+    clashes: HashMap<&'g str, BTreeSet<NodeKind>>,
     /// Each member's input and its id, made unique by kind.
-    ids: Vec<(usize, String)>,
+    ids: Vec<(usize, Cow<'g, str>)>,
+    /// When no id clashes: for each member, the first member with its id.
+    same_id: Option<Vec<usize>>,
+    /// By input: its first member (the members of an input follow its nodes' order).
+    starts: Vec<usize>,
 }
 
 impl<'g> Members<'g> {
@@ -133,45 +159,64 @@ impl<'g> Members<'g> {
         inputs: &[(&str, &'g Graph)],
         conflicts: &mut Vec<Problem>,
     ) -> (Self, Vec<Cow<'g, Node>>) {
-        let mut kinds_by_id: HashMap<&'g str, BTreeSet<NodeKind>> = HashMap::default();
+        let total: usize = inputs.iter().map(|(_, g)| g.node_count()).sum();
+        // The first kind each id names, and its first member; a second kind makes the id a
+        // clash. Members are numbered in this same order.
+        let mut first_of: HashMap<&'g str, (NodeKind, usize)> = HashMap::with_capacity(total);
+        let mut clashes: HashMap<&'g str, BTreeSet<NodeKind>> = HashMap::new();
+        let mut same_id = Vec::with_capacity(total);
         for (_, g) in inputs {
             for (_, n) in g.nodes() {
-                kinds_by_id.entry(&n.id).or_default().insert(n.kind());
+                let m = same_id.len();
+                let (first, at) = *first_of.entry(&n.id).or_insert((n.kind(), m));
+                same_id.push(at);
+                if first != n.kind() {
+                    clashes
+                        .entry(&n.id)
+                        .or_insert_with(|| BTreeSet::from([first]))
+                        .insert(n.kind());
+                }
             }
         }
-        for (id, kinds) in &kinds_by_id {
-            if kinds.len() > 1 {
-                let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
-                let apart: Vec<String> = kinds
-                    .iter()
-                    .skip(1)
-                    .map(|k| format!("`{id}~{k}`"))
-                    .collect();
-                conflicts.push(conflict(
-                    id,
-                    format!(
-                        "`{id}` names nodes of different kinds ({}); kept apart as {}",
-                        names.join(", "),
-                        apart.join(", ")
-                    ),
-                    &inputs_with(inputs, id),
-                ));
-            }
+        drop(first_of);
+        for (id, kinds) in &clashes {
+            let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+            let apart: Vec<String> = kinds
+                .iter()
+                .skip(1)
+                .map(|k| format!("`{id}~{k}`"))
+                .collect();
+            conflicts.push(conflict(
+                id,
+                format!(
+                    "`{id}` names nodes of different kinds ({}); kept apart as {}",
+                    names.join(", "),
+                    apart.join(", ")
+                ),
+                &inputs_with(inputs, id),
+            ));
         }
+        // Without clashes every member keeps its id, so the first member of each id is the
+        // first member of each id as the merge knows it.
+        let same_id = clashes.is_empty().then_some(same_id);
         let mut members = Members {
-            kinds_by_id,
-            ids: Vec::new(),
+            clashes,
+            same_id,
+            ids: Vec::with_capacity(total),
+            starts: Vec::with_capacity(inputs.len()),
         };
-        let mut nodes = Vec::new();
+        let mut nodes = Vec::with_capacity(total);
         for (i, (_, g)) in inputs.iter().enumerate() {
+            members.starts.push(members.ids.len());
             for (_, n) in g.nodes() {
                 let id = members.local_id(&n.id, n.kind());
-                let node = if id == n.id {
-                    Cow::Borrowed(n)
-                } else {
-                    let mut n = n.clone();
-                    n.id.clone_from(&id);
-                    Cow::Owned(n)
+                let node = match &id {
+                    Cow::Borrowed(_) => Cow::Borrowed(n),
+                    Cow::Owned(id) => {
+                        let mut n = n.clone();
+                        n.id.clone_from(id);
+                        Cow::Owned(n)
+                    }
                 };
                 members.ids.push((i, id));
                 nodes.push(node);
@@ -182,96 +227,155 @@ impl<'g> Members<'g> {
 
     /// An input's id as the merge knows it: `id~kind` for a node whose id another input
     /// uses for a node of another kind (the first kind in order keeps the plain id).
-    fn local_id(&self, id: &str, kind: NodeKind) -> String {
-        match self.kinds_by_id.get(id) {
-            Some(kinds) if kinds.len() > 1 && kinds.iter().next() != Some(&kind) => {
-                format!("{id}~{kind}")
-            }
-            _ => id.to_owned(),
+    fn local_id<'i>(&self, id: &'i str, kind: NodeKind) -> Cow<'i, str> {
+        if self.clashes.is_empty() {
+            return Cow::Borrowed(id);
         }
+        match self.clashes.get(id) {
+            Some(kinds) if kinds.iter().next() != Some(&kind) => Cow::Owned(format!("{id}~{kind}")),
+            _ => Cow::Borrowed(id),
+        }
+    }
+
+    /// The input member `m` comes from.
+    fn input(&self, m: usize) -> usize {
+        self.ids.get(m).map_or(usize::MAX, |(i, _)| *i)
     }
 
     /// The canonical id of a group: its smallest member id.
     fn canonical(&self, group: &[usize]) -> &str {
         group
             .iter()
-            .map(|&m| self.ids[m].1.as_str())
+            .filter_map(|&m| self.ids.get(m).map(|(_, id)| id.as_ref()))
             .min()
             .unwrap_or_default()
+    }
+}
+
+/// Phase 2's answer: the groups of members that name one entity, in the order of their
+/// smallest member, each listing its members in order.
+struct Groups {
+    /// Each member's group.
+    of: Vec<usize>,
+    /// The members, group after group.
+    members: Vec<usize>,
+    /// Where each group's members start in `members` (and, last, their count).
+    starts: Vec<usize>,
+}
+
+impl Groups {
+    /// From each member's root (its group's smallest member).
+    fn from_roots(roots: &[usize]) -> Self {
+        let mut of = vec![usize::MAX; roots.len()];
+        let mut sizes: Vec<usize> = Vec::new();
+        for (m, &root) in roots.iter().enumerate() {
+            // A root is its group's smallest member, so it is numbered before the others.
+            let g = if root == m {
+                sizes.push(0);
+                sizes.len() - 1
+            } else {
+                of.get(root).copied().unwrap_or(usize::MAX)
+            };
+            if let Some(slot) = of.get_mut(m) {
+                *slot = g;
+            }
+            if let Some(size) = sizes.get_mut(g) {
+                *size += 1;
+            }
+        }
+        let mut starts = Vec::with_capacity(sizes.len() + 1);
+        let mut at = 0;
+        for size in &sizes {
+            starts.push(at);
+            at += size;
+        }
+        starts.push(at);
+        let mut next = starts.clone();
+        let mut members = vec![0; roots.len()];
+        for (m, &g) in of.iter().enumerate() {
+            if let Some(slot) = next.get_mut(g) {
+                if let Some(place) = members.get_mut(*slot) {
+                    *place = m;
+                }
+                *slot += 1;
+            }
+        }
+        Groups {
+            of,
+            members,
+            starts,
+        }
+    }
+
+    /// Each group's members, in order.
+    fn iter(&self) -> impl Iterator<Item = &[usize]> + '_ {
+        self.starts
+            .windows(2)
+            .map(|w| self.members.get(w[0]..w[1]).unwrap_or_default())
     }
 }
 
 /// Phase 3: the id each input's node ids and references now name: made unique by kind, then
 /// the canonical id of the node's group.
 struct Renames<'m> {
-    /// By (input, local id): the group's canonical id.
-    canonical_of: HashMap<(usize, &'m str), &'m str>,
-    /// By input: each node id's final id, found once per node rather than per reference.
-    by_input: Vec<HashMap<&'m str, String>>,
-    /// By input: whether any of its ids is renamed (when none is, its references are kept
-    /// as they are without looking each up).
-    changes: Vec<bool>,
+    /// By input: each id it names that now names another id (only those: most ids stay).
+    by_input: Vec<HashMap<&'m str, &'m str>>,
 }
 
 impl<'m> Renames<'m> {
     fn new(
         inputs: &[(&str, &'m Graph)],
         members: &'m Members<'m>,
-        groups: &BTreeMap<usize, Vec<usize>>,
+        groups: &Groups,
+        canonical: &[&'m str],
     ) -> Self {
-        let mut canonical_of: HashMap<(usize, &'m str), &'m str> = HashMap::default();
-        for list in groups.values() {
-            let canonical = members.canonical(list);
-            for &m in list {
-                canonical_of.insert((members.ids[m].0, members.ids[m].1.as_str()), canonical);
-            }
-        }
-        let by_input: Vec<HashMap<&str, String>> = inputs
+        let final_id = |m: usize| {
+            groups
+                .of
+                .get(m)
+                .and_then(|&g| canonical.get(g))
+                .copied()
+                .unwrap_or_default()
+        };
+        let by_input = inputs
             .iter()
             .enumerate()
             .map(|(i, (_, g))| {
-                g.nodes()
-                    .map(|(_, n)| {
-                        let local = members.local_id(&n.id, n.kind());
-                        let canonical = canonical_of
-                            .get(&(i, local.as_str()))
-                            .map_or(local.clone(), |c| (*c).to_owned());
-                        (n.id.as_str(), canonical)
-                    })
-                    .collect()
+                let start = members.starts.get(i).copied().unwrap_or_default();
+                let mut renamed: HashMap<&'m str, &'m str> = HashMap::new();
+                // A reference to an id made unique by kind (`id~kind`) names that member.
+                for (k, _) in g.nodes().enumerate() {
+                    if let Some((_, Cow::Owned(local))) = members.ids.get(start + k) {
+                        if final_id(start + k) != local.as_str() {
+                            renamed.insert(local.as_str(), final_id(start + k));
+                        }
+                    }
+                }
+                // A reference to a node's own id names its group's canonical id.
+                for (k, (_, n)) in g.nodes().enumerate() {
+                    let to = final_id(start + k);
+                    if to == n.id {
+                        if !renamed.is_empty() {
+                            renamed.remove(n.id.as_str());
+                        }
+                    } else {
+                        renamed.insert(n.id.as_str(), to);
+                    }
+                }
+                renamed
             })
             .collect();
-        let changes = (0..inputs.len())
-            .map(|i| {
-                by_input
-                    .get(i)
-                    .is_some_and(|m| m.iter().any(|(k, v)| k != v))
-                    || canonical_of
-                        .iter()
-                        .any(|((input, local), c)| *input == i && local != c)
-            })
-            .collect();
-        Renames {
-            canonical_of,
-            by_input,
-            changes,
-        }
+        Renames { by_input }
     }
 
     /// The id an input's reference now names, when it is not `raw` itself (no allocation).
-    fn renamed<'s>(&'s self, input: usize, raw: &str) -> Option<&'s str> {
-        let found = self
-            .by_input
-            .get(input)
-            .and_then(|m| m.get(raw))
-            .map(String::as_str)
-            .or_else(|| self.canonical_of.get(&(input, raw)).copied())?;
-        (found != raw).then_some(found)
+    fn renamed(&self, input: usize, raw: &str) -> Option<&'m str> {
+        self.by_input.get(input)?.get(raw).copied()
     }
 
     /// Whether any reference of an input names another id now.
     fn renames_any(&self, input: usize) -> bool {
-        self.changes.get(input).copied().unwrap_or(true)
+        self.by_input.get(input).is_some_and(|m| !m.is_empty())
     }
 
     /// Renames an input's reference in place, allocating only when it changes.
@@ -283,122 +387,176 @@ impl<'m> Renames<'m> {
 
     /// The id an input's reference now names.
     fn rename(&self, input: usize, raw: &str) -> String {
-        if let Some(c) = self.by_input.get(input).and_then(|m| m.get(raw)) {
-            return c.clone();
-        }
-        self.canonical_of
-            .get(&(input, raw))
-            .map_or_else(|| raw.to_owned(), |c| (*c).to_owned())
+        self.renamed(input, raw).unwrap_or(raw).to_owned()
     }
 }
 
 /// Phase 4: each group's members (references already renamed) merged into one node under the
-/// group's canonical id, in the canonical node order.
+/// group's canonical id; with its group, in the canonical node order.
 fn merge_groups(
     members: &Members<'_>,
     nodes: &[Cow<'_, Node>],
-    groups: &BTreeMap<usize, Vec<usize>>,
+    groups: &Groups,
+    canonical: &[&str],
     inputs: &[(&str, &Graph)],
     conflicts: &mut Vec<Problem>,
     refinements: &mut Vec<Problem>,
-) -> Vec<Node> {
-    let mut merged: Vec<Node> = groups
-        .values()
-        .map(|list| {
+) -> Vec<(usize, Node)> {
+    let mut merged: Vec<(usize, Node)> = groups
+        .iter()
+        .zip(canonical)
+        .enumerate()
+        .map(|(g, (list, canonical))| {
             let parts: Vec<(usize, &Node)> = list
                 .iter()
-                .map(|&m| (members.ids[m].0, &*nodes[m]))
+                .filter_map(|&m| Some((members.input(m), &**nodes.get(m)?)))
                 .collect();
-            merge_nodes(
-                members.canonical(list),
-                &parts,
-                inputs,
-                conflicts,
-                refinements,
-            )
+            let node = merge_nodes(canonical, &parts, inputs, conflicts, refinements);
+            (g, node)
         })
         .collect();
-    merged.sort_by(|a, b| order::node_key(a).cmp(&order::node_key(b)));
+    merged.sort_unstable_by(|(_, a), (_, b)| order::node_key(a).cmp(&order::node_key(b)));
     merged
 }
 
 /// Phase 2: groups the members that name one entity (same id, same external id, or an alias
-/// naming exactly one other group), each group keyed by its smallest member.
-fn group_members(
-    members: &[(usize, String)],
-    member_nodes: &[Cow<'_, Node>],
-) -> BTreeMap<usize, Vec<usize>> {
+/// naming exactly one other group).
+fn group_members(all: &Members<'_>, member_nodes: &[Cow<'_, Node>]) -> Groups {
+    let members = &all.ids;
     // Union-find over members: same id, same external id, alias naming the other.
     let mut sets = UnionFind::new(members.len());
-    let mut first_by_key: HashMap<(u8, String), usize> = HashMap::new();
+    let mut first_by_id: HashMap<&str, usize> = HashMap::new();
+    let mut first_by_external: HashMap<String, usize> = HashMap::new();
     for (m, ((_, id), node)) in members.iter().zip(member_nodes).enumerate() {
-        let mut keys = vec![(0u8, id.clone())];
-        // A blank external id identifies nothing: it must not unify anything.
-        keys.extend(
-            node.external_ids
-                .iter()
-                .filter(|(_, v)| !v.trim().is_empty())
-                .map(|(s, v)| (1u8, format!("{}\u{1f}{s}\u{1f}{v}", node.kind()))),
-        );
-        for key in keys {
-            match first_by_key.get(&key) {
+        if let Some(same_id) = &all.same_id {
+            if let Some(&first) = same_id.get(m).filter(|&&first| first != m) {
+                sets.union(m, first);
+            }
+        } else {
+            match first_by_id.get(id.as_ref()) {
                 Some(&other) => sets.union(m, other),
                 None => {
-                    first_by_key.insert(key, m);
+                    first_by_id.insert(id, m);
+                }
+            }
+        }
+        // A blank external id identifies nothing: it must not unify anything.
+        for (s, v) in node
+            .external_ids
+            .iter()
+            .filter(|(_, v)| !v.trim().is_empty())
+        {
+            let key = format!("{}\u{1f}{s}\u{1f}{v}", node.kind());
+            match first_by_external.get(&key) {
+                Some(&other) => sets.union(m, other),
+                None => {
+                    first_by_external.insert(key, m);
                 }
             }
         }
     }
+    drop(first_by_id);
+    drop(first_by_external);
     // Aliases: a declared alias of one member that is the name of exactly one other group of
     // the same kind. Two nodes that merely share an alias ("the ministry") stay apart; the
     // shared alias is then reported as a conflict. Nor does an alias unite two groups that
     // hold nodes of one input: an input that gives two nodes different ids says they are
     // different entities (and a merge whose names collide would otherwise collapse them when
     // merged again with one of its inputs).
-    let mut inputs_in: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); members.len()];
-    for (m, (input, _)) in members.iter().enumerate() {
-        let root = sets.find(m);
-        if let Some(set) = inputs_in.get_mut(root) {
-            set.insert(*input);
+    // A member saying what the first member of its group says adds no name or alias: it is
+    // left out of the names (its group is found through that first member).
+    let roots: Vec<usize> = (0..members.len()).map(|m| sets.find(m)).collect();
+    let repeats = |m: usize, same: &dyn Fn(&Node, &Node) -> bool| {
+        roots.get(m).is_some_and(|&root| {
+            root != m
+                && matches!(
+                    (member_nodes.get(root), member_nodes.get(m)),
+                    (Some(r), Some(n)) if same(r, n)
+                )
+        })
+    };
+    let wanted: HashSet<(NodeKind, String)> = member_nodes
+        .iter()
+        .enumerate()
+        .filter(|(m, _)| !repeats(*m, &|r, n| r.aliases == n.aliases))
+        .flat_map(|(_, node)| node.aliases.iter().map(|a| (node.kind(), normalize(a))))
+        .collect();
+    if !wanted.is_empty() {
+        let mut inputs_in: Vec<InputSet> = vec![InputSet::default(); members.len()];
+        for ((input, _), &root) in members.iter().zip(&roots) {
+            if let Some(set) = inputs_in.get_mut(root) {
+                set.insert(*input);
+            }
+        }
+        // Members by their name, for the names some alias gives (members in order).
+        let mut names: HashMap<(NodeKind, String), Vec<usize>> = HashMap::new();
+        for (m, node) in member_nodes.iter().enumerate() {
+            if repeats(m, &|r, n| r.name == n.name) {
+                continue;
+            }
+            let key = (node.kind(), normalize(&node.name));
+            if wanted.contains(&key) {
+                names.entry(key).or_default().push(m);
+            }
+        }
+        for (m, node) in member_nodes.iter().enumerate() {
+            for alias in &node.aliases {
+                let Some(owners) = names.get(&(node.kind(), normalize(alias))) else {
+                    continue;
+                };
+                let own = sets.find(m);
+                let groups: BTreeSet<usize> = owners
+                    .iter()
+                    .map(|&o| sets.find(o))
+                    .filter(|g| *g != own)
+                    .collect();
+                let Some(&other) = groups.first() else {
+                    continue;
+                };
+                let (Some(mine), Some(theirs)) = (inputs_in.get(own), inputs_in.get(other)) else {
+                    continue;
+                };
+                if groups.len() == 1 && mine.is_disjoint(theirs) {
+                    let both = mine.union(theirs);
+                    sets.union(own, other);
+                    if let Some(slot) = inputs_in.get_mut(own.min(other)) {
+                        *slot = both;
+                    }
+                }
+            }
         }
     }
-    let mut names: HashMap<(NodeKind, String), BTreeSet<usize>> = HashMap::new();
-    for (m, node) in member_nodes.iter().enumerate() {
-        names
-            .entry((node.kind(), normalize(&node.name)))
-            .or_default()
-            .insert(m);
-    }
-    for (m, node) in member_nodes.iter().enumerate() {
-        for alias in &node.aliases {
-            let Some(owners) = names.get(&(node.kind(), normalize(alias))) else {
-                continue;
-            };
-            let own = sets.find(m);
-            let groups: BTreeSet<usize> = owners
-                .iter()
-                .map(|&o| sets.find(o))
-                .filter(|g| *g != own)
-                .collect();
-            let Some(&other) = groups.first() else {
-                continue;
-            };
-            let (mine, theirs) = (&inputs_in[own], &inputs_in[other]);
-            if groups.len() == 1 && mine.is_disjoint(theirs) {
-                let both: BTreeSet<usize> = mine.union(theirs).copied().collect();
-                sets.union(own, other);
-                inputs_in[own.min(other)] = both;
+    let roots: Vec<usize> = (0..members.len()).map(|m| sets.find(m)).collect();
+    Groups::from_roots(&roots)
+}
+
+/// A set of inputs by number: the first 64 as bits (no allocation for the usual few inputs).
+#[derive(Debug, Clone, Default)]
+struct InputSet {
+    low: u64,
+    high: BTreeSet<usize>,
+}
+
+impl InputSet {
+    fn insert(&mut self, input: usize) {
+        match u32::try_from(input).ok().and_then(|i| 1u64.checked_shl(i)) {
+            Some(bit) => self.low |= bit,
+            None => {
+                self.high.insert(input);
             }
         }
     }
 
-    // Groups, each keyed by its smallest member.
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for m in 0..members.len() {
-        let root = sets.find(m);
-        groups.entry(root).or_default().push(m);
+    fn is_disjoint(&self, other: &InputSet) -> bool {
+        self.low & other.low == 0 && self.high.is_disjoint(&other.high)
     }
-    groups
+
+    fn union(&self, other: &InputSet) -> InputSet {
+        InputSet {
+            low: self.low | other.low,
+            high: self.high.union(&other.high).copied().collect(),
+        }
+    }
 }
 
 /// Phase 5: the merged graph's title and description. The title is `title` when given;
@@ -438,6 +596,8 @@ fn carry_titles(inputs: &[(&str, &Graph)], title: Option<String>, graph: &mut Gr
 fn merge_edges(
     inputs: &[(&str, &Graph)],
     graph: &mut Graph,
+    members: &Members<'_>,
+    at_member: &[Option<NodeIndex>],
     renames: &Renames<'_>,
     conflicts: &mut Vec<Problem>,
 ) {
@@ -462,9 +622,10 @@ fn merge_edges(
         // Each input node's merged node, found once per node rather than once per edge end.
         let size = g.nodes().map(|(ix, _)| ix.index() + 1).max().unwrap_or(0);
         let mut ends: Vec<Option<NodeIndex>> = vec![None; size];
-        for (ix, n) in g.nodes() {
+        let start = members.starts.get(i).copied().unwrap_or_default();
+        for (k, (ix, _)) in g.nodes().enumerate() {
             if let Some(slot) = ends.get_mut(ix.index()) {
-                *slot = graph.index_of(renames.renamed(i, &n.id).unwrap_or(&n.id));
+                *slot = at_member.get(start + k).copied().flatten();
             }
         }
         let end = |ix: NodeIndex| ends.get(ix.index()).copied().flatten();
@@ -478,16 +639,23 @@ fn merge_edges(
             fact.hash(&mut h);
             h.finish()
         };
-        let mut counts: HashMap<u64, usize> = HashMap::with_capacity(g.edge_count());
-        let mut stated = Vec::with_capacity(g.edge_count());
+        // Each statement's position by its fact's hash, to mark the facts stated more than
+        // once (the first statement is marked when a second comes).
+        let mut first_of: HashMap<u64, usize> = HashMap::with_capacity(g.edge_count());
+        let mut stated: Vec<Stated<'_>> = Vec::with_capacity(g.edge_count());
         for view in g.edges() {
             let (Some(f), Some(t)) = (end(view.from_index), end(view.to_index)) else {
                 continue;
             };
-            let mut edge = view.edge.clone();
-            if renaming {
+            // An edge is copied here only when its references are renamed; otherwise when
+            // it becomes a merged edge (never when it repeats a fact already merged).
+            let renamed = renaming.then(|| {
+                let mut edge = view.edge.clone();
                 if let Some(q) = edge.qualifiers.as_deref_mut() {
                     if let Some(p) = &mut q.on_behalf_of {
+                        renames.rename_in_place(i, p);
+                    }
+                    if let Some(p) = &mut q.acting_for {
                         renames.rename_in_place(i, p);
                     }
                     if let Some(p) = &mut q.place {
@@ -500,25 +668,43 @@ fn merge_edges(
                         renames.rename_in_place(i, v);
                     }
                 }
+                edge
+            });
+            let hash = fact_hash(fact_ref(f, t, renamed.as_ref().unwrap_or(view.edge)));
+            let mut repeated = false;
+            match first_of.entry(hash) {
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(stated.len());
+                }
+                std::collections::hash_map::Entry::Occupied(e) => {
+                    repeated = true;
+                    if let Some(first) = stated.get_mut(*e.get()) {
+                        first.repeated = true;
+                    }
+                }
             }
-            let hash = fact_hash(fact_ref(f, t, &edge));
-            *counts.entry(hash).or_insert(0) += 1;
-            stated.push(Some((view, f, t, edge, hash)));
+            stated.push(Stated {
+                view,
+                from: f,
+                to: t,
+                renamed,
+                hash,
+                repeated,
+            });
         }
+        drop(first_of);
         // The statements taken as stored, then those of facts stated more than once, in the
         // canonical order.
         let mut repeated: Vec<usize> = Vec::new();
         let mut order: Vec<usize> = Vec::with_capacity(stated.len());
         for (k, s) in stated.iter().enumerate() {
-            let Some(s) = s else { continue };
-            if counts.get(&s.4).is_some_and(|n| *n > 1) {
+            if s.repeated {
                 repeated.push(k);
             } else {
                 order.push(k);
             }
         }
-        drop(counts);
-        let view_at = |k: usize| stated.get(k).and_then(|s| s.as_ref()).map(|s| &s.0);
+        let view_at = |k: usize| stated.get(k).map(|s| &s.view);
         repeated.sort_by(|&a, &b| match (view_at(a), view_at(b)) {
             (Some(a), Some(b)) => order::cmp_edges(a, b),
             _ => a.cmp(&b),
@@ -527,11 +713,13 @@ fn merge_edges(
         order.extend(repeated);
         let mut seen: HashMap<FactKey, usize> = HashMap::default();
         for (n, k) in order.into_iter().enumerate() {
-            let Some((_, f, t, edge, hash)) = stated.get_mut(k).and_then(Option::take) else {
+            let Some(s) = stated.get_mut(k) else {
                 continue;
             };
+            let (f, t, hash) = (s.from, s.to, s.hash);
+            let edge: &Edge = s.renamed.as_ref().unwrap_or(s.view.edge);
             let occurrence = if n >= first_repeated {
-                let n = seen.entry(fact_key(f, t, &edge)).or_insert(0);
+                let n = seen.entry(fact_key(f, t, edge)).or_insert(0);
                 *n += 1;
                 *n
             } else {
@@ -544,7 +732,7 @@ fn merge_edges(
             while at != here && at != usize::MAX {
                 if merged_edges
                     .get(at)
-                    .is_some_and(|(ef, et, e)| fact_ref(*ef, *et, e) == fact_ref(f, t, &edge))
+                    .is_some_and(|(ef, et, e)| fact_ref(*ef, *et, e) == fact_ref(f, t, edge))
                 {
                     same = Some(at);
                     break;
@@ -567,7 +755,7 @@ fn merge_edges(
                     }
                     if existing.attributes != edge.attributes {
                         let id = |ix: NodeIndex| graph.node_at(ix).map_or("", |n| n.id.as_str());
-                        let key = edge_key(id(f), id(t), &edge);
+                        let key = edge_key(id(f), id(t), edge);
                         let both = holders.labels(at, inputs).join(", ");
                         merge_attributes(
                             &mut existing.attributes,
@@ -584,6 +772,7 @@ fn merge_edges(
                         facts.insert((hash, occurrence), here);
                     }
                     same_hash.push(if head == here { usize::MAX } else { head });
+                    let edge = s.renamed.take().unwrap_or_else(|| s.view.edge.clone());
                     merged_edges.push((f, t, edge));
                     holders.push(i);
                 }
@@ -634,6 +823,21 @@ fn merge_edges(
             graph.insert_edge_unchecked(f, t, edge);
         }
     }
+}
+
+/// One edge of an input, as the merge sees it.
+struct Stated<'g> {
+    /// The edge in its input.
+    view: crate::graph::EdgeView<'g>,
+    /// Its ends in the merged graph.
+    from: NodeIndex,
+    to: NodeIndex,
+    /// Its copy with references renamed, in an input where some are.
+    renamed: Option<Edge>,
+    /// The hash of the fact it states.
+    hash: u64,
+    /// Whether its input states that fact more than once.
+    repeated: bool,
 }
 
 /// The inputs that state each merged edge, by the edge's position: the first input, and the
@@ -833,14 +1037,11 @@ fn check_merged(
 /// Whether any id a node refers to (citation sources and intermediaries, lifecycle parties
 /// and places) is `renamed`.
 fn refers_to_renamed(node: &Node, renamed: impl Fn(&str) -> bool) -> bool {
-    let cites =
-        |c: &crate::provenance::Citation| renamed(&c.source) || c.via.iter().any(|v| renamed(v));
-    node.citations.iter().any(cites)
+    let cites = |c: &Citation| renamed(&c.source) || c.via.iter().any(|v| renamed(v));
+    node.citation_lists().flatten().any(cites)
         || node.lifecycle().is_some_and(|l| {
             l.iter().any(|s| {
-                s.party.as_deref().is_some_and(&renamed)
-                    || s.place.as_deref().is_some_and(&renamed)
-                    || s.citations.iter().any(cites)
+                s.party.as_deref().is_some_and(&renamed) || s.place.as_deref().is_some_and(&renamed)
             })
         })
 }
@@ -848,16 +1049,17 @@ fn refers_to_renamed(node: &Node, renamed: impl Fn(&str) -> bool) -> bool {
 /// Rewrites the ids a node refers to (citation sources and intermediaries, lifecycle parties
 /// and places).
 fn rename_references(node: &mut Node, rename: impl Fn(&str) -> String) {
-    let fix = |c: &mut crate::provenance::Citation| {
+    let fix = |c: &mut Citation| {
         c.source = rename(&c.source);
         c.via = c.via.iter().map(|v| rename(v)).collect();
     };
-    node.citations.iter_mut().for_each(fix);
+    for citations in node.citation_lists_mut() {
+        citations.iter_mut().for_each(fix);
+    }
     if let NodeDetails::Agreement { lifecycle, .. } = &mut node.details {
         for step in lifecycle {
             step.party = step.party.as_deref().map(&rename);
             step.place = step.place.as_deref().map(&rename);
-            step.citations.iter_mut().for_each(fix);
         }
     }
 }
@@ -907,6 +1109,7 @@ type FactKey = (
     Option<String>,
     Option<u64>,
     Option<String>,
+    (Option<crate::model::PartyRole>, Option<String>),
 );
 
 /// [`FactKey`] borrowed from the edge: to hash and compare facts without allocating (it hashes
@@ -923,6 +1126,7 @@ type FactRef<'e> = (
     Option<&'e str>,
     Option<u64>,
     Option<&'e str>,
+    (Option<crate::model::PartyRole>, Option<&'e str>),
 );
 
 fn fact_ref(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactRef<'_> {
@@ -942,11 +1146,12 @@ fn fact_ref(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactRef<'_> {
         text(e.relation()),
         q.and_then(|q| q.share).map(f64::to_bits),
         text(q.and_then(|q| q.amount.as_deref())),
+        (q.and_then(|q| q.role), text(e.acting_for())),
     )
 }
 
 fn fact_key(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactKey {
-    let (from, kind, to, start, end, title, on_behalf_of, position, relation, share, amount) =
+    let (from, kind, to, start, end, title, on_behalf_of, position, relation, share, amount, party) =
         fact_ref(from, to, e);
     let owned = |t: Option<&str>| t.map(str::to_owned);
     (
@@ -961,6 +1166,7 @@ fn fact_key(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactKey {
         owned(relation),
         share,
         owned(amount),
+        (party.0, owned(party.1)),
     )
 }
 
@@ -968,8 +1174,17 @@ fn fact_key(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactKey {
 fn edge_key(from: &str, to: &str, e: &Edge) -> String {
     let q = e.qualifiers.as_deref().cloned().unwrap_or_default();
     let show = |d: Option<crate::time::PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    // A party's role and acting state, only when stated: keys of other edges stay as they were.
+    let party = match (q.role, &q.acting_for) {
+        (None, None) => String::new(),
+        (role, state) => format!(
+            "\u{1f}{}\u{1f}{}",
+            role.map(|r| r.as_str()).unwrap_or_default(),
+            state.as_deref().unwrap_or_default()
+        ),
+    };
     format!(
-        "{from}\u{1f}{}\u{1f}{to}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+        "{from}\u{1f}{}\u{1f}{to}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}{party}",
         e.kind,
         show(e.valid.start),
         show(e.valid.end),
@@ -1020,6 +1235,9 @@ enum Field {
     OrganizationKind,
     AgreementKind,
     PlaceKind,
+    Binding,
+    Renewal,
+    Vote,
     EventStatus,
     EventKind,
     EventDates,
@@ -1037,6 +1255,9 @@ impl Field {
             Field::OrganizationKind => "organization kind",
             Field::AgreementKind => "agreement kind",
             Field::PlaceKind => "place kind",
+            Field::Binding => "binding",
+            Field::Renewal => "renewal terms",
+            Field::Vote => "vote",
             Field::EventStatus => "status",
             Field::EventKind => "event kind",
             Field::EventDates => "dates",
@@ -1054,6 +1275,18 @@ impl Field {
             (Field::OrganizationKind, NodeDetails::Organization { kind }) => Some(kind.to_string()),
             (Field::AgreementKind, NodeDetails::Agreement { kind, .. }) => Some(kind.to_string()),
             (Field::PlaceKind, NodeDetails::Place { kind }) => Some(kind.to_string()),
+            (Field::Binding, _) => node.terms()?.binding.as_ref().map(|b| b.value.to_string()),
+            (Field::Renewal, _) => node
+                .terms()?
+                .renewal
+                .as_ref()
+                .map(|r| format!("\"{}\"", r.terms)),
+            (Field::Vote, _) => node.terms()?.vote.as_ref().map(|v| {
+                format!(
+                    "{} for, {} against, {} abstaining",
+                    v.in_favour, v.against, v.abstaining
+                )
+            }),
             (Field::EventStatus, NodeDetails::Event { status, .. }) => Some(status.to_string()),
             (Field::EventKind, NodeDetails::Event { kind, .. }) => Some(kind.to_string()),
             (Field::EventDates, NodeDetails::Event { when, .. }) => match (when.start, when.end) {
@@ -1134,6 +1367,14 @@ fn merge_nodes(
     conflicts: &mut Vec<Problem>,
     refinements: &mut Vec<Problem>,
 ) -> Node {
+    // Members that all say the same are that node (no order to find among them).
+    if let Some(&(_, first)) = parts.first() {
+        if parts.iter().all(|(_, n)| *n == first) {
+            let mut node = first.clone();
+            node.id = canonical.to_owned();
+            return node;
+        }
+    }
     let label = |i: usize| inputs.get(i).map_or("?", |(l, _)| *l).to_owned();
     // Members in the order of what they say: the canonical id first, then the smallest name,
     // then the whole record. Nothing depends on the inputs' labels or order.
@@ -1264,6 +1505,116 @@ fn merge_nodes(
     node
 }
 
+/// Folds `other`'s terms of an agreement into `into`: a term one side states is kept; one both
+/// state with the same value keeps the citations of both; different values are a conflict
+/// that keeps, by the values alone, `false` for `binding`, the longer renewal terms and the
+/// smaller vote count, with the citations of both (the conflict names each input's value).
+fn merge_terms(
+    into: &mut AgreementTerms,
+    other: &AgreementTerms,
+    report: &mut impl FnMut(Field, Finding),
+) {
+    merge_term(
+        &mut into.binding,
+        other.binding.as_ref(),
+        Field::Binding,
+        report,
+    );
+    merge_term(
+        &mut into.renewal,
+        other.renewal.as_ref(),
+        Field::Renewal,
+        report,
+    );
+    merge_term(&mut into.vote, other.vote.as_ref(), Field::Vote, report);
+}
+
+/// A term of an agreement, as the merge sees it: a value and its citations.
+trait Term: Clone {
+    /// Whether the two state the same value.
+    fn same(&self, other: &Self) -> bool;
+    /// Keeps, of two different values, the one the rule picks (by the values alone).
+    fn pick(&mut self, other: &Self);
+    fn citations_mut(&mut self) -> &mut Vec<Citation>;
+    fn citations(&self) -> &[Citation];
+}
+
+impl Term for crate::model::Binding {
+    fn same(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+    fn pick(&mut self, other: &Self) {
+        self.value &= other.value;
+    }
+    fn citations_mut(&mut self) -> &mut Vec<Citation> {
+        &mut self.citations
+    }
+    fn citations(&self) -> &[Citation] {
+        &self.citations
+    }
+}
+
+impl Term for crate::model::Renewal {
+    fn same(&self, other: &Self) -> bool {
+        self.terms == other.terms
+    }
+    fn pick(&mut self, other: &Self) {
+        if (other.terms.len(), &other.terms) > (self.terms.len(), &self.terms) {
+            self.terms.clone_from(&other.terms);
+        }
+    }
+    fn citations_mut(&mut self) -> &mut Vec<Citation> {
+        &mut self.citations
+    }
+    fn citations(&self) -> &[Citation] {
+        &self.citations
+    }
+}
+
+impl Term for Vote {
+    fn same(&self, other: &Self) -> bool {
+        vote_key(self) == vote_key(other)
+    }
+    fn pick(&mut self, other: &Self) {
+        if vote_key(other) < vote_key(self) {
+            let citations = std::mem::take(&mut self.citations);
+            *self = Vote {
+                citations,
+                ..other.clone()
+            };
+        }
+    }
+    fn citations_mut(&mut self) -> &mut Vec<Citation> {
+        &mut self.citations
+    }
+    fn citations(&self) -> &[Citation] {
+        &self.citations
+    }
+}
+
+fn vote_key(v: &Vote) -> (u32, u32, u32, Option<crate::time::PartialDate>) {
+    (v.in_favour, v.against, v.abstaining, v.date)
+}
+
+fn merge_term<T: Term>(
+    into: &mut Option<T>,
+    other: Option<&T>,
+    field: Field,
+    report: &mut impl FnMut(Field, Finding),
+) {
+    match (into.as_mut(), other) {
+        (_, None) => {}
+        (None, Some(o)) => *into = Some(o.clone()),
+        (Some(i), Some(o)) => {
+            if !i.same(o) {
+                report(field, Finding::Conflict);
+                i.pick(o);
+            }
+            union_citations(i.citations_mut(), o.citations());
+        }
+    }
+}
+
 /// Folds `other`'s details into `into` (lifecycles are merged apart, over every member at
 /// once), reporting each field where the two disagree. Each choice depends on the values alone:
 /// a date or text that refines the other is kept; otherwise the smaller kind, status or
@@ -1280,11 +1631,21 @@ fn merge_details(
             report(Field::OrganizationKind, Finding::Conflict);
             *kind = (*kind).min(*k2);
         }
-        (NodeDetails::Agreement { kind, .. }, NodeDetails::Agreement { kind: k2, .. })
-            if kind != k2 =>
-        {
-            report(Field::AgreementKind, Finding::Conflict);
-            *kind = (*kind).min(*k2);
+        (
+            NodeDetails::Agreement { kind, terms, .. },
+            NodeDetails::Agreement {
+                kind: k2,
+                terms: t2,
+                ..
+            },
+        ) => {
+            if kind != k2 {
+                report(Field::AgreementKind, Finding::Conflict);
+                *kind = (*kind).min(*k2);
+            }
+            if let Some(t2) = t2 {
+                merge_terms(terms.get_or_insert_with(Box::default), t2, report);
+            }
         }
         (NodeDetails::Place { kind }, NodeDetails::Place { kind: k2 }) if kind != k2 => {
             report(Field::PlaceKind, Finding::Conflict);

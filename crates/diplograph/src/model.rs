@@ -424,6 +424,97 @@ impl Status {
     }
 }
 
+/// Whether an agreement binds its parties in law, as a source states it ("a legally-binding
+/// pact"; "a political commitment, not a treaty").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Binding {
+    /// `true`: legally binding; `false`: not (a political commitment).
+    pub value: bool,
+    /// Where it is stated: at least one citation.
+    #[serde(default)]
+    pub citations: Vec<Citation>,
+}
+
+/// The terms on which an agreement is renewed or extended, in a source's words ("renewed each
+/// year unless either party gives 90 days' notice").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Renewal {
+    /// The terms, in words.
+    pub terms: String,
+    /// Where they are stated: at least one citation.
+    #[serde(default)]
+    pub citations: Vec<Citation>,
+}
+
+/// The recorded vote that adopted (or rejected) a resolution.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vote {
+    /// Votes in favour (`for` in files).
+    #[serde(rename = "for")]
+    pub in_favour: u32,
+    /// Votes against.
+    pub against: u32,
+    /// Abstentions (`abstain` in files).
+    #[serde(rename = "abstain")]
+    pub abstaining: u32,
+    /// The day of the vote, when the source gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// Where the count is stated: at least one citation.
+    #[serde(default)]
+    pub citations: Vec<Citation>,
+}
+
+/// What an agreement's sources say of its terms: facts that need a citation, so they are
+/// fields with citations rather than free attributes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgreementTerms {
+    /// Whether it binds its parties in law.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub binding: Option<Binding>,
+    /// How it is renewed or extended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renewal: Option<Renewal>,
+    /// For a resolution: the vote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vote: Option<Vote>,
+}
+
+impl AgreementTerms {
+    /// Whether no term is stated.
+    pub fn is_empty(&self) -> bool {
+        self.binding.is_none() && self.renewal.is_none() && self.vote.is_none()
+    }
+
+    /// Each stated term's name as written in files (`binding`, `renewal`, `vote`) with its
+    /// citations, in that order.
+    pub fn cited(&self) -> impl Iterator<Item = (&'static str, &[Citation])> + '_ {
+        let binding = self
+            .binding
+            .as_ref()
+            .map(|t| ("binding", t.citations.as_slice()));
+        let renewal = self
+            .renewal
+            .as_ref()
+            .map(|t| ("renewal", t.citations.as_slice()));
+        let vote = self.vote.as_ref().map(|t| ("vote", t.citations.as_slice()));
+        binding.into_iter().chain(renewal).chain(vote)
+    }
+
+    /// Each stated term's name with its citations, to change them (span resolution, merges
+    /// renaming sources).
+    pub fn cited_mut(&mut self) -> impl Iterator<Item = (&'static str, &mut Vec<Citation>)> + '_ {
+        let binding = self.binding.as_mut().map(|t| ("binding", &mut t.citations));
+        let renewal = self.renewal.as_mut().map(|t| ("renewal", &mut t.citations));
+        let vote = self.vote.as_mut().map(|t| ("vote", &mut t.citations));
+        binding.into_iter().chain(renewal).chain(vote)
+    }
+}
+
 /// One dated step in an agreement's life.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -660,6 +751,9 @@ pub enum NodeDetails {
         kind: AgreementKind,
         /// Its dated history, in order.
         lifecycle: Vec<LifecycleStep>,
+        /// What sources say of its terms (binding, renewal, vote), when they say anything:
+        /// boxed, as most agreements have none.
+        terms: Option<Box<AgreementTerms>>,
     },
     /// An event of a kind, at a date or over a range, at a place.
     Event {
@@ -793,6 +887,44 @@ impl Node {
             NodeDetails::Agreement { lifecycle, .. } => Some(lifecycle),
             _ => None,
         }
+    }
+
+    /// Its terms if it is an agreement whose sources state any.
+    pub fn terms(&self) -> Option<&AgreementTerms> {
+        match &self.details {
+            NodeDetails::Agreement { terms, .. } => terms.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Every list of citations the node holds: its own, then each lifecycle step's, then each
+    /// stated term's. The one enumeration that span resolution, merges (renaming sources),
+    /// neighbourhoods (keeping cited sources) and statistics (counting) share.
+    pub fn citation_lists(&self) -> impl Iterator<Item = &[Citation]> + '_ {
+        let (steps, terms) = match &self.details {
+            NodeDetails::Agreement {
+                lifecycle, terms, ..
+            } => (lifecycle.as_slice(), terms.as_deref()),
+            _ => (&[][..], None),
+        };
+        std::iter::once(self.citations.as_slice())
+            .chain(steps.iter().map(|s| s.citations.as_slice()))
+            .chain(terms.into_iter().flat_map(|t| t.cited().map(|(_, c)| c)))
+    }
+
+    /// [`Node::citation_lists`], to change them.
+    pub fn citation_lists_mut(&mut self) -> Vec<&mut Vec<Citation>> {
+        let mut out = vec![&mut self.citations];
+        if let NodeDetails::Agreement {
+            lifecycle, terms, ..
+        } = &mut self.details
+        {
+            out.extend(lifecycle.iter_mut().map(|s| &mut s.citations));
+            if let Some(t) = terms {
+                out.extend(t.cited_mut().map(|(_, c)| c));
+            }
+        }
+        out
     }
 
     /// Its agreement kind if it is an agreement.

@@ -17,7 +17,7 @@ pub(crate) use periods::check_periods;
 use crate::error::{Problem, ProblemCode};
 use crate::graph::{EdgeIndex, Graph, NodeIndex};
 use crate::identity::{self, normalize};
-use crate::model::{Edge, Qualifiers, StatementText};
+use crate::model::{AgreementKind, AgreementTerms, Edge, Qualifiers, StatementText};
 use crate::model::{EdgeKind, LifecycleState, LifecycleStep, Node, NodeDetails, NodeKind};
 use crate::provenance::{locate_text, Citation, Located, Span, MAX_OCCURRENCE};
 
@@ -149,13 +149,55 @@ pub(crate) fn check_node(node: &Node) -> Vec<Problem> {
                 );
             }
         }
-        NodeDetails::Agreement { lifecycle, .. } => check_lifecycle(id, lifecycle, &mut out),
+        NodeDetails::Agreement {
+            kind,
+            lifecycle,
+            terms,
+        } => {
+            check_lifecycle(id, lifecycle, &mut out);
+            if let Some(terms) = terms {
+                check_terms(id, *kind, terms, &mut out);
+            }
+        }
         NodeDetails::Person
         | NodeDetails::Organization { .. }
         | NodeDetails::Source { .. }
         | NodeDetails::Place { .. } => {}
     }
     out
+}
+
+/// An agreement's terms: each is a fact a source states, so it cites one; only a resolution
+/// is voted on.
+fn check_terms(id: &str, kind: AgreementKind, terms: &AgreementTerms, out: &mut Vec<Problem>) {
+    for (name, citations) in terms.cited() {
+        if citations.is_empty() {
+            out.push(
+                Problem::new(
+                    ProblemCode::UncitedTerm,
+                    format!(
+                        "agreement `{id}`: `{name}` cites nothing; a term of an agreement is a \
+                         fact a source states: give the `citations` that state it"
+                    ),
+                    format!("/{name}"),
+                )
+                .with_id(id),
+            );
+        }
+        for (i, c) in citations.iter().enumerate() {
+            check_citation_fields(c, || format!("/{name}/citations/{i}"), id, out);
+        }
+    }
+    if terms.vote.is_some() && kind != AgreementKind::Resolution {
+        out.push(
+            Problem::new(
+                ProblemCode::KindField,
+                format!("agreement `{id}`: `vote` belongs on a `resolution`, not on a `{kind}`"),
+                "/vote",
+            )
+            .with_id(id),
+        );
+    }
 }
 
 fn fmt_opt<T: std::fmt::Display>(v: Option<T>) -> String {
@@ -692,6 +734,8 @@ impl Rejected {
 enum CitedBy {
     Node(NodeIndex, usize),
     Step(NodeIndex, usize, usize),
+    /// A term of an agreement: the node, the term's place among its stated terms, the citation.
+    Term(NodeIndex, usize, usize),
     Edge(EdgeIndex, usize),
 }
 
@@ -747,10 +791,18 @@ pub(crate) fn resolve_spans(graph: &mut Graph) -> bool {
         for (i, c) in node.citations.iter().enumerate() {
             look(c, CitedBy::Node(ix, i), &mut found);
         }
-        if let NodeDetails::Agreement { lifecycle, .. } = &node.details {
+        if let NodeDetails::Agreement {
+            lifecycle, terms, ..
+        } = &node.details
+        {
             for (s, step) in lifecycle.iter().enumerate() {
                 for (i, c) in step.citations.iter().enumerate() {
                     look(c, CitedBy::Step(ix, s, i), &mut found);
+                }
+            }
+            for (t, (_, cs)) in terms.iter().flat_map(|t| t.cited()).enumerate() {
+                for (i, c) in cs.iter().enumerate() {
+                    look(c, CitedBy::Term(ix, t, i), &mut found);
                 }
             }
         }
@@ -772,6 +824,16 @@ pub(crate) fn resolve_spans(graph: &mut Graph) -> bool {
                         NodeDetails::Agreement { lifecycle, .. } => {
                             lifecycle.get_mut(s).and_then(|st| st.citations.get_mut(i))
                         }
+                        _ => None,
+                    })
+            }
+            CitedBy::Term(ix, t, i) => {
+                graph
+                    .node_weight_mut(ix)
+                    .and_then(|n| match &mut n.details {
+                        NodeDetails::Agreement {
+                            terms: Some(terms), ..
+                        } => terms.cited_mut().nth(t).and_then(|(_, cs)| cs.get_mut(i)),
                         _ => None,
                     })
             }
@@ -818,6 +880,26 @@ fn check_graph_into(
                     out,
                     rejected,
                 );
+            }
+        }
+        if let NodeDetails::Agreement {
+            terms: Some(terms), ..
+        } = &node.details
+        {
+            for (name, cs) in terms.cited() {
+                for (j, c) in cs.iter().enumerate() {
+                    if !citation_is_sound(graph, c) {
+                        check_citation(
+                            graph,
+                            c,
+                            &format!("/{name}/citations/{j}"),
+                            &node.id,
+                            &subject(),
+                            out,
+                            rejected,
+                        );
+                    }
+                }
             }
         }
         if let NodeDetails::Agreement { lifecycle, .. } = &node.details {

@@ -42,8 +42,7 @@ fn as_of_answers_read_back() {
     let state = g.agreement_state(gsomia, Some(&on)).expect("an agreement");
     assert_eq!(round_trip(&[state]), 1);
     let (kor, jpn) = (ix(&g, "KOR"), ix(&g, "JPN"));
-    // The three the states are party to, and the two their defence ministries are, acting
-    // for them (the hotline and the direct line).
+    // Three with the states as parties, two (the hotlines) through their defence ministries.
     assert_eq!(round_trip(&g.agreements_between(kor, jpn, Some(&on))), 5);
 }
 

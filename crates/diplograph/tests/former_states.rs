@@ -74,6 +74,7 @@ fn a_former_state_after_its_period_is_a_warning_not_an_error() {
             lifecycle: vec![
                 LifecycleStep::new(LifecycleState::Withdrawn, Some(d("1993"))).with_party("SUN"),
             ],
+            terms: None,
         },
     ))
     .expect("a new agreement");
@@ -112,6 +113,7 @@ fn a_date_that_may_fall_inside_the_period_is_no_warning() {
     let pact = NodeDetails::Agreement {
         kind: diplograph::model::AgreementKind::Treaty,
         lifecycle: Vec::new(),
+        terms: None,
     };
     g.add_node(Node::new("pact", "A pact", pact))
         .expect("a new agreement");

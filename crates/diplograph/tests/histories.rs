@@ -172,6 +172,7 @@ fn new_start_ratifications_term_extension_and_suspended_participation() {
         NodeDetails::Agreement {
             kind: AgreementKind::Treaty,
             lifecycle,
+            terms: None,
         },
     ))
     .expect("valid");
@@ -228,6 +229,7 @@ fn a_notice_of_termination_takes_effect_unless_suspended_before() {
             NodeDetails::Agreement {
                 kind: AgreementKind::Treaty,
                 lifecycle,
+                terms: None,
             },
         ))
         .expect("valid");

@@ -218,6 +218,7 @@ fn a_signings_place_names_a_place_or_a_country() {
         NodeDetails::Agreement {
             kind: diplograph::AgreementKind::Treaty,
             lifecycle: vec![LifecycleStep::new(LifecycleState::Signed, None).with_place("nowhere")],
+            terms: None,
         },
     ))
     .expect("the pact");

@@ -274,7 +274,11 @@ fn details() -> impl Strategy<Value = NodeDetails> {
                 .prop_filter("bilateral kinds need two parties", |k| !k.is_bilateral()),
             lifecycle
         )
-            .prop_map(|(kind, lifecycle)| NodeDetails::Agreement { kind, lifecycle }),
+            .prop_map(|(kind, lifecycle)| NodeDetails::Agreement {
+                kind,
+                lifecycle,
+                terms: None,
+            }),
         (
             select(EventKind::ALL),
             interval,
@@ -316,6 +320,8 @@ struct EdgeSpec {
     position: u32,
     share: Option<f64>,
     amount: Option<String>,
+    /// For `party_to`: picks the party's role and the country an organization acts for.
+    seed: u8,
     attributes: BTreeMap<String, serde_json::Value>,
     citations: Vec<CiteSpec>,
 }
@@ -333,6 +339,7 @@ fn edge() -> impl Strategy<Value = EdgeSpec> {
             1u32..5,
             proptest::option::of(0.0f64..=1.0),
             proptest::option::of(words()),
+            any::<u8>(),
         ),
         prop::collection::btree_map("[a-z]{1,6}", json_value(), 0..2),
         prop::collection::vec(cite(), 0..2),
@@ -341,7 +348,7 @@ fn edge() -> impl Strategy<Value = EdgeSpec> {
             |(
                 (kind, from, to),
                 (start, end, attested),
-                (text, position, share, amount),
+                (text, position, share, amount, seed),
                 attributes,
                 citations,
             )| {
@@ -360,6 +367,7 @@ fn edge() -> impl Strategy<Value = EdgeSpec> {
                     position,
                     share,
                     amount,
+                    seed,
                     attributes,
                     citations,
                 }
@@ -465,6 +473,7 @@ fn graph() -> impl Strategy<Value = Graph> {
                     .collect();
                 let _ = g.add_node(node);
             }
+            let mut parties = Vec::new();
             for e in edges {
                 let (from_kinds, to_kinds) = e.kind.endpoints();
                 let pick = |kinds: &[NodeKind], at: Index| {
@@ -515,11 +524,58 @@ fn graph() -> impl Strategy<Value = Graph> {
                 });
                 // Edges with the same ends, kind and dates that differ in a qualifier (share,
                 // amount, position…), in citations or in attributes are all generated: a merge
-                // keeps each statement of one input apart.
-                let _ = g.relate(&from, &to, edge);
+                // keeps each statement of one input apart. Parties wait for their roles.
+                if e.kind == EdgeKind::PartyTo {
+                    parties.push((from, to, edge, e.seed));
+                } else {
+                    let _ = g.relate(&from, &to, edge);
+                }
             }
+            with_roles(&mut g, parties);
             g
         })
+}
+
+/// Adds the `party_to` edges with roles and `acting_for` that the rules allow (docs/format.md,
+/// *Roles* and *Acting for a state*): per agreement, either a hub (its first party) and spokes,
+/// or each party a member, observer or guarantor, one role per party; an organization acts for
+/// the country it is part of, or for any country when it is part of none.
+fn with_roles(g: &mut Graph, parties: Vec<(String, String, Edge, u8)>) {
+    use diplograph::PartyRole as R;
+    let mut roles: BTreeMap<(String, String), R> = BTreeMap::new();
+    let mut hub_of: BTreeMap<String, Option<String>> = BTreeMap::new();
+    for (from, to, _, seed) in &parties {
+        let hub = hub_of
+            .entry(to.clone())
+            .or_insert_with(|| (seed % 3 == 0).then(|| from.clone()));
+        let role = match hub {
+            Some(h) if h == from => R::Hub,
+            Some(_) => R::Spoke,
+            None => [R::Member, R::Member, R::Observer, R::Guarantor][usize::from(seed % 4)],
+        };
+        roles.entry((from.clone(), to.clone())).or_insert(role);
+    }
+    let countries: Vec<String> = g
+        .nodes_of_kind(NodeKind::Country)
+        .map(|n| n.id.clone())
+        .collect();
+    for (from, to, edge, seed) in parties {
+        let role = roles.get(&(from.clone(), to.clone())).copied();
+        let acting_for = g
+            .index_of(&from)
+            .filter(|_| g.node(&from).map(Node::kind) == Some(NodeKind::Organization))
+            .filter(|_| seed % 2 == 0)
+            .and_then(|ix| match g.acts_for(ix).and_then(|c| g.node_at(c)) {
+                Some(c) if c.kind() == NodeKind::Country => Some(c.id.clone()),
+                _ if countries.is_empty() => None,
+                _ => countries.get(usize::from(seed) % countries.len()).cloned(),
+            });
+        let edge = edge.qualified(|q| {
+            q.role = role.filter(|r| !r.is_default());
+            q.acting_for = acting_for;
+        });
+        let _ = g.relate(&from, &to, edge);
+    }
 }
 
 /// Every citation in a graph, as what identifies it whatever id a merge gives its source.
@@ -574,7 +630,7 @@ proptest! {
     ) {
         let agreement = |steps: Vec<LifecycleStep>| {
             let mut g = Graph::new();
-            let details = NodeDetails::Agreement { kind: AgreementKind::Treaty, lifecycle: steps };
+            let details = NodeDetails::Agreement { kind: AgreementKind::Treaty, lifecycle: steps, terms: None };
             let added = g.add_node(Node::new("a", "A", details));
             prop_assert!(added.is_ok(), "{added:?}");
             Ok(g)
@@ -777,6 +833,35 @@ proptest! {
             let merged = citations(&m.graph);
             for c in citations(&a).iter().chain(citations(&b).iter()) {
                 prop_assert!(merged.contains(c), "lost: {c}");
+            }
+        }
+    }
+
+    /// Issue 12: an agreement's parties name each state once, and every hop through an
+    /// agreement joins two roles that reach each other (no spoke to spoke, no observer).
+    #[test]
+    fn parties_are_each_once_and_hops_follow_roles(g in graph(), d in date()) {
+        for (ix, n) in g.nodes() {
+            if n.kind() != NodeKind::Agreement {
+                continue;
+            }
+            for on in [None, Some(&d)] {
+                let ids: Vec<String> = g.parties(ix, on).into_iter().map(|p| p.party.id).collect();
+                let once: BTreeSet<&String> = ids.iter().collect();
+                prop_assert_eq!(once.len(), ids.len(), "{:?}", ids);
+            }
+        }
+        let ends: Vec<_> = g.nodes().filter(|(_, n)| n.kind() == NodeKind::Country).map(|(ix, _)| ix).collect();
+        let q = diplograph::ChainQuery::new(diplograph::Family::Any).with_on(d).with_k(3);
+        for &a in &ends {
+            for &b in &ends {
+                for chain in g.chains(a, b, &q) {
+                    for hop in &chain.hops {
+                        if let (Some(f), Some(t)) = (hop.from_role, hop.to_role) {
+                            prop_assert!(f.reaches(t), "{:?} → {:?}", f, t);
+                        }
+                    }
+                }
             }
         }
     }

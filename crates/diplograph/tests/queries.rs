@@ -690,6 +690,7 @@ fn lifecycle_with_undated_then_dated_steps() {
         NodeDetails::Agreement {
             kind: AgreementKind::Treaty,
             lifecycle,
+            terms: None,
         },
     ))
     .unwrap();

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use diplograph::query::{Certainty, Chain, ChainQuery, Hop, Link, NodeRef};
-use diplograph::Graph;
+use diplograph::{Graph, PartyRole};
 
 use crate::failure::Failure;
 use crate::render::{
@@ -95,16 +95,27 @@ fn print_chain(
     let mut t = table(["hop", "agreement", "state", "citations"]);
     keep_whole(&mut t, &[0]);
     for (i, h) in c.hops.iter().enumerate() {
-        let end = |n: &NodeRef, acting: Option<&NodeRef>| match acting {
-            Some(p) => format!("{} (as {})", n.id, p.name),
-            None => n.id.clone(),
+        // The body acting for the end, and its role when it is not a plain member.
+        let end = |n: &NodeRef, acting: Option<&NodeRef>, role: Option<PartyRole>| {
+            let mut said: Vec<String> =
+                acting.map(|p| format!("as {}", p.id)).into_iter().collect();
+            said.extend(role.filter(|r| !r.is_default()).map(|r| r.to_string()));
+            if said.is_empty() {
+                n.id.clone()
+            } else {
+                format!("{} ({})", n.id, said.join(", "))
+            }
         };
-        let hop = format!(
-            "{}. {} → {}",
-            i + 1,
-            end(&h.from, h.from_party.as_ref()),
-            end(&h.to, h.to_party.as_ref())
+        let (from, to) = (
+            end(&h.from, h.from_party.as_ref(), h.from_role),
+            end(&h.to, h.to_party.as_ref(), h.to_role),
         );
+        // Ends with details each get a line, so the column stays narrow.
+        let hop = if from.len() + to.len() > h.from.id.len() + h.to.id.len() {
+            format!("{}. {from}\n→ {to}", i + 1)
+        } else {
+            format!("{}. {from} → {to}", i + 1)
+        };
         let (link, st) = match &h.link {
             Link::Agreement {
                 agreement,

@@ -101,6 +101,34 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
             )?;
         }
     }
+    if let Some(t) = &p.terms {
+        let binding = t.binding.as_ref().map(|b| {
+            let said = if b.value {
+                "legally binding"
+            } else {
+                "not legally binding"
+            };
+            ("binding", said.to_owned(), &b.citations)
+        });
+        let renewal = t
+            .renewal
+            .as_ref()
+            .map(|r| ("renewal", r.terms.clone(), &r.citations));
+        let vote = t.vote.as_ref().map(|v| {
+            let on = v.date.map(|d| format!(" on {d}")).unwrap_or_default();
+            let said = format!(
+                "{} for, {} against, {} abstaining{on}",
+                v.in_favour, v.against, v.abstaining
+            );
+            ("vote", said, &v.citations)
+        });
+        for (name, said, cited) in [binding, renewal, vote].into_iter().flatten() {
+            writeln!(out, "{name}: {said}")?;
+            if !cited.is_empty() {
+                writeln!(out, "  {}", citations(g, cited).replace('\n', "\n  "))?;
+            }
+        }
+    }
     if let Some(s) = &p.statement {
         let words = if s.is_quote {
             format!("“{}”", s.text)
@@ -189,10 +217,26 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
     }
     if !p.parties.is_empty() {
         writeln!(out, "\nParties")?;
-        let mut t = table(["party", "valid", "withdrew", "citations"]);
+        // Roles and acting bodies get a column only when some party has one.
+        let roles = p.parties.iter().any(|x| !x.role.is_default());
+        let bodies = p.parties.iter().any(|x| !x.acting_bodies.is_empty());
+        let mut header = vec!["party"];
+        header.extend(roles.then_some("role"));
+        header.extend(bodies.then_some("acting bodies"));
+        header.extend(["valid", "withdrew", "citations"]);
+        let mut t = table(header);
         for party in &p.parties {
-            t.add_row(vec![
-                node_ref(&party.party),
+            let mut row = vec![node_ref(&party.party)];
+            row.extend(roles.then(|| party.role.to_string()));
+            row.extend(bodies.then(|| {
+                party
+                    .acting_bodies
+                    .iter()
+                    .map(node_ref)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }));
+            row.extend([
                 valid_cell(&party.valid, &party.validity),
                 match party.withdrew {
                     Some(d) if party.withdrawal_derived => {
@@ -203,6 +247,7 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
                 },
                 citations(g, &party.citations),
             ]);
+            t.add_row(row);
         }
         print_table(out, &t)?;
     }
@@ -267,6 +312,8 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
                 r.amount.clone(),
                 r.relation.clone(),
                 r.place.as_ref().map(|p| format!("at {p}")),
+                r.role.map(|role| role.to_string()),
+                r.acting_for.as_ref().map(|c| format!("acting for {c}")),
             ];
             for q in quals.into_iter().flatten() {
                 what.push_str(&format!("\n({q})"));

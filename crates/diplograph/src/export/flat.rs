@@ -251,6 +251,11 @@ pub(crate) const NODE_COLUMNS: &[&str] = &[
     "text",
     "lifecycle",
     "state",
+    "binding",
+    "renewal",
+    "vote_for",
+    "vote_against",
+    "vote_abstain",
     "citation_count",
     "citations",
 ];
@@ -271,6 +276,8 @@ pub(crate) const EDGE_COLUMNS: &[&str] = &[
     "share",
     "amount",
     "relation",
+    "role",
+    "acting_for",
     "place",
     "citation_count",
     "citations",
@@ -487,8 +494,12 @@ const N_URL: usize = 15;
 const N_TEXT: usize = 16;
 const N_LIFECYCLE: usize = 17;
 const N_STATE: usize = 18;
-const N_CITATION_COUNT: usize = 19;
-const N_CITATIONS: usize = 20;
+/// An agreement's terms: `binding`, `renewal`, then the vote's three counts.
+const N_BINDING: usize = 19;
+const N_RENEWAL: usize = 20;
+const N_VOTE: usize = 21;
+const N_CITATION_COUNT: usize = 24;
+const N_CITATIONS: usize = 25;
 const E_KIND: usize = 0;
 /// `start`, then `start_earliest` and `start_latest`.
 const E_START: usize = 1;
@@ -501,9 +512,11 @@ const E_POSITION: usize = 10;
 const E_SHARE: usize = 11;
 const E_AMOUNT: usize = 12;
 const E_RELATION: usize = 13;
-const E_PLACE: usize = 14;
-const E_CITATION_COUNT: usize = 15;
-const E_CITATIONS: usize = 16;
+const E_ROLE: usize = 14;
+const E_ACTING_FOR: usize = 15;
+const E_PLACE: usize = 16;
+const E_CITATION_COUNT: usize = 17;
+const E_CITATIONS: usize = 18;
 
 /// Hands a date's three cells to `put`: its text at column `at`, its earliest day at
 /// `at + 1` and its latest at `at + 2` (each day only when the date has one).
@@ -555,7 +568,9 @@ pub(crate) fn visit_node<'g>(
         | NodeDetails::Person
         | NodeDetails::Organization { .. }
         | NodeDetails::Place { .. } => {}
-        NodeDetails::Agreement { lifecycle, .. } => {
+        NodeDetails::Agreement {
+            lifecycle, terms, ..
+        } => {
             if !lifecycle.is_empty() {
                 put(N_LIFECYCLE, Cell::Data(Data::Lifecycle(lifecycle)));
             }
@@ -563,6 +578,23 @@ pub(crate) fn visit_node<'g>(
             // notice that took effect, a term that ran out, steps about one party read apart).
             if let Some(state) = crate::query::history::final_state(lifecycle) {
                 put(N_STATE, str_cell(state.as_str()));
+            }
+            // The terms' values; their citations are in the native format.
+            if let Some(t) = terms {
+                if let Some(b) = &t.binding {
+                    put(N_BINDING, Cell::Bool(b.value));
+                }
+                if let Some(r) = &t.renewal {
+                    put(N_RENEWAL, str_cell(&r.terms));
+                }
+                if let Some(v) = &t.vote {
+                    for (i, n) in [v.in_favour, v.against, v.abstaining]
+                        .into_iter()
+                        .enumerate()
+                    {
+                        put(N_VOTE + i, Cell::Int(i64::from(n)));
+                    }
+                }
             }
         }
         NodeDetails::Event {
@@ -662,6 +694,12 @@ pub(crate) fn visit_edge<'g>(
     }
     if let Some(rel) = e.relation() {
         put(E_RELATION, str_cell(rel));
+    }
+    if let Some(role) = e.qualifiers.as_ref().and_then(|q| q.role) {
+        put(E_ROLE, str_cell(role.as_str()));
+    }
+    if let Some(state) = e.acting_for() {
+        put(E_ACTING_FOR, str_cell(state));
     }
     if let Some(place) = e.place() {
         put(E_PLACE, str_cell(place));
@@ -892,6 +930,11 @@ mod tests {
             (N_TEXT, "text"),
             (N_LIFECYCLE, "lifecycle"),
             (N_STATE, "state"),
+            (N_BINDING, "binding"),
+            (N_RENEWAL, "renewal"),
+            (N_VOTE, "vote_for"),
+            (N_VOTE + 1, "vote_against"),
+            (N_VOTE + 2, "vote_abstain"),
             (N_CITATION_COUNT, "citation_count"),
             (N_CITATIONS, "citations"),
         ];
@@ -914,6 +957,8 @@ mod tests {
             (E_SHARE, "share"),
             (E_AMOUNT, "amount"),
             (E_RELATION, "relation"),
+            (E_ROLE, "role"),
+            (E_ACTING_FOR, "acting_for"),
             (E_PLACE, "place"),
             (E_CITATION_COUNT, "citation_count"),
             (E_CITATIONS, "citations"),

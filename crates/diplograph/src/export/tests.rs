@@ -69,6 +69,7 @@ pub(crate) fn bait_graph() -> Graph {
                     LifecycleStep::new(LifecycleState::Signed, Some(d("2016-11"))).with_place("pl"),
                     LifecycleStep::new(LifecycleState::Suspended, Some(d("2019-08-22"))),
                 ],
+                terms: None,
             },
         ),
         Node::new(

@@ -288,6 +288,15 @@ impl Check<'_> {
             && text_ok
             && self.attributes(&r.attributes)
             && self.citations(&r.citations)
+            && r.binding
+                .as_deref()
+                .is_none_or(|t| self.citations(&t.citations))
+            && r.renewal
+                .as_deref()
+                .is_none_or(|t| self.string(&t.terms) && self.citations(&t.citations))
+            && r.vote
+                .as_deref()
+                .is_none_or(|t| self.citations(&t.citations))
     }
 
     fn edge(&self, r: &EdgeRecord<'_>) -> bool {

@@ -504,6 +504,11 @@ pub(crate) mod built {
     use crate::model::{Edge, Node, NodeDetails};
     use crate::provenance::Citation;
 
+    /// A key as one token of a JSON pointer (`~` and `/` escaped).
+    fn pointer_token(key: &str) -> String {
+        key.replace('~', "~0").replace('/', "~1")
+    }
+
     /// Collects the limits one node or edge breaks.
     struct Check<'a> {
         limits: &'a Limits,
@@ -529,13 +534,14 @@ pub(crate) mod built {
                 .push(Problem::new(code, message, path).with_id(self.id));
         }
 
-        fn id(&mut self, path: &str, value: &str) {
+        // Paths are built only for a value over its limit: most values are within theirs.
+        fn id(&mut self, path: &dyn Fn() -> String, value: &str) {
             let max = self.limits.max_id_len;
             if value.len() > max {
                 let found = format!("{} bytes", value.len());
                 self.push(
                     ProblemCode::LimitIdLength,
-                    path,
+                    &path(),
                     "this id",
                     &found,
                     "max_id_len",
@@ -544,13 +550,13 @@ pub(crate) mod built {
             }
         }
 
-        fn string(&mut self, path: &str, value: &str) {
+        fn string(&mut self, path: &dyn Fn() -> String, value: &str) {
             let max = self.limits.max_string_len;
             if value.len() > max {
                 let found = format!("{} bytes", value.len());
                 self.push(
                     ProblemCode::LimitStringLength,
-                    path,
+                    &path(),
                     "this string",
                     &found,
                     "max_string_len",
@@ -559,17 +565,17 @@ pub(crate) mod built {
             }
         }
 
-        fn json(&mut self, path: &str, value: &serde_json::Value) {
+        fn json(&mut self, path: &dyn Fn() -> String, value: &serde_json::Value) {
             match value {
                 serde_json::Value::String(s) => self.string(path, s),
                 serde_json::Value::Array(items) => {
                     for (i, v) in items.iter().enumerate() {
-                        self.json(&format!("{path}/{i}"), v);
+                        self.json(&|| format!("{}/{i}", path()), v);
                     }
                 }
                 serde_json::Value::Object(map) => {
                     for (k, v) in map {
-                        let at = format!("{path}/{}", k.replace('~', "~0").replace('/', "~1"));
+                        let at = || format!("{}/{}", path(), pointer_token(k));
                         self.string(&at, k);
                         self.json(&at, v);
                     }
@@ -578,14 +584,14 @@ pub(crate) mod built {
             }
         }
 
-        fn citations(&mut self, path: &str, citations: &[Citation]) {
+        fn citations(&mut self, path: &dyn Fn() -> String, citations: &[Citation]) {
             let max = self.limits.max_citations;
             if citations.len() > max {
                 let found = citations.len().to_string();
                 let what = "the number of citations";
                 self.push(
                     ProblemCode::LimitCitations,
-                    path,
+                    &path(),
                     what,
                     &found,
                     "max_citations",
@@ -593,12 +599,12 @@ pub(crate) mod built {
                 );
             }
             for (i, c) in citations.iter().enumerate() {
-                self.id(&format!("{path}/{i}/source"), &c.source);
+                self.id(&|| format!("{}/{i}/source", path()), &c.source);
                 for (j, v) in c.via.iter().enumerate() {
-                    self.id(&format!("{path}/{i}/via/{j}"), v);
+                    self.id(&|| format!("{}/{i}/via/{j}", path()), v);
                 }
                 if let Some(t) = &c.text {
-                    self.string(&format!("{path}/{i}/text"), t);
+                    self.string(&|| format!("{}/{i}/text", path()), t);
                 }
             }
         }
@@ -611,8 +617,8 @@ pub(crate) mod built {
             id: &node.id,
             problems: Vec::new(),
         };
-        c.id("/id", &node.id);
-        c.string("/name", &node.name);
+        c.id(&|| "/id".to_owned(), &node.id);
+        c.string(&|| "/name".to_owned(), &node.name);
         let max = limits.max_aliases;
         if node.aliases.len() > max {
             let found = node.aliases.len().to_string();
@@ -626,18 +632,18 @@ pub(crate) mod built {
             );
         }
         for (i, a) in node.aliases.iter().enumerate() {
-            c.string(&format!("/aliases/{i}"), a);
+            c.string(&|| format!("/aliases/{i}"), a);
         }
         for (k, v) in &node.external_ids {
-            c.string("/external_ids", k);
-            c.string(&format!("/external_ids/{k}"), v);
+            c.string(&|| "/external_ids".to_owned(), k);
+            c.string(&|| format!("/external_ids/{k}"), v);
         }
         for (k, v) in &node.attributes {
-            let at = format!("/attributes/{}", k.replace('~', "~0").replace('/', "~1"));
+            let at = || format!("/attributes/{}", pointer_token(k));
             c.string(&at, k);
             c.json(&at, v);
         }
-        c.citations("/citations", &node.citations);
+        c.citations(&|| "/citations".to_owned(), &node.citations);
         match &node.details {
             NodeDetails::Source { text: Some(t), .. } => {
                 let max = limits.max_source_text_len;
@@ -653,20 +659,30 @@ pub(crate) mod built {
                     );
                 }
             }
-            NodeDetails::Agreement { lifecycle, .. } => {
+            NodeDetails::Agreement {
+                lifecycle, terms, ..
+            } => {
+                if let Some(t) = terms {
+                    if let Some(r) = &t.renewal {
+                        c.string(&|| "/renewal/terms".to_owned(), &r.terms);
+                    }
+                    for (name, cs) in t.cited() {
+                        c.citations(&|| format!("/{name}/citations"), cs);
+                    }
+                }
                 for (i, step) in lifecycle.iter().enumerate() {
                     if let Some(p) = &step.party {
-                        c.id(&format!("/lifecycle/{i}/party"), p);
+                        c.id(&|| format!("/lifecycle/{i}/party"), p);
                     }
                     if let Some(p) = &step.place {
-                        c.id(&format!("/lifecycle/{i}/place"), p);
+                        c.id(&|| format!("/lifecycle/{i}/place"), p);
                     }
                     for (name, v) in [("condition", &step.condition), ("note", &step.note)] {
                         if let Some(v) = v {
-                            c.string(&format!("/lifecycle/{i}/{name}"), v);
+                            c.string(&|| format!("/lifecycle/{i}/{name}"), v);
                         }
                     }
-                    c.citations(&format!("/lifecycle/{i}/citations"), &step.citations);
+                    c.citations(&|| format!("/lifecycle/{i}/citations"), &step.citations);
                 }
             }
             _ => {}
@@ -683,13 +699,13 @@ pub(crate) mod built {
         };
         if let Some(q) = edge.qualifiers.as_deref() {
             if let Some(p) = &q.on_behalf_of {
-                c.id("/on_behalf_of", p);
+                c.id(&|| "/on_behalf_of".to_owned(), p);
             }
             if let Some(p) = &q.acting_for {
-                c.id("/acting_for", p);
+                c.id(&|| "/acting_for".to_owned(), p);
             }
             if let Some(p) = &q.place {
-                c.id("/place", p);
+                c.id(&|| "/place".to_owned(), p);
             }
             for (key, text) in [
                 ("title", &q.title),
@@ -697,16 +713,16 @@ pub(crate) mod built {
                 ("relation", &q.relation),
             ] {
                 if let Some(t) = text {
-                    c.string(&format!("/{key}"), t);
+                    c.string(&|| format!("/{key}"), t);
                 }
             }
         }
         for (k, v) in &edge.attributes {
-            let at = format!("/attributes/{}", k.replace('~', "~0").replace('/', "~1"));
+            let at = || format!("/attributes/{}", pointer_token(k));
             c.string(&at, k);
             c.json(&at, v);
         }
-        c.citations("/citations", &edge.citations);
+        c.citations(&|| "/citations".to_owned(), &edge.citations);
         c.problems
     }
 }

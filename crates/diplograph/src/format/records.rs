@@ -9,8 +9,8 @@ use serde_json::value::RawValue;
 
 use super::direct;
 use crate::model::{
-    AgreementKind, Attributes, EdgeKind, EventKind, LifecycleStep, NodeKind, OrganizationKind,
-    PartyRole, PlaceKind, Status,
+    AgreementKind, Attributes, Binding, EdgeKind, EventKind, LifecycleStep, NodeKind,
+    OrganizationKind, PartyRole, PlaceKind, Renewal, Status, Vote,
 };
 use crate::provenance::Citation;
 use crate::time::PartialDate;
@@ -53,6 +53,12 @@ pub(super) struct NodeRecord<'a> {
     pub(super) agreement_kind: Option<AgreementKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) lifecycle: Option<Cow<'a, [LifecycleStep]>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) binding: Option<Cow<'a, Binding>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) renewal: Option<Cow<'a, Renewal>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) vote: Option<Cow<'a, Vote>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) event_kind: Option<EventKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

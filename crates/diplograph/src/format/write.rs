@@ -25,6 +25,9 @@ pub(super) fn node_record(n: &Node) -> NodeRecord<'_> {
         org_kind: None,
         agreement_kind: None,
         lifecycle: None,
+        binding: None,
+        renewal: None,
+        vote: None,
         event_kind: None,
         place_kind: None,
         date: None,
@@ -42,9 +45,18 @@ pub(super) fn node_record(n: &Node) -> NodeRecord<'_> {
         NodeDetails::Country | NodeDetails::Person => {}
         NodeDetails::Organization { kind } => r.org_kind = Some(*kind),
         NodeDetails::Place { kind } => r.place_kind = Some(*kind),
-        NodeDetails::Agreement { kind, lifecycle } => {
+        NodeDetails::Agreement {
+            kind,
+            lifecycle,
+            terms,
+        } => {
             r.agreement_kind = Some(*kind);
             r.lifecycle = (!lifecycle.is_empty()).then_some(Cow::Borrowed(lifecycle.as_slice()));
+            if let Some(t) = terms {
+                r.binding = t.binding.as_ref().map(Cow::Borrowed);
+                r.renewal = t.renewal.as_ref().map(Cow::Borrowed);
+                r.vote = t.vote.as_ref().map(Cow::Borrowed);
+            }
         }
         NodeDetails::Event {
             kind,

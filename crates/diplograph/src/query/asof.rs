@@ -84,6 +84,7 @@ impl AgreementState {
     ///                 .with_party("USA")
     ///                 .with_effective("2020-11-22".parse()?),
     ///         ],
+    ///         terms: None,
     ///     }))?;
     /// let ix = g.resolve("open-skies")?;
     /// let s = g.agreement_state(ix, Some(&"2020-06".parse()?))?;
@@ -414,7 +415,10 @@ impl<'g> AsOf<'g> {
             .graph
             .nodes()
             .filter_map(|(ix, n)| {
-                let NodeDetails::Agreement { kind, lifecycle } = &n.details else {
+                let NodeDetails::Agreement {
+                    kind, lifecycle, ..
+                } = &n.details
+                else {
                     return None;
                 };
                 let state = state_on(lifecycle, &self.date);
@@ -800,7 +804,10 @@ impl Graph {
                 {
                     continue;
                 }
-                let NodeDetails::Agreement { kind, lifecycle } = &e.to.details else {
+                let NodeDetails::Agreement {
+                    kind, lifecycle, ..
+                } = &e.to.details
+                else {
                     continue;
                 };
                 let state = match on {

@@ -94,9 +94,10 @@ impl Search<'_, '_> {
         }
         let on = self.query.on.as_ref();
         let admitted = match self.graph.node_at(ag).map(|n| &n.details) {
-            Some(NodeDetails::Agreement { kind, lifecycle })
-                if self.query.family.admits(*kind)
-                    && state_kind_on(lifecycle, on).is_some_and(LifecycleState::is_binding) =>
+            Some(NodeDetails::Agreement {
+                kind, lifecycle, ..
+            }) if self.query.family.admits(*kind)
+                && state_kind_on(lifecycle, on).is_some_and(LifecycleState::is_binding) =>
             {
                 let withdrawals = lifecycle
                     .iter()
@@ -194,6 +195,16 @@ impl Search<'_, '_> {
             }
         }
         out.sort_unstable_by_key(|(w, way)| (*w, way_key(way)));
+        // One way per state and agreement: a state and the ministry acting for it, both
+        // party, are one party (the first in the graph's order carries the hop).
+        out.dedup_by(|later, first| {
+            later.0 == first.0
+                && matches!(
+                    (later.1, first.1),
+                    (Way::Agreement { agreement: a, .. }, Way::Agreement { agreement: b, .. })
+                        if a == b
+                )
+        });
         out
     }
 
@@ -209,7 +220,10 @@ impl Search<'_, '_> {
                 to_party,
             } => {
                 let ag = g.node_at(agreement)?;
-                let NodeDetails::Agreement { kind, lifecycle } = &ag.details else {
+                let NodeDetails::Agreement {
+                    kind, lifecycle, ..
+                } = &ag.details
+                else {
                     return None;
                 };
                 let state = match on {

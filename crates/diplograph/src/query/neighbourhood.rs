@@ -137,17 +137,13 @@ impl Graph {
                 let Some(node) = self.node_at(v) else {
                     continue;
                 };
-                for c in &node.citations {
+                for c in node.citation_lists().flatten() {
                     refs.insert(c.source.clone());
                     refs.extend(c.via.iter().cloned());
                 }
                 if let NodeDetails::Agreement { lifecycle, .. } = &node.details {
                     for step in lifecycle {
                         refs.extend(step.party.iter().cloned());
-                        for c in &step.citations {
-                            refs.insert(c.source.clone());
-                            refs.extend(c.via.iter().cloned());
-                        }
                     }
                     for e in self.edges_to(v, Some(EdgeKind::PartyTo)) {
                         refs.insert(e.from.id.clone());
@@ -158,6 +154,7 @@ impl Graph {
             for &ix in edges.iter().chain(more_edges.iter()) {
                 if let Some(e) = self.edge_at(ix) {
                     refs.extend(e.edge.on_behalf_of().map(str::to_owned));
+                    refs.extend(e.edge.acting_for().map(str::to_owned));
                     for c in &e.edge.citations {
                         refs.insert(c.source.clone());
                         refs.extend(c.via.iter().cloned());

@@ -11,7 +11,9 @@ use super::{
     StatementInfo, StatementQuery,
 };
 use crate::graph::{Graph, NodeIndex};
-use crate::model::{Attributes, EdgeKind, LifecycleStep, Node, NodeDetails, NodeKind, Status};
+use crate::model::{
+    AgreementTerms, Attributes, EdgeKind, LifecycleStep, Node, NodeDetails, NodeKind, Status,
+};
 use crate::provenance::Citation;
 use crate::time::{Containment, Interval, PartialDate};
 
@@ -66,6 +68,12 @@ pub struct Relation {
     /// Where it was signed, for `signed`: the id of a place or country.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// The party's role, for `party_to` when it is not `member`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<crate::model::PartyRole>,
+    /// The country an organization acts for, for `party_to` when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acting_for: Option<String>,
     /// Where it is stated.
     pub citations: Vec<Citation>,
 }
@@ -116,6 +124,9 @@ pub struct NodeProfile {
     /// For agreements: the state on the date (or the last recorded one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<AgreementState>,
+    /// For agreements: what sources state of its terms (binding, renewal, vote), each cited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terms: Option<AgreementTerms>,
     /// For agreements: the dated history.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lifecycle: Vec<LifecycleStep>,
@@ -269,6 +280,8 @@ impl Graph {
                     amount: edge.amount().map(str::to_owned),
                     relation: edge.relation().map(str::to_owned),
                     place: edge.place().map(str::to_owned),
+                    role: edge.qualifiers.as_ref().and_then(|q| q.role),
+                    acting_for: edge.acting_for().map(str::to_owned),
                     citations: edge.citations.clone(),
                 })
             })
@@ -346,6 +359,7 @@ impl Graph {
             } else {
                 None
             },
+            terms: n.terms().cloned(),
             lifecycle: n
                 .lifecycle()
                 .map(<[LifecycleStep]>::to_vec)
@@ -389,7 +403,7 @@ impl Graph {
     ///
     /// ```
     /// let s = diplograph::example().stats();
-    /// assert_eq!((s.nodes, s.edges, s.citations), (76, 229, 391));
+    /// assert_eq!((s.nodes, s.edges, s.citations), (76, 229, 395));
     /// assert_eq!(s.first_date.map(|d| d.to_string()).as_deref(), Some("2009"));
     /// ```
     ///
@@ -408,7 +422,7 @@ impl Graph {
         };
         for (_, n) in self.nodes() {
             *nodes_by_kind.entry(n.kind()).or_default() += 1;
-            count(&n.citations);
+            n.citation_lists().for_each(&mut count);
             match &n.details {
                 NodeDetails::Agreement { lifecycle, .. } => {
                     for s in lifecycle {
@@ -417,7 +431,6 @@ impl Graph {
                                 .into_iter()
                                 .flatten(),
                         );
-                        count(&s.citations);
                     }
                 }
                 NodeDetails::Event { when, .. } => {

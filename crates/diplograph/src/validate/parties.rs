@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use super::{End, Sink, Subject};
 use crate::error::{Problem, ProblemCode};
-use crate::graph::{EdgeIndex, Graph};
-use crate::model::{EdgeKind, NodeKind, PartyRole};
+use crate::graph::{EdgeIndex, Graph, NodeIndex};
+use crate::model::{EdgeKind, Node, NodeKind, PartyRole};
 
 /// The rules about a `party_to` edge's `acting_for`, on the edge as it is added: it goes
 /// from an organization and names a country.
@@ -50,6 +50,15 @@ pub(super) fn acting_for_rules(graph: &Graph, from: End<'_>, state: &str, sink: 
 pub(super) fn check_roles(graph: &Graph, out: &mut Vec<(Subject, Problem)>) {
     for (ix, node) in graph.nodes() {
         if node.kind() != NodeKind::Agreement {
+            continue;
+        }
+        // With every party a member (no role stated), no rule can fail: one scan, nothing
+        // built, for almost every agreement.
+        let stated = graph.edges_to(ix, None).any(|e| {
+            e.edge.kind == EdgeKind::PartyTo
+                && e.edge.qualifiers.as_ref().is_some_and(|q| q.role.is_some())
+        });
+        if !stated {
             continue;
         }
         // Each party's first edge and role, by id; conflicting edges reported as met.
@@ -153,10 +162,7 @@ pub(super) fn check_acting_for(graph: &Graph, out: &mut Vec<(Subject, Problem)>)
         if e.edge.kind != EdgeKind::PartyTo || e.from.kind() != NodeKind::Organization {
             continue;
         }
-        let Some(derived) = graph
-            .acts_for(e.from_index)
-            .and_then(|ix| graph.node_at(ix))
-        else {
+        let Some(derived) = part_of_country(graph, e.from_index) else {
             continue;
         };
         if derived.kind() == NodeKind::Country && derived.id != stated {
@@ -175,4 +181,23 @@ pub(super) fn check_acting_for(graph: &Graph, out: &mut Vec<(Subject, Problem)>)
             ));
         }
     }
+}
+
+/// The node an organization counts for by `part_of`, as [`Graph::acts_for`] finds it, but
+/// reading untyped edges: loading does not build the per-kind index for this rule.
+fn part_of_country(graph: &Graph, body: NodeIndex) -> Option<&Node> {
+    let mut cur = body;
+    for _ in 0..4 {
+        if graph.node_at(cur).map(Node::kind) != Some(NodeKind::Organization) {
+            break;
+        }
+        match graph
+            .edges_from(cur, None)
+            .find(|e| e.edge.kind == EdgeKind::PartOf)
+        {
+            Some(e) => cur = e.to_index,
+            None => break,
+        }
+    }
+    (cur != body).then(|| graph.node_at(cur)).flatten()
 }

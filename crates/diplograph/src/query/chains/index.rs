@@ -169,7 +169,10 @@ impl ChainIndex {
         let mut agreements: Vec<Option<AgreementInfo>> = Vec::new();
         agreements.resize_with(bound, || None);
         for (ix, node) in g.nodes() {
-            let crate::model::NodeDetails::Agreement { kind, lifecycle } = &node.details else {
+            let crate::model::NodeDetails::Agreement {
+                kind, lifecycle, ..
+            } = &node.details
+            else {
                 continue;
             };
             let withdrawals = lifecycle.iter().any(LifecycleStep::concerns_one_party)
