@@ -119,6 +119,22 @@ fn queries(c: &mut Criterion) {
         b.iter(|| g.timeline(&year).len());
     });
 
+    // A name found, and the same name misspelt: a miss compares it with every distinct name
+    // in the graph to suggest the closest.
+    if let Some((_, node)) = g.nodes().nth(g.node_count() / 2) {
+        let name = node.name.clone();
+        let misspelt: String = name.chars().skip(1).collect();
+        group.bench_function("name lookup, found", |b| {
+            b.iter(|| g.resolve(&name).is_ok());
+        });
+        group.bench_function("name lookup, misspelt (suggestions)", |b| {
+            b.iter(|| match g.resolve(&misspelt) {
+                Err(diplograph::Error::NodeNotFound { suggestions, .. }) => suggestions.len(),
+                _ => 0,
+            });
+        });
+    }
+
     let mut size = Vec::new();
     if export(&g, ExportFormat::Graphml, &mut size).is_ok() {
         group.throughput(Throughput::Bytes(size.len() as u64));

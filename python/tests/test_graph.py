@@ -357,6 +357,73 @@ def test_pickling(g, merged):
     assert back.candidates == err.candidates and back.total == err.total == 1
 
 
+def _ring(organizations: int, agreements: int) -> Graph:
+    """``organizations`` ministries and ``agreements`` treaties, each joining two in turn."""
+    g = Graph()
+    for i in range(organizations):
+        g.add_organization(f"o{i}", f"Org {i}", "ministry")
+    for j in range(agreements):
+        g.add_agreement(f"a{j}", f"Treaty {j}", "treaty")
+        for o in (j % organizations, (j + 1) % organizations):
+            g.relate(f"o{o}", "party_to", f"a{j}")
+    return g
+
+
+def test_exports_too_large_to_lay_out_warn(tmp_path):
+    import warnings
+
+    at_limit = _ring(10, 250)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert at_limit.dumps("mermaid").startswith("flowchart LR\n")
+        at_limit.save(tmp_path / "ok.mmd")
+    over = _ring(10, 251)
+    with pytest.warns(diplograph.LayoutWarning, match=r"^the Mermaid export has 502 edges: ") as caught:
+        text = over.dumps("mermaid")
+    assert text.startswith('%%{init: {"maxEdges": 502}}%%\nflowchart LR\n')
+    assert str(caught[0].message).endswith(
+        "or what held on a date (Graph.neighbourhood(node, depth=..., kinds=..., as_of=...))"
+    )
+    big = _ring(1000, 1001)
+    with pytest.warns(diplograph.LayoutWarning, match=r"^the DOT export has 2001 nodes: "):
+        big.save(tmp_path / "big.dot")
+    assert (tmp_path / "big.dot").read_text().startswith("digraph ")
+    # A filter that makes the warning an error raises it once the file is written.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(diplograph.LayoutWarning):
+            over.save(tmp_path / "over.mmd")
+    assert (tmp_path / "over.mmd").read_text() == text
+
+
+def test_misspelt_names_carry_suggestions():
+    g = diplograph.example()
+    with pytest.raises(diplograph.NodeNotFound) as err:
+        g.node("korea")
+    assert str(err.value) == (
+        "no node is called `korea`; did you mean South Korea (country `KOR`) or North Korea (country `PRK`)?"
+    )
+    # The closest name South Korea answers to is its id ("kor" is closer to "korea" than
+    # "south korea" is).
+    assert err.value.suggestions == [
+        diplograph.Suggestion("KOR", diplograph.Candidate("KOR", "country", "South Korea")),
+        diplograph.Suggestion("North Korea", diplograph.Candidate("PRK", "country", "North Korea")),
+    ]
+    with pytest.raises(diplograph.NodeNotFound) as err:
+        g.node("Atlantis")
+    assert err.value.suggestions == []
+    assert "Seol" not in g and "han min-koo" in g
+    back = pickle.loads(pickle.dumps(err.value))
+    assert (back.name, back.suggestions) == ("Atlantis", [])
+
+
+def test_aliases_keep_one_spelling_of_each_name():
+    g = Graph()
+    han = g.add_person("han", "Han Min-koo", aliases=["Han Min Koo", "Minister Han", "MINISTER HAN"])
+    assert han.aliases == ["Minister Han"]
+    assert g.node("han min koo").id == "han"
+
+
 def test_a_name_shared_by_many_nodes_lists_ten_and_counts_all():
     g = Graph()
     for i in range(25):

@@ -2,10 +2,11 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use diplograph::export::ExportFormat;
 use diplograph::format::Limits;
-use diplograph::model::EdgeKind;
+use diplograph::model::{AgreementKind, EdgeKind};
 use diplograph::query::Family;
 use diplograph::time::PartialDate;
 use diplograph::ProblemCode;
@@ -261,6 +262,55 @@ pub fn parse_limit(arg: &str) -> Result<LimitSetting, String> {
     Ok(LimitSetting { name: limit, value })
 }
 
+/// One value of a closed vocabulary as clap offers it: the core's name, with its hyphenated
+/// spelling (`party-to` for `party_to`) and `others` as aliases that neither `--help` nor
+/// completion shows.
+fn value(name: &'static str, others: &'static [&'static str]) -> PossibleValue {
+    let hyphenated = name.contains('_').then(|| name.replace('_', "-"));
+    PossibleValue::new(name)
+        .aliases(others.iter().copied())
+        .aliases(hyphenated)
+}
+
+/// A parser for a value of one of the core's closed vocabularies: clap knows the values (so
+/// `--help` lists them, shell completion offers them and a typo gets clap's "a similar value
+/// exists"), and the core's own parser makes the value, so the core's list stays the one
+/// definition.
+fn vocabulary<T>(
+    values: impl IntoIterator<Item = PossibleValue>,
+) -> impl TypedValueParser<Value = T>
+where
+    T: std::str::FromStr + Clone + Send + Sync + 'static,
+    T::Err: std::fmt::Display,
+{
+    PossibleValuesParser::new(values).try_map(|s| s.parse::<T>().map_err(|e| e.to_string()))
+}
+
+/// The values of `--format`: the core's export formats.
+pub fn export_formats() -> impl TypedValueParser<Value = ExportFormat> {
+    vocabulary(
+        ExportFormat::ALL
+            .iter()
+            .map(|f| value(f.as_str(), f.aliases())),
+    )
+}
+
+/// The values of `--kinds`: the core's edge kinds.
+pub fn edge_kinds() -> impl TypedValueParser<Value = EdgeKind> {
+    vocabulary(EdgeKind::ALL.iter().map(|k| value(k.as_str(), &[])))
+}
+
+/// The values of `path --via`: the named families, then the agreement kinds (the core's
+/// lists); each is read into a [`Family`] by [`family`].
+pub fn via_values() -> PossibleValuesParser {
+    PossibleValuesParser::new(
+        Family::NAMED
+            .iter()
+            .map(|&(name, others)| value(name, others))
+            .chain(AgreementKind::ALL.iter().map(|k| value(k.as_str(), &[]))),
+    )
+}
+
 /// The graph files a command reads.
 #[derive(Debug, Args, Clone, Default)]
 pub struct Inputs {
@@ -314,6 +364,9 @@ pub enum Command {
     },
     /// Everything about one node: kind, names, aliases, relations, lifecycle, statements by
     /// and about it, and the citations behind each.
+    ///
+    /// Each cited sentence is printed once, as a numbered note below the tables; the rows
+    /// name their citations by number ([1], [2]).
     Show {
         /// The node: an id, name or alias ("Seoul", "ROK", "gsomia-kor-usa").
         node: String,
@@ -328,6 +381,10 @@ pub enum Command {
         /// relations that only possibly held (undated facts not attested that day).
         #[arg(long, requires = "as_of")]
         certain: bool,
+        /// Show at most N rows of each list (relations, lifecycle, parties, offices,
+        /// statements …), saying how many were left out; --json always gives every row.
+        #[arg(short = 'n', long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        max_rows: Option<u32>,
         /// Print JSON instead of tables.
         #[arg(long)]
         json: bool,
@@ -360,10 +417,12 @@ pub enum Command {
         /// The graph.
         #[command(flatten)]
         inputs: Inputs,
-        /// Which agreements may carry the chain: a family (intelligence, defence,
-        /// communication, any) or agreement kinds (gsomia, treaty, …), repeated or
-        /// comma-separated. Default: any.
-        #[arg(long, value_name = "FAMILY|KIND", value_delimiter = ',')]
+        /// Which agreements may carry the chain: one family (intelligence: GSOMIAs and
+        /// arrangements; defence: treaties, memoranda, GSOMIAs and alliances; communication:
+        /// communication lines; any: every agreement and alliances), or agreement kinds,
+        /// repeated or comma-separated. Default: any.
+        #[arg(long, value_name = "FAMILY|KIND", value_delimiter = ',', value_parser = via_values(),
+              ignore_case = true)]
         via: Vec<String>,
         /// The date the chain must hold on (an EDTF date: 2016, 2016-06, 2016-06-04, 2016-06-04?, 2016-23, …); without it, each
         /// agreement's last recorded state counts.
@@ -589,10 +648,9 @@ pub enum Command {
         /// The graph.
         #[command(flatten)]
         inputs: Inputs,
-        /// The format: json, dot, graphml, gexf, nodelink, csv, cypher or mermaid. Default:
-        /// the one OUT's extension says (.json, .nodelink.json, .graphml, .gexf, .dot, .gv,
-        /// .csv, .cypher, .mmd), json on standard output.
-        #[arg(short, long, value_name = "FORMAT")]
+        /// The export format. Default: the one OUT's extension says (.json, .nodelink.json,
+        /// .graphml, .gexf, .dot, .gv, .csv, .cypher, .mmd), json on standard output.
+        #[arg(short, long, value_name = "FORMAT", value_parser = export_formats(), ignore_case = true)]
         format: Option<ExportFormat>,
         /// Only what holds on this date: edges valid then, and no event, statement or
         /// agreement that came later.
@@ -604,8 +662,9 @@ pub enum Command {
         /// How many edges away from --around to go.
         #[arg(long, value_name = "N", default_value_t = 1, requires = "around")]
         depth: usize,
-        /// Only edges of these kinds (party_to, said, …; repeated or comma-separated).
-        #[arg(long, value_name = "KIND", value_delimiter = ',')]
+        /// Only edges of these kinds (repeated or comma-separated).
+        #[arg(long, value_name = "KIND", value_delimiter = ',', value_parser = edge_kinds(),
+              ignore_case = true)]
         kinds: Vec<EdgeKind>,
         /// Where to write (a file, or a directory for csv); standard output when absent.
         #[arg(short, long, value_name = "OUT")]
@@ -619,8 +678,20 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff) on standard output: `diplograph man | man -l -`.
-    Man,
+    /// Print a manual page (roff) on standard output, `diplograph man | man -l -`, or write
+    /// them all into a directory with --out.
+    ///
+    /// There is a page for the command, diplograph(1), and one for each of its commands,
+    /// such as diplograph-validate(1).
+    Man {
+        /// The command whose page to print (`path` for diplograph-path(1)); without one, the
+        /// main page.
+        command: Option<String>,
+        /// Write every page into this directory (created if missing), as `diplograph.1`,
+        /// `diplograph-validate.1`, …, replacing them as a set.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 impl Command {

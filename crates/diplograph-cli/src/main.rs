@@ -22,6 +22,12 @@ pub(crate) fn note(message: &str) {
     let _ = writeln!(anstream::stderr(), "note: {}", render::clean(message));
 }
 
+/// Writes a warning on standard error, neutralised for the terminal ([`render::clean`]), even
+/// with `--quiet` (which silences notes only).
+pub(crate) fn warn(message: &str) {
+    let _ = writeln!(anstream::stderr(), "warning: {}", render::clean(message));
+}
+
 fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,

@@ -158,6 +158,38 @@ fn names_resolve_by_alias_and_ambiguity_lists_candidates() {
         .stderr("error: no node is called `Atlantis`\n");
 }
 
+#[test]
+fn misspelt_names_get_suggestions_of_the_kinds_the_argument_takes() {
+    cmd()
+        .args(["-q", "path", "Seol", "Tokyo"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            "error: no node is called `Seol`; did you mean Seoul (South Korea, country `KOR`)?\n",
+        );
+    cmd().args(["-q", "show", "korea"]).assert().code(1).stderr(
+        "error: no node is called `korea`; did you mean South Korea (country `KOR`) or \
+             North Korea (country `PRK`)?\n",
+    );
+    // Close to an id: the node is shown by its name and id.
+    cmd()
+        .args(["-q", "cite", "st-2016-06-4", "Seoul"])
+        .assert()
+        .code(1)
+        .stderr(
+            "error: no node is called `st-2016-06-4`; did you mean US, South Korea, Japan \
+             defence chiefs agree to strengthen joint defence in face of North Korea threat \
+             (source `st-2016-06-04`)?\n",
+        );
+    // Hyphen, space and case variants are one name.
+    for name in ["Han Min-koo", "han min koo", "HAN MIN KOO"] {
+        let shown = stdout_of(&["-q", "show", name, "--json"]);
+        let v: Value = serde_json::from_str(&shown).unwrap();
+        assert_eq!(v["node"]["id"], "han-min-koo", "{name}");
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // validate
 
@@ -377,16 +409,17 @@ fn usage_errors_exit_2() {
         .args(["path", "KOR", "JPN", "--via", "carrier-pigeon"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "unknown relation family or agreement kind `carrier-pigeon`",
+        .stderr(predicate::str::starts_with(
+            "error: invalid value 'carrier-pigeon' for '--via <FAMILY|KIND>'\n  [possible \
+             values: intelligence, defence, communication, any, gsomia, ",
         ));
+    // Clap's messages name the argument and list the values, never a Rust type.
     cmd()
         .args(["dump", "--format", "grapml"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "unknown export format `grapml`; expected one of: json, dot, graphml, gexf, \
-             nodelink, csv, cypher, mermaid\n",
+            "[possible values: json, dot, graphml, gexf, nodelink, csv, cypher, mermaid]\n",
         ))
         .stderr(predicate::str::contains("ExportFormat").not());
     cmd()
@@ -394,7 +427,8 @@ fn usage_errors_exit_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "unknown edge kind `friend_of`; expected one of: party_to, ",
+            "error: invalid value 'friend_of' for '--kinds <KIND>'\n  [possible values: \
+             party_to, ",
         ))
         .stderr(predicate::str::contains("EdgeKind").not());
     cmd().args(["frobnicate"]).assert().code(2);
@@ -454,6 +488,59 @@ fn show_a_person_with_offices_and_statements() {
     let text = stdout_of(&["-q", "show", "Ashton Carter"]);
     assert!(text.contains("\nOffices\n"), "{text}");
     assert!(text.contains("\nStatements by it\n"), "{text}");
+}
+
+#[test]
+fn show_prints_each_cited_sentence_once_as_a_numbered_note() {
+    let text = stdout_of(&["-q", "show", "Han Min Koo"]);
+    assert!(
+        text.starts_with(
+            "Han Min Koo — person, id `han-min-koo`\naliases: Mr Han\ncited in: [1] [2]\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("┆ attested 2016-06-04 ┆ [1] [2]   │"),
+        "{text}"
+    );
+    let (_, notes) = text.split_once("\nNotes\n").unwrap();
+    let numbers: Vec<&str> = notes
+        .lines()
+        .map(|l| l.split_once(' ').unwrap().0)
+        .collect();
+    assert_eq!(numbers, ["[1]", "[2]", "[3]", "[4]", "[5]"]);
+    assert_eq!(
+        notes.lines().nth(3),
+        Some(
+            "[4] “Mr Carter also held separate bilateral meetings with Mr Han and Mr Nakatani \
+             on Saturday.” — st-2016-06-04"
+        )
+    );
+    // Each sentence once: the one cited by the office, the relation and the node itself.
+    assert_eq!(text.matches("shakes hands with").count(), 1, "{text}");
+    assert_eq!(text.lines().count(), 54);
+}
+
+#[test]
+fn show_max_rows_cuts_long_lists_and_says_how_many_were_left_out() {
+    let text = stdout_of(&["-q", "show", "KOR", "--max-rows", "1"]);
+    let left_out: Vec<&str> = text.lines().filter(|l| l.starts_with("… and")).collect();
+    assert_eq!(
+        left_out,
+        [
+            "… and 20 more (raise --max-rows to see them)",
+            "… and 3 more (raise --max-rows to see them)",
+            "… and 8 more (raise --max-rows to see them)",
+        ]
+    );
+    // Only the rows shown cite notes.
+    let (_, notes) = text.split_once("\nNotes\n").unwrap();
+    assert_eq!(notes.lines().count(), 3);
+    // -n is --max-rows; --json gives every row.
+    assert_eq!(stdout_of(&["-q", "show", "KOR", "-n", "1"]), text);
+    let v = json_of(&["-q", "show", "KOR", "-n", "1", "--json"]);
+    assert_eq!(v["relations"].as_array().map(Vec::len), Some(21));
+    cmd().args(["show", "KOR", "-n", "0"]).assert().code(2);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1101,6 +1188,243 @@ fn completions_and_man_page() {
     let man = stdout_of(&["man"]);
     assert!(man.starts_with(".ie \\n(.g .ds Aq"), "{}", &man[..80]);
     assert!(man.contains(".TH diplograph 1"));
+    // The main page names the pages of the commands, which exist.
+    assert!(man.contains("diplograph\\-validate(1)"), "{man}");
+    let path = stdout_of(&["man", "path"]);
+    assert!(path.starts_with(".ie \\n(.g .ds Aq"), "{}", &path[..80]);
+    assert!(path.contains(".TH diplograph-path 1"), "{path}");
+    // The preamble is written once.
+    assert_eq!(path.matches(".ds Aq").count(), 2, "{path}");
+    cmd()
+        .args(["man", "frobnicate"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "error: no manual page for `frobnicate`; the commands are: validate, stats, ",
+        ));
+}
+
+#[test]
+fn man_out_writes_one_page_per_command_with_examples_and_exit_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("man1");
+    cmd()
+        .args(["man", "--out", out.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(format!(
+            "note: wrote 13 manual pages to {}\n",
+            out.display()
+        ));
+    let mut files: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "diplograph-cite.1",
+            "diplograph-completions.1",
+            "diplograph-dump.1",
+            "diplograph-fmt.1",
+            "diplograph-man.1",
+            "diplograph-merge.1",
+            "diplograph-path.1",
+            "diplograph-show.1",
+            "diplograph-statements.1",
+            "diplograph-stats.1",
+            "diplograph-timeline.1",
+            "diplograph-validate.1",
+            "diplograph.1",
+        ]
+    );
+    for file in &files {
+        let page = std::fs::read_to_string(out.join(file)).unwrap();
+        // Every page has its exit statuses and at least one example.
+        assert!(
+            page.contains(".SH \"EXIT STATUS\"\n.TP\n\\fB0\\fR\n"),
+            "{file}:\n{page}"
+        );
+        assert!(
+            page.contains(".SH EXAMPLES\n.PP\n"),
+            "{file} has no example:\n{page}"
+        );
+        let name = file.trim_end_matches(".1");
+        assert!(page.contains(&format!(".TH {name} 1 ")), "{file}:\n{page}");
+    }
+    // The page printed is the page written.
+    let printed = stdout_of(&["man", "dump"]);
+    assert_eq!(
+        std::fs::read_to_string(out.join("diplograph-dump.1")).unwrap(),
+        printed
+    );
+    cmd()
+        .args(["man", "dump", "--out", out.to_str().unwrap()])
+        .assert()
+        .code(2);
+}
+
+/// A graph file of `organizations` ministries and `agreements` treaties, each joining two of
+/// them in turn (two `party_to` edges per treaty).
+fn ring_file(dir: &Path, organizations: usize, agreements: usize) -> PathBuf {
+    let mut nodes: Vec<String> = (0..organizations)
+        .map(|i| {
+            format!(
+                r#"{{"id":"o{i}","kind":"organization","name":"Org {i}","org_kind":"ministry"}}"#
+            )
+        })
+        .collect();
+    let mut edges = Vec::new();
+    for j in 0..agreements {
+        nodes.push(format!(
+            r#"{{"id":"a{j}","kind":"agreement","name":"Treaty {j}","agreement_kind":"treaty"}}"#
+        ));
+        for o in [j % organizations, (j + 1) % organizations] {
+            edges.push(format!(
+                r#"{{"kind":"party_to","from":"o{o}","to":"a{j}"}}"#
+            ));
+        }
+    }
+    let text = format!(
+        r#"{{"diplograph":"1","nodes":[{}],"edges":[{}]}}"#,
+        nodes.join(","),
+        edges.join(",")
+    );
+    write(
+        dir,
+        &format!("ring-{organizations}-{agreements}.json"),
+        &text,
+    )
+}
+
+#[test]
+fn large_exports_for_layout_tools_warn_and_still_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    let hint = " (--around NODE --depth N, --kinds KIND, --as-of DATE)\n";
+    let at_limit = ring_file(dir.path(), 10, 250);
+    cmd()
+        .args([
+            "-q",
+            "dump",
+            "--format",
+            "mermaid",
+            at_limit.to_str().unwrap(),
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("flowchart LR\n"))
+        .stderr("");
+    let over = ring_file(dir.path(), 10, 251);
+    cmd()
+        .args(["-q", "dump", "--format", "mermaid", over.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "%%{init: {\"maxEdges\": 502}}%%\nflowchart LR\n",
+        ))
+        .stderr(predicate::str::starts_with(
+            "warning: the Mermaid export has 502 edges: Mermaid draws at most 500 by default",
+        ))
+        .stderr(predicate::str::ends_with(hint));
+    let big = ring_file(dir.path(), 1000, 1001);
+    let out = dir.path().join("big.dot");
+    cmd()
+        .args([
+            "-q",
+            "dump",
+            big.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with(
+            "warning: the DOT export has 2001 nodes: Graphviz's dot lays out more than 2000 \
+             slowly",
+        ))
+        .stderr(predicate::str::ends_with(hint));
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .starts_with("digraph "));
+    // Other formats of the same graph: no warning.
+    cmd()
+        .args(["-q", "dump", "--format", "graphml", big.to_str().unwrap()])
+        .assert()
+        .success()
+        .stderr("");
+}
+
+/// The export formats, as `--format` takes them.
+const FORMATS: [&str; 8] = [
+    "json", "dot", "graphml", "gexf", "nodelink", "csv", "cypher", "mermaid",
+];
+
+#[test]
+fn shell_completions_offer_the_values_of_a_closed_vocabulary() {
+    let words = FORMATS.join(" ");
+    let bash = stdout_of(&["completions", "bash"]);
+    assert!(
+        bash.contains(&format!(
+            "COMPREPLY=($(compgen -W \"{words}\" -- \"${{cur}}\"))"
+        )),
+        "{bash}"
+    );
+    let zsh = stdout_of(&["completions", "zsh"]);
+    let format_line = zsh.lines().find(|l| l.starts_with("'--format=[")).unwrap();
+    assert!(
+        format_line.ends_with(&format!(":FORMAT:({words})' \\")),
+        "{format_line}"
+    );
+    let fish = stdout_of(&["completions", "fish"]);
+    let from = fish.find("-l format").unwrap();
+    let offered = fish[from..].split_once("-a \"").unwrap().1;
+    let offered: Vec<&str> = offered
+        .split_once('"')
+        .unwrap()
+        .0
+        .lines()
+        .map(|l| l.trim_end_matches("\\t''"))
+        .collect();
+    assert_eq!(offered, FORMATS);
+}
+
+#[test]
+fn closed_vocabularies_are_listed_in_help_and_typos_get_a_suggestion() {
+    let help = stdout_of(&["dump", "--help"]);
+    assert!(
+        help.contains(
+            "[possible values: json, dot, graphml, gexf, nodelink, csv, cypher, mermaid]"
+        ),
+        "{help}"
+    );
+    cmd()
+        .args(["dump", "--format", "grapml"])
+        .assert()
+        .code(2)
+        .stderr(
+            "error: invalid value 'grapml' for '--format <FORMAT>'\n  [possible values: json, \
+             dot, graphml, gexf, nodelink, csv, cypher, mermaid]\n\n  tip: a similar value \
+             exists: 'graphml'\n\nFor more information, try '--help'.\n",
+        );
+    cmd()
+        .args(["path", "KOR", "JPN", "--via", "treatyy"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "tip: a similar value exists: 'treaty'",
+        ));
+    // Other spellings the core accepts are still accepted: case, hyphens, aliases.
+    for args in [
+        &["-q", "dump", "--format", "MMD"][..],
+        &["-q", "dump", "--format", "node-link"][..],
+        &["-q", "dump", "--kinds", "party-to,Said"][..],
+        &["-q", "path", "KOR", "JPN", "--via", "defense"][..],
+        &["-q", "path", "KOR", "JPN", "--via", "GSOMIA,treaty"][..],
+    ] {
+        cmd().args(args).assert().success();
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

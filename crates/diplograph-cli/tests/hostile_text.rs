@@ -214,9 +214,14 @@ fn a_problem_quoting_a_hostile_name_shows_it_visibly() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(obeyable(&stderr), None, "{stderr}");
+    // The suggestions echo the graph's hostile names, neutralised too.
+    let h = "[U+001B]]0;pwned[U+0007][U+001B][2J";
     assert_eq!(
         stderr,
-        "error: no node is called `x[U+001B]]0;pwned[U+0007][U+001B][2J`\n"
+        format!(
+            "error: no node is called `x{h}`; did you mean {h} (country `KOR`), {h} (agreement \
+             `gsomia-x`), {h} (source `src`), {h} (event `ev`) or {h} (statement `stmt`)?\n"
+        )
     );
 }
 

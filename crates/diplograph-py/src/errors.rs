@@ -21,7 +21,7 @@ const ERRORS_MODULE: &str = "diplograph._errors";
 /// |---|---|
 /// | `Invalid` (only `json-syntax` problems) | `ParseError` (a `ValidationError`) |
 /// | `Invalid` | `ValidationError` with `.problems` |
-/// | `NodeNotFound` | `NodeNotFound` (also a `KeyError`) |
+/// | `NodeNotFound` | `NodeNotFound` with `.suggestions` (also a `KeyError`) |
 /// | `AmbiguousName` | `AmbiguousName` with `.candidates` and `.total` (also a `LookupError`) |
 /// | `UnknownName` | `UnknownName` (also a `ValueError`) |
 /// | `Date` | `InvalidDate` (also a `ValueError`) |
@@ -104,8 +104,18 @@ fn build(py: Python<'_>, e: &Error) -> Result<PyErr, PyErr> {
                 "ValidationError"
             }
         }
-        Error::NodeNotFound { name, .. } => {
+        Error::NodeNotFound {
+            name, suggestions, ..
+        } => {
             kwargs.set_item("name", name)?;
+            let list = PyList::empty(py);
+            for s in suggestions {
+                let fields = PyDict::new(py);
+                fields.set_item("name", &s.name)?;
+                fields.set_item("node", candidate_to_py(py, &module, &s.node)?)?;
+                list.append(module.getattr("Suggestion")?.call((), Some(&fields))?)?;
+            }
+            kwargs.set_item("suggestions", list)?;
             "NodeNotFound"
         }
         Error::AmbiguousName {
@@ -180,6 +190,22 @@ fn candidate_to_py<'py>(
     kwargs.set_item("kind", c.kind.as_str())?;
     kwargs.set_item("name", &c.name)?;
     module.getattr("Candidate")?.call((), Some(&kwargs))
+}
+
+/// Issues `warning`, if any, as a `diplograph.LayoutWarning`, its text saying how to export a
+/// part of the graph from Python.
+pub(crate) fn warn_layout(
+    py: Python<'_>,
+    warning: Option<diplograph::export::LayoutWarning>,
+) -> PyResult<()> {
+    let Some(warning) = warning else {
+        return Ok(());
+    };
+    let message = format!("{warning} (Graph.neighbourhood(node, depth=..., kinds=..., as_of=...))");
+    py.import(ERRORS_MODULE)?
+        .getattr("warn_layout")?
+        .call1((message,))?;
+    Ok(())
 }
 
 /// Shorthand: a core result as a Python result.

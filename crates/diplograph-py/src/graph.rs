@@ -23,12 +23,12 @@ use pyo3::exceptions::PyTypeError;
 
 use crate::columns;
 use crate::date::{DateArg, DatesArg};
-use crate::errors::{problem_to_py, to_py_err, IntoPyResult};
+use crate::errors::{problem_to_py, to_py_err, warn_layout, IntoPyResult};
 use crate::limits::LimitsArg;
 use crate::objects::{
     attributes_from_py, citations, term_from_py, CitationArg, NameArg, PyEdge, PyNode, StepArg,
 };
-use crate::query::{resolve, resolve_as, resolve_opt, wrap};
+use crate::query::{resolve, resolve_as, resolve_opt, resolve_preferring, wrap, PARTIES};
 use crate::shared::{ReadGuard, SharedGraph};
 
 /// Parses an export format name, raising `UnknownName` (a `ValueError`).
@@ -109,7 +109,8 @@ fn node(
     cites: Vec<CitationArg>,
 ) -> PyResult<Node> {
     let mut n = Node::new(id, name, details);
-    n.aliases = aliases;
+    // One spelling of each name: "ROK" and "rok" are one alias.
+    n.aliases = diplograph::identity::distinct_aliases(&n.name, aliases);
     n.external_ids = external_ids;
     n.attributes = attributes_from_py(attributes)?;
     n.citations = citations(cites);
@@ -599,7 +600,9 @@ impl PyGraph {
     /// ``.gexf``, ``.dot``/``.gv``, ``.csv`` (a directory that receives ``nodes.csv`` and
     /// ``edges.csv``), ``.cypher``, ``.mmd``. Raises ``ValueError`` when the name says another
     /// format than ``format``, or says none and no ``format`` is given; ``UnknownName`` for an
-    /// unknown ``format``; ``FileError`` when writing fails.
+    /// unknown ``format``; ``FileError`` when writing fails. A ``dot`` export of more than
+    /// 2000 nodes, or a ``mermaid`` one of more than 500 edges, is written whole and issues a
+    /// ``diplograph.LayoutWarning`` (the tool that lays it out will be slow, or refuse it).
     ///
     /// >>> import diplograph, tempfile, pathlib
     /// >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -611,30 +614,42 @@ impl PyGraph {
         let asked = format.map(vocab_export).transpose()?;
         let format = ExportFormat::for_path(&path, asked)
             .map_err(|e| PyValueError::new_err(e.to_string()))?;
-        let g = self.read(py)?;
-        let g = &*g;
-        py.detach(move || export::export_to_path(g, format, &path))
-            .py()
+        let warning = {
+            let g = self.read(py)?;
+            let g = &*g;
+            let warning = export::layout_warning(g, format);
+            py.detach(move || export::export_to_path(g, format, &path))
+                .py()?;
+            warning
+        };
+        // Issued once the graph is let go: a warning filter may run Python code.
+        warn_layout(py, warning)
     }
 
     /// The graph as text in one of the formats: ``json`` (the native format, deterministic),
     /// ``dot``, ``graphml``, ``gexf``, ``nodelink`` (networkx node-link JSON), ``csv``,
-    /// ``cypher`` or ``mermaid``. Raises ``UnknownName`` for another name.
+    /// ``cypher`` or ``mermaid``. Raises ``UnknownName`` for another name. Issues a
+    /// ``diplograph.LayoutWarning`` as ``save`` does.
     #[pyo3(signature = (format = "json"))]
     fn dumps(&self, py: Python<'_>, format: &str) -> PyResult<Py<PyAny>> {
-        let g = self.read(py)?;
-        let g = &*g;
         let format: ExportFormat = vocab_export(format)?;
-        if format == ExportFormat::Csv {
-            let (mut nodes, mut edges) = (Vec::new(), Vec::new());
-            py.detach(|| export::export_csv(g, &mut nodes, &mut edges))
-                .py()?;
-            let d = PyDict::new(py);
-            d.set_item(export::CSV_NODES_FILE, String::from_utf8_lossy(&nodes))?;
-            d.set_item(export::CSV_EDGES_FILE, String::from_utf8_lossy(&edges))?;
-            return Ok(d.into_any().unbind());
-        }
-        let text = py.detach(|| export::export_to_string(g, format)).py()?;
+        let (text, warning) = {
+            let g = self.read(py)?;
+            let g = &*g;
+            if format == ExportFormat::Csv {
+                let (mut nodes, mut edges) = (Vec::new(), Vec::new());
+                py.detach(|| export::export_csv(g, &mut nodes, &mut edges))
+                    .py()?;
+                let d = PyDict::new(py);
+                d.set_item(export::CSV_NODES_FILE, String::from_utf8_lossy(&nodes))?;
+                d.set_item(export::CSV_EDGES_FILE, String::from_utf8_lossy(&edges))?;
+                return Ok(d.into_any().unbind());
+            }
+            let text = py.detach(|| export::export_to_string(g, format)).py()?;
+            (text, export::layout_warning(g, format))
+        };
+        // Issued once the graph is let go: a warning filter may run Python code.
+        warn_layout(py, warning)?;
         Ok(text.into_pyobject(py)?.into_any().unbind())
     }
 
@@ -743,10 +758,9 @@ impl PyGraph {
         let on = as_of.map(|d| d.0);
         let links = match (between, on) {
             (Some((a, b)), on) => {
-                let parties = NodeKind::PARTIES;
                 let (a, b) = (
-                    resolve_as(py, g, a, parties)?,
-                    resolve_as(py, g, b, parties)?,
+                    resolve_as(py, g, a, PARTIES)?,
+                    resolve_as(py, g, b, PARTIES)?,
                 );
                 py.detach(|| g.agreements_between(a, b, on.as_ref()))
             }
@@ -797,10 +811,9 @@ impl PyGraph {
             .with_k(k)
             .with_max_hops(max_hops)
             .with_certain(certain);
-        let parties = NodeKind::PARTIES;
         let (a, b) = (
-            resolve_as(py, g, a, parties)?,
-            resolve_as(py, g, b, parties)?,
+            resolve_as(py, g, a, PARTIES)?,
+            resolve_as(py, g, b, PARTIES)?,
         );
         let chains = py.detach(|| g.chains(a, b, &query));
         wrap(py, "Chain", &chains)
@@ -866,7 +879,7 @@ impl PyGraph {
     ) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;
-        let ix = resolve(py, g, agreement)?;
+        let ix = resolve_preferring(py, g, agreement, &[NodeKind::Agreement])?;
         let on = as_of.map(|d| d.0);
         let found = g.parties(ix, on.as_ref());
         let found = if certain { certain_only(found) } else { found };
@@ -877,7 +890,7 @@ impl PyGraph {
     fn signatories<'py>(&self, py: Python<'py>, agreement: NameArg) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;
-        let ix = resolve(py, g, agreement)?;
+        let ix = resolve_preferring(py, g, agreement, &[NodeKind::Agreement])?;
         wrap(py, "Signatory", &g.signatories(ix))
     }
 
@@ -888,7 +901,7 @@ impl PyGraph {
         let g = self.read(py)?;
         let g = &*g;
         let name = statement.0.clone();
-        let ix = resolve(py, g, statement)?;
+        let ix = resolve_preferring(py, g, statement, &[NodeKind::Statement])?;
         let Some(info) = g.statement(ix) else {
             return Err(PyValueError::new_err(format!(
                 "`{name}` is not a statement"
@@ -924,7 +937,7 @@ impl PyGraph {
     fn attendees<'py>(&self, py: Python<'py>, event: NameArg) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;
-        let ix = resolve(py, g, event)?;
+        let ix = resolve_preferring(py, g, event, &[NodeKind::Event])?;
         wrap(py, "NodeRef", &g.attendees(ix))
     }
 
@@ -1066,10 +1079,7 @@ impl PyGraph {
         };
         let g = self.read(py)?;
         let g = &*g;
-        Ok(match py.detach(|| g.resolve(&name)) {
-            Ok(_) | Err(Error::AmbiguousName { .. }) => true,
-            Err(_) => false,
-        })
+        Ok(py.detach(|| g.knows(&name)))
     }
 
     fn __getitem__(&self, py: Python<'_>, name: &str) -> PyResult<PyNode> {

@@ -8,6 +8,7 @@
 //! are the core's.
 
 use diplograph::graph::NodeIndex;
+use diplograph::model::NodeKind;
 use diplograph::Graph;
 use pyo3::prelude::*;
 
@@ -29,21 +30,36 @@ pub(crate) fn wrap<'py>(
 /// Resolves a name (id, name or alias) to a node index, raising `NodeNotFound` or
 /// `AmbiguousName`.
 pub(crate) fn resolve(py: Python<'_>, g: &Graph, name: NameArg) -> PyResult<NodeIndex> {
-    let NameArg(name) = name;
-    py.detach(move || g.resolve(&name)).py()
+    resolve_as(py, g, name, &[])
 }
 
 /// Resolves a name among nodes of `kinds` only (a capital names its country where the
-/// argument takes a party), raising `NodeNotFound` or `AmbiguousName`.
+/// argument takes a party), raising `NodeNotFound` (with suggestions of those kinds first) or
+/// `AmbiguousName`.
 pub(crate) fn resolve_as(
     py: Python<'_>,
     g: &Graph,
     name: NameArg,
-    kinds: &[diplograph::NodeKind],
+    kinds: &[NodeKind],
 ) -> PyResult<NodeIndex> {
     let NameArg(name) = name;
     py.detach(move || g.resolve_as(&name, kinds)).py()
 }
+
+/// Resolves a name of any kind, the suggestions of `kinds` first on a miss, for an argument
+/// that says itself when it gets another kind ([`Graph::resolve_preferring`]).
+pub(crate) fn resolve_preferring(
+    py: Python<'_>,
+    g: &Graph,
+    name: NameArg,
+    kinds: &[NodeKind],
+) -> PyResult<NodeIndex> {
+    let NameArg(name) = name;
+    py.detach(move || g.resolve_preferring(&name, kinds)).py()
+}
+
+/// The kinds a party takes: countries and organizations.
+pub(crate) const PARTIES: &[NodeKind] = &[NodeKind::Country, NodeKind::Organization];
 
 /// Resolves an optional name.
 pub(crate) fn resolve_opt(

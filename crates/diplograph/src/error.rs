@@ -384,6 +384,16 @@ fn shorten_message(s: &str) -> std::borrow::Cow<'_, str> {
 /// gives a short message with a count, not a 4.7 MB list.
 pub const AMBIGUITY_CANDIDATES: usize = 10;
 
+/// "; did you mean A, B or C?", or nothing when there is no suggestion.
+fn did_you_mean(suggestions: &[crate::identity::Suggestion]) -> String {
+    let shown: Vec<String> = suggestions.iter().map(ToString::to_string).collect();
+    match shown.split_last() {
+        None => String::new(),
+        Some((only, [])) => format!("; did you mean {only}?"),
+        Some((last, rest)) => format!("; did you mean {} or {last}?", rest.join(", ")),
+    }
+}
+
 fn more_candidates(total: usize, listed: usize) -> String {
     match total.saturating_sub(listed) {
         0 => String::new(),
@@ -402,12 +412,19 @@ pub enum Error {
         problems: Problems,
     },
     /// No node has this id, name or alias.
-    #[error("no node is called `{name}`{hint}")]
+    ///
+    /// The message ends with the suggestions, if any: "; did you mean Seoul (South Korea,
+    /// country `KOR`)?".
+    #[error("no node is called `{name}`{hint}{}", did_you_mean(suggestions))]
     NodeNotFound {
         /// The name looked up.
         name: String,
-        /// A hint (close names), possibly empty.
+        /// What else to say, possibly empty (" among agreements (it is a person)").
         hint: String,
+        /// The nodes it may have meant, closest first, those of the kinds the argument takes
+        /// first (see [`crate::Graph::resolve_as`]); at most
+        /// [`crate::identity::MAX_SUGGESTIONS`].
+        suggestions: Vec<crate::identity::Suggestion>,
     },
     /// More than one node answers to this name.
     ///

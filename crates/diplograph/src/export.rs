@@ -24,6 +24,7 @@ mod dot;
 mod flat;
 mod gexf;
 mod graphml;
+mod layout;
 mod mermaid;
 mod nodelink;
 mod xml;
@@ -39,6 +40,7 @@ use crate::graph::Graph;
 pub use self::csv::{
     export_csv, export_csv_dir, export_csv_dir_with, CSV_EDGES_FILE, CSV_NODES_FILE,
 };
+pub use self::layout::{layout_warning, LayoutWarning, DOT_MAX_NODES, MERMAID_MAX_EDGES};
 
 /// A file format the graph can be exported to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -86,6 +88,18 @@ impl ExportFormat {
             ExportFormat::Csv => "csv",
             ExportFormat::Cypher => "cypher",
             ExportFormat::Mermaid => "mermaid",
+        }
+    }
+
+    /// The other names this format is known by on the command line and in Python
+    /// (`mmd` for `mermaid`, `gv` for `dot`, `node-link` for `nodelink`), beside case and
+    /// separator variants, which [`str::parse`] also accepts.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            ExportFormat::Dot => &["gv"],
+            ExportFormat::Nodelink => &["node-link", "node_link"],
+            ExportFormat::Mermaid => &["mmd"],
+            _ => &[],
         }
     }
 
@@ -231,18 +245,15 @@ impl FromStr for ExportFormat {
     /// Parses a format name, ignoring case and surrounding space; `node-link` and `node_link`
     /// are accepted for `nodelink`, `mmd` for `mermaid`, `gv` for `dot`.
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        let wanted = s.trim().to_ascii_lowercase().replace(['-', '_', ' '], "");
-        let alias = match wanted.as_str() {
-            "mmd" => Some(ExportFormat::Mermaid),
-            "gv" => Some(ExportFormat::Dot),
-            _ => None,
-        };
-        alias
-            .or_else(|| {
-                ExportFormat::ALL
-                    .iter()
-                    .copied()
-                    .find(|f| f.as_str() == wanted)
+        let plain = |name: &str| name.to_ascii_lowercase().replace(['-', '_', ' '], "");
+        let wanted = plain(s.trim());
+        ExportFormat::ALL
+            .iter()
+            .copied()
+            .find(|f| {
+                std::iter::once(f.as_str())
+                    .chain(f.aliases().iter().copied())
+                    .any(|name| plain(name) == wanted)
             })
             .ok_or_else(|| UnknownName {
                 what: "export format",

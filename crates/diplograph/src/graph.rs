@@ -512,20 +512,20 @@ impl Graph {
             .filter_map(|e| self.edge_at(e))
     }
 
-    /// Finds the one node called `name`: an id, a name or an alias, compared case- and
-    /// accent-insensitively; for countries also their ISO names, common names, press
+    /// Finds the one node called `name`: an id, a name or an alias, compared case-, accent-
+    /// and hyphen-insensitively; for countries also their ISO names, common names, press
     /// abbreviations and capital ("Seoul", "ROK").
     ///
     /// An exact id wins; then names the dataset declares; then built-in country names.
     /// Cost: O(length of name) after the name index is built (O(nodes), once per change).
     ///
     /// # Errors
-    /// [`Error::NodeNotFound`] (with close names as a hint), or [`Error::AmbiguousName`]
-    /// with the count and the first candidates — never a silent pick.
+    /// [`Error::NodeNotFound`] with the closest names as suggestions (see
+    /// [`Graph::resolve_as`]), or [`Error::AmbiguousName`] with the count and the first
+    /// candidates — never a silent pick.
     pub fn lookup(&self, name: &str) -> Result<&Node> {
         let ix = self.resolve(name)?;
-        self.node_at(ix)
-            .ok_or_else(|| not_found(name, String::new()))
+        self.node_at(ix).ok_or_else(|| not_found(name, Vec::new()))
     }
 
     /// Like [`Graph::lookup`], returning the node's index. The kind is open: a name that a
@@ -535,12 +535,14 @@ impl Graph {
     /// # Errors
     /// As [`Graph::lookup`].
     pub fn resolve(&self, name: &str) -> Result<NodeIndex> {
-        self.resolve_as(name, NodeKind::ALL)
+        self.resolve_as(name, &[])
     }
 
-    /// Finds the one node of one of `kinds` called `name`, as [`Graph::resolve`] does but
-    /// among those kinds only: an argument that takes a country or a party resolves "Seoul"
-    /// to South Korea (its capital, a metonym) even when a place node is called Seoul.
+    /// Finds the one node of one of `kinds` (empty: any kind) called `name`, as
+    /// [`Graph::resolve`] does but among those kinds only: an argument that takes a country
+    /// or a party resolves "Seoul" to South Korea (its capital, a metonym) even when a place
+    /// node is called Seoul. When nothing is called `name`, the suggestions of those kinds
+    /// come first.
     ///
     /// ```
     /// use diplograph::{Graph, Node, NodeDetails, NodeKind, PlaceKind};
@@ -552,15 +554,66 @@ impl Graph {
     /// let city = g.resolve_as("Seoul", &[NodeKind::Place])?;
     /// assert_eq!(g.node_at(city).map(|n| n.id.as_str()), Some("seoul"));
     /// assert!(g.resolve("Seoul").is_err()); // open: both answer, so it is ambiguous
+    /// let err = g.resolve_as("Seol", &[NodeKind::Country]).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "no node is called `Seol`; did you mean Seoul (South Korea, country `KOR`)?"
+    /// );
     /// # Ok::<(), diplograph::Error>(())
     /// ```
+    ///
+    /// Cost: as [`Graph::resolve`] when the name is found; when it is not, one similarity
+    /// ([`identity::similarity`]) per distinct name in the graph.
     ///
     /// # Errors
     /// As [`Graph::lookup`]; a name only nodes of other kinds answer to is
     /// [`Error::NodeNotFound`], with a hint naming what it does answer to.
     pub fn resolve_as(&self, name: &str, kinds: &[NodeKind]) -> Result<NodeIndex> {
-        let wanted = |ix: &NodeIndex| self.node_at(*ix).is_some_and(|n| kinds.contains(&n.kind()));
-        let open = NodeKind::ALL.iter().all(|k| kinds.contains(k));
+        self.suggest_on_miss(self.find_as(name, kinds), kinds)
+    }
+
+    /// Like [`Graph::resolve`] (any kind is found), for an argument that expects nodes of
+    /// `kinds` and says so itself when it gets another kind (`cite` naming a country): when
+    /// nothing is called `name`, the suggestions of those kinds come first.
+    ///
+    /// # Errors
+    /// As [`Graph::lookup`].
+    pub fn resolve_preferring(&self, name: &str, kinds: &[NodeKind]) -> Result<NodeIndex> {
+        self.suggest_on_miss(self.find(name), kinds)
+    }
+
+    /// A miss with no hint gets the suggestions of `kinds` first.
+    fn suggest_on_miss(&self, found: Result<NodeIndex>, kinds: &[NodeKind]) -> Result<NodeIndex> {
+        match found {
+            Err(Error::NodeNotFound { name, hint, .. }) if hint.is_empty() => {
+                let suggestions = self.suggestions(&name, kinds);
+                Err(Error::NodeNotFound {
+                    name,
+                    hint,
+                    suggestions,
+                })
+            }
+            found => found,
+        }
+    }
+
+    /// Whether some node answers to `name` (one or several: an ambiguous name is known).
+    /// Cost: as [`Graph::resolve`], without the suggestions a miss would look for.
+    pub fn knows(&self, name: &str) -> bool {
+        matches!(self.find(name), Ok(_) | Err(Error::AmbiguousName { .. }))
+    }
+
+    /// [`Graph::resolve`] without suggestions: a miss is an [`Error::NodeNotFound`] with none.
+    pub(crate) fn find(&self, name: &str) -> Result<NodeIndex> {
+        self.find_as(name, &[])
+    }
+
+    /// [`Graph::resolve_as`] without suggestions. A name only nodes of other kinds answer to
+    /// is an [`Error::NodeNotFound`] whose hint says what it names.
+    fn find_as(&self, name: &str, kinds: &[NodeKind]) -> Result<NodeIndex> {
+        let open = kinds.is_empty() || NodeKind::ALL.iter().all(|k| kinds.contains(k));
+        let wanted =
+            |ix: &NodeIndex| open || self.node_at(*ix).is_some_and(|n| kinds.contains(&n.kind()));
         let mut elsewhere: Vec<NodeIndex> = Vec::new();
         if let Some(&ix) = self.by_id.get(name) {
             if wanted(&ix) {
@@ -598,11 +651,7 @@ impl Graph {
                 .iter()
                 .take(crate::error::AMBIGUITY_CANDIDATES)
                 .filter_map(|&ix| self.node_at(ix))
-                .map(|n| Candidate {
-                    id: n.id.clone(),
-                    kind: n.kind(),
-                    name: n.name.clone(),
-                })
+                .map(candidate)
                 .collect();
             return Err(Error::AmbiguousName {
                 name: name.to_owned(),
@@ -618,36 +667,24 @@ impl Graph {
                 elsewhere.push(ix);
             }
         }
-        if !elsewhere.is_empty() {
-            let what: Vec<String> = elsewhere
-                .iter()
-                .filter_map(|&ix| self.node_at(ix))
-                .map(|n| format!("{} `{}`", n.kind(), n.id))
-                .collect();
-            let takes: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
-            return Err(not_found(
-                name,
-                format!(
-                    " as a {} (it names {})",
-                    takes.join(" or "),
-                    what.join(", ")
-                ),
-            ));
+        if elsewhere.is_empty() {
+            return Err(not_found(name, Vec::new()));
         }
-        let mut close: Vec<&str> = index
-            .declared
-            .keys()
-            .filter(|k| !key.is_empty() && k.contains(key.as_str()))
-            .map(String::as_str)
+        let what: Vec<String> = elsewhere
+            .iter()
+            .filter_map(|&ix| self.node_at(ix))
+            .map(|n| format!("{} `{}`", n.kind(), n.id))
             .collect();
-        close.sort_unstable();
-        close.truncate(5);
-        let hint = if close.is_empty() {
-            String::new()
-        } else {
-            format!(" (did you mean: {}?)", close.join(", "))
-        };
-        Err(not_found(name, hint))
+        let takes: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+        Err(Error::NodeNotFound {
+            name: name.to_owned(),
+            hint: format!(
+                " as a {} (it names {})",
+                takes.join(" or "),
+                what.join(", ")
+            ),
+            suggestions: Vec::new(),
+        })
     }
 
     /// The country a place lies in, following `located_in` up (a venue in a city in a
@@ -693,6 +730,58 @@ impl Graph {
             }
         }
         None
+    }
+
+    /// The nodes `name` may have meant: each node's claim (id, name, alias or built-in country
+    /// name) most alike to it, if alike enough ([`identity::SUGGESTION_THRESHOLD`]); nodes of
+    /// `kinds` first (all alike when empty), then the most alike, then the shortest name.
+    fn suggestions(&self, name: &str, kinds: &[NodeKind]) -> Vec<identity::Suggestion> {
+        let key = normalize(name);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let index = self.derived.names.get_or_init(|| self.build_name_index());
+        let mut best: HashMap<NodeIndex, (f64, &str)> = HashMap::new();
+        for table in [&index.declared, &index.builtin] {
+            for (claim, nodes) in table {
+                let score = identity::similarity_from(&key, claim, identity::SUGGESTION_THRESHOLD);
+                if score < identity::SUGGESTION_THRESHOLD {
+                    continue;
+                }
+                for &ix in nodes {
+                    let entry = best.entry(ix).or_insert((score, claim));
+                    if (score, std::cmp::Reverse(claim.len()))
+                        > (entry.0, std::cmp::Reverse(entry.1.len()))
+                    {
+                        *entry = (score, claim);
+                    }
+                }
+            }
+        }
+        let mut ranked: Vec<(bool, f64, usize, NodeIndex, &str)> = best
+            .into_iter()
+            .filter_map(|(ix, (score, claim))| {
+                let kind = self.node_at(ix)?.kind();
+                let preferred = kinds.is_empty() || kinds.contains(&kind);
+                Some((!preferred, -score, claim.len(), ix, claim))
+            })
+            .collect();
+        ranked.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| a.1.total_cmp(&b.1))
+                .then_with(|| (a.2, a.3).cmp(&(b.2, b.3)))
+        });
+        ranked
+            .into_iter()
+            .take(identity::MAX_SUGGESTIONS)
+            .filter_map(|(_, _, _, ix, claim)| {
+                let node = self.node_at(ix)?;
+                Some(identity::Suggestion {
+                    name: spelling(node, claim).to_owned(),
+                    node: candidate(node),
+                })
+            })
+            .collect()
     }
 
     fn build_name_index(&self) -> NameIndex {
@@ -751,11 +840,41 @@ impl Graph {
     }
 }
 
-fn not_found(name: &str, hint: String) -> Error {
+fn not_found(name: &str, suggestions: Vec<identity::Suggestion>) -> Error {
     Error::NodeNotFound {
         name: name.to_owned(),
-        hint,
+        hint: String::new(),
+        suggestions,
     }
+}
+
+/// A node as an ambiguous name's candidate or a suggestion's node.
+fn candidate(node: &Node) -> Candidate {
+    Candidate {
+        id: node.id.clone(),
+        kind: node.kind(),
+        name: node.name.clone(),
+    }
+}
+
+/// The node's own spelling of a name it claims, given normalized (`claim`): its id, name, an
+/// alias or a built-in country name; the normalized form when none matches.
+fn spelling<'n>(node: &'n Node, claim: &'n str) -> &'n str {
+    let builtin = match node.details {
+        NodeDetails::Country => identity::country(&node.id),
+        _ => None,
+    };
+    std::iter::once(node.id.as_str())
+        .chain(std::iter::once(node.name.as_str()))
+        .chain(node.aliases.iter().map(String::as_str))
+        .chain(
+            builtin
+                .into_iter()
+                .flat_map(identity::CountryRecord::all_names)
+                .map(|n| -> &'n str { n }),
+        )
+        .find(|n| normalize(n) == claim)
+        .unwrap_or(claim)
 }
 
 #[cfg(test)]
@@ -891,8 +1010,82 @@ mod tests {
         let err = g.lookup("ministr").err().map(|e| e.to_string());
         assert_eq!(
             err.as_deref(),
-            Some("no node is called `ministr` (did you mean: ministry of defense, ministry of national defense, the ministry?)")
+            Some("no node is called `ministr`; did you mean the ministry (Ministry of National Defense, organization `kor-mnd`) or the ministry (Ministry of Defense, organization `jpn-mod`)?")
         );
+    }
+
+    fn suggested(err: Option<Error>) -> Vec<String> {
+        match err {
+            Some(Error::NodeNotFound { suggestions, .. }) => {
+                suggestions.iter().map(ToString::to_string).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn misspelt_names_get_the_closest_names_as_suggestions() {
+        let g = crate::example();
+        assert_eq!(
+            suggested(g.resolve("Seol").err()),
+            ["Seoul (South Korea, country `KOR`)"]
+        );
+        assert_eq!(
+            suggested(g.resolve("korea").err()),
+            ["South Korea (country `KOR`)", "North Korea (country `PRK`)"]
+        );
+        assert_eq!(
+            suggested(g.resolve("Pentagn").err()),
+            [
+                "Pentagon (US Department of Defense, organization `us-dod`)",
+                "Pentagon chief (Ashton Carter, person `ashton-carter`)"
+            ]
+        );
+        assert_eq!(suggested(g.resolve("Atlantis").err()), Vec::<String>::new());
+        assert_eq!(suggested(g.resolve("  ").err()), Vec::<String>::new());
+        // Only a miss looks for suggestions: a name that is found or ambiguous has none.
+        assert!(g.knows("Han Min Koo") && g.knows("han min-koo") && !g.knows("Seol"));
+    }
+
+    #[test]
+    fn suggestions_of_the_kinds_asked_for_come_first() {
+        let mut g = Graph::new();
+        for n in [
+            Node::new("KOR", "South Korea", NodeDetails::Country),
+            Node::new("korra", "Korra", NodeDetails::Person),
+        ] {
+            assert!(g.add_node(n).is_ok());
+        }
+        let people = suggested(g.resolve_as("Kora", &[NodeKind::Person]).err());
+        assert_eq!(
+            people,
+            ["Korra (person `korra`)", "South Korea (country `KOR`)"]
+        );
+        let countries = suggested(g.resolve_as("Kora", &[NodeKind::Country]).err());
+        assert_eq!(
+            countries,
+            ["South Korea (country `KOR`)", "Korra (person `korra`)"]
+        );
+    }
+
+    #[test]
+    fn hyphen_and_space_variants_find_one_node() {
+        let mut g = Graph::new();
+        let han = Node::new("han", "Han Min-koo", NodeDetails::Person).with_alias("Minister Han");
+        assert!(g.add_node(han).is_ok());
+        for name in [
+            "Han Min-koo",
+            "Han Min Koo",
+            "han min koo",
+            "HAN MIN–KOO",
+            "minister-han",
+        ] {
+            assert_eq!(
+                g.lookup(name).map(|n| n.id.as_str()).ok(),
+                Some("han"),
+                "{name}"
+            );
+        }
     }
 
     #[test]

@@ -24,7 +24,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::error::{Error, Location, Problem, ProblemCode, Result};
 use crate::graph::{Graph, NodeIndex};
-use crate::identity::normalize;
+use crate::identity::{self, normalize};
 use crate::model::{AgreementTerms, Edge, LifecycleStep, Node, NodeDetails, NodeKind, Vote};
 use crate::order;
 use crate::provenance::{union_citations, Citation};
@@ -1500,7 +1500,8 @@ fn merge_nodes(
         .all(|a| node.aliases.contains(a) || *a == node.name)
     {
         aliases.extend(node.aliases.iter().cloned());
-        node.aliases = aliases.into_iter().filter(|a| *a != node.name).collect();
+        // One spelling of each name: "ROK" and "rok" from two inputs are one alias.
+        node.aliases = identity::distinct_aliases(&node.name, aliases);
     }
     node
 }

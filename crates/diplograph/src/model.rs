@@ -860,10 +860,26 @@ impl Node {
         self.details.kind()
     }
 
-    /// Adds an alias (builder style).
+    /// Adds an alias (builder style), unless it is the name or an alias already held in
+    /// another case, accent, hyphenation or spacing ([`crate::identity::same_name`]).
+    ///
+    /// ```
+    /// use diplograph::model::{Node, NodeDetails};
+    /// let han = Node::new("han", "Han Min-koo", NodeDetails::Person)
+    ///     .with_alias("Minister Han")
+    ///     .with_alias("MINISTER HAN")
+    ///     .with_alias("Han Min Koo");
+    /// assert_eq!(han.aliases, ["Minister Han"]);
+    /// ```
     #[must_use]
     pub fn with_alias(mut self, alias: impl Into<String>) -> Self {
-        self.aliases.push(alias.into());
+        let alias = alias.into();
+        let known = std::iter::once(&self.name)
+            .chain(&self.aliases)
+            .any(|a| crate::identity::same_name(a, &alias));
+        if !known {
+            self.aliases.push(alias);
+        }
         self
     }
 

@@ -126,9 +126,10 @@ fn conflicts_are_reported_with_both_inputs() {
             "merge-conflict `x` names nodes of different kinds (person, organization); kept apart as `x~organization` (in a.json, b.json)",
         ]
     );
-    // Unified by Wikidata id: one Han, under the smaller id, with the other name as an alias.
+    // Unified by Wikidata id: one Han, under the smaller id; the other name, "Han Min-koo",
+    // is his name with a hyphen, so no alias of its own.
     let han = m.graph.node("han").unwrap();
-    assert_eq!(han.aliases, ["Han Min-koo"]);
+    assert_eq!((han.name.as_str(), han.aliases.len()), ("Han Min Koo", 0));
     assert!(m.graph.node("han-min-koo").is_none());
     // The edge from B follows Han to his merged id.
     let h = m.graph.resolve("han").unwrap();
@@ -222,7 +223,8 @@ fn an_alias_does_not_unite_nodes_an_input_keeps_apart() {
         .collect();
     assert_eq!(
         names,
-        [("person-0", "A", vec!["a"]), ("person-1", "0", vec!["À"])]
+        // "a" is "A" in another case: not an alias of its own.
+        [("person-0", "A", vec![]), ("person-1", "0", vec!["À"])]
     );
     let twice = merge(
         &[("merged", &once.graph), ("a", &a), ("b", &b)],
@@ -230,6 +232,36 @@ fn an_alias_does_not_unite_nodes_an_input_keeps_apart() {
     )
     .unwrap();
     assert_eq!(to_string(&twice.graph), to_string(&once.graph));
+}
+
+/// Case, accent and hyphen variants of one name from several inputs are one alias, kept in
+/// one spelling, and a variant of the node's own name is no alias.
+#[test]
+fn variants_of_one_alias_are_kept_once() {
+    let a = load(
+        r#"{"diplograph": "1", "nodes": [
+            {"id": "han", "kind": "person", "name": "Han Min-koo", "aliases": ["Minister Han", "Han"]}]}"#,
+    );
+    let b = load(
+        r#"{"diplograph": "1", "nodes": [
+            {"id": "han", "kind": "person", "name": "Han Min Koo", "aliases": ["MINISTER HAN", "minister-han", "Defence Minister Han"]}]}"#,
+    );
+    let merged = merge(&[("a", &a), ("b", &b)], MergeOptions::default()).unwrap();
+    let han = merged
+        .graph
+        .node("han")
+        .map(|n| (n.name.as_str(), n.aliases.clone()));
+    assert_eq!(
+        han,
+        Some((
+            "Han Min Koo",
+            vec![
+                "Defence Minister Han".to_owned(),
+                "Han".to_owned(),
+                "MINISTER HAN".to_owned()
+            ]
+        ))
+    );
 }
 
 /// Two countries and a source, with `trades_with` KOR→JPN stated by `edges` (share, source).

@@ -258,3 +258,30 @@ fn party_roles_and_acting_for_have_their_codes() {
     );
     assert_eq!(problems(&fine), Vec::<String>::new());
 }
+
+#[test]
+fn role_and_acting_for_messages_say_what_to_do() {
+    let message = |text: &str| {
+        diplograph::format::from_str(text)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    };
+    let net =
+        r#"{"id": "net", "kind": "agreement", "name": "Net", "agreement_kind": "arrangement"}"#;
+    assert_eq!(
+        message(&doc(
+            &format!("{KOR},\n{USA},\n{net}"),
+            "{\"kind\": \"party_to\", \"from\": \"KOR\", \"to\": \"net\", \"role\": \"spoke\"},\n{\"kind\": \"party_to\", \"from\": \"USA\", \"to\": \"net\"}"
+        )),
+        "1 problem(s) found:\n<input>:8:58 (/edges/0/role): error[spoke-without-hub]: `KOR` is a spoke of agreement `net`, which has no hub; give its hub `\"role\": \"hub\"` or drop the spoke's role"
+    );
+    let mnd = r#"{"id": "mnd", "kind": "organization", "name": "MND", "org_kind": "ministry"}"#;
+    assert_eq!(
+        message(&doc(
+            &format!("{KOR},\n{JPN},\n{net},\n{mnd}"),
+            "{\"kind\": \"part_of\", \"from\": \"mnd\", \"to\": \"KOR\"},\n{\"kind\": \"party_to\", \"from\": \"mnd\", \"to\": \"net\", \"acting_for\": \"JPN\"}"
+        )),
+        "1 problem(s) found:\n<input>:10:64 (/edges/1/acting_for): error[acting-for-conflict]: `mnd` acts for `JPN` on its `party_to` edge to `net`, but is part of `KOR`; correct `acting_for` or the `part_of` edge"
+    );
+}

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use diplograph::model::NodeDetails;
+use diplograph::model::{NodeDetails, NodeKind};
 use diplograph::provenance::{locate_text, Located, Span, MAX_OCCURRENCE};
 use diplograph::query::NodeRef;
 use diplograph::Graph;
@@ -26,7 +26,7 @@ pub(super) fn cite(
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let node = g
-        .node_at(g.resolve(source)?)
+        .node_at(g.resolve_preferring(source, &[NodeKind::Source])?)
         .ok_or_else(|| Failure::NoAnswer(format!("no node `{source}`")))?;
     let id = node.id.as_str();
     let text = match &node.details {

@@ -9,7 +9,7 @@ use diplograph::WriteOptions;
 
 use crate::failure::Failure;
 use crate::input::progress;
-use crate::note;
+use crate::{note, warn};
 
 /// The format `dump` writes in: the one asked for, else the one OUT's name says
 /// ([`ExportFormat::for_path`]), else JSON on standard output. A name that contradicts the
@@ -37,6 +37,12 @@ pub(super) fn dump(
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let target = output.filter(|p| p.as_os_str() != "-");
+    // Said before writing: the reader may be about to wait on a layout that never ends.
+    if let Some(warning) = export::layout_warning(g, format) {
+        warn(&format!(
+            "{warning} (--around NODE --depth N, --kinds KIND, --as-of DATE)"
+        ));
+    }
     match target {
         None if format == ExportFormat::Csv => Err(Failure::Usage(
             "the csv format writes two tables (nodes.csv and edges.csv): give a directory \

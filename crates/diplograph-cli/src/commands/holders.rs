@@ -26,7 +26,7 @@ pub(super) fn holders(
     let mut found = match body {
         None => g.office_holders(office, on)?,
         Some(body) => {
-            let ix = g.resolve(body)?;
+            let ix = g.resolve_preferring(body, &[NodeKind::Organization, NodeKind::Country])?;
             let kind = g.node_at(ix).map(|n| n.kind());
             if !matches!(kind, Some(NodeKind::Organization | NodeKind::Country)) {
                 return Err(Failure::Core(diplograph::Error::NodeNotFound {
@@ -35,6 +35,7 @@ pub(super) fn holders(
                         " among organizations and countries, where offices are (it is a {})",
                         kind.map_or("node", NodeKind::as_str)
                     ),
+                    suggestions: Vec::new(),
                 }));
             }
             let query = OfficeQuery {

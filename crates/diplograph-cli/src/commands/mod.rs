@@ -19,6 +19,7 @@ mod stats;
 mod timeline;
 mod validate;
 
+use diplograph::model::NodeKind;
 use diplograph::WriteOptions;
 use std::io::Write;
 
@@ -62,10 +63,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             inputs,
             as_of,
             certain,
+            max_rows,
             json,
         } => {
             let g = input::load(&inputs.files, quiet, &limits)?;
-            show::show(&g, &node, as_of.as_ref(), certain, json, out)
+            let max_rows = max_rows.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
+            show::show(&g, &node, as_of.as_ref(), certain, max_rows, json, out)
         }
         Command::Cite {
             source,
@@ -108,11 +111,14 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             jsonl,
         } => {
             let g = input::load(&inputs.files, quiet, &limits)?;
-            let resolve = |n: Option<String>| n.map(|n| g.resolve(&n)).transpose();
+            let resolve = |n: Option<String>, kinds: &[NodeKind]| {
+                n.map(|n| g.resolve_preferring(&n, kinds)).transpose()
+            };
+            let speakers = [NodeKind::Person, NodeKind::Organization, NodeKind::Country];
             let query = StatementQuery {
-                by: resolve(by)?,
-                about: resolve(about)?,
-                via: resolve(via)?,
+                by: resolve(by, &speakers)?,
+                about: resolve(about, &[])?,
+                via: resolve(via, &[NodeKind::Organization, NodeKind::Person])?,
                 disputed,
             };
             statements::statements(&g, &query, listing(Output { json, jsonl }), out)
@@ -142,7 +148,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             query.around = around.map(|n| g.resolve(&n)).transpose()?;
             query.with = with
                 .iter()
-                .map(|n| g.resolve_as(n, diplograph::NodeKind::ACTORS))
+                .map(|n| g.resolve_as(n, NodeKind::ACTORS))
                 .collect::<Result<_, _>>()?;
             timeline::timeline(&g, &query, listing(Output { json, jsonl }), out)
         }
@@ -275,6 +281,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             )
         }
         Command::Completions { shell } => completions::completions(shell, out),
-        Command::Man => man::man(out),
+        Command::Man { command, out: dir } => {
+            man::man(command.as_deref(), dir.as_deref(), quiet, out)
+        }
     }
 }

@@ -15,7 +15,7 @@ use crate::render::{
 
 /// The agreement named `name`, as a node reference; an error when it is not an agreement.
 fn agreement(g: &Graph, name: &str) -> Result<(diplograph::NodeIndex, NodeRef), Failure> {
-    let ix = g.resolve(name)?;
+    let ix = g.resolve_preferring(name, &[diplograph::model::NodeKind::Agreement])?;
     // The core's own answer when the node is not an agreement.
     g.agreement_state(ix, None)?;
     let node = g
@@ -24,6 +24,7 @@ fn agreement(g: &Graph, name: &str) -> Result<(diplograph::NodeIndex, NodeRef), 
         .ok_or_else(|| diplograph::Error::NodeNotFound {
             name: name.to_owned(),
             hint: String::new(),
+            suggestions: Vec::new(),
         })?;
     Ok((ix, node))
 }

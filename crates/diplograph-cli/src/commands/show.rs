@@ -1,8 +1,14 @@
 //! `diplograph show`: everything about one node, with the citations behind each.
+//!
+//! Each cited sentence is printed once, as a numbered note below the tables; the rows name
+//! their citations by number (`[1] [2]`). `--max-rows N` cuts each long list to its first N
+//! rows, saying how many were left out.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use diplograph::model::NodeKind;
+use diplograph::provenance::Citation;
 use diplograph::query::{Certainty, Direction, NodeProfile};
 use diplograph::time::PartialDate;
 use diplograph::Graph;
@@ -10,9 +16,75 @@ use diplograph::Graph;
 use super::statements::statements_table;
 use crate::failure::Failure;
 use crate::render::{
-    attested_dates, citation, citations, date, node_ref, node_refs, print_json, print_table, state,
-    statement_date, table, valid_cell, Human,
+    attested_dates, citation, date, node_ref, node_refs, print_json, print_table, state,
+    statement_date, table, valid_cell, Human, Table,
 };
+
+/// The citations of one `show`, each printed once: a row names its citations by number
+/// (`[1] [2]`), and the notes list them below the tables, numbered in the order first cited.
+#[derive(Default)]
+struct Notes {
+    /// Each note's text ([`citation`]), by number less one.
+    texts: Vec<String>,
+    /// Each note's number, by its text.
+    numbers: HashMap<String, usize>,
+}
+
+impl Notes {
+    /// The numbers of `cs` (`[1] [3]`), each cited once; "—" when there are none.
+    fn refs(&mut self, g: &Graph, cs: &[Citation]) -> String {
+        let mut numbers: Vec<usize> = Vec::new();
+        for c in cs {
+            let text = citation(g, c);
+            let n = match self.numbers.get(&text) {
+                Some(&n) => n,
+                None => {
+                    self.texts.push(text.clone());
+                    self.numbers.insert(text, self.texts.len());
+                    self.texts.len()
+                }
+            };
+            if !numbers.contains(&n) {
+                numbers.push(n);
+            }
+        }
+        if numbers.is_empty() {
+            return "—".to_owned();
+        }
+        numbers
+            .iter()
+            .map(|n| format!("[{n}]"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Writes the notes, if any: `Notes`, then `[1] “…” — source` a line each.
+    fn print(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        if self.texts.is_empty() {
+            return Ok(());
+        }
+        writeln!(out, "\nNotes")?;
+        for (i, text) in self.texts.iter().enumerate() {
+            writeln!(out, "[{}] {text}", i + 1)?;
+        }
+        Ok(())
+    }
+}
+
+/// The first `max` rows of `list` (all of them without `max`), and how many are left out.
+fn first<T>(list: &[T], max: Option<usize>) -> (&[T], usize) {
+    let shown = max.map_or(list.len(), |m| m.min(list.len()));
+    (list.get(..shown).unwrap_or(list), list.len() - shown)
+}
+
+/// Prints a table, then, when rows were left out, how many.
+fn print_rows(out: &mut dyn Write, t: &Table, left_out: usize) -> std::io::Result<()> {
+    print_table(out, t)?;
+    if left_out > 0 {
+        writeln!(out, "… and {left_out} more (raise --max-rows to see them)")?;
+    }
+    Ok(())
+}
 
 /// Runs `diplograph show`.
 pub(super) fn show(
@@ -20,6 +92,7 @@ pub(super) fn show(
     name: &str,
     on: Option<&PartialDate>,
     certain: bool,
+    max_rows: Option<usize>,
     json: bool,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
@@ -29,6 +102,7 @@ pub(super) fn show(
         .ok_or_else(|| diplograph::Error::NodeNotFound {
             name: name.to_owned(),
             hint: String::new(),
+            suggestions: Vec::new(),
         })?;
     if certain {
         profile = profile.certain_only();
@@ -38,10 +112,18 @@ pub(super) fn show(
     }
     let mut human = Human::new(out);
     let out: &mut dyn Write = &mut human;
-    print_profile(g, &profile, out)
+    let mut notes = Notes::default();
+    print_profile(g, &profile, max_rows, &mut notes, out)?;
+    Ok(notes.print(out)?)
 }
 
-fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), Failure> {
+fn print_profile(
+    g: &Graph,
+    p: &NodeProfile,
+    max_rows: Option<usize>,
+    notes: &mut Notes,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     let kind = match &p.subkind {
         Some(s) => format!("{} ({s})", p.node.kind),
         None => p.node.kind.to_string(),
@@ -94,11 +176,7 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
     if let Some(s) = &p.state {
         writeln!(out, "state: {}", state(s))?;
         if !s.citations.is_empty() {
-            writeln!(
-                out,
-                "  {}",
-                citations(g, &s.citations).replace('\n', "\n  ")
-            )?;
+            writeln!(out, "  cited in: {}", notes.refs(g, &s.citations))?;
         }
     }
     if let Some(t) = &p.terms {
@@ -125,7 +203,7 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
         for (name, said, cited) in [binding, renewal, vote].into_iter().flatten() {
             writeln!(out, "{name}: {said}")?;
             if !cited.is_empty() {
-                writeln!(out, "  {}", citations(g, cited).replace('\n', "\n  "))?;
+                writeln!(out, "  cited in: {}", notes.refs(g, cited))?;
             }
         }
     }
@@ -153,12 +231,7 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
         }
     }
     if !p.citations.is_empty() {
-        writeln!(out, "\nCited in")?;
-        let mut t = table(["citation"]);
-        for c in &p.citations {
-            t.add_row(vec![citation(g, c)]);
-        }
-        print_table(out, &t)?;
+        writeln!(out, "cited in: {}", notes.refs(g, &p.citations))?;
     }
     if !p.lifecycle.is_empty() {
         writeln!(out, "\nLifecycle")?;
@@ -176,7 +249,8 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
         } else {
             table(["state", "date", "party", "citations"])
         };
-        for s in &p.lifecycle {
+        let (rows, left_out) = first(&p.lifecycle, max_rows);
+        for s in rows {
             let when = match (s.date, s.attested) {
                 (Some(d), _) => d.to_string(),
                 (None, Some(a)) => format!("? (attested by {a})"),
@@ -199,7 +273,7 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
                 details.push(format!("note: {n}"));
             }
             let party = s.party.clone().unwrap_or_default();
-            let cited = citations(g, &s.citations);
+            let cited = notes.refs(g, &s.citations);
             t.add_row(if marked {
                 vec![
                     s.state.to_string(),
@@ -213,7 +287,7 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
                 vec![s.state.to_string(), when, party, cited]
             });
         }
-        print_table(out, &t)?;
+        print_rows(out, &t, left_out)?;
     }
     if !p.parties.is_empty() {
         writeln!(out, "\nParties")?;
@@ -225,7 +299,8 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
         header.extend(bodies.then_some("acting bodies"));
         header.extend(["valid", "withdrew", "citations"]);
         let mut t = table(header);
-        for party in &p.parties {
+        let (rows, left_out) = first(&p.parties, max_rows);
+        for party in rows {
             let mut row = vec![node_ref(&party.party)];
             row.extend(roles.then(|| party.role.to_string()));
             row.extend(bodies.then(|| {
@@ -245,11 +320,11 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
                     Some(d) => d.to_string(),
                     None => String::new(),
                 },
-                citations(g, &party.citations),
+                notes.refs(g, &party.citations),
             ]);
             t.add_row(row);
         }
-        print_table(out, &t)?;
+        print_rows(out, &t, left_out)?;
     }
     if !p.signatories.is_empty() {
         writeln!(out, "\nSignatories")?;
@@ -260,7 +335,8 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
         } else {
             table(["person", "on behalf of", "date", "citations"])
         };
-        for s in &p.signatories {
+        let (rows, left_out) = first(&p.signatories, max_rows);
+        for s in rows {
             let mut row = vec![
                 node_ref(&s.person),
                 s.on_behalf_of.as_ref().map(node_ref).unwrap_or_default(),
@@ -274,23 +350,24 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
                         .unwrap_or_default(),
                 );
             }
-            row.push(citations(g, &s.citations));
+            row.push(notes.refs(g, &s.citations));
             t.add_row(row);
         }
-        print_table(out, &t)?;
+        print_rows(out, &t, left_out)?;
     }
     if !p.offices.is_empty() {
         writeln!(out, "\nOffices")?;
         let mut t = table(["title", "in", "valid", "citations"]);
-        for o in &p.offices {
+        let (rows, left_out) = first(&p.offices, max_rows);
+        for o in rows {
             t.add_row(vec![
                 o.title.clone(),
                 node_ref(&o.organization),
                 valid_cell(&o.valid, &o.validity),
-                citations(g, &o.citations),
+                notes.refs(g, &o.citations),
             ]);
         }
-        print_table(out, &t)?;
+        print_rows(out, &t, left_out)?;
     }
     if !p.attendees.is_empty() {
         writeln!(out, "\nAttended by: {}", node_refs(&p.attendees))?;
@@ -298,7 +375,8 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
     if !p.relations.is_empty() {
         writeln!(out, "\nRelations")?;
         let mut t = table(["relation", "with", "valid", "citations"]);
-        for r in &p.relations {
+        let (rows, left_out) = first(&p.relations, max_rows);
+        for r in rows {
             let mut what = if r.direction == Direction::Out {
                 format!("{} →", r.kind)
             } else {
@@ -341,10 +419,10 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
                 what,
                 node_ref(&r.other),
                 valid,
-                citations(g, &r.citations),
+                notes.refs(g, &r.citations),
             ]);
         }
-        print_table(out, &t)?;
+        print_rows(out, &t, left_out)?;
     }
     for (label, list) in [
         ("Statements by it", &p.statements_by),
@@ -352,7 +430,8 @@ fn print_profile(g: &Graph, p: &NodeProfile, out: &mut dyn Write) -> Result<(), 
     ] {
         if !list.is_empty() {
             writeln!(out, "\n{label}")?;
-            print_table(out, &statements_table(g, list))?;
+            let (rows, left_out) = first(list, max_rows);
+            print_rows(out, &statements_table(g, rows), left_out)?;
         }
     }
     Ok(())

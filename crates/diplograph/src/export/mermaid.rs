@@ -85,8 +85,12 @@ fn colour(kind: NodeKind) -> &'static str {
     }
 }
 
-/// Writes the graph as a Mermaid flowchart.
+/// Writes the graph as a Mermaid flowchart, after an init directive raising `maxEdges` when
+/// it has more edges than Mermaid draws by default ([`super::MERMAID_MAX_EDGES`]).
 pub(crate) fn write(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
+    if let Some(directive) = super::layout::mermaid_directive(graph.edge_count()) {
+        writeln!(w, "{directive}")?;
+    }
     writeln!(w, "flowchart LR")?;
     let nodes = flat::sorted_nodes(graph);
     let mut index: HashMap<&str, usize> = HashMap::with_capacity(nodes.len());

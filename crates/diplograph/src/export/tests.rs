@@ -666,3 +666,80 @@ fn the_format_follows_the_name_unless_asked() {
         })
     );
 }
+
+/// `organizations` ministries, and `agreements` treaties each joining two of them in turn.
+fn ring(organizations: usize, agreements: usize) -> Graph {
+    let mut g = Graph::new();
+    let ministry = || NodeDetails::Organization {
+        kind: OrganizationKind::Ministry,
+    };
+    for i in 0..organizations {
+        assert!(g
+            .add_node(Node::new(format!("o{i}"), format!("Org {i}"), ministry()))
+            .is_ok());
+    }
+    for j in 0..agreements {
+        let details = NodeDetails::Agreement {
+            kind: AgreementKind::Treaty,
+            lifecycle: vec![],
+            terms: None,
+        };
+        assert!(g
+            .add_node(Node::new(format!("a{j}"), format!("Treaty {j}"), details))
+            .is_ok());
+        for o in [j % organizations, (j + 1) % organizations] {
+            assert!(g
+                .relate(
+                    &format!("o{o}"),
+                    &format!("a{j}"),
+                    Edge::new(EdgeKind::PartyTo)
+                )
+                .is_ok());
+        }
+    }
+    g
+}
+
+#[test]
+fn exports_too_large_to_lay_out_are_warned_about() {
+    // 250 treaties of two parties: 500 edges, as many as Mermaid draws by default.
+    let at_limit = ring(10, 250);
+    assert_eq!(at_limit.edge_count(), MERMAID_MAX_EDGES);
+    assert_eq!(layout_warning(&at_limit, ExportFormat::Mermaid), None);
+    assert!(out(&at_limit, ExportFormat::Mermaid).starts_with("flowchart LR\n"));
+    let over = ring(10, 251);
+    let warning = layout_warning(&over, ExportFormat::Mermaid);
+    assert_eq!(
+        warning,
+        Some(LayoutWarning::TooManyMermaidEdges { edges: 502 })
+    );
+    assert!(out(&over, ExportFormat::Mermaid)
+        .starts_with("%%{init: {\"maxEdges\": 502}}%%\nflowchart LR\n"));
+    assert_eq!(
+        warning.map(|w| w.to_string()).as_deref(),
+        Some(
+            "the Mermaid export has 502 edges: Mermaid draws at most 500 by default (\"Too \
+             many edges\"); the export starts with an init directive raising maxEdges to 502, \
+             which Mermaid obeys only where the site lets diagrams set it (by default it does \
+             not); otherwise raise maxEdges in the renderer's configuration \
+             (mermaid.initialize, or the config file given to mermaid-cli with -c), or export \
+             a part of the graph: the neighbourhood of a node, some edge kinds, or what held on \
+             a date"
+        )
+    );
+    // Other formats are not laid out by these tools.
+    assert_eq!(layout_warning(&over, ExportFormat::Dot), None);
+    assert_eq!(layout_warning(&over, ExportFormat::Graphml), None);
+    // DOT: by nodes.
+    assert_eq!(layout_warning(&ring(1000, 1000), ExportFormat::Dot), None);
+    let big = ring(1000, 1001);
+    assert_eq!(
+        layout_warning(&big, ExportFormat::Dot),
+        Some(LayoutWarning::SlowDot { nodes: 2001 })
+    );
+    assert!(layout_warning(&big, ExportFormat::Dot)
+        .map(|w| w.to_string())
+        .is_some_and(|w| w.starts_with(
+            "the DOT export has 2001 nodes: Graphviz's dot lays out more than 2000 slowly"
+        )));
+}

@@ -600,6 +600,7 @@ impl Graph {
             _ => Err(Error::NodeNotFound {
                 name: node.id.clone(),
                 hint: format!(" among agreements (it is a {})", node.kind()),
+                suggestions: Vec::new(),
             }),
         }
     }
@@ -889,7 +890,7 @@ impl Graph {
             title: None,
             body: Some(body),
         };
-        match self.resolve(office_name) {
+        match self.find(office_name) {
             Ok(ix) if is_body(ix) => return Ok(self.holders(&by_body(ix), on)),
             Err(e @ Error::AmbiguousName { .. }) => return Err(e),
             _ => {}
@@ -944,5 +945,6 @@ fn not_found(what: &str) -> Error {
     Error::NodeNotFound {
         name: what.to_owned(),
         hint: String::new(),
+        suggestions: Vec::new(),
     }
 }

@@ -715,6 +715,50 @@ mod tests {
         );
     }
 
+    /// The index answers as the search does where roles and acting bodies decide the hops:
+    /// ReCAAP (spokes through a hub, the hub joining late), the example with the trilateral
+    /// framework in force (a hub beside the GSOMIAs), and ministries acting for their states.
+    #[test]
+    fn index_and_search_agree_with_roles_and_acting_bodies() {
+        let recaap = include_str!("../../tests/data/recaap-hub.json");
+        let ministries = include_str!("../../tests/data/defence-mou-ministries.json");
+        let framework =
+            crate::EXAMPLE_JSON.replace(r#""state": "negotiating","#, r#""state": "in_force","#);
+        let mut graphs = Vec::new();
+        for text in [recaap, ministries, framework.as_str()] {
+            graphs.push(crate::format::from_str(text).unwrap_or_else(|e| unreachable!("{e}")));
+        }
+        let mut found = 0;
+        for g in &graphs {
+            let ends: Vec<NodeIndex> = g
+                .nodes()
+                .filter(|(_, n)| matches!(n.kind(), NodeKind::Country | NodeKind::Organization))
+                .map(|(ix, _)| ix)
+                .collect();
+            for year in [2005, 2006, 2007, 2016] {
+                for month in [1u8, 6, 10, 12] {
+                    let Ok(on) = PartialDate::from_ymd(year, month, 4) else {
+                        continue;
+                    };
+                    for family in [Family::Any, Family::Intelligence, Family::Defence] {
+                        let query = ChainQuery::new(family).with_on(on);
+                        for &a in &ends {
+                            for &b in &ends {
+                                let by_index = g.chains_by(a, b, &query, true);
+                                assert_eq!(by_index, g.chains_by(a, b, &query, false), "{on}");
+                                found += by_index.len();
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            found > 100,
+            "only {found} chains: the comparison shows little"
+        );
+    }
+
     /// Twelve ministries, each pair linked by an agreement in force, and a thirteenth linked
     /// to none: every simple path up to six hops is a chain.
     fn clique() -> Graph {

@@ -30,6 +30,15 @@ pub enum Family {
 }
 
 impl Family {
+    /// The families that have a name, each with the other spellings it is known by: with the
+    /// agreement kinds ([`AgreementKind::ALL`]), every name `--via` and Python's `via=` take.
+    pub const NAMED: &'static [(&'static str, &'static [&'static str])] = &[
+        ("intelligence", &["intel"]),
+        ("defence", &["defense"]),
+        ("communication", &["communications", "hotline"]),
+        ("any", &["all"]),
+    ];
+
     /// Whether agreements of `kind` may carry a chain.
     pub fn admits(&self, kind: AgreementKind) -> bool {
         use AgreementKind as A;
@@ -65,11 +74,16 @@ impl FromStr for Family {
     /// `intelligence`, `defence` (or `defense`), `communication`, `any`, or a comma-separated
     /// list of agreement kinds (`gsomia,treaty`).
     fn from_str(s: &str) -> Result<Self, UnknownName> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "intelligence" | "intel" => Ok(Family::Intelligence),
-            "defence" | "defense" => Ok(Family::Defence),
-            "communication" | "communications" | "hotline" => Ok(Family::Communication),
-            "any" | "all" => Ok(Family::Any),
+        let wanted = s.trim().to_ascii_lowercase();
+        let named = Family::NAMED
+            .iter()
+            .find(|(name, others)| *name == wanted || others.contains(&wanted.as_str()))
+            .map(|(name, _)| *name);
+        match named.unwrap_or(wanted.as_str()) {
+            "intelligence" => Ok(Family::Intelligence),
+            "defence" => Ok(Family::Defence),
+            "communication" => Ok(Family::Communication),
+            "any" => Ok(Family::Any),
             other => other
                 .split(',')
                 .map(|k| k.parse::<AgreementKind>())
@@ -78,7 +92,7 @@ impl FromStr for Family {
                 .map_err(|mut e| {
                     e.what = "relation family or agreement kind";
                     e.expected
-                        .splice(0..0, ["intelligence", "defence", "communication", "any"]);
+                        .splice(0..0, Family::NAMED.iter().map(|(name, _)| *name));
                     e
                 }),
         }
