@@ -557,7 +557,7 @@ impl Graph {
     /// let err = g.resolve_as("Seol", &[NodeKind::Country]).unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
-    ///     "no node is called `Seol`; did you mean Seoul (South Korea, country `KOR`)?"
+    ///     "no node is called `Seol`; did you mean Seoul (South Korea, country `KOR`) or Seoul (place `seoul`)?"
     /// );
     /// # Ok::<(), diplograph::Error>(())
     /// ```
