@@ -139,7 +139,8 @@ def test_one_field_definition_behind_dicts_columns_and_dtypes(g):
     edge_names = [name for name, _ in _native._EDGE_FIELDS]
     assert node_names == [
         "id", "kind", "name", "aliases", "external_ids", "org_kind", "agreement_kind", "event_kind", "place_kind",
-        "date", "end", "place", "status", "quote", "paraphrase", "url", "text", "lifecycle", "attributes", "citations",
+        "date", "end", "place", "status", "quote", "paraphrase", "url", "text", "lifecycle", "binding", "renewal", "vote",
+        "attributes", "citations",
     ]
     assert edge_names == [
         "index", "from", "to", "kind", "start", "end", "attested", "title", "on_behalf_of", "position", "share",
