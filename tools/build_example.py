@@ -38,17 +38,17 @@ EDGE_KINDS = [
     "party_to", "signed", "holds_office", "member_of", "part_of", "based_in", "said",
     "reported_by", "about", "reports", "supports", "disputes", "attended", "held_in",
     "organised_by", "withdrew_from", "sanctions", "threatens", "trades_with", "allied_with",
-    "published_by", "located_in", "other",
+    "published_by", "made_at", "made_in", "continues", "agreed_at", "signed_at", "responds_to",
+    "located_in", "other",
 ]
 NODE_KEYS = [
-    "id", "kind", "name", "aliases", "external_ids", "org_kind", "agreement_kind", "event_kind",
-    "place_kind", "lifecycle", "binding", "renewal", "vote", "date", "end", "place", "quote", "paraphrase", "url",
-    "text", "attributes",
-    "citations",
+    "id", "kind", "name", "aliases", "external_ids", "unnamed", "description", "org_kind",
+    "agreement_kind", "event_kind", "place_kind", "lifecycle", "binding", "renewal", "vote", "date", "end",
+    "place", "quote", "paraphrase", "cue", "url", "text", "attributes", "citations",
 ]
 EDGE_KEYS = [
-    "kind", "from", "to", "start", "end", "attested", "title", "on_behalf_of", "position", "share",
-    "amount", "relation", "role", "acting_for", "place", "attributes", "citations",
+    "kind", "from", "to", "start", "end", "attested", "title", "on_behalf_of", "position", "chain",
+    "share", "amount", "relation", "role", "acting_for", "place", "attributes", "citations",
 ]
 STEP_KEYS = ["state", "date", "attested", "party", "citations"]
 CITATION_KEYS = ["source", "span", "text", "via", "confidence"]
@@ -118,6 +118,7 @@ class Builder:
         self.used = set()
         self.nodes = {}
         self.edges = []
+        self.cues = {}  # statement id -> its reporting words, as printed
 
     # ---- citations -------------------------------------------------------------------------
     def sentence(self, fragment):
@@ -167,14 +168,26 @@ class Builder:
         return ordered(dict(state=state, date=date, attested=attested, party=party,
                             citations=cites), STEP_KEYS)
 
+    def cue(self, words, fragment):
+        """A statement's reporting words (`cue`), cited at their first place in the sentence
+        that `fragment` finds."""
+        s = self.sentence(fragment)
+        start = locate(self.text, s)[0] + len(s[:s.index(words)].encode("utf-8"))
+        span = [start, start + len(words.encode("utf-8"))]
+        assert self.text.encode("utf-8")[span[0]:span[1]].decode("utf-8") == words
+        return {"words": words,
+                "citations": [ordered({"source": self.source_id, "span": span, "text": words},
+                                      CITATION_KEYS)]}
+
     def statement(self, id, name, *, speakers, about, cites, chain=(), quote=None,
-                  paraphrase=None, date=None, attributes=None):
+                  paraphrase=None, date=None, attributes=None, cue=None):
         """A statement with its speakers, topics and attribution chain.
 
         `chain` lists the reporters between the speakers and the Straits Times, nearest the
         speakers first; the Straits Times is appended as the last link. `cites` are sentence
         fragments; every citation of the statement carries the chain (without the Straits
-        Times, which is the source itself) as `via`.
+        Times, which is the source itself) as `via`. `cue` gives the reporting words ("told
+        reporters"), found in the first cited sentence.
         """
         assert (quote is None) != (paraphrase is None)
         via = list(chain)
@@ -182,8 +195,10 @@ class Builder:
         cs = [self.cite(f, via) for f in cites]
         for q in [quote] if quote else []:
             assert any(q in c["text"] for c in cs), f"quote not verbatim in its sentence: {q!r}"
+        cue = cue or self.cues.get(id)
         self.node(id=id, kind="statement", name=name, quote=quote, paraphrase=paraphrase,
-                  date=date, attributes=attributes or {}, citations=cs)
+                  cue=self.cue(cue, cites[0]) if cue else None, date=date,
+                  attributes=attributes or {}, citations=cs)
         for sp in speakers:
             self.edge("said", sp, id, cs)
         for a in about:
@@ -200,9 +215,9 @@ class Builder:
 
         def ekey(e):
             # As the library saves: from, kind (declaration order), to, start, end, position,
-            # title, on_behalf_of, relation (absent values first).
+            # chain (1 when absent), title, on_behalf_of, relation (absent values first).
             return (e["from"], EDGE_KINDS.index(e["kind"]), e["to"], e.get("start", ""),
-                    e.get("end", ""), e.get("position", 0), e.get("title", ""),
+                    e.get("end", ""), e.get("position", 0), e.get("chain", 1), e.get("title", ""),
                     e.get("on_behalf_of", ""), e.get("relation", ""))
 
         edges = sorted(self.edges, key=ekey)
@@ -370,8 +385,8 @@ def build_main():
     for p in ["USA", "KOR", "JPN"]:
         b.edge("party_to", p, "trilateral-cooperation-2016",
                Cs("US, South Korea, Japan defence chiefs agree", ("SINGAPORE - ", MND_YON)))
-    b.edge("other", "trilateral-cooperation-2016", "trilateral-meeting-2016-06-04",
-           Cs(("came to an understanding", MND_YON)), relation="agreed_at")
+    b.edge("agreed_at", "trilateral-cooperation-2016", "trilateral-meeting-2016-06-04",
+           Cs(("came to an understanding", MND_YON)))
 
     # The Japan–South Korea emergency communication system, and its new ministers' line.
     b.node(id="kor-jpn-defence-hotline", kind="agreement",
@@ -469,8 +484,8 @@ def build_main():
            Cs(("Memorandum of Understanding", REU)), on_behalf_of="USA")
     b.edge("signed", "gen-nakatani", "mou-usa-jpn-defence-procurement",
            Cs(("Memorandum of Understanding", REU)), on_behalf_of="JPN")
-    b.edge("other", "mou-usa-jpn-defence-procurement", "carter-nakatani-meeting-2016-06-04",
-           Cs(("Memorandum of Understanding", REU)), relation="signed_at")
+    b.edge("signed_at", "mou-usa-jpn-defence-procurement", "carter-nakatani-meeting-2016-06-04",
+           Cs(("Memorandum of Understanding", REU)))
 
     # UN sanctions of March 2016.
     b.node(id="un-sanctions-2016-03", kind="agreement",
@@ -568,9 +583,8 @@ def build_main():
            attributes={"basis": "held by the two ministers during the Dialogue"})
     for p in ["gen-nakatani", "han-min-koo"]:
         b.edge("attended", p, "nakatani-han-meeting-2016-06-04", Cs("Mr Nakatani told reporters"))
-    b.edge("other", "kor-jpn-ministers-direct-line", "nakatani-han-meeting-2016-06-04",
-           Cs(("expand an emergency communication system", REU), "Mr Nakatani told reporters"),
-           relation="agreed_at")
+    b.edge("agreed_at", "kor-jpn-ministers-direct-line", "nakatani-han-meeting-2016-06-04",
+           Cs(("expand an emergency communication system", REU), "Mr Nakatani told reporters"))
 
     b.node(id="shangri-la-panel-2016", kind="event",
            name="Shangri-La Dialogue panel discussion (2016)", event_kind="panel",
@@ -615,9 +629,8 @@ def build_main():
     # "The moves are seen as a response to recent provocations by North Korea."
     for move in ["trilateral-cooperation-2016", "kor-jpn-ministers-direct-line"]:
         for prov in ["prk-nuclear-test-2016-01", "prk-missile-tests-2016"]:
-            b.edge("other", move, prov,
+            b.edge("responds_to", move, prov,
                    Cs("The moves are seen as a response", "The isolated country led by Kim Jong Un"),
-                   relation="seen_as_response_to",
                    attributes={"attribution": "unattributed (\"are seen as\")"})
 
     # Exercises.
@@ -653,6 +666,33 @@ def build_main():
            attributes={"measure": "China's share of North Korea's foreign trade"})
 
     # ---- statements ---------------------------------------------------------------------------
+    # The reporting words of each statement, as the article prints them (in its first cited
+    # sentence). A statement the article prints with none (the "ironclad" quote, which
+    # `continues` the one before it) has no cue.
+    b.cues = {
+        "stmt-kor-mnd-trilateral-cooperation": "said according to Yonhap news agency",
+        "stmt-kor-mnd-common-challenges": "was cited by Yonhap as saying in a statement",
+        "stmt-trilateral-common-challenges": "came to an understanding",
+        "stmt-nakatani-emergency-use": "told reporters",
+        "stmt-nakatani-phones": "said according to Reuters",
+        "stmt-nakatani-direct-link": "said",
+        "stmt-nakatani-talks-continue": "he added",
+        "stmt-carter-full-range": "was cited by the ministry as saying",
+        "stmt-kor-mnd-extended-deterrence": "said according to Yonhap",
+        "stmt-carter-extended-deterrence": "stressed",
+        "stmt-carter-alliance-linchpin": "said at the beginning of the talks",
+        "stmt-kor-harsher-sanctions": "has called for",
+        "stmt-kor-nuclear-blackmail": "characterising",
+        "stmt-kor-slap-on-the-wrist": "calling",
+        "stmt-yoon-catastrophic": "said at a Shangri-La Dialogue panel discussion",
+        "stmt-china-should-pressure": "said",
+        "stmt-lu-yin-un-resolutions": "pointed out",
+        "stmt-lu-yin-not-the-truth": "pointed out",
+        "stmt-lu-yin-multilateral-solution": "called for",
+        "stmt-lu-yin-talk-to-them": "said",
+        "stmt-china-talks-revived": "wants",
+        "stmt-denuclearisation-first": "insist",
+    }
     # 1. The ministry's account of the trilateral agreement (via Yonhap).
     b.statement("stmt-kor-mnd-trilateral-cooperation",
                 "South Korean ministry: the three agreed to step up trilateral cooperation",
@@ -681,8 +721,8 @@ def build_main():
                 attributes={"form": "an understanding reached in a trilateral meeting"})
     b.edge("reports", "stmt-kor-mnd-common-challenges", "stmt-trilateral-common-challenges",
            Cs(("came to an understanding", ["yonhap"])))
-    b.edge("other", "stmt-trilateral-common-challenges", "trilateral-meeting-2016-06-04",
-           Cs(("came to an understanding", MND_YON)), relation="made_at")
+    b.edge("made_at", "stmt-trilateral-common-challenges", "trilateral-meeting-2016-06-04",
+           Cs(("came to an understanding", MND_YON)))
 
     # 4. Nakatani on the emergency communication system (the quote via Reuters).
     b.statement("stmt-nakatani-emergency-use",
@@ -737,8 +777,8 @@ def build_main():
                 about=["USA", "KOR", "PRK"], cites=["the Pentagon chief was cited"])
     b.edge("reports", "stmt-kor-mnd-carter-full-range", "stmt-carter-full-range",
            Cs("the Pentagon chief was cited"))
-    b.edge("other", "stmt-carter-full-range", "carter-han-meeting-2016-06-04",
-           Cs(("the Pentagon chief was cited", ["kor-mnd"])), relation="made_at")
+    b.edge("made_at", "stmt-carter-full-range", "carter-han-meeting-2016-06-04",
+           Cs(("the Pentagon chief was cited", ["kor-mnd"])))
 
     # 6. The ministry's quote of what Carter stressed: extended deterrence.
     b.statement("stmt-kor-mnd-extended-deterrence",
@@ -757,8 +797,8 @@ def build_main():
                 about=["USA", "KOR"], cites=["Secretary of Defense Carter stressed"])
     b.edge("reports", "stmt-kor-mnd-extended-deterrence", "stmt-carter-extended-deterrence",
            Cs(("Secretary of Defense Carter stressed", ["yonhap"])))
-    b.edge("other", "stmt-carter-extended-deterrence", "carter-han-meeting-2016-06-04",
-           Cs(("Secretary of Defense Carter stressed", MND_YON)), relation="made_at",
+    b.edge("made_at", "stmt-carter-extended-deterrence", "carter-han-meeting-2016-06-04",
+           Cs(("Secretary of Defense Carter stressed", MND_YON)),
            attributes={"basis": "the ministry's account of the Carter–Han meeting"})
 
     # 7. Carter's own words at the start of the talks with Han (via Yonhap).
@@ -769,18 +809,19 @@ def build_main():
                       "recent provocations",
                 date=D, speakers=["ashton-carter"], chain=["yonhap"], about=["USA", "KOR", "PRK"],
                 cites=["Alliance between the US and the Republic of Korea"])
-    b.edge("other", "stmt-carter-alliance-linchpin", "carter-han-meeting-2016-06-04",
+    b.edge("made_at", "stmt-carter-alliance-linchpin", "carter-han-meeting-2016-06-04",
            Cs(("Alliance between the US and the Republic of Korea", ["yonhap"])),
-           relation="made_at", attributes={"moment": "at the beginning of the talks"})
+           attributes={"moment": "at the beginning of the talks"})
     b.statement("stmt-carter-ironclad",
                 "Carter: the US commitment to the defence of the Republic of Korea is ironclad",
                 quote="The US commitment to the defence of the Republic of Korea is ironclad.",
                 date=D, speakers=["ashton-carter"], chain=["yonhap"], about=["USA", "KOR"],
-                cites=["The US commitment to the defence"],
-                attributes={"attribution_basis": "printed without attribution right after "
-                                                 "Carter's previous quote, reported by Yonhap"})
-    b.edge("other", "stmt-carter-ironclad", "carter-han-meeting-2016-06-04",
-           Cs(("The US commitment to the defence", ["yonhap"])), relation="made_at")
+                cites=["The US commitment to the defence"])
+    b.edge("made_at", "stmt-carter-ironclad", "carter-han-meeting-2016-06-04",
+           Cs(("The US commitment to the defence", ["yonhap"])))
+    # Printed on its own right after the linchpin quote: it carries on that attribution.
+    b.edge("continues", "stmt-carter-ironclad", "stmt-carter-alliance-linchpin",
+           Cs(("The US commitment to the defence", ["yonhap"])))
 
     # 8. South Korea: harsher sanctions; "nuclear blackmail"; "slap on the wrist".
     b.statement("stmt-kor-harsher-sanctions", "South Korea calls for harsher sanctions",
@@ -810,8 +851,8 @@ def build_main():
                       "contain the threat can lead to catastrophic consequences.",
                 speakers=["yoon-soon-gu"], about=["PRK", "kim-jong-un"],
                 cites=["Mr Yoon Soon Gu, director-general"])
-    b.edge("other", "stmt-yoon-catastrophic", "shangri-la-panel-2016",
-           Cs("Mr Yoon Soon Gu, director-general"), relation="made_at")
+    b.edge("made_at", "stmt-yoon-catastrophic", "shangri-la-panel-2016",
+           Cs("Mr Yoon Soon Gu, director-general"))
 
     # 10. Yoon and Sugiyama: China should exert more pressure.
     b.statement("stmt-china-should-pressure",

@@ -12,7 +12,7 @@ citations and spans, aliases) and, on top, the conventions of the built-in examp
   * every node and edge carries at least one citation;
   * every statement has exactly one of quote/paraphrase, a quote occurs verbatim in a cited
     sentence, it has at least one `said` edge and a `reported_by` chain 1..n that ends with
-    the publisher of its source;
+    the publisher of its source (a parallel `chain` numbers its own positions 1..n);
   * a statement that `reports` another is said by the first link of the other's chain;
   * the file is in canonical form, as the library saves it: nodes sorted by kind then id,
     edges by from, kind (declaration order), to, dates, position, title, on_behalf_of,
@@ -38,7 +38,8 @@ EDGE_KINDS = [
     "party_to", "signed", "holds_office", "member_of", "part_of", "based_in", "said",
     "reported_by", "about", "reports", "supports", "disputes", "attended", "held_in",
     "organised_by", "withdrew_from", "sanctions", "threatens", "trades_with", "allied_with",
-    "published_by", "located_in", "other",
+    "published_by", "made_at", "made_in", "continues", "agreed_at", "signed_at", "responds_to",
+    "located_in", "other",
 ]
 ORG_KINDS = ["ministry", "military", "news_outlet", "international_organization", "think_tank",
              "university", "company", "government", "legislature", "political_party",
@@ -56,25 +57,24 @@ RANK = {"proposed": 0, "negotiating": 1, "agreed": 2, "signed": 3, "in_force": 4
 
 TOP_KEYS = ["diplograph", "title", "description", "nodes", "edges"]
 NODE_KEYS = [
-    "id", "kind", "name", "aliases", "external_ids", "org_kind", "agreement_kind", "event_kind",
-    "place_kind", "lifecycle", "binding", "renewal", "vote", "date", "end", "place", "quote", "paraphrase", "url",
-    "text", "attributes",
-    "citations",
+    "id", "kind", "name", "aliases", "external_ids", "unnamed", "description", "org_kind",
+    "agreement_kind", "event_kind", "place_kind", "lifecycle", "binding", "renewal", "vote", "date", "end",
+    "place", "quote", "paraphrase", "cue", "url", "text", "attributes", "citations",
 ]
 COMMON_NODE_KEYS = {"id", "kind", "name", "aliases", "external_ids", "attributes", "citations"}
 KIND_NODE_KEYS = {
     "country": set(),
-    "person": set(),
-    "organization": {"org_kind"},
+    "person": {"unnamed", "description"},
+    "organization": {"org_kind", "unnamed", "description"},
     "agreement": {"agreement_kind", "lifecycle", "binding", "renewal", "vote"},
     "event": {"event_kind", "date", "end", "place"},
-    "statement": {"quote", "paraphrase", "date"},
+    "statement": {"quote", "paraphrase", "date", "cue"},
     "source": {"date", "url", "text"},
     "place": {"place_kind"},
 }
 EDGE_KEYS = [
-    "kind", "from", "to", "start", "end", "attested", "title", "on_behalf_of", "position", "share",
-    "amount", "relation", "role", "acting_for", "place", "attributes", "citations",
+    "kind", "from", "to", "start", "end", "attested", "title", "on_behalf_of", "position", "chain",
+    "share", "amount", "relation", "role", "acting_for", "place", "attributes", "citations",
 ]
 STEP_KEYS = ["state", "date", "attested", "party", "place", "citations"]
 WHERE = {"place", "country"}
@@ -106,6 +106,12 @@ ENDPOINTS = {
     "trades_with": ({"country"}, {"country"}),
     "allied_with": ({"country"}, {"country"}),
     "published_by": ({"source"}, {"organization", "person"}),
+    "made_at": ({"statement"}, {"event"}),
+    "made_in": ({"statement"}, WHERE),
+    "continues": ({"statement"}, {"statement"}),
+    "agreed_at": ({"agreement"}, {"event"}),
+    "signed_at": ({"agreement"}, {"event"}),
+    "responds_to": ({"statement", "event", "agreement"}, {"statement", "event", "agreement"}),
     "other": (set(NODE_KINDS), set(NODE_KINDS)),
 }
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -294,6 +300,9 @@ class Checker:
                     self.err(w, "out-of-range: reported_by needs a position >= 1")
             elif "position" in e:
                 self.err(w, "position on an edge that is not reported_by")
+            if "chain" in e and (kind != "reported_by" or not isinstance(e["chain"], int)
+                                 or e["chain"] < 2):
+                self.err(w, "chain: only on reported_by, 2 or more (chain 1 is left out)")
             if "on_behalf_of" in e:
                 if kind != "signed":
                     self.err(w, "on_behalf_of on an edge that is not signed")
@@ -385,6 +394,10 @@ class Checker:
         for i, n in enumerate(nodes):
             w = f"/nodes/{i} ({n.get('id')})"
             check_citations(w, n.get("citations", []))
+            cue = n.get("cue")
+            if cue is not None:
+                if self.check_keys(f"{w}/cue", cue, ["words", "citations"], ["words", "citations"]):
+                    check_citations(f"{w}/cue", cue.get("citations", []))
             for k, st in enumerate(n.get("lifecycle", [])):
                 sw = f"{w}/lifecycle/{k}"
                 if self.check_keys(sw, st, STEP_KEYS, STEP_KEYS):
@@ -459,10 +472,15 @@ class Checker:
                 self.err(sid, "statement about nothing")
             if not any(e.get("kind") == "said" and e.get("to") == sid for e in edges):
                 self.err(sid, "statement without a said edge")
-            chain = sorted(out.get((sid, "reported_by"), []), key=lambda e: e["position"])
-            positions = [e["position"] for e in chain]
-            if positions != list(range(1, len(chain) + 1)):
-                self.err(sid, f"reported_by positions {positions} are not 1..n")
+            reported = out.get((sid, "reported_by"), [])
+            numbers = sorted({e.get("chain", 1) for e in reported})
+            for number in numbers:
+                ps = sorted(e["position"] for e in reported if e.get("chain", 1) == number)
+                if ps != list(range(1, len(ps) + 1)):
+                    self.err(sid, f"reported_by positions {ps} of chain {number} are not 1..n")
+            # The conventions below follow chain 1, the one through the source's publisher.
+            chain = sorted((e for e in reported if e.get("chain", 1) == 1),
+                           key=lambda e: e["position"])
             srcs = {c["source"] for c in n.get("citations", [])}
             want_last = {publishers.get(s) for s in srcs}
             if not chain or chain[-1]["to"] not in want_last:
@@ -490,7 +508,7 @@ class Checker:
 
         def ekey(e):
             return (e["from"], EDGE_KINDS.index(e["kind"]), e["to"], e.get("start", ""),
-                    e.get("end", ""), e.get("position", 0), e.get("title", ""),
+                    e.get("end", ""), e.get("position", 0), e.get("chain", 1), e.get("title", ""),
                     e.get("on_behalf_of", ""), e.get("relation", ""))
         ek = [ekey(e) for e in edges if e.get("kind") in EDGE_KINDS]
         if ek != sorted(ek):

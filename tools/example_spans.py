@@ -71,6 +71,8 @@ def iter_citations(doc):
     for i, node in enumerate(doc.get("nodes", [])):
         for j, c in enumerate(node.get("citations", [])):
             yield f"/nodes/{i}/citations/{j} ({node.get('id')})", c
+        for j, c in enumerate((node.get("cue") or {}).get("citations", [])):
+            yield f"/nodes/{i}/cue/citations/{j} ({node.get('id')})", c
         for k, step in enumerate(node.get("lifecycle", [])):
             for j, c in enumerate(step.get("citations", [])):
                 yield f"/nodes/{i}/lifecycle/{k}/citations/{j} ({node.get('id')})", c

@@ -6,8 +6,8 @@
 #![no_main]
 
 use diplograph::model::{
-    AgreementKind, Edge, EdgeKind, LifecycleState, LifecycleStep, Node, NodeDetails, PlaceKind,
-    Status,
+    AgreementKind, Cue, Edge, EdgeKind, LifecycleState, LifecycleStep, Node, NodeDetails,
+    PlaceKind, Status, StatementText,
 };
 use diplograph::time::PartialDate;
 use diplograph::Graph;
@@ -87,15 +87,36 @@ fn build(u: &mut Unstructured<'_>) -> Result<Graph> {
     for _ in 0..u.int_in_range(1..=6u8)? {
         let id = stretched(u, 300)?;
         let name = stretched(u, 1 << 20)?;
-        let details = match u.int_in_range(0..=4u8)? {
+        let details = match u.int_in_range(0..=5u8)? {
             0 => NodeDetails::Country,
             1 => NodeDetails::Person,
-            4 => NodeDetails::Place {
+            5 => NodeDetails::Place {
                 kind: *u.choose(PlaceKind::ALL)?,
+            },
+            4 => NodeDetails::Statement {
+                text: StatementText::Paraphrase(stretched(u, 1 << 20)?),
+                date: date(u)?,
+                cue: Some(Cue::new(stretched(u, 1 << 20)?)),
             },
             2 => NodeDetails::Agreement {
                 kind: AgreementKind::Treaty,
                 lifecycle: lifecycle(u)?,
+                // Renewal terms in words, maybe past the string limit, cited or not.
+                terms: if u.ratio(1, 3)? {
+                    Some(Box::new(diplograph::model::AgreementTerms {
+                        renewal: Some(diplograph::model::Renewal {
+                            terms: stretched(u, 1 << 20)?,
+                            citations: if u.arbitrary()? {
+                                vec![diplograph::provenance::Citation::new(id.clone())]
+                            } else {
+                                Vec::new()
+                            },
+                        }),
+                        ..Default::default()
+                    }))
+                } else {
+                    None
+                },
             },
             _ => NodeDetails::Source {
                 date: date(u)?,
@@ -104,6 +125,10 @@ fn build(u: &mut Unstructured<'_>) -> Result<Graph> {
             },
         };
         let mut node = Node::new(id.clone(), name, details);
+        if matches!(node.details, NodeDetails::Person) && u.ratio(1, 4)? {
+            // An unnamed speaker's description, maybe past the string limit.
+            node.unnamed = Some(stretched(u, 1 << 20)?);
+        }
         if u.ratio(1, 8)? {
             let stem: String = u.arbitrary()?;
             let count = u.int_in_range(0..=1100u16)?;

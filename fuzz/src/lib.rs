@@ -1,30 +1,38 @@
 //! Shared by the fuzz targets: graphs cut from the built-in example and the test datasets, with
 //! fuzzed text put where users put text (names, aliases, external ids, attributes, amounts,
-//! lifecycle notes and conditions), fuzzed statuses on events and lifecycle steps, and fuzzed
-//! places (a signing's or a step's `place` naming any node, or none).
-//! roles and acting states on parties.
+//! lifecycle notes and conditions, statements' reporting words, unnamed speakers' descriptions),
+//! fuzzed statuses on events and lifecycle steps, fuzzed roles and acting states on parties, and
+//! fuzzed `chain`s on `reported_by` edges (which may hold one place twice:
+//! `duplicate-chain-position`), and fuzzed places (a signing's or a step's `place` naming any
+//! node, or none).
 
 use std::sync::LazyLock;
 
-use diplograph::model::{NodeDetails, NodeKind, PartyRole, Status};
+use diplograph::model::{Cue, EdgeKind, NodeDetails, NodeKind, PartyRole, Status};
 use diplograph::time::PartialDate;
 use diplograph::Graph;
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 
-static POOL: LazyLock<[Graph; 4]> = LazyLock::new(|| {
-    let data = include_str!("../../crates/diplograph/tests/data/jpn-kor-gsomia-2016-11.json");
-    let histories = include_str!("../../crates/diplograph/tests/data/treaty-histories.json");
-    let places = include_str!("../../crates/diplograph/tests/data/new-start-prague-2010.json");
-static POOL: LazyLock<[Graph; 5]> = LazyLock::new(|| {
+static POOL: LazyLock<[Graph; 8]> = LazyLock::new(|| {
     let data = include_str!("../../crates/diplograph/tests/data/jpn-kor-gsomia-2016-11.json");
     let histories = include_str!("../../crates/diplograph/tests/data/treaty-histories.json");
     let hub = include_str!("../../crates/diplograph/tests/data/recaap-hub.json");
     let ministries =
         include_str!("../../crates/diplograph/tests/data/defence-mou-ministries.json");
+    let reports =
+        include_str!("../../crates/diplograph/tests/data/gsomia-notice-reports-2019-08.json");
+    // A former state (SUN) and an agreement's binding force.
+    let inf = include_str!("../../crates/diplograph/tests/data/inf-treaty-1987.json");
+    // Places: a signing's and a step's place, located_in up to a country.
+    let places = include_str!("../../crates/diplograph/tests/data/new-start-prague-2010.json");
     [
         diplograph::example(),
         diplograph::format::from_str(data).unwrap_or_default(),
         diplograph::format::from_str(histories).unwrap_or_default(),
+        diplograph::format::from_str(hub).unwrap_or_default(),
+        diplograph::format::from_str(ministries).unwrap_or_default(),
+        diplograph::format::from_str(reports).unwrap_or_default(),
+        diplograph::format::from_str(inf).unwrap_or_default(),
         diplograph::format::from_str(places).unwrap_or_default(),
     ]
 });
@@ -38,19 +46,12 @@ fn some_id(u: &mut Unstructured<'_>, base: &Graph) -> Result<String> {
     Ok(ids[u.choose_index(ids.len())?].to_owned())
 }
 
-/// A graph built (through the checked builder) from a part of one of the two datasets: every
-        diplograph::format::from_str(hub).unwrap_or_default(),
-        diplograph::format::from_str(ministries).unwrap_or_default(),
-    ]
-});
-
 /// A graph built (through the checked builder) from a part of one of the datasets: every
 /// source, and the other nodes and edges the input picks, some with fuzzed text. It may break
 /// whole-graph rules (a GSOMIA left with one party, an alias two nodes claim): such graphs
 /// must be handled too.
 pub fn graph_from(u: &mut Unstructured<'_>) -> Result<Graph> {
-    let base = &POOL[usize::from(u.int_in_range(0..=3u8)?)];
-    let base = &POOL[usize::from(u.int_in_range(0..=4u8)?)];
+    let base = &POOL[usize::from(u.int_in_range(0..=7u8)?)];
     let mut g = Graph::new();
     for (_, node) in base.nodes() {
         if node.kind() != NodeKind::Source && !u.ratio(3, 4)? {
@@ -70,7 +71,17 @@ pub fn graph_from(u: &mut Unstructured<'_>) -> Result<Graph> {
             let value = serde_json::Value::String(u.arbitrary()?);
             node.attributes.insert(u.arbitrary()?, value);
         }
+        if matches!(node.kind(), NodeKind::Person | NodeKind::Organization) && u.ratio(1, 16)? {
+            node.unnamed = Some(u.arbitrary()?);
+        }
         match &mut node.details {
+            NodeDetails::Statement { cue, .. } if u.ratio(1, 8)? => {
+                let words: String = u.arbitrary()?;
+                match cue {
+                    Some(cue) => cue.words = words,
+                    None => *cue = Some(Cue::new(words)),
+                }
+            }
             NodeDetails::Event { status, .. } if u.ratio(1, 8)? => {
                 *status = *u.choose(Status::ALL)?;
             }
@@ -110,6 +121,10 @@ pub fn graph_from(u: &mut Unstructured<'_>) -> Result<Graph> {
             // valid): the builder must refuse the rest with a code, never panic.
             let place = some_id(u, base)?;
             edge = edge.qualified(|q| q.place = Some(place));
+        }
+        if edge.kind == EdgeKind::ReportedBy && u.ratio(1, 4)? {
+            let chain = u.int_in_range(0..=3u32)?;
+            edge = edge.qualified(|q| q.chain = Some(chain));
         }
         if u.ratio(1, 16)? {
             let value = serde_json::Value::String(u.arbitrary()?);
@@ -153,7 +168,7 @@ pub fn date_from(u: &mut Unstructured<'_>) -> Result<PartialDate> {
         .map_err(|_| libfuzzer_sys::arbitrary::Error::IncorrectFormat)
 }
 
-/// Every citation in a graph (on nodes, edges and lifecycle steps), as what identifies it
+/// Every citation in a graph (on nodes, statements' cues, edges and lifecycle steps), as what identifies it
 /// whatever ids a merge gives its source: span, words, number of intermediaries, confidence.
 pub fn citations(g: &Graph) -> Vec<(Option<[usize; 2]>, Option<String>, usize, Option<u64>)> {
     let mut all = Vec::new();
@@ -169,6 +184,9 @@ pub fn citations(g: &Graph) -> Vec<(Option<[usize; 2]>, Option<String>, usize, O
     };
     for (_, n) in g.nodes() {
         add(&n.citations);
+        if let Some(cue) = n.cue() {
+            add(&cue.citations);
+        }
         for step in n.lifecycle().unwrap_or_default() {
             add(&step.citations);
         }

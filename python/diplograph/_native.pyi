@@ -171,6 +171,12 @@ class Node:
     @property
     def citations(self) -> list[Citation]: ...
     @property
+    def unnamed(self) -> Optional[str]: ...
+    @property
+    def cue(self) -> Optional[str]: ...
+    @property
+    def cue_citations(self) -> list[Citation]: ...
+    @property
     def org_kind(self) -> Optional[str]: ...
     @property
     def agreement_kind(self) -> Optional[str]: ...
@@ -234,6 +240,8 @@ class Edge:
     @property
     def position(self) -> Optional[int]: ...
     @property
+    def chain(self) -> Optional[int]: ...
+    @property
     def share(self) -> Optional[float]: ...
     @property
     def amount(self) -> Optional[str]: ...
@@ -287,6 +295,7 @@ class Graph:
         id: str,
         name: str,
         *,
+        unnamed: Optional[str] = None,
         aliases: Sequence[str] = ...,
         external_ids: dict[str, str] = ...,
         attributes: Optional[dict[str, Any]] = None,
@@ -298,6 +307,7 @@ class Graph:
         name: str,
         kind: str,
         *,
+        unnamed: Optional[str] = None,
         aliases: Sequence[str] = ...,
         external_ids: dict[str, str] = ...,
         attributes: Optional[dict[str, Any]] = None,
@@ -342,6 +352,8 @@ class Graph:
         quote: Optional[str] = None,
         paraphrase: Optional[str] = None,
         date: Optional[_DateLike] = None,
+        cue: Optional[str] = None,
+        cue_citations: Sequence[_CitationLike] = ...,
         aliases: Sequence[str] = ...,
         external_ids: dict[str, str] = ...,
         attributes: Optional[dict[str, Any]] = None,
@@ -383,6 +395,7 @@ class Graph:
         title: Optional[str] = None,
         on_behalf_of: Optional[str] = None,
         position: Optional[int] = None,
+        chain: Optional[int] = None,
         share: Optional[float] = None,
         amount: Optional[str] = None,
         relation: Optional[str] = None,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime
 import html
 import keyword
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Optional
 
 from ._native import Citation, PartialDate
 
@@ -91,7 +91,8 @@ class Record:
 
 
 class NodeRef(Record):
-    """A reference to a node in an answer: its ``id``, ``kind`` and ``name``."""
+    """A reference to a node in an answer: its ``id``, ``kind`` and ``name``; for a person or
+    organization the sources do not name, ``unnamed`` gives their description of it."""
 
     __slots__ = ()
 
@@ -113,11 +114,23 @@ class NodeRef(Record):
         """The node's name."""
         return str(self._fields["name"])
 
+    @property
+    def unnamed(self) -> Optional[str]:
+        """For an unnamed person or organization: the description the sources give (``"a
+        senior US official"``); ``None`` for a named node."""
+        value = self._fields.get("unnamed")
+        return None if value is None else str(value)
+
     def __repr__(self) -> str:
         return f"<{self.kind} {self.id} {self.name!r}>"
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.id})"
+        # As the core's NodeRef shows itself (`diplograph show`, tables).
+        if self.unnamed is None:
+            return f"{self.name} ({self.id})"
+        if self.unnamed == self.name:
+            return f"{self.name} ({self.id}, unnamed)"
+        return f'{self.name} ({self.id}, unnamed: "{self.unnamed}")'
 
     def __reduce__(self) -> Any:
         return (NodeRef, (self._fields,))

@@ -32,7 +32,7 @@ def small() -> Graph:
 
 
 def test_example_and_loads(g):
-    assert len(g) == 76 and g.edge_count == 229
+    assert len(g) == 76 and g.edge_count == 230
     assert g.title == "Shangri-La Dialogue 2016: US, South Korea, Japan defence chiefs"
     assert g.validate() == []
     again = diplograph.loads(g.dumps())
@@ -436,10 +436,10 @@ def test_a_name_shared_by_many_nodes_lists_ten_and_counts_all():
 
 
 def test_reprs_and_html(g):
-    assert repr(g) == '<Graph "Shangri-La Dialogue 2016: US, South Korea, Japan defence chiefs": 76 nodes, 229 edges>'
+    assert repr(g) == '<Graph "Shangri-La Dialogue 2016: US, South Korea, Japan defence chiefs": 76 nodes, 230 edges>'
     assert repr(g.node("KOR")) == "<Node country KOR 'South Korea'>"
     html = g._repr_html_()
-    assert "76 nodes, 229 edges; dates 2009 – 2016-08-04" in html
+    assert "76 nodes, 230 edges; dates 2009 – 2016-08-04" in html
     assert "<tr><td>country</td><td>8</td></tr>" in html
     assert "<li>US, South Korea, Japan defence chiefs agree to strengthen joint defence in face of North Korea threat, 2016-06-04" in html
 
@@ -495,8 +495,13 @@ EXAMPLE_STATS = {
         "trades_with": 1,
         "allied_with": 1,
         "published_by": 1,
+        "made_at": 6,
+        "continues": 1,
+        "agreed_at": 2,
+        "signed_at": 1,
+        "responds_to": 4,
         "located_in": 1,
-        "other": 23
+        "other": 10
     },
     "first_date": "2009",
     "first_date_earliest": "2009-01-01",
@@ -504,7 +509,7 @@ EXAMPLE_STATS = {
     "last_date": "2016-08-04",
     "last_date_earliest": "2016-08-04",
     "last_date_latest": "2016-08-04",
-    "citations": 395,
+    "citations": 418,
     "sources": [
         {
             "source": {
@@ -516,7 +521,7 @@ EXAMPLE_STATS = {
             "date_earliest": "2016-06-04",
             "date_latest": "2016-06-04",
             "url": "https://www.straitstimes.com/asia/east-asia/us-south-korea-japan-defence-chiefs-agree-to-strengthen-joint-defence-in-face-of-north",
-            "citations": 395
+            "citations": 418
         }
     ]
 }
@@ -525,7 +530,7 @@ EXAMPLE_STATS = {
 def test_stats_are_the_cli_answer(g):
     s = g.stats()
     assert s.kind_name == "GraphStats"
-    assert (s.nodes, s.edges, s.citations) == (76, 229, 395)
+    assert (s.nodes, s.edges, s.citations) == (76, 230, 418)
     assert (s.first_date, s.last_date) == (PartialDate("2009"), PartialDate("2016-08-04"))
     assert s.nodes_by_kind == EXAMPLE_STATS["nodes_by_kind"]
     assert list(s.nodes_by_kind) == ["country", "person", "organization", "agreement", "event", "statement", "source", "place"]

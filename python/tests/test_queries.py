@@ -200,6 +200,57 @@ def test_statements_by_about_via_and_disputed(g):
     ]
 
 
+REPORTS = (
+    __import__("pathlib").Path(__file__).resolve().parents[2]
+    / "crates" / "diplograph" / "tests" / "data" / "gsomia-notice-reports-2019-08.json"
+)
+
+
+def test_a_statement_reported_in_parallel_shows_each_chain_apart():
+    # As crates/diplograph/tests/queries.rs asks it.
+    r = diplograph.load(REPORTS)
+    kim = r.statement("stmt-kim-end-gsomia")
+    assert kim.attribution.text == "Kim You-geun, reported by Yonhap News Agency; in parallel, reported by Reuters"
+    assert [(c.chain, c.text) for c in kim.attribution.chains] == [
+        (1, "Kim You-geun, reported by Yonhap News Agency"),
+        (2, "Kim You-geun, reported by Reuters"),
+    ]
+    assert kim.cue.words == "announced the decision at a briefing"
+    assert [(c.source, c.span) for c in kim.cue.citations] == [("digest-2019-08-22", (185, 221))]
+    assert [n.id for n in kim.made_at] == ["nso-briefing-2019-08-22"]
+    assert [n.id for n in kim.made_in] == ["KOR"]
+    assert [s.statement.id for s in r.statements(via="Reuters")] == ["stmt-kim-end-gsomia"]
+    reuters = [e for e in r.edges("reported_by") if e.to_id == "reuters"]
+    assert [(e.position, e.chain, e.to_dict()["chain"]) for e in reuters] == [(1, 2, 2)]
+    node = r.node("stmt-kim-end-gsomia")
+    assert node.cue == "announced the decision at a briefing"
+    assert [c.span for c in node.cue_citations] == [(185, 221)]
+
+
+def test_an_unnamed_speaker_is_found_by_its_id_only():
+    r = diplograph.load(REPORTS)
+    with pytest.raises(diplograph.NodeNotFound):
+        r.node("a Pentagon spokesman")
+    spokesman = r.node("pentagon-spokesman")
+    assert spokesman.unnamed == "a Pentagon spokesman"
+    assert spokesman.to_dict()["unnamed"] is True and spokesman.to_dict()["description"] == "a Pentagon spokesman"
+    (said,) = r.statements(by="pentagon-spokesman")
+    assert said.attribution.text == "a Pentagon spokesman"
+    assert said.speakers[0].unnamed == "a Pentagon spokesman"
+    assert str(said.speakers[0]) == 'Pentagon spokesman (unnamed) (pentagon-spokesman, unnamed: "a Pentagon spokesman")'
+    assert said.cue.words == "said"
+    # Built in Python: the same rules.
+    g = diplograph.Graph()
+    g.add_person("us-official", "a senior US official", unnamed="a senior US official")
+    g.add_organization("kor-mnd-officials", "officials of the South Korean Defence Ministry", "ministry",
+                       unnamed="officials of the South Korean Defence Ministry")
+    g.add_statement("s", "S", paraphrase="P", cue="told reporters")
+    assert g.node("us-official").unnamed == "a senior US official"
+    with pytest.raises(diplograph.NodeNotFound):
+        g.node("a senior US official")
+    assert g.node("s").cue == "told reporters"
+
+
 def test_timeline_keeps_precision_and_window_edges(g):
     def entries(start=None, end=None, around=None):
         return [f"{e.date} {e.subject.id} {e.within}" for e in g.timeline(start=start, end=end, around=around)]
@@ -297,3 +348,23 @@ def test_answers_carry_the_cores_types(g):
     entry = g.timeline()[0]
     assert entry.kind_name == "TimelineEntry"
     assert isinstance(entry.date, diplograph.PartialDate)
+
+
+def test_unnamed_nodes_cues_and_chains_pickle_and_are_checked():
+    import pickle
+
+    r = diplograph.load(REPORTS)
+    for node in [r.node("pentagon-spokesman"), r.node("stmt-kim-end-gsomia")]:
+        assert pickle.loads(pickle.dumps(node)) == node
+    (reuters,) = [e for e in r.edges("reported_by") if e.to_id == "reuters"]
+    back = pickle.loads(pickle.dumps(reuters))
+    assert back == reuters and back.chain == 2
+    g = diplograph.Graph()
+    g.add_statement("s", "S", paraphrase="P")
+    g.add_organization("yonhap", "Yonhap", "news_outlet")
+    with pytest.raises(diplograph.ValidationError) as err:
+        g.relate("s", "reported_by", "yonhap", position=1, chain=0)
+    assert [p.code for p in err.value.problems] == ["out-of-range"]
+    with pytest.raises(diplograph.ValidationError) as err:
+        g.add_person("p", "P", unnamed=" ")
+    assert [p.code for p in err.value.problems] == ["invalid-value"]

@@ -33,8 +33,8 @@ def test_terms_are_built_cited_and_kept_through_save_and_pickle():
     g = graph_with_a_vote()
     n = g.node("res-2270")
     assert (n.vote["for"], n.vote["against"], n.vote["abstain"], n.vote["date"]) == (15, 0, 0, "2016-03-02")
-    assert n.vote["citations"][0]["span"] == [11, 27]
-    assert n.binding == {"value": False, "citations": [{"source": "un", "span": [31, 50], "text": "not legally binding"}]}
+    assert n.vote["citations"][0]["span"] == (11, 27)
+    assert n.binding == {"value": False, "citations": [{"source": "un", "span": (29, 48), "text": "not legally binding"}]}
     again = diplograph.loads(g.dumps())
     assert again.node("res-2270").vote == n.vote
     assert pickle.loads(pickle.dumps(n)).vote == n.vote

@@ -114,7 +114,7 @@ fn chains(
 }
 
 /// How to run the merge: which order the halves go in, and where the result goes.
-#[derive(Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy)]
 struct MergeRun<'a> {
     /// Merge (b, a) instead of (a, b).
     swap: bool,

@@ -700,6 +700,7 @@ impl Command {
         matches!(
             self,
             Command::Timeline { .. }
+                | Command::Show { .. }
                 | Command::Statements { .. }
                 | Command::Agreements { .. }
                 | Command::Parties { .. }

@@ -68,7 +68,7 @@ fn no_file_uses_the_example_and_says_so_in_one_line() {
     assert!(err.starts_with("note: no input file: using the built-in example"));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["nodes"], 76);
-    assert_eq!(v["edges"], 229);
+    assert_eq!(v["edges"], 230);
     // --quiet silences the note.
     cmd().args(["-q", "stats"]).assert().success().stderr("");
 }
@@ -88,7 +88,7 @@ fn dash_reads_standard_input() {
     assert_eq!(v["first_date"], "2009");
     assert_eq!(v["last_date"], "2016-08-04");
     assert_eq!(v["sources"][0]["source"]["id"], "st-2016-06-04");
-    assert_eq!(v["sources"][0]["citations"], 395);
+    assert_eq!(v["sources"][0]["citations"], 418);
 }
 
 #[test]
@@ -232,18 +232,38 @@ fn validate_reports_code_place_and_snippet() {
 }
 
 #[test]
+fn validate_refuses_two_outlets_at_one_place_of_a_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(notice_reports())
+        .unwrap()
+        .replace("\"chain\": 2,", "");
+    let f = write(dir.path(), "reports.json", &text);
+    let out = cmd()
+        .args(["validate", f.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("error[duplicate-chain-position]"), "{err}");
+    assert!(
+        err.contains("statement `stmt-kim-end-gsomia` is reported by `yonhap` at position 1 of chain 1, which `reuters` already holds"),
+        "{err}"
+    );
+}
+
+#[test]
 fn validate_valid_files_and_the_example() {
     cmd()
         .args(["-q", "validate"])
         .assert()
         .success()
-        .stdout("<built-in example>: valid (76 nodes, 229 edges)\n");
+        .stdout("<built-in example>: valid (76 nodes, 230 edges)\n");
     cmd()
         .args(["validate", "-"])
         .write_stdin(diplograph::EXAMPLE_JSON)
         .assert()
         .success()
-        .stdout("<stdin>: valid (76 nodes, 229 edges)\n");
+        .stdout("<stdin>: valid (76 nodes, 230 edges)\n");
 }
 
 #[test]
@@ -447,7 +467,7 @@ fn stats_prints_tables() {
     let out = stdout_of(&["-q", "stats"]);
     assert!(out.starts_with(
         "Shangri-La Dialogue 2016: US, South Korea, Japan defence chiefs\n\
-         76 nodes, 229 edges; dates from 2009 to 2016-08-04\n"
+         76 nodes, 230 edges; dates from 2009 to 2016-08-04\n"
     ));
     assert!(out.contains("│ statement    ┆ 24    │"), "{out}");
     assert!(out.contains("│ party_to      ┆ 23    │"), "{out}");
@@ -518,7 +538,7 @@ fn show_prints_each_cited_sentence_once_as_a_numbered_note() {
     );
     // Each sentence once: the one cited by the office, the relation and the node itself.
     assert_eq!(text.matches("shakes hands with").count(), 1, "{text}");
-    assert_eq!(text.lines().count(), 54);
+    assert_eq!(text.lines().count(), 56);
 }
 
 #[test]
@@ -870,6 +890,76 @@ fn statements_disputed_by_and_via() {
     assert!(out.contains("stmt-lu-yin-not-the-truth"), "{out}");
 }
 
+fn notice_reports() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../diplograph/tests/data/gsomia-notice-reports-2019-08.json")
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn statements_show_parallel_chains_apart_with_the_cue_and_an_unnamed_speaker() {
+    let file = notice_reports();
+    let v = json_of(&["-q", "statements", &file, "--via", "Reuters", "--json"]);
+    let chains: Vec<(u64, &str)> = v[0]["attribution"]["chains"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["chain"].as_u64().unwrap(), c["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        chains,
+        [
+            (1, "Kim You-geun, reported by Yonhap News Agency"),
+            (2, "Kim You-geun, reported by Reuters")
+        ]
+    );
+    assert_eq!(v[0]["cue"]["words"], "announced the decision at a briefing");
+    assert_eq!(
+        v[0]["cue"]["citations"][0]["span"],
+        serde_json::json!([185, 221])
+    );
+    let out = stdout_of(&["-q", "statements", &file, "--by", "pentagon-spokesman"]);
+    assert!(out.contains("cue: “said”"), "{out}");
+    let v = json_of(&[
+        "-q",
+        "statements",
+        &file,
+        "--by",
+        "pentagon-spokesman",
+        "--json",
+    ]);
+    assert_eq!(v[0]["speakers"][0]["unnamed"], "a Pentagon spokesman");
+    assert_eq!(v[0]["attribution"]["text"], "a Pentagon spokesman");
+    let out = stdout_of(&["-q", "show", "stmt-kim-end-gsomia", &file]);
+    let lines: Vec<&str> = out.lines().skip(3).take(6).collect();
+    assert_eq!(
+        lines,
+        [
+            "attribution, chain 1: Kim You-geun, reported by Yonhap News Agency",
+            "attribution, chain 2: Kim You-geun, reported by Reuters",
+            "cue: “announced the decision at a briefing”",
+            "about: Japan–South Korea GSOMIA (gsomia-jpn-kor)",
+            "made at: National Security Office briefing on the GSOMIA (nso-briefing-2019-08-22)",
+            "made in: South Korea (KOR)",
+        ]
+    );
+    // Found by its id only: its description and name are not names to look it up by.
+    cmd()
+        .args(["-q", "show", "a Pentagon spokesman", &file])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("a Pentagon spokesman"));
+    let out = stdout_of(&["-q", "show", "pentagon-spokesman", &file]);
+    assert!(
+        out.starts_with(
+            "Pentagon spokesman (unnamed) — person, id `pentagon-spokesman`\n\
+             unnamed: “a Pentagon spokesman” (found by its id only)\n"
+        ),
+        "{out}"
+    );
+}
+
 #[test]
 fn timeline_keeps_precision() {
     let v = json_of(&[
@@ -1011,7 +1101,7 @@ fn merge_with_standard_input_to_standard_output() {
 fn dump_formats_round_trip_and_select() {
     let json = stdout_of(&["-q", "dump"]);
     let g = diplograph::format::from_str(&json).unwrap();
-    assert_eq!((g.node_count(), g.edge_count()), (76, 229));
+    assert_eq!((g.node_count(), g.edge_count()), (76, 230));
     assert!(stdout_of(&["-q", "dump", "--format", "dot"]).starts_with("digraph "));
     assert!(stdout_of(&["-q", "dump", "--format", "mermaid"]).starts_with("flowchart"));
     let sub = stdout_of(&[
@@ -1214,7 +1304,7 @@ fn man_out_writes_one_page_per_command_with_examples_and_exit_status() {
         .success()
         .stdout("")
         .stderr(format!(
-            "note: wrote 13 manual pages to {}\n",
+            "note: wrote 18 manual pages to {}\n",
             out.display()
         ));
     let mut files: Vec<String> = std::fs::read_dir(&out)
@@ -1225,14 +1315,19 @@ fn man_out_writes_one_page_per_command_with_examples_and_exit_status() {
     assert_eq!(
         files,
         [
+            "diplograph-agreements.1",
+            "diplograph-as-of.1",
             "diplograph-cite.1",
             "diplograph-completions.1",
             "diplograph-dump.1",
             "diplograph-fmt.1",
+            "diplograph-holders.1",
             "diplograph-man.1",
             "diplograph-merge.1",
+            "diplograph-parties.1",
             "diplograph-path.1",
             "diplograph-show.1",
+            "diplograph-signatories.1",
             "diplograph-statements.1",
             "diplograph-stats.1",
             "diplograph-timeline.1",

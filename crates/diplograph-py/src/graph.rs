@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use diplograph::error::{Location, Problem, Problems};
 use diplograph::export::{self, ExportFormat};
 use diplograph::model::{
-    AgreementKind, AgreementTerms, Edge, EdgeKind, EventKind, Node, NodeDetails, NodeKind,
+    AgreementKind, AgreementTerms, Cue, Edge, EdgeKind, EventKind, Node, NodeDetails, NodeKind,
     OrganizationKind, PlaceKind, StatementText, Status,
 };
 use diplograph::time::{Containment, Interval};
@@ -89,8 +89,9 @@ impl PyGraph {
         let mut g = self.graph.write(py)?;
         let g = &mut *g;
         let copy = node.clone();
-        py.detach(|| g.add_node(copy)).py()?;
-        Ok(PyNode(node))
+        let ix = py.detach(|| g.add_node(copy)).py()?;
+        // The node as stored: citations given by their words now carry the span they found.
+        Ok(PyNode(g.node_at(ix).cloned().unwrap_or(node)))
     }
 
     pub(crate) fn node_objects<'a>(nodes: impl Iterator<Item = &'a Node>) -> Vec<PyNode> {
@@ -190,8 +191,10 @@ impl PyGraph {
         self.add(py, n)
     }
 
-    /// Adds a person. Returns the new node; raises ``ValidationError``.
-    #[pyo3(signature = (id, name, *, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
+    /// Adds a person; ``unnamed`` gives the description of one the sources do not name
+    /// (``"a senior US official"``), found afterwards by its id only. Returns the new node;
+    /// raises ``ValidationError``.
+    #[pyo3(signature = (id, name, *, unnamed = None, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors the Python keyword arguments"
@@ -201,12 +204,13 @@ impl PyGraph {
         py: Python<'_>,
         id: String,
         name: String,
+        unnamed: Option<String>,
         aliases: Vec<String>,
         external_ids: BTreeMap<String, String>,
         attributes: Option<&Bound<'_, PyDict>>,
         citations: Vec<CitationArg>,
     ) -> PyResult<PyNode> {
-        let n = node(
+        let mut n = node(
             id,
             name,
             NodeDetails::Person,
@@ -215,14 +219,16 @@ impl PyGraph {
             attributes,
             citations,
         )?;
+        n.unnamed = unnamed;
         self.add(py, n)
     }
 
     /// Adds an organization of a ``kind`` (``ministry``, ``military``, ``news_outlet``,
     /// ``international_organization``, ``think_tank``, ``university``, ``company``,
     /// ``government``, ``legislature``, ``political_party``, ``intelligence_agency``, ``court``,
-    /// ``ngo``, ``other``).
-    #[pyo3(signature = (id, name, kind, *, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
+    /// ``ngo``, ``other``); ``unnamed`` as for :meth:`add_person` ("officials of the South
+    /// Korean Defence Ministry").
+    #[pyo3(signature = (id, name, kind, *, unnamed = None, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors the Python keyword arguments"
@@ -233,6 +239,7 @@ impl PyGraph {
         id: String,
         name: String,
         kind: &str,
+        unnamed: Option<String>,
         aliases: Vec<String>,
         external_ids: BTreeMap<String, String>,
         attributes: Option<&Bound<'_, PyDict>>,
@@ -241,7 +248,7 @@ impl PyGraph {
         let details = NodeDetails::Organization {
             kind: vocab::<OrganizationKind>(kind)?,
         };
-        let n = node(
+        let mut n = node(
             id,
             name,
             details,
@@ -250,6 +257,7 @@ impl PyGraph {
             attributes,
             citations,
         )?;
+        n.unnamed = unnamed;
         self.add(py, n)
     }
 
@@ -267,7 +275,7 @@ impl PyGraph {
     /// ...     vote={"for": 15, "against": 0, "abstain": 0,
     /// ...           "citations": [{"source": "un", "text": "15 votes to none"}]})
     /// >>> (r.vote["for"], r.vote["citations"][0]["span"])
-    /// (15, [15, 31])
+    /// (15, (11, 27))
     #[pyo3(signature = (id, name, kind, *, lifecycle = Vec::new(), binding = None, renewal = None, vote = None, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
     #[expect(
         clippy::too_many_arguments,
@@ -377,9 +385,10 @@ impl PyGraph {
     }
 
     /// Adds a statement: exactly one of ``quote`` (verbatim words) or ``paraphrase`` (an
-    /// account of them), said on ``date``. Speakers, topics and the reporting chain are edges
-    /// (``said``, ``about``, ``reported_by``).
-    #[pyo3(signature = (id, name, *, quote = None, paraphrase = None, date = None, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
+    /// account of them), said on ``date``; ``cue`` is the reporting words (``"told
+    /// reporters"``), printed where ``cue_citations`` say. Speakers, topics and the reporting
+    /// chain are edges (``said``, ``about``, ``reported_by``).
+    #[pyo3(signature = (id, name, *, quote = None, paraphrase = None, date = None, cue = None, cue_citations = Vec::new(), aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors the Python keyword arguments"
@@ -392,6 +401,8 @@ impl PyGraph {
         quote: Option<String>,
         paraphrase: Option<String>,
         date: Option<DateArg>,
+        cue: Option<String>,
+        cue_citations: Vec<CitationArg>,
         aliases: Vec<String>,
         external_ids: BTreeMap<String, String>,
         attributes: Option<&Bound<'_, PyDict>>,
@@ -401,6 +412,10 @@ impl PyGraph {
         let details = NodeDetails::Statement {
             text,
             date: date.map(|d| d.0),
+            cue: cue.map(|words| Cue {
+                words,
+                citations: self::citations(cue_citations),
+            }),
         };
         let n = node(
             id,
@@ -496,7 +511,7 @@ impl PyGraph {
     /// Adds an edge ``from_ -kind-> to`` between two node ids, checked as the core checks it
     /// (both ends exist, the kind allows their kinds, its own fields). Returns the new edge.
     /// ``attested`` is one date or a list of dates on which a source confirms the edge held.
-    #[pyo3(signature = (from_, kind, to, *, start = None, end = None, attested = None, title = None, on_behalf_of = None, position = None, share = None, amount = None, relation = None, role = None, acting_for = None, attributes = None, citations = Vec::new(), place = None))]
+    #[pyo3(signature = (from_, kind, to, *, start = None, end = None, attested = None, title = None, on_behalf_of = None, position = None, chain = None, share = None, amount = None, relation = None, role = None, acting_for = None, attributes = None, citations = Vec::new(), place = None))]
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors the Python keyword arguments"
@@ -513,6 +528,7 @@ impl PyGraph {
         title: Option<String>,
         on_behalf_of: Option<String>,
         position: Option<u32>,
+        chain: Option<u32>,
         share: Option<f64>,
         amount: Option<String>,
         relation: Option<String>,
@@ -532,6 +548,7 @@ impl PyGraph {
                 q.title = title;
                 q.on_behalf_of = on_behalf_of;
                 q.position = position;
+                q.chain = chain;
                 q.share = share;
                 q.amount = amount;
                 q.relation = relation;
@@ -548,6 +565,8 @@ impl PyGraph {
         let mut g = self.graph.write(py)?;
         let g = &mut *g;
         let ix = py.detach(|| g.relate(from_, to, copy)).py()?;
+        // The edge as stored: citations given by their words now carry the span they found.
+        let edge = g.edge_at(ix).map_or(edge, |v| v.edge.clone());
         Ok(PyEdge {
             from: from_.to_owned(),
             to: to.to_owned(),
@@ -921,11 +940,11 @@ impl PyGraph {
     ///
     /// >>> s = example().stats()
     /// >>> s.nodes, s.edges, s.citations
-    /// (76, 229, 395)
+    /// (76, 230, 418)
     /// >>> str(s.first_date), str(s.last_date)
     /// ('2009', '2016-08-04')
     /// >>> s.nodes_by_kind["country"], s.sources[0].source.id, s.sources[0].citations
-    /// (8, 'st-2016-06-04', 395)
+    /// (8, 'st-2016-06-04', 418)
     fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;

@@ -497,6 +497,30 @@ impl PyNode {
         citation_objects(&self.0.citations)
     }
 
+    /// For a person or organization the sources do not name: the description they give
+    /// (``"a senior US official"``); ``None`` for a named one. An unnamed node is found by its
+    /// id only.
+    #[getter]
+    fn unnamed(&self) -> Option<&str> {
+        self.0.unnamed.as_deref()
+    }
+
+    /// For statements: the reporting words that attribute it (``"told reporters"``), when
+    /// recorded.
+    #[getter]
+    fn cue(&self) -> Option<&str> {
+        self.0.cue().map(|c| c.words.as_str())
+    }
+
+    /// For statements: where the reporting words (``cue``) are printed.
+    #[getter]
+    fn cue_citations(&self) -> Vec<PyCitation> {
+        self.0
+            .cue()
+            .map(|c| citation_objects(&c.citations))
+            .unwrap_or_default()
+    }
+
     /// For organizations: ``ministry``, ``military``, ``news_outlet`` …
     #[getter]
     fn org_kind(&self) -> Option<&'static str> {
@@ -713,6 +737,11 @@ impl PyNode {
                     .unwrap_or_default(),
             },
             NodeKind::Statement => NodeDetails::Statement {
+                cue: item(F::Cue)?
+                    .filter(|v| !v.is_none())
+                    .map(|v| pythonize::depythonize::<diplograph::Cue>(&v))
+                    .transpose()
+                    .map_err(|e| PyTypeError::new_err(format!("node state's `cue`: {e}")))?,
                 text: match (text(F::Quote)?, text(F::Paraphrase)?) {
                     (Some(q), _) => StatementText::Quote(q),
                     (None, Some(p)) => StatementText::Paraphrase(p),
@@ -750,6 +779,12 @@ impl PyNode {
         }
         if let Some(v) = item(F::Citations)? {
             n.citations = citations(v.extract()?);
+        }
+        let unnamed = item(F::Unnamed)?
+            .map(|v| v.extract::<Option<bool>>())
+            .transpose()?;
+        if unnamed.flatten() == Some(true) {
+            n.unnamed = text(F::Description)?;
         }
         Ok(PyNode(n))
     }
@@ -895,6 +930,13 @@ impl PyEdge {
         self.edge.position()
     }
 
+    /// For ``reported_by``: which of the statement's parallel chains the edge belongs to (1
+    /// when the data gives none: a statement known through one chain).
+    #[getter]
+    fn chain(&self) -> Option<u32> {
+        (self.edge.kind == EdgeKind::ReportedBy).then(|| self.edge.chain())
+    }
+
     /// For ``trades_with``: the share (0–1) of ``from``'s trade that goes to ``to``.
     #[getter]
     fn share(&self) -> Option<f64> {
@@ -974,6 +1016,10 @@ impl PyEdge {
             .map(|v| v.extract::<Option<u32>>())
             .transpose()?
             .flatten();
+        let chain: Option<u32> = item(F::Chain)?
+            .map(|v| v.extract::<Option<u32>>())
+            .transpose()?
+            .flatten();
         let share: Option<f64> = item(F::Share)?
             .map(|v| v.extract::<Option<f64>>())
             .transpose()?
@@ -992,6 +1038,7 @@ impl PyEdge {
                 q.title = title;
                 q.on_behalf_of = on_behalf_of;
                 q.position = position;
+                q.chain = chain;
                 q.share = share;
                 q.amount = amount;
                 q.relation = relation;

@@ -64,6 +64,8 @@ fields! {
         Name => ("name", "string"),
         Aliases => ("aliases", "object"),
         ExternalIds => ("external_ids", "object"),
+        Unnamed => ("unnamed", "boolean"),
+        Description => ("description", "string"),
         OrgKind => ("org_kind", "category"),
         AgreementKind => ("agreement_kind", "category"),
         EventKind => ("event_kind", "category"),
@@ -74,6 +76,7 @@ fields! {
         Status => ("status", "category"),
         Quote => ("quote", "string"),
         Paraphrase => ("paraphrase", "string"),
+        Cue => ("cue", "object"),
         Url => ("url", "string"),
         Text => ("text", "string"),
         Lifecycle => ("lifecycle", "object"),
@@ -99,6 +102,7 @@ fields! {
         Title => ("title", "string"),
         OnBehalfOf => ("on_behalf_of", "string"),
         Position => ("position", "Int64"),
+        Chain => ("chain", "Int64"),
         Share => ("share", "Float64"),
         Amount => ("amount", "string"),
         Relation => ("relation", "string"),
@@ -267,6 +271,11 @@ impl<'py> Builder<'py> {
             external_ids.set_item(scheme, id)?;
         }
         row[F::ExternalIds as usize] = Some(external_ids.into_any());
+        // Only an unnamed node has these (a named one leaves them out, even from `to_dict()`).
+        if let Some(description) = &n.unnamed {
+            row[F::Unnamed as usize] = Some(PyBool::new(py, true).to_owned().into_any());
+            row[F::Description as usize] = Some(self.text(description));
+        }
         match &n.details {
             NodeDetails::Country | NodeDetails::Person => {}
             NodeDetails::Organization { kind } => {
@@ -304,7 +313,10 @@ impl<'py> Builder<'py> {
                 row[F::End as usize] = self.date(end)?;
                 row[F::Place as usize] = self.opt_text(place.as_deref());
             }
-            NodeDetails::Statement { text, .. } => {
+            NodeDetails::Statement { text, cue, .. } => {
+                if let Some(cue) = cue {
+                    row[F::Cue as usize] = Some(json_to_py(py, cue)?);
+                }
                 match text {
                     StatementText::Quote(q) => row[F::Quote as usize] = Some(self.text(q)),
                     StatementText::Paraphrase(p) => {
@@ -340,6 +352,12 @@ impl<'py> Builder<'py> {
             .position()
             .map(|p| p.into_pyobject(py).map(Bound::into_any))
             .transpose()?;
+        let chain = e
+            .qualifiers
+            .as_deref()
+            .and_then(|q| q.chain)
+            .map(|c| c.into_pyobject(py).map(Bound::into_any))
+            .transpose()?;
         let share = e.share().map(|s| PyFloat::new(py, s).into_any());
         Ok([
             Some(index.into_pyobject(py)?.into_any()),
@@ -352,6 +370,7 @@ impl<'py> Builder<'py> {
             self.opt_text(e.title()),
             self.opt_text(e.on_behalf_of()),
             self.or_empty(position),
+            self.or_empty(chain),
             self.or_empty(share),
             self.opt_text(e.amount()),
             self.opt_text(e.relation()),

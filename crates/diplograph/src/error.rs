@@ -69,6 +69,8 @@ pub enum ProblemCode {
     PlaceNotAPlace,
     /// `located_in` edges that go round in a circle (a place inside itself).
     LocatedInCycle,
+    /// Two `reported_by` edges of one statement at the same `position` of the same `chain`.
+    DuplicateChainPosition,
     /// A citation names a source that is not in the graph (or a node that is not a source).
     MissingSource,
     /// A citation's span lies outside its source's text or splits a character.
@@ -147,6 +149,7 @@ impl ProblemCode {
             ProblemCode::ActingForConflict => "acting-for-conflict",
             ProblemCode::PlaceNotAPlace => "place-not-a-place",
             ProblemCode::LocatedInCycle => "located-in-cycle",
+            ProblemCode::DuplicateChainPosition => "duplicate-chain-position",
             ProblemCode::MissingSource => "missing-source",
             ProblemCode::SpanOutOfRange => "span-out-of-range",
             ProblemCode::SpanTextMismatch => "span-text-mismatch",

@@ -513,9 +513,54 @@ fn node_from_record(r: NodeRecord<'_>) -> std::result::Result<Node, Vec<Problem>
         field(r.status.is_some(), "status", &[NodeKind::Event]);
         field(r.quote.is_some(), "quote", &[NodeKind::Statement]);
         field(r.paraphrase.is_some(), "paraphrase", &[NodeKind::Statement]);
+        field(r.cue.is_some(), "cue", &[NodeKind::Statement]);
+        let speakers = [NodeKind::Person, NodeKind::Organization];
+        field(r.unnamed.is_some(), "unnamed", &speakers);
+        field(r.description.is_some(), "description", &speakers);
         field(r.url.is_some(), "url", &[NodeKind::Source]);
         field(r.text.is_some(), "text", &[NodeKind::Source]);
     }
+    let unnamed = match (r.unnamed, r.description) {
+        (Some(true), Some(d)) => Some(d.into_owned()),
+        (Some(true), None) => {
+            problems.push(
+                Problem::new(
+                    ProblemCode::KindField,
+                    format!("node `{id}`: an unnamed {kind} needs `description`, the words the sources use (\"a senior US official\")"),
+                    "",
+                )
+                .with_id(&id),
+            );
+            None
+        }
+        (Some(false), _) => {
+            problems.push(
+                Problem::new(
+                    ProblemCode::KindField,
+                    format!(
+                        "node `{id}`: `unnamed` is only ever `true`; leave it out for a named {kind}"
+                    ),
+                    "/unnamed",
+                )
+                .with_id(&id),
+            );
+            None
+        }
+        (None, Some(_)) => {
+            problems.push(
+                Problem::new(
+                    ProblemCode::KindField,
+                    format!(
+                        "node `{id}`: `description` describes an unnamed {kind}: add `\"unnamed\": true`, or drop it"
+                    ),
+                    "/description",
+                )
+                .with_id(&id),
+            );
+            None
+        }
+        (None, None) => None,
+    };
     let mut require = |present: bool, name: &str| {
         if !present {
             problems.push(
@@ -569,7 +614,11 @@ fn node_from_record(r: NodeRecord<'_>) -> std::result::Result<Node, Vec<Problem>
                 problems.extend(e.problems().unwrap_or_default().iter().cloned());
                 StatementText::Paraphrase(String::new())
             });
-            NodeDetails::Statement { text, date: r.date }
+            NodeDetails::Statement {
+                text,
+                date: r.date,
+                cue: r.cue.map(Cow::into_owned),
+            }
         }
         NodeKind::Place => {
             require(r.place_kind.is_some(), "place_kind");
@@ -592,6 +641,7 @@ fn node_from_record(r: NodeRecord<'_>) -> std::result::Result<Node, Vec<Problem>
         aliases: r.aliases.into_iter().map(Cow::into_owned).collect(),
         external_ids: r.external_ids.into_owned(),
         details,
+        unnamed,
         attributes: r.attributes.into_owned(),
         citations: r.citations.into_owned(),
     })
@@ -602,6 +652,8 @@ fn edge_from_record(r: EdgeRecord<'_>) -> Edge {
         title: r.title.map(Cow::into_owned),
         on_behalf_of: r.on_behalf_of.map(Cow::into_owned),
         position: r.position,
+        // Chain 1 is the default: kept as none, so `"chain": 1` and no chain are one fact.
+        chain: r.chain.filter(|c| *c != 1),
         share: r.share,
         amount: r.amount.map(Cow::into_owned),
         relation: r.relation.map(Cow::into_owned),

@@ -165,6 +165,8 @@ impl ExactSizeIterator for Neighbours<'_> {}
 struct NameIndex {
     declared: HashMap<String, Vec<NodeIndex>>,
     builtin: HashMap<String, Vec<NodeIndex>>,
+    /// The claims of unnamed nodes: for `search` only, never for lookup.
+    unnamed: HashMap<String, Vec<NodeIndex>>,
 }
 
 /// An edge together with its two ends, as returned by the graph's edge iterators.
@@ -787,13 +789,21 @@ impl Graph {
     fn build_name_index(&self) -> NameIndex {
         let mut index = NameIndex::default();
         for (ix, node) in self.nodes() {
+            // An unnamed node ("a senior US official") is found by its exact id only: its
+            // name describes, and many reports' unnamed officials share one description.
+            // `search` still finds it by its id, name or aliases.
+            let table = if node.unnamed.is_some() {
+                &mut index.unnamed
+            } else {
+                &mut index.declared
+            };
             let claims = std::iter::once(node.id.as_str())
                 .chain(std::iter::once(node.name.as_str()))
                 .chain(node.aliases.iter().map(String::as_str));
             // Nodes are visited in index order, so a node's repeated claims on one name can
             // only be the list's last entry: checking the last keeps the build linear.
             for claim in claims {
-                let list = index.declared.entry(normalize(claim)).or_default();
+                let list = table.entry(normalize(claim)).or_default();
                 if list.last() != Some(&ix) {
                     list.push(ix);
                 }
@@ -825,6 +835,7 @@ impl Graph {
         let mut hits: Vec<NodeIndex> = index
             .declared
             .iter()
+            .chain(&index.unnamed)
             .filter(|(name, _)| name.contains(&key))
             .flat_map(|(_, nodes)| nodes.iter().copied())
             .collect();

@@ -20,6 +20,7 @@
 //! with itself gives the same graph.
 
 use std::borrow::Cow;
+use std::collections::hash_map::RandomState;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::error::{Error, Location, Problem, ProblemCode, Result};
@@ -402,21 +403,29 @@ fn merge_groups(
     conflicts: &mut Vec<Problem>,
     refinements: &mut Vec<Problem>,
 ) -> Vec<(usize, Node)> {
-    let mut merged: Vec<(usize, Node)> = groups
+    let mut parts: Vec<(usize, &Node)> = Vec::new();
+    let mut merged: Vec<Option<Node>> = Vec::with_capacity(canonical.len());
+    for (list, canonical) in groups.iter().zip(canonical) {
+        parts.clear();
+        parts.extend(
+            list.iter()
+                .filter_map(|&m| Some((members.input(m), &**nodes.get(m)?))),
+        );
+        let node = merge_nodes(canonical, &parts, inputs, conflicts, refinements);
+        merged.push(Some(node));
+    }
+    // Ordered through small keys: sorting the nodes themselves moves each node many times.
+    let mut keys: Vec<(NodeKind, &str, usize)> = merged
         .iter()
-        .zip(canonical)
         .enumerate()
-        .map(|(g, (list, canonical))| {
-            let parts: Vec<(usize, &Node)> = list
-                .iter()
-                .filter_map(|&m| Some((members.input(m), &**nodes.get(m)?)))
-                .collect();
-            let node = merge_nodes(canonical, &parts, inputs, conflicts, refinements);
-            (g, node)
-        })
+        .filter_map(|(g, n)| n.as_ref().map(|n| (n.kind(), n.id.as_str(), g)))
         .collect();
-    merged.sort_unstable_by(|(_, a), (_, b)| order::node_key(a).cmp(&order::node_key(b)));
-    merged
+    keys.sort_unstable();
+    let order: Vec<usize> = keys.into_iter().map(|(_, _, g)| g).collect();
+    order
+        .into_iter()
+        .filter_map(|g| Some((g, merged.get_mut(g)?.take()?)))
+        .collect()
 }
 
 /// Phase 2: groups the members that name one entity (same id, same external id, or an alias
@@ -489,9 +498,12 @@ fn group_members(all: &Members<'_>, member_nodes: &[Cow<'_, Node>]) -> Groups {
             }
         }
         // Members by their name, for the names some alias gives (members in order).
+        // An unnamed node ("a senior US official") is one entity only by id or external id:
+        // two reports' unnamed officials may be two people, so its name and aliases unite
+        // nothing.
         let mut names: HashMap<(NodeKind, String), Vec<usize>> = HashMap::new();
         for (m, node) in member_nodes.iter().enumerate() {
-            if repeats(m, &|r, n| r.name == n.name) {
+            if node.unnamed.is_some() || repeats(m, &|r, n| r.name == n.name) {
                 continue;
             }
             let key = (node.kind(), normalize(&node.name));
@@ -500,6 +512,9 @@ fn group_members(all: &Members<'_>, member_nodes: &[Cow<'_, Node>]) -> Groups {
             }
         }
         for (m, node) in member_nodes.iter().enumerate() {
+            if node.unnamed.is_some() {
+                continue;
+            }
             for alias in &node.aliases {
                 let Some(owners) = names.get(&(node.kind(), normalize(alias))) else {
                     continue;
@@ -614,6 +629,7 @@ fn merge_edges(
     let mut merged_edges: Vec<(NodeIndex, NodeIndex, Edge)> = Vec::with_capacity(total);
     // Each merged edge's inputs (for conflict reports and the attested-into-term pass).
     let mut holders = Holders::with_capacity(total);
+    let fact_keys = RandomState::new();
     for (i, (_, g)) in inputs.iter().enumerate() {
         // One input may state one fact more than once (with other citations or attributes):
         // those statements stay apart, and the k-th statement of a fact in one input is united
@@ -633,12 +649,8 @@ fn merge_edges(
         // Only the statements of a fact stated more than once need the canonical order (to
         // count the k-th); the rest are taken as stored, which spares sorting every edge. Facts
         // are counted by a hash: a collision only sends an edge down the general path.
-        let fact_hash = |fact: FactRef<'_>| {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            fact.hash(&mut h);
-            h.finish()
-        };
+        let mut bytes: Vec<u8> = Vec::with_capacity(128);
+        let keys = &fact_keys;
         // Each statement's position by its fact's hash, to mark the facts stated more than
         // once (the first statement is marked when a second comes).
         let mut first_of: HashMap<u64, usize> = HashMap::with_capacity(g.edge_count());
@@ -670,7 +682,11 @@ fn merge_edges(
                 }
                 edge
             });
-            let hash = fact_hash(fact_ref(f, t, renamed.as_ref().unwrap_or(view.edge)));
+            let hash = fact_hash(
+                keys,
+                &mut bytes,
+                fact_ref(f, t, renamed.as_ref().unwrap_or(view.edge)),
+            );
             let mut repeated = false;
             match first_of.entry(hash) {
                 std::collections::hash_map::Entry::Vacant(e) => {
@@ -787,7 +803,9 @@ fn merge_edges(
     // same order as by their ends' ids.
     let mut by_id: Vec<(&str, NodeIndex)> =
         graph.nodes().map(|(ix, n)| (n.id.as_str(), ix)).collect();
-    by_id.sort_unstable();
+    // The nodes were inserted in (kind, id) order: a few sorted runs, which the stable sort
+    // merges instead of sorting from scratch (ids are unique: the order is the same).
+    by_id.sort();
     let size = by_id
         .iter()
         .map(|(_, ix)| ix.index() + 1)
@@ -1105,7 +1123,8 @@ type FactKey = (
     Option<crate::time::PartialDate>,
     Option<String>,
     Option<String>,
-    Option<u32>,
+    // The place in an attribution chain: position and chain.
+    (Option<u32>, u32),
     Option<String>,
     Option<u64>,
     Option<String>,
@@ -1122,12 +1141,34 @@ type FactRef<'e> = (
     Option<crate::time::PartialDate>,
     Option<&'e str>,
     Option<&'e str>,
-    Option<u32>,
+    // The place in an attribution chain: position and chain.
+    (Option<u32>, u32),
     Option<&'e str>,
     Option<u64>,
     Option<&'e str>,
     (Option<crate::model::PartyRole>, Option<&'e str>),
 );
+
+/// The hash of a fact: its parts laid out as bytes in `bytes` (reused from edge to edge), then
+/// hashed in one call (hashing part by part costs a call of the hasher per field), with the
+/// merge's random keys: facts come from files, and fixed keys would let a crafted file give
+/// many facts one hash.
+fn fact_hash(keys: &RandomState, bytes: &mut Vec<u8>, fact: FactRef<'_>) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    /// A hasher that only collects the bytes it is given.
+    struct Collect<'b>(&'b mut Vec<u8>);
+    impl Hasher for Collect<'_> {
+        fn write(&mut self, b: &[u8]) {
+            self.0.extend_from_slice(b);
+        }
+        fn finish(&self) -> u64 {
+            0
+        }
+    }
+    bytes.clear();
+    fact.hash(&mut Collect(bytes));
+    keys.hash_one(&**bytes)
+}
 
 fn fact_ref(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactRef<'_> {
     fn text(t: Option<&str>) -> Option<&str> {
@@ -1142,7 +1183,7 @@ fn fact_ref(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactRef<'_> {
         e.valid.end,
         text(e.title()),
         text(e.on_behalf_of()),
-        e.position(),
+        (e.position(), e.chain()),
         text(e.relation()),
         q.and_then(|q| q.share).map(f64::to_bits),
         text(q.and_then(|q| q.amount.as_deref())),
@@ -1151,7 +1192,7 @@ fn fact_ref(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactRef<'_> {
 }
 
 fn fact_key(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactKey {
-    let (from, kind, to, start, end, title, on_behalf_of, position, relation, share, amount, party) =
+    let (from, kind, to, start, end, title, on_behalf_of, place, relation, share, amount, party) =
         fact_ref(from, to, e);
     let owned = |t: Option<&str>| t.map(str::to_owned);
     (
@@ -1162,7 +1203,7 @@ fn fact_key(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactKey {
         end,
         owned(title),
         owned(on_behalf_of),
-        position,
+        place,
         owned(relation),
         share,
         owned(amount),
@@ -1184,13 +1225,15 @@ fn edge_key(from: &str, to: &str, e: &Edge) -> String {
         ),
     };
     format!(
-        "{from}\u{1f}{}\u{1f}{to}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}{party}",
+        "{from}\u{1f}{}\u{1f}{to}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}{}\u{1f}{}\u{1f}{}\u{1f}{}{party}",
         e.kind,
         show(e.valid.start),
         show(e.valid.end),
         q.title.unwrap_or_default(),
         q.on_behalf_of.unwrap_or_default(),
         q.position.map(|p| p.to_string()).unwrap_or_default(),
+        // The chain, when not 1, goes with the position: "2 of chain 3".
+        q.chain.map(|c| format!(" of chain {c}")).unwrap_or_default(),
         q.relation.unwrap_or_default(),
         q.share.map(|s| s.to_string()).unwrap_or_default(),
         q.amount.unwrap_or_default(),
@@ -1243,6 +1286,8 @@ enum Field {
     EventDates,
     Place,
     Words,
+    Cue,
+    Unnamed,
     StatementDate,
     SourceDate,
     SourceText,
@@ -1263,6 +1308,8 @@ impl Field {
             Field::EventDates => "dates",
             Field::Place => "place",
             Field::Words => "the words",
+            Field::Cue => "the reporting words",
+            Field::Unnamed => "is",
             Field::StatementDate => "date",
             Field::SourceDate => "date",
             Field::SourceText => "text",
@@ -1299,6 +1346,14 @@ impl Field {
             }
             (Field::Words, NodeDetails::Statement { text, .. }) => {
                 Some(format!("\"{}\"", text.text()))
+            }
+            (Field::Unnamed, NodeDetails::Person | NodeDetails::Organization { .. }) => Some(
+                node.unnamed
+                    .as_ref()
+                    .map_or_else(|| "named".to_owned(), |d| format!("unnamed (\"{d}\")")),
+            ),
+            (Field::Cue, NodeDetails::Statement { cue, .. }) => {
+                cue.as_ref().map(|c| format!("\"{}\"", c.words))
             }
             (Field::StatementDate, NodeDetails::Statement { date, .. })
             | (Field::SourceDate, NodeDetails::Source { date, .. }) => date.map(|d| d.to_string()),
@@ -1442,6 +1497,15 @@ fn merge_nodes(
         );
         if node.citations != other.citations {
             union_citations(&mut node.citations, &other.citations);
+        }
+        if node.unnamed != other.unnamed {
+            // Unnamed wins over named (the node stays found by its id only), and of two
+            // descriptions the one [`fit::kept_text`] keeps: a choice on the values alone.
+            findings.insert(Field::Unnamed, Finding::Conflict);
+            node.unnamed = match (node.unnamed.take(), &other.unnamed) {
+                (Some(a), Some(b)) => Some(fit::kept_text(&a, b).to_owned()),
+                (a, b) => a.or_else(|| b.clone()),
+            };
         }
         merge_details(&mut node.details, &other.details, &mut |field, found| {
             let slot = findings.entry(field).or_insert(found);
@@ -1714,7 +1778,14 @@ fn merge_details(
                 _ => {}
             }
         }
-        (NodeDetails::Statement { text, date }, NodeDetails::Statement { text: t2, date: d2 }) => {
+        (
+            NodeDetails::Statement { text, date, cue },
+            NodeDetails::Statement {
+                text: t2,
+                date: d2,
+                cue: c2,
+            },
+        ) => {
             if text != t2 {
                 report(Field::Words, Finding::Conflict);
                 if (text.text(), format!("{text:?}")) > (t2.text(), format!("{t2:?}")) {
@@ -1722,6 +1793,19 @@ fn merge_details(
                 }
             }
             merge_date(date, *d2, Field::StatementDate, report);
+            match (cue.as_mut(), c2) {
+                (Some(x), Some(y)) if x.words == y.words => {
+                    union_citations(&mut x.citations, &y.citations);
+                }
+                (Some(x), Some(y)) => {
+                    report(Field::Cue, Finding::Conflict);
+                    if fit::kept_text(&x.words, &y.words) == y.words {
+                        *x = y.clone();
+                    }
+                }
+                (None, Some(_)) => cue.clone_from(c2),
+                _ => {}
+            }
         }
         (
             NodeDetails::Source { date, url, text },

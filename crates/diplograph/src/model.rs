@@ -733,6 +733,42 @@ impl StatementText {
     }
 }
 
+/// The reporting words of a statement ("said", "told reporters", "was cited by Yonhap as
+/// saying"), with where they are printed.
+///
+/// ```
+/// use diplograph::Cue;
+/// let cue = Cue::new("told reporters");
+/// assert_eq!(cue.words, "told reporters");
+/// assert!(cue.citations.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cue {
+    /// The words, as printed.
+    pub words: String,
+    /// Where they are printed (usually a citation of the words themselves, with its span).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+}
+
+impl Cue {
+    /// A cue of these words, with no citation.
+    pub fn new(words: impl Into<String>) -> Self {
+        Cue {
+            words: words.into(),
+            citations: Vec::new(),
+        }
+    }
+
+    /// The cue with one more citation (builder style).
+    #[must_use]
+    pub fn with_citation(mut self, citation: Citation) -> Self {
+        self.citations.push(citation);
+        self
+    }
+}
+
 /// What a node carries beyond the fields every node has, by kind.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NodeDetails {
@@ -772,6 +808,8 @@ pub enum NodeDetails {
         text: StatementText,
         /// When it was said.
         date: Option<PartialDate>,
+        /// The reporting words that attribute it ("told reporters"), when recorded.
+        cue: Option<Cue>,
     },
     /// A place of a kind; where it lies is a `located_in` edge ([`crate::Graph::country_of`]).
     Place {
@@ -835,6 +873,10 @@ pub struct Node {
     pub external_ids: BTreeMap<String, String>,
     /// What this kind of node carries.
     pub details: NodeDetails,
+    /// For a person or organization the sources do not name ("a senior US official",
+    /// "officials of the South Korean Defence Ministry"): the description they give. Such a
+    /// node is found by its id only, and merging never unites it with another by name.
+    pub unnamed: Option<String>,
     /// Free attributes.
     pub attributes: Attributes,
     /// Where the node's existence and description are stated.
@@ -850,9 +892,25 @@ impl Node {
             aliases: Vec::new(),
             external_ids: BTreeMap::new(),
             details,
+            unnamed: None,
             attributes: Attributes::new(),
             citations: Vec::new(),
         }
+    }
+
+    /// Makes it an unnamed person or organization with the description the sources give
+    /// (builder style).
+    ///
+    /// ```
+    /// use diplograph::{Node, NodeDetails};
+    /// let official = Node::new("us-official", "a senior US official", NodeDetails::Person)
+    ///     .with_unnamed("a senior US official");
+    /// assert_eq!(official.unnamed.as_deref(), Some("a senior US official"));
+    /// ```
+    #[must_use]
+    pub fn with_unnamed(mut self, description: impl Into<String>) -> Self {
+        self.unnamed = Some(description.into());
+        self
     }
 
     /// Its kind.
@@ -913,8 +971,16 @@ impl Node {
         }
     }
 
-    /// Every list of citations the node holds: its own, then each lifecycle step's, then each
-    /// stated term's. The one enumeration that span resolution, merges (renaming sources),
+    /// Its reporting words if it is a statement that records them.
+    pub fn cue(&self) -> Option<&Cue> {
+        match &self.details {
+            NodeDetails::Statement { cue, .. } => cue.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// Every list of citations the node holds: its own, then its cue's (a statement), each
+    /// lifecycle step's and each stated term's (an agreement). The one enumeration that span resolution, merges (renaming sources),
     /// neighbourhoods (keeping cited sources) and statistics (counting) share.
     pub fn citation_lists(&self) -> impl Iterator<Item = &[Citation]> + '_ {
         let (steps, terms) = match &self.details {
@@ -924,6 +990,7 @@ impl Node {
             _ => (&[][..], None),
         };
         std::iter::once(self.citations.as_slice())
+            .chain(self.cue().map(|c| c.citations.as_slice()))
             .chain(steps.iter().map(|s| s.citations.as_slice()))
             .chain(terms.into_iter().flat_map(|t| t.cited().map(|(_, c)| c)))
     }
@@ -931,14 +998,17 @@ impl Node {
     /// [`Node::citation_lists`], to change them.
     pub fn citation_lists_mut(&mut self) -> Vec<&mut Vec<Citation>> {
         let mut out = vec![&mut self.citations];
-        if let NodeDetails::Agreement {
-            lifecycle, terms, ..
-        } = &mut self.details
-        {
-            out.extend(lifecycle.iter_mut().map(|s| &mut s.citations));
-            if let Some(t) = terms {
-                out.extend(t.cited_mut().map(|(_, c)| c));
+        match &mut self.details {
+            NodeDetails::Statement { cue: Some(cue), .. } => out.push(&mut cue.citations),
+            NodeDetails::Agreement {
+                lifecycle, terms, ..
+            } => {
+                out.extend(lifecycle.iter_mut().map(|s| &mut s.citations));
+                if let Some(t) = terms {
+                    out.extend(t.cited_mut().map(|(_, c)| c));
+                }
             }
+            _ => {}
         }
         out
     }
@@ -997,6 +1067,20 @@ vocabulary! {
         AlliedWith = "allied_with",
         /// A source was published by an outlet.
         PublishedBy = "published_by",
+        /// A statement was made at an event (a meeting, a press conference, a panel).
+        MadeAt = "made_at",
+        /// A statement was made in a place or a country.
+        MadeIn = "made_in",
+        /// A statement carries on an attribution given in an earlier one, without restating
+        /// who speaks (a quote printed on its own right after an attributed one).
+        Continues = "continues",
+        /// An agreement was agreed at an event.
+        AgreedAt = "agreed_at",
+        /// An agreement was signed at an event.
+        SignedAt = "signed_at",
+        /// A statement, event or agreement responds to an earlier one (a new agreement as a
+        /// response to a missile test).
+        RespondsTo = "responds_to",
         /// A place lies in another place or in a country (follow it up with
         /// [`crate::Graph::country_of`]).
         LocatedIn = "located_in",
@@ -1021,6 +1105,10 @@ const ANY_BUT_SOURCE: &[NodeKind] = &[
 /// Where something can be: a place node or a country.
 pub(crate) const WHERE: &[NodeKind] = &[K::Place, K::Country];
 const ALL_KINDS: &[NodeKind] = NodeKind::ALL;
+/// Where a statement can be made: a place or a country.
+const STATEMENT_PLACES: &[NodeKind] = WHERE;
+/// What can respond, or be responded to.
+const RESPONSES: &[NodeKind] = &[K::Statement, K::Event, K::Agreement];
 
 impl EdgeKind {
     /// The node kinds allowed at the start (`from`) and end (`to`) of this kind of edge.
@@ -1052,6 +1140,11 @@ impl EdgeKind {
             EdgeKind::Threatens => (ACTORS, PARTIES),
             EdgeKind::TradesWith | EdgeKind::AlliedWith => (&[K::Country], &[K::Country]),
             EdgeKind::PublishedBy => (&[K::Source], &[K::Organization, K::Person]),
+            EdgeKind::MadeAt => (&[K::Statement], &[K::Event]),
+            EdgeKind::MadeIn => (&[K::Statement], STATEMENT_PLACES),
+            EdgeKind::Continues => (&[K::Statement], &[K::Statement]),
+            EdgeKind::AgreedAt | EdgeKind::SignedAt => (&[K::Agreement], &[K::Event]),
+            EdgeKind::RespondsTo => (RESPONSES, RESPONSES),
             EdgeKind::Other => (ALL_KINDS, ALL_KINDS),
         }
     }
@@ -1072,6 +1165,10 @@ pub struct Qualifiers {
     pub on_behalf_of: Option<String>,
     /// For `reported_by`: the place in the attribution chain (1 = nearest the speaker).
     pub position: Option<u32>,
+    /// For `reported_by`: which of the statement's parallel chains (outlets that did not pass
+    /// it to each other) the edge belongs to; `None` is chain 1 (and a 1 read or built is
+    /// kept as `None`).
+    pub chain: Option<u32>,
     /// For `trades_with`: the share (0–1) of the `from` country's trade that goes to `to`.
     pub share: Option<f64>,
     /// An amount in words ("US$600 billion").
@@ -1153,11 +1250,13 @@ impl Edge {
         self
     }
 
-    /// Changes the kind-specific details (builder style).
+    /// Changes the kind-specific details (builder style). A `chain` of 1 is kept as none:
+    /// the two say the same.
     #[must_use]
     pub fn qualified(mut self, f: impl FnOnce(&mut Qualifiers)) -> Self {
         let mut q = self.qualifiers.take().map(|b| *b).unwrap_or_default();
         f(&mut q);
+        q.chain = q.chain.filter(|c| *c != 1);
         self.qualifiers = (!q.is_empty()).then(|| Box::new(q));
         self
     }
@@ -1188,6 +1287,12 @@ impl Edge {
     /// The place in the attribution chain, for `reported_by`.
     pub fn position(&self) -> Option<u32> {
         self.qualifiers.as_ref()?.position
+    }
+
+    /// The attribution chain, for `reported_by`: the edge's `chain`, or 1 when it gives none
+    /// (a statement known through one chain).
+    pub fn chain(&self) -> u32 {
+        self.qualifiers.as_ref().and_then(|q| q.chain).unwrap_or(1)
     }
 
     /// The trade share, for `trades_with`.

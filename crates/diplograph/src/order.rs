@@ -25,18 +25,20 @@ pub(crate) type QualifierKey<'e> = (
     Option<PartialDate>,
     Option<PartialDate>,
     Option<u32>,
+    u32,
     Option<&'e str>,
     Option<&'e str>,
     Option<&'e str>,
 );
 
-/// An edge's dates and qualifiers in comparison order: start, end, position, title, on whose
-/// behalf, relation.
+/// An edge's dates and qualifiers in comparison order: start, end, position, chain (1 when
+/// not given), title, on whose behalf, relation.
 pub(crate) fn qualifier_key(e: &Edge) -> QualifierKey<'_> {
     (
         e.valid.start,
         e.valid.end,
         e.position(),
+        e.chain(),
         e.title(),
         e.on_behalf_of(),
         e.relation(),

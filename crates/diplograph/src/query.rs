@@ -43,7 +43,7 @@ pub use offices::{title_matches, OfficeQuery};
 pub use places::Site;
 pub use profile::{Direction, GraphStats, NodeProfile, Relation, SourceUse};
 pub use statements::{
-    Attribution, AttributionRole, AttributionStep, StatementInfo, StatementQuery,
+    Attribution, AttributionChain, AttributionRole, AttributionStep, StatementInfo, StatementQuery,
 };
 pub use timeline::{EntryKind, TimelineEntry, TimelineKind, TimelineQuery};
 
@@ -63,6 +63,10 @@ pub struct NodeRef {
     pub kind: NodeKind,
     /// The node's name.
     pub name: String,
+    /// For a person or organization the sources do not name: their description of it ("a
+    /// senior US official"). Left out of JSON for a named node.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unnamed: Option<String>,
 }
 
 impl From<&Node> for NodeRef {
@@ -71,13 +75,20 @@ impl From<&Node> for NodeRef {
             id: n.id.clone(),
             kind: n.kind(),
             name: n.name.clone(),
+            unnamed: n.unnamed.clone(),
         }
     }
 }
 
 impl std::fmt::Display for NodeRef {
+    /// `name (id)`; an unnamed node says so, with its description when that is not its name:
+    /// `a senior US official (us-official-1, unnamed)`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} ({})", self.name, self.id)
+        match &self.unnamed {
+            None => write!(f, "{} ({})", self.name, self.id),
+            Some(d) if *d == self.name => write!(f, "{} ({}, unnamed)", self.name, self.id),
+            Some(d) => write!(f, "{} ({}, unnamed: \"{d}\")", self.name, self.id),
+        }
     }
 }
 

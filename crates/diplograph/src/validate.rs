@@ -100,8 +100,34 @@ pub(crate) fn check_node(node: &Node) -> Vec<Problem> {
     for (i, c) in node.citations.iter().enumerate() {
         check_citation_fields(c, || format!("/citations/{i}"), id, &mut out);
     }
+    for (i, c) in node
+        .cue()
+        .map_or(&[][..], |c| &c.citations)
+        .iter()
+        .enumerate()
+    {
+        check_citation_fields(c, || format!("/cue/citations/{i}"), id, &mut out);
+    }
     let mut push =
         |code, msg: String, path: &str| out.push(Problem::new(code, msg, path).with_id(id));
+    if let Some(description) = &node.unnamed {
+        if !matches!(node.kind(), NodeKind::Person | NodeKind::Organization) {
+            push(
+                ProblemCode::KindField,
+                format!(
+                    "node `{id}`: only a person or an organization can be unnamed, not a {}",
+                    node.kind()
+                ),
+                "/unnamed",
+            );
+        } else if blank(description) {
+            push(
+                ProblemCode::InvalidValue,
+                format!("unnamed node `{id}` has an empty `description`: give the words the sources use"),
+                "/description",
+            );
+        }
+    }
     match &node.details {
         NodeDetails::Country => {
             if identity::country(id).is_none() {
@@ -135,7 +161,14 @@ pub(crate) fn check_node(node: &Node) -> Vec<Problem> {
                 );
             }
         }
-        NodeDetails::Statement { text, .. } => {
+        NodeDetails::Statement { text, cue, .. } => {
+            if cue.as_ref().is_some_and(|c| blank(&c.words)) {
+                push(
+                    ProblemCode::InvalidValue,
+                    format!("statement `{id}` has a `cue` with empty `words`"),
+                    "/cue/words",
+                );
+            }
             if text.text().trim().is_empty() {
                 let field = if matches!(text, StatementText::Quote(_)) {
                     "quote"
@@ -498,6 +531,7 @@ fn qualifier_rules(q: &Qualifiers, kind: EdgeKind, label: &str, sink: &mut impl 
         &[EdgeKind::ReportedBy],
         true,
     );
+    field(q.chain.is_some(), "chain", &[EdgeKind::ReportedBy], false);
     field(q.share.is_some(), "share", &[EdgeKind::TradesWith], false);
     field(q.relation.is_some(), "relation", &[EdgeKind::Other], true);
     field(q.role.is_some(), "role", &[EdgeKind::PartyTo], false);
@@ -522,6 +556,13 @@ fn qualifier_rules(q: &Qualifiers, kind: EdgeKind, label: &str, sink: &mut impl 
             ProblemCode::OutOfRange,
             || "/position".to_owned(),
             || format!("edge {label}: `position` counts from 1 (nearest the speaker)"),
+        );
+    }
+    if q.chain == Some(0) {
+        sink.push(
+            ProblemCode::OutOfRange,
+            || "/chain".to_owned(),
+            || format!("edge {label}: `chain` counts from 1 (no `chain` is chain 1)"),
         );
     }
 }
@@ -733,6 +774,7 @@ impl Rejected {
 /// Where a citation sits in the graph, for [`resolve_spans`].
 enum CitedBy {
     Node(NodeIndex, usize),
+    Cue(NodeIndex, usize),
     Step(NodeIndex, usize, usize),
     /// A term of an agreement: the node, the term's place among its stated terms, the citation.
     Term(NodeIndex, usize, usize),
@@ -791,6 +833,14 @@ pub(crate) fn resolve_spans(graph: &mut Graph) -> bool {
         for (i, c) in node.citations.iter().enumerate() {
             look(c, CitedBy::Node(ix, i), &mut found);
         }
+        for (i, c) in node
+            .cue()
+            .map_or(&[][..], |c| &c.citations)
+            .iter()
+            .enumerate()
+        {
+            look(c, CitedBy::Cue(ix, i), &mut found);
+        }
         if let NodeDetails::Agreement {
             lifecycle, terms, ..
         } = &node.details
@@ -817,6 +867,12 @@ pub(crate) fn resolve_spans(graph: &mut Graph) -> bool {
             CitedBy::Node(ix, i) => graph
                 .node_weight_mut(ix)
                 .and_then(|n| n.citations.get_mut(i)),
+            CitedBy::Cue(ix, i) => graph
+                .node_weight_mut(ix)
+                .and_then(|n| match &mut n.details {
+                    NodeDetails::Statement { cue: Some(cue), .. } => cue.citations.get_mut(i),
+                    _ => None,
+                }),
             CitedBy::Step(ix, s, i) => {
                 graph
                     .node_weight_mut(ix)
@@ -901,6 +957,27 @@ fn check_graph_into(
                     }
                 }
             }
+        }
+        for (i, c) in node
+            .cue()
+            .map_or(&[][..], |c| &c.citations)
+            .iter()
+            .enumerate()
+        {
+            if !citation_is_sound(graph, c) {
+                check_citation(
+                    graph,
+                    c,
+                    &format!("/cue/citations/{i}"),
+                    &node.id,
+                    &subject(),
+                    out,
+                    rejected,
+                );
+            }
+        }
+        if matches!(node.details, NodeDetails::Statement { .. }) {
+            check_chain_positions(graph, &node.id, out);
         }
         if let NodeDetails::Agreement { lifecycle, .. } = &node.details {
             for (i, step) in lifecycle.iter().enumerate() {
@@ -1027,6 +1104,52 @@ fn check_graph_into(
     let aliases_clean = check_aliases(graph, report_aliases.then_some(&mut *out));
     check_external_ids(graph, out);
     aliases_clean
+}
+
+/// A statement's `reported_by` edges hold one place each: two outlets at the same `position`
+/// of the same `chain` would print as one false chain. Each edge that takes a place already
+/// held is reported (`duplicate-chain-position`), naming the outlet that holds it. Cost:
+/// O(degree of the statement).
+fn check_chain_positions(graph: &Graph, id: &str, out: &mut Vec<(Subject, Problem)>) {
+    let Some(ix) = graph.index_of(id) else {
+        return;
+    };
+    // Untyped, so that loading does not build the per-kind index: a statement has few edges.
+    let mut reports: Vec<(u32, u32, EdgeIndex, &str)> = graph
+        .edges_from(ix, None)
+        .filter(|e| e.edge.kind == EdgeKind::ReportedBy)
+        .filter_map(|e| {
+            Some((
+                e.edge.chain(),
+                e.edge.position()?,
+                e.index,
+                e.to.id.as_str(),
+            ))
+        })
+        .collect();
+    if reports.len() < 2 {
+        return;
+    }
+    reports.sort_unstable();
+    for pair in reports.windows(2) {
+        if let [(chain, position, _, held_by), (c2, p2, edge, outlet)] = *pair {
+            if (chain, position) == (c2, p2) {
+                out.push((
+                    Subject::Edge(edge),
+                    Problem::new(
+                        ProblemCode::DuplicateChainPosition,
+                        format!(
+                            "statement `{id}` is reported by `{outlet}` at position {position} of chain {chain}, \
+                             which `{held_by}` already holds; give a different `position`, or, for a report \
+                             that did not pass through the other, a `chain` of its own (2, 3 …)"
+                        ),
+                        "/position",
+                    )
+                    .with_id(format!("{id} -reported_by-> {outlet}")),
+                ));
+            }
+        }
+    }
 }
 
 /// Whether [`check_citation`] would find nothing: the same rules, building no text, so the
@@ -1283,8 +1406,10 @@ fn check_aliases(graph: &Graph, mut out: Option<&mut Vec<(Subject, Problem)>>) -
     // Only an alias can be ambiguous: gather the aliases first (most graphs have few), then
     // every name that claims one of them — declared names and aliases, plus the built-in names
     // of countries present — so the names of the many nodes without aliases are only looked up.
+    // Unnamed nodes claim no name (lookup finds them by id only): they share none.
+    let named = || graph.nodes().filter(|(_, n)| n.unnamed.is_none());
     let mut claims: HashMap<String, Vec<&str>> = HashMap::new();
-    for (_, node) in graph.nodes() {
+    for (_, node) in named() {
         for alias in &node.aliases {
             claims.entry(normalize(alias)).or_default();
         }
@@ -1292,7 +1417,7 @@ fn check_aliases(graph: &Graph, mut out: Option<&mut Vec<(Subject, Problem)>>) -
     if claims.is_empty() {
         return true;
     }
-    for (_, node) in graph.nodes() {
+    for (_, node) in named() {
         let builtin = match node.kind() {
             NodeKind::Country => identity::country(&node.id),
             _ => None,
@@ -1316,7 +1441,7 @@ fn check_aliases(graph: &Graph, mut out: Option<&mut Vec<(Subject, Problem)>>) -
     // One problem per shared alias, at the first node (in file order) that declares it as an
     // alias, with the count and the first claimants: linear in the claims, however many
     // nodes share it.
-    for (_, node) in graph.nodes() {
+    for (_, node) in named() {
         for (i, alias) in node.aliases.iter().enumerate() {
             let Some(owners) = claims.get_mut(&normalize(alias)) else {
                 continue;

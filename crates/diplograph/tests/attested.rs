@@ -461,6 +461,7 @@ fn a_statement_with_no_date_shows_its_reporting_date() {
             NodeDetails::Statement {
                 text: StatementText::Paraphrase("The talks will continue.".to_owned()),
                 date: None,
+                cue: None,
             },
         )
         .with_citation(Citation::new("st")),

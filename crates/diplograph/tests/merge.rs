@@ -196,6 +196,102 @@ fn a_shared_alias_alone_does_not_unify() {
     );
 }
 
+#[test]
+fn unnamed_speakers_are_never_united_by_name() {
+    // Two reports' "senior US official": the second declares the first's name as an alias,
+    // which would unite two named nodes (see `declared_aliases_unify_nodes_of_one_kind`).
+    let a = load(
+        r#"{"diplograph": "1", "nodes": [{"id": "us-official", "kind": "person", "name": "a senior US official", "unnamed": true, "description": "a senior US official"}]}"#,
+    );
+    let b = load(
+        r#"{"diplograph": "1", "nodes": [{"id": "official-2", "kind": "person", "name": "senior US official", "aliases": ["a senior US official"], "unnamed": true, "description": "a senior US official"}]}"#,
+    );
+    let m = merge(&[("a", &a), ("b", &b)], MergeOptions::default()).unwrap();
+    let ids: Vec<&str> = m.graph.nodes().map(|(_, n)| n.id.as_str()).collect();
+    assert_eq!(ids, ["official-2", "us-official"]);
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    // Named, the same two nodes are one.
+    let named = |g: &Graph| {
+        let mut g = g.clone();
+        for (_, n) in g.clone().nodes() {
+            let mut n = n.clone();
+            n.unnamed = None;
+            g = Graph::new();
+            g.add_node(n).unwrap();
+        }
+        g
+    };
+    let m = merge(
+        &[("a", &named(&a)), ("b", &named(&b))],
+        MergeOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(m.graph.node_count(), 1);
+}
+
+#[test]
+fn one_unnamed_speaker_by_id_keeps_the_description_and_says_where_naming_differs() {
+    let a = load(
+        r#"{"diplograph": "1", "nodes": [{"id": "us-official", "kind": "person", "name": "US official", "unnamed": true, "description": "a senior US official"}]}"#,
+    );
+    let b = load(
+        r#"{"diplograph": "1", "nodes": [{"id": "us-official", "kind": "person", "name": "US official"}]}"#,
+    );
+    let m = merge(&[("a", &a), ("b", &b)], MergeOptions::default()).unwrap();
+    let node = m.graph.node("us-official").unwrap();
+    assert_eq!(node.unnamed.as_deref(), Some("a senior US official"));
+    assert_eq!(
+        messages(&m),
+        ["merge-conflict `us-official`: is named (in b) or unnamed (\"a senior US official\") (in a); kept unnamed (\"a senior US official\")"]
+    );
+}
+
+#[test]
+fn cues_and_parallel_chains_merge_by_their_rules() {
+    let report = |words: &str, outlet: &str, chain: &str| {
+        load(&format!(
+            r#"{{"diplograph": "1", "nodes": [
+                {{"id": "s", "kind": "statement", "name": "S", "paraphrase": "P", "cue": {{"words": "{words}"}}}},
+                {{"id": "{outlet}", "kind": "organization", "name": "{outlet}", "org_kind": "news_outlet"}}],
+              "edges": [{{"kind": "reported_by", "from": "s", "to": "{outlet}", "position": 1{chain}}}]}}"#
+        ))
+    };
+    // The same words: one cue. Outlets on chains of their own: both kept, each on its chain.
+    let a = report("said", "yonhap", "");
+    let b = report("said", "reuters", r#", "chain": 2"#);
+    let m = merge(&[("a", &a), ("b", &b)], MergeOptions::default()).unwrap();
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    let s = m.graph.resolve("s").unwrap();
+    // (No `said` edge: the speaker is "someone unnamed".)
+    assert_eq!(
+        m.graph.attribution(s).text,
+        "someone unnamed, reported by yonhap; in parallel, reported by reuters"
+    );
+    assert_eq!(
+        m.graph
+            .node("s")
+            .and_then(|n| n.cue())
+            .map(|c| c.words.as_str()),
+        Some("said")
+    );
+    // Different words: a conflict keeping the longer.
+    let c = report("told reporters", "yonhap", "");
+    let m = merge(&[("a", &a), ("c", &c)], MergeOptions::default()).unwrap();
+    assert_eq!(
+        messages(&m),
+        ["merge-conflict `s`: the reporting words \"said\" (in a) or \"told reporters\" (in c); kept \"told reporters\""]
+    );
+    // Two outlets at one place of one chain: the merged graph breaks the rule, and says so.
+    let d = report("said", "reuters", "");
+    let err = merge(&[("a", &a), ("d", &d)], MergeOptions::default())
+        .err()
+        .and_then(|e| {
+            e.problems()
+                .map(|p| p.iter().map(|p| p.code.as_str()).collect::<Vec<_>>())
+        });
+    assert_eq!(err, Some(vec!["duplicate-chain-position"]));
+}
+
 /// Found by the property tests: two inputs whose ids pair nodes whose names collide once
 /// normalized ("a" / "À"). The merge gives `person-1` the alias "À", which is also
 /// `person-0`'s name; merging again with the inputs must not then collapse the two nodes, since

@@ -336,3 +336,29 @@ fn merging_keeps_a_steps_place_and_reports_two_different_ones() {
         .expect("steps");
     assert_eq!(steps[0].place.as_deref(), Some("prague-castle"));
 }
+
+#[test]
+fn a_statement_is_made_in_a_place_or_a_country() {
+    let mut g = new_start();
+    g.add_node(Node::new(
+        "remark",
+        "A remark",
+        NodeDetails::Statement {
+            text: diplograph::model::StatementText::Paraphrase("a remark".into()),
+            date: None,
+            cue: None,
+        },
+    ))
+    .expect("a statement");
+    assert!(g
+        .relate("remark", "prague-castle", Edge::new(EdgeKind::MadeIn))
+        .is_ok());
+    assert!(g
+        .relate("remark", "CZE", Edge::new(EdgeKind::MadeIn))
+        .is_ok());
+    let err = g
+        .relate("remark", "barack-obama", Edge::new(EdgeKind::MadeIn))
+        .err()
+        .and_then(|e| e.problems().map(|p| p[0].code.to_string()));
+    assert_eq!(err.as_deref(), Some("edge-endpoint-kind"));
+}

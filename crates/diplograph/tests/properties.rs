@@ -10,8 +10,8 @@ use chrono::Datelike;
 use diplograph::format;
 use diplograph::merge::{merge, MergeOptions};
 use diplograph::model::{
-    AgreementKind, Edge, EdgeKind, EventKind, LifecycleState, LifecycleStep, Node, NodeDetails,
-    NodeKind, OrganizationKind, PlaceKind, StatementText, Status,
+    AgreementKind, Cue, Edge, EdgeKind, EventKind, LifecycleState, LifecycleStep, Node,
+    NodeDetails, NodeKind, OrganizationKind, PlaceKind, StatementText, Status,
 };
 use diplograph::provenance::{Citation, Span};
 use diplograph::time::{Containment, Interval, PartialDate};
@@ -291,14 +291,22 @@ fn details() -> impl Strategy<Value = NodeDetails> {
                 place,
                 status
             }),
-        (any::<bool>(), words(), proptest::option::of(date())).prop_map(|(quote, t, date)| {
-            let text = if quote {
-                StatementText::Quote(t)
-            } else {
-                StatementText::Paraphrase(t)
-            };
-            NodeDetails::Statement { text, date }
-        }),
+        (
+            any::<bool>(),
+            words(),
+            proptest::option::of(date()),
+            proptest::option::of(words())
+        )
+            .prop_map(|(quote, t, date, cue)| {
+                let text = if quote {
+                    StatementText::Quote(t)
+                } else {
+                    StatementText::Paraphrase(t)
+                };
+                // A cue's citations are given in `graph()`, where the sources are known.
+                let cue = cue.map(Cue::new);
+                NodeDetails::Statement { text, date, cue }
+            }),
         (
             proptest::option::of(date()),
             proptest::option::of("https://[a-z]{1,10}\\.example/[a-z0-9]{0,8}"),
@@ -471,9 +479,22 @@ fn graph() -> impl Strategy<Value = Graph> {
                     .iter()
                     .filter_map(|s| citation(s, &sources, &ids))
                     .collect();
+                // A statement's reporting words cite where its first citation points; one
+                // person or organization in three goes unnamed, described by its name.
+                let first = node.citations.first().cloned();
+                if let NodeDetails::Statement { cue: Some(cue), .. } = &mut node.details {
+                    cue.citations.extend(first);
+                }
+                if matches!(node.kind(), NodeKind::Person | NodeKind::Organization)
+                    && c.name.len() % 3 == 0
+                {
+                    node.unnamed = Some(c.name.clone());
+                }
                 let _ = g.add_node(node);
             }
             let mut parties = Vec::new();
+            // Each place of a statement's attribution chains is held by one outlet.
+            let mut places: BTreeSet<(String, u32, u32)> = BTreeSet::new();
             for e in edges {
                 let (from_kinds, to_kinds) = e.kind.endpoints();
                 let pick = |kinds: &[NodeKind], at: Index| {
@@ -515,13 +536,22 @@ fn graph() -> impl Strategy<Value = Graph> {
                     q.amount = e.amount;
                     match e.kind {
                         EdgeKind::HoldsOffice => q.title = Some(e.text),
-                        EdgeKind::ReportedBy => q.position = Some(e.position),
+                        EdgeKind::ReportedBy => {
+                            q.position = Some(e.position);
+                            // Chain 1 is written both ways: absent, and as `1`.
+                            q.chain = (e.position % 3 != 0).then_some(e.position % 2 + 1);
+                        }
                         EdgeKind::TradesWith => q.share = e.share,
                         EdgeKind::Other => q.relation = Some(e.text),
                         EdgeKind::Signed => q.place = place,
                         _ => {}
                     }
                 });
+                if e.kind == EdgeKind::ReportedBy
+                    && !places.insert((from.clone(), edge.chain(), e.position))
+                {
+                    continue;
+                }
                 // Edges with the same ends, kind and dates that differ in a qualifier (share,
                 // amount, position…), in citations or in attributes are all generated: a merge
                 // keeps each statement of one input apart. Parties wait for their roles.
@@ -592,6 +622,9 @@ fn citations(g: &Graph) -> Vec<String> {
     };
     for (_, n) in g.nodes() {
         all.extend(n.citations.iter().map(show));
+        if let Some(cue) = n.cue() {
+            all.extend(cue.citations.iter().map(show));
+        }
         for step in n.lifecycle().unwrap_or_default() {
             all.extend(step.citations.iter().map(show));
         }
@@ -656,6 +689,48 @@ proptest! {
             }
             for n in &a.notices {
                 prop_assert!(n.given.is_none_or(|g| !d.ends_before(&g)), "{:?} on {}", n, d);
+            }
+        }
+    }
+
+    #[test]
+    fn attribution_gives_each_chain_once_in_order(g in graph()) {
+        for (ix, n) in g.nodes() {
+            if n.kind() != NodeKind::Statement {
+                continue;
+            }
+            let a = g.attribution(ix);
+            let numbers: Vec<u32> = a.chains.iter().map(|c| c.chain).collect();
+            prop_assert!(numbers.windows(2).all(|w| w[0] < w[1]), "{:?}", numbers);
+            prop_assert_eq!(Some(&a.steps), a.chains.first().map(|c| &c.steps));
+            // Known through its own outlets (no statement reports it): one chain per number
+            // its `reported_by` edges give, or chain 1 when it has none.
+            if g.edges_to(ix, Some(EdgeKind::Reports)).next().is_none() {
+                let mut given: Vec<u32> = g
+                    .edges_from(ix, Some(EdgeKind::ReportedBy))
+                    .map(|e| e.edge.chain())
+                    .collect();
+                given.sort_unstable();
+                given.dedup();
+                if given.is_empty() {
+                    given.push(1);
+                }
+                prop_assert_eq!(numbers, given);
+            }
+        }
+    }
+
+    #[test]
+    fn an_unnamed_node_is_found_by_its_id_only(g in graph()) {
+        for (ix, n) in g.nodes() {
+            if n.unnamed.is_none() {
+                continue;
+            }
+            prop_assert_eq!(g.resolve(&n.id).ok(), Some(ix));
+            for name in std::iter::once(&n.name).chain(&n.aliases) {
+                if *name != n.id {
+                    prop_assert_ne!(g.resolve(name).ok(), Some(ix), "{}", name);
+                }
             }
         }
     }

@@ -738,3 +738,106 @@ fn ambiguity_lists_a_count_and_the_first_candidates() {
         other => panic!("{other:?}"),
     }
 }
+
+fn notice_reports() -> Graph {
+    diplograph::format::from_str(include_str!("data/gsomia-notice-reports-2019-08.json"))
+        .expect("valid")
+}
+
+#[test]
+fn a_statement_reported_in_parallel_shows_each_chain_apart() {
+    let g = notice_reports();
+    let s = g
+        .statement(g.resolve("stmt-kim-end-gsomia").expect("found"))
+        .expect("a statement");
+    assert_eq!(
+        s.attribution.text,
+        "Kim You-geun, reported by Yonhap News Agency; in parallel, reported by Reuters"
+    );
+    let chains: Vec<(u32, &str)> = s
+        .attribution
+        .chains
+        .iter()
+        .map(|c| (c.chain, c.text.as_str()))
+        .collect();
+    assert_eq!(
+        chains,
+        [
+            (1, "Kim You-geun, reported by Yonhap News Agency"),
+            (2, "Kim You-geun, reported by Reuters")
+        ]
+    );
+    // The first chain stays where answers of one chain have it.
+    assert_eq!(s.attribution.steps, s.attribution.chains[0].steps);
+    let cue = s.cue.as_ref().expect("a cue");
+    assert_eq!(cue.words, "announced the decision at a briefing");
+    let span = cue.citations[0].span.expect("resolved");
+    assert_eq!((span.start, span.end), (185, 221));
+    let ids = |refs: &[diplograph::query::NodeRef]| -> Vec<String> {
+        refs.iter().map(|r| r.id.clone()).collect()
+    };
+    assert_eq!(ids(&s.made_at), ["nso-briefing-2019-08-22"]);
+    assert_eq!(ids(&s.made_in), ["KOR"]);
+    // Known through Reuters: found by `via` through either chain.
+    for outlet in ["Reuters", "Yonhap"] {
+        let q = StatementQuery {
+            via: Some(g.resolve(outlet).expect("found")),
+            ..Default::default()
+        };
+        let found: Vec<String> = g
+            .statements(&q)
+            .iter()
+            .map(|s| s.statement.id.clone())
+            .collect();
+        assert_eq!(found, ["stmt-kim-end-gsomia"], "via {outlet}");
+    }
+}
+
+#[test]
+fn an_unnamed_speaker_is_found_by_its_id_only_and_answers_carry_its_description() {
+    let g = notice_reports();
+    for name in [
+        "a Pentagon spokesman",
+        "Pentagon spokesman (unnamed)",
+        "PENTAGON-SPOKESMAN",
+    ] {
+        assert!(
+            matches!(g.lookup(name), Err(Error::NodeNotFound { .. })),
+            "{name}"
+        );
+    }
+    let ix = g.resolve("pentagon-spokesman").expect("by id");
+    let found: Vec<&str> = g
+        .search("pentagon", Some(NodeKind::Person))
+        .iter()
+        .map(|n| n.id.as_str())
+        .collect();
+    assert_eq!(found, ["pentagon-spokesman"]);
+    let q = StatementQuery {
+        by: Some(ix),
+        ..Default::default()
+    };
+    let said = g.statements(&q);
+    assert_eq!(said.len(), 1);
+    let speaker = &said[0].speakers[0];
+    assert_eq!(speaker.unnamed.as_deref(), Some("a Pentagon spokesman"));
+    assert_eq!(
+        speaker.to_string(),
+        "Pentagon spokesman (unnamed) (pentagon-spokesman, unnamed: \"a Pentagon spokesman\")"
+    );
+    assert_eq!(said[0].cue.as_ref().map(|c| c.words.as_str()), Some("said"));
+    // The chain in words gives an unnamed speaker as the reports do.
+    assert_eq!(said[0].attribution.text, "a Pentagon spokesman");
+    let responds: Vec<(String, String)> = g
+        .edges()
+        .filter(|e| e.edge.kind == EdgeKind::RespondsTo)
+        .map(|e| (e.from.id.clone(), e.to.id.clone()))
+        .collect();
+    assert_eq!(
+        responds,
+        [(
+            "stmt-pentagon-disappointed".to_owned(),
+            "stmt-kim-end-gsomia".to_owned()
+        )]
+    );
+}

@@ -154,3 +154,71 @@ fn exports_carry_the_terms_values() {
         .expect("the resolution's row");
     assert!(res.ends_with(",resolution,,,,,,,15,0,0,0"));
 }
+
+mod generated {
+    use diplograph::model::{
+        AgreementKind, AgreementTerms, Binding, Node, NodeDetails, Renewal, Vote,
+    };
+    use diplograph::provenance::{Citation, Span};
+    use diplograph::Graph;
+    use proptest::prelude::*;
+
+    const TEXT: &str = "The resolution was adopted. The pact binds. It is renewed yearly.";
+
+    fn cited(start: usize, end: usize) -> Vec<Citation> {
+        let mut c = Citation::new("src");
+        c.span = Some(Span { start, end });
+        vec![c]
+    }
+
+    fn terms() -> impl Strategy<Value = AgreementTerms> {
+        (
+            proptest::option::of(any::<bool>()),
+            proptest::option::of("[a-z ]{1,30}"),
+            proptest::option::of((any::<u32>(), any::<u32>(), any::<u32>())),
+        )
+            .prop_map(|(binding, renewal, vote)| AgreementTerms {
+                binding: binding.map(|value| Binding {
+                    value,
+                    citations: cited(28, 42),
+                }),
+                renewal: renewal.map(|terms| Renewal {
+                    terms,
+                    citations: cited(43, 65),
+                }),
+                vote: vote.map(|(in_favour, against, abstaining)| Vote {
+                    in_favour,
+                    against,
+                    abstaining,
+                    date: None,
+                    citations: cited(0, 27),
+                }),
+            })
+    }
+
+    proptest! {
+        /// Any terms, cited, save and load unchanged, and a graph merged with itself keeps
+        /// them with no conflict.
+        #[test]
+        fn terms_round_trip_and_merge_with_themselves(t in terms()) {
+            let mut g = Graph::new();
+            let source = NodeDetails::Source { date: None, url: None, text: Some(TEXT.to_owned()) };
+            g.add_node(Node::new("src", "A source", source)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let details = NodeDetails::Agreement {
+                kind: AgreementKind::Resolution,
+                lifecycle: Vec::new(),
+                terms: (!t.is_empty()).then(|| Box::new(t.clone())),
+            };
+            g.add_node(Node::new("res", "A resolution", details)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let saved = diplograph::format::to_string(&g);
+            let again = diplograph::format::from_str(&saved).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let kept = again.node("res").and_then(|n| n.terms()).cloned().unwrap_or_default();
+            prop_assert_eq!(&kept, &t);
+            let merged = diplograph::merge::merge(&[("a", &g), ("b", &again)], diplograph::merge::MergeOptions::default())
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert!(merged.conflicts.is_empty());
+            let kept = merged.graph.node("res").and_then(|n| n.terms()).cloned().unwrap_or_default();
+            prop_assert_eq!(kept, t);
+        }
+    }
+}

@@ -15,6 +15,12 @@ const JPN: &str = r#"{"id": "JPN", "kind": "country", "name": "Japan"}"#;
 const PACT: &str =
     r#"{"id": "pact", "kind": "agreement", "name": "Pact", "agreement_kind": "gsomia"}"#;
 
+const ST: &str = r#"{"id": "st", "kind": "statement", "name": "S", "paraphrase": "P"}"#;
+const YON: &str =
+    r#"{"id": "yon", "kind": "organization", "name": "Yonhap", "org_kind": "news_outlet"}"#;
+const REU: &str =
+    r#"{"id": "reu", "kind": "organization", "name": "Reuters", "org_kind": "news_outlet"}"#;
+
 #[test]
 fn each_rule_has_its_code_and_place() {
     let cases = [
@@ -43,6 +49,17 @@ fn each_rule_has_its_code_and_place() {
         ("statement-both", vec!["kind-field 3:1 s /nodes/0"], doc(r#"{"id": "s", "kind": "statement", "name": "S", "quote": "a", "paraphrase": "b"}"#, "")),
         ("invalid-value", vec!["invalid-value 3:42 KOR /nodes/0/name"], doc(r#"{"id": "KOR", "kind": "country", "name": 7}"#, "")),
         ("unknown-kind", vec!["invalid-value 3:23 KOR /nodes/0/kind"], doc(r#"{"id": "KOR", "kind": "nation", "name": "K"}"#, "")),
+        ("chain-position", vec!["duplicate-chain-position 9:64 st -reported_by-> yon /edges/1/position"], doc(&format!("{ST},\n{YON},\n{REU}"), "{\"kind\": \"reported_by\", \"from\": \"st\", \"to\": \"reu\", \"position\": 1},\n{\"kind\": \"reported_by\", \"from\": \"st\", \"to\": \"yon\", \"position\": 1, \"chain\": 1}")),
+        ("chain-zero", vec!["out-of-range 7:76 st -reported_by-> yon /edges/0/chain"], doc(&format!("{ST},\n{YON}"), r#"{"kind": "reported_by", "from": "st", "to": "yon", "position": 1, "chain": 0}"#)),
+        ("chain-kind", vec!["kind-field 7:55 st -about-> yon /edges/0/chain"], doc(&format!("{ST},\n{YON}"), r#"{"kind": "about", "from": "st", "to": "yon", "chain": 2}"#)),
+        ("unnamed-no-description", vec!["kind-field 3:1 p /nodes/0"], doc(r#"{"id": "p", "kind": "person", "name": "P", "unnamed": true}"#, "")),
+        ("unnamed-false", vec!["kind-field 3:55 p /nodes/0/unnamed"], doc(r#"{"id": "p", "kind": "person", "name": "P", "unnamed": false}"#, "")),
+        ("description-alone", vec!["kind-field 3:59 p /nodes/0/description"], doc(r#"{"id": "p", "kind": "person", "name": "P", "description": "an official"}"#, "")),
+        ("unnamed-country", vec!["kind-field 3:58 KOR /nodes/0/unnamed", "kind-field 3:79 KOR /nodes/0/description"], doc(r#"{"id": "KOR", "kind": "country", "name": "K", "unnamed": true, "description": "a state"}"#, "")),
+        ("cue-on-person", vec!["kind-field 3:51 p /nodes/0/cue"], doc(r#"{"id": "p", "kind": "person", "name": "P", "cue": {"words": "said"}}"#, "")),
+        ("cue-blank", vec!["invalid-value 3:84 st /nodes/0/cue/words"], doc(r#"{"id": "st", "kind": "statement", "name": "S", "paraphrase": "P", "cue": {"words": " "}}"#, "")),
+        ("cue-missing-source", vec!["missing-source 3:117 st /nodes/0/cue/citations/0/source"], doc(r#"{"id": "st", "kind": "statement", "name": "S", "paraphrase": "P", "cue": {"words": "said", "citations": [{"source": "nope"}]}}"#, "")),
+        ("made-at-endpoint", vec!["edge-endpoint-kind 7:10 st -made_at-> KOR /edges/0/kind"], doc(&format!("{ST},\n{KOR}"), r#"{"kind": "made_at", "from": "st", "to": "KOR"}"#)),
     ];
     for (name, want, text) in cases {
         assert_eq!(problems(&text), want, "case {name}");
@@ -64,6 +81,25 @@ fn messages_say_what_to_do() {
     assert_eq!(
         message(&doc(&format!("{KOR},\n{USA}"), r#"{"kind": "party_to", "from": "KOR", "to": "USA"}"#)),
         "1 problem(s) found:\n<input>:7:10 (/edges/0/kind): error[edge-endpoint-kind]: a `party_to` edge goes from country or organization to agreement, but this one goes from country `KOR` to country `USA`"
+    );
+}
+
+#[test]
+fn a_chain_position_held_twice_says_how_to_tell_the_reports_apart() {
+    let text = include_str!("data/gsomia-notice-reports-2019-08.json").replace("\"chain\": 2,", "");
+    let found = common::load_problems(&text);
+    let messages: Vec<(&str, &str)> = found
+        .iter()
+        .map(|p| (p.code.as_str(), p.message.as_str()))
+        .collect();
+    assert_eq!(
+        messages,
+        [(
+            "duplicate-chain-position",
+            "statement `stmt-kim-end-gsomia` is reported by `yonhap` at position 1 of chain 1, \
+             which `reuters` already holds; give a different `position`, or, for a report that \
+             did not pass through the other, a `chain` of its own (2, 3 …)"
+        )]
     );
 }
 

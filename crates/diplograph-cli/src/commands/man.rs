@@ -176,6 +176,38 @@ fn examples(command: Option<&str>) -> &'static [(&'static str, &'static str)] {
                 "diplograph dump --format csv -o tables/",
             ),
         ],
+        Some("agreements") => &[
+            (
+                "What bound Seoul and Tokyo on a day, in the built-in example.",
+                "diplograph agreements Seoul Tokyo --as-of 2016-06-04",
+            ),
+            (
+                "Only the intelligence pacts in force, one JSON record a line.",
+                "diplograph agreements KOR USA --kind gsomia --state in_force --jsonl",
+            ),
+        ],
+        Some("parties") => &[(
+            "Who was party to an agreement on a day, with the bodies acting for each state.",
+            "diplograph parties \"US–South Korea GSOMIA\" --as-of 2016-06-04",
+        )],
+        Some("signatories") => &[(
+            "Who signed an agreement, for whom, when and where.",
+            "diplograph signatories new-start treaty-histories.json",
+        )],
+        Some("holders") => &[
+            (
+                "Who was defence minister (any country), by the words of the title.",
+                "diplograph holders \"Defence Minister\" --as-of 2016-06-04",
+            ),
+            (
+                "Every office in a ministry and the bodies part of it.",
+                "diplograph holders \"Ministry of National Defense\"",
+            ),
+        ],
+        Some("as-of") => &[(
+            "The state of the world on a day: agreements by state, offices, memberships.",
+            "diplograph as-of 2016-06-04 --json",
+        )],
         Some("completions") => &[(
             "Completion for bash.",
             "diplograph completions bash > /etc/bash_completion.d/diplograph",

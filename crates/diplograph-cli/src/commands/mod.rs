@@ -40,9 +40,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     let entries = cli.entries();
     if let (Some(n), false) = (entries, cli.command.lists()) {
         return Err(Failure::Usage(format!(
-            "--limit {n}: a number of entries limits the list answers of timeline, statements, \
-             agreements, parties, signatories and holders; to limit what an input may hold, \
-             give NAME=VALUE"
+            "--limit {n}: a number of entries limits the list answers of show (each of its \
+             lists), timeline, statements, agreements, parties, signatories and holders; to \
+             limit what an input may hold, give NAME=VALUE"
         )));
     }
     let listing = |output: Output| Listing {
@@ -67,7 +67,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             json,
         } => {
             let g = input::load(&inputs.files, quiet, &limits)?;
-            let max_rows = max_rows.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
+            // `--max-rows N` or the global `--limit N`: the rows of each list.
+            let max_rows = max_rows
+                .map(|n| usize::try_from(n).unwrap_or(usize::MAX))
+                .or(entries);
             show::show(&g, &node, as_of.as_ref(), certain, max_rows, json, out)
         }
         Command::Cite {

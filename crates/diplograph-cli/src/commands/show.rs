@@ -129,6 +129,9 @@ fn print_profile(
         None => p.node.kind.to_string(),
     };
     writeln!(out, "{} — {kind}, id `{}`", p.node.name, p.node.id)?;
+    if let Some(description) = &p.node.unnamed {
+        writeln!(out, "unnamed: “{description}” (found by its id only)")?;
+    }
     if let Some(d) = &p.as_of {
         writeln!(out, "as of {d}")?;
     }
@@ -215,9 +218,23 @@ fn print_profile(
         };
         writeln!(out, "words: {words}")?;
         writeln!(out, "date: {}", statement_date(s))?;
-        writeln!(out, "attribution: {}", s.attribution.text)?;
+        match s.attribution.chains.as_slice() {
+            [_, _, ..] => {
+                for c in &s.attribution.chains {
+                    writeln!(out, "attribution, chain {}: {}", c.chain, c.text)?;
+                }
+            }
+            _ => writeln!(out, "attribution: {}", s.attribution.text)?,
+        }
+        if let Some(cue) = &s.cue {
+            writeln!(out, "cue: “{}”", cue.words)?;
+        }
         for (label, refs) in [
             ("about", &s.about),
+            ("made at", &s.made_at),
+            ("made in", &s.made_in),
+            ("continues", &s.continues),
+            ("continued by", &s.continued_by),
             ("reports", &s.reports),
             ("reported in", &s.reported_in),
             ("supports", &s.supports),

@@ -32,11 +32,29 @@ pub(super) fn statements_table(g: &Graph, list: &[StatementInfo]) -> Table {
             s.statement.id.clone(),
             statement_date(s),
             words,
-            s.attribution.text.clone(),
+            how_we_know(s),
             rel.join("\n"),
         ]);
     }
     t
+}
+
+/// The attribution: one chain in words, or each parallel chain on a line of its own
+/// (`chain 2: …`); then the reporting words, when recorded (`cue: “told reporters”`).
+pub(super) fn how_we_know(s: &StatementInfo) -> String {
+    let mut lines: Vec<String> = match s.attribution.chains.as_slice() {
+        [_, _, ..] => s
+            .attribution
+            .chains
+            .iter()
+            .map(|c| format!("chain {}: {}", c.chain, c.text))
+            .collect(),
+        _ => vec![s.attribution.text.clone()],
+    };
+    if let Some(cue) = &s.cue {
+        lines.push(format!("cue: “{}”", cue.words));
+    }
+    lines.join("\n")
 }
 
 fn ids(refs: &[NodeRef]) -> String {

@@ -125,6 +125,10 @@ pub(crate) fn write(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
         }
         if let Some(p) = e.position() {
             text.push_str(&format!(" #{p}"));
+            // A parallel report says its chain: "reported_by #1 chain 2".
+            if e.chain() != 1 {
+                text.push_str(&format!(" chain {}", e.chain()));
+            }
         }
         let dashed = if matches!(
             e.kind,

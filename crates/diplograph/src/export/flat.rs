@@ -236,6 +236,8 @@ pub(crate) const NODE_COLUMNS: &[&str] = &[
     "name",
     "aliases",
     "external_ids",
+    "unnamed",
+    "description",
     "subkind",
     "date",
     "date_earliest",
@@ -247,6 +249,7 @@ pub(crate) const NODE_COLUMNS: &[&str] = &[
     "status",
     "quote",
     "paraphrase",
+    "cue",
     "url",
     "text",
     "lifecycle",
@@ -273,6 +276,7 @@ pub(crate) const EDGE_COLUMNS: &[&str] = &[
     "title",
     "on_behalf_of",
     "position",
+    "chain",
     "share",
     "amount",
     "relation",
@@ -481,25 +485,28 @@ const N_KIND: usize = 0;
 const N_NAME: usize = 1;
 const N_ALIASES: usize = 2;
 const N_EXTERNAL_IDS: usize = 3;
-const N_SUBKIND: usize = 4;
+const N_UNNAMED: usize = 4;
+const N_DESCRIPTION: usize = 5;
+const N_SUBKIND: usize = 6;
 /// `date`, then `date_earliest` and `date_latest`.
-const N_DATE: usize = 5;
+const N_DATE: usize = 7;
 /// `end`, then `end_earliest` and `end_latest`.
-const N_END: usize = 8;
-const N_PLACE: usize = 11;
-const N_STATUS: usize = 12;
-const N_QUOTE: usize = 13;
-const N_PARAPHRASE: usize = 14;
-const N_URL: usize = 15;
-const N_TEXT: usize = 16;
-const N_LIFECYCLE: usize = 17;
-const N_STATE: usize = 18;
+const N_END: usize = 10;
+const N_PLACE: usize = 13;
+const N_STATUS: usize = 14;
+const N_QUOTE: usize = 15;
+const N_PARAPHRASE: usize = 16;
+const N_CUE: usize = 17;
+const N_URL: usize = 18;
+const N_TEXT: usize = 19;
+const N_LIFECYCLE: usize = 20;
+const N_STATE: usize = 21;
 /// An agreement's terms: `binding`, `renewal`, then the vote's three counts.
-const N_BINDING: usize = 19;
-const N_RENEWAL: usize = 20;
-const N_VOTE: usize = 21;
-const N_CITATION_COUNT: usize = 24;
-const N_CITATIONS: usize = 25;
+const N_BINDING: usize = 22;
+const N_RENEWAL: usize = 23;
+const N_VOTE: usize = 24;
+const N_CITATION_COUNT: usize = 27;
+const N_CITATIONS: usize = 28;
 const E_KIND: usize = 0;
 /// `start`, then `start_earliest` and `start_latest`.
 const E_START: usize = 1;
@@ -509,14 +516,15 @@ const E_ATTESTED: usize = 7;
 const E_TITLE: usize = 8;
 const E_ON_BEHALF_OF: usize = 9;
 const E_POSITION: usize = 10;
-const E_SHARE: usize = 11;
-const E_AMOUNT: usize = 12;
-const E_RELATION: usize = 13;
-const E_ROLE: usize = 14;
-const E_ACTING_FOR: usize = 15;
-const E_PLACE: usize = 16;
-const E_CITATION_COUNT: usize = 17;
-const E_CITATIONS: usize = 18;
+const E_CHAIN: usize = 11;
+const E_SHARE: usize = 12;
+const E_AMOUNT: usize = 13;
+const E_RELATION: usize = 14;
+const E_ROLE: usize = 15;
+const E_ACTING_FOR: usize = 16;
+const E_PLACE: usize = 17;
+const E_CITATION_COUNT: usize = 18;
+const E_CITATIONS: usize = 19;
 
 /// Hands a date's three cells to `put`: its text at column `at`, its earliest day at
 /// `at + 1` and its latest at `at + 2` (each day only when the date has one).
@@ -559,6 +567,10 @@ pub(crate) fn visit_node<'g>(
     }
     if !n.external_ids.is_empty() {
         put(N_EXTERNAL_IDS, Cell::Data(Data::Ids(&n.external_ids)));
+    }
+    if let Some(description) = &n.unnamed {
+        put(N_UNNAMED, Cell::Bool(true));
+        put(N_DESCRIPTION, str_cell(description));
     }
     if let Some(subkind) = n.details.subkind() {
         put(N_SUBKIND, str_cell(subkind));
@@ -616,13 +628,16 @@ pub(crate) fn visit_node<'g>(
                 put(N_STATUS, str_cell(status.as_str()));
             }
         }
-        NodeDetails::Statement { text, date } => {
+        NodeDetails::Statement { text, date, cue } => {
             if let Some(d) = date {
                 put_date(&mut put, N_DATE, *d);
             }
             match text {
                 StatementText::Quote(q) => put(N_QUOTE, str_cell(q)),
                 StatementText::Paraphrase(p) => put(N_PARAPHRASE, str_cell(p)),
+            }
+            if let Some(cue) = cue {
+                put(N_CUE, str_cell(&cue.words));
             }
         }
         NodeDetails::Source { date, url, text } => {
@@ -685,6 +700,9 @@ pub(crate) fn visit_edge<'g>(
     }
     if let Some(p) = e.position() {
         put(E_POSITION, Cell::Int(i64::from(p)));
+    }
+    if let Some(c) = e.qualifiers.as_deref().and_then(|q| q.chain) {
+        put(E_CHAIN, Cell::Int(i64::from(c)));
     }
     if let Some(s) = e.share() {
         put(E_SHARE, Cell::Float(s));
@@ -915,6 +933,8 @@ mod tests {
             (N_NAME, "name"),
             (N_ALIASES, "aliases"),
             (N_EXTERNAL_IDS, "external_ids"),
+            (N_UNNAMED, "unnamed"),
+            (N_DESCRIPTION, "description"),
             (N_SUBKIND, "subkind"),
             (N_DATE, "date"),
             (N_DATE + 1, "date_earliest"),
@@ -926,6 +946,7 @@ mod tests {
             (N_STATUS, "status"),
             (N_QUOTE, "quote"),
             (N_PARAPHRASE, "paraphrase"),
+            (N_CUE, "cue"),
             (N_URL, "url"),
             (N_TEXT, "text"),
             (N_LIFECYCLE, "lifecycle"),
@@ -954,6 +975,7 @@ mod tests {
             (E_TITLE, "title"),
             (E_ON_BEHALF_OF, "on_behalf_of"),
             (E_POSITION, "position"),
+            (E_CHAIN, "chain"),
             (E_SHARE, "share"),
             (E_AMOUNT, "amount"),
             (E_RELATION, "relation"),

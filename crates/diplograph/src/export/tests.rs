@@ -88,6 +88,7 @@ pub(crate) fn bait_graph() -> Graph {
             NodeDetails::Statement {
                 text: StatementText::Quote("We said \"no\".\nTwice.".to_owned()),
                 date: Some(d("2016-06-04")),
+                cue: None,
             },
         )
         .with_citation(Citation::new("src").via("o2")),

@@ -282,9 +282,12 @@ impl Check<'_> {
             && r.external_ids
                 .iter()
                 .all(|(k, v)| self.string(k) && self.string(v))
-            && [&r.place, &r.quote, &r.paraphrase, &r.url]
+            && [&r.place, &r.quote, &r.paraphrase, &r.url, &r.description]
                 .into_iter()
                 .all(|s| s.as_deref().is_none_or(|s| self.string(s)))
+            && r.cue
+                .as_deref()
+                .is_none_or(|c| self.string(&c.words) && self.citations(&c.citations))
             && text_ok
             && self.attributes(&r.attributes)
             && self.citations(&r.citations)

@@ -92,6 +92,8 @@ enum Role {
     Via,
     Lifecycle,
     Step,
+    /// A statement's `cue`.
+    Cue,
     /// Inside `attributes` or `external_ids`: any shape, only the generic limits apply.
     FreeForm,
     Other,
@@ -107,7 +109,8 @@ fn child_role(parent: Option<Role>, key: Option<&str>, array: bool) -> Role {
         (Some(Nodes), None, false) => Node,
         (Some(Edges), None, false) => Edge,
         (Some(Node), Some("aliases"), true) => Aliases,
-        (Some(Node | Edge | Step), Some("citations"), true) => Citations,
+        (Some(Node), Some("cue"), false) => Cue,
+        (Some(Node | Edge | Step | Cue), Some("citations"), true) => Citations,
         (Some(Citations), None, false) => Citation,
         (Some(Citation), Some("via"), true) => Via,
         (Some(Node), Some("lifecycle"), true) => Lifecycle,
@@ -644,7 +647,14 @@ pub(crate) mod built {
             c.json(&at, v);
         }
         c.citations(&|| "/citations".to_owned(), &node.citations);
+        if let Some(description) = &node.unnamed {
+            c.string(&|| "/description".to_owned(), description);
+        }
         match &node.details {
+            NodeDetails::Statement { cue: Some(cue), .. } => {
+                c.string(&|| "/cue/words".to_owned(), &cue.words);
+                c.citations(&|| "/cue/citations".to_owned(), &cue.citations);
+            }
             NodeDetails::Source { text: Some(t), .. } => {
                 let max = limits.max_source_text_len;
                 if t.len() > max {

@@ -126,7 +126,7 @@ mod tests {
             assert_eq!(back.as_ref(), Some(view.edge), "{text}");
             seen += 1;
         }
-        assert_eq!(seen, 229);
+        assert_eq!(seen, 230);
     }
 
     #[test]

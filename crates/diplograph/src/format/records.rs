@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 
 use super::direct;
 use crate::model::{
-    AgreementKind, Attributes, Binding, EdgeKind, EventKind, LifecycleStep, NodeKind,
+    AgreementKind, Attributes, Binding, Cue, EdgeKind, EventKind, LifecycleStep, NodeKind,
     OrganizationKind, PartyRole, PlaceKind, Renewal, Status, Vote,
 };
 use crate::provenance::Citation;
@@ -47,6 +47,12 @@ pub(super) struct NodeRecord<'a> {
         skip_serializing_if = "is_empty_map"
     )]
     pub(super) external_ids: Cow<'a, BTreeMap<String, String>>,
+    /// `true` for a person or organization the sources do not name (absent: named).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) unnamed: Option<bool>,
+    /// What the sources call an unnamed person or organization.
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    pub(super) description: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) org_kind: Option<OrganizationKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -82,6 +88,8 @@ pub(super) struct NodeRecord<'a> {
     pub(super) quote: Option<Cow<'a, str>>,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
     pub(super) paraphrase: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) cue: Option<Cow<'a, Cue>>,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
     pub(super) url: Option<Cow<'a, str>>,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
@@ -133,6 +141,8 @@ pub(super) struct EdgeRecord<'a> {
     pub(super) on_behalf_of: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) position: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) chain: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) share: Option<f64>,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]

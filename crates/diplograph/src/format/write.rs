@@ -22,6 +22,8 @@ pub(super) fn node_record(n: &Node) -> NodeRecord<'_> {
             .map(|a| Cow::Borrowed(a.as_str()))
             .collect(),
         external_ids: Cow::Borrowed(&n.external_ids),
+        unnamed: n.unnamed.is_some().then_some(true),
+        description: n.unnamed.as_deref().map(Cow::Borrowed),
         org_kind: None,
         agreement_kind: None,
         lifecycle: None,
@@ -36,6 +38,7 @@ pub(super) fn node_record(n: &Node) -> NodeRecord<'_> {
         status: None,
         quote: None,
         paraphrase: None,
+        cue: None,
         url: None,
         text: None,
         attributes: Cow::Borrowed(&n.attributes),
@@ -70,12 +73,13 @@ pub(super) fn node_record(n: &Node) -> NodeRecord<'_> {
             r.end = (when.end != when.start).then_some(when.end);
             r.place = place.as_deref().map(Cow::Borrowed);
         }
-        NodeDetails::Statement { text, date } => {
+        NodeDetails::Statement { text, date, cue } => {
             match text {
                 StatementText::Quote(q) => r.quote = Some(Cow::Borrowed(q)),
                 StatementText::Paraphrase(p) => r.paraphrase = Some(Cow::Borrowed(p)),
             }
             r.date = *date;
+            r.cue = cue.as_ref().map(Cow::Borrowed);
         }
         NodeDetails::Source { date, url, text } => {
             r.date = *date;
@@ -104,6 +108,7 @@ pub(super) fn edge_record<'g>(from: &'g str, to: &'g str, e: &'g Edge) -> EdgeRe
         title: q.and_then(|q| q.title.as_deref()).map(Cow::Borrowed),
         on_behalf_of: q.and_then(|q| q.on_behalf_of.as_deref()).map(Cow::Borrowed),
         position: q.and_then(|q| q.position),
+        chain: q.and_then(|q| q.chain),
         share: q.and_then(|q| q.share),
         amount: q.and_then(|q| q.amount.as_deref()).map(Cow::Borrowed),
         relation: q.and_then(|q| q.relation.as_deref()).map(Cow::Borrowed),

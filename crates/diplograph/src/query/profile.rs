@@ -403,7 +403,7 @@ impl Graph {
     ///
     /// ```
     /// let s = diplograph::example().stats();
-    /// assert_eq!((s.nodes, s.edges, s.citations), (76, 229, 395));
+    /// assert_eq!((s.nodes, s.edges, s.citations), (76, 230, 418));
     /// assert_eq!(s.first_date.map(|d| d.to_string()).as_deref(), Some("2009"));
     /// ```
     ///

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Attestation, NodeRef};
 use crate::graph::{Graph, NodeIndex};
-use crate::model::{EdgeKind, NodeDetails};
+use crate::model::{Cue, EdgeKind, NodeDetails};
 use crate::provenance::Citation;
 use crate::time::PartialDate;
 
@@ -44,15 +44,32 @@ pub struct AttributionStep {
     pub role: AttributionRole,
 }
 
-/// How we know a statement: the speakers, then each intermediary, nearest first.
+/// One chain through which we know a statement: the speakers, then each intermediary,
+/// nearest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct AttributionChain {
+    /// Its number: the `chain` of its `reported_by` edges (1 when they give none).
+    pub chain: u32,
+    /// The links, speakers first.
+    pub steps: Vec<AttributionStep>,
+    /// The chain in words.
+    pub text: String,
+}
+
+/// How we know a statement: the speakers, then each intermediary, nearest first; a statement
+/// reported in parallel (two outlets that did not pass it to each other) has one chain each.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Attribution {
-    /// The chain, speakers first.
+    /// The first chain, speakers first (all of them in [`Attribution::chains`]).
     pub steps: Vec<AttributionStep>,
-    /// The chain in words: "Ashton Carter, according to …, according to Yonhap, reported by
-    /// The Straits Times".
+    /// Every chain in words: "Ashton Carter, according to …, according to Yonhap, reported by
+    /// The Straits Times"; parallel chains follow the first, each after "; in parallel, ".
     pub text: String,
+    /// Each chain apart, by number; one when the statement is known through one chain.
+    #[serde(default)]
+    pub chains: Vec<AttributionChain>,
 }
 
 /// A statement with everything needed to read it in context.
@@ -71,12 +88,27 @@ pub struct StatementInfo {
     /// earliest dated source citing it), marked as the reporting date, not the date it was
     /// said. `None` when the statement has its own date or no citing source is dated.
     pub reported: Option<Attestation>,
+    /// The reporting words that attribute it ("told reporters"), with their citations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<Cue>,
     /// Who said it.
     pub speakers: Vec<NodeRef>,
     /// What it is about.
     pub about: Vec<NodeRef>,
     /// How we know it.
     pub attribution: Attribution,
+    /// The events it was made at (`made_at`).
+    #[serde(default)]
+    pub made_at: Vec<NodeRef>,
+    /// Where it was made (`made_in`).
+    #[serde(default)]
+    pub made_in: Vec<NodeRef>,
+    /// The earlier statements whose attribution it carries on (`continues`).
+    #[serde(default)]
+    pub continues: Vec<NodeRef>,
+    /// The later statements that carry on its attribution.
+    #[serde(default)]
+    pub continued_by: Vec<NodeRef>,
     /// Statements it gives an account of.
     pub reports: Vec<NodeRef>,
     /// Statements that give an account of it.
@@ -109,85 +141,99 @@ impl Graph {
         v
     }
 
-    /// The attribution chain of a statement: its speakers; then, if another statement reports
-    /// it, that statement's speakers "according to" and its own chain; else its `reported_by`
-    /// outlets by position, the last one "reported by", the others "according to".
+    /// The attribution of a statement: its speakers; then, if another statement reports it,
+    /// that statement's speakers "according to" and its own attribution; else its
+    /// `reported_by` outlets by position, the last one "reported by", the others "according
+    /// to". Outlets on different `chain`s are parallel reports: each chain is given apart,
+    /// after the links they share.
     ///
     /// ```
     /// let g = diplograph::example();
     /// let s = g.resolve("stmt-carter-extended-deterrence")?;
+    /// let attribution = g.attribution(s);
     /// assert_eq!(
-    ///     g.attribution(s).text,
+    ///     attribution.text,
     ///     "Ashton Carter, according to Ministry of National Defense (South Korea), \
     ///      according to Yonhap News Agency, reported by The Straits Times"
     /// );
+    /// assert_eq!(attribution.chains.len(), 1);
     /// # Ok::<(), diplograph::Error>(())
     /// ```
     ///
     /// Cost: O(length of the chain × degree of its statements).
     pub fn attribution(&self, statement: NodeIndex) -> Attribution {
-        let mut steps = vec![AttributionStep {
+        let mut shared = vec![AttributionStep {
             who: self.related(statement, EdgeKind::Said, false),
             role: AttributionRole::Said,
         }];
         let mut cur = statement;
         let mut visited = vec![statement];
-        loop {
-            // A statement that reports this one: follow it (nearest account first).
-            let reporter = self
-                .edges_to(cur, Some(EdgeKind::Reports))
-                .filter_map(|e| self.index_of(&e.from.id))
-                .filter(|ix| !visited.contains(ix))
-                .min_by_key(|ix| self.node_at(*ix).map(|n| n.id.clone()));
-            if let Some(r) = reporter {
-                steps.push(AttributionStep {
-                    who: self.related(r, EdgeKind::Said, false),
-                    role: AttributionRole::AccordingTo,
-                });
-                visited.push(r);
-                cur = r;
-                continue;
-            }
-            let mut outlets: Vec<(u32, NodeRef)> = self
-                .edges_from(cur, Some(EdgeKind::ReportedBy))
-                .map(|e| (e.edge.position().unwrap_or(u32::MAX), e.to.into()))
-                .collect();
-            outlets.sort();
-            let n = outlets.len();
-            for (i, (_, who)) in outlets.into_iter().enumerate() {
-                let role = if i + 1 == n {
-                    AttributionRole::ReportedBy
-                } else {
-                    AttributionRole::AccordingTo
-                };
-                steps.push(AttributionStep {
-                    who: vec![who],
-                    role,
-                });
-            }
-            break;
+        // A statement that reports this one: follow it (nearest account first).
+        while let Some(r) = self
+            .edges_to(cur, Some(EdgeKind::Reports))
+            .filter_map(|e| self.index_of(&e.from.id))
+            .filter(|ix| !visited.contains(ix))
+            .min_by_key(|ix| self.node_at(*ix).map(|n| n.id.clone()))
+        {
+            shared.push(AttributionStep {
+                who: self.related(r, EdgeKind::Said, false),
+                role: AttributionRole::AccordingTo,
+            });
+            visited.push(r);
+            cur = r;
         }
-        let names = |who: &[NodeRef]| {
-            let names: Vec<&str> = who.iter().map(|w| w.name.as_str()).collect();
-            match names.as_slice() {
-                [] => "someone unnamed".to_owned(),
-                [one] => (*one).to_owned(),
-                [init @ .., last] => format!("{} and {last}", init.join(", ")),
-            }
-        };
+        let mut outlets: Vec<(u32, u32, NodeRef)> = self
+            .edges_from(cur, Some(EdgeKind::ReportedBy))
+            .map(|e| {
+                let position = e.edge.position().unwrap_or(u32::MAX);
+                (e.edge.chain(), position, e.to.into())
+            })
+            .collect();
+        outlets.sort();
+        let mut numbers: Vec<u32> = outlets.iter().map(|(chain, _, _)| *chain).collect();
+        numbers.dedup();
+        if numbers.is_empty() {
+            numbers.push(1);
+        }
+        let chains: Vec<AttributionChain> = numbers
+            .into_iter()
+            .map(|chain| {
+                let links: Vec<&NodeRef> = outlets
+                    .iter()
+                    .filter(|(c, _, _)| *c == chain)
+                    .map(|(_, _, who)| who)
+                    .collect();
+                let mut steps = shared.clone();
+                for (i, who) in links.iter().enumerate() {
+                    let role = if i + 1 == links.len() {
+                        AttributionRole::ReportedBy
+                    } else {
+                        AttributionRole::AccordingTo
+                    };
+                    steps.push(AttributionStep {
+                        who: vec![(*who).clone()],
+                        role,
+                    });
+                }
+                let text = in_words(&steps);
+                AttributionChain { chain, steps, text }
+            })
+            .collect();
         let mut text = String::new();
-        for (i, step) in steps.iter().enumerate() {
-            if i > 0 {
-                text.push_str(", ");
+        for (i, c) in chains.iter().enumerate() {
+            if i == 0 {
+                text.push_str(&c.text);
+            } else {
+                // The links every chain shares are said once, by the first.
+                text.push_str("; in parallel, ");
+                text.push_str(&in_words(c.steps.get(shared.len()..).unwrap_or_default()));
             }
-            match step.role {
-                AttributionRole::Said => {}
-                AttributionRole::AccordingTo => text.push_str("according to "),
-                AttributionRole::ReportedBy => text.push_str("reported by "),
-            }
-            text.push_str(&names(&step.who));
         }
-        Attribution { steps, text }
+        Attribution {
+            steps: chains.first().map(|c| c.steps.clone()).unwrap_or(shared),
+            text,
+            chains,
+        }
     }
 
     /// One statement in context (its speakers, topics, attribution, and the statements it
@@ -197,7 +243,7 @@ impl Graph {
     /// Cost: O(degree of the statement + its attribution chain).
     pub fn statement(&self, ix: NodeIndex) -> Option<StatementInfo> {
         let node = self.node_at(ix)?;
-        let NodeDetails::Statement { text, date } = &node.details else {
+        let NodeDetails::Statement { text, date, cue } = &node.details else {
             return None;
         };
         Some(StatementInfo {
@@ -209,9 +255,14 @@ impl Graph {
                 Some(_) => None,
                 None => self.reporting_date(&node.citations),
             },
+            cue: cue.clone(),
             speakers: self.related(ix, EdgeKind::Said, false),
             about: self.related(ix, EdgeKind::About, true),
             attribution: self.attribution(ix),
+            made_at: self.related(ix, EdgeKind::MadeAt, true),
+            made_in: self.related(ix, EdgeKind::MadeIn, true),
+            continues: self.related(ix, EdgeKind::Continues, true),
+            continued_by: self.related(ix, EdgeKind::Continues, false),
             reports: self.related(ix, EdgeKind::Reports, true),
             reported_in: self.related(ix, EdgeKind::Reports, false),
             supports: self.related(ix, EdgeKind::Supports, true),
@@ -264,11 +315,12 @@ impl Graph {
                     .and_then(|a| self.node_at(a))
                     .is_none_or(|a| s.about.iter().any(|x| x.id == a.id));
                 let via_ok = query.via.and_then(|v| self.node_at(v)).is_none_or(|v| {
-                    s.attribution
-                        .steps
-                        .iter()
-                        .skip(1)
-                        .any(|step| step.who.iter().any(|w| w.id == v.id))
+                    s.attribution.chains.iter().any(|c| {
+                        c.steps
+                            .iter()
+                            .skip(1)
+                            .any(|step| step.who.iter().any(|w| w.id == v.id))
+                    })
                 });
                 let disputed_ok =
                     !query.disputed || !s.disputes.is_empty() || !s.disputed_by.is_empty();
@@ -286,4 +338,34 @@ impl Graph {
         out.dedup_by(|a, b| a.statement.id == b.statement.id);
         out
     }
+}
+
+/// Attribution links in words: "Ashton Carter, according to Yonhap News Agency, reported by
+/// The Straits Times". An unnamed speaker or outlet is given by its description ("a senior US
+/// official"), as the reports give it.
+fn in_words(steps: &[AttributionStep]) -> String {
+    let names = |who: &[NodeRef]| {
+        let names: Vec<&str> = who
+            .iter()
+            .map(|w| w.unnamed.as_deref().unwrap_or(&w.name))
+            .collect();
+        match names.as_slice() {
+            [] => "someone unnamed".to_owned(),
+            [one] => (*one).to_owned(),
+            [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        }
+    };
+    let mut text = String::new();
+    for (i, step) in steps.iter().enumerate() {
+        if i > 0 {
+            text.push_str(", ");
+        }
+        match step.role {
+            AttributionRole::Said => {}
+            AttributionRole::AccordingTo => text.push_str("according to "),
+            AttributionRole::ReportedBy => text.push_str("reported by "),
+        }
+        text.push_str(&names(&step.who));
+    }
+    text
 }

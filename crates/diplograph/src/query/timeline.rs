@@ -397,7 +397,7 @@ impl Graph {
                 continue;
             }
             match &node.details {
-                NodeDetails::Statement { text, date } if query.wants_statements() => {
+                NodeDetails::Statement { text, date, .. } if query.wants_statements() => {
                     let (date, reported) = match date {
                         Some(d) => (*d, false),
                         None => match self.reporting_date(&node.citations) {
