@@ -463,7 +463,7 @@ def test_node_objects_expose_citations(g):
 EXAMPLE_STATS = {
     "title": "Shangri-La Dialogue 2016: US, South Korea, Japan defence chiefs",
     "nodes": 76,
-    "edges": 229,
+    "edges": 230,
     "nodes_by_kind": {
         "country": 8,
         "person": 7,
