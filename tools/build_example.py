@@ -32,22 +32,23 @@ ARTICLE = ROOT / "crates/diplograph/data/straits-times-2016-06-04.txt"
 OUT_MAIN = ROOT / "crates/diplograph/data/shangri-la-2016.json"
 OUT_GSOMIA = ROOT / "crates/diplograph/tests/data/jpn-kor-gsomia-2016-11.json"
 
-NODE_KINDS = ["country", "person", "organization", "agreement", "event", "statement", "source"]
+NODE_KINDS = ["country", "person", "organization", "agreement", "event", "statement", "source",
+              "place"]
 EDGE_KINDS = [
     "party_to", "signed", "holds_office", "member_of", "part_of", "based_in", "said",
     "reported_by", "about", "reports", "supports", "disputes", "attended", "held_in",
     "organised_by", "withdrew_from", "sanctions", "threatens", "trades_with", "allied_with",
     "published_by", "made_at", "made_in", "continues", "agreed_at", "signed_at", "responds_to",
-    "other",
+    "located_in", "other",
 ]
 NODE_KEYS = [
     "id", "kind", "name", "aliases", "external_ids", "unnamed", "description", "org_kind",
-    "agreement_kind", "event_kind", "lifecycle", "binding", "renewal", "vote", "date", "end",
+    "agreement_kind", "event_kind", "place_kind", "lifecycle", "binding", "renewal", "vote", "date", "end",
     "place", "quote", "paraphrase", "cue", "url", "text", "attributes", "citations",
 ]
 EDGE_KEYS = [
     "kind", "from", "to", "start", "end", "attested", "title", "on_behalf_of", "position", "chain",
-    "share", "amount", "relation", "role", "acting_for", "attributes", "citations",
+    "share", "amount", "relation", "role", "acting_for", "place", "attributes", "citations",
 ]
 STEP_KEYS = ["state", "date", "attested", "party", "citations"]
 CITATION_KEYS = ["source", "span", "text", "via", "confidence"]
@@ -639,8 +640,13 @@ def build_main():
            attributes={"before": "2016-06-30", "status": "upcoming",
                        "timing": "ahead of RIMPAC"},
            citations=Cs("The defence chiefs also discussed"))
-    b.edge("held_in", "trilateral-bmd-exercise-2016", "USA", Cs("The defence chiefs also discussed"),
+    # Hawaii is a place of its own; the country the exercise was held in is found up
+    # `located_in` (Graph::country_of), not stated twice.
+    b.node(id="hawaii", kind="place", name="Hawaii", place_kind="region",
+           citations=Cs("The defence chiefs also discussed"))
+    b.edge("located_in", "hawaii", "USA", Cs("The defence chiefs also discussed"),
            attributes={"basis": "Hawaii is a US state"})
+    b.edge("held_in", "trilateral-bmd-exercise-2016", "hawaii", Cs("The defence chiefs also discussed"))
     for p in ["USA", "KOR", "JPN"]:
         b.edge("attended", p, "trilateral-bmd-exercise-2016", Cs("The defence chiefs also discussed"))
     b.edge("other", "trilateral-bmd-exercise-2016", "rimpac-2016",

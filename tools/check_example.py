@@ -32,13 +32,14 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 DEFAULT = [ROOT / "crates/diplograph/data/shangri-la-2016.json",
            *sorted((ROOT / "crates/diplograph/tests/data").glob("*.json"))]
 
-NODE_KINDS = ["country", "person", "organization", "agreement", "event", "statement", "source"]
+NODE_KINDS = ["country", "person", "organization", "agreement", "event", "statement", "source",
+              "place"]
 EDGE_KINDS = [
     "party_to", "signed", "holds_office", "member_of", "part_of", "based_in", "said",
     "reported_by", "about", "reports", "supports", "disputes", "attended", "held_in",
     "organised_by", "withdrew_from", "sanctions", "threatens", "trades_with", "allied_with",
     "published_by", "made_at", "made_in", "continues", "agreed_at", "signed_at", "responds_to",
-    "other",
+    "located_in", "other",
 ]
 ORG_KINDS = ["ministry", "military", "news_outlet", "international_organization", "think_tank",
              "university", "company", "government", "legislature", "political_party",
@@ -48,6 +49,7 @@ AGREEMENT_KINDS = ["gsomia", "memorandum_of_understanding", "treaty", "arrangeme
                    "other"]
 EVENT_KINDS = ["meeting", "summit", "exercise", "nuclear_test", "missile_launch",
                "sanctions_decision", "talks_round", "panel", "signing", "other"]
+PLACE_KINDS = ["city", "military_base", "venue", "region", "sea", "island", "other"]
 STATES = ["proposed", "negotiating", "agreed", "signed", "in_force", "suspended", "withdrawn",
           "terminated"]
 RANK = {"proposed": 0, "negotiating": 1, "agreed": 2, "signed": 3, "in_force": 4,
@@ -56,7 +58,7 @@ RANK = {"proposed": 0, "negotiating": 1, "agreed": 2, "signed": 3, "in_force": 4
 TOP_KEYS = ["diplograph", "title", "description", "nodes", "edges"]
 NODE_KEYS = [
     "id", "kind", "name", "aliases", "external_ids", "unnamed", "description", "org_kind",
-    "agreement_kind", "event_kind", "lifecycle", "binding", "renewal", "vote", "date", "end",
+    "agreement_kind", "event_kind", "place_kind", "lifecycle", "binding", "renewal", "vote", "date", "end",
     "place", "quote", "paraphrase", "cue", "url", "text", "attributes", "citations",
 ]
 COMMON_NODE_KEYS = {"id", "kind", "name", "aliases", "external_ids", "attributes", "citations"}
@@ -68,12 +70,14 @@ KIND_NODE_KEYS = {
     "event": {"event_kind", "date", "end", "place"},
     "statement": {"quote", "paraphrase", "date", "cue"},
     "source": {"date", "url", "text"},
+    "place": {"place_kind"},
 }
 EDGE_KEYS = [
     "kind", "from", "to", "start", "end", "attested", "title", "on_behalf_of", "position", "chain",
-    "share", "amount", "relation", "role", "acting_for", "attributes", "citations",
+    "share", "amount", "relation", "role", "acting_for", "place", "attributes", "citations",
 ]
-STEP_KEYS = ["state", "date", "attested", "party", "citations"]
+STEP_KEYS = ["state", "date", "attested", "party", "place", "citations"]
+WHERE = {"place", "country"}
 CITATION_KEYS = ["source", "span", "text", "via", "confidence"]
 
 ACTORS = {"country", "organization", "person"}
@@ -94,7 +98,8 @@ ENDPOINTS = {
     "supports": ({"statement"}, {"statement"}),
     "disputes": ({"statement"}, {"statement"}),
     "attended": (ACTORS, {"event"}),
-    "held_in": ({"event"}, {"country"}),
+    "held_in": ({"event"}, WHERE),
+    "located_in": ({"place"}, WHERE),
     "organised_by": ({"event"}, ACTORS),
     "sanctions": ({"country", "organization", "agreement"}, {"country", "organization", "person"}),
     "threatens": (ACTORS, PARTIES),
@@ -102,7 +107,7 @@ ENDPOINTS = {
     "allied_with": ({"country"}, {"country"}),
     "published_by": ({"source"}, {"organization", "person"}),
     "made_at": ({"statement"}, {"event"}),
-    "made_in": ({"statement"}, {"country"}),
+    "made_in": ({"statement"}, WHERE),
     "continues": ({"statement"}, {"statement"}),
     "agreed_at": ({"agreement"}, {"event"}),
     "signed_at": ({"agreement"}, {"event"}),
@@ -229,6 +234,8 @@ class Checker:
                 self.err(w, f"kind-field: agreement_kind {n.get('agreement_kind')!r}")
             if kind == "event" and n.get("event_kind") not in EVENT_KINDS:
                 self.err(w, f"kind-field: event_kind {n.get('event_kind')!r}")
+            if kind == "place" and n.get("place_kind") not in PLACE_KINDS:
+                self.err(w, f"kind-field: place_kind {n.get('place_kind')!r}")
             if kind == "statement" and (("quote" in n) == ("paraphrase" in n)):
                 self.err(w, "kind-field: a statement needs exactly one of quote/paraphrase")
             for k in ["date", "end"]:
@@ -304,6 +311,11 @@ class Checker:
                 elif not any(x.get("kind") == "party_to" and x.get("from") == e["on_behalf_of"]
                              and x.get("to") == e["to"] for x in edges):
                     self.err(w, "signed on behalf of a non-party")
+            if "place" in e:
+                if kind != "signed":
+                    self.err(w, "place on an edge that is not signed")
+                if by_id.get(e["place"], {}).get("kind") not in WHERE:
+                    self.err(w, "place-not-a-place: place names no place or country node")
             if "role" in e:
                 if kind != "party_to":
                     self.err(w, "role on an edge that is not party_to")

@@ -6,8 +6,8 @@
 #![no_main]
 
 use diplograph::model::{
-    AgreementKind, Cue, Edge, EdgeKind, LifecycleState, LifecycleStep, Node, NodeDetails, Status,
-    StatementText,
+    AgreementKind, Cue, Edge, EdgeKind, LifecycleState, LifecycleStep, Node, NodeDetails,
+    PlaceKind, Status, StatementText,
 };
 use diplograph::time::PartialDate;
 use diplograph::Graph;
@@ -87,9 +87,12 @@ fn build(u: &mut Unstructured<'_>) -> Result<Graph> {
     for _ in 0..u.int_in_range(1..=6u8)? {
         let id = stretched(u, 300)?;
         let name = stretched(u, 1 << 20)?;
-        let details = match u.int_in_range(0..=4u8)? {
+        let details = match u.int_in_range(0..=5u8)? {
             0 => NodeDetails::Country,
             1 => NodeDetails::Person,
+            5 => NodeDetails::Place {
+                kind: *u.choose(PlaceKind::ALL)?,
+            },
             4 => NodeDetails::Statement {
                 text: StatementText::Paraphrase(stretched(u, 1 << 20)?),
                 date: date(u)?,

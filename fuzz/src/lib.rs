@@ -3,7 +3,8 @@
 //! lifecycle notes and conditions, statements' reporting words, unnamed speakers' descriptions),
 //! fuzzed statuses on events and lifecycle steps, fuzzed roles and acting states on parties, and
 //! fuzzed `chain`s on `reported_by` edges (which may hold one place twice:
-//! `duplicate-chain-position`).
+//! `duplicate-chain-position`), and fuzzed places (a signing's or a step's `place` naming any
+//! node, or none).
 
 use std::sync::LazyLock;
 
@@ -12,7 +13,7 @@ use diplograph::time::PartialDate;
 use diplograph::Graph;
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 
-static POOL: LazyLock<[Graph; 7]> = LazyLock::new(|| {
+static POOL: LazyLock<[Graph; 8]> = LazyLock::new(|| {
     let data = include_str!("../../crates/diplograph/tests/data/jpn-kor-gsomia-2016-11.json");
     let histories = include_str!("../../crates/diplograph/tests/data/treaty-histories.json");
     let hub = include_str!("../../crates/diplograph/tests/data/recaap-hub.json");
@@ -22,6 +23,8 @@ static POOL: LazyLock<[Graph; 7]> = LazyLock::new(|| {
         include_str!("../../crates/diplograph/tests/data/gsomia-notice-reports-2019-08.json");
     // A former state (SUN) and an agreement's binding force.
     let inf = include_str!("../../crates/diplograph/tests/data/inf-treaty-1987.json");
+    // Places: a signing's and a step's place, located_in up to a country.
+    let places = include_str!("../../crates/diplograph/tests/data/new-start-prague-2010.json");
     [
         diplograph::example(),
         diplograph::format::from_str(data).unwrap_or_default(),
@@ -30,15 +33,25 @@ static POOL: LazyLock<[Graph; 7]> = LazyLock::new(|| {
         diplograph::format::from_str(ministries).unwrap_or_default(),
         diplograph::format::from_str(reports).unwrap_or_default(),
         diplograph::format::from_str(inf).unwrap_or_default(),
+        diplograph::format::from_str(places).unwrap_or_default(),
     ]
 });
+
+/// The id of some node of `base` (a place, a country, or anything else), or a made-up one.
+fn some_id(u: &mut Unstructured<'_>, base: &Graph) -> Result<String> {
+    let ids: Vec<&str> = base.nodes().map(|(_, n)| n.id.as_str()).collect();
+    if ids.is_empty() || u.ratio(1, 8)? {
+        return u.arbitrary();
+    }
+    Ok(ids[u.choose_index(ids.len())?].to_owned())
+}
 
 /// A graph built (through the checked builder) from a part of one of the datasets: every
 /// source, and the other nodes and edges the input picks, some with fuzzed text. It may break
 /// whole-graph rules (a GSOMIA left with one party, an alias two nodes claim): such graphs
 /// must be handled too.
 pub fn graph_from(u: &mut Unstructured<'_>) -> Result<Graph> {
-    let base = &POOL[usize::from(u.int_in_range(0..=6u8)?)];
+    let base = &POOL[usize::from(u.int_in_range(0..=7u8)?)];
     let mut g = Graph::new();
     for (_, node) in base.nodes() {
         if node.kind() != NodeKind::Source && !u.ratio(3, 4)? {
@@ -85,6 +98,10 @@ pub fn graph_from(u: &mut Unstructured<'_>) -> Result<Graph> {
                     let i = u.choose_index(lifecycle.len())?;
                     lifecycle[i].status = *u.choose(Status::ALL)?;
                 }
+                if u.ratio(1, 16)? {
+                    let i = u.choose_index(lifecycle.len())?;
+                    lifecycle[i].place = Some(some_id(u, base)?);
+                }
             }
             _ => {}
         }
@@ -98,6 +115,12 @@ pub fn graph_from(u: &mut Unstructured<'_>) -> Result<Graph> {
         if u.ratio(1, 16)? {
             let amount: String = u.arbitrary()?;
             edge = edge.qualified(|q| q.amount = Some(amount));
+        }
+        if u.ratio(1, 16)? {
+            // Any node as a signing's place (only a place or country on a `signed` edge is
+            // valid): the builder must refuse the rest with a code, never panic.
+            let place = some_id(u, base)?;
+            edge = edge.qualified(|q| q.place = Some(place));
         }
         if edge.kind == EdgeKind::ReportedBy && u.ratio(1, 4)? {
             let chain = u.int_in_range(0..=3u32)?;

@@ -148,6 +148,7 @@ def _dtype(pd: Any, column: str, name: str, table: str) -> Any:
         ("node", "org_kind"): _native.ORGANIZATION_KINDS,
         ("node", "agreement_kind"): _native.AGREEMENT_KINDS,
         ("node", "event_kind"): _native.EVENT_KINDS,
+        ("node", "place_kind"): _native.PLACE_KINDS,
         ("node", "status"): _native.STATUSES,
     }[(table, column)]
     return pd.CategoricalDtype(list(vocabulary))

@@ -21,6 +21,7 @@ __all__ = [
     "NODE_KINDS",
     "Node",
     "ORGANIZATION_KINDS",
+    "PLACE_KINDS",
     "PartialDate",
     "STATUSES",
     "_DEFAULT_LIMITS",
@@ -41,6 +42,7 @@ EDGE_KINDS: list[str]
 ORGANIZATION_KINDS: list[str]
 AGREEMENT_KINDS: list[str]
 EVENT_KINDS: list[str]
+PLACE_KINDS: list[str]
 LIFECYCLE_STATES: list[str]
 STATUSES: list[str]
 EXPORT_FORMATS: list[str]
@@ -123,6 +125,7 @@ class LifecycleStep:
         condition: Optional[str] = None,
         note: Optional[str] = None,
         status: str = "occurred",
+        place: Optional[str] = None,
     ) -> LifecycleStep: ...
     @property
     def state(self) -> str: ...
@@ -132,6 +135,8 @@ class LifecycleStep:
     def attested(self) -> Optional[PartialDate]: ...
     @property
     def party(self) -> Optional[str]: ...
+    @property
+    def place(self) -> Optional[str]: ...
     @property
     def citations(self) -> list[Citation]: ...
     @property
@@ -177,6 +182,8 @@ class Node:
     def agreement_kind(self) -> Optional[str]: ...
     @property
     def event_kind(self) -> Optional[str]: ...
+    @property
+    def place_kind(self) -> Optional[str]: ...
     @property
     def lifecycle(self) -> list[LifecycleStep]: ...
     @property
@@ -240,6 +247,8 @@ class Edge:
     def amount(self) -> Optional[str]: ...
     @property
     def relation(self) -> Optional[str]: ...
+    @property
+    def place(self) -> Optional[str]: ...
     @property
     def role(self) -> Optional[str]: ...
     @property
@@ -350,6 +359,17 @@ class Graph:
         attributes: Optional[dict[str, Any]] = None,
         citations: Sequence[_CitationLike] = ...,
     ) -> Node: ...
+    def add_place(
+        self,
+        id: str,
+        name: str,
+        kind: str,
+        *,
+        aliases: Sequence[str] = ...,
+        external_ids: dict[str, str] = ...,
+        attributes: Optional[dict[str, Any]] = None,
+        citations: Sequence[_CitationLike] = ...,
+    ) -> Node: ...
     def add_source(
         self,
         id: str,
@@ -383,6 +403,7 @@ class Graph:
         acting_for: Optional[str] = None,
         attributes: Optional[dict[str, Any]] = None,
         citations: Sequence[_CitationLike] = ...,
+        place: Optional[str] = None,
     ) -> Edge: ...
     def validate(self) -> list[Any]: ...
     def warnings(self) -> list[Any]: ...
@@ -392,6 +413,7 @@ class Graph:
     @overload
     def dumps(self, format: str = "json") -> str: ...
     def node(self, name: str) -> Node: ...
+    def country_of(self, place: _NodeLike) -> Optional[Node]: ...
     def nodes(self, kind: Optional[str] = None) -> list[Node]: ...
     def edges(self, kind: Optional[str] = None, as_of: Optional[_DateLike] = None) -> list[Edge]: ...
     def search(self, text: str, kind: Optional[str] = None) -> list[Node]: ...

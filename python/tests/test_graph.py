@@ -32,7 +32,7 @@ def small() -> Graph:
 
 
 def test_example_and_loads(g):
-    assert len(g) == 75 and g.edge_count == 229
+    assert len(g) == 76 and g.edge_count == 230
     assert g.title == "Shangri-La Dialogue 2016: US, South Korea, Japan defence chiefs"
     assert g.validate() == []
     again = diplograph.loads(g.dumps())
@@ -436,10 +436,10 @@ def test_a_name_shared_by_many_nodes_lists_ten_and_counts_all():
 
 
 def test_reprs_and_html(g):
-    assert repr(g) == '<Graph "Shangri-La Dialogue 2016: US, South Korea, Japan defence chiefs": 75 nodes, 229 edges>'
+    assert repr(g) == '<Graph "Shangri-La Dialogue 2016: US, South Korea, Japan defence chiefs": 76 nodes, 230 edges>'
     assert repr(g.node("KOR")) == "<Node country KOR 'South Korea'>"
     html = g._repr_html_()
-    assert "75 nodes, 229 edges; dates 2009 – 2016-08-04" in html
+    assert "76 nodes, 230 edges; dates 2009 – 2016-08-04" in html
     assert "<tr><td>country</td><td>8</td></tr>" in html
     assert "<li>US, South Korea, Japan defence chiefs agree to strengthen joint defence in face of North Korea threat, 2016-06-04" in html
 
@@ -462,8 +462,8 @@ def test_node_objects_expose_citations(g):
 #: `diplograph stats --json` on the built-in example, verbatim (the CLI's answer).
 EXAMPLE_STATS = {
     "title": "Shangri-La Dialogue 2016: US, South Korea, Japan defence chiefs",
-    "nodes": 75,
-    "edges": 229,
+    "nodes": 76,
+    "edges": 230,
     "nodes_by_kind": {
         "country": 8,
         "person": 7,
@@ -471,7 +471,8 @@ EXAMPLE_STATS = {
         "agreement": 9,
         "event": 12,
         "statement": 24,
-        "source": 1
+        "source": 1,
+        "place": 1
     },
     "edges_by_kind": {
         "party_to": 23,
@@ -499,6 +500,7 @@ EXAMPLE_STATS = {
         "agreed_at": 2,
         "signed_at": 1,
         "responds_to": 4,
+        "located_in": 1,
         "other": 10
     },
     "first_date": "2009",
@@ -507,7 +509,7 @@ EXAMPLE_STATS = {
     "last_date": "2016-08-04",
     "last_date_earliest": "2016-08-04",
     "last_date_latest": "2016-08-04",
-    "citations": 416,
+    "citations": 418,
     "sources": [
         {
             "source": {
@@ -519,7 +521,7 @@ EXAMPLE_STATS = {
             "date_earliest": "2016-06-04",
             "date_latest": "2016-06-04",
             "url": "https://www.straitstimes.com/asia/east-asia/us-south-korea-japan-defence-chiefs-agree-to-strengthen-joint-defence-in-face-of-north",
-            "citations": 416
+            "citations": 418
         }
     ]
 }
@@ -528,10 +530,10 @@ EXAMPLE_STATS = {
 def test_stats_are_the_cli_answer(g):
     s = g.stats()
     assert s.kind_name == "GraphStats"
-    assert (s.nodes, s.edges, s.citations) == (75, 229, 416)
+    assert (s.nodes, s.edges, s.citations) == (76, 230, 418)
     assert (s.first_date, s.last_date) == (PartialDate("2009"), PartialDate("2016-08-04"))
     assert s.nodes_by_kind == EXAMPLE_STATS["nodes_by_kind"]
-    assert list(s.nodes_by_kind) == ["country", "person", "organization", "agreement", "event", "statement", "source"]
+    assert list(s.nodes_by_kind) == ["country", "person", "organization", "agreement", "event", "statement", "source", "place"]
     assert s.sources[0].source.id == "st-2016-06-04" and s.sources[0].date == PartialDate("2016-06-04")
     assert s.to_dict() == EXAMPLE_STATS
     assert json.loads(json.dumps(s.to_dict())) == EXAMPLE_STATS

@@ -139,12 +139,12 @@ def test_one_field_definition_behind_dicts_columns_and_dtypes(g):
     edge_names = [name for name, _ in _native._EDGE_FIELDS]
     assert node_names == [
         "id", "kind", "name", "aliases", "external_ids", "unnamed", "description", "org_kind", "agreement_kind",
-        "event_kind", "date", "end", "place", "status", "quote", "paraphrase", "cue", "url", "text", "lifecycle",
+        "event_kind", "place_kind", "date", "end", "place", "status", "quote", "paraphrase", "cue", "url", "text", "lifecycle",
         "binding", "renewal", "vote", "attributes", "citations",
     ]
     assert edge_names == [
         "index", "from", "to", "kind", "start", "end", "attested", "title", "on_behalf_of", "position", "chain",
-        "share", "amount", "relation", "role", "acting_for", "attributes", "citations",
+        "share", "amount", "relation", "place", "role", "acting_for", "attributes", "citations",
     ]
     assert dict(_native._EDGE_FIELDS)["share"] == "Float64" and dict(_native._NODE_FIELDS)["kind"] == "category"
     assert [c for c in g._node_columns() if c not in _DAY_COLUMNS] == node_names

@@ -67,8 +67,8 @@ fn no_file_uses_the_example_and_says_so_in_one_line() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.starts_with("note: no input file: using the built-in example"));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["nodes"], 75);
-    assert_eq!(v["edges"], 229);
+    assert_eq!(v["nodes"], 76);
+    assert_eq!(v["edges"], 230);
     // --quiet silences the note.
     cmd().args(["-q", "stats"]).assert().success().stderr("");
 }
@@ -83,12 +83,12 @@ fn dash_reads_standard_input() {
     assert!(out.status.success());
     assert_eq!(out.stderr, b"");
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["nodes"], 75);
+    assert_eq!(v["nodes"], 76);
     assert_eq!(v["nodes_by_kind"]["statement"], 24);
     assert_eq!(v["first_date"], "2009");
     assert_eq!(v["last_date"], "2016-08-04");
     assert_eq!(v["sources"][0]["source"]["id"], "st-2016-06-04");
-    assert_eq!(v["sources"][0]["citations"], 416);
+    assert_eq!(v["sources"][0]["citations"], 418);
 }
 
 #[test]
@@ -141,11 +141,16 @@ fn names_resolve_by_alias_and_ambiguity_lists_candidates() {
             "error: `mr kim` is ambiguous; it could be: Mr Kim (person `kim-kwan-jin`), \
              Mr Kim (person `kim-jong-un`); use an id instead\n",
         );
+    // `path` takes parties: two people called Mr Kim are neither, and the error says what
+    // the name does answer to.
     cmd()
         .args(["path", "Mr Kim", "KOR", f.to_str().unwrap()])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("is ambiguous"));
+        .stderr(
+            "error: no node is called `Mr Kim` as a country or organization (it names person \
+             `kim-kwan-jin`, person `kim-jong-un`)\n",
+        );
     cmd()
         .args(["-q", "show", "Atlantis"])
         .assert()
@@ -252,13 +257,13 @@ fn validate_valid_files_and_the_example() {
         .args(["-q", "validate"])
         .assert()
         .success()
-        .stdout("<built-in example>: valid (75 nodes, 229 edges)\n");
+        .stdout("<built-in example>: valid (76 nodes, 230 edges)\n");
     cmd()
         .args(["validate", "-"])
         .write_stdin(diplograph::EXAMPLE_JSON)
         .assert()
         .success()
-        .stdout("<stdin>: valid (75 nodes, 229 edges)\n");
+        .stdout("<stdin>: valid (76 nodes, 230 edges)\n");
 }
 
 #[test]
@@ -462,7 +467,7 @@ fn stats_prints_tables() {
     let out = stdout_of(&["-q", "stats"]);
     assert!(out.starts_with(
         "Shangri-La Dialogue 2016: US, South Korea, Japan defence chiefs\n\
-         75 nodes, 229 edges; dates from 2009 to 2016-08-04\n"
+         76 nodes, 230 edges; dates from 2009 to 2016-08-04\n"
     ));
     assert!(out.contains("│ statement    ┆ 24    │"), "{out}");
     assert!(out.contains("│ party_to      ┆ 23    │"), "{out}");
@@ -1086,7 +1091,7 @@ fn merge_with_standard_input_to_standard_output() {
         .unwrap();
     assert!(out.status.success());
     let g = diplograph::format::from_slice(&out.stdout, None).unwrap();
-    assert_eq!(g.node_count(), 75);
+    assert_eq!(g.node_count(), 76);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1096,7 +1101,7 @@ fn merge_with_standard_input_to_standard_output() {
 fn dump_formats_round_trip_and_select() {
     let json = stdout_of(&["-q", "dump"]);
     let g = diplograph::format::from_str(&json).unwrap();
-    assert_eq!((g.node_count(), g.edge_count()), (75, 229));
+    assert_eq!((g.node_count(), g.edge_count()), (76, 230));
     assert!(stdout_of(&["-q", "dump", "--format", "dot"]).starts_with("digraph "));
     assert!(stdout_of(&["-q", "dump", "--format", "mermaid"]).starts_with("flowchart"));
     let sub = stdout_of(&[
@@ -1877,6 +1882,53 @@ fn an_undated_statement_shows_the_date_it_was_reported() {
     assert_eq!(v[0]["date"], Value::Null);
     assert_eq!(v[0]["reported"]["date"], "2016-06-04");
     assert_eq!(v[0]["reported"]["source"], "st");
+}
+
+// ---------------------------------------------------------------------------------------------
+// places
+
+fn new_start() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../diplograph/tests/data/new-start-prague-2010.json")
+}
+
+#[test]
+fn places_show_where_a_signing_took_place_and_names_resolve_by_kind() {
+    let file = new_start();
+    let file = file.to_str().unwrap();
+    // `show` is open to every kind: the city and the country's capital are both candidates.
+    cmd()
+        .args(["show", "Prague", file])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            "error: `Prague` is ambiguous; it could be: Prague (place `prague`), Czech Republic \
+             (country `CZE`); use an id instead\n",
+        );
+    // `agreements` takes parties: Prague is the Czech Republic, party to nothing here.
+    cmd()
+        .args(["-q", "agreements", "Prague", "USA", file, "--json"])
+        .assert()
+        .success()
+        .stdout("[]\n");
+    let v = json_of(&["-q", "show", "new-start", file, "--json"]);
+    assert_eq!(v["lifecycle"][0]["place"], "prague-castle");
+    assert_eq!(v["signatories"][0]["place"]["place"]["id"], "prague-castle");
+    assert_eq!(v["signatories"][0]["place"]["country"]["id"], "CZE");
+    let castle = json_of(&["-q", "show", "prague-castle", file, "--json"]);
+    assert_eq!(castle["country"]["id"], "CZE");
+    assert_eq!(castle["subkind"], "venue");
+    let text = stdout_of(&["-q", "show", "new-start-signing", file]);
+    assert!(
+        text.contains("held in: Prague Castle (Czech Republic)\n"),
+        "{text}"
+    );
+    let timeline = json_of(&["-q", "timeline", file, "--json"]);
+    assert_eq!(
+        timeline[0]["description"],
+        "signed, in Prague Castle (Czech Republic)"
+    );
 }
 
 /// Issue 12: a chain between two spokes goes through the hub, each end saying its role; an

@@ -7,7 +7,7 @@ use diplograph::error::{Location, Problem, Problems};
 use diplograph::export::{self, ExportFormat};
 use diplograph::model::{
     AgreementKind, AgreementTerms, Cue, Edge, EdgeKind, EventKind, Node, NodeDetails, NodeKind,
-    OrganizationKind, StatementText, Status,
+    OrganizationKind, PlaceKind, StatementText, Status,
 };
 use diplograph::time::{Containment, Interval};
 use diplograph::{format, Error, Graph, ProblemCode};
@@ -28,7 +28,7 @@ use crate::limits::LimitsArg;
 use crate::objects::{
     attributes_from_py, citations, term_from_py, CitationArg, NameArg, PyEdge, PyNode, StepArg,
 };
-use crate::query::{resolve, resolve_as, resolve_opt, wrap, PARTIES};
+use crate::query::{resolve, resolve_as, resolve_opt, resolve_preferring, wrap, PARTIES};
 use crate::shared::{ReadGuard, SharedGraph};
 
 /// Parses an export format name, raising `UnknownName` (a `ValueError`).
@@ -429,6 +429,48 @@ impl PyGraph {
         self.add(py, n)
     }
 
+    /// Adds a place of a ``kind`` (``city``, ``military_base``, ``venue``, ``region``,
+    /// ``sea``, ``island``, ``other``). Where it lies is a ``located_in`` edge to another place
+    /// or a country; ``country_of`` follows them up.
+    ///
+    /// >>> g = Graph()
+    /// >>> _ = g.add_country("SGP", "Singapore")
+    /// >>> g.add_place("shangri-la-hotel", "Shangri-La Hotel", "venue").place_kind
+    /// 'venue'
+    /// >>> _ = g.relate("shangri-la-hotel", "located_in", "SGP")
+    /// >>> g.country_of("Shangri-La Hotel").id
+    /// 'SGP'
+    #[pyo3(signature = (id, name, kind, *, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "mirrors the Python keyword arguments"
+    )]
+    fn add_place(
+        &self,
+        py: Python<'_>,
+        id: String,
+        name: String,
+        kind: &str,
+        aliases: Vec<String>,
+        external_ids: BTreeMap<String, String>,
+        attributes: Option<&Bound<'_, PyDict>>,
+        citations: Vec<CitationArg>,
+    ) -> PyResult<PyNode> {
+        let details = NodeDetails::Place {
+            kind: vocab::<PlaceKind>(kind)?,
+        };
+        let n = node(
+            id,
+            name,
+            details,
+            aliases,
+            external_ids,
+            attributes,
+            citations,
+        )?;
+        self.add(py, n)
+    }
+
     /// Adds a source document published on ``date`` at ``url``, with its full ``text`` when
     /// held (so that citation spans can be checked against it).
     #[pyo3(signature = (id, name, *, date = None, url = None, text = None, aliases = Vec::new(), external_ids = BTreeMap::new(), attributes = None, citations = Vec::new()))]
@@ -469,7 +511,7 @@ impl PyGraph {
     /// Adds an edge ``from_ -kind-> to`` between two node ids, checked as the core checks it
     /// (both ends exist, the kind allows their kinds, its own fields). Returns the new edge.
     /// ``attested`` is one date or a list of dates on which a source confirms the edge held.
-    #[pyo3(signature = (from_, kind, to, *, start = None, end = None, attested = None, title = None, on_behalf_of = None, position = None, chain = None, share = None, amount = None, relation = None, role = None, acting_for = None, attributes = None, citations = Vec::new()))]
+    #[pyo3(signature = (from_, kind, to, *, start = None, end = None, attested = None, title = None, on_behalf_of = None, position = None, chain = None, share = None, amount = None, relation = None, role = None, acting_for = None, attributes = None, citations = Vec::new(), place = None))]
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors the Python keyword arguments"
@@ -494,6 +536,7 @@ impl PyGraph {
         acting_for: Option<String>,
         attributes: Option<&Bound<'_, PyDict>>,
         citations: Vec<CitationArg>,
+        place: Option<String>,
     ) -> PyResult<PyEdge> {
         let role = role
             .map(vocab::<diplograph::PartyRole>)
@@ -509,6 +552,7 @@ impl PyGraph {
                 q.share = share;
                 q.amount = amount;
                 q.relation = relation;
+                q.place = place;
                 q.role = role;
                 q.acting_for = acting_for;
             });
@@ -638,6 +682,19 @@ impl PyGraph {
         let g = &*g;
         let found = py.detach(|| g.lookup(name).cloned()).py()?;
         Ok(PyNode(found))
+    }
+
+    /// The country a place (or a country) lies in, following ``located_in`` up (a venue in a
+    /// city in a country), or ``None`` when its chain reaches no country. ``place`` names a
+    /// place or a country ("Seoul" the city where a place node has that name).
+    fn country_of(&self, py: Python<'_>, place: NameArg) -> PyResult<Option<PyNode>> {
+        let g = self.read(py)?;
+        let g = &*g;
+        let ix = resolve_as(py, g, place, &[NodeKind::Place, NodeKind::Country])?;
+        Ok(g.country_of(ix)
+            .and_then(|c| g.node_at(c))
+            .cloned()
+            .map(PyNode))
     }
 
     /// Every node, optionally of one ``kind``, in the order they were added (loaded).
@@ -841,7 +898,7 @@ impl PyGraph {
     ) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;
-        let ix = resolve_as(py, g, agreement, &[NodeKind::Agreement])?;
+        let ix = resolve_preferring(py, g, agreement, &[NodeKind::Agreement])?;
         let on = as_of.map(|d| d.0);
         let found = g.parties(ix, on.as_ref());
         let found = if certain { certain_only(found) } else { found };
@@ -852,7 +909,7 @@ impl PyGraph {
     fn signatories<'py>(&self, py: Python<'py>, agreement: NameArg) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;
-        let ix = resolve_as(py, g, agreement, &[NodeKind::Agreement])?;
+        let ix = resolve_preferring(py, g, agreement, &[NodeKind::Agreement])?;
         wrap(py, "Signatory", &g.signatories(ix))
     }
 
@@ -863,7 +920,7 @@ impl PyGraph {
         let g = self.read(py)?;
         let g = &*g;
         let name = statement.0.clone();
-        let ix = resolve_as(py, g, statement, &[NodeKind::Statement])?;
+        let ix = resolve_preferring(py, g, statement, &[NodeKind::Statement])?;
         let Some(info) = g.statement(ix) else {
             return Err(PyValueError::new_err(format!(
                 "`{name}` is not a statement"
@@ -883,11 +940,11 @@ impl PyGraph {
     ///
     /// >>> s = example().stats()
     /// >>> s.nodes, s.edges, s.citations
-    /// (75, 229, 416)
+    /// (76, 230, 418)
     /// >>> str(s.first_date), str(s.last_date)
     /// ('2009', '2016-08-04')
     /// >>> s.nodes_by_kind["country"], s.sources[0].source.id, s.sources[0].citations
-    /// (8, 'st-2016-06-04', 416)
+    /// (8, 'st-2016-06-04', 418)
     fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;
@@ -899,7 +956,7 @@ impl PyGraph {
     fn attendees<'py>(&self, py: Python<'py>, event: NameArg) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;
-        let ix = resolve_as(py, g, event, &[NodeKind::Event])?;
+        let ix = resolve_preferring(py, g, event, &[NodeKind::Event])?;
         wrap(py, "NodeRef", &g.attendees(ix))
     }
 
@@ -982,7 +1039,7 @@ impl PyGraph {
             with: involving
                 .unwrap_or_default()
                 .into_iter()
-                .map(|n| resolve(py, g, n))
+                .map(|n| resolve_as(py, g, n, NodeKind::ACTORS))
                 .collect::<PyResult<_>>()?,
         };
         query.check().py()?;

@@ -20,7 +20,8 @@ mod shared;
 
 use diplograph::export::ExportFormat;
 use diplograph::model::{
-    AgreementKind, EdgeKind, EventKind, LifecycleState, NodeKind, OrganizationKind, Status,
+    AgreementKind, EdgeKind, EventKind, LifecycleState, NodeKind, OrganizationKind, PlaceKind,
+    Status,
 };
 use pyo3::prelude::*;
 
@@ -42,6 +43,7 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add("AGREEMENT_KINDS", names(AgreementKind::ALL, |k| k.as_str()))?;
     m.add("EVENT_KINDS", names(EventKind::ALL, |k| k.as_str()))?;
+    m.add("PLACE_KINDS", names(PlaceKind::ALL, |k| k.as_str()))?;
     m.add(
         "LIFECYCLE_STATES",
         names(LifecycleState::ALL, |k| k.as_str()),

@@ -248,7 +248,7 @@ pub(crate) struct PyLifecycleStep(pub(crate) LifecycleStep);
 #[pymethods]
 impl PyLifecycleStep {
     #[new]
-    #[pyo3(signature = (state, date = None, attested = None, party = None, citations = Vec::new(), effective = None, until = None, condition = None, note = None, status = "occurred"))]
+    #[pyo3(signature = (state, date = None, attested = None, party = None, citations = Vec::new(), effective = None, until = None, condition = None, note = None, status = "occurred", place = None))]
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors the Python keyword arguments"
@@ -264,12 +264,14 @@ impl PyLifecycleStep {
         condition: Option<String>,
         note: Option<String>,
         status: &str,
+        place: Option<String>,
     ) -> PyResult<Self> {
         let unknown = |e: diplograph::error::UnknownName| to_py_err(e.into());
         let mut step = LifecycleStep::new(state.parse().map_err(unknown)?, date.map(|d| d.0))
             .with_status(status.parse().map_err(unknown)?);
         step.attested = attested.map(|d| d.0);
         step.party = party;
+        step.place = place;
         step.effective = effective.map(|d| d.0);
         step.until = until.map(|d| d.0);
         step.condition = condition;
@@ -334,6 +336,12 @@ impl PyLifecycleStep {
         self.0.party.as_deref()
     }
 
+    /// The id of the place or country where the step took place (a signing in a city).
+    #[getter]
+    fn place(&self) -> Option<&str> {
+        self.0.place.as_deref()
+    }
+
     /// Where the step is stated.
     #[getter]
     fn citations(&self) -> Vec<PyCitation> {
@@ -355,6 +363,9 @@ impl PyLifecycleStep {
         }
         if let Some(p) = &self.0.party {
             s.push_str(&format!(", party={p:?}"));
+        }
+        if let Some(p) = &self.0.place {
+            s.push_str(&format!(", place={p:?}"));
         }
         if let Some(d) = self.0.effective {
             s.push_str(&format!(", effective='{d}'"));
@@ -515,6 +526,15 @@ impl PyNode {
     fn org_kind(&self) -> Option<&'static str> {
         match &self.0.details {
             NodeDetails::Organization { kind } => Some(kind.as_str()),
+            _ => None,
+        }
+    }
+
+    /// For places: ``city``, ``military_base``, ``venue``, ``region``, ``sea`` …
+    #[getter]
+    fn place_kind(&self) -> Option<&'static str> {
+        match &self.0.details {
+            NodeDetails::Place { kind } => Some(kind.as_str()),
             _ => None,
         }
     }
@@ -733,6 +753,9 @@ impl PyNode {
                 },
                 date: date(F::Date)?,
             },
+            NodeKind::Place => NodeDetails::Place {
+                kind: vocab(&required(F::PlaceKind)?)?,
+            },
             NodeKind::Source => NodeDetails::Source {
                 date: date(F::Date)?,
                 url: text(F::Url)?,
@@ -895,6 +918,12 @@ impl PyEdge {
         self.edge.on_behalf_of()
     }
 
+    /// For ``signed``: the id of the place or country where it was signed.
+    #[getter]
+    fn place(&self) -> Option<&str> {
+        self.edge.place()
+    }
+
     /// For ``reported_by``: the place in the attribution chain (1 = nearest the speaker).
     #[getter]
     fn position(&self) -> Option<u32> {
@@ -997,6 +1026,7 @@ impl PyEdge {
             .flatten();
         let (title, on_behalf_of) = (text(F::Title)?, text(F::OnBehalfOf)?);
         let (amount, relation) = (text(F::Amount)?, text(F::Relation)?);
+        let place = text(F::Place)?;
         let role = text(F::Role)?
             .map(|r| vocab::<diplograph::PartyRole>(&r))
             .transpose()?
@@ -1012,6 +1042,7 @@ impl PyEdge {
                 q.share = share;
                 q.amount = amount;
                 q.relation = relation;
+                q.place = place;
                 q.role = role;
                 q.acting_for = acting_for;
             });

@@ -33,8 +33,9 @@ pub(crate) fn resolve(py: Python<'_>, g: &Graph, name: NameArg) -> PyResult<Node
     resolve_as(py, g, name, &[])
 }
 
-/// [`resolve`] for an argument that takes nodes of `kinds`: `NodeNotFound`'s suggestions of
-/// those kinds come first ([`Graph::resolve_as`]).
+/// Resolves a name among nodes of `kinds` only (a capital names its country where the
+/// argument takes a party), raising `NodeNotFound` (with suggestions of those kinds first) or
+/// `AmbiguousName`.
 pub(crate) fn resolve_as(
     py: Python<'_>,
     g: &Graph,
@@ -43,6 +44,18 @@ pub(crate) fn resolve_as(
 ) -> PyResult<NodeIndex> {
     let NameArg(name) = name;
     py.detach(move || g.resolve_as(&name, kinds)).py()
+}
+
+/// Resolves a name of any kind, the suggestions of `kinds` first on a miss, for an argument
+/// that says itself when it gets another kind ([`Graph::resolve_preferring`]).
+pub(crate) fn resolve_preferring(
+    py: Python<'_>,
+    g: &Graph,
+    name: NameArg,
+    kinds: &[NodeKind],
+) -> PyResult<NodeIndex> {
+    let NameArg(name) = name;
+    py.detach(move || g.resolve_preferring(&name, kinds)).py()
 }
 
 /// The kinds a party takes: countries and organizations.

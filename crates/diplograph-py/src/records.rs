@@ -69,6 +69,7 @@ fields! {
         OrgKind => ("org_kind", "category"),
         AgreementKind => ("agreement_kind", "category"),
         EventKind => ("event_kind", "category"),
+        PlaceKind => ("place_kind", "category"),
         Date => ("date", "string"),
         End => ("end", "string"),
         Place => ("place", "string"),
@@ -105,6 +106,7 @@ fields! {
         Share => ("share", "Float64"),
         Amount => ("amount", "string"),
         Relation => ("relation", "string"),
+        Place => ("place", "string"),
         Role => ("role", "string"),
         ActingFor => ("acting_for", "string"),
         Attributes => ("attributes", "object"),
@@ -279,6 +281,9 @@ impl<'py> Builder<'py> {
             NodeDetails::Organization { kind } => {
                 row[F::OrgKind as usize] = Some(self.name(kind.as_str()));
             }
+            NodeDetails::Place { kind } => {
+                row[F::PlaceKind as usize] = Some(self.name(kind.as_str()));
+            }
             NodeDetails::Agreement {
                 kind,
                 lifecycle,
@@ -369,6 +374,7 @@ impl<'py> Builder<'py> {
             self.or_empty(share),
             self.opt_text(e.amount()),
             self.opt_text(e.relation()),
+            self.opt_text(e.place()),
             self.opt_text(
                 e.qualifiers
                     .as_ref()

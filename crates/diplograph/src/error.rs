@@ -64,6 +64,11 @@ pub enum ProblemCode {
     /// A `party_to` edge's `acting_for` names a country other than the one its organization
     /// is `part_of`.
     ActingForConflict,
+    /// A `place` (of a `signed` edge or a lifecycle step) names a node that is neither a place
+    /// nor a country.
+    PlaceNotAPlace,
+    /// `located_in` edges that go round in a circle (a place inside itself).
+    LocatedInCycle,
     /// Two `reported_by` edges of one statement at the same `position` of the same `chain`.
     DuplicateChainPosition,
     /// A citation names a source that is not in the graph (or a node that is not a source).
@@ -142,6 +147,8 @@ impl ProblemCode {
             ProblemCode::PartyRoleConflict => "party-role-conflict",
             ProblemCode::ActingForNotCountry => "acting-for-not-country",
             ProblemCode::ActingForConflict => "acting-for-conflict",
+            ProblemCode::PlaceNotAPlace => "place-not-a-place",
+            ProblemCode::LocatedInCycle => "located-in-cycle",
             ProblemCode::DuplicateChainPosition => "duplicate-chain-position",
             ProblemCode::MissingSource => "missing-source",
             ProblemCode::SpanOutOfRange => "span-out-of-range",

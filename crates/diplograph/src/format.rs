@@ -19,7 +19,7 @@ mod write;
 use crate::graph::{EdgeIndex, Graph};
 use crate::model::{
     AgreementKind, AgreementTerms, Edge, EventKind, Node, NodeDetails, NodeKind, OrganizationKind,
-    Qualifiers, StatementText,
+    PlaceKind, Qualifiers, StatementText,
 };
 use crate::time::Interval;
 use crate::validate::{self, Rejected, Subject};
@@ -337,6 +337,12 @@ fn parse_located(text: &str, file: Option<&Path>, limits: &Limits) -> Result<Gra
                 local.retain(|p| p.location.path != "/acting_for");
             }
         }
+        if let Some(place) = edge.place() {
+            if graph.index_of(place).is_none() && rejected.hides(place, validate::Hides::Reference)
+            {
+                local.retain(|p| p.location.path != "/place");
+            }
+        }
         if !local.is_empty() {
             problems.extend(local.into_iter().map(|p| relocate(&loc, base, &path, p)));
             continue;
@@ -496,6 +502,7 @@ fn node_from_record(r: NodeRecord<'_>) -> std::result::Result<Node, Vec<Problem>
         field(r.renewal.is_some(), "renewal", &[NodeKind::Agreement]);
         field(r.vote.is_some(), "vote", &[NodeKind::Agreement]);
         field(r.event_kind.is_some(), "event_kind", &[NodeKind::Event]);
+        field(r.place_kind.is_some(), "place_kind", &[NodeKind::Place]);
         field(
             r.date.is_some(),
             "date",
@@ -613,6 +620,12 @@ fn node_from_record(r: NodeRecord<'_>) -> std::result::Result<Node, Vec<Problem>
                 cue: r.cue.map(Cow::into_owned),
             }
         }
+        NodeKind::Place => {
+            require(r.place_kind.is_some(), "place_kind");
+            NodeDetails::Place {
+                kind: r.place_kind.unwrap_or(PlaceKind::Other),
+            }
+        }
         NodeKind::Source => NodeDetails::Source {
             date: r.date,
             url: r.url.map(Cow::into_owned),
@@ -647,6 +660,7 @@ fn edge_from_record(r: EdgeRecord<'_>) -> Edge {
         // `member` is the default: written or not, it means the same.
         role: r.role.filter(|role| !role.is_default()),
         acting_for: r.acting_for.map(Cow::into_owned),
+        place: r.place.map(Cow::into_owned),
     };
     Edge {
         kind: r.kind,

@@ -530,7 +530,9 @@ impl Graph {
         self.node_at(ix).ok_or_else(|| not_found(name, Vec::new()))
     }
 
-    /// Like [`Graph::lookup`], returning the node's index.
+    /// Like [`Graph::lookup`], returning the node's index. The kind is open: a name that a
+    /// place node declares and a country answers to by a built-in name (a capital: "Seoul")
+    /// is reported as ambiguous, with both candidates.
     ///
     /// # Errors
     /// As [`Graph::lookup`].
@@ -538,28 +540,54 @@ impl Graph {
         self.resolve_as(name, &[])
     }
 
-    /// Like [`Graph::resolve`], for an argument that takes nodes of `kinds` (empty: any
-    /// kind): when nothing is called `name`, the suggestions of those kinds come first.
-    /// Which node a name finds does not depend on `kinds`.
+    /// Finds the one node of one of `kinds` (empty: any kind) called `name`, as
+    /// [`Graph::resolve`] does but among those kinds only: an argument that takes a country
+    /// or a party resolves "Seoul" to South Korea (its capital, a metonym) even when a place
+    /// node is called Seoul. When nothing is called `name`, the suggestions of those kinds
+    /// come first.
     ///
     /// ```
-    /// use diplograph::model::NodeKind;
-    /// let g = diplograph::example();
+    /// use diplograph::{Graph, Node, NodeDetails, NodeKind, PlaceKind};
+    /// let mut g = Graph::new();
+    /// g.add_node(Node::new("KOR", "South Korea", NodeDetails::Country))?;
+    /// g.add_node(Node::new("seoul", "Seoul", NodeDetails::Place { kind: PlaceKind::City }))?;
+    /// let country = g.resolve_as("Seoul", &[NodeKind::Country])?;
+    /// assert_eq!(g.node_at(country).map(|n| n.id.as_str()), Some("KOR"));
+    /// let city = g.resolve_as("Seoul", &[NodeKind::Place])?;
+    /// assert_eq!(g.node_at(city).map(|n| n.id.as_str()), Some("seoul"));
+    /// assert!(g.resolve("Seoul").is_err()); // open: both answer, so it is ambiguous
     /// let err = g.resolve_as("Seol", &[NodeKind::Country]).unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
-    ///     "no node is called `Seol`; did you mean Seoul (South Korea, country `KOR`)?"
+    ///     "no node is called `Seol`; did you mean Seoul (South Korea, country `KOR`) or Seoul (place `seoul`)?"
     /// );
+    /// # Ok::<(), diplograph::Error>(())
     /// ```
     ///
     /// Cost: as [`Graph::resolve`] when the name is found; when it is not, one similarity
     /// ([`identity::similarity`]) per distinct name in the graph.
     ///
     /// # Errors
-    /// As [`Graph::lookup`].
+    /// As [`Graph::lookup`]; a name only nodes of other kinds answer to is
+    /// [`Error::NodeNotFound`], with a hint naming what it does answer to.
     pub fn resolve_as(&self, name: &str, kinds: &[NodeKind]) -> Result<NodeIndex> {
-        match self.find(name) {
-            Err(Error::NodeNotFound { name, hint, .. }) => {
+        self.suggest_on_miss(self.find_as(name, kinds), kinds)
+    }
+
+    /// Like [`Graph::resolve`] (any kind is found), for an argument that expects nodes of
+    /// `kinds` and says so itself when it gets another kind (`cite` naming a country): when
+    /// nothing is called `name`, the suggestions of those kinds come first.
+    ///
+    /// # Errors
+    /// As [`Graph::lookup`].
+    pub fn resolve_preferring(&self, name: &str, kinds: &[NodeKind]) -> Result<NodeIndex> {
+        self.suggest_on_miss(self.find(name), kinds)
+    }
+
+    /// A miss with no hint gets the suggestions of `kinds` first.
+    fn suggest_on_miss(&self, found: Result<NodeIndex>, kinds: &[NodeKind]) -> Result<NodeIndex> {
+        match found {
+            Err(Error::NodeNotFound { name, hint, .. }) if hint.is_empty() => {
                 let suggestions = self.suggestions(&name, kinds);
                 Err(Error::NodeNotFound {
                     name,
@@ -579,30 +607,131 @@ impl Graph {
 
     /// [`Graph::resolve`] without suggestions: a miss is an [`Error::NodeNotFound`] with none.
     pub(crate) fn find(&self, name: &str) -> Result<NodeIndex> {
+        self.find_as(name, &[])
+    }
+
+    /// [`Graph::resolve_as`] without suggestions. A name only nodes of other kinds answer to
+    /// is an [`Error::NodeNotFound`] whose hint says what it names.
+    fn find_as(&self, name: &str, kinds: &[NodeKind]) -> Result<NodeIndex> {
+        let open = kinds.is_empty() || NodeKind::ALL.iter().all(|k| kinds.contains(k));
+        let wanted =
+            |ix: &NodeIndex| open || self.node_at(*ix).is_some_and(|n| kinds.contains(&n.kind()));
+        let mut elsewhere: Vec<NodeIndex> = Vec::new();
         if let Some(&ix) = self.by_id.get(name) {
-            return Ok(ix);
+            if wanted(&ix) {
+                return Ok(ix);
+            }
+            elsewhere.push(ix);
         }
         let key = normalize(name);
         let index = self.derived.names.get_or_init(|| self.build_name_index());
-        for table in [&index.declared, &index.builtin] {
-            if let Some(found) = table.get(&key) {
-                if let [only] = found.as_slice() {
-                    return Ok(*only);
-                }
-                let candidates = found
-                    .iter()
-                    .take(crate::error::AMBIGUITY_CANDIDATES)
-                    .filter_map(|&ix| self.node_at(ix))
-                    .map(candidate)
-                    .collect();
-                return Err(Error::AmbiguousName {
-                    name: name.to_owned(),
-                    candidates,
-                    total: found.len(),
-                });
+        let empty = Vec::new();
+        let declared_all = index.declared.get(&key).unwrap_or(&empty);
+        let builtin_all = index.builtin.get(&key).unwrap_or(&empty);
+        let declared: Vec<NodeIndex> = declared_all.iter().copied().filter(wanted).collect();
+        let builtin: Vec<NodeIndex> = builtin_all.iter().copied().filter(wanted).collect();
+        let found = match declared.as_slice() {
+            [] => builtin,
+            // A place declaring a name a country answers to by a built-in name (its
+            // capital): where the kind is open, neither wins.
+            [place]
+                if open
+                    && self
+                        .node_at(*place)
+                        .is_some_and(|n| n.kind() == NodeKind::Place)
+                    && builtin.iter().any(|b| b != place) =>
+            {
+                std::iter::once(*place).chain(builtin).collect()
+            }
+            _ => declared,
+        };
+        if let [only] = found.as_slice() {
+            return Ok(*only);
+        }
+        if !found.is_empty() {
+            let candidates = found
+                .iter()
+                .take(crate::error::AMBIGUITY_CANDIDATES)
+                .filter_map(|&ix| self.node_at(ix))
+                .map(candidate)
+                .collect();
+            return Err(Error::AmbiguousName {
+                name: name.to_owned(),
+                candidates,
+                total: found.len(),
+            });
+        }
+        for &ix in declared_all.iter().chain(builtin_all) {
+            if elsewhere.len() >= crate::error::AMBIGUITY_CANDIDATES {
+                break;
+            }
+            if !elsewhere.contains(&ix) {
+                elsewhere.push(ix);
             }
         }
-        Err(not_found(name, Vec::new()))
+        if elsewhere.is_empty() {
+            return Err(not_found(name, Vec::new()));
+        }
+        let what: Vec<String> = elsewhere
+            .iter()
+            .filter_map(|&ix| self.node_at(ix))
+            .map(|n| format!("{} `{}`", n.kind(), n.id))
+            .collect();
+        let takes: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+        Err(Error::NodeNotFound {
+            name: name.to_owned(),
+            hint: format!(
+                " as a {} (it names {})",
+                takes.join(" or "),
+                what.join(", ")
+            ),
+            suggestions: Vec::new(),
+        })
+    }
+
+    /// The country a place lies in, following `located_in` up (a venue in a city in a
+    /// country); a country is its own. `None` for a node that is neither, or a place whose
+    /// chain of `located_in` reaches no country. Where a place lies in more than one, the
+    /// first `located_in` edge (in the order they were added) is followed first; a circle
+    /// (reported by validation as `located-in-cycle`) is not followed round.
+    ///
+    /// ```
+    /// use diplograph::{Edge, EdgeKind, Graph, Node, NodeDetails, PlaceKind};
+    /// let mut g = Graph::new();
+    /// g.add_node(Node::new("USA", "United States", NodeDetails::Country))?;
+    /// g.add_node(Node::new("hawaii", "Hawaii", NodeDetails::Place { kind: PlaceKind::Region }))?;
+    /// g.add_node(Node::new("pearl-harbor", "Pearl Harbor", NodeDetails::Place { kind: PlaceKind::MilitaryBase }))?;
+    /// g.relate("hawaii", "USA", Edge::new(EdgeKind::LocatedIn))?;
+    /// g.relate("pearl-harbor", "hawaii", Edge::new(EdgeKind::LocatedIn))?;
+    /// let base = g.resolve("Pearl Harbor")?;
+    /// let country = g.country_of(base).and_then(|c| g.node_at(c)).map(|n| n.id.as_str());
+    /// assert_eq!(country, Some("USA"));
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    ///
+    /// Cost: O(places on the way up, and their `located_in` edges).
+    pub fn country_of(&self, place: NodeIndex) -> Option<NodeIndex> {
+        let mut seen: Vec<NodeIndex> = Vec::new();
+        let mut todo = vec![place];
+        while let Some(at) = todo.pop() {
+            if seen.contains(&at) {
+                continue;
+            }
+            seen.push(at);
+            match self.node_at(at)?.kind() {
+                NodeKind::Country => return Some(at),
+                NodeKind::Place => {
+                    let mut up: Vec<NodeIndex> = self
+                        .neighbours_out(at, EdgeKind::LocatedIn)
+                        .filter_map(|(_, n)| self.index_of(&n.id))
+                        .collect();
+                    up.reverse();
+                    todo.extend(up);
+                }
+                _ => {}
+            }
+        }
+        None
     }
 
     /// The nodes `name` may have meant: each node's claim (id, name, alias or built-in country

@@ -47,7 +47,7 @@ pub use error::{Error, Problem, ProblemCode, Result};
 pub use graph::{EdgeIndex, EdgeView, Graph, NodeIndex};
 pub use model::{
     AgreementKind, Cue, Edge, EdgeKind, EventKind, LifecycleState, LifecycleStep, Node,
-    NodeDetails, NodeKind, OrganizationKind, PartyRole, Status,
+    NodeDetails, NodeKind, OrganizationKind, PartyRole, PlaceKind, Status,
 };
 pub use provenance::{Citation, Span};
 pub use query::{
@@ -73,12 +73,12 @@ pub const EXAMPLE_JSON: &str = include_str!("../data/shangri-la-2016.json");
 ///
 /// Invariant: the graph is never empty. [`EXAMPLE_JSON`] is a constant compiled into the
 /// crate, and `tests/example.rs` checks that it loads with no problem at all and holds exactly
-/// 75 nodes and 229 edges; a broken example fails that test instead of reaching a user.
+/// 76 nodes and 230 edges; a broken example fails that test instead of reaching a user.
 ///
 /// ```
 /// let g = diplograph::example();
 /// assert!(g.node("gsomia-kor-usa").is_some());
-/// assert_eq!((g.node_count(), g.edge_count()), (75, 229));
+/// assert_eq!((g.node_count(), g.edge_count()), (76, 230));
 /// ```
 ///
 /// # Panics

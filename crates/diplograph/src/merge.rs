@@ -670,6 +670,9 @@ fn merge_edges(
                     if let Some(p) = &mut q.acting_for {
                         renames.rename_in_place(i, p);
                     }
+                    if let Some(p) = &mut q.place {
+                        renames.rename_in_place(i, p);
+                    }
                 }
                 for c in &mut edge.citations {
                     renames.rename_in_place(i, &mut c.source);
@@ -1049,17 +1052,20 @@ fn check_merged(
     Ok(())
 }
 
-/// Whether any id a node refers to (citation sources and intermediaries, lifecycle parties)
-/// is `renamed`.
+/// Whether any id a node refers to (citation sources and intermediaries, lifecycle parties
+/// and places) is `renamed`.
 fn refers_to_renamed(node: &Node, renamed: impl Fn(&str) -> bool) -> bool {
     let cites = |c: &Citation| renamed(&c.source) || c.via.iter().any(|v| renamed(v));
     node.citation_lists().flatten().any(cites)
-        || node
-            .lifecycle()
-            .is_some_and(|l| l.iter().any(|s| s.party.as_deref().is_some_and(&renamed)))
+        || node.lifecycle().is_some_and(|l| {
+            l.iter().any(|s| {
+                s.party.as_deref().is_some_and(&renamed) || s.place.as_deref().is_some_and(&renamed)
+            })
+        })
 }
 
-/// Rewrites the ids a node refers to (citation sources and intermediaries, lifecycle parties).
+/// Rewrites the ids a node refers to (citation sources and intermediaries, lifecycle parties
+/// and places).
 fn rename_references(node: &mut Node, rename: impl Fn(&str) -> String) {
     let fix = |c: &mut Citation| {
         c.source = rename(&c.source);
@@ -1071,6 +1077,7 @@ fn rename_references(node: &mut Node, rename: impl Fn(&str) -> String) {
     if let NodeDetails::Agreement { lifecycle, .. } = &mut node.details {
         for step in lifecycle {
             step.party = step.party.as_deref().map(&rename);
+            step.place = step.place.as_deref().map(&rename);
         }
     }
 }
@@ -1270,6 +1277,7 @@ fn merge_attributes(
 enum Field {
     OrganizationKind,
     AgreementKind,
+    PlaceKind,
     Binding,
     Renewal,
     Vote,
@@ -1291,6 +1299,7 @@ impl Field {
         match self {
             Field::OrganizationKind => "organization kind",
             Field::AgreementKind => "agreement kind",
+            Field::PlaceKind => "place kind",
             Field::Binding => "binding",
             Field::Renewal => "renewal terms",
             Field::Vote => "vote",
@@ -1312,6 +1321,7 @@ impl Field {
         match (self, &node.details) {
             (Field::OrganizationKind, NodeDetails::Organization { kind }) => Some(kind.to_string()),
             (Field::AgreementKind, NodeDetails::Agreement { kind, .. }) => Some(kind.to_string()),
+            (Field::PlaceKind, NodeDetails::Place { kind }) => Some(kind.to_string()),
             (Field::Binding, _) => node.terms()?.binding.as_ref().map(|b| b.value.to_string()),
             (Field::Renewal, _) => node
                 .terms()?
@@ -1701,6 +1711,10 @@ fn merge_details(
             if let Some(t2) = t2 {
                 merge_terms(terms.get_or_insert_with(Box::default), t2, report);
             }
+        }
+        (NodeDetails::Place { kind }, NodeDetails::Place { kind: k2 }) if kind != k2 => {
+            report(Field::PlaceKind, Finding::Conflict);
+            *kind = (*kind).min(*k2);
         }
         (
             NodeDetails::Event {

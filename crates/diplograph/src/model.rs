@@ -85,6 +85,39 @@ vocabulary! {
         Statement = "statement",
         /// A document we know things from: an article, a communiqué, a dataset.
         Source = "source",
+        /// A place below or across countries: a city, a base, a venue, a region, a sea.
+        Place = "place",
+    }
+}
+
+impl NodeKind {
+    /// The kinds that can be party to an agreement (countries and organizations): what a
+    /// name argument that takes a party resolves among ([`crate::Graph::resolve_as`]), so
+    /// that a capital names its country even where a place node has the city's name.
+    pub const PARTIES: &'static [NodeKind] = PARTIES;
+
+    /// The kinds that act (countries, organizations and people): what a name argument that
+    /// takes an actor resolves among, as [`NodeKind::PARTIES`] does for parties.
+    pub const ACTORS: &'static [NodeKind] = ACTORS;
+}
+
+vocabulary! {
+    /// The kind of a place (a `place` node's `place_kind`).
+    PlaceKind ("place kind") {
+        /// A city or town (a capital too: the city is a place, the state a country).
+        City = "city",
+        /// A military base, port or airfield.
+        MilitaryBase = "military_base",
+        /// A building or site where something is held: a hotel, a conference centre.
+        Venue = "venue",
+        /// A region, province, state of a federation or island group.
+        Region = "region",
+        /// A sea, strait, gulf or ocean area.
+        Sea = "sea",
+        /// An island.
+        Island = "island",
+        /// Anything else.
+        Other = "other",
     }
 }
 
@@ -504,6 +537,9 @@ pub struct LifecycleStep {
     /// For `notice_given`: the date the notice takes effect.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective: Option<PartialDate>,
+    /// Where the step took place (a signing in a city): the id of a place or country node.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// For `in_force` and `renewed`: the last day of the term; after it, unless renewed or
     /// ended otherwise, the agreement is expired (a derived state).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -544,6 +580,7 @@ impl LifecycleStep {
             attested: None,
             party: None,
             effective: None,
+            place: None,
             until: None,
             condition: None,
             note: None,
@@ -563,6 +600,13 @@ impl LifecycleStep {
     #[must_use]
     pub fn with_party(mut self, party: impl Into<String>) -> Self {
         self.party = Some(party.into());
+        self
+    }
+
+    /// The step with the id of the place or country where it took place.
+    #[must_use]
+    pub fn with_place(mut self, place: impl Into<String>) -> Self {
+        self.place = Some(place.into());
         self
     }
 
@@ -767,6 +811,11 @@ pub enum NodeDetails {
         /// The reporting words that attribute it ("told reporters"), when recorded.
         cue: Option<Cue>,
     },
+    /// A place of a kind; where it lies is a `located_in` edge ([`crate::Graph::country_of`]).
+    Place {
+        /// Its kind.
+        kind: PlaceKind,
+    },
     /// A source document.
     Source {
         /// Its publication date.
@@ -789,6 +838,7 @@ impl NodeDetails {
             NodeDetails::Event { .. } => NodeKind::Event,
             NodeDetails::Statement { .. } => NodeKind::Statement,
             NodeDetails::Source { .. } => NodeKind::Source,
+            NodeDetails::Place { .. } => NodeKind::Place,
         }
     }
 
@@ -801,6 +851,7 @@ impl NodeDetails {
             NodeDetails::Organization { kind } => Some(kind.as_str()),
             NodeDetails::Agreement { kind, .. } => Some(kind.as_str()),
             NodeDetails::Event { kind, .. } => Some(kind.as_str()),
+            NodeDetails::Place { kind } => Some(kind.as_str()),
             NodeDetails::Country
             | NodeDetails::Person
             | NodeDetails::Statement { .. }
@@ -809,7 +860,7 @@ impl NodeDetails {
     }
 }
 
-/// A node: a country, person, organization, agreement, event, statement or source.
+/// A node: a country, person, organization, agreement, event, statement, source or place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     /// Stable, human-readable id (`KOR`, `ashton-carter`). Countries use ISO alpha-3.
@@ -1000,7 +1051,7 @@ vocabulary! {
         Disputes = "disputes",
         /// Someone attended an event.
         Attended = "attended",
-        /// An event was held in a country.
+        /// An event was held in a place or a country.
         HeldIn = "held_in",
         /// An event was organised by someone.
         OrganisedBy = "organised_by",
@@ -1018,7 +1069,7 @@ vocabulary! {
         PublishedBy = "published_by",
         /// A statement was made at an event (a meeting, a press conference, a panel).
         MadeAt = "made_at",
-        /// A statement was made in a country (a `place` node kind will join the countries).
+        /// A statement was made in a place or a country.
         MadeIn = "made_in",
         /// A statement carries on an attribution given in an earlier one, without restating
         /// who speaks (a quote printed on its own right after an attributed one).
@@ -1030,6 +1081,9 @@ vocabulary! {
         /// A statement, event or agreement responds to an earlier one (a new agreement as a
         /// response to a missile test).
         RespondsTo = "responds_to",
+        /// A place lies in another place or in a country (follow it up with
+        /// [`crate::Graph::country_of`]).
+        LocatedIn = "located_in",
         /// The escape hatch: a relation the core lacks, named in the edge's `relation`.
         Other = "other",
     }
@@ -1046,10 +1100,13 @@ const ANY_BUT_SOURCE: &[NodeKind] = &[
     K::Agreement,
     K::Event,
     K::Statement,
+    K::Place,
 ];
+/// Where something can be: a place node or a country.
+pub(crate) const WHERE: &[NodeKind] = &[K::Place, K::Country];
 const ALL_KINDS: &[NodeKind] = NodeKind::ALL;
-/// Where a statement can be made: a country (places, a later node kind, will join it here).
-const STATEMENT_PLACES: &[NodeKind] = &[K::Country];
+/// Where a statement can be made: a place or a country.
+const STATEMENT_PLACES: &[NodeKind] = WHERE;
 /// What can respond, or be responded to.
 const RESPONSES: &[NodeKind] = &[K::Statement, K::Event, K::Agreement];
 
@@ -1073,7 +1130,8 @@ impl EdgeKind {
                 (&[K::Statement], &[K::Statement])
             }
             EdgeKind::Attended => (ACTORS, &[K::Event]),
-            EdgeKind::HeldIn => (&[K::Event], &[K::Country]),
+            EdgeKind::HeldIn => (&[K::Event], WHERE),
+            EdgeKind::LocatedIn => (&[K::Place], WHERE),
             EdgeKind::OrganisedBy => (&[K::Event], ACTORS),
             EdgeKind::Sanctions => (
                 &[K::Country, K::Organization, K::Agreement],
@@ -1122,6 +1180,8 @@ pub struct Qualifiers {
     /// For `party_to` from an organization: the id of the country it acts for (otherwise
     /// derived from `part_of`, see [`crate::Graph::acting_for`]).
     pub acting_for: Option<String>,
+    /// For `signed`: the id of the place or country where the person signed.
+    pub place: Option<String>,
 }
 
 impl Qualifiers {
@@ -1261,6 +1321,11 @@ impl Edge {
     /// The country an organization acts for, as stated on a `party_to` edge.
     pub fn acting_for(&self) -> Option<&str> {
         self.qualifiers.as_ref()?.acting_for.as_deref()
+    }
+
+    /// The id of the place or country where it happened, for `signed`.
+    pub fn place(&self) -> Option<&str> {
+        self.qualifiers.as_ref()?.place.as_deref()
     }
 }
 

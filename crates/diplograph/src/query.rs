@@ -25,6 +25,7 @@ mod chains;
 pub(crate) mod history;
 mod neighbourhood;
 mod offices;
+mod places;
 mod profile;
 mod statements;
 mod timeline;
@@ -39,6 +40,7 @@ pub use chains::{Chain, ChainQuery, Family, Hop, Link, MAX_CHAIN_ALTERNATIVES};
 pub use history::{Notice, NoticeOf, NoticeOutcome, PartyStep};
 pub use neighbourhood::NeighbourhoodQuery;
 pub use offices::{title_matches, OfficeQuery};
+pub use places::Site;
 pub use profile::{Direction, GraphStats, NodeProfile, Relation, SourceUse};
 pub use statements::{
     Attribution, AttributionChain, AttributionRole, AttributionStep, StatementInfo, StatementQuery,

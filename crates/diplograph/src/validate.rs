@@ -22,6 +22,7 @@ use crate::model::{EdgeKind, LifecycleState, LifecycleStep, Node, NodeDetails, N
 use crate::provenance::{locate_text, Citation, Located, Span, MAX_OCCURRENCE};
 
 mod parties;
+mod places;
 
 /// What a whole-graph problem is about, so a loader can say where in the file it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -191,7 +192,10 @@ pub(crate) fn check_node(node: &Node) -> Vec<Problem> {
                 check_terms(id, *kind, terms, &mut out);
             }
         }
-        NodeDetails::Person | NodeDetails::Organization { .. } | NodeDetails::Source { .. } => {}
+        NodeDetails::Person
+        | NodeDetails::Organization { .. }
+        | NodeDetails::Source { .. }
+        | NodeDetails::Place { .. } => {}
     }
     out
 }
@@ -537,6 +541,7 @@ fn qualifier_rules(q: &Qualifiers, kind: EdgeKind, label: &str, sink: &mut impl 
         &[EdgeKind::PartyTo],
         false,
     );
+    field(q.place.is_some(), "place", &[EdgeKind::Signed], false);
     if let Some(share) = q.share {
         if !(0.0..=1.0).contains(&share) {
             sink.push(
@@ -644,6 +649,9 @@ fn relation_rules(
     }
     if let Some(state) = edge.acting_for() {
         parties::acting_for_rules(graph, from, state, sink);
+    }
+    if let Some(place) = edge.place() {
+        places::place_rules(graph, place, || "/place".to_owned(), sink);
     }
 }
 
@@ -986,6 +994,22 @@ fn check_graph_into(
                         );
                     }
                 }
+                if let Some(place) = &step.place {
+                    if graph.node(place).is_some() || !rejected.hides(place, Hides::Reference) {
+                        let mut found = Vec::new();
+                        let mut sink = Collect {
+                            id: &node.id,
+                            out: &mut found,
+                        };
+                        places::place_rules(
+                            graph,
+                            place,
+                            || format!("/lifecycle/{i}/place"),
+                            &mut sink,
+                        );
+                        out.extend(found.into_iter().map(|p| (subject(), p)));
+                    }
+                }
                 if let Some(party) = &step.party {
                     let is_party = graph.index_of(&node.id).is_some_and(|ix| {
                         graph.edges_to(ix, None).any(|e| {
@@ -1076,6 +1100,7 @@ fn check_graph_into(
     }
     parties::check_roles(graph, out);
     parties::check_acting_for(graph, out);
+    places::check_located_in(graph, out);
     let aliases_clean = check_aliases(graph, report_aliases.then_some(&mut *out));
     check_external_ids(graph, out);
     aliases_clean

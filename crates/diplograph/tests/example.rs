@@ -18,7 +18,7 @@ fn example_validates_clean() {
 #[test]
 fn example_has_exact_counts() {
     let g = diplograph::example();
-    assert_eq!((g.node_count(), g.edge_count()), (75, 229));
+    assert_eq!((g.node_count(), g.edge_count()), (76, 230));
     let count = |kind| g.nodes_of_kind(kind).count();
     assert_eq!(
         [

@@ -11,7 +11,7 @@ use diplograph::format;
 use diplograph::merge::{merge, MergeOptions};
 use diplograph::model::{
     AgreementKind, Cue, Edge, EdgeKind, EventKind, LifecycleState, LifecycleStep, Node,
-    NodeDetails, NodeKind, OrganizationKind, StatementText, Status,
+    NodeDetails, NodeKind, OrganizationKind, PlaceKind, StatementText, Status,
 };
 use diplograph::provenance::{Citation, Span};
 use diplograph::time::{Containment, Interval, PartialDate};
@@ -268,6 +268,7 @@ fn details() -> impl Strategy<Value = NodeDetails> {
     prop_oneof![
         Just(NodeDetails::Person),
         select(OrganizationKind::ALL).prop_map(|kind| NodeDetails::Organization { kind }),
+        select(PlaceKind::ALL).prop_map(|kind| NodeDetails::Place { kind }),
         (
             select(AgreementKind::ALL)
                 .prop_filter("bilateral kinds need two parties", |k| !k.is_bilateral()),
@@ -508,6 +509,16 @@ fn graph() -> impl Strategy<Value = Graph> {
                 else {
                     continue;
                 };
+                // `located_in` between places only downwards in id order: no circles, which
+                // are invalid (`located-in-cycle`).
+                if e.kind == EdgeKind::LocatedIn
+                    && g.node(&to).is_some_and(|n| n.kind() == NodeKind::Place)
+                    && to >= from
+                {
+                    continue;
+                }
+                // A signing's place: a place or a country of the graph.
+                let place = pick(&[NodeKind::Place, NodeKind::Country], e.to);
                 let mut edge = Edge::new(e.kind).valid(e.start, e.end);
                 // Attested dates, in any order and repeated, that the interval allows.
                 for date in e.attested {
@@ -532,6 +543,7 @@ fn graph() -> impl Strategy<Value = Graph> {
                         }
                         EdgeKind::TradesWith => q.share = e.share,
                         EdgeKind::Other => q.relation = Some(e.text),
+                        EdgeKind::Signed => q.place = place,
                         _ => {}
                     }
                 });

@@ -33,12 +33,8 @@ pub(super) fn agreements(
     how: Listing,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    // Parties are states and the bodies acting for them: a misspelt name is matched with them first.
-    let parties = [
-        diplograph::model::NodeKind::Country,
-        diplograph::model::NodeKind::Organization,
-    ];
-    let (a, b) = (g.resolve_as(q.a, &parties)?, g.resolve_as(q.b, &parties)?);
+    let parties = diplograph::NodeKind::PARTIES;
+    let (a, b) = (g.resolve_as(q.a, parties)?, g.resolve_as(q.b, parties)?);
     let mut found = g.agreements_between(a, b, q.on.as_ref());
     found.retain(|l| {
         (q.kinds.is_empty() || q.kinds.contains(&l.kind))

@@ -26,7 +26,7 @@ pub(super) fn cite(
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let node = g
-        .node_at(g.resolve_as(source, &[NodeKind::Source])?)
+        .node_at(g.resolve_preferring(source, &[NodeKind::Source])?)
         .ok_or_else(|| Failure::NoAnswer(format!("no node `{source}`")))?;
     let id = node.id.as_str();
     let text = match &node.details {

@@ -24,7 +24,7 @@ pub(super) fn holders(
     let mut found = match body {
         None => g.office_holders(office, on)?,
         Some(body) => {
-            let ix = g.resolve_as(body, &[NodeKind::Organization, NodeKind::Country])?;
+            let ix = g.resolve_preferring(body, &[NodeKind::Organization, NodeKind::Country])?;
             let kind = g.node_at(ix).map(|n| n.kind());
             if !matches!(kind, Some(NodeKind::Organization | NodeKind::Country)) {
                 return Err(Failure::Core(diplograph::Error::NodeNotFound {

@@ -115,7 +115,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
         } => {
             let g = input::load(&inputs.files, quiet, &limits)?;
             let resolve = |n: Option<String>, kinds: &[NodeKind]| {
-                n.map(|n| g.resolve_as(&n, kinds)).transpose()
+                n.map(|n| g.resolve_preferring(&n, kinds)).transpose()
             };
             let speakers = [NodeKind::Person, NodeKind::Organization, NodeKind::Country];
             let query = StatementQuery {
@@ -151,7 +151,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             query.around = around.map(|n| g.resolve(&n)).transpose()?;
             query.with = with
                 .iter()
-                .map(|n| g.resolve(n))
+                .map(|n| g.resolve_as(n, NodeKind::ACTORS))
                 .collect::<Result<_, _>>()?;
             timeline::timeline(&g, &query, listing(Output { json, jsonl }), out)
         }

@@ -13,7 +13,7 @@ use crate::render::{citations, date, node_ref, print_table, table, valid_cell, H
 
 /// The agreement named `name`, as a node reference; an error when it is not an agreement.
 fn agreement(g: &Graph, name: &str) -> Result<(diplograph::NodeIndex, NodeRef), Failure> {
-    let ix = g.resolve_as(name, &[diplograph::model::NodeKind::Agreement])?;
+    let ix = g.resolve_preferring(name, &[diplograph::model::NodeKind::Agreement])?;
     // The core's own answer when the node is not an agreement.
     g.agreement_state(ix, None)?;
     let node = g

@@ -2,7 +2,6 @@
 
 use std::io::Write;
 
-use diplograph::model::NodeKind;
 use diplograph::query::{Certainty, Chain, ChainQuery, Hop, Link, NodeRef};
 use diplograph::{Graph, PartyRole};
 
@@ -20,9 +19,9 @@ pub(super) fn path(
     form: Form,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    // Chains run between parties: countries and organizations.
-    let parties = [NodeKind::Country, NodeKind::Organization];
-    let (a, b) = (g.resolve_as(from, &parties)?, g.resolve_as(to, &parties)?);
+    // Both ends are parties: "Seoul" is South Korea (its capital) even beside a city node.
+    let parties = diplograph::NodeKind::PARTIES;
+    let (a, b) = (g.resolve_as(from, parties)?, g.resolve_as(to, parties)?);
     let name = |ix| {
         g.node_at(ix)
             .map(|n| NodeRef::from(n).to_string())

@@ -147,6 +147,13 @@ fn print_profile(
     if let Some(place) = &p.place {
         writeln!(out, "place: {place}")?;
     }
+    if !p.held_in.is_empty() {
+        let sites: Vec<String> = p.held_in.iter().map(ToString::to_string).collect();
+        writeln!(out, "held in: {}", sites.join(", "))?;
+    }
+    if let Some(country) = &p.country {
+        writeln!(out, "country: {}", node_ref(country))?;
+    }
     if let Some(when) = &p.when {
         let shown = match (when.start, when.end) {
             (Some(a), Some(b)) if a == b => a.to_string(),
@@ -252,6 +259,7 @@ fn print_profile(
                 || s.until.is_some()
                 || s.condition.is_some()
                 || s.note.is_some()
+                || s.place.is_some()
         });
         let mut t = if marked {
             table(["state", "date", "status", "party", "details", "citations"])
@@ -266,6 +274,9 @@ fn print_profile(
                 (None, None) => "?".to_owned(),
             };
             let mut details = Vec::new();
+            if let Some(site) = s.place.as_deref().and_then(|id| g.site(id)) {
+                details.push(format!("in {site}"));
+            }
             if let Some(e) = s.effective {
                 details.push(format!("effective {e}"));
             }
@@ -334,15 +345,30 @@ fn print_profile(
     }
     if !p.signatories.is_empty() {
         writeln!(out, "\nSignatories")?;
-        let mut t = table(["person", "on behalf of", "date", "citations"]);
+        // A place column only when some signing names where it took place.
+        let placed = p.signatories.iter().any(|s| s.place.is_some());
+        let mut t = if placed {
+            table(["person", "on behalf of", "date", "place", "citations"])
+        } else {
+            table(["person", "on behalf of", "date", "citations"])
+        };
         let (rows, left_out) = first(&p.signatories, max_rows);
         for s in rows {
-            t.add_row(vec![
+            let mut row = vec![
                 node_ref(&s.person),
                 s.on_behalf_of.as_ref().map(node_ref).unwrap_or_default(),
                 date(s.date.as_ref()),
-                notes.refs(g, &s.citations),
-            ]);
+            ];
+            if placed {
+                row.push(
+                    s.place
+                        .as_ref()
+                        .map(ToString::to_string)
+                        .unwrap_or_default(),
+                );
+            }
+            row.push(notes.refs(g, &s.citations));
+            t.add_row(row);
         }
         print_rows(out, &t, left_out)?;
     }
@@ -380,6 +406,7 @@ fn print_profile(
                 r.share.map(|s| format!("share {s}")),
                 r.amount.clone(),
                 r.relation.clone(),
+                r.place.as_ref().map(|p| format!("at {p}")),
                 r.role.map(|role| role.to_string()),
                 r.acting_for.as_ref().map(|c| format!("acting for {c}")),
             ];

@@ -65,6 +65,7 @@ fn style(kind: NodeKind) -> (&'static str, &'static str) {
         NodeKind::Event => ("hexagon", "#dadaeb"),
         NodeKind::Statement => ("box", "#ffffcc"),
         NodeKind::Source => ("folder", "#d9d9d9"),
+        NodeKind::Place => ("house", "#c6dbef"),
     }
 }
 

@@ -158,6 +158,7 @@ fn step_json(out: &mut Vec<u8>, s: &LifecycleStep) {
         attested,
         party,
         effective,
+        place,
         until,
         condition,
         note,
@@ -175,6 +176,7 @@ fn step_json(out: &mut Vec<u8>, s: &LifecycleStep) {
     f.field("effective", effective.as_ref());
     f.field("note", note.as_ref());
     f.field("party", party.as_ref());
+    f.field("place", place.as_ref());
     f.field("state", Some(state));
     f.field("status", (!status.is_default()).then_some(status));
     f.field("until", until.as_ref());
@@ -280,6 +282,7 @@ pub(crate) const EDGE_COLUMNS: &[&str] = &[
     "relation",
     "role",
     "acting_for",
+    "place",
     "citation_count",
     "citations",
 ];
@@ -519,8 +522,9 @@ const E_AMOUNT: usize = 13;
 const E_RELATION: usize = 14;
 const E_ROLE: usize = 15;
 const E_ACTING_FOR: usize = 16;
-const E_CITATION_COUNT: usize = 17;
-const E_CITATIONS: usize = 18;
+const E_PLACE: usize = 17;
+const E_CITATION_COUNT: usize = 18;
+const E_CITATIONS: usize = 19;
 
 /// Hands a date's three cells to `put`: its text at column `at`, its earliest day at
 /// `at + 1` and its latest at `at + 2` (each day only when the date has one).
@@ -572,7 +576,10 @@ pub(crate) fn visit_node<'g>(
         put(N_SUBKIND, str_cell(subkind));
     }
     match &n.details {
-        NodeDetails::Country | NodeDetails::Person | NodeDetails::Organization { .. } => {}
+        NodeDetails::Country
+        | NodeDetails::Person
+        | NodeDetails::Organization { .. }
+        | NodeDetails::Place { .. } => {}
         NodeDetails::Agreement {
             lifecycle, terms, ..
         } => {
@@ -711,6 +718,9 @@ pub(crate) fn visit_edge<'g>(
     }
     if let Some(state) = e.acting_for() {
         put(E_ACTING_FOR, str_cell(state));
+    }
+    if let Some(place) = e.place() {
+        put(E_PLACE, str_cell(place));
     }
     put(E_CITATION_COUNT, Cell::Int(count(e.citations.len())));
     if !e.citations.is_empty() {
@@ -971,6 +981,7 @@ mod tests {
             (E_RELATION, "relation"),
             (E_ROLE, "role"),
             (E_ACTING_FOR, "acting_for"),
+            (E_PLACE, "place"),
             (E_CITATION_COUNT, "citation_count"),
             (E_CITATIONS, "citations"),
         ];

@@ -97,7 +97,7 @@ fn write_span(out: &mut Vec<u8>, start: Option<NaiveDate>, end: Option<NaiveDate
 
 /// The days a node exists on the timeline: an event from its first to its last day; a
 /// statement on its date; a source from its date on; an agreement from its first dated step
-/// to its termination. Countries, people and organizations have no bounds.
+/// to its termination. Countries, people, organizations and places have no bounds.
 pub(crate) fn node_span(n: &Node) -> (Option<NaiveDate>, Option<NaiveDate>) {
     match &n.details {
         NodeDetails::Event { when, .. } => (
@@ -121,9 +121,10 @@ pub(crate) fn node_span(n: &Node) -> (Option<NaiveDate>, Option<NaiveDate>) {
                 end.and_then(|d| d.latest()),
             )
         }
-        NodeDetails::Country | NodeDetails::Person | NodeDetails::Organization { .. } => {
-            (None, None)
-        }
+        NodeDetails::Country
+        | NodeDetails::Person
+        | NodeDetails::Organization { .. }
+        | NodeDetails::Place { .. } => (None, None),
     }
 }
 

@@ -68,6 +68,7 @@ fn shape(kind: NodeKind, text: &str) -> String {
         NodeKind::Event => format!(">{text}]"),
         NodeKind::Statement => format!("({text})"),
         NodeKind::Source => format!("[({text})]"),
+        NodeKind::Place => format!("[/{text}/]"),
     }
 }
 
@@ -80,6 +81,7 @@ fn colour(kind: NodeKind) -> &'static str {
         NodeKind::Event => "#dadaeb",
         NodeKind::Statement => "#ffffcc",
         NodeKind::Source => "#d9d9d9",
+        NodeKind::Place => "#c6dbef",
     }
 }
 

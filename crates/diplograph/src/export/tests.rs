@@ -66,7 +66,7 @@ pub(crate) fn bait_graph() -> Graph {
             NodeDetails::Agreement {
                 kind: AgreementKind::Gsomia,
                 lifecycle: vec![
-                    LifecycleStep::new(LifecycleState::Signed, Some(d("2016-11"))),
+                    LifecycleStep::new(LifecycleState::Signed, Some(d("2016-11"))).with_place("pl"),
                     LifecycleStep::new(LifecycleState::Suspended, Some(d("2019-08-22"))),
                 ],
                 terms: None,
@@ -92,6 +92,13 @@ pub(crate) fn bait_graph() -> Graph {
             },
         )
         .with_citation(Citation::new("src").via("o2")),
+        Node::new(
+            "pl",
+            "Seoul <venue> & \"hall\"",
+            NodeDetails::Place {
+                kind: crate::model::PlaceKind::Venue,
+            },
+        ),
         Node::new(
             "src",
             "Article",
@@ -140,6 +147,15 @@ pub(crate) fn bait_graph() -> Graph {
             }),
         ),
         ("ev", "KOR", Edge::new(EdgeKind::HeldIn)),
+        ("pl", "KOR", Edge::new(EdgeKind::LocatedIn)),
+        (
+            "p2",
+            "g",
+            Edge::new(EdgeKind::Signed).qualified(|q| {
+                q.on_behalf_of = Some("KOR".to_owned());
+                q.place = Some("pl".to_owned());
+            }),
+        ),
     ];
     for (f, t, e) in edges {
         g.relate(f, t, e).unwrap_or_else(|e| unreachable!("{e}"));
@@ -199,7 +215,7 @@ fn snapshots_of_the_bait_graph() {
 #[test]
 fn snapshots_of_the_example() {
     let g = crate::example();
-    assert_eq!(g.node_count(), 75);
+    assert_eq!(g.node_count(), 76);
     // The display formats are small enough to review whole.
     insta::assert_snapshot!("example_dot", out(&g, ExportFormat::Dot));
     insta::assert_snapshot!("example_mermaid", out(&g, ExportFormat::Mermaid));
@@ -294,7 +310,10 @@ fn csv_to_a_directory() {
     assert_eq!(nodes.lines().next(), Some(":ID,:LABEL,id,kind,name,aliases,subkind,date,date_earliest,date_latest,end,end_earliest,end_latest,place,quote,url,text,lifecycle,state,citation_count,citations,attr.iso2,attr.population_m,attr.tags"));
     assert!(nodes
         .contains("\nNAM,Country,NAM,country,Namibia,\"[\"\"NA\"\"]\",,,,,,,,,,,,,,0,,NA,2.6,\n"));
-    assert!(edges.contains("NAM,KOR,TRADES_WITH,NAM,KOR,trades_with,,,,,,,0.25,'=1+1,0\n"));
+    assert!(edges.contains("NAM,KOR,TRADES_WITH,NAM,KOR,trades_with,,,,,,,,0.25,'=1+1,,0\n"));
+    // A signing's place: the id of the place node, in its own column.
+    assert!(edges.contains("p2,g,SIGNED,p2,g,signed,,,,,,KOR,,,,pl,0\n"));
+    assert!(nodes.contains("\npl,Place,pl,place,"));
     // Attested dates: one column, a JSON list of the dates the data states.
     assert!(edges.contains(
         "p1,\"o\"\"1\",HOLDS_OFFICE,p1,\"o\"\"1\",holds_office,,,,\"[\"\"2016-06-04\"\",\"\"2021-05\"\"]\","

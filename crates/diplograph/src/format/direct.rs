@@ -307,6 +307,7 @@ impl Check<'_> {
             && self.id(&r.to)
             && r.on_behalf_of.as_deref().is_none_or(|s| self.id(s))
             && r.acting_for.as_deref().is_none_or(|s| self.id(s))
+            && r.place.as_deref().is_none_or(|s| self.id(s))
             && [&r.title, &r.amount, &r.relation]
                 .into_iter()
                 .all(|s| s.as_deref().is_none_or(|s| self.string(s)))

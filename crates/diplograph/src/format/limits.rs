@@ -337,9 +337,9 @@ impl<'t> Scan<'t, '_> {
                 l.max_source_text_len,
             ),
             (Some(Role::Node), Some("id"))
-            | (Some(Role::Edge), Some("from" | "to" | "on_behalf_of" | "acting_for"))
+            | (Some(Role::Edge), Some("from" | "to" | "on_behalf_of" | "acting_for" | "place"))
             | (Some(Role::Citation), Some("source"))
-            | (Some(Role::Step), Some("party"))
+            | (Some(Role::Step), Some("party" | "place"))
             | (Some(Role::Via), None) => (
                 ProblemCode::LimitIdLength,
                 "this id",
@@ -684,6 +684,9 @@ pub(crate) mod built {
                     if let Some(p) = &step.party {
                         c.id(&|| format!("/lifecycle/{i}/party"), p);
                     }
+                    if let Some(p) = &step.place {
+                        c.id(&|| format!("/lifecycle/{i}/place"), p);
+                    }
                     for (name, v) in [("condition", &step.condition), ("note", &step.note)] {
                         if let Some(v) = v {
                             c.string(&|| format!("/lifecycle/{i}/{name}"), v);
@@ -710,6 +713,9 @@ pub(crate) mod built {
             }
             if let Some(p) = &q.acting_for {
                 c.id(&|| "/acting_for".to_owned(), p);
+            }
+            if let Some(p) = &q.place {
+                c.id(&|| "/place".to_owned(), p);
             }
             for (key, text) in [
                 ("title", &q.title),

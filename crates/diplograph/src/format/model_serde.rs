@@ -87,7 +87,7 @@ mod tests {
             assert_eq!(back.as_ref(), Some(node), "{text}");
             seen += 1;
         }
-        assert_eq!(seen, 75);
+        assert_eq!(seen, 76);
     }
 
     #[test]
@@ -126,7 +126,7 @@ mod tests {
             assert_eq!(back.as_ref(), Some(view.edge), "{text}");
             seen += 1;
         }
-        assert_eq!(seen, 229);
+        assert_eq!(seen, 230);
     }
 
     #[test]

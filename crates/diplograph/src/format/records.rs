@@ -10,7 +10,7 @@ use serde_json::value::RawValue;
 use super::direct;
 use crate::model::{
     AgreementKind, Attributes, Binding, Cue, EdgeKind, EventKind, LifecycleStep, NodeKind,
-    OrganizationKind, PartyRole, Renewal, Status, Vote,
+    OrganizationKind, PartyRole, PlaceKind, Renewal, Status, Vote,
 };
 use crate::provenance::Citation;
 use crate::time::PartialDate;
@@ -67,6 +67,8 @@ pub(super) struct NodeRecord<'a> {
     pub(super) vote: Option<Cow<'a, Vote>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) event_kind: Option<EventKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) place_kind: Option<PlaceKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) date: Option<PartialDate>,
     /// Absent: the event lasts its one `date`; `null`: it began on `date` and its end is
@@ -151,6 +153,9 @@ pub(super) struct EdgeRecord<'a> {
     pub(super) role: Option<PartyRole>,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
     pub(super) acting_for: Option<Cow<'a, str>>,
+    /// For `signed`: the id of the place or country where it was signed.
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    pub(super) place: Option<Cow<'a, str>>,
     #[serde(
         default,
         deserialize_with = "direct::attributes",

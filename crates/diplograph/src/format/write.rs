@@ -31,6 +31,7 @@ pub(super) fn node_record(n: &Node) -> NodeRecord<'_> {
         renewal: None,
         vote: None,
         event_kind: None,
+        place_kind: None,
         date: None,
         end: None,
         place: None,
@@ -46,6 +47,7 @@ pub(super) fn node_record(n: &Node) -> NodeRecord<'_> {
     match &n.details {
         NodeDetails::Country | NodeDetails::Person => {}
         NodeDetails::Organization { kind } => r.org_kind = Some(*kind),
+        NodeDetails::Place { kind } => r.place_kind = Some(*kind),
         NodeDetails::Agreement {
             kind,
             lifecycle,
@@ -112,6 +114,7 @@ pub(super) fn edge_record<'g>(from: &'g str, to: &'g str, e: &'g Edge) -> EdgeRe
         relation: q.and_then(|q| q.relation.as_deref()).map(Cow::Borrowed),
         role: q.and_then(|q| q.role),
         acting_for: q.and_then(|q| q.acting_for.as_deref()).map(Cow::Borrowed),
+        place: q.and_then(|q| q.place.as_deref()).map(Cow::Borrowed),
         attributes: Cow::Borrowed(&e.attributes),
         citations: Cow::Borrowed(&e.citations),
     }

@@ -178,6 +178,17 @@ fn combine(
             _ => {}
         }
     }
+    match (held.step.place.as_deref(), step.place.as_deref()) {
+        (Some(x), Some(y)) if x != y => {
+            let chosen = x.min(y).to_owned();
+            found.conflicts.push(format!(
+                "`{id}`: the `{state}` step's place is `{x}` (in {mine}) or `{y}` (in {theirs}); kept `{chosen}`"
+            ));
+            held.step.place = Some(chosen);
+        }
+        (None, Some(_)) => held.step.place.clone_from(&step.place),
+        _ => {}
+    }
     union_citations(&mut held.step.citations, &step.citations);
     held.inputs.extend(inputs.iter().copied());
 }

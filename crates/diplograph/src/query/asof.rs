@@ -318,6 +318,9 @@ pub struct Signatory {
     pub on_behalf_of: Option<NodeRef>,
     /// The signing date (the edge's start), if known.
     pub date: Option<PartialDate>,
+    /// Where it was signed (the edge's `place`) and the country that lies in, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<super::Site>,
     /// Citations of the `signed` edge.
     pub citations: Vec<Citation>,
 }
@@ -747,6 +750,7 @@ impl Graph {
                     .and_then(|id| self.node(id))
                     .map(NodeRef::from),
                 date: e.edge.valid.start,
+                place: e.edge.place().and_then(|id| self.site(id)),
                 citations: e.edge.citations.clone(),
             })
             .collect();

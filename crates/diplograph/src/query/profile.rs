@@ -65,6 +65,9 @@ pub struct Relation {
     /// The relation name, for `other`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relation: Option<String>,
+    /// Where it was signed, for `signed`: the id of a place or country.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// The party's role, for `party_to` when it is not `member`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<crate::model::PartyRole>,
@@ -98,6 +101,13 @@ pub struct NodeProfile {
     /// For events: the place in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// For events: the places and countries it was held in (`held_in`), each with its
+    /// country ([`Graph::held_in`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub held_in: Vec<super::Site>,
+    /// For places: the country it lies in, up `located_in` ([`Graph::country_of`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<NodeRef>,
     /// For events: whether it happened (`occurred`), or was planned, scheduled, cancelled,
     /// postponed, or did not happen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -269,6 +279,7 @@ impl Graph {
                     share: edge.share(),
                     amount: edge.amount().map(str::to_owned),
                     relation: edge.relation().map(str::to_owned),
+                    place: edge.place().map(str::to_owned),
                     role: edge.qualifiers.as_ref().and_then(|q| q.role),
                     acting_for: edge.acting_for().map(str::to_owned),
                     citations: edge.citations.clone(),
@@ -327,6 +338,18 @@ impl Graph {
             as_of: on.copied(),
             when,
             place,
+            held_in: if kind == NodeKind::Event {
+                self.held_in(ix)
+            } else {
+                Vec::new()
+            },
+            country: if kind == NodeKind::Place {
+                self.country_of(ix)
+                    .and_then(|c| self.node_at(c))
+                    .map(NodeRef::from)
+            } else {
+                None
+            },
             status,
             date,
             url,
@@ -380,7 +403,7 @@ impl Graph {
     ///
     /// ```
     /// let s = diplograph::example().stats();
-    /// assert_eq!((s.nodes, s.edges, s.citations), (75, 229, 416));
+    /// assert_eq!((s.nodes, s.edges, s.citations), (76, 230, 418));
     /// assert_eq!(s.first_date.map(|d| d.to_string()).as_deref(), Some("2009"));
     /// ```
     ///

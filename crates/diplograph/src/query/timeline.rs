@@ -201,6 +201,10 @@ pub struct TimelineEntry {
     pub condition: Option<String>,
     /// A note, in words (lifecycle steps).
     pub note: Option<String>,
+    /// Where: the place or country an event was held in (its first `held_in` edge) or a
+    /// lifecycle step names, with the country it lies in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<super::Site>,
     /// What happened in words, status marked ([`TimelineEntry::describe`]): the one
     /// rendering the CLI and Python show.
     pub description: String,
@@ -249,7 +253,8 @@ fn derived_changes(
 impl TimelineEntry {
     /// What happened, in words, with its status marked when it is not `occurred`:
     /// `meeting`, `notice_given (United States), effective 2020-11-22`,
-    /// `signed [cancelled]`, `renewed, until 2026-02-05` (the condition and note are fields
+    /// `signed [cancelled]`, `renewed, until 2026-02-05`, `signed, in Washington (United
+    /// States)` (a step that names its place; the condition and note are fields
     /// of their own).
     pub fn describe(&self) -> String {
         let mut out = match &self.what {
@@ -269,6 +274,9 @@ impl TimelineEntry {
                 }
                 if let Some(u) = until {
                     s.push_str(&format!(", until {u}"));
+                }
+                if let Some(site) = &self.place {
+                    s.push_str(&format!(", in {site}"));
                 }
                 s
             }
@@ -417,6 +425,7 @@ impl Graph {
                             status: Status::default(),
                             condition: None,
                             note: None,
+                            place: None,
                             description: String::new(),
                             derived: false,
                             citations: node.citations.clone(),
@@ -443,6 +452,7 @@ impl Graph {
                             status: *status,
                             condition: None,
                             note: None,
+                            place: self.held_in(ix).into_iter().next(),
                             description: String::new(),
                             derived: false,
                             citations: node.citations.clone(),
@@ -471,6 +481,7 @@ impl Graph {
                             status: step.status,
                             condition: step.condition.clone(),
                             note: step.note.clone(),
+                            place: step.place.as_deref().and_then(|p| self.site(p)),
                             description: String::new(),
                             derived,
                             citations: step.citations.clone(),
