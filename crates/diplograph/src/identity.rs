@@ -6,7 +6,7 @@
 //! "Han Min-koo", "Han Min Koo" and "han min koo".
 //!
 //! A name that matches nothing gets [`Suggestion`]s: the names closest to it by similarity
-//! ([`suggest`]), those of the node kinds the caller asks for first.
+//! ([`similarity`]), those of the node kinds the caller asks for first ([`crate::Graph::resolve_as`]).
 
 use std::sync::OnceLock;
 

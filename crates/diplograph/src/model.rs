@@ -1178,7 +1178,7 @@ pub struct Qualifiers {
     /// For `party_to`: the party's role, when not `member` (the default is kept as `None`).
     pub role: Option<PartyRole>,
     /// For `party_to` from an organization: the id of the country it acts for (otherwise
-    /// derived from `part_of`, see [`crate::Graph::acting_for`]).
+    /// derived from `part_of`, see [`crate::Graph::acts_for`]).
     pub acting_for: Option<String>,
     /// For `signed`: the id of the place or country where the person signed.
     pub place: Option<String>,
