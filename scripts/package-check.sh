@@ -58,7 +58,7 @@ import diplograph
 
 assert "site-packages" in diplograph.__file__, diplograph.__file__
 g = diplograph.example()
-assert (len(g), g.edge_count) == (75, 228), (len(g), g.edge_count)
+assert (len(g), g.edge_count) == (76, 230), (len(g), g.edge_count)
 
 readme = open(sys.argv[1], encoding="utf-8").read()
 blocks = re.findall(r"```python\n(.*?)```", readme, re.S)
