@@ -1128,7 +1128,12 @@ type FactKey = (
     Option<String>,
     Option<u64>,
     Option<String>,
-    (Option<crate::model::PartyRole>, Option<String>),
+    // A party's role and acting state; a signing's place.
+    (
+        Option<crate::model::PartyRole>,
+        Option<String>,
+        Option<String>,
+    ),
 );
 
 /// [`FactKey`] borrowed from the edge: to hash and compare facts without allocating (it hashes
@@ -1146,7 +1151,11 @@ type FactRef<'e> = (
     Option<&'e str>,
     Option<u64>,
     Option<&'e str>,
-    (Option<crate::model::PartyRole>, Option<&'e str>),
+    (
+        Option<crate::model::PartyRole>,
+        Option<&'e str>,
+        Option<&'e str>,
+    ),
 );
 
 /// The hash of a fact: its parts laid out as bytes in `bytes` (reused from edge to edge), then
@@ -1187,7 +1196,11 @@ fn fact_ref(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactRef<'_> {
         text(e.relation()),
         q.and_then(|q| q.share).map(f64::to_bits),
         text(q.and_then(|q| q.amount.as_deref())),
-        (q.and_then(|q| q.role), text(e.acting_for())),
+        (
+            q.and_then(|q| q.role),
+            text(e.acting_for()),
+            text(e.place()),
+        ),
     )
 }
 
@@ -1207,7 +1220,7 @@ fn fact_key(from: NodeIndex, to: NodeIndex, e: &Edge) -> FactKey {
         owned(relation),
         share,
         owned(amount),
-        (party.0, owned(party.1)),
+        (party.0, owned(party.1), owned(party.2)),
     )
 }
 
@@ -1223,6 +1236,11 @@ fn edge_key(from: &str, to: &str, e: &Edge) -> String {
             role.map(|r| r.as_str()).unwrap_or_default(),
             state.as_deref().unwrap_or_default()
         ),
+    };
+    // A signing's place, only when stated, likewise.
+    let party = match &q.place {
+        None => party,
+        Some(place) => format!("{party}\u{1f}at {place}"),
     };
     format!(
         "{from}\u{1f}{}\u{1f}{to}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}{}\u{1f}{}\u{1f}{}\u{1f}{}{party}",

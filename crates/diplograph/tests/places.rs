@@ -362,3 +362,33 @@ fn a_statement_is_made_in_a_place_or_a_country() {
         .and_then(|e| e.problems().map(|p| p[0].code.to_string()));
     assert_eq!(err.as_deref(), Some("edge-endpoint-kind"));
 }
+
+#[test]
+fn merging_keeps_both_places_two_sources_give_for_one_signature() {
+    use diplograph::merge::{merge, MergeOptions};
+    let a = new_start();
+    // Another report has Obama sign in the city, not the castle: a second fact, not the same
+    // one (neither place may be lost).
+    let b = diplograph::format::from_str(&NEW_START.replacen(
+        r#""on_behalf_of": "USA", "place": "prague-castle","#,
+        r#""on_behalf_of": "USA", "place": "prague","#,
+        1,
+    ))
+    .expect("the city as Obama's place of signing");
+    let places = |g: &Graph| {
+        let obama = g.index_of("barack-obama").expect("Obama");
+        let mut p: Vec<String> = g
+            .edges_from(obama, Some(EdgeKind::Signed))
+            .filter_map(|e| e.edge.place().map(str::to_owned))
+            .collect();
+        p.sort();
+        p
+    };
+    for inputs in [[("a", &a), ("b", &b)], [("b", &b), ("a", &a)]] {
+        let m = merge(&inputs, MergeOptions::default()).expect("merges");
+        assert_eq!(places(&m.graph), ["prague", "prague-castle"]);
+    }
+    // The same place from both: one signature.
+    let m = merge(&[("a", &a), ("a2", &a)], MergeOptions::default()).expect("merges");
+    assert_eq!(places(&m.graph), ["prague-castle"]);
+}
