@@ -88,11 +88,7 @@ fn build(py: Python<'_>, e: &Error) -> Result<PyErr, PyErr> {
     let kwargs = PyDict::new(py);
     let class = match e {
         Error::Invalid { problems } => {
-            let list = PyList::empty(py);
-            for p in &problems.0 {
-                list.append(problem_to_py(py, p)?)?;
-            }
-            kwargs.set_item("problems", list)?;
+            kwargs.set_item("problems", problems_to_py(py, &problems.0)?)?;
             let all_syntax = !problems.0.is_empty()
                 && problems
                     .0
@@ -161,6 +157,18 @@ fn build(py: Python<'_>, e: &Error) -> Result<PyErr, PyErr> {
 }
 
 /// A core problem as a `diplograph.Problem`.
+/// Problems as a Python list of ``Problem`` (validation, warnings, merge conflicts).
+pub(crate) fn problems_to_py<'py>(
+    py: Python<'py>,
+    problems: &[Problem],
+) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for p in problems {
+        list.append(problem_to_py(py, p)?)?;
+    }
+    Ok(list)
+}
+
 pub(crate) fn problem_to_py<'py>(py: Python<'py>, p: &Problem) -> PyResult<Bound<'py, PyAny>> {
     let module = py.import(ERRORS_MODULE)?;
     let kwargs = PyDict::new(py);

@@ -23,7 +23,7 @@ use pyo3::exceptions::PyTypeError;
 
 use crate::columns;
 use crate::date::{DateArg, DatesArg};
-use crate::errors::{problem_to_py, to_py_err, warn_layout, IntoPyResult};
+use crate::errors::{problems_to_py, to_py_err, warn_layout, IntoPyResult};
 use crate::limits::LimitsArg;
 use crate::objects::{
     attributes_from_py, citations, term_from_py, CitationArg, NameArg, PyEdge, PyNode, StepArg,
@@ -584,11 +584,7 @@ impl PyGraph {
         let g = self.read(py)?;
         let g = &*g;
         let problems = py.detach(|| g.validate());
-        let list = PyList::empty(py);
-        for p in &problems {
-            list.append(problem_to_py(py, p)?)?;
-        }
-        Ok(list)
+        problems_to_py(py, &problems)
     }
 
     /// What is worth a look but does not make the graph invalid, as a list of ``Problem``
@@ -604,11 +600,7 @@ impl PyGraph {
         let g = self.read(py)?;
         let g = &*g;
         let problems = py.detach(|| g.warnings());
-        let list = PyList::empty(py);
-        for p in &problems {
-            list.append(problem_to_py(py, p)?)?;
-        }
-        Ok(list)
+        problems_to_py(py, &problems)
     }
 
     // ---- saving --------------------------------------------------------------------------
@@ -1466,13 +1458,8 @@ pub(crate) fn merge(
     };
     if !merged.conflicts.is_empty() || !merged.refinements.is_empty() {
         let warn = py.import("diplograph._errors")?.getattr("warn_conflicts")?;
-        let (conflicts, refinements) = (PyList::empty(py), PyList::empty(py));
-        for p in &merged.conflicts {
-            conflicts.append(problem_to_py(py, p)?)?;
-        }
-        for p in &merged.refinements {
-            refinements.append(problem_to_py(py, p)?)?;
-        }
+        let conflicts = problems_to_py(py, &merged.conflicts)?;
+        let refinements = problems_to_py(py, &merged.refinements)?;
         warn.call1((conflicts, refinements))?;
     }
     Ok(PyGraph::from_graph(merged.graph))
