@@ -174,11 +174,30 @@ def _row_html(columns: list[tuple[str, Callable[[Any], str]]]) -> Callable[[Any]
     return row
 
 
+#: The fields the core leaves out when they are empty or do not apply to the node's kind,
+#: and what they read as then.
+_ABSENT: dict[str, Any] = {
+    **dict.fromkeys(["lifecycle", "parties", "signatories", "offices", "attendees", "held_in"], []),
+    **dict.fromkeys(["when", "place", "country", "status", "date", "url", "text_length", "state", "terms", "statement"]),
+}
+
+
 class NodeProfile(Record):
     """Everything about one node (``Graph.profile``): a record of the core's ``NodeProfile``
-    whose ``repr`` and notebook HTML read as ``diplograph show`` prints it."""
+    whose ``repr`` and notebook HTML read as ``diplograph show`` prints it. A list that is
+    empty, or does not apply to the node's kind, reads as ``[]`` (``profile.offices`` of an
+    agreement), a detail that does not apply as ``None``."""
 
     __slots__ = ()
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return super().__getattr__(name)
+        except AttributeError:
+            if name in _ABSENT:
+                value = _ABSENT[name]
+                return list(value) if isinstance(value, list) else value
+            raise
 
     def _heading(self) -> str:
         kind = self.node.kind + (f" ({self.subkind})" if self.subkind else "")
