@@ -61,7 +61,10 @@ from ._native import (
     loads,
     merge,
 )
+from ._options import options
+from ._profile import NodeProfile
 from ._results import NodeRef, Record, Results
+from ._views import DegreeView, EdgeView, NodeView
 
 __version__: str = _native.__version__
 
@@ -87,8 +90,10 @@ __all__ = [
     "Candidate",
     "Citation",
     "ConcurrentModificationError",
+    "DegreeView",
     "DiplographError",
     "Edge",
+    "EdgeView",
     "FileError",
     "Frames",
     "Graph",
@@ -100,7 +105,9 @@ __all__ = [
     "MergeRefinementWarning",
     "Node",
     "NodeNotFound",
+    "NodeProfile",
     "NodeRef",
+    "NodeView",
     "ParseError",
     "PartialDate",
     "Problem",
@@ -114,6 +121,7 @@ __all__ = [
     "load",
     "loads",
     "merge",
+    "options",
     "to_networkx",
     "to_pandas",
 ]

@@ -7,6 +7,7 @@
 //! loads, validates, merges or searches; a `Graph` guards its core graph with a lock of its
 //! own ([`shared`]) so that threads may share it.
 
+mod adjacency;
 mod answers;
 mod columns;
 mod date;
