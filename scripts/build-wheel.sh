@@ -36,7 +36,8 @@ while [ $# -gt 0 ]; do
 done
 
 venv=${DIPLOGRAPH_WHEEL_VENV:-$root/target/wheel-venv}
-if [ ! -x "$venv/bin/auditwheel" ] || [ ! -x "$venv/bin/maturin" ] || [ ! -x "$venv/bin/twine" ] || ! "$venv/bin/python" -c "import ziglang, markdown" 2>/dev/null; then
+# Every tool runs as `python -m`: a virtualenv's bin/ scripts name the path it was made at.
+if ! "$venv/bin/python" -c "import maturin, ziglang, auditwheel, twine, markdown" 2>/dev/null; then
   echo "== virtualenv $venv: maturin, ziglang, auditwheel" >&2
   "${PYTHON:-python3}" -m venv "$venv"
   "$venv/bin/python" -m pip install -q --upgrade pip
@@ -49,7 +50,7 @@ mkdir -p "$out"
 built=$(mktemp -d)
 trap 'rm -rf "$built"' EXIT
 # maturin finds zig through the ziglang package of the interpreter it runs with.
-(cd python && PATH="$venv/bin:$PATH" "$venv/bin/maturin" build --quiet --profile "$profile" \
+(cd python && PATH="$venv/bin:$PATH" "$venv/bin/python" -m maturin build --quiet --profile "$profile" \
   --zig --compatibility manylinux2014 -i "$venv/bin/python" -o "$built" >&2)
 wheels=("$built"/diplograph-*.whl)
 [ "${#wheels[@]}" -eq 1 ] && [ -f "${wheels[0]}" ] || { echo "expected one wheel, got: ${wheels[*]}" >&2; exit 1; }
@@ -74,7 +75,7 @@ case " $tags " in
   *" cp39-abi3-manylinux2014_x86_64 "*) ;;
   *) echo "$name: WHEEL file's tags are '$tags', not cp39-abi3-manylinux2014_x86_64" >&2; exit 1 ;;
 esac
-audit=$("$venv/bin/auditwheel" show "$wheel")
+audit=$("$venv/bin/python" -m auditwheel show "$wheel")
 if ! grep -q 'consistent with the following platform tag' <<<"$audit" ||
    ! grep -q '"manylinux_2_17_x86_64"' <<<"$audit"; then
   echo "auditwheel does not find $name manylinux_2_17 (manylinux2014):" >&2
@@ -83,7 +84,7 @@ if ! grep -q 'consistent with the following platform tag' <<<"$audit" ||
 fi
 
 echo "== the long description (python/README.md) as a package index renders it" >&2
-"$venv/bin/twine" check --strict "$wheel" >&2
+"$venv/bin/python" -m twine check --strict "$wheel" >&2
 # A relative link would point into the index's own site: every link must be absolute.
 "$venv/bin/python" - "$wheel" <<'PY'
 import re
