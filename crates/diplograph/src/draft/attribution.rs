@@ -882,6 +882,7 @@ fn attribution(
     speaker: Option<Range<usize>>,
     class: CueClass,
 ) -> Attribution {
+    let speaker = speaker.map(|s| reading.span(s));
     let (mut confidence, mut doubt) = speaker_confidence(reading, speaker.as_ref());
     if class == CueClass::Thought {
         confidence *= 0.75;
@@ -894,7 +895,7 @@ fn attribution(
     Attribution {
         content,
         cue: reading.span(cue),
-        speaker: speaker.map(|s| reading.span(s)),
+        speaker,
         antecedent: None,
         via: Vec::new(),
         form,
