@@ -21,7 +21,7 @@ def test_draft_finds_speakers_cues_and_chains():
     ]
     han = g.node("han-min-koo")
     assert han.name == "Han Min Koo"
-    assert g.node("reuters").organization_kind == "news_outlet"
+    assert g.node("reuters").org_kind == "news_outlet"
     source = g.nodes(kind="source")[0]
     assert str(source.date) == "2016-06-04"
     assert source.name == "Allies agree on hotline"
