@@ -27,7 +27,7 @@ mod graphml;
 mod layout;
 mod mermaid;
 mod nodelink;
-mod xml;
+pub(crate) mod xml;
 
 use std::fmt;
 use std::io::Write;
