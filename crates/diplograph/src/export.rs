@@ -29,7 +29,7 @@ mod mermaid;
 mod nodelink;
 mod schema;
 mod table;
-mod xml;
+pub(crate) mod xml;
 
 use std::fmt;
 use std::io::Write;
