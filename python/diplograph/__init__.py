@@ -38,7 +38,7 @@ from ._errors import (
     UnknownName,
     ValidationError,
 )
-from ._interop import Frames, to_networkx, to_pandas
+from ._interop import ArrowTables, Frames, PolarsFrames, to_arrow, to_networkx, to_pandas, to_polars
 from ._native import (
     AGREEMENT_KINDS,
     EDGE_KINDS,
@@ -83,6 +83,7 @@ __all__ = [
     "PLACE_KINDS",
     "STATUSES",
     "AmbiguousName",
+    "ArrowTables",
     "AsOf",
     "Candidate",
     "Citation",
@@ -103,6 +104,7 @@ __all__ = [
     "NodeRef",
     "ParseError",
     "PartialDate",
+    "PolarsFrames",
     "Problem",
     "Record",
     "Results",
@@ -114,6 +116,8 @@ __all__ = [
     "load",
     "loads",
     "merge",
+    "to_arrow",
     "to_networkx",
     "to_pandas",
+    "to_polars",
 ]

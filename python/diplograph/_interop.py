@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 
 if TYPE_CHECKING:
-    import networkx
-    import pandas
+    import networkx  # type: ignore[import-untyped,unused-ignore]
+    import pandas  # type: ignore[import-untyped,unused-ignore]
     import polars
-    import pyarrow
+    import pyarrow  # type: ignore[import-untyped,unused-ignore]
 
     from ._native import Graph
 
