@@ -38,7 +38,7 @@ from ._errors import (
     UnknownName,
     ValidationError,
 )
-from ._interop import Frames, to_networkx, to_pandas
+from ._interop import ArrowTables, Frames, PolarsFrames, to_arrow, to_networkx, to_pandas, to_polars
 from ._native import (
     AGREEMENT_KINDS,
     EDGE_KINDS,
@@ -88,6 +88,7 @@ __all__ = [
     "PLACE_KINDS",
     "STATUSES",
     "AmbiguousName",
+    "ArrowTables",
     "AsOf",
     "Candidate",
     "Citation",
@@ -112,6 +113,7 @@ __all__ = [
     "NodeView",
     "ParseError",
     "PartialDate",
+    "PolarsFrames",
     "Problem",
     "Record",
     "Results",
@@ -126,6 +128,8 @@ __all__ = [
     "loads",
     "merge",
     "options",
+    "to_arrow",
     "to_networkx",
     "to_pandas",
+    "to_polars",
 ]

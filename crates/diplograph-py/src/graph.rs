@@ -13,7 +13,9 @@ use diplograph::time::Interval;
 use diplograph::{format, Error, Graph, ProblemCode};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyBytes, PyDict, PyIterator, PyList, PyMemoryView, PyString};
+use pyo3::types::{
+    PyByteArray, PyBytes, PyDict, PyIterator, PyList, PyMemoryView, PyString, PyTuple,
+};
 
 use diplograph::query::{
     certain_only, ChainQuery, EntryKind, Family, NeighbourhoodQuery, OfficeQuery, StatementQuery,
@@ -1442,33 +1444,34 @@ impl PyGraph {
             .call1((slf,))
     }
 
-    /// ``[(id, {field: value})]`` for every node, as ``networkx`` ``add_nodes_from`` takes them:
-    /// the fields of ``Node.to_dict()`` that apply (not ``None``), dates as ``PartialDate``.
-    /// Built in one pass (for ``to_networkx``). Cost: O(nodes + their citations).
-    fn _node_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        columns::node_records(py, &*self.read(py)?)
+    /// The graph as ``(nodes, edges)`` pyarrow Tables (see ``diplograph.to_arrow``).
+    fn to_arrow<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("diplograph._interop")?
+            .getattr("to_arrow")?
+            .call1((slf,))
     }
 
-    /// ``[(from, to, index, {field: value})]`` for every edge, as ``networkx``
-    /// ``add_edges_from`` takes them: the fields of ``Edge.to_dict()`` that apply, dates as
-    /// ``PartialDate``. Built in one pass (for ``to_networkx``). Cost: O(edges + citations).
-    fn _edge_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        columns::edge_records(py, &*self.read(py)?)
+    /// The graph as ``(nodes, edges)`` polars DataFrames (see ``diplograph.to_polars``).
+    fn to_polars<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("diplograph._interop")?
+            .getattr("to_polars")?
+            .call1((slf,))
     }
 
-    /// ``{field: [value per node]}``: every field of ``Node.to_dict()`` as a column, ``None``
-    /// where it does not apply, dates as EDTF text, each date column followed by
-    /// ``NAME_earliest`` and ``NAME_latest`` (``datetime.date``). Built in one pass (for
-    /// ``to_pandas``).
-    fn _node_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        columns::node_columns(py, &*self.read(py)?, crate::records::Dates::Text)
+    /// ``(nodes, edges)``, each ``(rows, [(name, type, null_count, validity, data, offsets,
+    /// categories)])``: the schema's columns (``diplograph::export::tables``) as Arrow buffers,
+    /// built in one native pass (for ``to_arrow``). Cost: O(nodes + edges) plus the sort.
+    fn _tables<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        columns::tables(py, &*self.read(py)?)
     }
 
-    /// ``{field: [value per edge]}``: ``index`` and every field of ``Edge.to_dict()`` as a
-    /// column, ``None`` where it does not apply, dates as EDTF text, each date column followed
-    /// by ``NAME_earliest`` and ``NAME_latest`` (``datetime.date``) (for ``to_pandas``).
-    fn _edge_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        columns::edge_columns(py, &*self.read(py)?, crate::records::Dates::Text)
+    /// ``([(id, {field: value})], [(source, target, {field: value})])``: what networkx's
+    /// ``add_nodes_from`` and ``add_edges_from`` take, the schema's fields that a node or edge
+    /// has, scalars and strings only (for ``to_networkx``). Cost: O(nodes + edges) plus the sort.
+    fn _networkx_rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        columns::networkx_rows(py, &*self.read(py)?)
     }
 
     fn __getstate__(&self, py: Python<'_>) -> PyResult<String> {
