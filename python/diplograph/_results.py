@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime
 import html
 import keyword
-from typing import Any, Iterable, Mapping, Optional
+from typing import Any, Iterable, Mapping, Optional, SupportsIndex, overload
 
 from ._native import Citation, PartialDate
 
@@ -148,6 +148,16 @@ class Results(list):  # type: ignore[type-arg]
 
     def __reduce__(self) -> Any:
         return (Results, (self.kind_name, list(self)))
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> Any: ...
+    @overload
+    def __getitem__(self, index: slice) -> Results: ...
+    def __getitem__(self, index: Any) -> Any:
+        # A slice of answers is answers of the same kind (its table, its columns).
+        if isinstance(index, slice):
+            return Results(self.kind_name, super().__getitem__(index))
+        return super().__getitem__(index)
 
     def to_dicts(self) -> list[dict[str, Any]]:
         """Every record as plain data (see ``Record.to_dict``)."""

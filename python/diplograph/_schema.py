@@ -14,6 +14,7 @@ every question over every test graph and check that no field falls outside them.
 from __future__ import annotations
 
 import datetime
+import functools
 from typing import Any, Iterable
 
 from ._native import PartialDate
@@ -147,9 +148,8 @@ def row(record: Any, wanted: Iterable[str]) -> dict[str, Any]:
     """One record's values by column, ``None`` in each column the record does not reach."""
     from ._results import NodeRef, Record, _plain
 
-    wanted = list(wanted)
-    keep = set(wanted)
-    prefixes = {c.rsplit(".", i)[0] for c in keep for i in range(1, c.count(".") + 1)}
+    wanted = tuple(wanted)
+    keep, prefixes = _paths(wanted)
     out: dict[str, Any] = dict.fromkeys(wanted)
 
     def walk(value: Any, path: str) -> None:
@@ -170,6 +170,13 @@ def row(record: Any, wanted: Iterable[str]) -> dict[str, Any]:
 
     walk(record, "")
     return out
+
+
+@functools.lru_cache(maxsize=32)
+def _paths(wanted: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The columns, and the paths of the records that hold them (``state``, ``state.attested``)."""
+    prefixes = {c.rsplit(".", i)[0] for c in wanted for i in range(1, c.count(".") + 1)}
+    return frozenset(wanted), frozenset(prefixes)
 
 
 def _day(d: datetime.date | None) -> str | None:
