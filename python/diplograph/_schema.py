@@ -14,7 +14,6 @@ every question over every test graph and check that no field falls outside them.
 from __future__ import annotations
 
 import datetime
-import functools
 from typing import Any, Iterable
 
 from ._native import PartialDate
@@ -172,11 +171,17 @@ def row(record: Any, wanted: Iterable[str]) -> dict[str, Any]:
     return out
 
 
-@functools.lru_cache(maxsize=32)
+_PATHS: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
+
+
 def _paths(wanted: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
-    """The columns, and the paths of the records that hold them (``state``, ``state.attested``)."""
-    prefixes = {c.rsplit(".", i)[0] for c in wanted for i in range(1, c.count(".") + 1)}
-    return frozenset(wanted), frozenset(prefixes)
+    """The columns, and the paths of the records that hold them (``state``, ``state.attested``),
+    worked out once per list of columns."""
+    found = _PATHS.get(wanted)
+    if found is None:
+        prefixes = {c.rsplit(".", i)[0] for c in wanted for i in range(1, c.count(".") + 1)}
+        found = _PATHS[wanted] = (frozenset(wanted), frozenset(prefixes))
+    return found
 
 
 def _day(d: datetime.date | None) -> str | None:
