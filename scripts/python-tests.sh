@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Builds the Python extension (python/, maturin) and runs the Python test suite: pytest over
-# python/tests (queries, interop with networkx and pandas, pickling, exceptions, doctests, the
-# docs/python.md walkthrough, stubtest on the type stubs, the exporters read back by
-# third-party readers). Installs what it needs into a virtualenv on a fresh machine.
+# Builds the Python package's wheel as it is handed to others (scripts/build-wheel.sh:
+# manylinux2014, abi3, tags checked), installs it alone into a clean virtualenv and asks it a
+# question there, then installs it into the test virtualenv and runs the Python test suite:
+# pytest over python/tests (queries, interop with networkx and pandas, pickling, exceptions,
+# doctests, the docs/python.md walkthrough and its record tables, the notebook
+# examples/analyst.ipynb executed by nbconvert, stubtest on the type stubs, the exporters read
+# back by third-party readers). Installs what it needs into a virtualenv on a fresh machine.
 #
 #   DIPLOGRAPH_VENV   where the virtualenv lives (default: target/python-venv)
 #   PYTHON            the interpreter to create it with (default: python3)
@@ -35,11 +38,28 @@ requirements=()
 "$py" -m pip install -q "maturin>=1.7,<2" "pytest>=7" "mypy>=1.10" "networkx>=3" "pandas>=2" "${requirements[@]}"
 
 profile=${DIPLOGRAPH_PY_PROFILE:-release}
-echo "== maturin build (profile $profile) and install the wheel"
+echo "== the wheel others install (scripts/build-wheel.sh, profile $profile): manylinux2014, abi3"
 wheels=$(mktemp -d)
 trap 'rm -rf "$wheels"' EXIT
-(cd python && "$venv/bin/maturin" build --profile "$profile" --quiet -o "$wheels" -i "$py")
-"$py" -m pip install -q --force-reinstall --no-deps "$wheels"/diplograph-*.whl
+wheel=$(bash scripts/build-wheel.sh --profile "$profile" -o "$wheels" | tail -n 1)
+
+echo "== the wheel in a clean virtualenv: install it alone, import it, ask the example a question"
+"$python" -m venv "$wheels/clean"
+# No index, no dependencies: the wheel must need nothing but itself.
+"$wheels/clean/bin/python" -m pip install -q --no-index --no-deps "$wheel"
+(cd "$wheels" && "$wheels/clean/bin/python" - <<'PY'
+import diplograph
+
+assert "site-packages" in diplograph.__file__, diplograph.__file__
+g = diplograph.example()
+hops = g.path("Seoul", "Tokyo", via="intelligence", as_of="2016-06-04")[0].hops
+assert [h.link.agreement.id for h in hops] == ["gsomia-kor-usa", "gsomia-jpn-usa"], hops
+print(f"wheel ok: {diplograph.__file__}, {len(g)} nodes, Seoul -> Tokyo by {[h.link.agreement.id for h in hops]}")
+PY
+)
+
+echo "== install the wheel into $venv"
+"$py" -m pip install -q --force-reinstall --no-deps "$wheel"
 
 echo "== pytest"
 set +e

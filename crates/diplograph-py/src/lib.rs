@@ -11,6 +11,7 @@ mod adjacency;
 mod answers;
 mod columns;
 mod date;
+mod draft;
 mod errors;
 mod graph;
 mod limits;
@@ -65,5 +66,7 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(graph::load, m)?)?;
     m.add_function(wrap_pyfunction!(graph::loads, m)?)?;
     m.add_function(wrap_pyfunction!(graph::merge, m)?)?;
+    m.add_function(wrap_pyfunction!(draft::draft, m)?)?;
+    m.add_function(wrap_pyfunction!(draft::draft_many, m)?)?;
     Ok(())
 }
