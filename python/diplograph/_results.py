@@ -80,7 +80,13 @@ class Record:
         return hash((self.kind_name, repr(self.to_dict())))
 
     def __repr__(self) -> str:
-        inner = ", ".join(f"{k}={v!r}" for k, v in self._fields.items() if k != "citations")
+        # A long list field (a graph's 10,000 sources) shows its first and last items.
+        from ._display import truncated
+
+        def shown(v: Any) -> str:
+            return truncated(v) if isinstance(v, list) else repr(v)
+
+        inner = ", ".join(f"{k}={shown(v)}" for k, v in self._fields.items() if k != "citations")
         return f"{self.kind_name}({inner})"
 
     def __reduce__(self) -> Any:

@@ -82,6 +82,13 @@ def test_the_graph_summary_lists_a_few_of_10000_sources(big):
     assert f"<p>20001 nodes, 10000 edges; dates 2016-01-01 – {last}</p>" in html
 
 
+def test_the_summary_record_of_10000_sources_stays_short(big):
+    stats = big.stats()
+    assert len(stats.sources) == ROWS
+    text = repr(stats)
+    assert len(text) < 5_000 and "] (10000 in all)" in text
+
+
 def test_a_profile_with_10000_relations_stays_small(big):
     p = big.profile("p")
     assert len(p.relations) == ROWS
