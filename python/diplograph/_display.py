@@ -136,6 +136,10 @@ def _record_text(r: Any) -> str:
         return f"{'?' if start is None else start} – {'' if end is None else end}"
     if name == "AgreementState":
         return str(r["summary"])
+    if name == "Attribution":
+        return str(r["text"])
+    if name == "Cue":
+        return f"“{r['words']}”"
     if name == "Attestation":
         return f"attested {r['date']}" if r["date"] is not None else ""
     if name == "Validity":

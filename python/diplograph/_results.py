@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime
 import html
 import keyword
-from typing import Any, Iterable, Mapping, Optional
+from typing import Any, Iterable, Mapping, Optional, SupportsIndex, overload
 
 from ._native import Citation, PartialDate
 
@@ -80,7 +80,13 @@ class Record:
         return hash((self.kind_name, repr(self.to_dict())))
 
     def __repr__(self) -> str:
-        inner = ", ".join(f"{k}={v!r}" for k, v in self._fields.items() if k != "citations")
+        # A long list field (a graph's 10,000 sources) shows its first and last items.
+        from ._display import truncated
+
+        def shown(v: Any) -> str:
+            return truncated(v) if isinstance(v, list) else repr(v)
+
+        inner = ", ".join(f"{k}={shown(v)}" for k, v in self._fields.items() if k != "citations")
         return f"{self.kind_name}({inner})"
 
     def __reduce__(self) -> Any:
@@ -148,6 +154,16 @@ class Results(list):  # type: ignore[type-arg]
 
     def __reduce__(self) -> Any:
         return (Results, (self.kind_name, list(self)))
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> Any: ...
+    @overload
+    def __getitem__(self, index: slice) -> Results: ...
+    def __getitem__(self, index: Any) -> Any:
+        # A slice of answers is answers of the same kind (its table, its columns).
+        if isinstance(index, slice):
+            return Results(self.kind_name, super().__getitem__(index))
+        return super().__getitem__(index)
 
     def to_dicts(self) -> list[dict[str, Any]]:
         """Every record as plain data (see ``Record.to_dict``)."""

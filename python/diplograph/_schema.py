@@ -147,9 +147,8 @@ def row(record: Any, wanted: Iterable[str]) -> dict[str, Any]:
     """One record's values by column, ``None`` in each column the record does not reach."""
     from ._results import NodeRef, Record, _plain
 
-    wanted = list(wanted)
-    keep = set(wanted)
-    prefixes = {c.rsplit(".", i)[0] for c in keep for i in range(1, c.count(".") + 1)}
+    wanted = tuple(wanted)
+    keep, prefixes = _paths(wanted)
     out: dict[str, Any] = dict.fromkeys(wanted)
 
     def walk(value: Any, path: str) -> None:
@@ -170,6 +169,19 @@ def row(record: Any, wanted: Iterable[str]) -> dict[str, Any]:
 
     walk(record, "")
     return out
+
+
+_PATHS: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _paths(wanted: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The columns, and the paths of the records that hold them (``state``, ``state.attested``),
+    worked out once per list of columns."""
+    found = _PATHS.get(wanted)
+    if found is None:
+        prefixes = {c.rsplit(".", i)[0] for c in wanted for i in range(1, c.count(".") + 1)}
+        found = _PATHS[wanted] = (frozenset(wanted), frozenset(prefixes))
+    return found
 
 
 def _day(d: datetime.date | None) -> str | None:

@@ -33,6 +33,8 @@ NOT_QUESTIONS = {
         "add_place", "add_source", "add_statement", "country_of", "description", "dumps",
         "edge_count", "edges", "neighbourhood", "node", "nodes", "relate", "save", "search",
         "title", "to_networkx", "to_pandas", "validate", "warnings",
+        # networkx habits: ids, Edge objects and counts, no records.
+        "degree", "in_edges", "neighbors", "out_edges", "predecessors", "successors",
     },
     "AsOf": {"date"},
 }
