@@ -56,12 +56,17 @@ from ._native import (
     LifecycleStep,
     Node,
     PartialDate,
+    draft,
+    draft_many,
     example,
     load,
     loads,
     merge,
 )
+from ._options import options
+from ._profile import NodeProfile
 from ._results import NodeRef, Record, Results
+from ._views import DegreeView, EdgeView, NodeView
 
 __version__: str = _native.__version__
 
@@ -87,8 +92,10 @@ __all__ = [
     "Candidate",
     "Citation",
     "ConcurrentModificationError",
+    "DegreeView",
     "DiplographError",
     "Edge",
+    "EdgeView",
     "FileError",
     "Frames",
     "Graph",
@@ -100,7 +107,9 @@ __all__ = [
     "MergeRefinementWarning",
     "Node",
     "NodeNotFound",
+    "NodeProfile",
     "NodeRef",
+    "NodeView",
     "ParseError",
     "PartialDate",
     "Problem",
@@ -110,10 +119,13 @@ __all__ = [
     "UnknownName",
     "ValidationError",
     "__version__",
+    "draft",
+    "draft_many",
     "example",
     "load",
     "loads",
     "merge",
+    "options",
     "to_networkx",
     "to_pandas",
 ]

@@ -84,7 +84,7 @@ class Record:
         return f"{self.kind_name}({inner})"
 
     def __reduce__(self) -> Any:
-        return (Record, (self.kind_name, self._fields))
+        return (type(self), (self.kind_name, self._fields))
 
     def __dir__(self) -> list[str]:
         return sorted(set(super().__dir__()) | set(self._fields))
@@ -155,11 +155,23 @@ class Results(list):  # type: ignore[type-arg]
 
     def to_pandas(self) -> Any:
         """The answers as a pandas DataFrame, one row per record, nested records flattened with
-        dotted column names (``state.state``). Needs pandas."""
+        dotted column names (``state.state``, ``person.id``). The columns are the answer
+        kind's (``diplograph._schema.SCHEMAS``), whatever the rows hold: an empty answer has
+        the same columns as a full one. Needs pandas."""
         from ._interop import _require
+        from ._schema import columns, row
 
         pd = _require("pandas", "Results.to_pandas()")
-        return pd.json_normalize(self.to_dicts())
+        wanted = columns(self.kind_name)
+        if wanted is None:
+            return pd.json_normalize(self.to_dicts())
+        return pd.DataFrame([row(r, wanted) for r in self], columns=wanted)
+
+    def __repr__(self) -> str:
+        # A list's repr, its middle left out past ``options.display.max_rows`` (pandas' way).
+        from ._display import truncated
+
+        return truncated(self)
 
     def _repr_html_(self) -> str:
         from ._display import results_html
@@ -199,6 +211,11 @@ def _citation(d: Mapping[str, Any]) -> Citation:
     )
 
 
+#: Record classes of their own (display), by the core's type name: ``NodeProfile``
+#: (``_profile.py``) registers itself here.
+RECORD_CLASSES: dict[str, type[Record]] = {}
+
+
 def typed(kind_name: str, fields: dict[str, Any]) -> Any:
     """The Python value of one struct of the core's answer, by the struct's type name: called
     by the extension for every struct it converts."""
@@ -206,6 +223,9 @@ def typed(kind_name: str, fields: dict[str, Any]) -> Any:
         return NodeRef(fields)
     if kind_name == "Citation":
         return _citation(fields)
+    special = RECORD_CLASSES.get(kind_name)
+    if special is not None:
+        return special(kind_name, fields)
     return Record(kind_name, fields)
 
 

@@ -22,7 +22,7 @@ def offices():
 
 def holders(g, office, on, **kw):
     out = []
-    for o in g.office_holders(office, on=on, **kw):
+    for o in g.office_holders(office, as_of=on, **kw):
         near = o.validity.attested
         shown = "-" if near is None else f"{'reported' if near.source else 'attested'} {near.date}"
         out.append(f"{o.person.id} {o.validity.certainty} {shown}")
@@ -58,7 +58,7 @@ def test_defence_ministers_before_on_and_after_attested_dates(offices):
 
 
 def test_the_attestation_is_a_record_with_its_date_and_source(offices):
-    (han,) = offices.office_holders("kor-mnd", on="2016-06-04", certain=True)
+    (han,) = offices.office_holders("kor-mnd", as_of="2016-06-04", certain=True)
     att = han.validity.attested
     assert att.kind_name == "Attestation"
     assert (att.date, att.source) == (PartialDate("2016-06-04"), "st-2016-06-04")

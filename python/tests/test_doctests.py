@@ -9,7 +9,7 @@ import inspect
 import pytest
 
 import diplograph
-from diplograph import _display, _errors, _interop, _native, _results
+from diplograph import _display, _errors, _interop, _native, _options, _profile, _results, _views
 
 
 def _tests():
@@ -18,7 +18,7 @@ def _tests():
     globs.update(diplograph=diplograph, datetime=datetime)
     found = []
     seen = set()
-    for module in (diplograph, _errors, _interop, _results, _display):
+    for module in (diplograph, _errors, _interop, _results, _display, _options, _profile, _views):
         for t in finder.find(module, module.__name__, globs=dict(globs)):
             found.append(t)
             seen.add(t.name)

@@ -186,10 +186,10 @@ def test_csv_reads_in_pandas(exporter, example_json, tmp_path):
     edges = pd.read_csv(out / "edges.csv", keep_default_na=False, na_values=[""])
     assert len(nodes) == len(example_json["nodes"]) and len(edges) == len(example_json["edges"])
     assert list(nodes.columns[:5]) == [":ID", ":LABEL", "id", "kind", "name"]
-    assert list(edges.columns[:6]) == [":START_ID", ":END_ID", ":TYPE", "from", "to", "kind"]
+    assert list(edges.columns[:6]) == [":START_ID", ":END_ID", ":TYPE", "source", "target", "kind"]
     assert nodes.loc[nodes["id"] == "KOR", "name"].item() == "South Korea"
     assert str(nodes["citation_count"].dtype) == "int64"
-    got = sorted(edges.loc[(edges[":TYPE"] == "PARTY_TO") & (edges["to"] == "gsomia-kor-usa"), "from"])
+    got = sorted(edges.loc[(edges[":TYPE"] == "PARTY_TO") & (edges["target"] == "gsomia-kor-usa"), "source"])
     assert got == parties(example_json, "gsomia-kor-usa")
 
 

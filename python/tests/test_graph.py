@@ -115,7 +115,7 @@ def test_dumps_unknown_format(g):
 def test_building_and_reading_back():
     g = small()
     assert g.validate() == []
-    assert [n.id for n in g] == ["st", "KOR", "USA", "gsomia-kor-usa"]
+    assert list(g) == ["st", "KOR", "USA", "gsomia-kor-usa"]
     kor = g.node("seoul")
     assert (kor.kind, kor.id, kor.name, kor.aliases, kor.external_ids) == (
         "country",

@@ -108,7 +108,7 @@ def test_conversions_leave_the_garbage_collector_as_it_was(g):
 
 
 def test_results_to_pandas(g):
-    df = g.office_holders("Defence Minister", on="2016-06-04").to_pandas()
+    df = g.office_holders("Defence Minister", as_of="2016-06-04").to_pandas()
     assert df["person.id"].tolist() == ["gen-nakatani", "han-min-koo"]
 
 

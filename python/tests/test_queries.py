@@ -121,16 +121,16 @@ def test_parties_and_withdrawals(g):
 
 
 def test_office_holders_on_a_date(g):
-    holders = [(o.person.id, o.organization.id) for o in g.office_holders("Defence Minister", on="2016-06-04")]
+    holders = [(o.person.id, o.organization.id) for o in g.office_holders("Defence Minister", as_of="2016-06-04")]
     assert holders == [("gen-nakatani", "jpn-mod"), ("han-min-koo", "kor-mnd")]
     pentagon = g.office_holders("Pentagon")
     assert [(o.person.id, o.title) for o in pentagon] == [("ashton-carter", "Secretary of Defense")]
     assert pentagon[0].validity.rests_on_unknown is False
-    assert g.office_holders("Pentagon", on="2016-06-04")[0].validity.rests_on_unknown is True
+    assert g.office_holders("Pentagon", as_of="2016-06-04")[0].validity.rests_on_unknown is True
 
 
 def test_office_holders_by_title_words_and_within_a_body(g):
-    by_words = g.office_holders("Minister of Defense", on="2016-06-04")
+    by_words = g.office_holders("Minister of Defense", as_of="2016-06-04")
     assert [o.person.id for o in by_words] == ["gen-nakatani", "han-min-koo"]
     # A country's offices are those of its bodies, at any depth.
     assert [o.person.id for o in g.office_holders("South Korea")] == ["han-min-koo", "yoon-soon-gu"]
@@ -289,7 +289,7 @@ def test_neighbourhood_is_a_valid_graph_of_its_own(g):
     assert sub.validate() == []
     saved = sub.dumps()
     assert diplograph.loads(saved).dumps() == saved
-    assert sorted(n.id for n in g.neighbourhood("Japan", depth=0)) == ["JPN", "st-2016-06-04"]
+    assert sorted(g.neighbourhood("Japan", depth=0)) == ["JPN", "st-2016-06-04"]
 
 
 def test_lookup_and_search(g):
@@ -323,7 +323,7 @@ def test_edges_as_of_keeps_what_holds_then(g):
 
 
 def test_results_show_as_tables_and_convert(g):
-    found = g.office_holders("Defence Minister", on="2016-06-04")
+    found = g.office_holders("Defence Minister", as_of="2016-06-04")
     html = found._repr_html_()
     assert html.startswith("<table class='diplograph-results'><caption>2 Office</caption>")
     assert "Gen Nakatani (gen-nakatani)" in html
@@ -338,7 +338,7 @@ def test_answers_carry_the_cores_types(g):
     assert [chain.kind_name, chain.hops[0].kind_name, chain.hops[0].link.kind_name] == ["Chain", "Hop", "Link"]
     assert chain.hops[0].link.state.kind_name == "AgreementState"
     assert isinstance(chain.hops[0].from_, diplograph.NodeRef)
-    office = g.office_holders("Defence Minister", on="2016-06-04")[0]
+    office = g.office_holders("Defence Minister", as_of="2016-06-04")[0]
     assert office.kind_name == "Office"
     assert office.valid.kind_name == "Interval"
     assert office.validity.kind_name == "Validity"

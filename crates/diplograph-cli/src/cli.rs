@@ -445,6 +445,11 @@ pub enum Command {
         /// Print JSON lines: one chain a line.
         #[arg(long)]
         jsonl: bool,
+        /// Also write the interactive view (see `diplograph view`) with the chains' hops
+        /// highlighted, to this HTML file: the neighbourhood of the chains' stops, or the
+        /// whole graph when it is small.
+        #[arg(long, value_name = "OUT")]
+        view: Option<PathBuf>,
     },
     /// Statements: who said what, about whom, and through whom we know it.
     Statements {
@@ -508,6 +513,10 @@ pub enum Command {
         /// Print JSON lines: one entry a line.
         #[arg(long)]
         jsonl: bool,
+        /// Also draw the timeline as an SVG picture into this file: agreement lifecycles as
+        /// bars coloured by state, events as marks, statements (with --statements) as ticks.
+        #[arg(long, value_name = "OUT")]
+        svg: Option<PathBuf>,
     },
     /// Agreements binding two parties, with each one's state and parties (on a date with
     /// --as-of), and the citations behind it.
@@ -605,6 +614,46 @@ pub enum Command {
         #[command(flatten)]
         output: Output,
     },
+    /// Draft a cited graph from news reports: speakers, statements with their reporting words
+    /// and attribution chains, each citing the words it comes from with a confidence.
+    ///
+    /// Each ARTICLE is a UTF-8 text file (a directory drafts every `.txt` file in it); several
+    /// are drafted in parallel and merged into one graph, one source node per article. The
+    /// draft is for a person to review (`--review` lists what to check, most doubtful first)
+    /// and then merge into a curated graph (`diplograph merge`).
+    Draft {
+        /// The report texts, or directories of `.txt` files.
+        #[arg(value_name = "ARTICLE", required = true)]
+        files: Vec<PathBuf>,
+        /// The reports' date (EDTF: 2016-06-04): the sources' date and the date of statements
+        /// the text does not date.
+        #[arg(long, value_name = "DATE")]
+        date: Option<PartialDate>,
+        /// The report's title (default: its first line). With several articles, each keeps
+        /// its first line.
+        #[arg(long, value_name = "TITLE")]
+        title: Option<String>,
+        /// Where the report can be found.
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+        /// Who published the reports ("The Straits Times"): the last link of every chain.
+        #[arg(long, value_name = "NAME")]
+        publisher: Option<String>,
+        /// A curated graph to resolve mentions against: speakers and outlets it knows (by id,
+        /// name, alias or ISO code) keep its ids, so the draft merges into it.
+        #[arg(long, value_name = "GRAPH")]
+        into: Option<PathBuf>,
+        /// Where to write the draft (`-` for standard output).
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// Print what a person should check, most doubtful first (on standard output; on
+        /// standard error when the draft goes to standard output).
+        #[arg(long)]
+        review: bool,
+        /// Replace OUT even if it is read-only.
+        #[arg(long)]
+        force: bool,
+    },
     /// Merge graph files into one, reporting every conflict; OUT is written atomically.
     Merge {
         /// The files to merge (`-` reads standard input).
@@ -670,6 +719,37 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
         /// Replace OUT (or the csv tables) even if read-only.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write an interactive view of the graph: one self-contained HTML file that works
+    /// offline (open it in a browser).
+    ///
+    /// The graph laid out (pan, zoom, filter by node and edge kind, search by name), a date
+    /// slider showing what holds on the day (agreements by state, offices, memberships; what
+    /// only possibly held dashed), the timeline under it, and on a click a node's or edge's
+    /// profile with each citation and the source text around it. A graph of more than 400
+    /// nodes is drawn as its most connected part unless --around picks a neighbourhood.
+    View {
+        /// The graph.
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Draw only the neighbourhood of this node.
+        #[arg(long, value_name = "NODE")]
+        around: Option<String>,
+        /// How many edges away from --around to go.
+        #[arg(long, value_name = "N", default_value_t = 1, requires = "around")]
+        depth: usize,
+        /// The day the date slider starts on (an EDTF date; default: the latest source's date).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<PartialDate>,
+        /// The page's title (default: the graph's).
+        #[arg(long, value_name = "TITLE")]
+        title: Option<String>,
+        /// Where to write the page (`-` for standard output).
+        #[arg(short, long, value_name = "OUT", required = true)]
+        output: PathBuf,
+        /// Replace OUT even if it is read-only.
         #[arg(long)]
         force: bool,
     },

@@ -1159,7 +1159,7 @@ fn dump_to_a_file_and_csv_to_a_directory() {
         "{nodes}"
     );
     assert!(
-        edges.starts_with(":START_ID,:END_ID,:TYPE,from,to,kind,"),
+        edges.starts_with(":START_ID,:END_ID,:TYPE,source,target,kind,"),
         "{edges}"
     );
     cmd()

@@ -27,7 +27,9 @@ mod graphml;
 mod layout;
 mod mermaid;
 mod nodelink;
-mod xml;
+mod schema;
+mod table;
+pub(crate) mod xml;
 
 use std::fmt;
 use std::io::Write;
@@ -41,6 +43,10 @@ pub use self::csv::{
     export_csv, export_csv_dir, export_csv_dir_with, CSV_EDGES_FILE, CSV_NODES_FILE,
 };
 pub use self::layout::{layout_warning, LayoutWarning, DOT_MAX_NODES, MERMAID_MAX_EDGES};
+pub use self::schema::{
+    markdown_table, Field, FieldType, ATTRIBUTE_PREFIX, EDGE_FIELDS, NODE_FIELDS,
+};
+pub use self::table::{tables, Column, Table, Values};
 
 /// A file format the graph can be exported to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

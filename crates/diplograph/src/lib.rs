@@ -12,6 +12,7 @@
 //! - [`merge`] — merging graphs from several sources;
 //! - [`format`](mod@format) — the native JSON format (load with located problems, deterministic save);
 //! - [`export`] — exporters: DOT, GraphML, GEXF, node-link JSON, CSV, Cypher, Mermaid;
+//! - [`view`] — pictures: the interactive view (one offline HTML page) and the SVG timeline;
 //! - [`write_atomically`], [`write_atomically_with`], [`write_files_atomically`] and
 //!   [`WriteOptions`] — safe (atomic) file writes, for frontends that write files themselves;
 //! - [`error`] — errors and problem codes.
@@ -28,6 +29,7 @@
 //! list everything in the canonical order. See `docs/architecture.md` for the module map and
 //! the data flow.
 
+pub mod draft;
 pub mod error;
 pub mod export;
 pub mod format;
@@ -41,6 +43,7 @@ pub mod provenance;
 pub mod query;
 pub mod time;
 mod validate;
+pub mod view;
 
 // The types most programs name, at the crate root; each stays reachable at its module path too.
 pub use error::{Error, Problem, ProblemCode, Result};

@@ -25,6 +25,7 @@ mod chains;
 pub(crate) mod history;
 mod neighbourhood;
 mod offices;
+mod over_time;
 mod places;
 mod profile;
 mod statements;
@@ -40,6 +41,7 @@ pub use chains::{Chain, ChainQuery, Family, Hop, Link, MAX_CHAIN_ALTERNATIVES};
 pub use history::{Notice, NoticeOf, NoticeOutcome, PartyStep};
 pub use neighbourhood::NeighbourhoodQuery;
 pub use offices::{title_matches, OfficeQuery};
+pub use over_time::Stretch;
 pub use places::Site;
 pub use profile::{Direction, GraphStats, NodeProfile, Relation, SourceUse};
 pub use statements::{

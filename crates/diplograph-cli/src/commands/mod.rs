@@ -6,6 +6,7 @@ mod as_of;
 mod cite;
 mod common;
 mod completions;
+mod draft;
 mod dump;
 mod fmt;
 mod holders;
@@ -18,6 +19,7 @@ mod statements;
 mod stats;
 mod timeline;
 mod validate;
+mod view;
 
 use diplograph::model::NodeKind;
 use diplograph::WriteOptions;
@@ -94,6 +96,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             certain,
             json,
             jsonl,
+            view,
         } => {
             let family = family(&via).map_err(Failure::Usage)?;
             let g = input::load(&inputs.files, quiet, &limits)?;
@@ -102,7 +105,16 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 .with_k(usize::from(k))
                 .with_max_hops(usize::from(max_hops))
                 .with_certain(certain);
-            path::path(&g, &from, &to, &query, Output { json, jsonl }.form(), out)
+            let view_to = view.as_deref().map(|p| (p, quiet));
+            path::path(
+                &g,
+                &from,
+                &to,
+                &query,
+                Output { json, jsonl }.form(),
+                view_to,
+                out,
+            )
         }
         Command::Statements {
             inputs,
@@ -137,6 +149,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             all_statuses,
             json,
             jsonl,
+            svg,
         } => {
             let mut query = TimelineQuery {
                 from,
@@ -153,6 +166,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 .iter()
                 .map(|n| g.resolve_as(n, NodeKind::ACTORS))
                 .collect::<Result<_, _>>()?;
+            if let Some(path) = &svg {
+                let picture = diplograph::view::timeline_svg(&g, &query);
+                view::write_picture(&picture, path, "the timeline", false, quiet, out)?;
+                if path.as_os_str() == "-" {
+                    return Ok(());
+                }
+            }
             timeline::timeline(&g, &query, listing(Output { json, jsonl }), out)
         }
         Command::Agreements {
@@ -229,6 +249,32 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             let g = input::load(&inputs.files, quiet, &limits)?;
             as_of::as_of(&g, date, certain, output.form(), out)
         }
+        Command::Draft {
+            files,
+            date,
+            title,
+            url,
+            publisher,
+            into,
+            output,
+            review,
+            force,
+        } => draft::draft(
+            &draft::Request {
+                files: &files,
+                date,
+                title,
+                url,
+                publisher,
+                into: into.as_deref(),
+                output: &output,
+                review,
+                write: WriteOptions { force },
+            },
+            quiet,
+            &limits,
+            out,
+        ),
         Command::Merge {
             files,
             output,
@@ -282,6 +328,25 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 quiet,
                 out,
             )
+        }
+        Command::View {
+            inputs,
+            around,
+            depth,
+            as_of,
+            title,
+            output,
+            force,
+        } => {
+            let g = input::load(&inputs.files, quiet, &limits)?;
+            let mut options = diplograph::view::ViewOptions::default().as_of(as_of);
+            if let Some(name) = around {
+                options = options.around(g.resolve(&name)?, depth);
+            }
+            if let Some(t) = title {
+                options = options.title(t);
+            }
+            view::view(&g, &options, &output, force, quiet, out)
         }
         Command::Completions { shell } => completions::completions(shell, out),
         Command::Man { command, out: dir } => {

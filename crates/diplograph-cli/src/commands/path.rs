@@ -17,6 +17,7 @@ pub(super) fn path(
     to: &str,
     query: &ChainQuery,
     form: Form,
+    view_to: Option<(&std::path::Path, bool)>,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     // Both ends are parties: "Seoul" is South Korea (its capital) even beside a city node.
@@ -50,6 +51,21 @@ pub(super) fn path(
             name(b),
             query.max_hops
         )));
+    }
+    if let Some((target, quiet)) = view_to {
+        let options = diplograph::view::ViewOptions::default()
+            .as_of(query.on)
+            .highlight(diplograph::view::Highlight::chains(&chains))
+            .title(format!("{} to {} {when}", name(a), name(b)));
+        let page = diplograph::view::html(g, &options);
+        super::view::write_picture(
+            &page,
+            target,
+            "the view",
+            false,
+            quiet,
+            &mut std::io::sink(),
+        )?;
     }
     if form != Form::Human {
         return Ok(print_records(out, form, &chains)?);

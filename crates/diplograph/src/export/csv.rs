@@ -8,7 +8,7 @@
 //! a text cell that itself starts with `'` also gets one. A reader gets the exact text back by
 //! removing the first character of every text cell that starts with `'`.
 //!
-//! Ids (`:ID`, `id`, `:START_ID`, `:END_ID`, `from`, `to`) and column names are encoded
+//! Ids (`:ID`, `id`, `:START_ID`, `:END_ID`, `source`, `target`) and column names are encoded
 //! one-to-one first: a character a cell cannot hold (C0 controls other than tab, line feed
 //! and carriage return; U+FFFE; U+FFFF) becomes `_xHHHH_`, and so does a `_` followed by `x`.
 
@@ -93,15 +93,15 @@ fn row_cells<'r>(cols: &[Column], rec: &'r [(Cow<'_, str>, Cell<'_>)]) -> Vec<Co
 /// Writes the nodes table to `nodes` and the edges table to `edges`.
 ///
 /// Nodes: `:ID`, `:LABEL` (the kind, capitalised), `id`, then the node columns of
-/// `docs/export.md`. Edges: `:START_ID`, `:END_ID`, `:TYPE` (the kind in capitals), `from`,
-/// `to`, then the edge columns. Cost: O((nodes + edges) · columns).
+/// `docs/export.md`. Edges: `:START_ID`, `:END_ID`, `:TYPE` (the kind in capitals), `source`,
+/// `target`, then the edge columns. Cost: O((nodes + edges) · columns).
 ///
 /// ```
 /// let g = diplograph::example();
 /// let (mut nodes, mut edges) = (Vec::new(), Vec::new());
 /// diplograph::export::export_csv(&g, &mut nodes, &mut edges)?;
 /// assert!(String::from_utf8_lossy(&nodes).starts_with(":ID,:LABEL,id,kind,name,"));
-/// assert!(String::from_utf8_lossy(&edges).starts_with(":START_ID,:END_ID,:TYPE,from,to,kind,"));
+/// assert!(String::from_utf8_lossy(&edges).starts_with(":START_ID,:END_ID,:TYPE,source,target,kind,"));
 /// # Ok::<(), diplograph::Error>(())
 /// ```
 ///
@@ -139,7 +139,7 @@ fn write_nodes(graph: &Graph, nodes: &mut dyn Write) -> Result<()> {
 fn write_edges(graph: &Graph, edges: &mut dyn Write) -> Result<()> {
     let cols = flat::edge_columns(graph, true);
     let mut w = csv::Writer::from_writer(edges);
-    let header = [":START_ID", ":END_ID", ":TYPE", "from", "to"]
+    let header = [":START_ID", ":END_ID", ":TYPE", "source", "target"]
         .into_iter()
         .chain(cols.iter().map(|c| c.name.as_str()));
     w.write_record(header.map(|h| safe_name(h).into_owned()))

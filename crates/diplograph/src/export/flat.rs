@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use super::schema::{self, EDGE_ENDS, EDGE_FIELDS, NODE_ENDS, NODE_FIELDS};
 use crate::graph::{EdgeView, Graph};
 use crate::model::{LifecycleStep, Node, NodeDetails, StatementText};
 use crate::provenance::Citation;
@@ -230,65 +231,18 @@ pub(crate) struct Column {
 /// A flattened node or edge: its cells by column name, in column order.
 pub(crate) type Record<'g> = Vec<(Cow<'g, str>, Cell<'g>)>;
 
-/// The fixed node columns, in output order; free attributes (`attr.<key>`) follow, sorted.
-pub(crate) const NODE_COLUMNS: &[&str] = &[
-    "kind",
-    "name",
-    "aliases",
-    "external_ids",
-    "unnamed",
-    "description",
-    "subkind",
-    "date",
-    "date_earliest",
-    "date_latest",
-    "end",
-    "end_earliest",
-    "end_latest",
-    "place",
-    "status",
-    "quote",
-    "paraphrase",
-    "cue",
-    "url",
-    "text",
-    "lifecycle",
-    "state",
-    "binding",
-    "renewal",
-    "vote_for",
-    "vote_against",
-    "vote_abstain",
-    "citation_count",
-    "citations",
-];
+/// The fixed node columns, in output order: the schema's node fields after `id`, which every
+/// format writes apart. Free attributes (`attr.<key>`) follow, sorted.
+pub(crate) const NODE_COLUMNS: &[&str] =
+    &schema::names::<{ NODE_FIELDS.len() - NODE_ENDS }>(NODE_FIELDS, NODE_ENDS);
 
-/// The fixed edge columns, in output order; free attributes (`attr.<key>`) follow, sorted.
-pub(crate) const EDGE_COLUMNS: &[&str] = &[
-    "kind",
-    "start",
-    "start_earliest",
-    "start_latest",
-    "end",
-    "end_earliest",
-    "end_latest",
-    "attested",
-    "title",
-    "on_behalf_of",
-    "position",
-    "chain",
-    "share",
-    "amount",
-    "relation",
-    "role",
-    "acting_for",
-    "place",
-    "citation_count",
-    "citations",
-];
+/// The fixed edge columns, in output order: the schema's edge fields after `source` and
+/// `target`. Free attributes (`attr.<key>`) follow, sorted.
+pub(crate) const EDGE_COLUMNS: &[&str] =
+    &schema::names::<{ EDGE_FIELDS.len() - EDGE_ENDS }>(EDGE_FIELDS, EDGE_ENDS);
 
 /// The prefix of flattened free attributes.
-pub(crate) const ATTR_PREFIX: &str = "attr.";
+pub(crate) const ATTR_PREFIX: &str = schema::ATTRIBUTE_PREFIX;
 
 /// A node in id order: its id, its index and the node.
 type ById<'g> = (&'g str, usize, &'g Node);

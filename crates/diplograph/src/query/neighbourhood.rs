@@ -128,7 +128,11 @@ impl Graph {
 
     /// A new graph of the given nodes and edges, plus what they refer to (see
     /// [`Graph::neighbourhood`]).
-    fn subgraph(&self, mut nodes: BTreeSet<NodeIndex>, mut edges: BTreeSet<EdgeIndex>) -> Graph {
+    pub(crate) fn subgraph(
+        &self,
+        mut nodes: BTreeSet<NodeIndex>,
+        mut edges: BTreeSet<EdgeIndex>,
+    ) -> Graph {
         // Close over what the kept facts refer to, until nothing new is added.
         loop {
             let mut refs: BTreeSet<String> = BTreeSet::new();
