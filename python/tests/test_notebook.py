@@ -23,10 +23,11 @@ EXPECTED = {
 {'country': 8, 'person': 7, 'organization': 14, 'agreement': 9, 'event': 12, 'statement': 24, 'source': 1, 'place': 1}
 """,
     "show": """\
-han-min-koo | person | Han Min Koo | also: ['Mr Han']
+han-min-koo | person | also: ['Mr Han']
+Defence Minister, Ministry of National Defense (South Korea) (certain)
+5 relations; 1 statement by him: The partners (the United States, South Korea and Japan) face common challenges including North Korea's nuclear and missile threats.
 Gen Nakatani: Defence Minister, Japan Ministry of Defense
 Han Min Koo: Defence Minister, Ministry of National Defense (South Korea)
-US Secretary of Defence Ashton Carter (centre) shakes hands with Japanese Defence Minister Gen Nakatani (left) and South Korean Defence Minister Han Min Koo (right) at a trilateral meeting at the sidelines of the IISS 15th Asia Security Summit, on June 4, 2016.
 """,
     "path": """\
 KOR -> USA by gsomia-kor-usa (in_force, certain)
@@ -135,6 +136,13 @@ def test_the_graph_shows_as_its_summary(executed):
     _, nb = executed
     (result,) = [o for o in tagged(nb)["load"].outputs if o["output_type"] == "execute_result"]
     assert "dates 2009 – 2016-08-04" in result["data"]["text/html"]
+
+
+def test_the_profile_shows_as_html(executed):
+    _, nb = executed
+    (result,) = [o for o in tagged(nb)["profile"].outputs if o["output_type"] == "execute_result"]
+    html = result["data"]["text/html"]
+    assert "Han Min Koo" in html and "Defence Minister" in html
 
 
 def test_the_plot_is_inline_and_saved(executed):
