@@ -33,7 +33,7 @@ NOT_QUESTIONS = {
         "add_place", "add_source", "add_statement", "country_of", "description", "dumps",
         "degree", "edge_count", "edges", "in_edges", "neighbors", "neighbourhood", "node",
         "nodes", "out_edges", "predecessors", "relate", "save", "search", "successors", "title",
-        "to_networkx", "to_pandas", "validate", "warnings",
+        "to_arrow", "to_networkx", "to_pandas", "to_polars", "validate", "warnings",
     },
     "AsOf": {"date"},
 }
