@@ -138,6 +138,13 @@ def test_the_graph_shows_as_its_summary(executed):
     assert "dates 2009 – 2016-08-04" in result["data"]["text/html"]
 
 
+def test_answers_show_as_a_table(executed):
+    _, nb = executed
+    (result,) = [o for o in tagged(nb)["statements"].outputs if o["output_type"] == "execute_result"]
+    html = result["data"]["text/html"]
+    assert "<table" in html and "stmt-carter-ironclad" in html
+
+
 def test_the_profile_shows_as_html(executed):
     _, nb = executed
     (result,) = [o for o in tagged(nb)["profile"].outputs if o["output_type"] == "execute_result"]
