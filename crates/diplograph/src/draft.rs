@@ -20,17 +20,22 @@
 //! assert_eq!(reuters.kind(), diplograph::NodeKind::Organization);
 //! ```
 //!
-//! The parts: [`attribution`] finds who said what; the assembly (private) turns attributions
-//! into nodes and edges, resolves speakers to one another ("Mr Han", "he") and to an existing
-//! graph (`into`).
+//! The parts: [`attribution`] finds who said what; [`names`] finds countries, organizations,
+//! titles and places by name; [`dates`] finds dates and resolves relative ones against the
+//! report's date; [`agreements`] finds agreements with their parties and lifecycle steps, and
+//! events; the assembly (private) turns them into nodes and edges, resolves speakers to one
+//! another ("Mr Han", "he") and to an existing graph (`into`).
 
 use std::ops::Range;
 
 use crate::graph::Graph;
 use crate::time::PartialDate;
 
+pub mod agreements;
 mod assemble;
 pub mod attribution;
+pub mod dates;
+pub mod names;
 mod text;
 
 /// What the caller knows of the report.
