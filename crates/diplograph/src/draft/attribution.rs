@@ -70,6 +70,8 @@ enum CueClass {
     Speech,
     /// A verb of thinking or wanting: content after only.
     Thought,
+    /// A verb of stance ("endorsed", "called for"): its object, after it.
+    Stance,
     /// A participle after a comma (", adding that …").
     Participle,
     /// "according to".
@@ -432,6 +434,91 @@ const ADJUNCTS: &[&str] = &[
     "following",
 ];
 
+/// Verbs that may come before their speaker ("…," said Trump).
+const INVERTING: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "reported",
+    "reports",
+    "asked",
+    "asks",
+    "explained",
+    "noted",
+    "continued",
+    "recalled",
+    "replied",
+    "argued",
+    "insisted",
+    "tweeted",
+    "warned",
+    "stressed",
+    "declared",
+    "announced",
+];
+
+/// Verbs of stance whose object is what is attributed ("Cruz endorsed Trump", "called for
+/// talks"): read speaker first only.
+const STANCE: &[&str] = &[
+    "called",
+    "calls",
+    "endorsed",
+    "endorses",
+    "criticized",
+    "criticised",
+    "criticizes",
+    "criticises",
+    "praised",
+    "praises",
+    "accused",
+    "accuses",
+    "described",
+    "describes",
+    "defended",
+    "defends",
+    "supported",
+    "supports",
+    "proposed",
+    "rejected",
+    "rejects",
+    "blamed",
+    "blames",
+    "condemned",
+    "condemns",
+    "slammed",
+    "slams",
+    "questioned",
+    "questions",
+    "mocked",
+    "attacked",
+    "attacks",
+    "blasted",
+    "blasts",
+    "dismissed",
+    "dismisses",
+    "welcomed",
+    "welcomes",
+    "backed",
+    "backs",
+    "opposed",
+    "opposes",
+    "announced",
+    "touted",
+    "touts",
+    "hailed",
+    "hails",
+    "pledged",
+    "demanded",
+    "demands",
+    "predicted",
+    "recommended",
+    "disputed",
+    "disputes",
+];
+
 /// Pronouns that may name a speaker.
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
@@ -458,6 +545,13 @@ pub fn find_attributions(text: &str) -> Vec<Attribution> {
             sentence_attr.push(Some(before));
             continue;
         }
+        if sentence.paragraph == 0 {
+            if let Some(a) = headline(&reading, sentence.tokens.clone()) {
+                out.push(a);
+                sentence_attr.push(Some(before));
+                continue;
+            }
+        }
         sentence_attr.push(None);
         // A quotation with no cue of its own continues the quote before it.
         if let Some(prev) = continued_attribution(&reading, si, &sentence_attr, &out) {
@@ -471,6 +565,30 @@ pub fn find_attributions(text: &str) -> Vec<Attribution> {
     }
     resolve_antecedents(&reading, &mut out);
     out
+}
+
+/// A headline's attribution by colon: "Graham: Trump's Rhetoric Destroying GOP's Chance".
+fn headline(reading: &Reading<'_>, range: Range<usize>) -> Option<Attribution> {
+    let colon = range.clone().take(8).find(|&j| reading.word(j) == ":")?;
+    let name = range.start..colon;
+    let words = count_words(reading, name.clone());
+    let named = (1..=6).contains(&words)
+        && reading.is_capitalized(range.start)
+        && !name.clone().any(|j| reading.tokens[j].quoted);
+    if !named || count_words(reading, colon + 1..range.end) < 2 {
+        return None;
+    }
+    let content = trimmed_span(reading, colon + 1..range.end);
+    let mut a = attribution(
+        reading,
+        vec![content],
+        colon..colon + 1,
+        Some(name),
+        CueClass::Speech,
+    );
+    a.confidence = 0.5;
+    a.doubt = Some("a headline's \"Name: words\" read as what Name said");
+    Some(a)
 }
 
 /// The attribution a cue-less sentence continues, if it is a quotation following a quoted
@@ -493,9 +611,6 @@ fn continued_attribution(
         return None;
     }
     let attribution = &out[prev];
-    if attribution.form == Form::Paraphrase {
-        return None;
-    }
     // The continued content must end the sentence it is in.
     let end = attribution.content.last()?.end;
     let sentence_end = reading.span(reading.sentences[prev_si].tokens.clone()).end;
@@ -545,6 +660,9 @@ fn class_of(reading: &Reading<'_>, i: usize, range: &Range<usize>) -> Option<Cue
     if THOUGHT.contains(&w.as_str()) {
         return Some(CueClass::Thought);
     }
+    if STANCE.contains(&w.as_str()) {
+        return Some(CueClass::Stance);
+    }
     None
 }
 
@@ -586,12 +704,14 @@ fn form_of(reading: &Reading<'_>, content: &[Range<usize>]) -> Form {
     let mut quoted = 0usize;
     let mut words = 0usize;
     for piece in content {
-        for (i, t) in reading.tokens.iter().enumerate() {
-            if t.start >= piece.start && t.end <= piece.end && t.kind == TokenKind::Word {
+        let first = reading.tokens.partition_point(|t| t.start < piece.start);
+        for t in reading.tokens[first..]
+            .iter()
+            .take_while(|t| t.end <= piece.end)
+        {
+            if t.kind == TokenKind::Word {
                 words += 1;
-                if reading.tokens[i].quoted {
-                    quoted += 1;
-                }
+                quoted += usize::from(t.quoted);
             }
         }
     }
@@ -669,7 +789,7 @@ fn read_cues(
             CueClass::According => according(reading, range.clone(), consumed, i, main, out),
             CueClass::Participle => participle(reading, range.clone(), i, main, out),
             CueClass::Cited => cited(reading, range.clone(), consumed, i),
-            CueClass::Speech | CueClass::Thought => {
+            CueClass::Speech | CueClass::Thought | CueClass::Stance => {
                 speech(reading, range.clone(), consumed, i, class)
             }
         };
@@ -884,7 +1004,7 @@ fn attribution(
 ) -> Attribution {
     let speaker = speaker.map(|s| reading.span(s));
     let (mut confidence, mut doubt) = speaker_confidence(reading, speaker.as_ref());
-    if class == CueClass::Thought {
+    if matches!(class, CueClass::Thought | CueClass::Stance) {
         confidence *= 0.75;
         doubt = doubt.or(Some("a verb of thinking or wanting, not of saying"));
     }
@@ -1016,7 +1136,21 @@ fn speech(
             let intro = count_words(reading, consumed..b) <= 6
                 && INTRODUCTIONS.contains(&lower(reading, consumed).as_str())
                 && !closes;
-            let tail_is_short = closes || speaker_words == 0 || tail_is_adjunct || after_words == 0;
+            let quoted_before = (consumed..b)
+                .filter(|&j| is_word(reading, j) && reading.tokens[j].quoted)
+                .count();
+            let mostly_quoted = 2 * quoted_before >= content_words;
+            let inverts = speaker_words == 0
+                && INVERTING.contains(&verb_word.as_str())
+                && subject_after(reading, cue.end, range.end).is_some_and(|s| {
+                    count_words(reading, s.clone()) <= 10
+                        && !(s.clone()).any(|j| lower(reading, j) == "that")
+                });
+            let tail_is_short = inverts
+                || speaker_words > 0
+                    && (tail_is_adjunct
+                        || after_words == 0
+                        || closes && mostly_quoted && after_words <= 12);
             if content_words >= 2 && speaker_words <= 10 && tail_is_short && !intro {
                 let content_tokens = consumed..b + 1;
                 let mut content = vec![trimmed_span(reading, content_tokens)];
@@ -1064,7 +1198,8 @@ fn speech(
     let start = content_start(reading, &range, &verb_word, cue.end);
     let stop = content_stop(reading, &range, start);
     let content = trimmed_span(reading, start..stop);
-    if count_words(reading, start..stop) < 2 || speaker.is_none() && class == CueClass::Thought {
+    let least = if class == CueClass::Stance { 1 } else { 2 };
+    if count_words(reading, start..stop) < least {
         return Found::Nothing;
     }
     // A thought verb needs a clause after it, not an object ("found the bill").
