@@ -884,6 +884,13 @@ fn subject_before(reading: &Reading<'_>, floor: usize, end: usize) -> Option<Ran
     while a > floor {
         let t = &reading.tokens[a - 1];
         let w = lower(reading, a - 1);
+        // A parenthesis inside the subject ("Kasich (who has 25 delegates) said") stays in it.
+        if w == ")" {
+            if let Some(open) = (floor..a - 1).rev().find(|&j| reading.word(j) == "(") {
+                a = open;
+                continue;
+            }
+        }
         if t.quoted || matches!(w.as_str(), ";" | ":" | "(" | ")" | "\u{2014}" | "--") {
             break;
         }
@@ -928,6 +935,25 @@ fn subject_before(reading: &Reading<'_>, floor: usize, end: usize) -> Option<Ran
         start += 1;
     }
     (start < end && count_words(reading, start..end) > 0).then_some(start..end)
+}
+
+/// Reads an inverted speaker with all its description ("…," said Diana Orrock, an RNC
+/// committeewoman from Nevada who openly supports Trump.) up to a quote, a semicolon or the
+/// sentence's end.
+fn speaker_to_end(reading: &Reading<'_>, start: usize, end: usize) -> Option<Range<usize>> {
+    let mut b = start;
+    while b < end {
+        let t = &reading.tokens[b];
+        if t.quoted || matches!(reading.word(b), ";" | ":") {
+            break;
+        }
+        b += 1;
+    }
+    while b > start && matches!(reading.word(b - 1), "." | "," | "?" | "!") {
+        b -= 1;
+    }
+    let words = count_words(reading, start..b);
+    (words > 0 && words <= 45).then_some(start..b)
 }
 
 /// Reads a speaker forward from `start` to the end of the sentence or the next comma, colon
@@ -1142,8 +1168,8 @@ fn speech(
             let mostly_quoted = 2 * quoted_before >= content_words;
             let inverts = speaker_words == 0
                 && INVERTING.contains(&verb_word.as_str())
-                && subject_after(reading, cue.end, range.end).is_some_and(|s| {
-                    count_words(reading, s.clone()) <= 10
+                && speaker_to_end(reading, cue.end, range.end).is_some_and(|s| {
+                    (closes || count_words(reading, s.clone()) <= 10)
                         && !(s.clone()).any(|j| lower(reading, j) == "that")
                 });
             let tail_is_short = inverts
@@ -1156,7 +1182,7 @@ fn speech(
                 let mut content = vec![trimmed_span(reading, content_tokens)];
                 let (speaker, mut next) = if speaker_words == 0 {
                     // Inverted: "… said Trump."
-                    match subject_after(reading, cue.end, range.end) {
+                    match speaker_to_end(reading, cue.end, range.end) {
                         Some(s) => {
                             let e = s.end;
                             (Some(s), e)
@@ -1735,6 +1761,58 @@ mod tests {
         assert_eq!(
             read("Most voters think that the deal is bad."),
             vec![(vec!["that the deal is bad"], "think", Some("Most voters"))]
+        );
+    }
+
+    #[test]
+    fn two_apostrophes_make_a_quotation_mark() {
+        assert_eq!(
+            read("''It does give an advantage,'' Mr. Gingrich said."),
+            vec![(
+                vec!["''It does give an advantage,''"],
+                "said",
+                Some("Mr. Gingrich")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_parenthesis_stays_in_the_speaker() {
+        assert_eq!(
+            read("Kasich (who has 25 delegates) said it is possible."),
+            vec![(
+                vec!["it is possible"],
+                "said",
+                Some("Kasich (who has 25 delegates)")
+            )]
+        );
+    }
+
+    #[test]
+    fn an_inverted_speaker_keeps_its_description() {
+        assert_eq!(
+            read("\u{201c}It is a concern,\u{201d} said Diana Orrock, a committeewoman from Nevada who supports Trump."),
+            vec![(
+                vec!["\u{201c}It is a concern,\u{201d}"],
+                "said",
+                Some("Diana Orrock, a committeewoman from Nevada who supports Trump")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_headline_name_and_colon() {
+        assert_eq!(
+            read("Graham: Trump Is Destroying the Party\n\nBody text."),
+            vec![(vec!["Trump Is Destroying the Party"], ":", Some("Graham"))]
+        );
+    }
+
+    #[test]
+    fn a_stance_verb_attributes_its_object() {
+        assert_eq!(
+            read("Mr Blackwell endorsed Ted Cruz on Monday."),
+            vec![(vec!["Ted Cruz on Monday"], "endorsed", Some("Mr Blackwell"))]
         );
     }
 }
