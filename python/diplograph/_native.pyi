@@ -499,6 +499,25 @@ def load(path: Union[str, os.PathLike[str]], *, limits: Optional[Mapping[str, in
 def loads(
     text: Union[str, bytes, bytearray, memoryview], *, limits: Optional[Mapping[str, int]] = None
 ) -> Graph: ...
+def draft(
+    text: str,
+    *,
+    date: Optional[_DateLike] = None,
+    title: Optional[str] = None,
+    url: Optional[str] = None,
+    publisher: Optional[str] = None,
+    into: Optional[Graph] = None,
+    source_id: Optional[str] = None,
+) -> Graph: ...
+def draft_many(
+    texts: Sequence[str],
+    *,
+    date: Optional[_DateLike] = None,
+    url: Optional[str] = None,
+    publisher: Optional[str] = None,
+    into: Optional[Graph] = None,
+    source_ids: Optional[Sequence[str]] = None,
+) -> Graph: ...
 def merge(
     *graphs: Graph,
     strict: bool = False,

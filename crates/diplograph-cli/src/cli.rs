@@ -605,6 +605,46 @@ pub enum Command {
         #[command(flatten)]
         output: Output,
     },
+    /// Draft a cited graph from news reports: speakers, statements with their reporting words
+    /// and attribution chains, each citing the words it comes from with a confidence.
+    ///
+    /// Each ARTICLE is a UTF-8 text file (a directory drafts every `.txt` file in it); several
+    /// are drafted in parallel and merged into one graph, one source node per article. The
+    /// draft is for a person to review (`--review` lists what to check, most doubtful first)
+    /// and then merge into a curated graph (`diplograph merge`).
+    Draft {
+        /// The report texts, or directories of `.txt` files.
+        #[arg(value_name = "ARTICLE", required = true)]
+        files: Vec<PathBuf>,
+        /// The reports' date (EDTF: 2016-06-04): the sources' date and the date of statements
+        /// the text does not date.
+        #[arg(long, value_name = "DATE")]
+        date: Option<PartialDate>,
+        /// The report's title (default: its first line). With several articles, each keeps
+        /// its first line.
+        #[arg(long, value_name = "TITLE")]
+        title: Option<String>,
+        /// Where the report can be found.
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+        /// Who published the reports ("The Straits Times"): the last link of every chain.
+        #[arg(long, value_name = "NAME")]
+        publisher: Option<String>,
+        /// A curated graph to resolve mentions against: speakers and outlets it knows (by id,
+        /// name, alias or ISO code) keep its ids, so the draft merges into it.
+        #[arg(long, value_name = "GRAPH")]
+        into: Option<PathBuf>,
+        /// Where to write the draft (`-` for standard output).
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// Print what a person should check, most doubtful first (on standard output; on
+        /// standard error when the draft goes to standard output).
+        #[arg(long)]
+        review: bool,
+        /// Replace OUT even if it is read-only.
+        #[arg(long)]
+        force: bool,
+    },
     /// Merge graph files into one, reporting every conflict; OUT is written atomically.
     Merge {
         /// The files to merge (`-` reads standard input).

@@ -10,6 +10,7 @@
 mod answers;
 mod columns;
 mod date;
+mod draft;
 mod errors;
 mod graph;
 mod limits;
@@ -64,5 +65,7 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(graph::load, m)?)?;
     m.add_function(wrap_pyfunction!(graph::loads, m)?)?;
     m.add_function(wrap_pyfunction!(graph::merge, m)?)?;
+    m.add_function(wrap_pyfunction!(draft::draft, m)?)?;
+    m.add_function(wrap_pyfunction!(draft::draft_many, m)?)?;
     Ok(())
 }

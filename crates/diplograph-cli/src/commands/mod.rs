@@ -6,6 +6,7 @@ mod as_of;
 mod cite;
 mod common;
 mod completions;
+mod draft;
 mod dump;
 mod fmt;
 mod holders;
@@ -229,6 +230,32 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             let g = input::load(&inputs.files, quiet, &limits)?;
             as_of::as_of(&g, date, certain, output.form(), out)
         }
+        Command::Draft {
+            files,
+            date,
+            title,
+            url,
+            publisher,
+            into,
+            output,
+            review,
+            force,
+        } => draft::draft(
+            &draft::Request {
+                files: &files,
+                date,
+                title,
+                url,
+                publisher,
+                into: into.as_deref(),
+                output: &output,
+                review,
+                write: WriteOptions { force },
+            },
+            quiet,
+            &limits,
+            out,
+        ),
         Command::Merge {
             files,
             output,

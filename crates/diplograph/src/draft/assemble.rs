@@ -1,0 +1,907 @@
+//! Assembly: attributions become nodes and edges of a draft graph, each citing its words.
+//!
+//! Speakers are read from the words that name them: a country ("Seoul", "Japan"), an outlet
+//! ("Reuters"), an organization ("Seoul's defence ministry"), a person with a title ("US
+//! Secretary of Defence Ashton Carter": the person, and the office attested on the report's
+//! date), or someone the report does not name ("officials", "a spokesman": an unnamed node).
+//! Mentions of one speaker become one node (by name; "he" and "Mr Han" through the earlier
+//! words the attribution engine resolved them to); a graph given as `into` lends its ids.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use super::attribution::{find_attributions, Attribution, Form};
+use super::{Draft, DraftOptions, DraftedStatement, ReviewNote};
+use crate::graph::Graph;
+use crate::identity::{countries, normalize};
+use crate::model::{
+    Cue, Edge, EdgeKind, Node, NodeDetails, NodeKind, OrganizationKind, StatementText,
+};
+use crate::provenance::{Citation, Span};
+
+/// What a speaker's words name.
+#[derive(Debug, Clone, PartialEq)]
+enum Entity {
+    Country(&'static str),
+    Organization {
+        name: String,
+        kind: OrganizationKind,
+    },
+    Person {
+        name: String,
+        title: Option<String>,
+    },
+    Unnamed {
+        description: String,
+        organization: bool,
+    },
+}
+
+/// Outlets the press names as speakers or carriers.
+const OUTLETS: &[&str] = &[
+    "Reuters",
+    "AP",
+    "Associated Press",
+    "AFP",
+    "Agence France-Presse",
+    "Yonhap",
+    "Xinhua",
+    "Kyodo",
+    "KCNA",
+    "CNN",
+    "BBC",
+    "Fox News",
+    "NBC",
+    "CBS",
+    "ABC",
+    "MSNBC",
+    "NPR",
+    "Bloomberg",
+    "Politico",
+    "Axios",
+    "Breitbart",
+    "Breitbart News",
+    "Nikkei",
+    "NHK",
+    "Tass",
+    "RIA Novosti",
+    "Interfax",
+    "Al Jazeera",
+    "Sputnik",
+    "Dow Jones",
+];
+
+/// Last words of an outlet's name.
+const OUTLET_HEADS: &[&str] = &[
+    "times",
+    "post",
+    "news",
+    "journal",
+    "herald",
+    "tribune",
+    "agency",
+    "press",
+    "gazette",
+    "daily",
+    "telegraph",
+    "guardian",
+    "review",
+    "magazine",
+    "network",
+    "radio",
+    "television",
+    "tv",
+    "wire",
+    "reporter",
+    "examiner",
+    "globe",
+    "observer",
+    "economist",
+    "chronicle",
+];
+
+/// Last words of other organizations' names, with their kind.
+const ORGANIZATION_HEADS: &[(&str, OrganizationKind)] = &[
+    ("ministry", OrganizationKind::Ministry),
+    ("department", OrganizationKind::Ministry),
+    ("office", OrganizationKind::Government),
+    ("government", OrganizationKind::Government),
+    ("administration", OrganizationKind::Government),
+    ("cabinet", OrganizationKind::Government),
+    ("white house", OrganizationKind::Government),
+    ("kremlin", OrganizationKind::Government),
+    ("pentagon", OrganizationKind::Ministry),
+    ("agency", OrganizationKind::Other),
+    ("army", OrganizationKind::Military),
+    ("navy", OrganizationKind::Military),
+    ("military", OrganizationKind::Military),
+    ("forces", OrganizationKind::Military),
+    ("force", OrganizationKind::Military),
+    ("command", OrganizationKind::Military),
+    ("committee", OrganizationKind::Other),
+    ("council", OrganizationKind::Other),
+    ("commission", OrganizationKind::Other),
+    ("campaign", OrganizationKind::Other),
+    ("party", OrganizationKind::PoliticalParty),
+    ("congress", OrganizationKind::Legislature),
+    ("senate", OrganizationKind::Legislature),
+    ("parliament", OrganizationKind::Legislature),
+    ("assembly", OrganizationKind::Legislature),
+    ("court", OrganizationKind::Court),
+    ("university", OrganizationKind::University),
+    ("institute", OrganizationKind::ThinkTank),
+    ("foundation", OrganizationKind::Ngo),
+    ("center", OrganizationKind::ThinkTank),
+    ("centre", OrganizationKind::ThinkTank),
+    ("nations", OrganizationKind::InternationalOrganization),
+    ("nato", OrganizationKind::InternationalOrganization),
+    ("union", OrganizationKind::InternationalOrganization),
+    ("fbi", OrganizationKind::IntelligenceAgency),
+    ("cia", OrganizationKind::IntelligenceAgency),
+    ("company", OrganizationKind::Company),
+    ("corp", OrganizationKind::Company),
+    ("inc", OrganizationKind::Company),
+    ("group", OrganizationKind::Other),
+    ("police", OrganizationKind::Other),
+    ("spokesman", OrganizationKind::Other),
+];
+
+/// Words of titles and offices before a person's name.
+const TITLE_WORDS: &[&str] = &[
+    "president",
+    "secretary",
+    "minister",
+    "defence",
+    "defense",
+    "foreign",
+    "prime",
+    "senator",
+    "sen",
+    "gov",
+    "governor",
+    "rep",
+    "representative",
+    "spokeswoman",
+    "spokesman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "general",
+    "gen",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "democratic",
+    "republican",
+    "former",
+    "vice",
+    "deputy",
+    "state",
+    "of",
+    "the",
+    "chief",
+    "ambassador",
+    "envoy",
+    "admiral",
+    "adm",
+    "lt",
+    "col",
+    "colonel",
+    "commander",
+    "leader",
+    "speaker",
+    "majority",
+    "minority",
+    "house",
+    "senate",
+    "attorney",
+    "candidate",
+    "presidential",
+    "nominee",
+    "sec",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "foreign",
+    "affairs",
+    "national",
+    "security",
+    "adviser",
+    "advisor",
+    "press",
+    "campaign",
+    "manager",
+    "judge",
+    "justice",
+    "mayor",
+    "first",
+    "lady",
+    "pope",
+    "prince",
+    "sheikh",
+    "and",
+    "u.s",
+    "us",
+    "gop",
+    "white",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+fn country_names() -> &'static FxHashMap<String, &'static str> {
+    static MAP: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = FxHashMap::default();
+        for c in countries() {
+            for n in c.all_names() {
+                map.entry(normalize(n)).or_insert(c.alpha3);
+            }
+            map.entry(normalize(c.alpha3)).or_insert(c.alpha3);
+        }
+        for (n, id) in [
+            ("u.s.", "USA"),
+            ("u.s", "USA"),
+            ("america", "USA"),
+            ("washington", "USA"),
+        ] {
+            map.insert(n.to_string(), id);
+        }
+        map
+    })
+}
+
+/// A country named by `words` (a name, abbreviation or capital), possibly with "the" or a
+/// possessive.
+fn country(words: &str) -> Option<&'static str> {
+    let w = words.trim();
+    let w = w
+        .strip_prefix("the ")
+        .or_else(|| w.strip_prefix("The "))
+        .unwrap_or(w);
+    let w = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+    country_names().get(&normalize(w)).copied()
+}
+
+fn is_outlet(name: &str) -> bool {
+    let trimmed = name.strip_prefix("The ").unwrap_or(name);
+    if OUTLETS.iter().any(|o| o.eq_ignore_ascii_case(trimmed)) {
+        return true;
+    }
+    let last = trimmed.rsplit(' ').next().unwrap_or("").to_lowercase();
+    trimmed.split(' ').count() >= 2
+        && OUTLET_HEADS.contains(&last.as_str())
+        && trimmed.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn organization_kind(name: &str) -> Option<OrganizationKind> {
+    let lower = name.to_lowercase();
+    let last = lower.rsplit(' ').next().unwrap_or("");
+    ORGANIZATION_HEADS
+        .iter()
+        .find(|(head, _)| lower.ends_with(head) && (last == *head || head.contains(' ')))
+        .map(|(_, k)| *k)
+}
+
+/// Reads what the words naming a speaker name.
+fn entity_of(words: &str) -> Option<Entity> {
+    // The first comma-separated part names; the rest describes ("Haley Morris, a spokeswoman").
+    let head = words.split(',').next().unwrap_or(words).trim();
+    let head = head.trim_end_matches(['.', ':', ';']).trim();
+    if head.is_empty() || PRONOUNS.contains(&head.to_lowercase().as_str()) {
+        return None;
+    }
+    if let Some(id) = country(head) {
+        return Some(Entity::Country(id));
+    }
+    if is_outlet(head) {
+        return Some(Entity::Organization {
+            name: head.strip_prefix("the ").unwrap_or(head).to_string(),
+            kind: OrganizationKind::NewsOutlet,
+        });
+    }
+    let capitalized = head.chars().next().is_some_and(char::is_uppercase);
+    if let Some(kind) = organization_kind(head) {
+        let generic = !capitalized || head.starts_with("The ") || head.starts_with("A ");
+        return Some(if generic {
+            Entity::Unnamed {
+                description: head.to_string(),
+                organization: true,
+            }
+        } else {
+            Entity::Organization {
+                name: head.to_string(),
+                kind,
+            }
+        });
+    }
+    // A person: the trailing run of capitalized words that are not title words.
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let mut start = words.len();
+    while start > 0 {
+        let w = words[start - 1];
+        let bare = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+        let capital = bare.chars().next().is_some_and(char::is_uppercase);
+        let title = TITLE_WORDS.contains(&bare.trim_end_matches('.').to_lowercase().as_str());
+        if !capital || title && start < words.len() {
+            break;
+        }
+        start -= 1;
+        if title {
+            break;
+        }
+    }
+    // A title word kept as the whole name ("President") is no name.
+    let name_words = &words[start..];
+    let named = !name_words.is_empty()
+        && !(name_words.len() == 1
+            && TITLE_WORDS.contains(&name_words[0].trim_end_matches('.').to_lowercase().as_str()));
+    if named {
+        let name = name_words.join(" ");
+        let title = words[..start].join(" ");
+        let title = title
+            .trim_start_matches("the ")
+            .trim_start_matches("The ")
+            .trim()
+            .to_string();
+        let has_title = title
+            .split_whitespace()
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+        return Some(Entity::Person {
+            name,
+            title: has_title.then_some(title),
+        });
+    }
+    Some(Entity::Unnamed {
+        description: head.to_string(),
+        organization: false,
+    })
+}
+
+/// Lower-case ASCII words joined by hyphens, for ids.
+fn slug(words: &str) -> String {
+    let mut out = String::new();
+    for c in normalize(words).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    let cut: String = out.chars().take(48).collect();
+    let cut = cut.trim_end_matches('-').to_string();
+    if cut.is_empty() {
+        "x".to_string()
+    } else {
+        cut
+    }
+}
+
+struct Builder<'t, 'o, 'g> {
+    text: &'t str,
+    options: &'o DraftOptions<'g>,
+    source: String,
+    nodes: BTreeMap<String, Node>,
+    edges: Vec<(String, String, Edge)>,
+    /// Entity key → node id.
+    ids: FxHashMap<String, String>,
+    notes: Vec<ReviewNote>,
+    unnamed: usize,
+}
+
+impl Builder<'_, '_, '_> {
+    fn cite(&self, span: Range<usize>, confidence: f64) -> Citation {
+        let mut c = Citation::new(self.source.clone()).with_span(Span {
+            start: span.start,
+            end: span.end,
+        });
+        c.text = Some(self.text[span].to_string());
+        c.confidence = Some((confidence * 100.0).round() / 100.0);
+        c
+    }
+
+    /// The id an existing graph gives a name, and the node it holds.
+    fn existing(&self, name: &str, kinds: &[NodeKind]) -> Option<Node> {
+        let into = self.options.into?;
+        let ix = into.resolve_as(name, kinds).ok()?;
+        let node = into.node_at(ix)?;
+        let mut shell = Node::new(node.id.clone(), node.name.clone(), node.details.clone());
+        if let NodeDetails::Source { .. } = shell.details {
+            return None;
+        }
+        shell.unnamed.clone_from(&node.unnamed);
+        // Keep only what identifies it: a statement's or agreement's content stays in `into`.
+        match &mut shell.details {
+            NodeDetails::Agreement {
+                lifecycle, terms, ..
+            } => {
+                lifecycle.clear();
+                *terms = None;
+            }
+            NodeDetails::Statement { .. } => return None,
+            _ => {}
+        }
+        Some(shell)
+    }
+
+    /// The node for an entity named at `span`, created on first mention; its id.
+    fn entity(&mut self, entity: &Entity, span: Range<usize>, confidence: f64) -> String {
+        let (key, name, kinds, details): (String, String, &[NodeKind], NodeDetails) = match entity {
+            Entity::Country(id) => (
+                format!("country:{id}"),
+                crate::identity::country(id).map_or((*id).to_string(), |r| r.name.to_string()),
+                &[NodeKind::Country],
+                NodeDetails::Country,
+            ),
+            Entity::Organization { name, kind } => (
+                format!("org:{}", normalize(name)),
+                name.clone(),
+                &[NodeKind::Organization],
+                NodeDetails::Organization { kind: *kind },
+            ),
+            Entity::Person { name, .. } => (
+                format!("person:{}", normalize(name)),
+                name.clone(),
+                &[NodeKind::Person],
+                NodeDetails::Person,
+            ),
+            Entity::Unnamed {
+                description,
+                organization,
+            } => {
+                self.unnamed += 1;
+                let details = if *organization {
+                    NodeDetails::Organization {
+                        kind: organization_kind(description).unwrap_or(OrganizationKind::Other),
+                    }
+                } else {
+                    NodeDetails::Person
+                };
+                (
+                    format!("unnamed:{}", self.unnamed),
+                    format!("{description} (unnamed)"),
+                    &[],
+                    details,
+                )
+            }
+        };
+        let citation = self.cite(span.clone(), confidence);
+        if let Some(id) = self.ids.get(&key).cloned() {
+            if let Some(node) = self.nodes.get_mut(&id) {
+                if !node.citations.iter().any(|c| c.span == citation.span) {
+                    node.citations.push(citation);
+                }
+            }
+            return id;
+        }
+        let existing = if kinds.is_empty() {
+            None
+        } else {
+            self.existing(&name, kinds)
+        };
+        let node = match (existing, entity) {
+            (Some(shell), _) => shell,
+            (None, Entity::Country(id)) => Node::new(*id, name.clone(), details),
+            (None, Entity::Unnamed { description, .. }) => {
+                let id = self.free_id(&format!("unnamed-{}", slug(description)));
+                Node::new(id, name.clone(), details).with_unnamed(description.clone())
+            }
+            (None, _) => {
+                let id = self.free_id(&slug(&name));
+                Node::new(id, name.clone(), details)
+            }
+        };
+        let id = node.id.clone();
+        let mut node = node;
+        node.citations.push(citation);
+        self.nodes.insert(id.clone(), node);
+        self.ids.insert(key, id.clone());
+        if let Entity::Person {
+            title: Some(title), ..
+        } = entity
+        {
+            self.office(&id, title, span, confidence);
+        }
+        id
+    }
+
+    /// A `holds_office` edge for a person named with a title that names a country ("US
+    /// Secretary of Defence"), attested on the report's date.
+    fn office(&mut self, person: &str, title: &str, span: Range<usize>, confidence: f64) {
+        let words: Vec<&str> = title.split_whitespace().collect();
+        let mut country_id = None;
+        let mut rest = Vec::new();
+        for w in &words {
+            let bare = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+            match (country_id, country(bare)) {
+                (None, Some(id)) => country_id = Some(id),
+                _ => rest.push(*w),
+            }
+        }
+        // A two-word country ("South Korean") comes as two words; try pairs too.
+        if country_id.is_none() {
+            for pair in words.windows(2) {
+                if let Some(id) =
+                    country(&pair.join(" ")).or_else(|| adjective_country(&pair.join(" ")))
+                {
+                    country_id = Some(id);
+                    rest.retain(|w| !pair.contains(w));
+                    break;
+                }
+            }
+        }
+        if country_id.is_none() {
+            for w in &words {
+                if let Some(id) = adjective_country(w) {
+                    country_id = Some(id);
+                    rest.retain(|x| x != w);
+                    break;
+                }
+            }
+        }
+        let Some(country_id) = country_id else {
+            return;
+        };
+        let office = rest.join(" ");
+        if office.is_empty() {
+            return;
+        }
+        let to = self.entity(&Entity::Country(country_id), span.clone(), confidence);
+        let mut edge = Edge::new(EdgeKind::HoldsOffice)
+            .with_title(office)
+            .with_citation(self.cite(span, confidence * 0.9));
+        if let Some(date) = self.options.date.clone() {
+            edge = edge.with_attested(date);
+        }
+        self.edges.push((person.to_string(), to, edge));
+    }
+
+    fn free_id(&self, base: &str) -> String {
+        let taken = |id: &str| {
+            self.nodes.contains_key(id) || self.options.into.is_some_and(|g| g.node(id).is_some())
+        };
+        if !taken(base) {
+            return base.to_string();
+        }
+        (2..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|id| !taken(id))
+            .unwrap_or_else(|| base.to_string())
+    }
+}
+
+/// Country adjectives and demonyms the built-in table does not hold as names.
+fn adjective_country(word: &str) -> Option<&'static str> {
+    const ADJECTIVES: &[(&str, &str)] = &[
+        ("american", "USA"),
+        ("south korean", "KOR"),
+        ("north korean", "PRK"),
+        ("korean", "KOR"),
+        ("japanese", "JPN"),
+        ("chinese", "CHN"),
+        ("russian", "RUS"),
+        ("british", "GBR"),
+        ("french", "FRA"),
+        ("german", "DEU"),
+        ("indian", "IND"),
+        ("iranian", "IRN"),
+        ("israeli", "ISR"),
+        ("syrian", "SYR"),
+        ("turkish", "TUR"),
+        ("ukrainian", "UKR"),
+        ("australian", "AUS"),
+        ("canadian", "CAN"),
+        ("mexican", "MEX"),
+        ("singaporean", "SGP"),
+        ("vietnamese", "VNM"),
+        ("philippine", "PHL"),
+        ("filipino", "PHL"),
+        ("taiwanese", "TWN"),
+        ("saudi", "SAU"),
+        ("iraqi", "IRQ"),
+        ("afghan", "AFG"),
+        ("pakistani", "PAK"),
+        ("egyptian", "EGY"),
+        ("italian", "ITA"),
+        ("spanish", "ESP"),
+        ("polish", "POL"),
+        ("malaysian", "MYS"),
+        ("indonesian", "IDN"),
+        ("thai", "THA"),
+    ];
+    let lower = word.to_lowercase();
+    ADJECTIVES
+        .iter()
+        .find(|(a, _)| *a == lower)
+        .map(|(_, id)| *id)
+}
+
+/// The words of a statement: its pieces joined, without the marks around a quotation.
+fn statement_words(text: &str, content: &[Range<usize>], form: Form) -> String {
+    let pieces: Vec<&str> = content
+        .iter()
+        .map(|r| {
+            let p = text[r.clone()].trim();
+            if form == Form::Quote {
+                p.trim_matches(['"', '\u{201c}', '\u{201d}', ','])
+                    .trim_end_matches(',')
+                    .trim()
+            } else {
+                p
+            }
+        })
+        .collect();
+    pieces.join(" \u{2026} ")
+}
+
+fn label(speaker: &str, words: &str) -> String {
+    let first: Vec<&str> = words.split_whitespace().take(8).collect();
+    let more = words.split_whitespace().count() > 8;
+    format!(
+        "{speaker}: {}{}",
+        first.join(" "),
+        if more { " \u{2026}" } else { "" }
+    )
+}
+
+pub(super) fn assemble(text: &str, options: &DraftOptions<'_>) -> Draft {
+    let title = options.title.clone().unwrap_or_else(|| {
+        let first = text
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("Report");
+        first.trim().chars().take(120).collect()
+    });
+    let source = options.source_id.clone().unwrap_or_else(|| {
+        let date = options
+            .date
+            .as_ref()
+            .map(|d| format!("-{d}"))
+            .unwrap_or_default();
+        let words: Vec<&str> = title.split_whitespace().take(6).collect();
+        format!("source-{}{date}", slug(&words.join(" ")))
+    });
+    let mut b = Builder {
+        text,
+        options,
+        source: source.clone(),
+        nodes: BTreeMap::new(),
+        edges: Vec::new(),
+        ids: FxHashMap::default(),
+        notes: Vec::new(),
+        unnamed: 0,
+    };
+    let mut source_node = Node::new(
+        source.clone(),
+        title,
+        NodeDetails::Source {
+            date: options.date.clone(),
+            url: options.url.clone(),
+            text: Some(text.to_string()),
+        },
+    );
+    source_node
+        .attributes
+        .insert("drafted".to_string(), serde_json::Value::Bool(true));
+    b.nodes.insert(source.clone(), source_node);
+    // The publisher: the last link of every chain.
+    let publisher = options.publisher.as_ref().map(|p| {
+        let node = b
+            .existing(p, &[NodeKind::Organization, NodeKind::Person])
+            .unwrap_or_else(|| {
+                Node::new(
+                    slug(p),
+                    p.clone(),
+                    NodeDetails::Organization {
+                        kind: OrganizationKind::NewsOutlet,
+                    },
+                )
+            });
+        let id = node.id.clone();
+        b.nodes.entry(id.clone()).or_insert(node);
+        b.edges
+            .push((source.clone(), id.clone(), Edge::new(EdgeKind::PublishedBy)));
+        id
+    });
+
+    let attributions = find_attributions(text);
+    let mut statements = Vec::new();
+    for (n, a) in attributions.iter().enumerate() {
+        statements.push(statement(&mut b, n + 1, a, publisher.as_deref()));
+    }
+
+    let mut graph = Graph::new();
+    for (_, node) in std::mem::take(&mut b.nodes) {
+        // Ids are unique by construction; a failure here would be a bug, reported as a note.
+        if let Err(e) = graph.add_node(node) {
+            b.notes.push(ReviewNote {
+                span: 0..0,
+                id: None,
+                confidence: 0.0,
+                reason: format!("internal: a drafted node was refused: {e}"),
+            });
+        }
+    }
+    for (from, to, edge) in std::mem::take(&mut b.edges) {
+        if let Err(e) = graph.relate(&from, &to, edge) {
+            b.notes.push(ReviewNote {
+                span: 0..0,
+                id: None,
+                confidence: 0.0,
+                reason: format!("internal: a drafted edge was refused: {e}"),
+            });
+        }
+    }
+    let mut notes = b.notes;
+    notes.sort_by(|x, y| {
+        x.confidence
+            .total_cmp(&y.confidence)
+            .then(x.span.start.cmp(&y.span.start))
+    });
+    Draft {
+        graph,
+        statements,
+        notes,
+    }
+}
+
+fn statement(
+    b: &mut Builder<'_, '_, '_>,
+    n: usize,
+    a: &Attribution,
+    publisher: Option<&str>,
+) -> DraftedStatement {
+    let text = b.text;
+    let confidence = a.confidence;
+    // The speaker: the words at this point, or the earlier words they stand for.
+    let naming = a.antecedent.clone().or_else(|| a.speaker.clone());
+    let entity = naming.as_ref().and_then(|r| entity_of(&text[r.clone()]));
+    let speaker_id = match (&entity, &naming) {
+        (Some(e), Some(r)) => Some(b.entity(e, r.clone(), confidence)),
+        _ => None,
+    };
+    let speaker_name = speaker_id
+        .as_ref()
+        .and_then(|id| b.nodes.get(id))
+        .map_or_else(|| "unknown speaker".to_string(), |n| n.name.clone());
+    let words = statement_words(text, &a.content, a.form);
+    let id = format!(
+        "{}-stmt-{n}",
+        b.source.strip_prefix("source-").unwrap_or(&b.source)
+    );
+    let statement_text = if a.form == Form::Quote {
+        StatementText::Quote(words.clone())
+    } else {
+        StatementText::Paraphrase(words.clone())
+    };
+    let cue = Cue::new(&text[a.cue.clone()]).with_citation(b.cite(a.cue.clone(), confidence));
+    let mut node = Node::new(
+        id.clone(),
+        label(&speaker_name, &words),
+        NodeDetails::Statement {
+            text: statement_text,
+            date: b.options.date.clone(),
+            cue: Some(cue),
+        },
+    );
+    for piece in &a.content {
+        node.citations.push(b.cite(piece.clone(), confidence));
+    }
+    b.nodes.insert(id.clone(), node);
+    if let (Some(sid), Some(span)) = (&speaker_id, &a.speaker) {
+        let edge = Edge::new(EdgeKind::Said).with_citation(b.cite(span.clone(), confidence));
+        b.edges.push((sid.clone(), id.clone(), edge));
+    }
+    // The chain: the outlets that carried it, then the publisher.
+    let mut position = 0;
+    for via in &a.via {
+        let words = &text[via.clone()];
+        let outlet = match entity_of(words) {
+            Some(Entity::Person { name, .. }) => Entity::Organization {
+                name,
+                kind: OrganizationKind::NewsOutlet,
+            },
+            Some(e) => e,
+            None => continue,
+        };
+        let oid = b.entity(&outlet, via.clone(), confidence);
+        position += 1;
+        let edge = Edge::new(EdgeKind::ReportedBy)
+            .qualified(|q| q.position = Some(position))
+            .with_citation(b.cite(via.clone(), confidence));
+        b.edges.push((id.clone(), oid, edge));
+    }
+    if let Some(p) = publisher {
+        if speaker_id.as_deref() != Some(p) {
+            position += 1;
+            let edge = Edge::new(EdgeKind::ReportedBy)
+                .qualified(|q| q.position = Some(position))
+                .with_citation(b.cite(a.content_extent(), confidence));
+            b.edges.push((id.clone(), p.to_string(), edge));
+        }
+    }
+    // What to review.
+    let note_span = a.speaker.clone().unwrap_or_else(|| a.cue.clone());
+    if speaker_id.is_none() {
+        b.notes.push(ReviewNote {
+            span: note_span,
+            id: Some(id.clone()),
+            confidence: (confidence * 0.5 * 100.0).round() / 100.0,
+            reason: match &a.speaker {
+                Some(s) => format!(
+                    "speaker \"{}\" could not be resolved to a name",
+                    &text[s.clone()]
+                ),
+                None => "no speaker found for this statement".to_string(),
+            },
+        });
+    } else if let Some(doubt) = a.doubt {
+        b.notes.push(ReviewNote {
+            span: note_span,
+            id: Some(id.clone()),
+            confidence,
+            reason: doubt.to_string(),
+        });
+    }
+    DraftedStatement {
+        id,
+        content: a.content.clone(),
+        cue: a.cue.clone(),
+        speaker: a.speaker.clone(),
+        speaker_id,
+        confidence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speakers_are_read_by_kind() {
+        assert_eq!(entity_of("Seoul"), Some(Entity::Country("KOR")));
+        assert_eq!(
+            entity_of("Reuters"),
+            Some(Entity::Organization {
+                name: "Reuters".into(),
+                kind: OrganizationKind::NewsOutlet
+            })
+        );
+        assert_eq!(
+            entity_of("US Secretary of Defence Ashton Carter"),
+            Some(Entity::Person {
+                name: "Ashton Carter".into(),
+                title: Some("US Secretary of Defence".into())
+            })
+        );
+        assert_eq!(
+            entity_of("officials"),
+            Some(Entity::Unnamed {
+                description: "officials".into(),
+                organization: false
+            })
+        );
+        assert_eq!(
+            entity_of("Seoul's defence ministry"),
+            Some(Entity::Organization {
+                name: "Seoul's defence ministry".into(),
+                kind: OrganizationKind::Ministry
+            })
+        );
+        assert_eq!(
+            entity_of("the ministry"),
+            Some(Entity::Unnamed {
+                description: "the ministry".into(),
+                organization: true
+            })
+        );
+        assert_eq!(entity_of("he"), None);
+    }
+}
