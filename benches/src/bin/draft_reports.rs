@@ -12,13 +12,18 @@
 //!   left out), the share the draft has as a node of the same kind: a country by its ISO code,
 //!   a person or organization by a citation overlapping one of the annotation's (the node's own
 //!   or its `said` edges'), or by the same name or alias (case and spacing ignored);
+//! - **names finder**: of the annotated countries and organizations, the share
+//!   `draft::names::find_names` finds on its own (a country by code anywhere in the text, an
+//!   organization by a mention overlapping the annotation's words), whether or not the draft
+//!   uses it;
 //! - **statement F1**: a drafted statement matches an annotated one when its content covers at
 //!   least half of the annotated content's words (whitespace-separated); pairs are made one to
 //!   one, greedily by overlap; precision = matched drafted / drafted, recall = matched
 //!   annotated / annotated;
 //! - **speaker**: of the matched statements, the share whose drafted speaker is an annotated
-//!   speaker (the node the entity match gives, or a `said` citation overlapping the
-//!   annotation's);
+//!   speaker: the node the entity match gives, a node with the speaker's name, alias or last
+//!   name, or a `said` citation overlapping the annotation's (when that cites a mention, not a
+//!   whole sentence);
 //! - **chain accuracy**: of the matched statements, the share whose speaker is right *and*
 //!   whose intermediaries (the `reported_by` chain without the publisher) are the annotated
 //!   ones, in order.
@@ -27,6 +32,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use diplograph::draft::names::{find_names, Name};
 use diplograph::draft::{draft, DraftOptions};
 use diplograph::{EdgeKind, Graph, Node, NodeDetails, NodeKind};
 
@@ -47,6 +53,9 @@ struct Score {
     matched: usize,
     speaker_correct: usize,
     chain_correct: usize,
+    /// Annotated countries and organizations, and those `find_names` finds.
+    named: usize,
+    named_found: usize,
 }
 
 impl Score {
@@ -58,6 +67,8 @@ impl Score {
         self.matched += o.matched;
         self.speaker_correct += o.speaker_correct;
         self.chain_correct += o.chain_correct;
+        self.named += o.named;
+        self.named_found += o.named_found;
     }
 
     fn recall(&self) -> f64 {
@@ -87,21 +98,32 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let markdown = args.iter().any(|a| a == "--markdown");
     let show = args.iter().any(|a| a == "--show");
-    let dir = args
+    let mut paths: Vec<PathBuf> = args
         .iter()
-        .find(|a| !a.starts_with("--"))
+        .filter(|a| !a.starts_with("--"))
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("draft/reports"));
-    let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect(),
-        Err(e) => {
-            eprintln!("error: cannot read {}: {e}", dir.display());
-            std::process::exit(2);
+        .collect();
+    if paths.is_empty() {
+        paths.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("draft/reports"));
+    }
+    let mut files: Vec<PathBuf> = Vec::new();
+    for path in paths {
+        if path.is_file() {
+            files.push(path);
+            continue;
         }
-    };
+        match std::fs::read_dir(&path) {
+            Ok(entries) => files.extend(
+                entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "json")),
+            ),
+            Err(e) => {
+                eprintln!("error: cannot read {}: {e}", path.display());
+                std::process::exit(2);
+            }
+        }
+    }
     files.sort();
     let mut total = Score::default();
     let mut rows = Vec::new();
@@ -117,6 +139,9 @@ fn main() {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
+        if show {
+            println!("{name}");
+        }
         let Some(score) = score_report(&gold, show) else {
             eprintln!("error: {}: no source node with text", file.display());
             std::process::exit(1);
@@ -126,14 +151,17 @@ fn main() {
     }
     rows.push(("all".to_owned(), total));
     if markdown {
-        println!("| report | entities found | statements (gold / drafted / matched) | statement F1 | speaker right | chain right |");
-        println!("|---|---|---|---|---|---|");
+        println!("| report | entities found | names finder | statements (gold / drafted / matched) | statement F1 | speaker right | chain right |");
+        println!("|---|---|---|---|---|---|---|");
         for (name, s) in &rows {
             println!(
-                "| {name} | {}/{} ({:.2}) | {} / {} / {} | {:.2} | {}/{} | {}/{} ({:.2}) |",
+                "| {name} | {}/{} ({:.2}) | {}/{} ({:.2}) | {} / {} / {} | {:.2} | {}/{} | {}/{} ({:.2}) |",
                 s.entities_found,
                 s.entities,
                 s.recall(),
+                s.named_found,
+                s.named,
+                ratio(s.named_found, s.named),
                 s.gold_statements,
                 s.drafted_statements,
                 s.matched,
@@ -147,16 +175,17 @@ fn main() {
         }
     } else {
         println!(
-            "{:<34} {:>9} {:>6} {:>14} {:>6} {:>8} {:>8}",
-            "report", "entities", "recall", "gold/dr/match", "F1", "speaker", "chain"
+            "{:<34} {:>9} {:>6} {:>7} {:>14} {:>6} {:>8} {:>8}",
+            "report", "entities", "recall", "names", "gold/dr/match", "F1", "speaker", "chain"
         );
         for (name, s) in &rows {
             println!(
-                "{:<34} {:>4}/{:<4} {:>6.2} {:>4}/{:>3}/{:>5} {:>6.2} {:>8.2} {:>8.2}",
+                "{:<34} {:>4}/{:<4} {:>6.2} {:>7.2} {:>4}/{:>3}/{:>5} {:>6.2} {:>8.2} {:>8.2}",
                 name,
                 s.entities_found,
                 s.entities,
                 s.recall(),
+                ratio(s.named_found, s.named),
                 s.gold_statements,
                 s.drafted_statements,
                 s.matched,
@@ -174,7 +203,10 @@ fn source_of(gold: &Graph) -> Option<&Node> {
 
 fn score_report(gold: &Graph, show: bool) -> Option<Score> {
     let source = source_of(gold)?;
-    let NodeDetails::Source { date, url, text, .. } = &source.details else {
+    let NodeDetails::Source {
+        date, url, text, ..
+    } = &source.details
+    else {
         return None;
     };
     let text = text.as_deref()?;
@@ -182,7 +214,8 @@ fn score_report(gold: &Graph, show: bool) -> Option<Score> {
         .attributes
         .get("publisher")
         .and_then(|p| p.as_str())
-        .map(str::to_owned);
+        .map(str::to_owned)
+        .or_else(|| last_link(gold));
     let options = DraftOptions {
         date: *date,
         title: Some(source.name.clone()),
@@ -221,6 +254,61 @@ fn score_report(gold: &Graph, show: bool) -> Option<Score> {
             }
         }
     }
+    if show {
+        let found: BTreeSet<&String> = mapped.values().collect();
+        for kind in [NodeKind::Country, NodeKind::Person, NodeKind::Organization] {
+            for n in graph.nodes_of_kind(kind) {
+                if !found.contains(&n.id) && !publisher_ids.contains(&n.id) {
+                    println!("  added entity {} ({})", n.id, n.name);
+                }
+            }
+        }
+        for kind in [NodeKind::Agreement, NodeKind::Event] {
+            let ours: Vec<&Node> = graph.nodes_of_kind(kind).collect();
+            for n in gold.nodes_of_kind(kind) {
+                let words = fact_words(gold, n);
+                let hit = ours.iter().find(|o| {
+                    o.details.subkind() == n.details.subkind()
+                        && fact_words(graph, o)
+                            .iter()
+                            .any(|t| words.iter().any(|w| overlaps(t, w)))
+                });
+                match hit {
+                    Some(o) => println!("  got {} {} as {}", kind.as_str(), n.id, o.id),
+                    None => println!("  missed {} {} ({})", kind.as_str(), n.id, n.name),
+                }
+            }
+            for o in &ours {
+                println!("  drafted {} {} ({})", kind.as_str(), o.id, o.name);
+            }
+        }
+    }
+    // The names finder on its own.
+    let mentions = find_names(text);
+    for kind in [NodeKind::Country, NodeKind::Organization] {
+        for node in gold.nodes_of_kind(kind) {
+            if publisher_ids.contains(&node.id) {
+                continue;
+            }
+            score.named += 1;
+            let words = entity_words(gold, node);
+            let found = mentions.iter().any(|m| match &m.name {
+                Name::Country { id, .. } => kind == NodeKind::Country && *id == node.id,
+                Name::Organization(_) => {
+                    kind == NodeKind::Organization
+                        && words
+                            .iter()
+                            .any(|w| overlaps(w, &(m.span.start..m.span.end)))
+                }
+                _ => false,
+            });
+            if found {
+                score.named_found += 1;
+            } else if show {
+                println!("  names finder missed {} ({})", node.id, node.name);
+            }
+        }
+    }
     // Statements.
     let gold_statements: Vec<GoldStatement> = gold
         .nodes_of_kind(NodeKind::Statement)
@@ -252,11 +340,17 @@ fn score_report(gold: &Graph, show: bool) -> Option<Score> {
             continue;
         };
         let speaker_right = ds.speaker_id.as_ref().is_some_and(|sid| {
-            gs.speakers.iter().any(|s| mapped.get(s) == Some(sid))
-                || ds
-                    .speaker
-                    .as_ref()
-                    .is_some_and(|w| gs.speaker_words.iter().any(|g| overlaps(g, w)))
+            gs.speakers.iter().any(|s| {
+                mapped.get(s) == Some(sid)
+                    || gold
+                        .node(s)
+                        .zip(graph.node(sid))
+                        .is_some_and(|(g, d)| same_name(g, d))
+            }) || ds.speaker.as_ref().is_some_and(|w| {
+                gs.speaker_words
+                    .iter()
+                    .any(|g| g.len() <= MENTION && overlaps(g, w))
+            })
         });
         if speaker_right {
             score.speaker_correct += 1;
@@ -299,12 +393,34 @@ fn score_report(gold: &Graph, show: bool) -> Option<Score> {
     Some(score)
 }
 
+/// The outlet most often last in the annotation's chains: the publisher, when the source
+/// does not name it.
+fn last_link(gold: &Graph) -> Option<String> {
+    let mut last: BTreeMap<&str, (u32, &str)> = BTreeMap::new();
+    for e in gold.edges().filter(|e| e.edge.kind == EdgeKind::ReportedBy) {
+        let position = e
+            .edge
+            .qualifiers
+            .as_ref()
+            .and_then(|q| q.position)
+            .unwrap_or(0);
+        let entry = last.entry(e.from.id.as_str()).or_insert((0, ""));
+        if position >= entry.0 {
+            *entry = (position, e.to.name.as_str());
+        }
+    }
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, name) in last.values() {
+        *counts.entry(name).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(name, n)| (*n, std::cmp::Reverse(*name)))
+        .map(|(name, _)| name.to_owned())
+}
+
 fn excerpt(text: &str, r: &Range<usize>) -> String {
-    text.get(r.clone())
-        .unwrap_or("")
-        .chars()
-        .take(70)
-        .collect()
+    text.get(r.clone()).unwrap_or("").chars().take(70).collect()
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -344,6 +460,42 @@ fn entity_words(graph: &Graph, node: &Node) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// The words citing an agreement or event: its own citations, its lifecycle steps' and those
+/// of the edges that touch it.
+fn fact_words(graph: &Graph, node: &Node) -> Vec<Range<usize>> {
+    let mut out = spans_of(&node.citations);
+    if let NodeDetails::Agreement { lifecycle, .. } = &node.details {
+        for step in lifecycle {
+            out.extend(spans_of(&step.citations));
+        }
+    }
+    for e in graph.edges() {
+        if e.from.id == node.id || e.to.id == node.id {
+            out.extend(spans_of(&e.edge.citations));
+        }
+    }
+    out
+}
+
+/// The longest `said` citation read as the words naming a speaker; longer ones cite a whole
+/// sentence (as the built-in example's do), which says nothing of who the draft named.
+const MENTION: usize = 80;
+
+/// Whether a drafted node bears an annotated node's name or alias, or its last word ("Carter"
+/// for "Ashton Carter").
+fn same_name(gold: &Node, drafted: &Node) -> bool {
+    let theirs: Vec<String> = std::iter::once(&drafted.name)
+        .chain(&drafted.aliases)
+        .map(|n| normal(n))
+        .collect();
+    std::iter::once(&gold.name).chain(&gold.aliases).any(|g| {
+        let g = normal(g);
+        theirs
+            .iter()
+            .any(|t| *t == g || (t.len() >= 3 && g.ends_with(&format!(" {t}"))))
+    })
 }
 
 fn normal(name: &str) -> String {
