@@ -130,6 +130,9 @@ pub fn find_agreements(
             };
             match entry {
                 Term::Agreement(kind) => {
+                    if is_verb(text, span) {
+                        continue;
+                    }
                     if let Some((span, kind)) = widen_agreement(text, span, kind) {
                         found.push(AgreementMention {
                             span,
@@ -147,6 +150,7 @@ pub fn find_agreements(
         if found.is_empty() {
             continue;
         }
+        let mut found = join_adjacent(text, found);
         let parties = parties_in(sentence, names);
         for agreement in &mut found {
             agreement.parties.clone_from(&parties);
@@ -185,7 +189,8 @@ pub fn find_agreements(
 }
 
 /// Every event named in `text` (meetings, summits, exercises, launches, tests, talks), with
-/// its date, place and participants as its sentence gives them.
+/// its date, place and participants as its sentence gives them; one event of each kind per
+/// sentence (the first words naming it).
 pub fn find_events(text: &str, names: &[NameMention], dates: &[DateMention]) -> Vec<EventMention> {
     let mut out = Vec::new();
     for sentence in sentences(text) {
@@ -195,13 +200,24 @@ pub fn find_events(text: &str, names: &[NameMention], dates: &[DateMention]) -> 
             if event.needs.is_some_and(|w| !words.contains(w)) {
                 continue;
             }
-            let span = Span {
-                start: span.start + sentence.start,
-                end: span.end + sentence.start,
-            };
+            let span = widen_proper(
+                text,
+                Span {
+                    start: span.start + sentence.start,
+                    end: span.end + sentence.start,
+                },
+                sentence.start,
+            );
             let Some(status) = status_before(text, sentence, span) else {
                 continue;
             };
+            // One event of a kind per sentence: "fired a missile … the launch failed".
+            if out
+                .iter()
+                .any(|e: &EventMention| e.sentence == sentence && e.kind == event.kind)
+            {
+                continue;
+            }
             let (date, date_span) = nearest_date(dates, sentence, span);
             out.push(EventMention {
                 span,
@@ -418,6 +434,64 @@ fn place_in(
     None
 }
 
+/// Whether "deal" at `span` is the verb ("to deal with", "deals with").
+fn is_verb(text: &str, span: Span) -> bool {
+    if !matches!(&text[span.start..span.end], "deal" | "deals" | "Deal") {
+        return false;
+    }
+    let before = text[..span.start].trim_end();
+    let after = text[span.end..].trim_start();
+    before.ends_with(" to") || after.starts_with("with ")
+}
+
+/// Joins agreement names that follow one another with one space between ("hotline deal",
+/// "GSOMIA pact"), keeping the more specific kind.
+fn join_adjacent(text: &str, found: Vec<AgreementMention>) -> Vec<AgreementMention> {
+    let mut out: Vec<AgreementMention> = Vec::new();
+    for a in found {
+        if let Some(last) = out.last_mut() {
+            if text.get(last.span.end..a.span.start) == Some(" ") {
+                last.span.end = a.span.end;
+                if last.kind == AgreementKind::Other {
+                    last.kind = a.kind;
+                }
+                continue;
+            }
+        }
+        out.push(a);
+    }
+    out
+}
+
+/// Widens a capitalised name's head over the capitalised words and ordinals before it
+/// ("Shangri-La Dialogue", "IISS 15th Asia Security Summit", "Non-Proliferation Treaty"); a
+/// lower-case head ("summit") is left as it is. Never past `floor` (the sentence's start), nor
+/// over "The" or "A".
+fn widen_proper(text: &str, head: Span, floor: usize) -> Span {
+    if !text[head.start..].starts_with(char::is_uppercase) {
+        return head;
+    }
+    let mut span = head;
+    loop {
+        let before = &text[floor..span.start];
+        let Some(space) = before.strip_suffix(' ') else {
+            break;
+        };
+        let word_start = space
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .map_or(0, |i| i + 1);
+        let word = &space[word_start..];
+        let capital = word.starts_with(char::is_uppercase);
+        let ordinal = word.starts_with(|c: char| c.is_ascii_digit())
+            && ["st", "nd", "rd", "th"].iter().any(|s| word.ends_with(s));
+        if word.is_empty() || matches!(word, "The" | "A" | "An") || !(capital || ordinal) {
+            break;
+        }
+        span.start = floor + word_start;
+    }
+    span
+}
+
 /// Widens an agreement head over the words before it that say what it is about
 /// ("intelligence-sharing pact", "UN Security Council Resolution 2270") and over a
 /// resolution's number; drops a bare "resolution" with no number or sanctions word.
@@ -455,8 +529,14 @@ fn widen_agreement(text: &str, head: Span, kind: AgreementKind) -> Option<(Span,
             break;
         }
     }
+    if span == head {
+        span = widen_proper(text, span, 0);
+        if span != head && text[span.start..head.start].contains('.') {
+            span = head;
+        }
+    }
     if kind == AgreementKind::Resolution
-        && span == head
+        && span.end - span.start == head.end - head.start
         && !text[..head.start].ends_with("sanctions ")
     {
         return None;
@@ -657,7 +737,7 @@ const STEP_WORDS: &[(&str, LifecycleState, bool)] = &[
         false,
     ),
     (
-        "agreed|agree|agrees|reached an agreement|came to an understanding|struck a deal",
+        "agreed|agree|agrees|reached|came to|struck",
         LifecycleState::Agreed,
         false,
     ),
@@ -764,4 +844,215 @@ fn parties_in(sentence: Span, names: &[NameMention]) -> Vec<Party> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::dates::find_dates;
+    use crate::draft::names::find_names;
+
+    const REPORT: Option<NaiveDate> = NaiveDate::from_ymd_opt(2016, 6, 4);
+
+    /// Each agreement as "words kind parties | state status date attested; …".
+    fn agreements(text: &str) -> Vec<String> {
+        let names = find_names(text);
+        let dates = find_dates(text, REPORT);
+        find_agreements(text, &names, &dates, REPORT)
+            .iter()
+            .map(|a| {
+                let parties: Vec<&str> = a.parties.iter().map(|p| p.id).collect();
+                let steps: Vec<String> = a
+                    .steps
+                    .iter()
+                    .map(|s| {
+                        format!(
+                            "{} {} {} {} {}",
+                            &text[s.span.start..s.span.end],
+                            s.state.as_str(),
+                            s.status.as_str(),
+                            s.date.map_or("-".to_owned(), |d| d.to_string()),
+                            s.attested.map_or("-".to_owned(), |d| d.to_string()),
+                        )
+                    })
+                    .collect();
+                format!(
+                    "{} {} {} | {}",
+                    &text[a.span.start..a.span.end],
+                    a.kind.as_str(),
+                    parties.join(","),
+                    steps.join("; ")
+                )
+            })
+            .collect()
+    }
+
+    /// Each event as "words kind status date place participants".
+    fn events(text: &str) -> Vec<String> {
+        let names = find_names(text);
+        let dates = find_dates(text, REPORT);
+        find_events(text, &names, &dates)
+            .iter()
+            .map(|e| {
+                let parties: Vec<&str> = e.participants.iter().map(|p| p.id).collect();
+                format!(
+                    "{} {} {} {} {} {}",
+                    &text[e.span.start..e.span.end],
+                    e.kind.as_str(),
+                    e.status.as_str(),
+                    e.date.map_or("-".to_owned(), |d| d.to_string()),
+                    e.place.as_ref().map_or("-", |p| p.name.as_str()),
+                    parties.join(","),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn gsomia_signed_on_a_weekday() {
+        assert_eq!(
+            agreements("Japan and South Korea signed a GSOMIA on Wednesday."),
+            ["GSOMIA gsomia JPN,KOR | signed signed occurred 2016-06-01 -"]
+        );
+    }
+
+    #[test]
+    fn intelligence_sharing_pact_is_an_arrangement() {
+        assert_eq!(
+            agreements("Seoul and Tokyo agreed on an intelligence-sharing pact."),
+            ["intelligence-sharing pact arrangement KOR,JPN | agreed agreed occurred - -"]
+        );
+    }
+
+    #[test]
+    fn memorandum_of_understanding() {
+        assert_eq!(
+            agreements("The US and Japan signed a Memorandum of Understanding in March."),
+            ["Memorandum of Understanding memorandum_of_understanding USA,JPN | signed signed occurred 2016-03 -"]
+        );
+    }
+
+    #[test]
+    fn named_treaty_takes_its_capitalised_words() {
+        assert_eq!(
+            agreements("Iran ratified the Non-Proliferation Treaty in 1970."),
+            ["Non-Proliferation Treaty treaty IRN | ratified ratified occurred 1970 -"]
+        );
+    }
+
+    #[test]
+    fn hotline_planned() {
+        assert_eq!(
+            agreements("China and Japan will set up a hotline next year."),
+            ["hotline communication_line CHN,JPN | "]
+        );
+        assert_eq!(
+            agreements("China and Japan plan to sign a hotline deal next year."),
+            ["hotline deal communication_line CHN,JPN | sign signed planned 2017 -"]
+        );
+    }
+
+    #[test]
+    fn resolution_by_number() {
+        assert_eq!(
+            agreements("The UN Security Council adopted Resolution 2270 in March."),
+            ["Resolution 2270 resolution UN Security Council | adopted in_force occurred 2016-03 -"]
+        );
+    }
+
+    #[test]
+    fn bare_resolution_is_not_an_agreement() {
+        assert_eq!(
+            agreements("They sought a peaceful resolution."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn already_has_is_attested_on_the_report_date() {
+        assert_eq!(
+            agreements("Seoul already has a pact with Washington."),
+            ["pact other KOR,USA | already has in_force occurred - 2016-06-04"]
+        );
+    }
+
+    #[test]
+    fn entered_into_force() {
+        assert_eq!(
+            agreements("The accord entered into force in 2009."),
+            ["accord other  | entered into force in_force occurred 2009 -"]
+        );
+    }
+
+    #[test]
+    fn denied_step_is_not_a_step() {
+        assert_eq!(
+            agreements("Japan did not sign the treaty."),
+            ["treaty treaty JPN | "]
+        );
+    }
+
+    #[test]
+    fn deal_as_a_verb_is_not_an_agreement() {
+        assert_eq!(
+            agreements("They agreed to deal with the threat."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn talks_format() {
+        assert_eq!(
+            agreements("North Korea withdrew from the Six-Party Talks in 2009."),
+            ["Six-Party Talks talks_format PRK | withdrew from withdrawn occurred 2009 -"]
+        );
+    }
+
+    #[test]
+    fn missile_launch_with_weekday() {
+        assert_eq!(
+            events("North Korea fired a missile on Tuesday, but the missile launch failed."),
+            ["fired a missile missile_launch occurred 2016-05-31 - PRK"]
+        );
+    }
+
+    #[test]
+    fn summit_with_place_and_name() {
+        assert_eq!(
+            events("Ministers met at the Shangri-La Dialogue in Singapore on Saturday."),
+            [
+                "met meeting occurred 2016-06-04 Singapore SGP",
+                "Shangri-La Dialogue summit occurred 2016-06-04 Singapore SGP"
+            ]
+        );
+    }
+
+    #[test]
+    fn planned_exercise() {
+        assert_eq!(
+            events("The US and South Korea will hold joint drills next month."),
+            ["drills exercise planned 2016-07 - USA,KOR"]
+        );
+    }
+
+    #[test]
+    fn nuclear_test_in_a_month() {
+        assert_eq!(
+            events("North Korea conducted a nuclear test in January."),
+            ["nuclear test nuclear_test occurred 2016-01 - PRK"]
+        );
+    }
+
+    #[test]
+    fn sentences_skip_titles_and_initials() {
+        let text = "Mr. Han met U.S. officials. They agreed.\nA new line.";
+        let got: Vec<&str> = sentences(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(
+            got,
+            ["Mr. Han met U.S. officials.", "They agreed.", "A new line."]
+        );
+    }
 }

@@ -508,6 +508,153 @@ mod tests {
     }
 
     #[test]
+    fn adjective_and_demonym() {
+        assert_eq!(
+            found("South Korean officials met Americans and the Japanese."),
+            pairs(&[
+                ("South Korean officials", "Official KOR -"),
+                ("South Korean", "KOR Adjective"),
+                ("Americans", "USA Demonym"),
+                ("Japanese", "JPN Adjective"),
+            ])
+        );
+    }
+
+    #[test]
+    fn organization_with_country_before_in_its_own_words() {
+        assert_eq!(
+            found("Japan's Ministry of Defense said."),
+            pairs(&[
+                (
+                    "Japan's Ministry of Defense",
+                    "Ministry of Defence ministry JPN"
+                ),
+                ("Japan", "JPN Name"),
+            ])
+        );
+    }
+
+    #[test]
+    fn organization_with_country_after() {
+        assert_eq!(
+            found("the Ministry of Defense of Japan said"),
+            pairs(&[
+                (
+                    "Ministry of Defense of Japan",
+                    "Ministry of Defence ministry JPN"
+                ),
+                ("Japan", "JPN Name"),
+            ])
+        );
+    }
+
+    #[test]
+    fn named_organization_carries_its_country() {
+        assert_eq!(
+            found("the Pentagon said, Yonhap reported"),
+            pairs(&[
+                ("the Pentagon", "Pentagon ministry USA"),
+                ("Yonhap", "Yonhap news_outlet KOR"),
+            ])
+        );
+    }
+
+    #[test]
+    fn international_organizations_by_acronym() {
+        assert_eq!(
+            found("The UN, ASEAN, NATO and the IAEA"),
+            pairs(&[
+                ("UN", "United Nations international_organization -"),
+                (
+                    "ASEAN",
+                    "Association of Southeast Asian Nations international_organization -"
+                ),
+                (
+                    "NATO",
+                    "North Atlantic Treaty Organization international_organization -"
+                ),
+                (
+                    "IAEA",
+                    "International Atomic Energy Agency international_organization -"
+                ),
+            ])
+        );
+    }
+
+    #[test]
+    fn parliament_and_military_take_their_country() {
+        assert_eq!(
+            found("Japan's parliament and the South Korean military"),
+            pairs(&[
+                ("Japan's parliament", "Parliament legislature JPN"),
+                ("Japan", "JPN Name"),
+                ("South Korean military", "Armed Forces military KOR"),
+                ("South Korean", "KOR Adjective"),
+            ])
+        );
+    }
+
+    #[test]
+    fn title_takes_country_before() {
+        assert_eq!(
+            found("US Secretary of Defence Ashton Carter"),
+            pairs(&[
+                ("US Secretary of Defence", "Secretary of Defense USA -"),
+                ("US", "USA Abbreviation"),
+            ])
+        );
+    }
+
+    #[test]
+    fn title_takes_organization_before() {
+        assert_eq!(
+            found("a Pentagon spokesman said"),
+            pairs(&[
+                ("Pentagon spokesman", "Spokesman USA Pentagon"),
+                ("Pentagon", "Pentagon ministry USA"),
+            ])
+        );
+    }
+
+    #[test]
+    fn title_without_country() {
+        assert_eq!(
+            found("the Prime Minister said"),
+            pairs(&[("Prime Minister", "Prime Minister - -")])
+        );
+    }
+
+    #[test]
+    fn seas_are_places_not_countries() {
+        assert_eq!(
+            found("in the South China Sea"),
+            pairs(&[("South China Sea", "South China Sea sea")])
+        );
+    }
+
+    #[test]
+    fn longest_name_wins() {
+        assert_eq!(
+            found("North Korea and the Democratic People's Republic of Korea"),
+            pairs(&[
+                ("North Korea", "PRK Name"),
+                ("Democratic People's Republic of Korea", "PRK Name"),
+            ])
+        );
+    }
+
+    #[test]
+    fn outermost_drops_nested_countries() {
+        let text = "Seoul's defence ministry said";
+        let outer = outermost(&find_names(text));
+        assert_eq!(outer.len(), 1);
+        assert_eq!(
+            outer.first().map(|m| &text[m.span.start..m.span.end]),
+            Some("Seoul's defence ministry")
+        );
+    }
+
+    #[test]
     fn words_inside_words_are_not_names() {
         assert_eq!(found("Usually Indiana"), pairs(&[]));
     }
