@@ -630,7 +630,7 @@ fn statement_words(text: &str, content: &[Range<usize>], form: Form) -> String {
         .map(|r| {
             let p = text[r.clone()].trim();
             if form == Form::Quote {
-                p.trim_matches(['"', '\u{201c}', '\u{201d}', ','])
+                p.trim_matches(['"', '\u{201c}', '\u{201d}', ',', '\''])
                     .trim_end_matches(',')
                     .trim()
             } else {

@@ -70,6 +70,8 @@ enum CueClass {
     Speech,
     /// A verb of thinking or wanting: content after only.
     Thought,
+    /// A verb of stance ("endorsed", "called for"): its object, after it.
+    Stance,
     /// A participle after a comma (", adding that …").
     Participle,
     /// "according to".
@@ -432,6 +434,91 @@ const ADJUNCTS: &[&str] = &[
     "following",
 ];
 
+/// Verbs that may come before their speaker ("…," said Trump).
+const INVERTING: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "reported",
+    "reports",
+    "asked",
+    "asks",
+    "explained",
+    "noted",
+    "continued",
+    "recalled",
+    "replied",
+    "argued",
+    "insisted",
+    "tweeted",
+    "warned",
+    "stressed",
+    "declared",
+    "announced",
+];
+
+/// Verbs of stance whose object is what is attributed ("Cruz endorsed Trump", "called for
+/// talks"): read speaker first only.
+const STANCE: &[&str] = &[
+    "called",
+    "calls",
+    "endorsed",
+    "endorses",
+    "criticized",
+    "criticised",
+    "criticizes",
+    "criticises",
+    "praised",
+    "praises",
+    "accused",
+    "accuses",
+    "described",
+    "describes",
+    "defended",
+    "defends",
+    "supported",
+    "supports",
+    "proposed",
+    "rejected",
+    "rejects",
+    "blamed",
+    "blames",
+    "condemned",
+    "condemns",
+    "slammed",
+    "slams",
+    "questioned",
+    "questions",
+    "mocked",
+    "attacked",
+    "attacks",
+    "blasted",
+    "blasts",
+    "dismissed",
+    "dismisses",
+    "welcomed",
+    "welcomes",
+    "backed",
+    "backs",
+    "opposed",
+    "opposes",
+    "announced",
+    "touted",
+    "touts",
+    "hailed",
+    "hails",
+    "pledged",
+    "demanded",
+    "demands",
+    "predicted",
+    "recommended",
+    "disputed",
+    "disputes",
+];
+
 /// Pronouns that may name a speaker.
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
@@ -458,6 +545,13 @@ pub fn find_attributions(text: &str) -> Vec<Attribution> {
             sentence_attr.push(Some(before));
             continue;
         }
+        if sentence.paragraph == 0 {
+            if let Some(a) = headline(&reading, sentence.tokens.clone()) {
+                out.push(a);
+                sentence_attr.push(Some(before));
+                continue;
+            }
+        }
         sentence_attr.push(None);
         // A quotation with no cue of its own continues the quote before it.
         if let Some(prev) = continued_attribution(&reading, si, &sentence_attr, &out) {
@@ -471,6 +565,30 @@ pub fn find_attributions(text: &str) -> Vec<Attribution> {
     }
     resolve_antecedents(&reading, &mut out);
     out
+}
+
+/// A headline's attribution by colon: "Graham: Trump's Rhetoric Destroying GOP's Chance".
+fn headline(reading: &Reading<'_>, range: Range<usize>) -> Option<Attribution> {
+    let colon = range.clone().take(8).find(|&j| reading.word(j) == ":")?;
+    let name = range.start..colon;
+    let words = count_words(reading, name.clone());
+    let named = (1..=6).contains(&words)
+        && reading.is_capitalized(range.start)
+        && !name.clone().any(|j| reading.tokens[j].quoted);
+    if !named || count_words(reading, colon + 1..range.end) < 2 {
+        return None;
+    }
+    let content = trimmed_span(reading, colon + 1..range.end);
+    let mut a = attribution(
+        reading,
+        vec![content],
+        colon..colon + 1,
+        Some(name),
+        CueClass::Speech,
+    );
+    a.confidence = 0.5;
+    a.doubt = Some("a headline's \"Name: words\" read as what Name said");
+    Some(a)
 }
 
 /// The attribution a cue-less sentence continues, if it is a quotation following a quoted
@@ -493,9 +611,6 @@ fn continued_attribution(
         return None;
     }
     let attribution = &out[prev];
-    if attribution.form == Form::Paraphrase {
-        return None;
-    }
     // The continued content must end the sentence it is in.
     let end = attribution.content.last()?.end;
     let sentence_end = reading.span(reading.sentences[prev_si].tokens.clone()).end;
@@ -545,6 +660,9 @@ fn class_of(reading: &Reading<'_>, i: usize, range: &Range<usize>) -> Option<Cue
     if THOUGHT.contains(&w.as_str()) {
         return Some(CueClass::Thought);
     }
+    if STANCE.contains(&w.as_str()) {
+        return Some(CueClass::Stance);
+    }
     None
 }
 
@@ -586,12 +704,14 @@ fn form_of(reading: &Reading<'_>, content: &[Range<usize>]) -> Form {
     let mut quoted = 0usize;
     let mut words = 0usize;
     for piece in content {
-        for (i, t) in reading.tokens.iter().enumerate() {
-            if t.start >= piece.start && t.end <= piece.end && t.kind == TokenKind::Word {
+        let first = reading.tokens.partition_point(|t| t.start < piece.start);
+        for t in reading.tokens[first..]
+            .iter()
+            .take_while(|t| t.end <= piece.end)
+        {
+            if t.kind == TokenKind::Word {
                 words += 1;
-                if reading.tokens[i].quoted {
-                    quoted += 1;
-                }
+                quoted += usize::from(t.quoted);
             }
         }
     }
@@ -669,7 +789,7 @@ fn read_cues(
             CueClass::According => according(reading, range.clone(), consumed, i, main, out),
             CueClass::Participle => participle(reading, range.clone(), i, main, out),
             CueClass::Cited => cited(reading, range.clone(), consumed, i),
-            CueClass::Speech | CueClass::Thought => {
+            CueClass::Speech | CueClass::Thought | CueClass::Stance => {
                 speech(reading, range.clone(), consumed, i, class)
             }
         };
@@ -764,6 +884,13 @@ fn subject_before(reading: &Reading<'_>, floor: usize, end: usize) -> Option<Ran
     while a > floor {
         let t = &reading.tokens[a - 1];
         let w = lower(reading, a - 1);
+        // A parenthesis inside the subject ("Kasich (who has 25 delegates) said") stays in it.
+        if w == ")" {
+            if let Some(open) = (floor..a - 1).rev().find(|&j| reading.word(j) == "(") {
+                a = open;
+                continue;
+            }
+        }
         if t.quoted || matches!(w.as_str(), ";" | ":" | "(" | ")" | "\u{2014}" | "--") {
             break;
         }
@@ -808,6 +935,25 @@ fn subject_before(reading: &Reading<'_>, floor: usize, end: usize) -> Option<Ran
         start += 1;
     }
     (start < end && count_words(reading, start..end) > 0).then_some(start..end)
+}
+
+/// Reads an inverted speaker with all its description ("…," said Diana Orrock, an RNC
+/// committeewoman from Nevada who openly supports Trump.) up to a quote, a semicolon or the
+/// sentence's end.
+fn speaker_to_end(reading: &Reading<'_>, start: usize, end: usize) -> Option<Range<usize>> {
+    let mut b = start;
+    while b < end {
+        let t = &reading.tokens[b];
+        if t.quoted || matches!(reading.word(b), ";" | ":") {
+            break;
+        }
+        b += 1;
+    }
+    while b > start && matches!(reading.word(b - 1), "." | "," | "?" | "!") {
+        b -= 1;
+    }
+    let words = count_words(reading, start..b);
+    (words > 0 && words <= 45).then_some(start..b)
 }
 
 /// Reads a speaker forward from `start` to the end of the sentence or the next comma, colon
@@ -884,7 +1030,7 @@ fn attribution(
 ) -> Attribution {
     let speaker = speaker.map(|s| reading.span(s));
     let (mut confidence, mut doubt) = speaker_confidence(reading, speaker.as_ref());
-    if class == CueClass::Thought {
+    if matches!(class, CueClass::Thought | CueClass::Stance) {
         confidence *= 0.75;
         doubt = doubt.or(Some("a verb of thinking or wanting, not of saying"));
     }
@@ -1016,13 +1162,27 @@ fn speech(
             let intro = count_words(reading, consumed..b) <= 6
                 && INTRODUCTIONS.contains(&lower(reading, consumed).as_str())
                 && !closes;
-            let tail_is_short = closes || speaker_words == 0 || tail_is_adjunct || after_words == 0;
+            let quoted_before = (consumed..b)
+                .filter(|&j| is_word(reading, j) && reading.tokens[j].quoted)
+                .count();
+            let mostly_quoted = 2 * quoted_before >= content_words;
+            let inverts = speaker_words == 0
+                && INVERTING.contains(&verb_word.as_str())
+                && speaker_to_end(reading, cue.end, range.end).is_some_and(|s| {
+                    (closes || count_words(reading, s.clone()) <= 10)
+                        && !(s.clone()).any(|j| lower(reading, j) == "that")
+                });
+            let tail_is_short = inverts
+                || speaker_words > 0
+                    && (tail_is_adjunct
+                        || after_words == 0
+                        || closes && mostly_quoted && after_words <= 12);
             if content_words >= 2 && speaker_words <= 10 && tail_is_short && !intro {
                 let content_tokens = consumed..b + 1;
                 let mut content = vec![trimmed_span(reading, content_tokens)];
                 let (speaker, mut next) = if speaker_words == 0 {
                     // Inverted: "… said Trump."
-                    match subject_after(reading, cue.end, range.end) {
+                    match speaker_to_end(reading, cue.end, range.end) {
                         Some(s) => {
                             let e = s.end;
                             (Some(s), e)
@@ -1064,7 +1224,8 @@ fn speech(
     let start = content_start(reading, &range, &verb_word, cue.end);
     let stop = content_stop(reading, &range, start);
     let content = trimmed_span(reading, start..stop);
-    if count_words(reading, start..stop) < 2 || speaker.is_none() && class == CueClass::Thought {
+    let least = if class == CueClass::Stance { 1 } else { 2 };
+    if count_words(reading, start..stop) < least {
         return Found::Nothing;
     }
     // A thought verb needs a clause after it, not an object ("found the bill").
@@ -1600,6 +1761,58 @@ mod tests {
         assert_eq!(
             read("Most voters think that the deal is bad."),
             vec![(vec!["that the deal is bad"], "think", Some("Most voters"))]
+        );
+    }
+
+    #[test]
+    fn two_apostrophes_make_a_quotation_mark() {
+        assert_eq!(
+            read("''It does give an advantage,'' Mr. Gingrich said."),
+            vec![(
+                vec!["''It does give an advantage,''"],
+                "said",
+                Some("Mr. Gingrich")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_parenthesis_stays_in_the_speaker() {
+        assert_eq!(
+            read("Kasich (who has 25 delegates) said it is possible."),
+            vec![(
+                vec!["it is possible"],
+                "said",
+                Some("Kasich (who has 25 delegates)")
+            )]
+        );
+    }
+
+    #[test]
+    fn an_inverted_speaker_keeps_its_description() {
+        assert_eq!(
+            read("\u{201c}It is a concern,\u{201d} said Diana Orrock, a committeewoman from Nevada who supports Trump."),
+            vec![(
+                vec!["\u{201c}It is a concern,\u{201d}"],
+                "said",
+                Some("Diana Orrock, a committeewoman from Nevada who supports Trump")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_headline_name_and_colon() {
+        assert_eq!(
+            read("Graham: Trump Is Destroying the Party\n\nBody text."),
+            vec![(vec!["Trump Is Destroying the Party"], ":", Some("Graham"))]
+        );
+    }
+
+    #[test]
+    fn a_stance_verb_attributes_its_object() {
+        assert_eq!(
+            read("Mr Blackwell endorsed Ted Cruz on Monday."),
+            vec![(vec!["Ted Cruz on Monday"], "endorsed", Some("Mr Blackwell"))]
         );
     }
 }

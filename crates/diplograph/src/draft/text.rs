@@ -105,7 +105,7 @@ impl<'a> Reading<'a> {
             // A new paragraph closes a quotation unless it opens with a mark (a quotation
             // running over paragraphs reopens each paragraph).
             if i > 0 && self.tokens[i - 1].paragraph != para && open {
-                let reopens = matches!(self.word(i), "\u{201c}" | "\"");
+                let reopens = matches!(self.word(i), "\u{201c}" | "\"" | "''");
                 if !reopens {
                     open = false;
                 }
@@ -114,7 +114,7 @@ impl<'a> Reading<'a> {
             let kind = match w {
                 "\u{201c}" => Some(true),
                 "\u{201d}" => Some(false),
-                "\"" => {
+                "\"" | "''" => {
                     let before = self.text[..self.tokens[i].start].chars().next_back();
                     let after = self.text[self.tokens[i].end..].chars().next();
                     let opens = if open {
@@ -238,7 +238,7 @@ impl<'a> Reading<'a> {
 }
 
 fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    let mut tokens: Vec<Token> = Vec::new();
     let mut paragraph = 0;
     let mut last_end = 0;
     for (start, w) in text.split_word_bound_indices() {
@@ -255,7 +255,15 @@ fn tokenize(text: &str) -> Vec<Token> {
         } else {
             TokenKind::Punct
         };
-        // "U.S." comes as "U.S" and "."; keep the dot inside, as one word "U.S".
+        // Two apostrophes stand for a double quotation mark (''like this'').
+        if w == "'" {
+            if let Some(last) = tokens.last_mut() {
+                if last.end == start && &text[last.start..last.end] == "'" {
+                    last.end = start + 1;
+                    continue;
+                }
+            }
+        }
         tokens.push(Token {
             start,
             end: start + w.len(),
