@@ -778,10 +778,7 @@ fn read_cues(
             i += 1;
             continue;
         };
-        if strong_only
-            && class != CueClass::Participle
-            && !STRONG.contains(&lower(reading, i))
-        {
+        if strong_only && class != CueClass::Participle && !STRONG.contains(&lower(reading, i)) {
             i += 1;
             continue;
         }
@@ -922,12 +919,7 @@ fn subject_before(reading: &Reading<'_>, floor: usize, end: usize) -> Option<Ran
     }
     let mut start = segments.first().map_or(end, |r| r.start);
     // Leading conjunctions are not part of the speaker.
-    while start < end
-        && matches!(
-            lower(reading, start),
-            "and" | "but" | "so" | "yet" | "or"
-        )
-    {
+    while start < end && matches!(lower(reading, start), "and" | "but" | "so" | "yet" | "or") {
         start += 1;
     }
     // A very long subject keeps its last words.
@@ -1085,10 +1077,7 @@ fn content_start(
         let mut stop = None;
         while j < limit {
             let w = lower(reading, j);
-            if w == "that"
-                || reading.tokens[j].kind == TokenKind::Open
-                || matches!(w, ":" | ",")
-            {
+            if w == "that" || reading.tokens[j].kind == TokenKind::Open || matches!(w, ":" | ",") {
                 stop = Some(j);
                 break;
             }
@@ -1169,6 +1158,7 @@ fn speech(
             let mostly_quoted = 2 * quoted_before >= content_words;
             let inverts = speaker_words == 0
                 && INVERTING.contains(&verb_word)
+                && !next_word.as_deref().is_some_and(|w| ADJUNCTS.contains(&w))
                 && speaker_to_end(reading, cue.end, range.end).is_some_and(|s| {
                     (closes || count_words(reading, s.clone()) <= 10)
                         && !(s.clone()).any(|j| lower(reading, j) == "that")
@@ -1225,6 +1215,34 @@ fn speech(
     let start = content_start(reading, &range, &verb_word, cue.end);
     let stop = content_stop(reading, &range, start);
     let content = trimmed_span(reading, start..stop);
+    // A thought or stance needs a short subject with no verb of its own ("intelligence called
+    // GSOMIA" has none: "Seoul already has a pact … called" is no speaker).
+    if matches!(class, CueClass::Thought | CueClass::Stance) {
+        let verbless = speaker.as_ref().is_some_and(|s| {
+            count_words(reading, s.clone()) <= 12
+                && !s.clone().any(|j| {
+                    matches!(
+                        lower(reading, j),
+                        "has"
+                            | "have"
+                            | "had"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "will"
+                            | "would"
+                            | "can"
+                            | "could"
+                            | "be"
+                            | "been"
+                    )
+                })
+        });
+        if !verbless {
+            return Found::Nothing;
+        }
+    }
     let least = if class == CueClass::Stance { 1 } else { 2 };
     if count_words(reading, start..stop) < least {
         return Found::Nothing;
