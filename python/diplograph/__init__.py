@@ -62,6 +62,7 @@ from ._native import (
     merge,
 )
 from ._results import NodeRef, Record, Results
+from ._view import View
 
 __version__: str = _native.__version__
 
@@ -109,6 +110,7 @@ __all__ = [
     "Suggestion",
     "UnknownName",
     "ValidationError",
+    "View",
     "__version__",
     "example",
     "load",
