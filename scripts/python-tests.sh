@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Python extension (python/, maturin) and runs the Python test suite: pytest over
 # python/tests (queries, interop with networkx and pandas, pickling, exceptions, doctests, the
-# docs/python.md walkthrough, stubtest on the type stubs, the exporters read back by
+# docs/python.md walkthrough, stubtest on the type stubs, the view in headless Chromium, the exporters read back by
 # third-party readers). Installs what it needs into a virtualenv on a fresh machine.
 #
 #   DIPLOGRAPH_VENV   where the virtualenv lives (default: target/python-venv)

@@ -329,3 +329,6 @@ pub fn timeline_svg(graph: &Graph, query: &TimelineQuery) -> String {
     };
     timeline::draw(graph, query, &title).svg
 }
+
+#[cfg(test)]
+mod tests;

@@ -376,6 +376,21 @@ pub(crate) fn draw(graph: &Graph, query: &TimelineQuery, title: &str) -> Picture
     axis(&mut svg, &scale, lanes_top, lanes_bottom);
     svg.push_str(&body);
     svg.push_str("</svg>\n");
+    // One element a line, to read and to diff (no line break inside an element's text).
+    for end in [
+        "/>",
+        "</g>",
+        "</rect>",
+        "</circle>",
+        "</path>",
+        "</line>",
+        "</text>",
+    ] {
+        svg = svg.replace(&format!("{end}<"), &format!("{end}\n<"));
+    }
+    let svg = svg
+        .replace("\n</text>", "</text>")
+        .replace("\n<title>", "<title>");
     Picture {
         svg,
         first_day: from_day_number(first),
@@ -498,10 +513,13 @@ fn agreement_lane(body: &mut String, i: usize, y: f64, l: &AgreementLane, scale:
             ("0.9", "")
         };
         let colour = state_colour(state);
-        let when = match (s.from, s.until) {
-            (Some(f), Some(u)) => format!("{f} – before {u}"),
+        // The days in words, the last one included.
+        let last = until.and_then(|u| u.pred_opt());
+        let when = match (from, last) {
+            (Some(f), Some(l)) if f == l => format!("on {f}"),
+            (Some(f), Some(l)) => format!("{f} to {l}"),
             (Some(f), None) => format!("from {f}"),
-            (None, Some(u)) => format!("before {u}"),
+            (None, Some(l)) => format!("until {l}"),
             (None, None) => "at every date".to_owned(),
         };
         let _ = write!(
