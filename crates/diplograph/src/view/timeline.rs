@@ -721,6 +721,9 @@ fn legend(
         items.push((format!(
             r##"<circle cx="7" cy="-4" r="5" fill="{EVENT_COLOUR}"/><text x="18" y="0" font-size="11" fill="#374151">event</text>"##
         ), 5));
+        items.push((format!(
+            r##"<rect x="0" y="-9" width="14" height="10" rx="5" fill="{EVENT_COLOUR}" fill-opacity="0.3" stroke="{EVENT_COLOUR}"/><text x="18" y="0" font-size="11" fill="#374151">event, only its month or year known</text>"##
+        ), 34));
     }
     if statements {
         items.push((format!(
