@@ -206,3 +206,34 @@ fn a_window_narrows_the_timeline() {
             && !svg.contains("fourth nuclear test")
     );
 }
+
+#[test]
+fn a_neighbourhood_too_big_to_lay_out_keeps_its_centre_and_best_connected_neighbours() {
+    let g = crate::example();
+    let korea = g.resolve("KOR").unwrap_or_else(|e| unreachable!("{e}"));
+    let options = ViewOptions::default().around(korea, 2).max_nodes(10);
+    let data = data_of(&html(&g, &options));
+    let ids: Vec<&str> = data["nodes"]
+        .as_array()
+        .map(|n| n.iter().filter_map(|n| n["id"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(ids.contains(&"KOR") && ids.contains(&"USA"), "{ids:?}");
+    let whole = g
+        .neighbourhood(
+            korea,
+            &NeighbourhoodQuery {
+                depth: 2,
+                ..Default::default()
+            },
+        )
+        .node_count();
+    assert_eq!(
+        data["note"],
+        format!(
+            "the neighbourhood of South Korea within 2 edges has {whole} nodes: drawn are South \
+             Korea and the neighbours with the most edges, {} nodes (with what they cite); a \
+             smaller --depth draws it whole",
+            ids.len()
+        )
+    );
+}
