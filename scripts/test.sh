@@ -25,7 +25,8 @@ DIPLOGRAPH_BENCH_SCALE=XS cargo bench -q --profile dev --locked -p diplograph-be
 if [ -d python/tests ]; then
   echo "== python"
   # The tests check behaviour, not speed: a dev build of the extension is enough.
-  DIPLOGRAPH_PY_PROFILE=${DIPLOGRAPH_PY_PROFILE:-dev} bash scripts/python-tests.sh
+  # setup.sh installed the browser: its tests must run, not skip.
+  DIPLOGRAPH_REQUIRE_BROWSER=1 DIPLOGRAPH_PY_PROFILE=${DIPLOGRAPH_PY_PROFILE:-dev} bash scripts/python-tests.sh
 fi
 echo "== packages: cargo package (core, CLI), maturin sdist + pip install of the sdist"
 bash scripts/package-check.sh

@@ -67,6 +67,7 @@ from ._options import options
 from ._profile import NodeProfile
 from ._results import NodeRef, Record, Results
 from ._views import DegreeView, EdgeView, NodeView
+from ._view import View
 
 __version__: str = _native.__version__
 
@@ -120,6 +121,7 @@ __all__ = [
     "Suggestion",
     "UnknownName",
     "ValidationError",
+    "View",
     "__version__",
     "draft",
     "draft_many",

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Literal, Mapping, Optional, Seq
 from ._profile import NodeProfile
 from ._interop import ArrowTables, Frames, PolarsFrames
 from ._results import Record, Results
+from ._view import View
 from ._views import DegreeView, EdgeView, NodeView
 
 if TYPE_CHECKING:
@@ -521,6 +522,48 @@ class Graph:
         statements: bool = False,
         involving: Optional[Sequence[_NodeLike]] = None,
     ) -> Results: ...
+    def timeline_svg(
+        self,
+        *,
+        start: Optional[_DateLike] = None,
+        end: Optional[_DateLike] = None,
+        around: Optional[_NodeLike] = None,
+        all_statuses: bool = False,
+        kinds: Optional[Sequence[str]] = None,
+        statements: bool = False,
+        involving: Optional[Sequence[_NodeLike]] = None,
+    ) -> str: ...
+    def _timeline_view(
+        self,
+        *,
+        start: Optional[_DateLike] = None,
+        end: Optional[_DateLike] = None,
+        around: Optional[_NodeLike] = None,
+        all_statuses: bool = False,
+        kinds: Optional[Sequence[str]] = None,
+        statements: bool = False,
+        involving: Optional[Sequence[_NodeLike]] = None,
+    ) -> View: ...
+    def view(
+        self,
+        *,
+        around: Optional[_NodeLike] = None,
+        depth: int = 1,
+        as_of: Optional[_DateLike] = None,
+        title: Optional[str] = None,
+        max_nodes: Optional[int] = None,
+    ) -> View: ...
+    def _path_view(
+        self,
+        a: _NodeLike,
+        b: _NodeLike,
+        *,
+        via: str = "any",
+        as_of: Optional[_DateLike] = None,
+        k: int = 1,
+        max_hops: int = 6,
+        certain: bool = False,
+    ) -> View: ...
     def neighbourhood(
         self,
         node: _NodeLike,
