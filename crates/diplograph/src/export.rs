@@ -62,6 +62,8 @@ pub enum ExportFormat {
     Cypher,
     /// A Mermaid flowchart for documentation and issues.
     Mermaid,
+    /// Apache Parquet tables in a directory ([`crate::columnar`]), which load back losslessly.
+    Parquet,
 }
 
 impl ExportFormat {
@@ -75,6 +77,7 @@ impl ExportFormat {
         ExportFormat::Csv,
         ExportFormat::Cypher,
         ExportFormat::Mermaid,
+        ExportFormat::Parquet,
     ];
 
     /// The lowercase name used on the command line and in Python (`"graphml"`).
@@ -88,6 +91,7 @@ impl ExportFormat {
             ExportFormat::Csv => "csv",
             ExportFormat::Cypher => "cypher",
             ExportFormat::Mermaid => "mermaid",
+            ExportFormat::Parquet => "parquet",
         }
     }
 
@@ -103,8 +107,8 @@ impl ExportFormat {
         }
     }
 
-    /// The usual file extension, without the dot (`"graphml"`, `"mmd"`). For CSV, the
-    /// extension of each of the two tables.
+    /// The usual file extension, without the dot (`"graphml"`, `"mmd"`). For CSV and Parquet,
+    /// the extension of each table.
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::Json | ExportFormat::Nodelink => "json",
@@ -114,12 +118,14 @@ impl ExportFormat {
             ExportFormat::Csv => "csv",
             ExportFormat::Cypher => "cypher",
             ExportFormat::Mermaid => "mmd",
+            ExportFormat::Parquet => "parquet",
         }
     }
 
-    /// Whether the format is one stream (all but CSV, which writes two tables).
+    /// Whether the format is one stream (all but CSV and Parquet, which write tables into a
+    /// directory).
     pub fn is_single_stream(self) -> bool {
-        self != ExportFormat::Csv
+        !matches!(self, ExportFormat::Csv | ExportFormat::Parquet)
     }
 }
 
@@ -164,6 +170,7 @@ pub const KNOWN_EXTENSIONS: &[(&str, ExportFormat)] = &[
     ("csv", ExportFormat::Csv),
     ("cypher", ExportFormat::Cypher),
     ("mmd", ExportFormat::Mermaid),
+    ("parquet", ExportFormat::Parquet),
 ];
 
 impl ExportFormat {
@@ -270,8 +277,9 @@ impl FromStr for ExportFormat {
 /// memory for the sorted order only.
 ///
 /// # Errors
-/// [`Error::Write`] when the writer fails, or when `format` is [`ExportFormat::Csv`], which
-/// writes two tables: use [`export_csv`], [`export_csv_dir`] or [`export_to_path`] for it.
+/// [`Error::Write`] when the writer fails, or when `format` is [`ExportFormat::Csv`] or
+/// [`ExportFormat::Parquet`], which write tables: use [`export_csv`], [`export_csv_dir`] or
+/// [`export_to_path`] for them.
 pub fn export(graph: &Graph, format: ExportFormat, out: &mut dyn Write) -> Result<()> {
     if format == ExportFormat::Json {
         return crate::format::write(graph, out);
@@ -292,6 +300,12 @@ pub fn export(graph: &Graph, format: ExportFormat, out: &mut dyn Write) -> Resul
                 "the csv export writes two tables (nodes and edges): write it to a directory",
             )))
         }
+        ExportFormat::Parquet => {
+            return Err(Error::Write(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "the parquet export writes tables: write it to a directory",
+            )))
+        }
     }
     buffered.flush()?;
     Ok(())
@@ -309,7 +323,9 @@ pub fn export_to_string(graph: &Graph, format: ExportFormat) -> Result<String> {
 
 /// Writes `graph` to a file at `path` atomically (a failure leaves an existing file as it was).
 /// For [`ExportFormat::Csv`], `path` is a directory (created if missing) that receives
-/// [`CSV_NODES_FILE`] and [`CSV_EDGES_FILE`] (see [`export_csv_dir`]).
+/// [`CSV_NODES_FILE`] and [`CSV_EDGES_FILE`] (see [`export_csv_dir`]); for
+/// [`ExportFormat::Parquet`], a directory that receives the tables of
+/// [`crate::columnar::write_dir`].
 ///
 /// # Errors
 /// [`Error::Io`] when the file or directory cannot be written.
@@ -330,6 +346,9 @@ pub fn export_to_path_with(
 ) -> Result<()> {
     if format == ExportFormat::Csv {
         return export_csv_dir_with(graph, path, options);
+    }
+    if format == ExportFormat::Parquet {
+        return crate::columnar::write_dir(graph, path);
     }
     crate::output::write_atomically_with(path, options, |w| export(graph, format, w))
 }

@@ -28,6 +28,7 @@
 //! list everything in the canonical order. See `docs/architecture.md` for the module map and
 //! the data flow.
 
+pub mod columnar;
 pub mod error;
 pub mod export;
 pub mod format;
