@@ -24,6 +24,7 @@ mod dot;
 mod flat;
 mod gexf;
 mod graphml;
+mod kuzu;
 mod layout;
 mod mermaid;
 mod nodelink;
@@ -40,6 +41,7 @@ use crate::graph::Graph;
 pub use self::csv::{
     export_csv, export_csv_dir, export_csv_dir_with, CSV_EDGES_FILE, CSV_NODES_FILE,
 };
+pub use self::kuzu::{export_kuzu_dir, KUZU_SCRIPT_FILE};
 pub use self::layout::{layout_warning, LayoutWarning, DOT_MAX_NODES, MERMAID_MAX_EDGES};
 
 /// A file format the graph can be exported to.
@@ -64,6 +66,9 @@ pub enum ExportFormat {
     Mermaid,
     /// Apache Parquet tables in a directory ([`crate::columnar`]), which load back losslessly.
     Parquet,
+    /// CSV files and a `COPY FROM` script in a directory, to bulk-load kuzu or LadybugDB
+    /// ([`export_kuzu_dir`]).
+    Kuzu,
 }
 
 impl ExportFormat {
@@ -78,6 +83,7 @@ impl ExportFormat {
         ExportFormat::Cypher,
         ExportFormat::Mermaid,
         ExportFormat::Parquet,
+        ExportFormat::Kuzu,
     ];
 
     /// The lowercase name used on the command line and in Python (`"graphml"`).
@@ -92,6 +98,7 @@ impl ExportFormat {
             ExportFormat::Cypher => "cypher",
             ExportFormat::Mermaid => "mermaid",
             ExportFormat::Parquet => "parquet",
+            ExportFormat::Kuzu => "kuzu",
         }
     }
 
@@ -103,12 +110,13 @@ impl ExportFormat {
             ExportFormat::Dot => &["gv"],
             ExportFormat::Nodelink => &["node-link", "node_link"],
             ExportFormat::Mermaid => &["mmd"],
+            ExportFormat::Kuzu => &["ladybug"],
             _ => &[],
         }
     }
 
-    /// The usual file extension, without the dot (`"graphml"`, `"mmd"`). For CSV and Parquet,
-    /// the extension of each table.
+    /// The usual file extension, without the dot (`"graphml"`, `"mmd"`). For CSV, Parquet and
+    /// kuzu, the extension of each table.
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::Json | ExportFormat::Nodelink => "json",
@@ -119,13 +127,17 @@ impl ExportFormat {
             ExportFormat::Cypher => "cypher",
             ExportFormat::Mermaid => "mmd",
             ExportFormat::Parquet => "parquet",
+            ExportFormat::Kuzu => "csv",
         }
     }
 
-    /// Whether the format is one stream (all but CSV and Parquet, which write tables into a
-    /// directory).
+    /// Whether the format is one stream (all but CSV, Parquet and kuzu, which write tables into
+    /// a directory).
     pub fn is_single_stream(self) -> bool {
-        !matches!(self, ExportFormat::Csv | ExportFormat::Parquet)
+        !matches!(
+            self,
+            ExportFormat::Csv | ExportFormat::Parquet | ExportFormat::Kuzu
+        )
     }
 }
 
@@ -278,8 +290,8 @@ impl FromStr for ExportFormat {
 ///
 /// # Errors
 /// [`Error::Write`] when the writer fails, or when `format` is [`ExportFormat::Csv`] or
-/// [`ExportFormat::Parquet`], which write tables: use [`export_csv`], [`export_csv_dir`] or
-/// [`export_to_path`] for them.
+/// [`ExportFormat::Parquet`] or [`ExportFormat::Kuzu`], which write tables: use
+/// [`export_csv`], [`export_csv_dir`] or [`export_to_path`] for them.
 pub fn export(graph: &Graph, format: ExportFormat, out: &mut dyn Write) -> Result<()> {
     if format == ExportFormat::Json {
         return crate::format::write(graph, out);
@@ -300,10 +312,10 @@ pub fn export(graph: &Graph, format: ExportFormat, out: &mut dyn Write) -> Resul
                 "the csv export writes two tables (nodes and edges): write it to a directory",
             )))
         }
-        ExportFormat::Parquet => {
+        ExportFormat::Parquet | ExportFormat::Kuzu => {
             return Err(Error::Write(std::io::Error::new(
                 std::io::ErrorKind::InvalidInput,
-                "the parquet export writes tables: write it to a directory",
+                format!("the {format} export writes several files: write it to a directory"),
             )))
         }
     }
@@ -325,7 +337,8 @@ pub fn export_to_string(graph: &Graph, format: ExportFormat) -> Result<String> {
 /// For [`ExportFormat::Csv`], `path` is a directory (created if missing) that receives
 /// [`CSV_NODES_FILE`] and [`CSV_EDGES_FILE`] (see [`export_csv_dir`]); for
 /// [`ExportFormat::Parquet`], a directory that receives the tables of
-/// [`crate::columnar::write_dir`].
+/// [`crate::columnar::write_dir`]; for [`ExportFormat::Kuzu`], a directory that receives the
+/// files of [`export_kuzu_dir`].
 ///
 /// # Errors
 /// [`Error::Io`] when the file or directory cannot be written.
@@ -349,6 +362,9 @@ pub fn export_to_path_with(
     }
     if format == ExportFormat::Parquet {
         return crate::columnar::write_dir(graph, path);
+    }
+    if format == ExportFormat::Kuzu {
+        return export_kuzu_dir(graph, path, options);
     }
     crate::output::write_atomically_with(path, options, |w| export(graph, format, w))
 }
