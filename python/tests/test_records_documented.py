@@ -183,6 +183,6 @@ def test_the_records_seen_are_the_ones_expected():
 def test_office_validity_rests_on_unknown_is_documented(root):
     # The field that had to be found with dir(): now in the table of Validity, which Office
     # points to.
-    office = diplograph.example().office_holders("Defence Minister", on="2016-06-04")[0]
+    office = diplograph.example().office_holders("Defence Minister", as_of="2016-06-04")[0]
     assert office.validity.rests_on_unknown is True  # the office's interval is open
     assert "rests_on_unknown" in documented(root)["Validity"]
