@@ -4,7 +4,7 @@
 # question there, then installs it into the test virtualenv and runs the Python test suite:
 # pytest over python/tests (queries, interop with networkx and pandas, pickling, exceptions,
 # doctests, the docs/python.md walkthrough and its record tables, the notebook
-# examples/analyst.ipynb executed by nbconvert, stubtest on the type stubs, the exporters read
+# examples/analyst.ipynb executed by nbconvert, the view in headless Chromium, stubtest on the type stubs, the exporters read
 # back by third-party readers). Installs what it needs into a virtualenv on a fresh machine.
 #
 #   DIPLOGRAPH_VENV   where the virtualenv lives (default: target/python-venv)

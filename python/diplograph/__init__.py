@@ -38,7 +38,7 @@ from ._errors import (
     UnknownName,
     ValidationError,
 )
-from ._interop import Frames, to_networkx, to_pandas
+from ._interop import ArrowTables, Frames, PolarsFrames, to_arrow, to_networkx, to_pandas, to_polars
 from ._native import (
     AGREEMENT_KINDS,
     EDGE_KINDS,
@@ -67,6 +67,7 @@ from ._options import options
 from ._profile import NodeProfile
 from ._results import NodeRef, Record, Results
 from ._views import DegreeView, EdgeView, NodeView
+from ._view import View
 
 __version__: str = _native.__version__
 
@@ -88,6 +89,7 @@ __all__ = [
     "PLACE_KINDS",
     "STATUSES",
     "AmbiguousName",
+    "ArrowTables",
     "AsOf",
     "Candidate",
     "Citation",
@@ -112,12 +114,14 @@ __all__ = [
     "NodeView",
     "ParseError",
     "PartialDate",
+    "PolarsFrames",
     "Problem",
     "Record",
     "Results",
     "Suggestion",
     "UnknownName",
     "ValidationError",
+    "View",
     "__version__",
     "draft",
     "draft_many",
@@ -126,6 +130,8 @@ __all__ = [
     "loads",
     "merge",
     "options",
+    "to_arrow",
     "to_networkx",
     "to_pandas",
+    "to_polars",
 ]

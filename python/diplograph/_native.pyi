@@ -2,11 +2,22 @@
 
 import datetime
 import os
-from typing import Any, Iterator, Literal, Mapping, Optional, Sequence, Union, final, overload
+from typing import TYPE_CHECKING, Any, Iterator, Literal, Mapping, Optional, Sequence, Union, final, overload
 
 from ._profile import NodeProfile
+from ._interop import ArrowTables, Frames, PolarsFrames
 from ._results import Record, Results
+from ._view import View
 from ._views import DegreeView, EdgeView, NodeView
+
+if TYPE_CHECKING:
+    import networkx  # type: ignore[import-untyped,unused-ignore]
+
+# One column of ``Graph._tables()``: (name, type, null_count, validity, data, offsets, categories).
+_Column = tuple[str, str, int, Optional[bytes], bytes, Optional[bytes], Optional[list[str]]]
+_Table = tuple[int, list[_Column]]
+# A value ``Graph._networkx_rows()`` gives: scalars and strings only.
+_Scalar = Union[str, int, float, bool]
 
 __version__: str
 __all__ = [
@@ -511,6 +522,48 @@ class Graph:
         statements: bool = False,
         involving: Optional[Sequence[_NodeLike]] = None,
     ) -> Results: ...
+    def timeline_svg(
+        self,
+        *,
+        start: Optional[_DateLike] = None,
+        end: Optional[_DateLike] = None,
+        around: Optional[_NodeLike] = None,
+        all_statuses: bool = False,
+        kinds: Optional[Sequence[str]] = None,
+        statements: bool = False,
+        involving: Optional[Sequence[_NodeLike]] = None,
+    ) -> str: ...
+    def _timeline_view(
+        self,
+        *,
+        start: Optional[_DateLike] = None,
+        end: Optional[_DateLike] = None,
+        around: Optional[_NodeLike] = None,
+        all_statuses: bool = False,
+        kinds: Optional[Sequence[str]] = None,
+        statements: bool = False,
+        involving: Optional[Sequence[_NodeLike]] = None,
+    ) -> View: ...
+    def view(
+        self,
+        *,
+        around: Optional[_NodeLike] = None,
+        depth: int = 1,
+        as_of: Optional[_DateLike] = None,
+        title: Optional[str] = None,
+        max_nodes: Optional[int] = None,
+    ) -> View: ...
+    def _path_view(
+        self,
+        a: _NodeLike,
+        b: _NodeLike,
+        *,
+        via: str = "any",
+        as_of: Optional[_DateLike] = None,
+        k: int = 1,
+        max_hops: int = 6,
+        certain: bool = False,
+    ) -> View: ...
     def neighbourhood(
         self,
         node: _NodeLike,
@@ -519,12 +572,15 @@ class Graph:
         kinds: Optional[Sequence[str]] = None,
         as_of: Optional[_DateLike] = None,
     ) -> Graph: ...
-    def to_networkx(self) -> Any: ...
-    def to_pandas(self) -> Any: ...
-    def _node_records(self) -> list[tuple[str, dict[str, Any]]]: ...
-    def _edge_records(self) -> list[tuple[str, str, int, dict[str, Any]]]: ...
-    def _node_columns(self) -> dict[str, list[Any]]: ...
-    def _edge_columns(self) -> dict[str, list[Any]]: ...
+    # Whole-graph conversions (the exporters' schema; see diplograph._interop).
+    def to_networkx(self) -> networkx.MultiDiGraph: ...
+    def to_pandas(self) -> Frames: ...
+    def to_arrow(self) -> ArrowTables: ...
+    def to_polars(self) -> PolarsFrames: ...
+    def _tables(self) -> tuple[_Table, _Table]: ...
+    def _networkx_rows(
+        self,
+    ) -> tuple[list[tuple[str, dict[str, _Scalar]]], list[tuple[str, str, dict[str, _Scalar]]]]: ...
     def _repr_html_(self) -> str: ...
     def __len__(self) -> int: ...
     def __iter__(self) -> Iterator[str]: ...

@@ -189,6 +189,20 @@ class Results(list):  # type: ignore[type-arg]
 
         return truncated(self)
 
+    def view(self) -> Any:
+        """The picture of these answers, as a :class:`~diplograph.View`: for the chains of
+        ``Graph.path``, the interactive view with their hops highlighted; for the entries of
+        ``Graph.timeline``, the timeline drawn as SVG. Other answers have no picture
+        (``TypeError``)."""
+        picture = getattr(self, "_picture", None)
+        if picture is None:
+            raise TypeError(
+                f"{self.kind_name} answers have no picture: only those of Graph.path and "
+                "Graph.timeline (and Graph.view() for the graph)"
+            )
+        graph, method, kwargs = picture
+        return getattr(graph, method)(**kwargs)
+
     def _repr_html_(self) -> str:
         from ._display import results_html
 

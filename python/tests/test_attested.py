@@ -94,9 +94,10 @@ def test_edges_carry_attested_dates_through_relate_dicts_pickles_and_frames(offi
         "song-young-moo possible attested 2018-09-21",
         "suh-wook possible attested 2021-03-17",
     ]
+    pytest.importorskip("pyarrow")
     _, edges = g.to_pandas()
-    suh = edges[edges["from"] == "suh-wook"].iloc[0]
-    assert list(suh["attested"]) == ["2021-03-17"]
+    suh = edges[edges["source"] == "suh-wook"].iloc[0]
+    assert suh["attested"] == '["2021-03-17"]'
     # Saved and loaded back, the dates are the same.
     again = diplograph.loads(g.dumps("json"))
     (song,) = [e for e in again.edges(kind="holds_office") if e.from_id == "song-young-moo"]

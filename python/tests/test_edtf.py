@@ -112,19 +112,23 @@ def test_as_of_and_timeline_answers(edtf):
 
 
 def test_pandas_frames_carry_each_date_with_its_days(edtf):
-    pytest.importorskip("pandas")
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
     nodes, edges = edtf.to_pandas()
     cols = list(nodes.columns)
     assert cols[cols.index("date"):cols.index("date") + 3] == ["date", "date_earliest", "date_latest"]
+    # The days are datetimes (seconds: any year fits), to sort and filter by directly.
+    assert str(nodes["date_earliest"].dtype) == "datetime64[s]"
+    stamp = pd.Timestamp
     talks = nodes.set_index("id").loc["gsomia-talks-2016"]
     assert (talks["date"], talks["date_earliest"], talks["date_latest"]) == (
-        "2016-23", day("2016-09-01"), day("2016-11-30"),
+        "2016-23", stamp("2016-09-01"), stamp("2016-11-30"),
     )
     exercise = nodes.set_index("id").loc["trilateral-bmd-exercise-2016"]
-    assert exercise["date_earliest"] is None and exercise["date_latest"] == day("2016-06-29")
-    tisa = edges[(edges["to"] == "tisa-2014") & (edges["from"] == "JPN")].iloc[0]
+    assert pd.isna(exercise["date_earliest"]) and exercise["date_latest"] == stamp("2016-06-29")
+    tisa = edges[(edges["target"] == "tisa-2014") & (edges["source"] == "JPN")].iloc[0]
     assert (tisa["start"], tisa["start_earliest"], tisa["start_latest"]) == (
-        "2014-12-28/2014-12-29", day("2014-12-28"), day("2014-12-29"),
+        "2014-12-28/2014-12-29", stamp("2014-12-28"), stamp("2014-12-29"),
     )
     # Sorting by the earliest day never invents one: a year stays a year.
     assert str(nodes.set_index("id").loc["rimpac-2016", "end"]) == "2016-08-04"

@@ -288,7 +288,7 @@ def test_bait_reads_back_from_csv_and_na_stays_na(exporter, bait_file, tmp_path)
     assert json.loads(by_id.loc["NAM", "aliases"]) == ["NA"]
     assert pd.isna(by_id.loc["KOR", "attr.iso2"])
     assert 'odd"id\\' in by_id.index
-    titles = edges.set_index("from").loc[[f"p{i}" for i in range(len(BAIT))], "title"].tolist()
+    titles = edges.set_index("source").loc[[f"p{i}" for i in range(len(BAIT))], "title"].tolist()
     assert titles == BAIT
     assert edges.loc[edges[":TYPE"] == "TRADES_WITH", "share"].item() == 0.25
     assert str(edges["share"].dtype) == "float64"

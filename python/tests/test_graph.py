@@ -210,7 +210,7 @@ def test_a_citation_by_its_words_finds_its_span():
     kept = {"source": "nt", "text": "Seoul", "occurrence": 2}
     assert h.node("KOR").citations[0].to_dict() == kept
     assert diplograph.loads(h.dumps()).node("KOR").citations[0].to_dict() == kept
-    assert h.to_networkx().nodes["KOR"]["citations"] == [kept]
+    assert json.loads(h.to_networkx().nodes["KOR"]["citations"]) == [kept]
 
 
 def test_loading_a_citation_by_its_words_reports_where():

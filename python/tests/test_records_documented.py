@@ -31,10 +31,9 @@ NOT_QUESTIONS = {
     "Graph": {
         "add_agreement", "add_country", "add_event", "add_organization", "add_person",
         "add_place", "add_source", "add_statement", "country_of", "description", "dumps",
-        "edge_count", "edges", "neighbourhood", "node", "nodes", "relate", "save", "search",
-        "title", "to_networkx", "to_pandas", "validate", "warnings",
-        # networkx habits: ids, Edge objects and counts, no records.
-        "degree", "in_edges", "neighbors", "out_edges", "predecessors", "successors",
+        "degree", "edge_count", "edges", "in_edges", "neighbors", "neighbourhood", "node",
+        "nodes", "out_edges", "predecessors", "relate", "save", "search", "successors", "title",
+        "to_arrow", "to_networkx", "to_pandas", "to_polars", "validate", "warnings",
     },
     "AsOf": {"date"},
 }
@@ -60,9 +59,19 @@ def history() -> diplograph.Graph:
     h = diplograph.Graph(title="records")
     for iso, name in [("CAN", "Canada"), ("RUS", "Russia"), ("USA", "United States"), ("GBR", "United Kingdom")]:
         h.add_country(iso, name)
+    h.add_place("ottawa", "Ottawa", "city")
+    h.relate("ottawa", "located_in", "CAN")
+    text = "The pact binds. It is renewed yearly. 10 for, 2 against, 3 abstaining."
+    h.add_source("src", "A report", date="2020-06-01", text=text)
+    cite = [diplograph.Citation("src", text="The pact binds.")]
     step = diplograph.LifecycleStep
-    h.add_agreement("pact", "A pact", kind="treaty", lifecycle=[
-        step("signed", date="1992-03-24"),
+    h.add_agreement("pact", "A pact", kind="treaty", citations=cite,
+        binding={"value": True, "citations": [{"source": "src", "text": "The pact binds."}]},
+        renewal={"terms": "yearly", "citations": [{"source": "src", "text": "It is renewed yearly."}]},
+        lifecycle=[
+        step("negotiating", attested="1991", note="talks", citations=cite),
+        step("signed", date="1992-03-24", place="ottawa"),
+        step("ratified", date="1993", party="RUS", status="planned"),
         step("ratified", date="1993-01-01", party="CAN"),
         step("in_force", date="2002-01-01", until="2030-01-01"),
         step("suspended", date="2007-12-12", party="RUS", condition="until the others ratify"),
@@ -72,9 +81,14 @@ def history() -> diplograph.Graph:
     ])
     for iso in ("CAN", "RUS", "USA"):
         h.relate(iso, "party_to", "pact")
+    h.add_agreement("resolution", "A resolution", kind="resolution",
+        vote={"for": 10, "against": 2, "abstain": 3, "date": "1992-03-01",
+              "citations": [{"source": "src", "text": "10 for, 2 against, 3 abstaining."}]})
     h.relate("USA", "allied_with", "GBR", start="1949-04-04")
-    h.add_place("ottawa", "Ottawa", "city")
-    h.relate("ottawa", "located_in", "CAN")
+    h.relate("USA", "trades_with", "CAN", share=0.2, amount="$1bn")
+    h.relate("CAN", "other", "USA", relation="neighbours")
+    h.add_organization("can-dnd", "National Defence", "ministry")
+    h.relate("can-dnd", "party_to", "pact", acting_for="CAN", role="hub")
     h.add_person("signer", "A signer")
     h.relate("signer", "signed", "pact", start="1992-03-24", on_behalf_of="CAN", place="ottawa")
     h.add_person("official", "US official", unnamed="a senior US official")
@@ -114,9 +128,9 @@ def answers(g: diplograph.Graph) -> Iterator[Any]:
             yield view.agreements(), view.edges(), view.memberships(), view.offices()
             for a in agreements:
                 yield g.parties(a, as_of=d)
-    if hasattr(g, "profile"):
-        for n in g.nodes():
-            yield g.profile(n.id)
+    for n in list(g.nodes):
+        yield g.profile(n)
+        yield g.profile(n, as_of="2016-06-04")
 
 
 def records(value: Any, seen: dict[str, set[str]]) -> None:
@@ -177,6 +191,7 @@ def test_the_records_seen_are_the_ones_expected():
         "AttributionStep", "Chain", "Citation", "Cue", "GraphStats", "Hop", "Interval", "Link",
         "Membership", "NodeRef", "Notice", "Office", "Party", "PartyStep", "Signatory", "Site",
         "SourceUse", "StatementInfo", "TimelineEntry", "TimelineKind", "ValidEdge", "Validity",
+        "NodeProfile", "Relation", "LifecycleStep", "AgreementTerms", "Binding", "Renewal", "Vote",
     }
 
 

@@ -15,7 +15,8 @@
 //!   extent once surrounding spaces and punctuation are trimmed; drafted and gold contents are
 //!   paired one to one, greedily by overlap;
 //! - precision = matched drafted / drafted, recall = matched gold / gold, F1 their harmonic mean;
-//!   "quoted" counts only contents holding a quotation mark (gold and drafted alike);
+//!   "quoted" counts only contents holding a quotation mark (`"`, `“`, `”`, or the `''` some
+//!   publishers print for one), gold and drafted alike;
 //! - speaker correct: among partial matches whose gold has a Source, the drafted speaker's
 //!   cited words overlap it; cue correct: the drafted cue overlaps the gold Cue.
 
@@ -90,6 +91,9 @@ fn ratio(a: usize, b: usize) -> f64 {
         a as f64 / b as f64
     }
 }
+
+/// Whether to print one line per missed gold attribution (`MISS\tcue\tsource\tcontent`).
+static MISSES: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 fn find_corpus(arg: Option<PathBuf>) -> Option<PathBuf> {
     let mut candidates = Vec::new();
@@ -213,9 +217,10 @@ fn trimmed_extent(text: &str, pieces: &[Range<usize>]) -> Option<(usize, usize)>
 }
 
 fn quoted(text: &str, pieces: &[Range<usize>]) -> bool {
-    pieces
-        .iter()
-        .any(|r| text[r.clone()].contains(['"', '\u{201c}', '\u{201d}']))
+    pieces.iter().any(|r| {
+        let words = &text[r.clone()];
+        words.contains(['"', '\u{201c}', '\u{201d}']) || words.contains("''")
+    })
 }
 
 /// Scores one reading: (all, quoted).
@@ -249,6 +254,20 @@ fn score(
             .max_by_key(|(c, i)| (*c, std::cmp::Reverse(*i)));
         let is_quoted = quoted(text, &g.content);
         let Some((_, i)) = best else {
+            if MISSES.load(std::sync::atomic::Ordering::Relaxed) {
+                let words = |r: &[Range<usize>]| {
+                    r.iter()
+                        .map(|x| text[x.clone()].replace(['\n', '\t'], " "))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                };
+                println!(
+                    "MISS\t{}\t{}\t{}",
+                    words(&g.cue),
+                    words(&g.source),
+                    words(&g.content).chars().take(150).collect::<String>()
+                );
+            }
             missed.push(g);
             continue;
         };
@@ -343,6 +362,9 @@ fn main() {
         match a.as_str() {
             "--polnear" => dir = args.next().map(PathBuf::from),
             "--show" => show = args.next().and_then(|n| n.parse().ok()).unwrap_or(20),
+            "--misses" => {
+                MISSES.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
             "train" | "dev" => split = a,
             "test" => {
                 eprintln!(

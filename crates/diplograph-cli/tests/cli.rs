@@ -1304,7 +1304,7 @@ fn man_out_writes_one_page_per_command_with_examples_and_exit_status() {
         .success()
         .stdout("")
         .stderr(format!(
-            "note: wrote 18 manual pages to {}\n",
+            "note: wrote 19 manual pages to {}\n",
             out.display()
         ));
     let mut files: Vec<String> = std::fs::read_dir(&out)
@@ -1332,6 +1332,7 @@ fn man_out_writes_one_page_per_command_with_examples_and_exit_status() {
             "diplograph-stats.1",
             "diplograph-timeline.1",
             "diplograph-validate.1",
+            "diplograph-view.1",
             "diplograph.1",
         ]
     );

@@ -9,11 +9,14 @@ use diplograph::model::{
     AgreementKind, AgreementTerms, Cue, Edge, EdgeKind, EventKind, Node, NodeDetails, NodeKind,
     OrganizationKind, PlaceKind, StatementText, Status,
 };
-use diplograph::time::Interval;
+use diplograph::time::{Containment, Interval};
+use diplograph::view::{self, Highlight, ViewOptions};
 use diplograph::{format, Error, Graph, ProblemCode};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyBytes, PyDict, PyIterator, PyList, PyMemoryView, PyString};
+use pyo3::types::{
+    PyByteArray, PyBytes, PyDict, PyIterator, PyList, PyMemoryView, PyString, PyTuple,
+};
 
 use diplograph::query::{
     certain_only, ChainQuery, EntryKind, Family, NeighbourhoodQuery, OfficeQuery, StatementQuery,
@@ -1072,6 +1075,51 @@ impl PyGraph {
         reason = "mirrors the Python keyword arguments"
     )]
     fn path<'py>(
+        slf: &Bound<'py, Self>,
+        py: Python<'py>,
+        a: NameArg,
+        b: NameArg,
+        via: &str,
+        as_of: Option<DateArg>,
+        k: usize,
+        max_hops: usize,
+        certain: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let this = slf.borrow();
+        let g = this.read(py)?;
+        let g = &*g;
+        let query = ChainQuery::new(via.parse::<Family>().map_err(|e| to_py_err(e.into()))?)
+            .with_on_opt(as_of.map(|d| d.0))
+            .with_k(k)
+            .with_max_hops(max_hops)
+            .with_certain(certain);
+        let (a, b) = (
+            resolve_as(py, g, a, PARTIES)?,
+            resolve_as(py, g, b, PARTIES)?,
+        );
+        let chains = py.detach(|| g.chains(a, b, &query));
+        let results = wrap(py, "Chain", &chains)?;
+        // What `Results.view()` asks again to draw the chains highlighted.
+        let args = PyDict::new(py);
+        args.set_item("a", node_id(g, a))?;
+        args.set_item("b", node_id(g, b))?;
+        args.set_item("via", via)?;
+        args.set_item("as_of", query.on.map(|d| d.to_string()))?;
+        args.set_item("k", k)?;
+        args.set_item("max_hops", max_hops)?;
+        args.set_item("certain", certain)?;
+        results.setattr("_picture", (slf, "_path_view", args))?;
+        Ok(results)
+    }
+
+    /// The interactive view of the chains ``path`` finds with these arguments, their hops
+    /// highlighted (what ``g.path(...).view()`` shows): a ``View``.
+    #[pyo3(signature = (a, b, *, via = "any", as_of = None, k = 1, max_hops = 6, certain = false))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "mirrors the Python keyword arguments of path"
+    )]
+    fn _path_view<'py>(
         &self,
         py: Python<'py>,
         a: NameArg,
@@ -1093,8 +1141,21 @@ impl PyGraph {
             resolve_as(py, g, a, PARTIES)?,
             resolve_as(py, g, b, PARTIES)?,
         );
-        let chains = py.detach(|| g.chains(a, b, &query));
-        wrap(py, "Chain", &chains)
+        let page = py.detach(|| {
+            let chains = g.chains(a, b, &query);
+            let title = format!(
+                "{} to {}{}",
+                node_name(g, a),
+                node_name(g, b),
+                query.on.map(|d| format!(" as of {d}")).unwrap_or_default()
+            );
+            let options = ViewOptions::default()
+                .as_of(query.on)
+                .highlight(Highlight::chains(&chains))
+                .title(title);
+            view::html(g, &options)
+        });
+        picture(py, page, "html")
     }
 
     /// Who held an ``office`` on ``as_of`` (with no date: ever): ``office`` names an organization
@@ -1311,6 +1372,105 @@ impl PyGraph {
         reason = "keyword arguments of one Python method"
     )]
     fn timeline<'py>(
+        slf: &Bound<'py, Self>,
+        py: Python<'py>,
+        start: Option<DateArg>,
+        end: Option<DateArg>,
+        around: Option<NameArg>,
+        all_statuses: bool,
+        kinds: Option<Vec<String>>,
+        statements: bool,
+        involving: Option<Vec<NameArg>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let this = slf.borrow();
+        let g = this.read(py)?;
+        let g = &*g;
+        let query = timeline_query(
+            py,
+            g,
+            start,
+            end,
+            around,
+            all_statuses,
+            kinds,
+            statements,
+            involving,
+        )?;
+        query.check().py()?;
+        let found = py.detach(|| g.timeline(&query));
+        let results = wrap(py, "TimelineEntry", &found)?;
+        // What `Results.view()` asks again to draw the timeline.
+        let args = PyDict::new(py);
+        args.set_item("start", query.from.map(|d| d.to_string()))?;
+        args.set_item("end", query.to.map(|d| d.to_string()))?;
+        args.set_item("around", query.around.map(|ix| node_id(g, ix)))?;
+        args.set_item("all_statuses", all_statuses)?;
+        args.set_item(
+            "kinds",
+            query.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+        )?;
+        args.set_item("statements", statements)?;
+        args.set_item(
+            "involving",
+            query
+                .with
+                .iter()
+                .map(|&ix| node_id(g, ix))
+                .collect::<Vec<_>>(),
+        )?;
+        results.setattr("_picture", (slf, "_timeline_view", args))?;
+        Ok(results)
+    }
+
+    /// The timeline ``timeline`` answers with these arguments drawn as a standalone SVG
+    /// document (text): agreement lifecycles as bars coloured by state (what only possibly
+    /// held pale and dashed, pending notices marked, planned steps hollow), events as marks,
+    /// statements (with ``statements=True``) as ticks. The picture ``diplograph timeline
+    /// --svg`` writes.
+    ///
+    /// >>> g = example()
+    /// >>> g.timeline_svg(statements=True).startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+    /// True
+    #[pyo3(signature = (*, start = None, end = None, around = None, all_statuses = false, kinds = None, statements = false, involving = None))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "keyword arguments of one Python method"
+    )]
+    fn timeline_svg(
+        &self,
+        py: Python<'_>,
+        start: Option<DateArg>,
+        end: Option<DateArg>,
+        around: Option<NameArg>,
+        all_statuses: bool,
+        kinds: Option<Vec<String>>,
+        statements: bool,
+        involving: Option<Vec<NameArg>>,
+    ) -> PyResult<String> {
+        let g = self.read(py)?;
+        let g = &*g;
+        let query = timeline_query(
+            py,
+            g,
+            start,
+            end,
+            around,
+            all_statuses,
+            kinds,
+            statements,
+            involving,
+        )?;
+        query.check().py()?;
+        Ok(py.detach(|| view::timeline_svg(g, &query)))
+    }
+
+    /// ``timeline_svg`` as a ``View`` (what ``g.timeline(...).view()`` shows).
+    #[pyo3(signature = (*, start = None, end = None, around = None, all_statuses = false, kinds = None, statements = false, involving = None))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "keyword arguments of one Python method"
+    )]
+    fn _timeline_view<'py>(
         &self,
         py: Python<'py>,
         start: Option<DateArg>,
@@ -1321,28 +1481,57 @@ impl PyGraph {
         statements: bool,
         involving: Option<Vec<NameArg>>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let svg = self.timeline_svg(
+            py,
+            start,
+            end,
+            around,
+            all_statuses,
+            kinds,
+            statements,
+            involving,
+        )?;
+        picture(py, svg, "svg")
+    }
+
+    /// The interactive view of the graph: one self-contained HTML page (it works offline)
+    /// with the graph laid out (pan, zoom, filter by kind, search by name), a date slider
+    /// showing what holds on the day (agreements by state, offices, memberships; what only
+    /// possibly held dashed), the timeline under it, and on a click a node's or edge's
+    /// profile with each citation and the source text around it. Returns a ``View``: a
+    /// notebook shows it inline; ``.save(path)`` writes the page.
+    ///
+    /// ``around`` draws the neighbourhood of one node within ``depth`` edges; without it a
+    /// graph of more than ``max_nodes`` nodes (default 400) is drawn as its most connected
+    /// part. ``as_of`` is the day the slider starts on (default: the latest source's date).
+    ///
+    /// >>> v = example().view(around="KOR", as_of="2016-06-04")
+    /// >>> v.html.startswith("<!DOCTYPE html>")
+    /// True
+    #[pyo3(signature = (*, around = None, depth = 1, as_of = None, title = None, max_nodes = None))]
+    fn view<'py>(
+        &self,
+        py: Python<'py>,
+        around: Option<NameArg>,
+        depth: usize,
+        as_of: Option<DateArg>,
+        title: Option<String>,
+        max_nodes: Option<usize>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;
-        let query = TimelineQuery {
-            from: start.map(|d| d.0),
-            to: end.map(|d| d.0),
-            around: resolve_opt(py, g, around)?,
-            all_statuses,
-            kinds: kinds
-                .unwrap_or_default()
-                .iter()
-                .map(|k| vocab::<EntryKind>(k))
-                .collect::<PyResult<_>>()?,
-            statements,
-            with: involving
-                .unwrap_or_default()
-                .into_iter()
-                .map(|n| resolve_as(py, g, n, NodeKind::ACTORS))
-                .collect::<PyResult<_>>()?,
-        };
-        query.check().py()?;
-        let found = py.detach(|| g.timeline(&query));
-        wrap(py, "TimelineEntry", &found)
+        let mut options = ViewOptions::default().as_of(as_of.map(|d| d.0));
+        if let Some(center) = resolve_opt(py, g, around)? {
+            options = options.around(center, depth);
+        }
+        if let Some(t) = title {
+            options = options.title(t);
+        }
+        if let Some(n) = max_nodes {
+            options = options.max_nodes(n);
+        }
+        let page = py.detach(|| view::html(g, &options));
+        picture(py, page, "html")
     }
 
     /// The subgraph within ``depth`` edges of ``node`` (following edges both ways), keeping only
@@ -1442,33 +1631,34 @@ impl PyGraph {
             .call1((slf,))
     }
 
-    /// ``[(id, {field: value})]`` for every node, as ``networkx`` ``add_nodes_from`` takes them:
-    /// the fields of ``Node.to_dict()`` that apply (not ``None``), dates as ``PartialDate``.
-    /// Built in one pass (for ``to_networkx``). Cost: O(nodes + their citations).
-    fn _node_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        columns::node_records(py, &*self.read(py)?)
+    /// The graph as ``(nodes, edges)`` pyarrow Tables (see ``diplograph.to_arrow``).
+    fn to_arrow<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("diplograph._interop")?
+            .getattr("to_arrow")?
+            .call1((slf,))
     }
 
-    /// ``[(from, to, index, {field: value})]`` for every edge, as ``networkx``
-    /// ``add_edges_from`` takes them: the fields of ``Edge.to_dict()`` that apply, dates as
-    /// ``PartialDate``. Built in one pass (for ``to_networkx``). Cost: O(edges + citations).
-    fn _edge_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        columns::edge_records(py, &*self.read(py)?)
+    /// The graph as ``(nodes, edges)`` polars DataFrames (see ``diplograph.to_polars``).
+    fn to_polars<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("diplograph._interop")?
+            .getattr("to_polars")?
+            .call1((slf,))
     }
 
-    /// ``{field: [value per node]}``: every field of ``Node.to_dict()`` as a column, ``None``
-    /// where it does not apply, dates as EDTF text, each date column followed by
-    /// ``NAME_earliest`` and ``NAME_latest`` (``datetime.date``). Built in one pass (for
-    /// ``to_pandas``).
-    fn _node_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        columns::node_columns(py, &*self.read(py)?, crate::records::Dates::Text)
+    /// ``(nodes, edges)``, each ``(rows, [(name, type, null_count, validity, data, offsets,
+    /// categories)])``: the schema's columns (``diplograph::export::tables``) as Arrow buffers,
+    /// built in one native pass (for ``to_arrow``). Cost: O(nodes + edges) plus the sort.
+    fn _tables<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        columns::tables(py, &*self.read(py)?)
     }
 
-    /// ``{field: [value per edge]}``: ``index`` and every field of ``Edge.to_dict()`` as a
-    /// column, ``None`` where it does not apply, dates as EDTF text, each date column followed
-    /// by ``NAME_earliest`` and ``NAME_latest`` (``datetime.date``) (for ``to_pandas``).
-    fn _edge_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        columns::edge_columns(py, &*self.read(py)?, crate::records::Dates::Text)
+    /// ``([(id, {field: value})], [(source, target, {field: value})])``: what networkx's
+    /// ``add_nodes_from`` and ``add_edges_from`` take, the schema's fields that a node or edge
+    /// has, scalars and strings only (for ``to_networkx``). Cost: O(nodes + edges) plus the sort.
+    fn _networkx_rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        columns::networkx_rows(py, &*self.read(py)?)
     }
 
     fn __getstate__(&self, py: Python<'_>) -> PyResult<String> {
@@ -1770,4 +1960,56 @@ pub(crate) fn merge(
         warn.call1((conflicts, refinements))?;
     }
     Ok(PyGraph::from_graph(merged.graph))
+}
+
+/// The timeline question of `Graph.timeline` and `Graph.timeline_svg`.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the keyword arguments of the Python methods"
+)]
+fn timeline_query(
+    py: Python<'_>,
+    g: &Graph,
+    start: Option<DateArg>,
+    end: Option<DateArg>,
+    around: Option<NameArg>,
+    all_statuses: bool,
+    kinds: Option<Vec<String>>,
+    statements: bool,
+    involving: Option<Vec<NameArg>>,
+) -> PyResult<TimelineQuery> {
+    Ok(TimelineQuery {
+        from: start.map(|d| d.0),
+        to: end.map(|d| d.0),
+        around: resolve_opt(py, g, around)?,
+        all_statuses,
+        kinds: kinds
+            .unwrap_or_default()
+            .iter()
+            .map(|k| vocab::<EntryKind>(k))
+            .collect::<PyResult<_>>()?,
+        statements,
+        with: involving
+            .unwrap_or_default()
+            .into_iter()
+            .map(|n| resolve_as(py, g, n, NodeKind::ACTORS))
+            .collect::<PyResult<_>>()?,
+    })
+}
+
+/// A node's id, for arguments kept to ask again.
+fn node_id(g: &Graph, ix: diplograph::NodeIndex) -> String {
+    g.node_at(ix).map(|n| n.id.clone()).unwrap_or_default()
+}
+
+/// A node's name, for titles.
+fn node_name(g: &Graph, ix: diplograph::NodeIndex) -> String {
+    g.node_at(ix).map(|n| n.name.clone()).unwrap_or_default()
+}
+
+/// A `diplograph._view.View` of a page (`"html"`) or an SVG picture (`"svg"`).
+fn picture<'py>(py: Python<'py>, text: String, form: &str) -> PyResult<Bound<'py, PyAny>> {
+    py.import("diplograph._view")?
+        .getattr("View")?
+        .call1((text, form))
 }

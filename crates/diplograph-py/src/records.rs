@@ -2,20 +2,19 @@
 //! how each is made from the core's value.
 //!
 //! Everything that shows a node or an edge as Python data goes through here: `Node.to_dict()`
-//! and `Edge.to_dict()` (and so pickling, whose `_restore` reads the same field names back),
-//! the networkx rows and the pandas columns of `columns.rs`, and the dtypes of
-//! `diplograph._interop.to_pandas` (exposed as `_native._NODE_FIELDS` and `_EDGE_FIELDS`).
+//! and `Edge.to_dict()` (and so pickling, whose `_restore` reads the same field names back);
+//! exposed as `_native._NODE_FIELDS` and `_EDGE_FIELDS`. The whole-graph conversions
+//! (`to_arrow`, `to_pandas`, `to_networkx`) use the exporters' schema instead (`columns.rs`).
 //! Values are built directly rather than through serde (`pythonize`), which was most of the
 //! cost of the bulk conversions; strings that repeat (kind names, node ids, dates) are made
 //! once and shared.
 
 use std::collections::HashMap;
 
-use diplograph::graph::{EdgeView, NodeIndex};
+use diplograph::graph::NodeIndex;
 use diplograph::model::{Attributes, Edge, Node, NodeDetails, StatementText};
 use diplograph::provenance::Citation;
 use diplograph::time::PartialDate;
-use diplograph::Graph;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyList, PyString};
@@ -140,8 +139,6 @@ pub(crate) fn edge_field_table() -> Vec<(&'static str, &'static str)> {
 pub(crate) enum Dates {
     /// As `PartialDate` objects (`to_dict()`, networkx attributes).
     Objects,
-    /// As EDTF text, precision kept (pandas columns).
-    Text,
 }
 
 /// One field of one record: `None` where the field does not apply to the node's kind or has
@@ -240,7 +237,6 @@ impl<'py> Builder<'py> {
         }
         let made = match self.dates {
             Dates::Objects => Bound::new(self.py, PyPartialDate(d))?.into_any(),
-            Dates::Text => self.text(&d.to_string()),
         };
         self.dates_made.insert(d, made.clone());
         Ok(Some(made))
@@ -385,16 +381,6 @@ impl<'py> Builder<'py> {
             Some(attributes(py, &e.attributes)?),
             Some(citations(py, &e.citations)?),
         ])
-    }
-
-    /// An edge of a graph's fields, its ends' ids shared with their nodes.
-    pub(crate) fn edge_of(&mut self, g: &Graph, v: &EdgeView<'_>) -> PyResult<EdgeRow<'py>> {
-        self.edge(
-            v.index.index(),
-            (&v.from.id, &v.to.id),
-            g.endpoints(v.index),
-            v.edge,
-        )
     }
 }
 

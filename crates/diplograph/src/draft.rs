@@ -23,9 +23,8 @@
 //! The parts: [`attribution`] finds who said what; [`names`] finds countries, organizations,
 //! titles and places by name; [`dates`] finds dates and resolves relative ones against the
 //! report's date; [`agreements`] finds agreements with their parties and lifecycle steps, and
-//! events with their dates and places; the assembly (private) turns attributions
-//! into nodes and edges, resolves speakers to one another ("Mr Han", "he") and to an existing
-//! graph (`into`).
+//! events; the assembly (private) turns them into nodes and edges, resolves speakers to one
+//! another ("Mr Han", "he") and to an existing graph (`into`).
 
 use std::ops::Range;
 

@@ -341,4 +341,4 @@ pub fn export_to_path_with(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

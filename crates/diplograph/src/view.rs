@@ -164,6 +164,7 @@ impl Highlight {
 
 /// The part of `graph` to draw, and a note when it is not all of it.
 fn drawn(graph: &Graph, options: &ViewOptions) -> (Option<Graph>, Option<String>) {
+    let max = options.max_nodes.unwrap_or(MAX_DRAWN_NODES);
     if let Some(center) = options.around {
         let q = NeighbourhoodQuery {
             depth: options.depth,
@@ -173,21 +174,65 @@ fn drawn(graph: &Graph, options: &ViewOptions) -> (Option<Graph>, Option<String>
         let name = graph
             .node_at(center)
             .map_or_else(String::new, |n| n.name.clone());
-        let note = format!(
-            "the neighbourhood of {name} within {} edge{}: {} of {} nodes",
+        let within = format!(
+            "the neighbourhood of {name} within {} edge{}",
             options.depth,
-            if options.depth == 1 { "" } else { "s" },
-            sub.node_count(),
-            graph.node_count()
+            if options.depth == 1 { "" } else { "s" }
         );
-        return (Some(sub), Some(note));
+        if sub.node_count() <= max {
+            let note = format!(
+                "{within}: {} of {} nodes",
+                sub.node_count(),
+                graph.node_count()
+            );
+            return (Some(sub), Some(note));
+        }
+        // Too big to lay out: the centre and its best-connected neighbours.
+        let chosen: Vec<NodeIndex> = graph
+            .node_at(center)
+            .and_then(|n| sub.index_of(&n.id))
+            .into_iter()
+            .collect();
+        let part = most_connected(&sub, &chosen, max);
+        let note = format!(
+            "{within} has {} nodes: drawn are {name} and the neighbours with the most edges, \
+             {} nodes (with what they cite); a smaller --depth draws it whole",
+            sub.node_count(),
+            part.node_count()
+        );
+        return (Some(part), Some(note));
     }
-    let max = options.max_nodes.unwrap_or(MAX_DRAWN_NODES);
     if graph.node_count() <= max {
         return (None, None);
     }
-    // The highlighted nodes and their neighbours, or else the most connected nodes
-    // (sources aside: they are drawn when cited); and the edges between them.
+    let chosen: Vec<NodeIndex> = options
+        .highlight
+        .nodes
+        .iter()
+        .filter_map(|id| graph.index_of(id))
+        .collect();
+    let part = most_connected(graph, &chosen, max);
+    let what = if chosen.is_empty() {
+        "the most connected nodes"
+    } else {
+        "the highlighted nodes and their neighbours"
+    };
+    let note = format!(
+        "{what}: {} of {} nodes (with what they cite); draw a neighbourhood to see the rest \
+         (--around NODE --depth N)",
+        part.node_count(),
+        graph.node_count()
+    );
+    (Some(part), Some(note))
+}
+
+/// At most `max` nodes of `graph` (more only when `chosen` has more), with the edges between
+/// them and what they refer to ([`Graph::neighbourhood`]'s closure): `chosen` and their
+/// neighbours with the most edges, or, with none chosen, the nodes with the most edges
+/// (sources aside: they come in when cited).
+///
+/// Cost: O(nodes + edges) for the degrees, O(n log n) to rank them.
+fn most_connected(graph: &Graph, chosen: &[NodeIndex], max: usize) -> Graph {
     let mut degree: std::collections::HashMap<NodeIndex, usize> = std::collections::HashMap::new();
     for e in graph.edges() {
         *degree.entry(e.from_index).or_default() += 1;
@@ -201,18 +246,14 @@ fn drawn(graph: &Graph, options: &ViewOptions) -> (Option<Graph>, Option<String>
             )
         });
     };
-    let chosen: Vec<NodeIndex> = options
-        .highlight
-        .nodes
-        .iter()
-        .filter_map(|id| graph.index_of(id))
-        .collect();
-    let mut order: Vec<NodeIndex> = if chosen.is_empty() {
-        graph
+    let order: Vec<NodeIndex> = if chosen.is_empty() {
+        let mut all: Vec<NodeIndex> = graph
             .nodes()
             .filter(|(_, n)| !matches!(n.details, NodeDetails::Source { .. }))
             .map(|(ix, _)| ix)
-            .collect()
+            .collect();
+        by_degree(&mut all);
+        all
     } else {
         let mut next: Vec<NodeIndex> = chosen
             .iter()
@@ -226,9 +267,6 @@ fn drawn(graph: &Graph, options: &ViewOptions) -> (Option<Graph>, Option<String>
         by_degree(&mut next);
         chosen.iter().copied().chain(next).collect()
     };
-    if chosen.is_empty() {
-        by_degree(&mut order);
-    }
     let mut nodes = std::collections::BTreeSet::new();
     for v in order {
         if nodes.len() >= max.max(chosen.len()) {
@@ -241,19 +279,7 @@ fn drawn(graph: &Graph, options: &ViewOptions) -> (Option<Graph>, Option<String>
         .filter(|e| nodes.contains(&e.from_index) && nodes.contains(&e.to_index))
         .map(|e| e.index)
         .collect();
-    let sub = graph.subgraph(nodes, edges);
-    let what = if chosen.is_empty() {
-        "the most connected nodes"
-    } else {
-        "the highlighted nodes and their neighbours"
-    };
-    let note = format!(
-        "{what}: {} of {} nodes (with what they cite); draw a neighbourhood to see the rest \
-         (--around NODE --depth N)",
-        sub.node_count(),
-        graph.node_count()
-    );
-    (Some(sub), Some(note))
+    graph.subgraph(nodes, edges)
 }
 
 /// The day the slider starts on: the date asked for, else the latest source's date, else
@@ -329,3 +355,6 @@ pub fn timeline_svg(graph: &Graph, query: &TimelineQuery) -> String {
     };
     timeline::draw(graph, query, &title).svg
 }
+
+#[cfg(test)]
+mod tests;

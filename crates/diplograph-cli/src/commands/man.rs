@@ -141,6 +141,10 @@ fn examples(command: Option<&str>) -> &'static [(&'static str, &'static str)] {
                 "Around one agreement, as JSON.",
                 "diplograph timeline --around gsomia-kor-usa --json",
             ),
+            (
+                "The timeline with statements as an SVG picture too.",
+                "diplograph timeline --statements --svg timeline.svg",
+            ),
         ],
         Some("merge") => &[
             (
@@ -160,6 +164,16 @@ fn examples(command: Option<&str>) -> &'static [(&'static str, &'static str)] {
             (
                 "In CI: fail if a file is not.",
                 "diplograph fmt --check report.json",
+            ),
+        ],
+        Some("view") => &[
+            (
+                "The built-in example, to open in a browser.",
+                "diplograph view -o view.html",
+            ),
+            (
+                "South Korea's neighbourhood, the slider on the day of the report.",
+                "diplograph view --around KOR --depth 2 --as-of 2016-06-04 -o korea.html",
             ),
         ],
         Some("dump") => &[

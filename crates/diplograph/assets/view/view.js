@@ -55,7 +55,7 @@
     style: [
       { selector: "node", style: {
         "background-color": "data(colour)", "label": "data(label)", "width": "data(size)",
-        "height": "data(size)", "font-size": 10, "text-wrap": "ellipsis", "text-max-width": 120,
+        "height": "data(size)", "font-size": 12, "text-wrap": "ellipsis", "text-max-width": 120,
         "text-valign": "bottom", "text-margin-y": 2, "color": "#111827",
         "text-background-color": "#ffffff", "text-background-opacity": 0.7,
         "text-background-padding": 1, "border-width": 1, "border-color": "#ffffff"
@@ -79,7 +79,8 @@
       { selector: ".gone, .off", style: { "display": "none" } },
       { selector: ".dim", style: { "opacity": 0.18 } },
       { selector: ".match", style: { "border-width": 4, "border-color": "#dc2626", "font-weight": "bold" } },
-      { selector: ".hl", style: { "border-width": 4, "border-color": "#d97706", "line-color": "#d97706", "target-arrow-color": "#d97706", "width": 4, "z-index": 10 } },
+      { selector: "node.hl", style: { "border-width": 5, "border-color": "#d97706", "font-weight": "bold", "z-index": 10 } },
+      { selector: "edge.hl", style: { "line-color": "#d97706", "target-arrow-color": "#d97706", "width": 4, "z-index": 10 } },
       { selector: "edge.hl", style: { "label": "data(label)", "font-size": 10, "color": "#92400e" } },
       { selector: ":selected", style: { "border-width": 4, "border-color": "#111827", "line-color": "#111827", "target-arrow-color": "#111827" } }
     ],
@@ -123,7 +124,8 @@
       });
     });
     moveCursor(day);
-    showCounts();
+    // Counted once the styles of the batch are applied.
+    setTimeout(showCounts, 0);
     if (shown) { showProfile(shown); }
   }
 
@@ -230,7 +232,11 @@
         var s = allDates.checked ? n.states[n.states.length - 1] : stretchOn(n.states, current);
         var p = el("p");
         p.appendChild(document.createTextNode("On " + dayLabel() + ": "));
-        if (s) { p.appendChild(stateBadge(s)); p.appendChild(document.createTextNode(" " + s.t)); }
+        if (s) {
+          p.appendChild(stateBadge(s));
+          // The summary starts with the state the badge already names.
+          p.appendChild(document.createTextNode(s.t.indexOf(s.s) === 0 ? s.t.slice(s.s.length) : " " + s.t));
+        }
         else { p.appendChild(document.createTextNode("no recorded state yet")); }
         box.appendChild(p);
       }
@@ -335,7 +341,8 @@
   if (data.note) { $("dg-note").textContent = "Showing " + data.note + "."; }
   if (data.highlight_text.length) { $("dg-chain").textContent = data.highlight_text.join(" | "); }
   setDate(current);
-  cy.fit(cy.elements(":visible"), 30);
+  // A highlighted chain is what the reader asked for: it fills the view.
+  cy.fit(data.highlighted ? cy.elements(".hl") : cy.elements(":visible"), data.highlighted ? 90 : 30);
 
   // For scripts and tests: what is on screen, asked the way a reader would see it.
   window.diplographView = {

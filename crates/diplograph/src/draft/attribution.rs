@@ -70,6 +70,8 @@ enum CueClass {
     Speech,
     /// A verb of thinking or wanting: content after only.
     Thought,
+    /// A verb of stance ("endorsed", "called for"): its object, after it.
+    Stance,
     /// A participle after a comma (", adding that …").
     Participle,
     /// "according to".
@@ -432,6 +434,91 @@ const ADJUNCTS: &[&str] = &[
     "following",
 ];
 
+/// Verbs that may come before their speaker ("…," said Trump).
+const INVERTING: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "reported",
+    "reports",
+    "asked",
+    "asks",
+    "explained",
+    "noted",
+    "continued",
+    "recalled",
+    "replied",
+    "argued",
+    "insisted",
+    "tweeted",
+    "warned",
+    "stressed",
+    "declared",
+    "announced",
+];
+
+/// Verbs of stance whose object is what is attributed ("Cruz endorsed Trump", "called for
+/// talks"): read speaker first only.
+const STANCE: &[&str] = &[
+    "called",
+    "calls",
+    "endorsed",
+    "endorses",
+    "criticized",
+    "criticised",
+    "criticizes",
+    "criticises",
+    "praised",
+    "praises",
+    "accused",
+    "accuses",
+    "described",
+    "describes",
+    "defended",
+    "defends",
+    "supported",
+    "supports",
+    "proposed",
+    "rejected",
+    "rejects",
+    "blamed",
+    "blames",
+    "condemned",
+    "condemns",
+    "slammed",
+    "slams",
+    "questioned",
+    "questions",
+    "mocked",
+    "attacked",
+    "attacks",
+    "blasted",
+    "blasts",
+    "dismissed",
+    "dismisses",
+    "welcomed",
+    "welcomes",
+    "backed",
+    "backs",
+    "opposed",
+    "opposes",
+    "announced",
+    "touted",
+    "touts",
+    "hailed",
+    "hails",
+    "pledged",
+    "demanded",
+    "demands",
+    "predicted",
+    "recommended",
+    "disputed",
+    "disputes",
+];
+
 /// Pronouns that may name a speaker.
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
@@ -458,6 +545,13 @@ pub fn find_attributions(text: &str) -> Vec<Attribution> {
             sentence_attr.push(Some(before));
             continue;
         }
+        if sentence.paragraph == 0 {
+            if let Some(a) = headline(&reading, sentence.tokens.clone()) {
+                out.push(a);
+                sentence_attr.push(Some(before));
+                continue;
+            }
+        }
         sentence_attr.push(None);
         // A quotation with no cue of its own continues the quote before it.
         if let Some(prev) = continued_attribution(&reading, si, &sentence_attr, &out) {
@@ -471,6 +565,30 @@ pub fn find_attributions(text: &str) -> Vec<Attribution> {
     }
     resolve_antecedents(&reading, &mut out);
     out
+}
+
+/// A headline's attribution by colon: "Graham: Trump's Rhetoric Destroying GOP's Chance".
+fn headline(reading: &Reading<'_>, range: Range<usize>) -> Option<Attribution> {
+    let colon = range.clone().take(8).find(|&j| reading.word(j) == ":")?;
+    let name = range.start..colon;
+    let words = count_words(reading, name.clone());
+    let named = (1..=6).contains(&words)
+        && reading.is_capitalized(range.start)
+        && !name.clone().any(|j| reading.tokens[j].quoted);
+    if !named || count_words(reading, colon + 1..range.end) < 2 {
+        return None;
+    }
+    let content = trimmed_span(reading, colon + 1..range.end);
+    let mut a = attribution(
+        reading,
+        vec![content],
+        colon..colon + 1,
+        Some(name),
+        CueClass::Speech,
+    );
+    a.confidence = 0.5;
+    a.doubt = Some("a headline's \"Name: words\" read as what Name said");
+    Some(a)
 }
 
 /// The attribution a cue-less sentence continues, if it is a quotation following a quoted
@@ -493,9 +611,6 @@ fn continued_attribution(
         return None;
     }
     let attribution = &out[prev];
-    if attribution.form == Form::Paraphrase {
-        return None;
-    }
     // The continued content must end the sentence it is in.
     let end = attribution.content.last()?.end;
     let sentence_end = reading.span(reading.sentences[prev_si].tokens.clone()).end;
@@ -505,8 +620,8 @@ fn continued_attribution(
     Some(prev)
 }
 
-fn lower(reading: &Reading<'_>, i: usize) -> String {
-    reading.word(i).to_lowercase()
+fn lower<'r>(reading: &'r Reading<'_>, i: usize) -> &'r str {
+    &reading.lower[i]
 }
 
 fn class_of(reading: &Reading<'_>, i: usize, range: &Range<usize>) -> Option<CueClass> {
@@ -525,7 +640,7 @@ fn class_of(reading: &Reading<'_>, i: usize, range: &Range<usize>) -> Option<Cue
     if w == "cited" && matches!(prev, Some("was" | "were" | "is" | "are")) {
         return Some(CueClass::Cited);
     }
-    if PARTICIPLES.contains(&w.as_str()) {
+    if PARTICIPLES.contains(&w) {
         return (prev == Some(",") || prev == Some("\u{2014}")).then_some(CueClass::Participle);
     }
     let passive = matches!(
@@ -535,15 +650,18 @@ fn class_of(reading: &Reading<'_>, i: usize, range: &Range<usize>) -> Option<Cue
     if passive {
         return None;
     }
-    if SPEECH.contains(&w.as_str()) {
+    if SPEECH.contains(&w) {
         // "points"/"pointed" only with "out"; "say" not as a noun ("have a say").
-        if matches!(w.as_str(), "pointed" | "points") && next != Some("out") {
+        if matches!(w, "pointed" | "points") && next != Some("out") {
             return None;
         }
         return Some(CueClass::Speech);
     }
-    if THOUGHT.contains(&w.as_str()) {
+    if THOUGHT.contains(&w) {
         return Some(CueClass::Thought);
+    }
+    if STANCE.contains(&w) {
+        return Some(CueClass::Stance);
     }
     None
 }
@@ -586,12 +704,14 @@ fn form_of(reading: &Reading<'_>, content: &[Range<usize>]) -> Form {
     let mut quoted = 0usize;
     let mut words = 0usize;
     for piece in content {
-        for (i, t) in reading.tokens.iter().enumerate() {
-            if t.start >= piece.start && t.end <= piece.end && t.kind == TokenKind::Word {
+        let first = reading.tokens.partition_point(|t| t.start < piece.start);
+        for t in reading.tokens[first..]
+            .iter()
+            .take_while(|t| t.end <= piece.end)
+        {
+            if t.kind == TokenKind::Word {
                 words += 1;
-                if reading.tokens[i].quoted {
-                    quoted += 1;
-                }
+                quoted += usize::from(t.quoted);
             }
         }
     }
@@ -658,10 +778,7 @@ fn read_cues(
             i += 1;
             continue;
         };
-        if strong_only
-            && class != CueClass::Participle
-            && !STRONG.contains(&lower(reading, i).as_str())
-        {
+        if strong_only && class != CueClass::Participle && !STRONG.contains(&lower(reading, i)) {
             i += 1;
             continue;
         }
@@ -669,7 +786,7 @@ fn read_cues(
             CueClass::According => according(reading, range.clone(), consumed, i, main, out),
             CueClass::Participle => participle(reading, range.clone(), i, main, out),
             CueClass::Cited => cited(reading, range.clone(), consumed, i),
-            CueClass::Speech | CueClass::Thought => {
+            CueClass::Speech | CueClass::Thought | CueClass::Stance => {
                 speech(reading, range.clone(), consumed, i, class)
             }
         };
@@ -707,7 +824,7 @@ fn cue_extent(
 ) -> Range<usize> {
     let mut a = verb;
     while a > floor.max(range.start)
-        && AUXILIARIES.contains(&lower(reading, a - 1).as_str())
+        && AUXILIARIES.contains(&lower(reading, a - 1))
         && !reading.tokens[a - 1].quoted
     {
         a -= 1;
@@ -716,10 +833,10 @@ fn cue_extent(
     let w = lower(reading, verb);
     if b < range.end {
         let next = lower(reading, b);
-        let takes = match next.as_str() {
-            "out" => matches!(w.as_str(), "pointed" | "points"),
-            "for" => matches!(w.as_str(), "called" | "calls" | "calling"),
-            "to" => matches!(w.as_str(), "referring"),
+        let takes = match next {
+            "out" => matches!(w, "pointed" | "points"),
+            "for" => matches!(w, "called" | "calls" | "calling"),
+            "to" => matches!(w, "referring"),
             _ => false,
         };
         if takes {
@@ -730,11 +847,11 @@ fn cue_extent(
     if b + 2 < range.end
         && lower(reading, b) == "in"
         && matches!(
-            lower(reading, b + 1).as_str(),
+            lower(reading, b + 1),
             "a" | "an" | "his" | "her" | "their" | "its"
         )
         && matches!(
-            lower(reading, b + 2).as_str(),
+            lower(reading, b + 2),
             "statement"
                 | "interview"
                 | "email"
@@ -764,10 +881,17 @@ fn subject_before(reading: &Reading<'_>, floor: usize, end: usize) -> Option<Ran
     while a > floor {
         let t = &reading.tokens[a - 1];
         let w = lower(reading, a - 1);
-        if t.quoted || matches!(w.as_str(), ";" | ":" | "(" | ")" | "\u{2014}" | "--") {
+        // A parenthesis inside the subject ("Kasich (who has 25 delegates) said") stays in it.
+        if w == ")" {
+            if let Some(open) = (floor..a - 1).rev().find(|&j| reading.word(j) == "(") {
+                a = open;
+                continue;
+            }
+        }
+        if t.quoted || matches!(w, ";" | ":" | "(" | ")" | "\u{2014}" | "--") {
             break;
         }
-        if CLAUSE_BOUNDARIES.contains(&w.as_str()) {
+        if CLAUSE_BOUNDARIES.contains(&w) {
             break;
         }
         a -= 1;
@@ -785,7 +909,7 @@ fn subject_before(reading: &Reading<'_>, floor: usize, end: usize) -> Option<Ran
     while segments.len() > 1 {
         let first = segments[0].clone();
         let intro = first.is_empty()
-            || INTRODUCTIONS.contains(&lower(reading, first.start).as_str())
+            || INTRODUCTIONS.contains(&lower(reading, first.start))
             || count_words(reading, first.clone()) > 10;
         if intro {
             segments.remove(0);
@@ -795,12 +919,7 @@ fn subject_before(reading: &Reading<'_>, floor: usize, end: usize) -> Option<Ran
     }
     let mut start = segments.first().map_or(end, |r| r.start);
     // Leading conjunctions are not part of the speaker.
-    while start < end
-        && matches!(
-            lower(reading, start).as_str(),
-            "and" | "but" | "so" | "yet" | "or"
-        )
-    {
+    while start < end && matches!(lower(reading, start), "and" | "but" | "so" | "yet" | "or") {
         start += 1;
     }
     // A very long subject keeps its last words.
@@ -808,6 +927,25 @@ fn subject_before(reading: &Reading<'_>, floor: usize, end: usize) -> Option<Ran
         start += 1;
     }
     (start < end && count_words(reading, start..end) > 0).then_some(start..end)
+}
+
+/// Reads an inverted speaker with all its description ("…," said Diana Orrock, an RNC
+/// committeewoman from Nevada who openly supports Trump.) up to a quote, a semicolon or the
+/// sentence's end.
+fn speaker_to_end(reading: &Reading<'_>, start: usize, end: usize) -> Option<Range<usize>> {
+    let mut b = start;
+    while b < end {
+        let t = &reading.tokens[b];
+        if t.quoted || matches!(reading.word(b), ";" | ":") {
+            break;
+        }
+        b += 1;
+    }
+    while b > start && matches!(reading.word(b - 1), "." | "," | "?" | "!") {
+        b -= 1;
+    }
+    let words = count_words(reading, start..b);
+    (words > 0 && words <= 45).then_some(start..b)
 }
 
 /// Reads a speaker forward from `start` to the end of the sentence or the next comma, colon
@@ -844,7 +982,8 @@ fn subject_after(reading: &Reading<'_>, start: usize, end: usize) -> Option<Rang
 /// a content stops before it.
 fn content_stop(reading: &Reading<'_>, range: &Range<usize>, from: usize) -> usize {
     for j in from..range.end {
-        if reading.word(j) == ","
+        if reading.tokens[j].kind == TokenKind::Punct
+            && reading.word(j) == ","
             && j + 1 < range.end
             && matches!(
                 class_of(reading, j + 1, range),
@@ -884,7 +1023,7 @@ fn attribution(
 ) -> Attribution {
     let speaker = speaker.map(|s| reading.span(s));
     let (mut confidence, mut doubt) = speaker_confidence(reading, speaker.as_ref());
-    if class == CueClass::Thought {
+    if matches!(class, CueClass::Thought | CueClass::Stance) {
         confidence *= 0.75;
         doubt = doubt.or(Some("a verb of thinking or wanting, not of saying"));
     }
@@ -938,10 +1077,7 @@ fn content_start(
         let mut stop = None;
         while j < limit {
             let w = lower(reading, j);
-            if w == "that"
-                || reading.tokens[j].kind == TokenKind::Open
-                || matches!(w.as_str(), ":" | ",")
-            {
+            if w == "that" || reading.tokens[j].kind == TokenKind::Open || matches!(w, ":" | ",") {
                 stop = Some(j);
                 break;
             }
@@ -1014,15 +1150,30 @@ fn speech(
                 .as_deref()
                 .is_none_or(|w| ADJUNCTS.contains(&w) || !w.chars().any(char::is_alphanumeric));
             let intro = count_words(reading, consumed..b) <= 6
-                && INTRODUCTIONS.contains(&lower(reading, consumed).as_str())
+                && INTRODUCTIONS.contains(&lower(reading, consumed))
                 && !closes;
-            let tail_is_short = closes || speaker_words == 0 || tail_is_adjunct || after_words == 0;
+            let quoted_before = (consumed..b)
+                .filter(|&j| is_word(reading, j) && reading.tokens[j].quoted)
+                .count();
+            let mostly_quoted = 2 * quoted_before >= content_words;
+            let inverts = speaker_words == 0
+                && INVERTING.contains(&verb_word)
+                && !next_word.as_deref().is_some_and(|w| ADJUNCTS.contains(&w))
+                && speaker_to_end(reading, cue.end, range.end).is_some_and(|s| {
+                    (closes || count_words(reading, s.clone()) <= 10)
+                        && !(s.clone()).any(|j| lower(reading, j) == "that")
+                });
+            let tail_is_short = inverts
+                || speaker_words > 0
+                    && (tail_is_adjunct
+                        || after_words == 0
+                        || closes && mostly_quoted && after_words <= 12);
             if content_words >= 2 && speaker_words <= 10 && tail_is_short && !intro {
                 let content_tokens = consumed..b + 1;
                 let mut content = vec![trimmed_span(reading, content_tokens)];
                 let (speaker, mut next) = if speaker_words == 0 {
                     // Inverted: "… said Trump."
-                    match subject_after(reading, cue.end, range.end) {
+                    match speaker_to_end(reading, cue.end, range.end) {
                         Some(s) => {
                             let e = s.end;
                             (Some(s), e)
@@ -1064,14 +1215,43 @@ fn speech(
     let start = content_start(reading, &range, &verb_word, cue.end);
     let stop = content_stop(reading, &range, start);
     let content = trimmed_span(reading, start..stop);
-    if count_words(reading, start..stop) < 2 || speaker.is_none() && class == CueClass::Thought {
+    // A thought or stance needs a short subject with no verb of its own ("intelligence called
+    // GSOMIA" has none: "Seoul already has a pact … called" is no speaker).
+    if matches!(class, CueClass::Thought | CueClass::Stance) {
+        let verbless = speaker.as_ref().is_some_and(|s| {
+            count_words(reading, s.clone()) <= 12
+                && !s.clone().any(|j| {
+                    matches!(
+                        lower(reading, j),
+                        "has"
+                            | "have"
+                            | "had"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "will"
+                            | "would"
+                            | "can"
+                            | "could"
+                            | "be"
+                            | "been"
+                    )
+                })
+        });
+        if !verbless {
+            return Found::Nothing;
+        }
+    }
+    let least = if class == CueClass::Stance { 1 } else { 2 };
+    if count_words(reading, start..stop) < least {
         return Found::Nothing;
     }
     // A thought verb needs a clause after it, not an object ("found the bill").
     if class == CueClass::Thought {
         let first = lower(reading, start);
         let needs_that = matches!(
-            verb_word.as_str(),
+            verb_word,
             "found"
                 | "finds"
                 | "show"
@@ -1088,10 +1268,10 @@ fn speech(
         let clause = first == "that"
             || first == "to"
             || reading.tokens[start].kind == TokenKind::Open
-            || PRONOUNS.contains(&first.as_str())
+            || PRONOUNS.contains(&first)
             || !needs_that
                 && matches!(
-                    first.as_str(),
+                    first,
                     "the" | "his" | "her" | "their" | "a" | "an" | "there" | "this"
                 );
         if !clause {
@@ -1131,7 +1311,7 @@ fn according(
     let words_before = count_words(reading, consumed..at);
     let starts = words_before == 0
         || (consumed..at)
-            .all(|j| !is_word(reading, j) || INTRODUCTIONS.contains(&lower(reading, j).as_str()));
+            .all(|j| !is_word(reading, j) || INTRODUCTIONS.contains(&lower(reading, j)));
     if starts {
         // "According to X, content."
         let mut k = after;
@@ -1600,6 +1780,58 @@ mod tests {
         assert_eq!(
             read("Most voters think that the deal is bad."),
             vec![(vec!["that the deal is bad"], "think", Some("Most voters"))]
+        );
+    }
+
+    #[test]
+    fn two_apostrophes_make_a_quotation_mark() {
+        assert_eq!(
+            read("''It does give an advantage,'' Mr. Gingrich said."),
+            vec![(
+                vec!["''It does give an advantage,''"],
+                "said",
+                Some("Mr. Gingrich")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_parenthesis_stays_in_the_speaker() {
+        assert_eq!(
+            read("Kasich (who has 25 delegates) said it is possible."),
+            vec![(
+                vec!["it is possible"],
+                "said",
+                Some("Kasich (who has 25 delegates)")
+            )]
+        );
+    }
+
+    #[test]
+    fn an_inverted_speaker_keeps_its_description() {
+        assert_eq!(
+            read("\u{201c}It is a concern,\u{201d} said Diana Orrock, a committeewoman from Nevada who supports Trump."),
+            vec![(
+                vec!["\u{201c}It is a concern,\u{201d}"],
+                "said",
+                Some("Diana Orrock, a committeewoman from Nevada who supports Trump")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_headline_name_and_colon() {
+        assert_eq!(
+            read("Graham: Trump Is Destroying the Party\n\nBody text."),
+            vec![(vec!["Trump Is Destroying the Party"], ":", Some("Graham"))]
+        );
+    }
+
+    #[test]
+    fn a_stance_verb_attributes_its_object() {
+        assert_eq!(
+            read("Mr Blackwell endorsed Ted Cruz on Monday."),
+            vec![(vec!["Ted Cruz on Monday"], "endorsed", Some("Mr Blackwell"))]
         );
     }
 }

@@ -43,6 +43,8 @@ pub(crate) struct Reading<'a> {
     pub(crate) text: &'a str,
     pub(crate) tokens: Vec<Token>,
     pub(crate) sentences: Vec<Sentence>,
+    /// Each token's words in lower case.
+    pub(crate) lower: Vec<String>,
 }
 
 /// Words after which a full stop does not end a sentence.
@@ -63,10 +65,15 @@ impl<'a> Reading<'a> {
     /// Reads `text`.
     pub(crate) fn new(text: &'a str) -> Self {
         let tokens = tokenize(text);
+        let lower = tokens
+            .iter()
+            .map(|t| text[t.start..t.end].to_lowercase())
+            .collect();
         let mut reading = Reading {
             text,
             tokens,
             sentences: Vec::new(),
+            lower,
         };
         reading.mark_quotes();
         reading.split_sentences();
@@ -105,7 +112,7 @@ impl<'a> Reading<'a> {
             // A new paragraph closes a quotation unless it opens with a mark (a quotation
             // running over paragraphs reopens each paragraph).
             if i > 0 && self.tokens[i - 1].paragraph != para && open {
-                let reopens = matches!(self.word(i), "\u{201c}" | "\"");
+                let reopens = matches!(self.word(i), "\u{201c}" | "\"" | "''");
                 if !reopens {
                     open = false;
                 }
@@ -114,7 +121,7 @@ impl<'a> Reading<'a> {
             let kind = match w {
                 "\u{201c}" => Some(true),
                 "\u{201d}" => Some(false),
-                "\"" => {
+                "\"" | "''" => {
                     let before = self.text[..self.tokens[i].start].chars().next_back();
                     let after = self.text[self.tokens[i].end..].chars().next();
                     let opens = if open {
@@ -238,7 +245,7 @@ impl<'a> Reading<'a> {
 }
 
 fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    let mut tokens: Vec<Token> = Vec::new();
     let mut paragraph = 0;
     let mut last_end = 0;
     for (start, w) in text.split_word_bound_indices() {
@@ -255,7 +262,15 @@ fn tokenize(text: &str) -> Vec<Token> {
         } else {
             TokenKind::Punct
         };
-        // "U.S." comes as "U.S" and "."; keep the dot inside, as one word "U.S".
+        // Two apostrophes stand for a double quotation mark (''like this'').
+        if w == "'" {
+            if let Some(last) = tokens.last_mut() {
+                if last.end == start && &text[last.start..last.end] == "'" {
+                    last.end = start + 1;
+                    continue;
+                }
+            }
+        }
         tokens.push(Token {
             start,
             end: start + w.len(),

@@ -18,8 +18,8 @@ use crate::graph::Graph;
 pub struct Table {
     /// How many rows.
     pub rows: usize,
-    /// The columns: the schema's fields that some row has, in schema order, then the free
-    /// attributes (`attr.<key>`) sorted by name.
+    /// The columns: every field of the schema, in schema order (whether some row has it or
+    /// not), then the free attributes (`attr.<key>`) sorted by name.
     pub columns: Vec<Column>,
 }
 
@@ -282,35 +282,28 @@ impl<'c> Builders<'c> {
             attrs: FxHashMap::default(),
             others: Vec::new(),
         };
-        for c in cols {
-            let at = b.others.len();
-            let (ty, categories) = match fixed.iter().position(|f| *f == c.name) {
-                Some(i) => {
-                    if let Some(slot) = b.fixed.get_mut(i) {
-                        *slot = Some(at);
-                    }
-                    let field = fields.get(skip + i);
-                    (
-                        field.map_or(FieldType::Json, |f| f.ty),
-                        field.and_then(super::schema::Field::categories),
-                    )
-                }
-                None => {
-                    if let Some(k) = c.name.strip_prefix(flat::ATTR_PREFIX) {
-                        b.attrs.insert(k, at);
-                    }
-                    let ty = match c.ty {
-                        ColType::Bool => FieldType::Boolean,
-                        ColType::Int => FieldType::Integer,
-                        ColType::Float => FieldType::Number,
-                        ColType::Str => FieldType::Text,
-                        ColType::Json => FieldType::Json,
-                    };
-                    (ty, None)
-                }
-            };
+        // Every field of the schema, whether some row has it or not (so that a table's columns
+        // do not depend on the data), then the free attributes the graph has.
+        for (i, f) in fields.iter().skip(skip).enumerate() {
+            if let Some(slot) = b.fixed.get_mut(i) {
+                *slot = Some(b.others.len());
+            }
             b.others
-                .push(Builder::new(c.name.clone(), ty, categories, rows));
+                .push(Builder::new(f.name.to_owned(), f.ty, f.categories(), rows));
+        }
+        for c in cols {
+            let Some(k) = c.name.strip_prefix(flat::ATTR_PREFIX) else {
+                continue;
+            };
+            b.attrs.insert(k, b.others.len());
+            let ty = match c.ty {
+                ColType::Bool => FieldType::Boolean,
+                ColType::Int => FieldType::Integer,
+                ColType::Float => FieldType::Number,
+                ColType::Str => FieldType::Text,
+                ColType::Json => FieldType::Json,
+            };
+            b.others.push(Builder::new(c.name.clone(), ty, None, rows));
         }
         b
     }
@@ -338,9 +331,8 @@ impl<'c> Builders<'c> {
 }
 
 /// The graph's nodes and edges as two [`Table`]s, in the exporters' order (nodes by kind then
-/// id, edges by source, kind, target and dates), with the columns of the
-/// [`NODE_FIELDS`] and [`EDGE_FIELDS`] that some row has (plus `id`, `source` and `target`,
-/// always), then the free attributes. Cost: O((nodes + edges) · log) time for the order,
+/// id, edges by source, kind, target and dates), with a column for every one of the
+/// [`NODE_FIELDS`] or [`EDGE_FIELDS`] (all null where no row has it), then the free attributes. Cost: O((nodes + edges) · log) time for the order,
 /// memory for the columns.
 ///
 /// ```
@@ -430,20 +422,28 @@ mod tests {
         for (t, csv, skip) in [(&nodes, csv_nodes, 2), (&edges, csv_edges, 3)] {
             let mut r = ::csv::Reader::from_reader(csv.as_slice());
             let header: Vec<String> = r.headers().unwrap().iter().map(str::to_owned).collect();
-            let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
-            assert_eq!(header[skip..], names);
+            // The table has every column the CSV has, and the schema's others, empty.
+            let in_csv = |name: &str| header.iter().any(|h| h == name);
+            for c in t.columns.iter().filter(|c| !in_csv(&c.name)) {
+                assert_eq!(
+                    c.null_count(),
+                    t.rows,
+                    "{} has values the CSV has not",
+                    c.name
+                );
+            }
             for (row, rec) in r.records().enumerate() {
                 let rec = rec.unwrap();
-                for (c, cell) in t.columns.iter().zip(rec.iter().skip(skip)) {
+                for (name, cell) in header.iter().zip(rec.iter()).skip(skip) {
+                    let c = t.column(name).unwrap();
                     let want = cell.strip_prefix('\'').unwrap_or(cell);
-                    assert_eq!(
-                        c.text(row).unwrap_or_default(),
-                        want,
-                        "{} row {row}",
-                        c.name
-                    );
+                    assert_eq!(c.text(row).unwrap_or_default(), want, "{name} row {row}");
                 }
             }
+            let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+            let fields = if skip == 2 { NODE_FIELDS } else { EDGE_FIELDS };
+            let schema: Vec<&str> = fields.iter().map(|f| f.name).collect();
+            assert_eq!(names[..schema.len()], schema);
         }
     }
 

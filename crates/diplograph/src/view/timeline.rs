@@ -376,6 +376,21 @@ pub(crate) fn draw(graph: &Graph, query: &TimelineQuery, title: &str) -> Picture
     axis(&mut svg, &scale, lanes_top, lanes_bottom);
     svg.push_str(&body);
     svg.push_str("</svg>\n");
+    // One element a line, to read and to diff (no line break inside an element's text).
+    for end in [
+        "/>",
+        "</g>",
+        "</rect>",
+        "</circle>",
+        "</path>",
+        "</line>",
+        "</text>",
+    ] {
+        svg = svg.replace(&format!("{end}<"), &format!("{end}\n<"));
+    }
+    let svg = svg
+        .replace("\n</text>", "</text>")
+        .replace("\n<title>", "<title>");
     Picture {
         svg,
         first_day: from_day_number(first),
@@ -498,10 +513,13 @@ fn agreement_lane(body: &mut String, i: usize, y: f64, l: &AgreementLane, scale:
             ("0.9", "")
         };
         let colour = state_colour(state);
-        let when = match (s.from, s.until) {
-            (Some(f), Some(u)) => format!("{f} – before {u}"),
+        // The days in words, the last one included.
+        let last = until.and_then(|u| u.pred_opt());
+        let when = match (from, last) {
+            (Some(f), Some(l)) if f == l => format!("on {f}"),
+            (Some(f), Some(l)) => format!("{f} to {l}"),
             (Some(f), None) => format!("from {f}"),
-            (None, Some(u)) => format!("before {u}"),
+            (None, Some(l)) => format!("until {l}"),
             (None, None) => "at every date".to_owned(),
         };
         let _ = write!(
@@ -703,6 +721,9 @@ fn legend(
         items.push((format!(
             r##"<circle cx="7" cy="-4" r="5" fill="{EVENT_COLOUR}"/><text x="18" y="0" font-size="11" fill="#374151">event</text>"##
         ), 5));
+        items.push((format!(
+            r##"<rect x="0" y="-9" width="14" height="10" rx="5" fill="{EVENT_COLOUR}" fill-opacity="0.3" stroke="{EVENT_COLOUR}"/><text x="18" y="0" font-size="11" fill="#374151">event, only its month or year known</text>"##
+        ), 34));
     }
     if statements {
         items.push((format!(
