@@ -9,7 +9,7 @@ use diplograph::model::{
     AgreementKind, AgreementTerms, Cue, Edge, EdgeKind, EventKind, Node, NodeDetails, NodeKind,
     OrganizationKind, PlaceKind, StatementText, Status,
 };
-use diplograph::time::{Containment, Interval};
+use diplograph::time::Interval;
 use diplograph::view::{self, Highlight, ViewOptions};
 use diplograph::{format, Error, Graph, ProblemCode};
 use pyo3::exceptions::PyValueError;
@@ -178,11 +178,6 @@ struct ViaArg(String);
 impl ViaArg {
     fn any() -> Self {
         ViaArg("any".to_owned())
-    }
-
-    /// The family or kinds named, raising `UnknownName` (a `ValueError`).
-    fn family(self) -> PyResult<Family> {
-        self.0.parse::<Family>().map_err(|e| to_py_err(e.into()))
     }
 }
 
@@ -1082,7 +1077,7 @@ impl PyGraph {
         py: Python<'py>,
         a: NameArg,
         b: NameArg,
-        via: &str,
+        via: ViaArg,
         as_of: Option<DateArg>,
         k: usize,
         max_hops: usize,
@@ -1091,6 +1086,8 @@ impl PyGraph {
         let this = slf.borrow();
         let g = this.read(py)?;
         let g = &*g;
+        // One string either way (a list joined by commas), as `_path_view` takes it again.
+        let ViaArg(via) = via;
         let query = ChainQuery::new(via.parse::<Family>().map_err(|e| to_py_err(e.into()))?)
             .with_on_opt(as_of.map(|d| d.0))
             .with_k(k)
@@ -1127,7 +1124,7 @@ impl PyGraph {
         py: Python<'py>,
         a: NameArg,
         b: NameArg,
-        via: ViaArg,
+        via: &str,
         as_of: Option<DateArg>,
         k: usize,
         max_hops: usize,
@@ -1135,7 +1132,7 @@ impl PyGraph {
     ) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;
-        let query = ChainQuery::new(via.family()?)
+        let query = ChainQuery::new(via.parse::<Family>().map_err(|e| to_py_err(e.into()))?)
             .with_on_opt(as_of.map(|d| d.0))
             .with_k(k)
             .with_max_hops(max_hops)
