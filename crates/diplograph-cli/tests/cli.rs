@@ -1262,7 +1262,7 @@ fn dump_refuses_a_name_that_contradicts_the_format_or_says_none() {
         .stderr(
             "error: cannot tell the export format from the name `g.txt`; name it with one of \
              the extensions .nodelink.json, .json, .graphml, .gexf, .dot, .gv, .csv, .cypher, \
-             .mmd (.csv: a directory for the two tables), or give the format\n",
+             .mmd, .parquet (.csv and .parquet: a directory for the tables), or give the format\n",
         );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
@@ -1304,7 +1304,7 @@ fn man_out_writes_one_page_per_command_with_examples_and_exit_status() {
         .success()
         .stdout("")
         .stderr(format!(
-            "note: wrote 19 manual pages to {}\n",
+            "note: wrote 20 manual pages to {}\n",
             out.display()
         ));
     let mut files: Vec<String> = std::fs::read_dir(&out)
@@ -1319,6 +1319,7 @@ fn man_out_writes_one_page_per_command_with_examples_and_exit_status() {
             "diplograph-as-of.1",
             "diplograph-cite.1",
             "diplograph-completions.1",
+            "diplograph-draft.1",
             "diplograph-dump.1",
             "diplograph-fmt.1",
             "diplograph-holders.1",
@@ -1453,8 +1454,8 @@ fn large_exports_for_layout_tools_warn_and_still_succeed() {
 }
 
 /// The export formats, as `--format` takes them.
-const FORMATS: [&str; 8] = [
-    "json", "dot", "graphml", "gexf", "nodelink", "csv", "cypher", "mermaid",
+const FORMATS: [&str; 10] = [
+    "json", "dot", "graphml", "gexf", "nodelink", "csv", "cypher", "mermaid", "parquet", "kuzu",
 ];
 
 #[test]

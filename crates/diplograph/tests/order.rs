@@ -75,7 +75,12 @@ fn every_writer_lists_tied_edges_in_the_native_order() {
     let native = to_string(&a);
     assert_eq!(tag_order(&native), ["alpha-tag", "mid-tag", "zeta-tag"]);
     assert_eq!(native, to_string(&b));
-    for format in ExportFormat::ALL {
+    // The directory formats but CSV (whose edge table is read here) write binary tables or
+    // several files: their order is the writers' shared order, tested in their own modules.
+    for format in ExportFormat::ALL
+        .iter()
+        .filter(|f| f.is_single_stream() || **f == ExportFormat::Csv)
+    {
         let (x, y) = (text(&a, *format), text(&b, *format));
         // The same document whatever order the edges were inserted in.
         assert_eq!(x, y, "{format:?}");
