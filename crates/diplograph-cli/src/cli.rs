@@ -314,8 +314,9 @@ pub fn via_values() -> PossibleValuesParser {
 /// The graph files a command reads.
 #[derive(Debug, Args, Clone, Default)]
 pub struct Inputs {
-    /// Graph files in the native JSON format; `-` reads standard input; several are merged.
-    /// With none, the built-in Shangri-La 2016 example is used.
+    /// Graph files in the native JSON format, or directories of Parquet tables written by
+    /// `dump --format parquet`; `-` reads standard input; several are merged. With none, the
+    /// built-in Shangri-La 2016 example is used.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 }
@@ -692,13 +693,15 @@ pub enum Command {
     /// Write the graph, or the part selected, in an export format.
     ///
     /// `csv` writes two tables, nodes.csv and edges.csv, into the directory given by -o
-    /// (created if missing); the other formats write one stream, to OUT or standard output.
+    /// (created if missing), and `parquet` the graph's tables (nodes.parquet, edges.parquet,
+    /// citations.parquet …, which load back as a graph); the other formats write one stream,
+    /// to OUT or standard output.
     Dump {
         /// The graph.
         #[command(flatten)]
         inputs: Inputs,
         /// The export format. Default: the one OUT's extension says (.json, .nodelink.json,
-        /// .graphml, .gexf, .dot, .gv, .csv, .cypher, .mmd), json on standard output.
+        /// .graphml, .gexf, .dot, .gv, .csv, .cypher, .mmd, .parquet), json on standard output.
         #[arg(short, long, value_name = "FORMAT", value_parser = export_formats(), ignore_case = true)]
         format: Option<ExportFormat>,
         /// Only what holds on this date: edges valid then, and no event, statement or
@@ -715,7 +718,8 @@ pub enum Command {
         #[arg(long, value_name = "KIND", value_delimiter = ',', value_parser = edge_kinds(),
               ignore_case = true)]
         kinds: Vec<EdgeKind>,
-        /// Where to write (a file, or a directory for csv); standard output when absent.
+        /// Where to write (a file, or a directory for csv and parquet); standard output when
+        /// absent.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
         /// Replace OUT (or the csv tables) even if read-only.

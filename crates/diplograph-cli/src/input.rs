@@ -25,8 +25,10 @@ pub const EXAMPLE_LABEL: &str = "<built-in example>";
 pub struct Input {
     /// The file name as given, `<stdin>` for `-`.
     pub label: String,
-    /// Its contents.
+    /// Its contents (empty for a directory of Parquet tables, read by [`parse`]).
     pub bytes: Vec<u8>,
+    /// Whether it is a directory of Parquet tables ([`diplograph::columnar`]).
+    pub columnar: bool,
 }
 
 /// A progress bar on standard error, drawn only when standard error is a terminal; its message
@@ -76,9 +78,16 @@ pub fn read(path: &Path, limits: &Limits) -> Result<Input, Failure> {
     let file = std::fs::File::open(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
     if meta.is_dir() {
+        if diplograph::columnar::is_columnar_dir(path) {
+            return Ok(Input {
+                label,
+                bytes: Vec::new(),
+                columnar: true,
+            });
+        }
         return Err(io(std::io::Error::new(
             std::io::ErrorKind::IsADirectory,
-            "it is a directory",
+            "it is a directory without the tables of a graph (nodes.parquet …)",
         )));
     }
     if !meta.is_file() {
@@ -101,7 +110,11 @@ pub fn read(path: &Path, limits: &Limits) -> Result<Input, Failure> {
     if bytes.len() as u64 > max {
         return Err(too_big(&label, &format!("more than {max} bytes"), max));
     }
-    Ok(Input { label, bytes })
+    Ok(Input {
+        label,
+        bytes,
+        columnar: false,
+    })
 }
 
 /// Reads a stream of unknown size to its end, or to one byte past `max`.
@@ -122,6 +135,7 @@ fn read_stream(
     Ok(Input {
         label: label.to_owned(),
         bytes,
+        columnar: false,
     })
 }
 
@@ -148,8 +162,11 @@ fn too_big(label: &str, size: &str, max: u64) -> Failure {
 /// [`Failure::Invalid`] with the problems and the input's text, for snippets.
 pub fn parse(input: Input, limits: &Limits) -> Result<Graph, Failure> {
     let bar = progress(None, format!("loading {}", input.label));
-    let parsed =
-        diplograph::format::from_slice_with(&input.bytes, Some(Path::new(&input.label)), limits);
+    let parsed = if input.columnar {
+        diplograph::columnar::load_dir(Path::new(&input.label))
+    } else {
+        diplograph::format::from_slice_with(&input.bytes, Some(Path::new(&input.label)), limits)
+    };
     bar.finish_and_clear();
     parsed.map_err(|e| invalid(e, input, limits))
 }
@@ -212,6 +229,7 @@ pub fn load(files: &[PathBuf], quiet: bool, limits: &Limits) -> Result<Graph, Fa
             Input {
                 label: EXAMPLE_LABEL.to_owned(),
                 bytes: diplograph::EXAMPLE_JSON.as_bytes().to_vec(),
+                columnar: false,
             },
             limits,
         );

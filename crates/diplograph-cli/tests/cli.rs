@@ -439,7 +439,7 @@ fn usage_errors_exit_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "[possible values: json, dot, graphml, gexf, nodelink, csv, cypher, mermaid]\n",
+            "[possible values: json, dot, graphml, gexf, nodelink, csv, cypher, mermaid, parquet, kuzu]\n",
         ))
         .stderr(predicate::str::contains("ExportFormat").not());
     cmd()
@@ -1491,7 +1491,7 @@ fn closed_vocabularies_are_listed_in_help_and_typos_get_a_suggestion() {
     let help = stdout_of(&["dump", "--help"]);
     assert!(
         help.contains(
-            "[possible values: json, dot, graphml, gexf, nodelink, csv, cypher, mermaid]"
+            "[possible values: json, dot, graphml, gexf, nodelink, csv, cypher, mermaid, parquet, kuzu]"
         ),
         "{help}"
     );
@@ -1501,7 +1501,7 @@ fn closed_vocabularies_are_listed_in_help_and_typos_get_a_suggestion() {
         .code(2)
         .stderr(
             "error: invalid value 'grapml' for '--format <FORMAT>'\n  [possible values: json, \
-             dot, graphml, gexf, nodelink, csv, cypher, mermaid]\n\n  tip: a similar value \
+             dot, graphml, gexf, nodelink, csv, cypher, mermaid, parquet, kuzu]\n\n  tip: a similar value \
              exists: 'graphml'\n\nFor more information, try '--help'.\n",
         );
     cmd()

@@ -720,10 +720,13 @@ impl PyGraph {
     /// fails. The format is ``format`` when given (see ``dumps``), else the one the name's
     /// extension says: ``.json`` (the native format), ``.nodelink.json``, ``.graphml``,
     /// ``.gexf``, ``.dot``/``.gv``, ``.csv`` (a directory that receives ``nodes.csv`` and
-    /// ``edges.csv``), ``.cypher``, ``.mmd``. Raises ``ValueError`` when the name says another
-    /// format than ``format``, or says none and no ``format`` is given; ``UnknownName`` for an
-    /// unknown ``format``; ``FileError`` when writing fails. A ``dot`` export of more than
-    /// 2000 nodes, or a ``mermaid`` one of more than 500 edges, is written whole and issues a
+    /// ``edges.csv``), ``.cypher``, ``.mmd``, ``.parquet`` (a directory of Parquet tables, which
+    /// ``load`` reads back as the same graph); ``format="kuzu"`` writes a directory of CSV files
+    /// and ``load.cypher`` to bulk-load kuzu or LadybugDB. Raises ``ValueError`` when the name
+    /// says another format than ``format``, or says none and no ``format`` is given;
+    /// ``UnknownName`` for an unknown ``format``; ``FileError`` when writing fails. A ``dot``
+    /// export of more than 2000 nodes, or a ``mermaid`` one of more than 500 edges, is written
+    /// whole and issues a
     /// ``diplograph.LayoutWarning`` (the tool that lays it out will be slow, or refuse it).
     ///
     /// >>> import diplograph, tempfile, pathlib
@@ -1699,7 +1702,9 @@ pub(crate) fn example(py: Python<'_>) -> PyResult<PyGraph> {
 }
 
 /// Reads and validates a graph in the native format from ``path`` (``str`` or
-/// ``os.PathLike``). Raises ``FileError`` (an ``OSError``), ``ParseError`` for malformed JSON
+/// ``os.PathLike``), or from a directory of Parquet tables written by
+/// ``save(dir, format="parquet")`` (problems there are located by table, row and column, and
+/// ``limits`` do not apply). Raises ``FileError`` (an ``OSError``), ``ParseError`` for malformed JSON
 /// or bytes that are not UTF-8, or ``ValidationError`` listing every problem with its line and
 /// column. The GIL is released while the core reads and validates.
 ///

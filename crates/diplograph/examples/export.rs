@@ -4,8 +4,9 @@
 //! cargo run -p diplograph --example export -- FORMAT OUT [INPUT.json]
 //! ```
 //!
-//! FORMAT is one of json, dot, graphml, gexf, nodelink, csv, cypher, mermaid; OUT is a file
-//! (`-` for standard output), or for csv a directory that receives nodes.csv and edges.csv;
+//! FORMAT is one of json, dot, graphml, gexf, nodelink, csv, cypher, mermaid, parquet, kuzu;
+//! OUT is a file (`-` for standard output), or for csv a directory that receives nodes.csv and
+//! edges.csv (for parquet and kuzu, a directory of their tables);
 //! INPUT is a diplograph JSON file (the built-in example when left out).
 
 use std::io::Write;

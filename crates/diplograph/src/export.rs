@@ -24,6 +24,7 @@ mod dot;
 mod flat;
 mod gexf;
 mod graphml;
+mod kuzu;
 mod layout;
 mod mermaid;
 mod nodelink;
@@ -42,6 +43,7 @@ use crate::graph::Graph;
 pub use self::csv::{
     export_csv, export_csv_dir, export_csv_dir_with, CSV_EDGES_FILE, CSV_NODES_FILE,
 };
+pub use self::kuzu::{export_kuzu_dir, KUZU_SCRIPT_FILE};
 pub use self::layout::{layout_warning, LayoutWarning, DOT_MAX_NODES, MERMAID_MAX_EDGES};
 pub use self::schema::{
     markdown_table, Field, FieldType, ATTRIBUTE_PREFIX, EDGE_FIELDS, NODE_FIELDS,
@@ -68,6 +70,11 @@ pub enum ExportFormat {
     Cypher,
     /// A Mermaid flowchart for documentation and issues.
     Mermaid,
+    /// Apache Parquet tables in a directory ([`crate::columnar`]), which load back losslessly.
+    Parquet,
+    /// CSV files and a `COPY FROM` script in a directory, to bulk-load kuzu or LadybugDB
+    /// ([`export_kuzu_dir`]).
+    Kuzu,
 }
 
 impl ExportFormat {
@@ -81,6 +88,8 @@ impl ExportFormat {
         ExportFormat::Csv,
         ExportFormat::Cypher,
         ExportFormat::Mermaid,
+        ExportFormat::Parquet,
+        ExportFormat::Kuzu,
     ];
 
     /// The lowercase name used on the command line and in Python (`"graphml"`).
@@ -94,6 +103,8 @@ impl ExportFormat {
             ExportFormat::Csv => "csv",
             ExportFormat::Cypher => "cypher",
             ExportFormat::Mermaid => "mermaid",
+            ExportFormat::Parquet => "parquet",
+            ExportFormat::Kuzu => "kuzu",
         }
     }
 
@@ -105,12 +116,13 @@ impl ExportFormat {
             ExportFormat::Dot => &["gv"],
             ExportFormat::Nodelink => &["node-link", "node_link"],
             ExportFormat::Mermaid => &["mmd"],
+            ExportFormat::Kuzu => &["ladybug"],
             _ => &[],
         }
     }
 
-    /// The usual file extension, without the dot (`"graphml"`, `"mmd"`). For CSV, the
-    /// extension of each of the two tables.
+    /// The usual file extension, without the dot (`"graphml"`, `"mmd"`). For CSV, Parquet and
+    /// kuzu, the extension of each table.
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::Json | ExportFormat::Nodelink => "json",
@@ -120,12 +132,18 @@ impl ExportFormat {
             ExportFormat::Csv => "csv",
             ExportFormat::Cypher => "cypher",
             ExportFormat::Mermaid => "mmd",
+            ExportFormat::Parquet => "parquet",
+            ExportFormat::Kuzu => "csv",
         }
     }
 
-    /// Whether the format is one stream (all but CSV, which writes two tables).
+    /// Whether the format is one stream (all but CSV, Parquet and kuzu, which write tables into
+    /// a directory).
     pub fn is_single_stream(self) -> bool {
-        self != ExportFormat::Csv
+        !matches!(
+            self,
+            ExportFormat::Csv | ExportFormat::Parquet | ExportFormat::Kuzu
+        )
     }
 }
 
@@ -170,6 +188,7 @@ pub const KNOWN_EXTENSIONS: &[(&str, ExportFormat)] = &[
     ("csv", ExportFormat::Csv),
     ("cypher", ExportFormat::Cypher),
     ("mmd", ExportFormat::Mermaid),
+    ("parquet", ExportFormat::Parquet),
 ];
 
 impl ExportFormat {
@@ -276,8 +295,9 @@ impl FromStr for ExportFormat {
 /// memory for the sorted order only.
 ///
 /// # Errors
-/// [`Error::Write`] when the writer fails, or when `format` is [`ExportFormat::Csv`], which
-/// writes two tables: use [`export_csv`], [`export_csv_dir`] or [`export_to_path`] for it.
+/// [`Error::Write`] when the writer fails, or when `format` is [`ExportFormat::Csv`] or
+/// [`ExportFormat::Parquet`] or [`ExportFormat::Kuzu`], which write tables: use
+/// [`export_csv`], [`export_csv_dir`] or [`export_to_path`] for them.
 pub fn export(graph: &Graph, format: ExportFormat, out: &mut dyn Write) -> Result<()> {
     if format == ExportFormat::Json {
         return crate::format::write(graph, out);
@@ -298,6 +318,12 @@ pub fn export(graph: &Graph, format: ExportFormat, out: &mut dyn Write) -> Resul
                 "the csv export writes two tables (nodes and edges): write it to a directory",
             )))
         }
+        ExportFormat::Parquet | ExportFormat::Kuzu => {
+            return Err(Error::Write(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("the {format} export writes several files: write it to a directory"),
+            )))
+        }
     }
     buffered.flush()?;
     Ok(())
@@ -315,7 +341,10 @@ pub fn export_to_string(graph: &Graph, format: ExportFormat) -> Result<String> {
 
 /// Writes `graph` to a file at `path` atomically (a failure leaves an existing file as it was).
 /// For [`ExportFormat::Csv`], `path` is a directory (created if missing) that receives
-/// [`CSV_NODES_FILE`] and [`CSV_EDGES_FILE`] (see [`export_csv_dir`]).
+/// [`CSV_NODES_FILE`] and [`CSV_EDGES_FILE`] (see [`export_csv_dir`]); for
+/// [`ExportFormat::Parquet`], a directory that receives the tables of
+/// [`crate::columnar::write_dir`]; for [`ExportFormat::Kuzu`], a directory that receives the
+/// files of [`export_kuzu_dir`].
 ///
 /// # Errors
 /// [`Error::Io`] when the file or directory cannot be written.
@@ -336,6 +365,12 @@ pub fn export_to_path_with(
 ) -> Result<()> {
     if format == ExportFormat::Csv {
         return export_csv_dir_with(graph, path, options);
+    }
+    if format == ExportFormat::Parquet {
+        return crate::columnar::write_dir(graph, path);
+    }
+    if format == ExportFormat::Kuzu {
+        return export_kuzu_dir(graph, path, options);
     }
     crate::output::write_atomically_with(path, options, |w| export(graph, format, w))
 }

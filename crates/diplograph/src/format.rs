@@ -96,7 +96,8 @@ pub fn from_slice_with(bytes: &[u8], file: Option<&Path>, limits: &Limits) -> Re
     }
 }
 
-/// Reads and validates a graph from a file. Uses the default [`Limits`].
+/// Reads and validates a graph from a file, or from a directory of Parquet tables
+/// ([`crate::columnar::load_dir`]). Uses the default [`Limits`].
 ///
 /// # Errors
 /// [`Error::Io`] when the file cannot be read; [`Error::Invalid`] with every problem found.
@@ -105,13 +106,17 @@ pub fn load(path: impl AsRef<Path>) -> Result<Graph> {
 }
 
 /// Like [`load`], with the given [`Limits`]. A file larger than `max_file_size` is refused
-/// before it is read.
+/// before it is read. (A directory of Parquet tables is read as by [`crate::columnar::load_dir`],
+/// which applies no size limits.)
 ///
 /// # Errors
 /// As [`load`]; a `limit-…` problem when the file exceeds a limit.
 pub fn load_with(path: impl AsRef<Path>, limits: &Limits) -> Result<Graph> {
     use std::io::Read;
     let path = path.as_ref();
+    if crate::columnar::is_columnar_dir(path) {
+        return crate::columnar::load_dir(path);
+    }
     let io = |source| Error::Io {
         action: "cannot read",
         path: path.to_path_buf(),

@@ -29,6 +29,7 @@
 //! list everything in the canonical order. See `docs/architecture.md` for the module map and
 //! the data flow.
 
+pub mod columnar;
 pub mod draft;
 pub mod error;
 pub mod export;

@@ -49,6 +49,11 @@ pub(super) fn dump(
              with -o DIR"
                 .to_owned(),
         )),
+        None if format == ExportFormat::Parquet => Err(Failure::Usage(
+            "the parquet format writes tables (nodes.parquet, edges.parquet …): give a \
+             directory with -o DIR"
+                .to_owned(),
+        )),
         None => Ok(export::export(g, format, out)?),
         Some(path) => {
             let bar = progress(None, format!("writing {}", path.display()));
@@ -63,6 +68,8 @@ pub(super) fn dump(
                         export::CSV_EDGES_FILE,
                         path.display()
                     )
+                } else if format == ExportFormat::Parquet {
+                    format!("tables in {}", path.display())
                 } else {
                     path.display().to_string()
                 };

@@ -32,6 +32,7 @@ pub(super) fn validate(
             input::Input {
                 label: input::EXAMPLE_LABEL.to_owned(),
                 bytes: diplograph::EXAMPLE_JSON.as_bytes().to_vec(),
+                columnar: false,
             },
             limits,
         );

@@ -17,7 +17,7 @@ use super::flat::{self, Cell, ColType, Column, NodeOptions};
 use crate::graph::Graph;
 use crate::model::{EdgeKind, NodeKind};
 
-const OPTS: NodeOptions = NodeOptions {
+pub(crate) const OPTS: NodeOptions = NodeOptions {
     source_text: true,
     flatten_attributes: false,
 };
@@ -95,14 +95,23 @@ pub(crate) fn rel_table(kind: EdgeKind) -> String {
     kind.as_str().to_ascii_uppercase()
 }
 
-/// Writes the graph as a Cypher script for kuzu.
-pub(crate) fn write(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
-    let nodes = flat::sorted_nodes(graph);
-    let edges = flat::sorted_edges(graph);
-    writeln!(
-        w,
-        "// diplograph graph for kuzu: the schema, then the nodes, then the edges."
-    )?;
+/// The kuzu schema of a graph: the columns of each node table and relationship table, and the
+/// `FROM … TO …` pairs of each relationship table.
+pub(crate) struct Schema {
+    /// The columns of each node kind's table, beside `id`.
+    pub(crate) node_cols: BTreeMap<NodeKind, Vec<Column>>,
+    /// The columns of each edge kind's table.
+    pub(crate) edge_cols: BTreeMap<EdgeKind, Vec<Column>>,
+    /// The node kinds each edge kind joins.
+    pub(crate) pairs: BTreeMap<EdgeKind, BTreeSet<(NodeKind, NodeKind)>>,
+}
+
+/// Writes the `CREATE NODE TABLE` and `CREATE REL TABLE` statements for the kinds present.
+pub(crate) fn write_schema(
+    nodes: &[&crate::model::Node],
+    edges: &[crate::graph::EdgeView<'_>],
+    w: &mut dyn Write,
+) -> io::Result<Schema> {
     let mut node_cols: BTreeMap<NodeKind, Vec<Column>> = BTreeMap::new();
     for kind in NodeKind::ALL {
         let of_kind = nodes.iter().filter(|n| n.kind() == *kind);
@@ -125,6 +134,7 @@ pub(crate) fn write(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
         node_cols.insert(*kind, cols);
     }
     let mut edge_cols: BTreeMap<EdgeKind, Vec<Column>> = BTreeMap::new();
+    let mut all_pairs = BTreeMap::new();
     for kind in EdgeKind::ALL {
         let of_kind = edges.iter().filter(|v| v.edge.kind == *kind);
         let pairs: BTreeSet<(NodeKind, NodeKind)> = of_kind
@@ -153,7 +163,28 @@ pub(crate) fn write(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(w, ", MANY_MANY);")?;
         edge_cols.insert(*kind, cols);
+        all_pairs.insert(*kind, pairs);
     }
+    Ok(Schema {
+        node_cols,
+        edge_cols,
+        pairs: all_pairs,
+    })
+}
+
+/// Writes the graph as a Cypher script for kuzu.
+pub(crate) fn write(graph: &Graph, w: &mut dyn Write) -> io::Result<()> {
+    let nodes = flat::sorted_nodes(graph);
+    let edges = flat::sorted_edges(graph);
+    writeln!(
+        w,
+        "// diplograph graph for kuzu: the schema, then the nodes, then the edges."
+    )?;
+    let Schema {
+        node_cols,
+        edge_cols,
+        ..
+    } = write_schema(&nodes, &edges, w)?;
     for n in &nodes {
         let cols = node_cols.get(&n.kind()).map_or(&[][..], Vec::as_slice);
         let props = properties(cols, &flat::node_record(n, OPTS));
