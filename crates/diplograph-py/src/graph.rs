@@ -9,7 +9,7 @@ use diplograph::model::{
     AgreementKind, AgreementTerms, Cue, Edge, EdgeKind, EventKind, Node, NodeDetails, NodeKind,
     OrganizationKind, PlaceKind, StatementText, Status,
 };
-use diplograph::time::{Containment, Interval};
+use diplograph::time::Interval;
 use diplograph::view::{self, Highlight, ViewOptions};
 use diplograph::{format, Error, Graph, ProblemCode};
 use pyo3::exceptions::PyValueError;
@@ -1082,7 +1082,7 @@ impl PyGraph {
         py: Python<'py>,
         a: NameArg,
         b: NameArg,
-        via: &str,
+        via: ViaArg,
         as_of: Option<DateArg>,
         k: usize,
         max_hops: usize,
@@ -1091,7 +1091,8 @@ impl PyGraph {
         let this = slf.borrow();
         let g = this.read(py)?;
         let g = &*g;
-        let query = ChainQuery::new(via.parse::<Family>().map_err(|e| to_py_err(e.into()))?)
+        let via_named = via.0.clone();
+        let query = ChainQuery::new(via.family()?)
             .with_on_opt(as_of.map(|d| d.0))
             .with_k(k)
             .with_max_hops(max_hops)
@@ -1106,7 +1107,7 @@ impl PyGraph {
         let args = PyDict::new(py);
         args.set_item("a", node_id(g, a))?;
         args.set_item("b", node_id(g, b))?;
-        args.set_item("via", via)?;
+        args.set_item("via", via_named)?;
         args.set_item("as_of", query.on.map(|d| d.to_string()))?;
         args.set_item("k", k)?;
         args.set_item("max_hops", max_hops)?;
@@ -1117,7 +1118,7 @@ impl PyGraph {
 
     /// The interactive view of the chains ``path`` finds with these arguments, their hops
     /// highlighted (what ``g.path(...).view()`` shows): a ``View``.
-    #[pyo3(signature = (a, b, *, via = "any", as_of = None, k = 1, max_hops = 6, certain = false))]
+    #[pyo3(signature = (a, b, *, via = ViaArg::any(), as_of = None, k = 1, max_hops = 6, certain = false))]
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors the Python keyword arguments of path"
