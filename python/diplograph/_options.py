@@ -38,7 +38,7 @@ class DisplayOptions:
 
     @max_rows.setter
     def max_rows(self, value: Optional[int]) -> None:
-        self._max_rows = None if value is None else _count("max_rows", value)
+        self._max_rows = None if value is None else _count("max_rows", value, "or None for no limit")
 
     @property
     def min_rows(self) -> int:
@@ -47,7 +47,7 @@ class DisplayOptions:
 
     @min_rows.setter
     def min_rows(self, value: int) -> None:
-        self._min_rows = _count("min_rows", value)
+        self._min_rows = _count("min_rows", value, "")
 
     def shown(self, total: int) -> tuple[int, int]:
         """How many of ``total`` rows to show from the start and from the end: all of them
@@ -74,11 +74,10 @@ class Options:
         return f"Options(display={self.display!r})"
 
 
-def _count(name: str, value: Any) -> int:
+def _count(name: str, value: Any, or_else: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(
-            f"options.display.{name} must be a whole number of at least 1, or None for no limit; got {value!r}"
-        )
+        also = f", {or_else}" if or_else else ""
+        raise ValueError(f"options.display.{name} must be a whole number of at least 1{also}; got {value!r}")
     return value
 
 

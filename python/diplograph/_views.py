@@ -9,6 +9,7 @@ their ids as networkx's ``data=True`` pairs ids with attribute dicts.
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional, Union, overload
 
 if TYPE_CHECKING:
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DegreeView", "EdgeView", "NodeView"]
 
-_DateLike = Union["PartialDate", str, Any]
+_DateLike = Union["PartialDate", datetime.date, str]
 
 
 class NodeView(Mapping[str, "Node"]):

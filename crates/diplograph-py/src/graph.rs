@@ -179,11 +179,6 @@ impl ViaArg {
     fn any() -> Self {
         ViaArg("any".to_owned())
     }
-
-    /// The family or kinds named, raising `UnknownName` (a `ValueError`).
-    fn family(self) -> PyResult<Family> {
-        self.0.parse::<Family>().map_err(|e| to_py_err(e.into()))
-    }
 }
 
 impl<'a, 'py> FromPyObject<'a, 'py> for ViaArg {
@@ -1091,8 +1086,9 @@ impl PyGraph {
         let this = slf.borrow();
         let g = this.read(py)?;
         let g = &*g;
-        let via_named = via.0.clone();
-        let query = ChainQuery::new(via.family()?)
+        // One string either way (a list joined by commas), as `_path_view` takes it again.
+        let ViaArg(via) = via;
+        let query = ChainQuery::new(via.parse::<Family>().map_err(|e| to_py_err(e.into()))?)
             .with_on_opt(as_of.map(|d| d.0))
             .with_k(k)
             .with_max_hops(max_hops)
@@ -1107,7 +1103,7 @@ impl PyGraph {
         let args = PyDict::new(py);
         args.set_item("a", node_id(g, a))?;
         args.set_item("b", node_id(g, b))?;
-        args.set_item("via", via_named)?;
+        args.set_item("via", via)?;
         args.set_item("as_of", query.on.map(|d| d.to_string()))?;
         args.set_item("k", k)?;
         args.set_item("max_hops", max_hops)?;
@@ -1118,7 +1114,7 @@ impl PyGraph {
 
     /// The interactive view of the chains ``path`` finds with these arguments, their hops
     /// highlighted (what ``g.path(...).view()`` shows): a ``View``.
-    #[pyo3(signature = (a, b, *, via = ViaArg::any(), as_of = None, k = 1, max_hops = 6, certain = false))]
+    #[pyo3(signature = (a, b, *, via = "any", as_of = None, k = 1, max_hops = 6, certain = false))]
     #[expect(
         clippy::too_many_arguments,
         reason = "mirrors the Python keyword arguments of path"
@@ -1128,7 +1124,7 @@ impl PyGraph {
         py: Python<'py>,
         a: NameArg,
         b: NameArg,
-        via: ViaArg,
+        via: &str,
         as_of: Option<DateArg>,
         k: usize,
         max_hops: usize,
@@ -1136,7 +1132,7 @@ impl PyGraph {
     ) -> PyResult<Bound<'py, PyAny>> {
         let g = self.read(py)?;
         let g = &*g;
-        let query = ChainQuery::new(via.family()?)
+        let query = ChainQuery::new(via.parse::<Family>().map_err(|e| to_py_err(e.into()))?)
             .with_on_opt(as_of.map(|d| d.0))
             .with_k(k)
             .with_max_hops(max_hops)
