@@ -37,7 +37,11 @@ done
 
 venv=${DIPLOGRAPH_WHEEL_VENV:-$root/target/wheel-venv}
 # Every tool runs as `python -m`: a virtualenv's bin/ scripts name the path it was made at.
-if ! "$venv/bin/python" -c "import maturin, ziglang, auditwheel, twine, markdown" 2>/dev/null; then
+# The check renders Markdown with warnings as errors: readme_renderer only warns when its
+# Markdown extra is missing.
+if ! "$venv/bin/python" -W error -c "import maturin, ziglang, auditwheel, twine
+from readme_renderer.markdown import render
+assert render('[a](https://x)')" 2>/dev/null; then
   echo "== virtualenv $venv: maturin, ziglang, auditwheel" >&2
   "${PYTHON:-python3}" -m venv "$venv"
   "$venv/bin/python" -m pip install -q --upgrade pip
@@ -89,6 +93,7 @@ echo "== the long description (python/README.md) as a package index renders it" 
 "$venv/bin/python" - "$wheel" <<'PY'
 import re
 import sys
+import warnings
 import zipfile
 
 from email.parser import Parser
@@ -98,7 +103,9 @@ with zipfile.ZipFile(sys.argv[1]) as z:
     (info,) = [n for n in z.namelist() if n.endswith(".dist-info/METADATA")]
     metadata = Parser().parsestr(z.read(info).decode())
 assert metadata["Description-Content-Type"].startswith("text/markdown"), metadata["Description-Content-Type"]
-html = render(metadata.get_payload())
+with warnings.catch_warnings():
+    warnings.simplefilter("error")  # no Markdown renderer is a failure, not a warning
+    html = render(metadata.get_payload())
 assert html, "the long description does not render"
 links = re.findall(r'(?:href|src)="([^"]*)"', html)
 relative = [link for link in links if not link.startswith(("https://", "http://", "#"))]

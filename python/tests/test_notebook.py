@@ -67,12 +67,21 @@ un-sanctions-2016-03             in_force     possible
 2         un-sanctions-decision-2016-03  event     2016-03    2016-03-01  2016-03-31
 3  prk-failed-missile-launch-2016-05-31  event  2016-05-31    2016-05-31  2016-05-31
 24 dated nodes: 3 surely before 4 June 2016, 4 possibly
+       source  target                title
+ashton-carter  us-dod Secretary of Defense
+ gen-nakatani jpn-mod     Defence Minister
+  han-min-koo kor-mnd     Defence Minister
 """,
     "networkx": """\
 MultiDiGraph with 76 nodes and 230 edges
 most connected: [('PRK', 26), ('straits-times', 25), ('KOR', 21)]
+gsomia in_force
 """,
     "networkx-writer": """\
+GraphML read back: 76 nodes, 230 edges
+node-link read back: 76 nodes, 230 edges
+""",
+    "networkx-path": """\
 ['KOR', 'USA', 'JPN']
 [('JPN', 'USA', 'gsomia-jpn-usa'), ('USA', 'KOR', 'gsomia-kor-usa')]
 """,
@@ -159,7 +168,9 @@ def test_the_plot_is_inline_and_saved(executed):
     assert (work / "events.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
 
 
-def test_the_networkx_writer_wrote_graphml(executed):
+def test_the_networkx_writers_wrote_the_whole_graph(executed):
     work, _ = executed
-    text = (work / "gsomia-2016-06-04.graphml").read_text(encoding="utf-8")
-    assert text.count("<edge ") == 2 and 'id="KOR"' in text
+    text = (work / "shangri-la-2016.graphml").read_text(encoding="utf-8")
+    assert text.count("<edge ") == 230 and '<node id="KOR">' in text
+    assert '"nodes"' in (work / "shangri-la-2016.json").read_text(encoding="utf-8")
+

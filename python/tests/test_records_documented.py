@@ -19,7 +19,8 @@ import diplograph
 from diplograph import Citation, Record
 
 #: The Graph methods that answer with records, and the AsOf ones; every other public method of
-#: Graph and AsOf is in NOT_QUESTIONS (building, reading nodes and edges, saving, converting).
+#: Graph and AsOf is in NOT_QUESTIONS (building, reading nodes and edges, saving, converting,
+#: pictures).
 QUESTIONS = {
     "Graph": {
         "agreements", "as_of", "attendees", "office_holders", "parties", "path", "profile",
@@ -33,7 +34,8 @@ NOT_QUESTIONS = {
         "add_place", "add_source", "add_statement", "country_of", "description", "dumps",
         "degree", "edge_count", "edges", "in_edges", "neighbors", "neighbourhood", "node",
         "nodes", "out_edges", "predecessors", "relate", "save", "search", "successors", "title",
-        "to_arrow", "to_networkx", "to_pandas", "to_polars", "validate", "warnings",
+        "timeline_svg", "to_arrow", "to_networkx", "to_pandas", "to_polars", "validate", "view",
+        "warnings",
     },
     "AsOf": {"date"},
 }
