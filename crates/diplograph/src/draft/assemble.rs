@@ -14,6 +14,8 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use super::attribution::{find_attributions, Attribution, Form};
+use super::dates::{find_dates, DateMention};
+use super::names::{find_names, outermost, Name, NameMention};
 use super::{Draft, DraftOptions, DraftedStatement, ReviewNote};
 use crate::graph::Graph;
 use crate::identity::{countries, normalize};
@@ -21,6 +23,16 @@ use crate::model::{
     Cue, Edge, EdgeKind, Node, NodeDetails, NodeKind, OrganizationKind, StatementText,
 };
 use crate::provenance::{Citation, Span};
+use crate::time::PartialDate;
+
+/// What the name tables add to a speaker's reading: the key that unites its mentions, the
+/// country an organization belongs to, and a person's office with its country.
+#[derive(Debug, Clone, Default)]
+struct Extra {
+    key: Option<String>,
+    within: Option<(&'static str, Range<usize>)>,
+    office: Option<(String, &'static str)>,
+}
 
 /// What a speaker's words name.
 #[derive(Debug, Clone, PartialEq)]
@@ -243,7 +255,6 @@ fn country_names() -> &'static FxHashMap<String, &'static str> {
             for n in c.all_names() {
                 map.entry(normalize(n)).or_insert(c.alpha3);
             }
-            map.entry(normalize(c.alpha3)).or_insert(c.alpha3);
         }
         for (n, id) in [
             ("u.s.", "USA"),
@@ -394,6 +405,15 @@ struct Builder<'t, 'o, 'g> {
     ids: FxHashMap<String, String>,
     notes: Vec<ReviewNote>,
     unnamed: usize,
+    /// Names the tables find, the outermost only.
+    outer: Vec<NameMention>,
+    /// Dates in the text.
+    dates: Vec<DateMention>,
+    /// For a generic organization ("defence ministry"): the key of its last mention with a
+    /// country, so that "the ministry" is that one.
+    last_generic: FxHashMap<&'static str, String>,
+    /// Offices given to persons so far, in text order: (title, person key).
+    office_holders: Vec<(String, String)>,
 }
 
 impl Builder<'_, '_, '_> {
@@ -433,6 +453,17 @@ impl Builder<'_, '_, '_> {
 
     /// The node for an entity named at `span`, created on first mention; its id.
     fn entity(&mut self, entity: &Entity, span: Range<usize>, confidence: f64) -> String {
+        self.entity_with(entity, &Extra::default(), span, confidence)
+    }
+
+    /// [`Builder::entity`] with what the name tables add.
+    fn entity_with(
+        &mut self,
+        entity: &Entity,
+        extra: &Extra,
+        span: Range<usize>,
+        confidence: f64,
+    ) -> String {
         let (key, name, kinds, details): (String, String, &[NodeKind], NodeDetails) = match entity {
             Entity::Country(id) => (
                 format!("country:{id}"),
@@ -456,7 +487,9 @@ impl Builder<'_, '_, '_> {
                 description,
                 organization,
             } => {
-                self.unnamed += 1;
+                // One unnamed node per description as printed at one place: a pronoun that
+                // stands for it later finds the same words, so the same node.
+                self.unnamed = span.start;
                 let details = if *organization {
                     NodeDetails::Organization {
                         kind: organization_kind(description).unwrap_or(OrganizationKind::Other),
@@ -472,6 +505,7 @@ impl Builder<'_, '_, '_> {
                 )
             }
         };
+        let key = extra.key.clone().unwrap_or(key);
         let citation = self.cite(span.clone(), confidence);
         if let Some(id) = self.ids.get(&key).cloned() {
             if let Some(node) = self.nodes.get_mut(&id) {
@@ -503,13 +537,132 @@ impl Builder<'_, '_, '_> {
         node.citations.push(citation);
         self.nodes.insert(id.clone(), node);
         self.ids.insert(key, id.clone());
-        if let Entity::Person {
+        if let Some((title, country_id)) = &extra.office {
+            let to = self.entity(&Entity::Country(country_id), span.clone(), confidence);
+            let mut edge = Edge::new(EdgeKind::HoldsOffice)
+                .with_title(title.clone())
+                .with_citation(self.cite(span.clone(), confidence * 0.9));
+            if let Some(date) = self.options.date.clone() {
+                edge = edge.with_attested(date);
+            }
+            self.edges.push((id.clone(), to, edge));
+        } else if let Entity::Person {
             title: Some(title), ..
         } = entity
         {
-            self.office(&id, title, span, confidence);
+            self.office(&id, title, span.clone(), confidence);
+        }
+        if let Some((country_id, words)) = &extra.within {
+            let to = self.entity(&Entity::Country(country_id), words.clone(), confidence);
+            let edge = Edge::new(EdgeKind::PartOf).with_citation(self.cite(span, confidence * 0.9));
+            self.edges.push((id.clone(), to, edge));
         }
         id
+    }
+
+    /// Reads the speaker named at `span` with the name tables: an organization or a country
+    /// that the words end with, a title before a person's name, "the minister" for the last
+    /// person holding such an office; the words alone otherwise.
+    fn speaker_at(&self, span: Range<usize>) -> Option<(Entity, Extra)> {
+        let words = &self.text[span.clone()];
+        let head_len = words.find(',').unwrap_or(words.len());
+        let head = span.start..span.start + words[..head_len].trim_end().len();
+        let inside: Vec<&NameMention> = self
+            .outer
+            .iter()
+            .filter(|m| m.span.start >= head.start && m.span.end <= head.end)
+            .collect();
+        let mut extra = Extra::default();
+        if let Some(m) = inside.last().filter(|m| m.span.end == head.end) {
+            let printed = self.text[m.span.start..m.span.end].to_string();
+            let before = self.text[head.start..m.span.start].trim().to_lowercase();
+            let whole = before.is_empty() || matches!(before.as_str(), "the" | "a" | "an");
+            match &m.name {
+                Name::Organization(o) if o.generic => {
+                    let key = match o.country {
+                        Some(c) => format!("org:{}:{c}:{}", o.kind.as_str(), o.name),
+                        None => match self.last_generic.get(o.name) {
+                            Some(k) => k.clone(),
+                            None => {
+                                return Some((
+                                    Entity::Unnamed {
+                                        description: self.text[head.clone()].to_string(),
+                                        organization: true,
+                                    },
+                                    extra,
+                                ))
+                            }
+                        },
+                    };
+                    extra.key = Some(key);
+                    extra.within = o.country.map(|c| (c, m.span.start..m.span.end));
+                    let name = printed
+                        .trim_start_matches("the ")
+                        .trim_start_matches("The ");
+                    return Some((
+                        Entity::Organization {
+                            name: name.to_string(),
+                            kind: o.kind,
+                        },
+                        extra,
+                    ));
+                }
+                Name::Organization(o) if whole => {
+                    extra.key = Some(format!("org:{}", normalize(o.name)));
+                    return Some((
+                        Entity::Organization {
+                            name: o.name.to_string(),
+                            kind: o.kind,
+                        },
+                        extra,
+                    ));
+                }
+                Name::Country { id, form }
+                    if whole
+                        && !matches!(
+                            form,
+                            super::names::CountryForm::Demonym
+                                | super::names::CountryForm::Adjective
+                        ) =>
+                {
+                    return Some((Entity::Country(id), extra));
+                }
+                Name::Title(t) if whole || t.country.is_some() => {
+                    // "the minister", "the Pentagon chief": the last person holding the office.
+                    let wanted = t.title.to_lowercase();
+                    if let Some(person) = self
+                        .office_holders
+                        .iter()
+                        .rev()
+                        .find(|(title, _)| title.to_lowercase().contains(&wanted))
+                    {
+                        extra.key = Some(person.1.clone());
+                        let name = self
+                            .ids
+                            .get(&person.1)
+                            .and_then(|id| self.nodes.get(id))
+                            .map(|n| n.name.clone());
+                        if let Some(name) = name {
+                            return Some((Entity::Person { name, title: None }, extra));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let entity = entity_of(words)?;
+        if let Entity::Person { .. } = entity {
+            // A title the tables know, with its country ("US Secretary of Defence").
+            if let Some(t) = inside.iter().find_map(|m| match &m.name {
+                Name::Title(t) => Some(t),
+                _ => None,
+            }) {
+                if let Some(c) = t.country {
+                    extra.office = Some((t.title.to_string(), c));
+                }
+            }
+        }
+        Some((entity, extra))
     }
 
     /// A `holds_office` edge for a person named with a title that names a country ("US
@@ -561,6 +714,58 @@ impl Builder<'_, '_, '_> {
             edge = edge.with_attested(date);
         }
         self.edges.push((person.to_string(), to, edge));
+    }
+
+    /// Keeps what later mentions resolve to: the generic organization with its country, the
+    /// person with an office.
+    fn remember(&mut self, entity: &Entity, extra: &Extra, id: &str) {
+        if let (Entity::Organization { .. }, Some(key)) = (entity, &extra.key) {
+            if let Some(generic) = key.strip_prefix("org:").and_then(|k| k.rsplit(':').next()) {
+                if key.matches(':').count() == 3 {
+                    let table_name = self.outer.iter().find_map(|m| match &m.name {
+                        Name::Organization(o) if o.name == generic => Some(o.name),
+                        _ => None,
+                    });
+                    if let Some(n) = table_name {
+                        self.last_generic.insert(n, key.clone());
+                    }
+                }
+            }
+        }
+        if let (Entity::Person { name, .. }, Some((title, _))) = (entity, &extra.office) {
+            let key = extra
+                .key
+                .clone()
+                .unwrap_or_else(|| format!("person:{}", normalize(name)));
+            let _ = id;
+            self.office_holders.push((title.clone(), key));
+        } else if let Entity::Person {
+            name,
+            title: Some(title),
+        } = entity
+        {
+            self.office_holders
+                .push((title.clone(), format!("person:{}", normalize(name))));
+        }
+    }
+
+    /// The date a statement was made: a date the text gives next to its cue, outside its
+    /// content ("said on Saturday (June 4)"), or the report's date.
+    fn statement_date(&self, a: &Attribution) -> Option<PartialDate> {
+        let near = |m: &&DateMention| {
+            let start = m.span.start;
+            start + 60 >= a.cue.start
+                && start <= a.cue.end + 60
+                && !a
+                    .content
+                    .iter()
+                    .any(|p| m.span.start < p.end && p.start < m.span.end)
+        };
+        self.dates
+            .iter()
+            .filter(near)
+            .find_map(DateMention::date)
+            .or_else(|| self.options.date.clone())
     }
 
     fn free_id(&self, base: &str) -> String {
@@ -677,6 +882,10 @@ pub(super) fn assemble(text: &str, options: &DraftOptions<'_>) -> Draft {
         ids: FxHashMap::default(),
         notes: Vec::new(),
         unnamed: 0,
+        outer: outermost(&find_names(text)),
+        dates: find_dates(text, options.date.as_ref().and_then(PartialDate::earliest)),
+        last_generic: FxHashMap::default(),
+        office_holders: Vec::new(),
     };
     let mut source_node = Node::new(
         source.clone(),
@@ -762,9 +971,13 @@ fn statement(
     let confidence = a.confidence;
     // The speaker: the words at this point, or the earlier words they stand for.
     let naming = a.antecedent.clone().or_else(|| a.speaker.clone());
-    let entity = naming.as_ref().and_then(|r| entity_of(&text[r.clone()]));
-    let speaker_id = match (&entity, &naming) {
-        (Some(e), Some(r)) => Some(b.entity(e, r.clone(), confidence)),
+    let reading = naming.as_ref().and_then(|r| b.speaker_at(r.clone()));
+    let speaker_id = match (&reading, &naming) {
+        (Some((e, extra)), Some(r)) => {
+            let id = b.entity_with(e, extra, r.clone(), confidence);
+            b.remember(e, extra, &id);
+            Some(id)
+        }
         _ => None,
     };
     let speaker_name = speaker_id
@@ -787,7 +1000,7 @@ fn statement(
         label(&speaker_name, &words),
         NodeDetails::Statement {
             text: statement_text,
-            date: b.options.date.clone(),
+            date: b.statement_date(a),
             cue: Some(cue),
         },
     );
@@ -799,19 +1012,58 @@ fn statement(
         let edge = Edge::new(EdgeKind::Said).with_citation(b.cite(span.clone(), confidence));
         b.edges.push((sid.clone(), id.clone(), edge));
     }
+    // What it is about: the countries and named organizations its content names.
+    let mut about: Vec<String> = Vec::new();
+    let mentions: Vec<NameMention> = b
+        .outer
+        .iter()
+        .filter(|m| {
+            a.content
+                .iter()
+                .any(|p| m.span.start >= p.start && m.span.end <= p.end)
+        })
+        .cloned()
+        .collect();
+    for m in mentions {
+        let entity = match &m.name {
+            Name::Country { id, .. } => Entity::Country(id),
+            Name::Organization(o) if !o.generic => Entity::Organization {
+                name: o.name.to_string(),
+                kind: o.kind,
+            },
+            _ => continue,
+        };
+        let extra = Extra {
+            key: match &entity {
+                Entity::Organization { name, .. } => Some(format!("org:{}", normalize(name))),
+                _ => None,
+            },
+            ..Extra::default()
+        };
+        let span = m.span.start..m.span.end;
+        let target = b.entity_with(&entity, &extra, span.clone(), confidence * 0.7);
+        if about.contains(&target) || speaker_id.as_ref() == Some(&target) {
+            continue;
+        }
+        about.push(target.clone());
+        let edge = Edge::new(EdgeKind::About).with_citation(b.cite(span, confidence * 0.7));
+        b.edges.push((id.clone(), target, edge));
+    }
     // The chain: the outlets that carried it, then the publisher.
     let mut position = 0;
     for via in &a.via {
-        let words = &text[via.clone()];
-        let outlet = match entity_of(words) {
-            Some(Entity::Person { name, .. }) => Entity::Organization {
-                name,
-                kind: OrganizationKind::NewsOutlet,
-            },
+        let (outlet, extra) = match b.speaker_at(via.clone()) {
+            Some((Entity::Person { name, .. }, extra)) => (
+                Entity::Organization {
+                    name,
+                    kind: OrganizationKind::NewsOutlet,
+                },
+                extra,
+            ),
             Some(e) => e,
             None => continue,
         };
-        let oid = b.entity(&outlet, via.clone(), confidence);
+        let oid = b.entity_with(&outlet, &extra, via.clone(), confidence);
         position += 1;
         let edge = Edge::new(EdgeKind::ReportedBy)
             .qualified(|q| q.position = Some(position))

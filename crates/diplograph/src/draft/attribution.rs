@@ -620,8 +620,8 @@ fn continued_attribution(
     Some(prev)
 }
 
-fn lower(reading: &Reading<'_>, i: usize) -> String {
-    reading.word(i).to_lowercase()
+fn lower<'r>(reading: &'r Reading<'_>, i: usize) -> &'r str {
+    &reading.lower[i]
 }
 
 fn class_of(reading: &Reading<'_>, i: usize, range: &Range<usize>) -> Option<CueClass> {
@@ -640,7 +640,7 @@ fn class_of(reading: &Reading<'_>, i: usize, range: &Range<usize>) -> Option<Cue
     if w == "cited" && matches!(prev, Some("was" | "were" | "is" | "are")) {
         return Some(CueClass::Cited);
     }
-    if PARTICIPLES.contains(&w.as_str()) {
+    if PARTICIPLES.contains(&w) {
         return (prev == Some(",") || prev == Some("\u{2014}")).then_some(CueClass::Participle);
     }
     let passive = matches!(
@@ -650,17 +650,17 @@ fn class_of(reading: &Reading<'_>, i: usize, range: &Range<usize>) -> Option<Cue
     if passive {
         return None;
     }
-    if SPEECH.contains(&w.as_str()) {
+    if SPEECH.contains(&w) {
         // "points"/"pointed" only with "out"; "say" not as a noun ("have a say").
-        if matches!(w.as_str(), "pointed" | "points") && next != Some("out") {
+        if matches!(w, "pointed" | "points") && next != Some("out") {
             return None;
         }
         return Some(CueClass::Speech);
     }
-    if THOUGHT.contains(&w.as_str()) {
+    if THOUGHT.contains(&w) {
         return Some(CueClass::Thought);
     }
-    if STANCE.contains(&w.as_str()) {
+    if STANCE.contains(&w) {
         return Some(CueClass::Stance);
     }
     None
@@ -778,10 +778,7 @@ fn read_cues(
             i += 1;
             continue;
         };
-        if strong_only
-            && class != CueClass::Participle
-            && !STRONG.contains(&lower(reading, i).as_str())
-        {
+        if strong_only && class != CueClass::Participle && !STRONG.contains(&lower(reading, i)) {
             i += 1;
             continue;
         }
@@ -827,7 +824,7 @@ fn cue_extent(
 ) -> Range<usize> {
     let mut a = verb;
     while a > floor.max(range.start)
-        && AUXILIARIES.contains(&lower(reading, a - 1).as_str())
+        && AUXILIARIES.contains(&lower(reading, a - 1))
         && !reading.tokens[a - 1].quoted
     {
         a -= 1;
@@ -836,10 +833,10 @@ fn cue_extent(
     let w = lower(reading, verb);
     if b < range.end {
         let next = lower(reading, b);
-        let takes = match next.as_str() {
-            "out" => matches!(w.as_str(), "pointed" | "points"),
-            "for" => matches!(w.as_str(), "called" | "calls" | "calling"),
-            "to" => matches!(w.as_str(), "referring"),
+        let takes = match next {
+            "out" => matches!(w, "pointed" | "points"),
+            "for" => matches!(w, "called" | "calls" | "calling"),
+            "to" => matches!(w, "referring"),
             _ => false,
         };
         if takes {
@@ -850,11 +847,11 @@ fn cue_extent(
     if b + 2 < range.end
         && lower(reading, b) == "in"
         && matches!(
-            lower(reading, b + 1).as_str(),
+            lower(reading, b + 1),
             "a" | "an" | "his" | "her" | "their" | "its"
         )
         && matches!(
-            lower(reading, b + 2).as_str(),
+            lower(reading, b + 2),
             "statement"
                 | "interview"
                 | "email"
@@ -891,10 +888,10 @@ fn subject_before(reading: &Reading<'_>, floor: usize, end: usize) -> Option<Ran
                 continue;
             }
         }
-        if t.quoted || matches!(w.as_str(), ";" | ":" | "(" | ")" | "\u{2014}" | "--") {
+        if t.quoted || matches!(w, ";" | ":" | "(" | ")" | "\u{2014}" | "--") {
             break;
         }
-        if CLAUSE_BOUNDARIES.contains(&w.as_str()) {
+        if CLAUSE_BOUNDARIES.contains(&w) {
             break;
         }
         a -= 1;
@@ -912,7 +909,7 @@ fn subject_before(reading: &Reading<'_>, floor: usize, end: usize) -> Option<Ran
     while segments.len() > 1 {
         let first = segments[0].clone();
         let intro = first.is_empty()
-            || INTRODUCTIONS.contains(&lower(reading, first.start).as_str())
+            || INTRODUCTIONS.contains(&lower(reading, first.start))
             || count_words(reading, first.clone()) > 10;
         if intro {
             segments.remove(0);
@@ -922,12 +919,7 @@ fn subject_before(reading: &Reading<'_>, floor: usize, end: usize) -> Option<Ran
     }
     let mut start = segments.first().map_or(end, |r| r.start);
     // Leading conjunctions are not part of the speaker.
-    while start < end
-        && matches!(
-            lower(reading, start).as_str(),
-            "and" | "but" | "so" | "yet" | "or"
-        )
-    {
+    while start < end && matches!(lower(reading, start), "and" | "but" | "so" | "yet" | "or") {
         start += 1;
     }
     // A very long subject keeps its last words.
@@ -990,7 +982,8 @@ fn subject_after(reading: &Reading<'_>, start: usize, end: usize) -> Option<Rang
 /// a content stops before it.
 fn content_stop(reading: &Reading<'_>, range: &Range<usize>, from: usize) -> usize {
     for j in from..range.end {
-        if reading.word(j) == ","
+        if reading.tokens[j].kind == TokenKind::Punct
+            && reading.word(j) == ","
             && j + 1 < range.end
             && matches!(
                 class_of(reading, j + 1, range),
@@ -1084,10 +1077,7 @@ fn content_start(
         let mut stop = None;
         while j < limit {
             let w = lower(reading, j);
-            if w == "that"
-                || reading.tokens[j].kind == TokenKind::Open
-                || matches!(w.as_str(), ":" | ",")
-            {
+            if w == "that" || reading.tokens[j].kind == TokenKind::Open || matches!(w, ":" | ",") {
                 stop = Some(j);
                 break;
             }
@@ -1160,14 +1150,15 @@ fn speech(
                 .as_deref()
                 .is_none_or(|w| ADJUNCTS.contains(&w) || !w.chars().any(char::is_alphanumeric));
             let intro = count_words(reading, consumed..b) <= 6
-                && INTRODUCTIONS.contains(&lower(reading, consumed).as_str())
+                && INTRODUCTIONS.contains(&lower(reading, consumed))
                 && !closes;
             let quoted_before = (consumed..b)
                 .filter(|&j| is_word(reading, j) && reading.tokens[j].quoted)
                 .count();
             let mostly_quoted = 2 * quoted_before >= content_words;
             let inverts = speaker_words == 0
-                && INVERTING.contains(&verb_word.as_str())
+                && INVERTING.contains(&verb_word)
+                && !next_word.as_deref().is_some_and(|w| ADJUNCTS.contains(&w))
                 && speaker_to_end(reading, cue.end, range.end).is_some_and(|s| {
                     (closes || count_words(reading, s.clone()) <= 10)
                         && !(s.clone()).any(|j| lower(reading, j) == "that")
@@ -1224,6 +1215,34 @@ fn speech(
     let start = content_start(reading, &range, &verb_word, cue.end);
     let stop = content_stop(reading, &range, start);
     let content = trimmed_span(reading, start..stop);
+    // A thought or stance needs a short subject with no verb of its own ("intelligence called
+    // GSOMIA" has none: "Seoul already has a pact … called" is no speaker).
+    if matches!(class, CueClass::Thought | CueClass::Stance) {
+        let verbless = speaker.as_ref().is_some_and(|s| {
+            count_words(reading, s.clone()) <= 12
+                && !s.clone().any(|j| {
+                    matches!(
+                        lower(reading, j),
+                        "has"
+                            | "have"
+                            | "had"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "will"
+                            | "would"
+                            | "can"
+                            | "could"
+                            | "be"
+                            | "been"
+                    )
+                })
+        });
+        if !verbless {
+            return Found::Nothing;
+        }
+    }
     let least = if class == CueClass::Stance { 1 } else { 2 };
     if count_words(reading, start..stop) < least {
         return Found::Nothing;
@@ -1232,7 +1251,7 @@ fn speech(
     if class == CueClass::Thought {
         let first = lower(reading, start);
         let needs_that = matches!(
-            verb_word.as_str(),
+            verb_word,
             "found"
                 | "finds"
                 | "show"
@@ -1249,10 +1268,10 @@ fn speech(
         let clause = first == "that"
             || first == "to"
             || reading.tokens[start].kind == TokenKind::Open
-            || PRONOUNS.contains(&first.as_str())
+            || PRONOUNS.contains(&first)
             || !needs_that
                 && matches!(
-                    first.as_str(),
+                    first,
                     "the" | "his" | "her" | "their" | "a" | "an" | "there" | "this"
                 );
         if !clause {
@@ -1292,7 +1311,7 @@ fn according(
     let words_before = count_words(reading, consumed..at);
     let starts = words_before == 0
         || (consumed..at)
-            .all(|j| !is_word(reading, j) || INTRODUCTIONS.contains(&lower(reading, j).as_str()));
+            .all(|j| !is_word(reading, j) || INTRODUCTIONS.contains(&lower(reading, j)));
     if starts {
         // "According to X, content."
         let mut k = after;

@@ -43,6 +43,8 @@ pub(crate) struct Reading<'a> {
     pub(crate) text: &'a str,
     pub(crate) tokens: Vec<Token>,
     pub(crate) sentences: Vec<Sentence>,
+    /// Each token's words in lower case.
+    pub(crate) lower: Vec<String>,
 }
 
 /// Words after which a full stop does not end a sentence.
@@ -63,10 +65,15 @@ impl<'a> Reading<'a> {
     /// Reads `text`.
     pub(crate) fn new(text: &'a str) -> Self {
         let tokens = tokenize(text);
+        let lower = tokens
+            .iter()
+            .map(|t| text[t.start..t.end].to_lowercase())
+            .collect();
         let mut reading = Reading {
             text,
             tokens,
             sentences: Vec::new(),
+            lower,
         };
         reading.mark_quotes();
         reading.split_sentences();
