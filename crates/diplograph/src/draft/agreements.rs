@@ -25,7 +25,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use chrono::NaiveDate;
 
 use crate::draft::dates::DateMention;
@@ -674,6 +674,7 @@ fn automaton(words: &[(&str, Term)]) -> (AhoCorasick, Vec<Term>) {
     )]
     let ac = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .expect("the built-in word lists build an automaton");
     (ac, terms)

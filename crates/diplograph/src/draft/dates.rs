@@ -269,6 +269,9 @@ impl<'t> Scanner<'t> {
     /// The mention starting at token `i`, and the token after it.
     fn at(&self, i: usize) -> Option<(usize, DateMention)> {
         let w = self.word(i);
+        if !may_begin_a_date(w) {
+            return None;
+        }
         match w {
             "since" | "Since" => {
                 let (next, inner) = self.plain_at(i + 1)?;
@@ -533,6 +536,34 @@ impl<'t> Scanner<'t> {
             year_at + 1,
             self.mention(i, year_at + 1, When::On(date), DateForm::Explicit),
         ))
+    }
+}
+
+/// Whether a date may begin at this word: a capitalised word (a month, a weekday, "Since"), a
+/// number, or one of the lower-case words that begin relative dates. Most words are none of
+/// these, and are passed over without looking further.
+fn may_begin_a_date(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() || b.is_ascii_digit() => true,
+        Some(b's' | b'u' | b't' | b'f' | b'y' | b'l' | b'n' | b'e' | b'm') => matches!(
+            word,
+            "since"
+                | "until"
+                | "till"
+                | "from"
+                | "yesterday"
+                | "today"
+                | "tomorrow"
+                | "last"
+                | "this"
+                | "next"
+                | "earlier"
+                | "later"
+                | "early"
+                | "late"
+                | "mid"
+        ),
+        _ => false,
     }
 }
 
