@@ -384,10 +384,11 @@ impl<'t> Scanner<'t> {
             let cue = YEAR_CUES.contains(&before)
                 || matches!(after, "." | "," | ";" | ":" | ")" | "-" | "\u{2013}")
                 || after.is_empty();
+            let two_before = i.checked_sub(2).map_or("", |p| self.word(p));
             let number_before = matches!(
                 before,
                 "Resolution" | "resolution" | "No" | "number" | "Number" | "Article" | "$"
-            );
+            ) || (before == "." && two_before == "No");
             if cue && !number_before {
                 let date = PartialDate::from_year(y).ok()?;
                 return Some((
@@ -650,6 +651,7 @@ mod tests {
     fn bare_year_needs_a_cue() {
         assert_eq!(one("It began in 2009 with talks."), is("2009", "2009"));
         assert_eq!(found("Resolution 2094 passed."), []);
+        assert_eq!(found("Under order No. 2015, and No 2016."), []);
     }
 
     #[test]
