@@ -3,8 +3,12 @@
 //! text in its source node and the annotator's entities, statements and chains).
 //!
 //! ```text
-//! cargo run --release -p diplograph-benches --bin draft_reports -- [DIR] [--markdown] [--show]
+//! cargo run --release -p diplograph-benches --bin draft_reports -- [FILE|DIR…] [--markdown] [--show] [--speed]
 //! ```
+//!
+//! Files and directories of annotated reports may be given (the built-in example,
+//! `examples/shangri-la-2016.json`, too); `--show` lists what each draft got, missed and added;
+//! `--speed` times the finders and the whole draft over the texts instead of scoring.
 //!
 //! Each report's text is drafted with the source's date, title, URL and publisher (the source
 //! node's `publisher` attribute), then compared with the annotation:
@@ -32,6 +36,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use diplograph::draft::agreements::{find_agreements, find_events};
+use diplograph::draft::dates::find_dates;
 use diplograph::draft::names::{find_names, Name};
 use diplograph::draft::{draft, DraftOptions};
 use diplograph::{EdgeKind, Graph, Node, NodeDetails, NodeKind};
@@ -125,6 +131,10 @@ fn main() {
         }
     }
     files.sort();
+    if args.iter().any(|a| a == "--speed") {
+        speed(&files);
+        return;
+    }
     let mut total = Score::default();
     let mut rows = Vec::new();
     for file in &files {
@@ -391,6 +401,71 @@ fn score_report(gold: &Graph, show: bool) -> Option<Score> {
         }
     }
     Some(score)
+}
+
+/// Times the finders (names, dates, agreements, events) and the whole draft over the reports'
+/// texts, repeated to at least 5 MB, on one thread.
+fn speed(files: &[PathBuf]) {
+    let mut texts = Vec::new();
+    for file in files {
+        let Ok(gold) = diplograph::format::load(file) else {
+            continue;
+        };
+        if let Some(NodeDetails::Source {
+            text: Some(text), ..
+        }) = source_of(&gold).map(|n| &n.details)
+        {
+            texts.push(text.clone());
+        }
+    }
+    let bytes: usize = texts.iter().map(String::len).sum();
+    if bytes == 0 {
+        eprintln!("error: no report text to time");
+        std::process::exit(1);
+    }
+    let rounds = (5_000_000 / bytes).max(1);
+    let report = chrono_date();
+    let mut found = 0usize;
+    let mut took = [0.0f64; 3];
+    for _ in 0..rounds {
+        for text in &texts {
+            let t = std::time::Instant::now();
+            let names = find_names(text);
+            took[0] += t.elapsed().as_secs_f64();
+            let t = std::time::Instant::now();
+            let dates = find_dates(text, report);
+            took[1] += t.elapsed().as_secs_f64();
+            let t = std::time::Instant::now();
+            found += names.len()
+                + dates.len()
+                + find_agreements(text, &names, &dates, report).len()
+                + find_events(text, &names, &dates).len();
+            took[2] += t.elapsed().as_secs_f64();
+        }
+    }
+    let finders: f64 = took.iter().sum();
+    let options = DraftOptions::default();
+    let start = std::time::Instant::now();
+    for _ in 0..rounds {
+        for text in &texts {
+            found += draft(text, &options).statements.len();
+        }
+    }
+    let whole = start.elapsed().as_secs_f64();
+    let mb = (bytes * rounds) as f64 / 1e6;
+    println!(
+        "{mb:.1} MB of report text ({} reports x {rounds}): finders {:.1} MB/s (names {:.1}, dates {:.1}, agreements and events {:.1}), whole draft {:.1} MB/s ({found} things found)",
+        texts.len(),
+        mb / finders,
+        mb / took[0],
+        mb / took[1],
+        mb / took[2],
+        mb / whole
+    );
+}
+
+fn chrono_date() -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::from_ymd_opt(2016, 6, 4)
 }
 
 /// The outlet most often last in the annotation's chains: the publisher, when the source

@@ -434,6 +434,14 @@ fn place_in(
     None
 }
 
+/// Where the last word of `s` (letters, digits and hyphens) begins, in bytes.
+fn last_word_start(s: &str) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '-'))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
 /// Whether "deal" at `span` is the verb ("to deal with", "deals with").
 fn is_verb(text: &str, span: Span) -> bool {
     if !matches!(&text[span.start..span.end], "deal" | "deals" | "Deal") {
@@ -477,9 +485,7 @@ fn widen_proper(text: &str, head: Span, floor: usize) -> Span {
         let Some(space) = before.strip_suffix(' ') else {
             break;
         };
-        let word_start = space
-            .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .map_or(0, |i| i + 1);
+        let word_start = last_word_start(space);
         let word = &space[word_start..];
         let capital = word.starts_with(char::is_uppercase);
         let ordinal = word.starts_with(|c: char| c.is_ascii_digit())
@@ -511,9 +517,7 @@ fn widen_agreement(text: &str, head: Span, kind: AgreementKind) -> Option<(Span,
         let Some(space) = before.strip_suffix(' ') else {
             break;
         };
-        let word_start = space
-            .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .map_or(0, |i| i + 1);
+        let word_start = last_word_start(space);
         let word = &space[word_start..];
         let lower = word.to_lowercase();
         if MODIFIERS.contains(&lower.as_str()) {
@@ -1040,6 +1044,27 @@ mod tests {
         assert_eq!(
             events("North Korea conducted a nuclear test in January."),
             ["nuclear test nuclear_test occurred 2016-01 - PRK"]
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_any_text(text in "(\\PC|[’“”—.()\\n ]|Treaty|pact|said|Seoul|June 4){0,60}") {
+            let names = find_names(&text);
+            let dates = find_dates(&text, REPORT);
+            let found = find_agreements(&text, &names, &dates, REPORT);
+            let happened = find_events(&text, &names, &dates);
+            for span in found.iter().map(|a| a.span).chain(happened.iter().map(|e| e.span)) {
+                proptest::prop_assert!(text.get(span.start..span.end).is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn curly_apostrophe_before_an_agreement() {
+        assert_eq!(
+            agreements("Thursday’s agreement would help."),
+            ["agreement other  | "]
         );
     }
 

@@ -647,6 +647,53 @@ mod tests {
     }
 
     #[test]
+    fn last_weekday_is_before_the_report_day() {
+        assert_eq!(
+            one("They met last Friday."),
+            is("last Friday", "2016-06-03")
+        );
+        assert_eq!(
+            one("They met last Saturday."),
+            is("last Saturday", "2016-05-28")
+        );
+    }
+
+    #[test]
+    fn weekday_comma_date() {
+        assert_eq!(
+            one("On Thursday, June 2, they met."),
+            is("Thursday, June 2", "2016-06-02")
+        );
+    }
+
+    #[test]
+    fn last_week_is_monday_to_sunday() {
+        assert_eq!(
+            one("They met last week."),
+            is("last week", "2016-05-23/2016-05-29")
+        );
+    }
+
+    #[test]
+    fn later_this_month() {
+        assert_eq!(
+            one("They meet later this month."),
+            is("later this month", "2016-06-04/2016-06-30")
+        );
+    }
+
+    #[test]
+    fn today_and_tomorrow() {
+        assert_eq!(
+            found("today and tomorrow"),
+            [
+                ("today", "2016-06-04".to_owned()),
+                ("tomorrow", "2016-06-05".to_owned())
+            ]
+        );
+    }
+
+    #[test]
     fn yesterday() {
         assert_eq!(one("He said yesterday that"), is("yesterday", "2016-06-03"));
     }
