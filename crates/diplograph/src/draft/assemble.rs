@@ -407,6 +407,8 @@ struct Builder<'t, 'o, 'g> {
     ids: FxHashMap<String, String>,
     notes: Vec<ReviewNote>,
     unnamed: usize,
+    /// Names the tables find, nested ones included.
+    names: Vec<NameMention>,
     /// Names the tables find, the outermost only.
     outer: Vec<NameMention>,
     /// Dates in the text.
@@ -884,11 +886,13 @@ pub(super) fn assemble(text: &str, options: &DraftOptions<'_>) -> Draft {
         ids: FxHashMap::default(),
         notes: Vec::new(),
         unnamed: 0,
-        outer: outermost(&find_names(text)),
+        names: find_names(text),
+        outer: Vec::new(),
         dates: find_dates(text, options.date.as_ref().and_then(PartialDate::earliest)),
         last_generic: FxHashMap::default(),
         office_holders: Vec::new(),
     };
+    b.outer = outermost(&b.names);
     let mut source_node = Node::new(
         source.clone(),
         title,
@@ -936,10 +940,12 @@ pub(super) fn assemble(text: &str, options: &DraftOptions<'_>) -> Draft {
     let plain_ids = b.ids.clone();
     agreements_and_events(&mut b);
     let mut graph = build(&mut b);
+    let mut valid = false;
     // Up to three rounds: leave out the drafted agreements and events a problem names.
-    for _ in 0..3 {
+    for _ in 0..4 {
         let problems = graph.validate();
         if problems.is_empty() {
+            valid = true;
             break;
         }
         let mut dropped = Vec::new();
@@ -974,7 +980,7 @@ pub(super) fn assemble(text: &str, options: &DraftOptions<'_>) -> Draft {
         }
         graph = build(&mut b);
     }
-    if !graph.validate().is_empty() {
+    if !valid {
         b.nodes = plain_nodes;
         b.edges = plain_edges;
         b.ids = plain_ids;
@@ -1004,7 +1010,7 @@ pub(super) fn assemble(text: &str, options: &DraftOptions<'_>) -> Draft {
 /// dates and places) the text names, each citing its words.
 fn agreements_and_events(b: &mut Builder<'_, '_, '_>) {
     let text = b.text;
-    let names = find_names(text);
+    let names = std::mem::take(&mut b.names);
     let report_day = b.options.date.as_ref().and_then(PartialDate::earliest);
     let party_node = |b: &mut Builder<'_, '_, '_>, party: &Party, confidence: f64| {
         let span = party.span.start..party.span.end;
