@@ -87,7 +87,7 @@ pub struct EventMention {
     pub sentence: Span,
     /// Whether it happened or is planned ("will hold talks").
     pub status: Status,
-    /// The participants the sentence names.
+    /// The participants the sentence names (not the country or capital named as the place).
     pub participants: Vec<Party>,
     /// When, if the sentence says.
     pub date: Option<PartialDate>,
@@ -219,15 +219,21 @@ pub fn find_events(text: &str, names: &[NameMention], dates: &[DateMention]) -> 
                 continue;
             }
             let (date, date_span) = nearest_date(dates, sentence, span);
+            let place = place_in(text, sentence, names, dates);
+            // "met in Canberra": the capital is where, not who.
+            let participants = parties_in(sentence, names)
+                .into_iter()
+                .filter(|p| place.as_ref().is_none_or(|at| at.span != p.span))
+                .collect();
             out.push(EventMention {
                 span,
                 kind: event.kind,
                 sentence,
                 status,
-                participants: parties_in(sentence, names),
+                participants,
                 date,
                 date_span,
-                place: place_in(text, sentence, names, dates),
+                place,
             });
         }
     }
@@ -1026,9 +1032,21 @@ mod tests {
         assert_eq!(
             events("Ministers met at the Shangri-La Dialogue in Singapore on Saturday."),
             [
-                "met meeting occurred 2016-06-04 Singapore SGP",
-                "Shangri-La Dialogue summit occurred 2016-06-04 Singapore SGP"
+                "met meeting occurred 2016-06-04 Singapore ",
+                "Shangri-La Dialogue summit occurred 2016-06-04 Singapore "
             ]
+        );
+    }
+
+    #[test]
+    fn place_by_capital_or_by_capitalised_words() {
+        assert_eq!(
+            events("The ministers met in Canberra on Thursday."),
+            ["met meeting occurred 2016-06-02 Canberra "]
+        );
+        assert_eq!(
+            events("The ministers met in Zurich."),
+            ["met meeting occurred - Zurich "]
         );
     }
 
