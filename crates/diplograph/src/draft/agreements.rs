@@ -324,7 +324,8 @@ fn ends_with_word(before: &str, words: &[&str]) -> bool {
 
 /// Whether the words before a cue (in its sentence, at most four words) make it planned or
 /// deny it: `Some(Planned)` for "will sign", "plans to sign", "agreed to hold"; `None` for
-/// "did not sign", "refused to sign"; `Some(Occurred)` otherwise.
+/// "did not sign", "refused to sign", "failed to sign" (but "a failed launch" happened);
+/// `Some(Occurred)` otherwise.
 fn status_before(text: &str, sentence: Span, cue: Span) -> Option<Status> {
     let before = &text[sentence.start..cue.start];
     let window: Vec<&str> = before
@@ -333,12 +334,15 @@ fn status_before(text: &str, sentence: Span, cue: Span) -> Option<Status> {
         .rev()
         .take(4)
         .collect();
-    if window.iter().any(|w| {
-        matches!(
-            *w,
-            "not" | "never" | "refused" | "declined" | "failed" | "didn't" | "won't" | "no"
-        )
-    }) {
+    let failed_to = window.windows(2).any(|pair| pair == ["to", "failed"]);
+    if failed_to
+        || window.iter().any(|w| {
+            matches!(
+                *w,
+                "not" | "never" | "refused" | "declined" | "didn't" | "won't" | "no"
+            )
+        })
+    {
         return None;
     }
     let planned = window.iter().take(3).any(|w| {
@@ -1047,6 +1051,18 @@ mod tests {
         assert_eq!(
             events("The ministers met in Zurich."),
             ["met meeting occurred - Zurich "]
+        );
+    }
+
+    #[test]
+    fn failed_launch_happened_failed_to_sign_did_not() {
+        assert_eq!(
+            events("North Korea made a failed missile launch on Tuesday."),
+            ["missile launch missile_launch occurred 2016-05-31 - PRK"]
+        );
+        assert_eq!(
+            agreements("Japan failed to sign the treaty."),
+            ["treaty treaty JPN | "]
         );
     }
 
