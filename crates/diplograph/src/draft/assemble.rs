@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use super::agreements::{find_agreements, find_events, Party};
 use super::attribution::{find_attributions, Attribution, Form};
 use super::dates::{find_dates, DateMention};
 use super::names::{find_names, outermost, Name, NameMention};
@@ -20,10 +21,11 @@ use super::{Draft, DraftOptions, DraftedStatement, ReviewNote};
 use crate::graph::Graph;
 use crate::identity::{countries, normalize};
 use crate::model::{
-    Cue, Edge, EdgeKind, Node, NodeDetails, NodeKind, OrganizationKind, StatementText,
+    Cue, Edge, EdgeKind, LifecycleStep, Node, NodeDetails, NodeKind, OrganizationKind,
+    StatementText,
 };
 use crate::provenance::{Citation, Span};
-use crate::time::PartialDate;
+use crate::time::{Interval, PartialDate};
 
 /// What the name tables add to a speaker's reading: the key that unites its mentions, the
 /// country an organization belongs to, and a person's office with its country.
@@ -405,6 +407,8 @@ struct Builder<'t, 'o, 'g> {
     ids: FxHashMap<String, String>,
     notes: Vec<ReviewNote>,
     unnamed: usize,
+    /// Names the tables find, nested ones included.
+    names: Vec<NameMention>,
     /// Names the tables find, the outermost only.
     outer: Vec<NameMention>,
     /// Dates in the text.
@@ -882,11 +886,13 @@ pub(super) fn assemble(text: &str, options: &DraftOptions<'_>) -> Draft {
         ids: FxHashMap::default(),
         notes: Vec::new(),
         unnamed: 0,
-        outer: outermost(&find_names(text)),
+        names: find_names(text),
+        outer: Vec::new(),
         dates: find_dates(text, options.date.as_ref().and_then(PartialDate::earliest)),
         last_generic: FxHashMap::default(),
         office_holders: Vec::new(),
     };
+    b.outer = outermost(&b.names);
     let mut source_node = Node::new(
         source.clone(),
         title,
@@ -926,27 +932,66 @@ pub(super) fn assemble(text: &str, options: &DraftOptions<'_>) -> Draft {
         statements.push(statement(&mut b, n + 1, a, publisher.as_deref()));
     }
 
-    let mut graph = Graph::new();
-    for (_, node) in std::mem::take(&mut b.nodes) {
-        // Ids are unique by construction; a failure here would be a bug, reported as a note.
-        if let Err(e) = graph.add_node(node) {
-            b.notes.push(ReviewNote {
-                span: 0..0,
-                id: None,
-                confidence: 0.0,
-                reason: format!("internal: a drafted node was refused: {e}"),
-            });
+    // Agreements and events are drafted apart: if what they add breaks a rule of the format
+    // (a lifecycle out of order, a GSOMIA with three parties), the draft keeps everything else
+    // and says what it left out.
+    let plain_nodes = b.nodes.clone();
+    let plain_edges = b.edges.clone();
+    let plain_ids = b.ids.clone();
+    agreements_and_events(&mut b);
+    let mut graph = build(&mut b);
+    let mut valid = false;
+    // Up to three rounds: leave out the drafted agreements and events a problem names.
+    for _ in 0..4 {
+        let problems = graph.validate();
+        if problems.is_empty() {
+            valid = true;
+            break;
         }
+        let mut dropped = Vec::new();
+        for p in &problems {
+            let ids: Vec<&str> =
+                p.id.as_deref()
+                    .map_or_else(Vec::new, |i| i.split("->").collect());
+            for id in ids {
+                if !plain_nodes.contains_key(id) && b.nodes.contains_key(id) {
+                    dropped.push((id.to_string(), p.message.clone()));
+                }
+            }
+        }
+        if dropped.is_empty() {
+            break;
+        }
+        for (id, why) in dropped {
+            if let Some(node) = b.nodes.remove(&id) {
+                let span = node
+                    .citations
+                    .first()
+                    .and_then(|c| c.span)
+                    .map_or(0..0, |s| s.start..s.end);
+                b.notes.push(ReviewNote {
+                    span,
+                    id: Some(id.clone()),
+                    confidence: 0.3,
+                    reason: format!("left out of the draft: {why}"),
+                });
+            }
+            b.edges.retain(|(f, t, _)| *f != id && *t != id);
+        }
+        graph = build(&mut b);
     }
-    for (from, to, edge) in std::mem::take(&mut b.edges) {
-        if let Err(e) = graph.relate(&from, &to, edge) {
-            b.notes.push(ReviewNote {
-                span: 0..0,
-                id: None,
-                confidence: 0.0,
-                reason: format!("internal: a drafted edge was refused: {e}"),
-            });
-        }
+    if !valid {
+        b.nodes = plain_nodes;
+        b.edges = plain_edges;
+        b.ids = plain_ids;
+        b.notes.push(ReviewNote {
+            span: 0..0,
+            id: None,
+            confidence: 0.3,
+            reason: "agreements and events were left out: what was read of them breaks a rule of the format"
+                .to_string(),
+        });
+        graph = build(&mut b);
     }
     let mut notes = b.notes;
     notes.sort_by(|x, y| {
@@ -959,6 +1004,191 @@ pub(super) fn assemble(text: &str, options: &DraftOptions<'_>) -> Draft {
         statements,
         notes,
     }
+}
+
+/// Agreements (with their parties and lifecycle steps) and events (with their participants,
+/// dates and places) the text names, each citing its words.
+fn agreements_and_events(b: &mut Builder<'_, '_, '_>) {
+    let text = b.text;
+    let names = std::mem::take(&mut b.names);
+    let report_day = b.options.date.as_ref().and_then(PartialDate::earliest);
+    let party_node = |b: &mut Builder<'_, '_, '_>, party: &Party, confidence: f64| {
+        let span = party.span.start..party.span.end;
+        match b.speaker_at(span.clone()) {
+            // An outlet in the sentence reports; it is no party ("…, Reuters reported").
+            Some((
+                Entity::Organization {
+                    kind: OrganizationKind::NewsOutlet,
+                    ..
+                },
+                _,
+            )) => None,
+            Some((e @ (Entity::Country(_) | Entity::Organization { .. }), extra)) => {
+                Some(b.entity_with(&e, &extra, span, confidence))
+            }
+            _ => crate::identity::country(party.id)
+                .map(|_| b.entity(&Entity::Country(party.id), span, confidence)),
+        }
+    };
+    for mention in find_agreements(text, &names, &b.dates, report_day) {
+        let span = mention.span.start..mention.span.end;
+        let words = text[span.clone()].to_string();
+        let confidence = 0.6;
+        let mut parties = Vec::new();
+        for p in &mention.parties {
+            if let Some(id) = party_node(b, p, confidence) {
+                if !parties.iter().any(|(x, _): &(String, Party)| *x == id) {
+                    parties.push((id, p.clone()));
+                }
+            }
+        }
+        if mention.kind.is_bilateral() && parties.len() != 2 {
+            parties.clear();
+        }
+        let mut steps: Vec<LifecycleStep> = mention
+            .steps
+            .iter()
+            .map(|s| {
+                let mut step = LifecycleStep::new(s.state, s.date.clone()).with_status(s.status);
+                if let Some(a) = s.attested.clone() {
+                    step = step.with_attested(a);
+                }
+                step.with_citation(b.cite(s.span.start..s.span.end, confidence))
+            })
+            .collect();
+        steps.sort_by_key(|s| s.state.rank());
+        let key = format!(
+            "agreement:{}:{}:{}",
+            mention.kind.as_str(),
+            normalize(&words),
+            parties
+                .iter()
+                .map(|(p, _)| p.as_str())
+                .collect::<Vec<_>>()
+                .join("+")
+        );
+        let id = if let Some(id) = b.ids.get(&key).cloned() {
+            if let Some(node) = b.nodes.get_mut(&id) {
+                node.citations
+                    .push(Citation::new(b.source.clone()).with_span(Span {
+                        start: span.start,
+                        end: span.end,
+                    }));
+            }
+            id
+        } else {
+            let base = format!("agreement-{}", slug(&words));
+            let id = b.free_id(&base);
+            let mut node = Node::new(
+                id.clone(),
+                words.clone(),
+                NodeDetails::Agreement {
+                    kind: mention.kind,
+                    lifecycle: steps,
+                    terms: None,
+                },
+            );
+            node.citations.push(b.cite(span.clone(), confidence));
+            b.nodes.insert(id.clone(), node);
+            b.ids.insert(key, id.clone());
+            id
+        };
+        for (party, p) in parties {
+            let edge = Edge::new(EdgeKind::PartyTo)
+                .with_citation(b.cite(p.span.start..p.span.end, confidence));
+            if !b
+                .edges
+                .iter()
+                .any(|(f, t, e)| *f == party && *t == id && e.kind == EdgeKind::PartyTo)
+            {
+                b.edges.push((party, id.clone(), edge));
+            }
+        }
+    }
+    for mention in find_events(text, &names, &b.dates) {
+        let span = mention.span.start..mention.span.end;
+        let words = text[span.clone()].to_string();
+        let confidence = 0.5;
+        let when = mention.date.clone().map_or_else(Interval::default, |d| {
+            Interval::new(Some(d.clone()), Some(d))
+        });
+        let place = mention.place.as_ref().map(|p| p.name.clone());
+        let date_words = mention
+            .date
+            .as_ref()
+            .map(|d| format!("-{d}"))
+            .unwrap_or_default();
+        // A named event ("Shangri-La Dialogue") is one node however often it is named.
+        let named = words.chars().next().is_some_and(char::is_uppercase);
+        let key = format!("event:{}:{}", mention.kind.as_str(), normalize(&words));
+        if named {
+            if let Some(id) = b.ids.get(&key).cloned() {
+                let citation = b.cite(span.clone(), confidence);
+                if let Some(node) = b.nodes.get_mut(&id) {
+                    node.citations.push(citation);
+                }
+                continue;
+            }
+        }
+        let id = b.free_id(&format!("event-{}{date_words}", slug(&words)));
+        if named {
+            b.ids.insert(key, id.clone());
+        }
+        let mut node = Node::new(
+            id.clone(),
+            words,
+            NodeDetails::Event {
+                kind: mention.kind,
+                when,
+                place,
+                status: mention.status,
+            },
+        );
+        node.citations.push(b.cite(span.clone(), confidence));
+        b.nodes.insert(id.clone(), node);
+        for p in &mention.participants {
+            if let Some(pid) = party_node(b, p, confidence) {
+                let edge = Edge::new(EdgeKind::Attended)
+                    .with_citation(b.cite(p.span.start..p.span.end, confidence));
+                b.edges.push((pid, id.clone(), edge));
+            }
+        }
+        if let Some(country_id) = mention.place.as_ref().and_then(|p| p.country) {
+            let p = mention
+                .place
+                .as_ref()
+                .map_or(span.clone(), |p| p.span.start..p.span.end);
+            let cid = b.entity(&Entity::Country(country_id), p.clone(), confidence);
+            let edge = Edge::new(EdgeKind::HeldIn).with_citation(b.cite(p, confidence));
+            b.edges.push((id.clone(), cid, edge));
+        }
+    }
+}
+
+/// The graph of what the builder holds; a node or edge the graph refuses is left out and noted.
+fn build(b: &mut Builder<'_, '_, '_>) -> Graph {
+    let mut graph = Graph::new();
+    let mut refused = Vec::new();
+    for (_, node) in b.nodes.clone() {
+        let id = node.id.clone();
+        if let Err(e) = graph.add_node(node) {
+            refused.push((id, e.to_string()));
+        }
+    }
+    for (from, to, edge) in b.edges.clone() {
+        if let Err(e) = graph.relate(&from, &to, edge) {
+            refused.push((format!("{from}->{to}"), e.to_string()));
+        }
+    }
+    for (id, why) in refused {
+        b.notes.push(ReviewNote {
+            span: 0..0,
+            id: Some(id),
+            confidence: 0.0,
+            reason: format!("left out of the draft: {why}"),
+        });
+    }
+    graph
 }
 
 fn statement(
@@ -1155,5 +1385,50 @@ mod tests {
             })
         );
         assert_eq!(entity_of("he"), None);
+    }
+
+    #[test]
+    fn an_agreement_with_its_parties_and_step() {
+        let text = "Japan and South Korea signed an intelligence-sharing pact in November, officials said.";
+        let options = DraftOptions {
+            date: "2016-12-01".parse().ok(),
+            ..DraftOptions::default()
+        };
+        let drafted = assemble(text, &options);
+        assert!(drafted.graph.validate().is_empty());
+        let agreements: Vec<(String, Vec<String>)> = drafted
+            .graph
+            .nodes_of_kind(NodeKind::Agreement)
+            .map(|n| {
+                let steps = n
+                    .lifecycle()
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|s| {
+                        format!(
+                            "{} {:?}",
+                            s.state.as_str(),
+                            s.date.as_ref().map(ToString::to_string)
+                        )
+                    })
+                    .collect();
+                (n.name.clone(), steps)
+            })
+            .collect();
+        assert_eq!(
+            agreements,
+            vec![(
+                "intelligence-sharing pact".to_string(),
+                vec!["signed Some(\"2016-11\")".to_string()]
+            )]
+        );
+        let mut parties: Vec<&str> = drafted
+            .graph
+            .edges()
+            .filter(|e| e.edge.kind == EdgeKind::PartyTo)
+            .map(|e| e.from.id.as_str())
+            .collect();
+        parties.sort_unstable();
+        assert_eq!(parties, vec!["JPN", "KOR"]);
     }
 }

@@ -630,6 +630,10 @@ fn class_of(reading: &Reading<'_>, i: usize, range: &Range<usize>) -> Option<Cue
         return None;
     }
     let w = lower(reading, i);
+    // Most words are no cue at all: one look-up in the lexicon settles them.
+    let Some(&entry) = lexicon().get(w) else {
+        return None;
+    };
     let prev = (i > range.start).then(|| lower(reading, i - 1));
     let next = (i + 1 < range.end).then(|| lower(reading, i + 1));
     let prev = prev.as_deref();
@@ -640,7 +644,7 @@ fn class_of(reading: &Reading<'_>, i: usize, range: &Range<usize>) -> Option<Cue
     if w == "cited" && matches!(prev, Some("was" | "were" | "is" | "are")) {
         return Some(CueClass::Cited);
     }
-    if PARTICIPLES.contains(&w) {
+    if entry == Lexeme::Participle {
         return (prev == Some(",") || prev == Some("\u{2014}")).then_some(CueClass::Participle);
     }
     let passive = matches!(
@@ -650,20 +654,50 @@ fn class_of(reading: &Reading<'_>, i: usize, range: &Range<usize>) -> Option<Cue
     if passive {
         return None;
     }
-    if SPEECH.contains(&w) {
+    if entry == Lexeme::Speech {
         // "points"/"pointed" only with "out"; "say" not as a noun ("have a say").
         if matches!(w, "pointed" | "points") && next != Some("out") {
             return None;
         }
         return Some(CueClass::Speech);
     }
-    if THOUGHT.contains(&w) {
-        return Some(CueClass::Thought);
+    match entry {
+        Lexeme::Thought => Some(CueClass::Thought),
+        Lexeme::Stance => Some(CueClass::Stance),
+        _ => None,
     }
-    if STANCE.contains(&w) {
-        return Some(CueClass::Stance);
-    }
-    None
+}
+
+/// Which list of reporting words a word is in (the first list that has it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lexeme {
+    Participle,
+    Speech,
+    Thought,
+    Stance,
+    /// "according", "cited": read with the words around them.
+    Frame,
+}
+
+/// Every reporting word, for one look-up per word.
+fn lexicon() -> &'static rustc_hash::FxHashMap<&'static str, Lexeme> {
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Lexeme>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = rustc_hash::FxHashMap::default();
+        for (list, lexeme) in [
+            (PARTICIPLES, Lexeme::Participle),
+            (SPEECH, Lexeme::Speech),
+            (THOUGHT, Lexeme::Thought),
+            (STANCE, Lexeme::Stance),
+            (&["according", "cited"][..], Lexeme::Frame),
+        ] {
+            for w in list {
+                map.entry(*w).or_insert(lexeme);
+            }
+        }
+        map
+    })
 }
 
 fn is_word(reading: &Reading<'_>, i: usize) -> bool {

@@ -269,6 +269,9 @@ impl<'t> Scanner<'t> {
     /// The mention starting at token `i`, and the token after it.
     fn at(&self, i: usize) -> Option<(usize, DateMention)> {
         let w = self.word(i);
+        if !may_begin_a_date(w) {
+            return None;
+        }
         match w {
             "since" | "Since" => {
                 let (next, inner) = self.plain_at(i + 1)?;
@@ -381,10 +384,11 @@ impl<'t> Scanner<'t> {
             let cue = YEAR_CUES.contains(&before)
                 || matches!(after, "." | "," | ";" | ":" | ")" | "-" | "\u{2013}")
                 || after.is_empty();
+            let two_before = i.checked_sub(2).map_or("", |p| self.word(p));
             let number_before = matches!(
                 before,
                 "Resolution" | "resolution" | "No" | "number" | "Number" | "Article" | "$"
-            );
+            ) || (before == "." && two_before == "No");
             if cue && !number_before {
                 let date = PartialDate::from_year(y).ok()?;
                 return Some((
@@ -536,6 +540,34 @@ impl<'t> Scanner<'t> {
     }
 }
 
+/// Whether a date may begin at this word: a capitalised word (a month, a weekday, "Since"), a
+/// number, or one of the lower-case words that begin relative dates. Most words are none of
+/// these, and are passed over without looking further.
+fn may_begin_a_date(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() || b.is_ascii_digit() => true,
+        Some(b's' | b'u' | b't' | b'f' | b'y' | b'l' | b'n' | b'e' | b'm') => matches!(
+            word,
+            "since"
+                | "until"
+                | "till"
+                | "from"
+                | "yesterday"
+                | "today"
+                | "tomorrow"
+                | "last"
+                | "this"
+                | "next"
+                | "earlier"
+                | "later"
+                | "early"
+                | "late"
+                | "mid"
+        ),
+        _ => false,
+    }
+}
+
 /// One day between two days (EDTF `from/to`).
 fn between(from: NaiveDate, to: NaiveDate) -> Option<PartialDate> {
     if from == to {
@@ -619,6 +651,7 @@ mod tests {
     fn bare_year_needs_a_cue() {
         assert_eq!(one("It began in 2009 with talks."), is("2009", "2009"));
         assert_eq!(found("Resolution 2094 passed."), []);
+        assert_eq!(found("Under order No. 2015, and No 2016."), []);
     }
 
     #[test]
@@ -643,6 +676,53 @@ mod tests {
         assert_eq!(
             one("They meet next Tuesday."),
             is("next Tuesday", "2016-06-07")
+        );
+    }
+
+    #[test]
+    fn last_weekday_is_before_the_report_day() {
+        assert_eq!(
+            one("They met last Friday."),
+            is("last Friday", "2016-06-03")
+        );
+        assert_eq!(
+            one("They met last Saturday."),
+            is("last Saturday", "2016-05-28")
+        );
+    }
+
+    #[test]
+    fn weekday_comma_date() {
+        assert_eq!(
+            one("On Thursday, June 2, they met."),
+            is("Thursday, June 2", "2016-06-02")
+        );
+    }
+
+    #[test]
+    fn last_week_is_monday_to_sunday() {
+        assert_eq!(
+            one("They met last week."),
+            is("last week", "2016-05-23/2016-05-29")
+        );
+    }
+
+    #[test]
+    fn later_this_month() {
+        assert_eq!(
+            one("They meet later this month."),
+            is("later this month", "2016-06-04/2016-06-30")
+        );
+    }
+
+    #[test]
+    fn today_and_tomorrow() {
+        assert_eq!(
+            found("today and tomorrow"),
+            [
+                ("today", "2016-06-04".to_owned()),
+                ("tomorrow", "2016-06-05".to_owned())
+            ]
         );
     }
 

@@ -120,7 +120,17 @@ impl<'a> Reading<'a> {
             let w = self.word(i);
             let kind = match w {
                 "\u{201c}" => Some(true),
-                "\u{201d}" => Some(false),
+                // A closing mark printed where a quotation opens (after a space, before a
+                // word) opens it.
+                "\u{201d}" => {
+                    let before = self.text[..self.tokens[i].start].chars().next_back();
+                    let after = self.text[self.tokens[i].end..].chars().next();
+                    Some(
+                        !open
+                            && before.is_none_or(char::is_whitespace)
+                            && after.is_some_and(char::is_alphanumeric),
+                    )
+                }
                 "\"" | "''" => {
                     let before = self.text[..self.tokens[i].start].chars().next_back();
                     let after = self.text[self.tokens[i].end..].chars().next();
@@ -326,5 +336,12 @@ mod tests {
             quoted,
             vec!["\u{201c}", "First", "part", ".", "\u{201c}", "Second", "part", ",", "\u{201d}"]
         );
+    }
+
+    #[test]
+    fn a_closing_mark_where_a_quote_opens_opens_it() {
+        let r = Reading::new("\u{201d}We are ready,\u{201d} he said.");
+        assert_eq!(r.tokens[0].kind, TokenKind::Open);
+        assert_eq!(r.tokens[5].kind, TokenKind::Close);
     }
 }
