@@ -1490,8 +1490,8 @@ fn large_exports_for_layout_tools_warn_and_still_succeed() {
 }
 
 /// The export formats, as `--format` takes them.
-const FORMATS: [&str; 8] = [
-    "json", "dot", "graphml", "gexf", "nodelink", "csv", "cypher", "mermaid",
+const FORMATS: [&str; 10] = [
+    "json", "dot", "graphml", "gexf", "nodelink", "csv", "cypher", "mermaid", "parquet", "kuzu",
 ];
 
 #[test]
