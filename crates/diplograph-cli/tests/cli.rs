@@ -1170,6 +1170,44 @@ fn dump_to_a_file_and_csv_to_a_directory() {
 }
 
 #[test]
+fn parquet_tables_load_back_wherever_a_file_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let tables = dir.path().join("example.parquet");
+    cmd()
+        .args(["dump", "--format", "parquet", "-o"])
+        .arg(&tables)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("as parquet to tables in"));
+    assert!(tables.join("nodes.parquet").is_file());
+    let native = cmd().args(["-q", "dump"]).output().unwrap().stdout;
+    cmd()
+        .args(["-q", "dump"])
+        .arg(&tables)
+        .assert()
+        .success()
+        .stdout(native);
+    cmd()
+        .arg("validate")
+        .arg(&tables)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("valid (76 nodes, 230 edges)"));
+    // A directory without the tables is refused as a directory, with exit status 2.
+    cmd()
+        .args(["-q", "validate"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("without the tables of a graph"));
+    cmd()
+        .args(["-q", "dump", "--format", "parquet"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("-o DIR"));
+}
+
+#[test]
 fn dump_follows_the_extension_of_its_output() {
     let dir = tempfile::tempdir().unwrap();
     let starts = [
@@ -1262,7 +1300,7 @@ fn dump_refuses_a_name_that_contradicts_the_format_or_says_none() {
         .stderr(
             "error: cannot tell the export format from the name `g.txt`; name it with one of \
              the extensions .nodelink.json, .json, .graphml, .gexf, .dot, .gv, .csv, .cypher, \
-             .mmd, .parquet (.csv and .parquet: a directory for the tables), or give the format\n",
+             .mmd, .parquet (.csv, .parquet: a directory of tables), or give the format\n",
         );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }

@@ -154,7 +154,7 @@ pub enum FormatForPathError {
     /// No format was asked for and the name's extension is not one of an export format.
     #[error(
         "cannot tell the export format from the name `{path}`; name it with one of the \
-         extensions {} (.csv and .parquet: a directory for the tables), or give the format",
+         extensions {} (.csv, .parquet: a directory of tables), or give the format",
         KNOWN_EXTENSIONS.iter().map(|(e, _)| format!(".{e}")).collect::<Vec<_>>().join(", ")
     )]
     UnknownExtension {

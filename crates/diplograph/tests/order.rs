@@ -58,8 +58,28 @@ fn tag_order(text: &str) -> Vec<&'static str> {
     found.into_iter().map(|(_, t)| t).collect()
 }
 
-/// A graph in `format` as text; CSV as its edge table.
+/// A graph in `format` as text; CSV as its edge table; Parquet as the native save of the graph
+/// read back from its tables; kuzu's bulk files as their concatenation, by file name.
 fn text(g: &Graph, format: ExportFormat) -> String {
+    if matches!(format, ExportFormat::Parquet | ExportFormat::Kuzu) {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+        diplograph::export::export_to_path(g, format, dir.path())
+            .unwrap_or_else(|e| unreachable!("{format:?}: {e}"));
+        if format == ExportFormat::Parquet {
+            let back =
+                diplograph::columnar::load_dir(dir.path()).unwrap_or_else(|e| unreachable!("{e}"));
+            return to_string(&back);
+        }
+        let mut files: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap_or_else(|e| unreachable!("{e}"))
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        files.sort();
+        return files
+            .iter()
+            .map(|f| std::fs::read_to_string(f).unwrap_or_else(|e| unreachable!("{e}")))
+            .collect();
+    }
     if format == ExportFormat::Csv {
         let (mut nodes, mut edges) = (Vec::new(), Vec::new());
         export_csv(g, &mut nodes, &mut edges).unwrap_or_else(|e| unreachable!("{e}"));

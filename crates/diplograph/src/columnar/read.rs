@@ -1,6 +1,11 @@
 //! Reading a graph's tables back: every row turned into its model value, every problem located
 //! by table, row and column, then the same node, edge and whole-graph rules as the native
 //! loader.
+#![expect(
+    clippy::result_large_err,
+    reason = "each row reader returns its row's one located problem, on the error path only; \
+              boxing it would cost an allocation per bad row for nothing"
+)]
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};

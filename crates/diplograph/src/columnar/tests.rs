@@ -94,7 +94,7 @@ fn the_merged_example_with_every_extra_saves_byte_identical() {
 }
 
 /// Rewrites one table with one string column replaced.
-fn replace_column(dir: &Path, table: &str, column: &str, values: Vec<Option<&str>>) {
+fn replace_column(dir: &Path, table: &str, column: &str, values: &[Option<&str>]) {
     let path = table_path(dir, table);
     let file = std::fs::File::open(&path).unwrap_or_else(|e| unreachable!("{e}"));
     let reader = ParquetRecordBatchReaderBuilder::try_new(file)
@@ -111,7 +111,7 @@ fn replace_column(dir: &Path, table: &str, column: &str, values: Vec<Option<&str
         .zip(batch.columns())
         .map(|(f, c)| {
             let c = if f.name() == column {
-                Arc::new(StringArray::from(values.clone())) as ArrayRef
+                Arc::new(StringArray::from(values.to_vec())) as ArrayRef
             } else {
                 c.clone()
             };
@@ -150,7 +150,7 @@ fn problems_of(dir: &Path) -> Vec<String> {
 fn a_bad_date_is_located_by_table_row_and_column() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
     write_dir(&small(), dir.path()).unwrap_or_else(|e| unreachable!("{e}"));
-    replace_column(dir.path(), "nodes", "date", vec![None, Some("2016-13")]);
+    replace_column(dir.path(), "nodes", "date", &[None, Some("2016-13")]);
     let file = table_path(dir.path(), "nodes");
     assert_eq!(
         problems_of(dir.path()),
@@ -165,12 +165,12 @@ fn a_bad_date_is_located_by_table_row_and_column() {
 fn an_unknown_kind_and_a_rule_broken_are_located_by_row() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
     write_dir(&small(), dir.path()).unwrap_or_else(|e| unreachable!("{e}"));
-    replace_column(dir.path(), "nodes", "id", vec![Some("XXQ"), Some("st")]);
+    replace_column(dir.path(), "nodes", "id", &[Some("XXQ"), Some("st")]);
     replace_column(
         dir.path(),
         "nodes",
         "kind",
-        vec![Some("country"), Some("statment")],
+        &[Some("country"), Some("statment")],
     );
     let problems = problems_of(dir.path());
     let file = table_path(dir.path(), "nodes").display().to_string();
@@ -193,7 +193,7 @@ fn an_unknown_kind_and_a_rule_broken_are_located_by_row() {
 fn a_missing_required_column_is_named() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
     write_dir(&small(), dir.path()).unwrap_or_else(|e| unreachable!("{e}"));
-    replace_column(dir.path(), "nodes", "name", vec![Some("South Korea"), None]);
+    replace_column(dir.path(), "nodes", "name", &[Some("South Korea"), None]);
     let file = table_path(dir.path(), "nodes").display().to_string();
     assert_eq!(
         problems_of(dir.path()),
