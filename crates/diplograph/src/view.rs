@@ -116,10 +116,10 @@ impl Highlight {
     /// their `party_to` edges (or the alliance edge).
     ///
     /// ```
-    /// use diplograph::query::ChainQuery;
+    /// use diplograph::query::{ChainQuery, Family};
     /// use diplograph::view::Highlight;
     /// let g = diplograph::example();
-    /// let q = ChainQuery::default().with_on_opt(Some("2016-06-04".parse()?));
+    /// let q = ChainQuery::new(Family::Intelligence).with_on("2016-06-04".parse()?);
     /// let chains = g.chains(g.resolve("KOR")?, g.resolve("JPN")?, &q);
     /// let h = Highlight::chains(&chains);
     /// assert!(h.nodes.iter().any(|n| n == "gsomia-kor-usa"));
