@@ -156,7 +156,9 @@ def test_moving_the_slider_one_day_changes_what_is_shown(page: Any, g: diplograp
     assert "kor-jpn-ministers-direct-line" not in before
     # One press of the right arrow key on the slider: the next day, when the line was agreed.
     page.find_element(By.ID, "dg-slider").send_keys(Keys.ARROW_RIGHT)
-    assert page.find_element(By.ID, "dg-day").get_attribute("value") == "2016-06-04"
+    WebDriverWait(page, 5).until(
+        lambda d: d.find_element(By.ID, "dg-day").get_attribute("value") == "2016-06-04"
+    )
     after = _js(page, "window.diplographView.visibleAgreements()")
     assert after == sorted(a.agreement.id for a in g.as_of("2016-06-04").agreements())
     assert "kor-jpn-ministers-direct-line" in after

@@ -196,7 +196,7 @@ fn drawn(graph: &Graph, options: &ViewOptions) -> (Option<Graph>, Option<String>
         let part = most_connected(&sub, &chosen, max);
         let note = format!(
             "{within} has {} nodes: drawn are {name} and the neighbours with the most edges, \
-             {} nodes (with what they cite); a smaller --depth draws it whole",
+             {} nodes; a smaller --depth draws it whole",
             sub.node_count(),
             part.node_count()
         );
@@ -218,18 +218,16 @@ fn drawn(graph: &Graph, options: &ViewOptions) -> (Option<Graph>, Option<String>
         "the highlighted nodes and their neighbours"
     };
     let note = format!(
-        "{what}: {} of {} nodes (with what they cite); draw a neighbourhood to see the rest \
-         (--around NODE --depth N)",
+        "{what}: {} of {} nodes; draw a neighbourhood to see the rest (--around NODE --depth N)",
         part.node_count(),
         graph.node_count()
     );
     (Some(part), Some(note))
 }
 
-/// At most `max` nodes of `graph` (more only when `chosen` has more), with the edges between
-/// them and what they refer to ([`Graph::neighbourhood`]'s closure): `chosen` and their
-/// neighbours with the most edges, or, with none chosen, the nodes with the most edges
-/// (sources aside: they come in when cited).
+/// At most `max` nodes of `graph` (more only when `chosen` has more) and the edges between
+/// them: `chosen` and their neighbours with the most edges, or, with none chosen, the nodes
+/// with the most edges (sources aside).
 ///
 /// Cost: O(nodes + edges) for the degrees, O(n log n) to rank them.
 fn most_connected(graph: &Graph, chosen: &[NodeIndex], max: usize) -> Graph {
@@ -274,12 +272,22 @@ fn most_connected(graph: &Graph, chosen: &[NodeIndex], max: usize) -> Graph {
         }
         nodes.insert(v);
     }
-    let edges = graph
-        .edges()
-        .filter(|e| nodes.contains(&e.from_index) && nodes.contains(&e.to_index))
-        .map(|e| e.index)
-        .collect();
-    graph.subgraph(nodes, edges)
+    // Exactly these nodes and the edges between them: the sources their citations name are
+    // read from the whole graph (`data::build`), not drawn.
+    let mut part = Graph::new();
+    part.title.clone_from(&graph.title);
+    let mut map = std::collections::HashMap::new();
+    for &v in &nodes {
+        if let Some(node) = graph.node_at(v) {
+            map.insert(v, part.insert_node_unchecked(node.clone()));
+        }
+    }
+    for e in graph.edges() {
+        if let (Some(&f), Some(&t)) = (map.get(&e.from_index), map.get(&e.to_index)) {
+            part.insert_edge_unchecked(f, t, e.edge.clone());
+        }
+    }
+    part
 }
 
 /// The day the slider starts on: the date asked for, else the latest source's date, else
@@ -328,7 +336,7 @@ pub fn html(graph: &Graph, options: &ViewOptions) -> String {
     };
     let picture = timeline::draw(g, &query, "Timeline");
     let date = start_day(g, options, picture.last_day);
-    let data = data::build(g, title, note, date, &picture, &options.highlight);
+    let data = data::build(g, graph, title, note, date, &picture, &options.highlight);
     page::page(&data, &picture.svg)
 }
 

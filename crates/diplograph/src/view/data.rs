@@ -150,6 +150,8 @@ struct Citations {
 }
 
 impl Citations {
+    /// Adds a citation; its source and intermediaries are looked up in `graph` (the whole
+    /// graph, where the drawn part may not hold them).
     fn add(&mut self, graph: &Graph, c: &Citation) -> usize {
         let source = graph.node(&c.source);
         let (text, date) = match source.map(|n| &n.details) {
@@ -338,9 +340,10 @@ fn node_day(n: &crate::model::Node) -> Option<NaiveDate> {
     }
 }
 
-/// Builds the page's data for `graph` (already the part to draw).
+/// Builds the page's data for `graph` (already the part to draw), citations read in `whole`.
 pub(crate) fn build(
     graph: &Graph,
+    whole: &Graph,
     title: String,
     note: Option<String>,
     date: NaiveDate,
@@ -376,7 +379,7 @@ pub(crate) fn build(
             let (lines, cites) = match graph.profile(ix, None) {
                 Some(p) => (
                     profile_lines(graph, &p),
-                    citations.add_all(graph, n.citation_lists().flatten()),
+                    citations.add_all(whole, n.citation_lists().flatten()),
                 ),
                 None => (Vec::new(), Vec::new()),
             };
@@ -428,7 +431,7 @@ pub(crate) fn build(
                 },
                 over,
                 hl,
-                cites: citations.add_all(graph, &e.edge.citations),
+                cites: citations.add_all(whole, &e.edge.citations),
             }
         })
         .collect();
