@@ -41,6 +41,10 @@ pub const CYTOSCAPE_VERSION: &str = "3.35.0";
 /// most connected part (see [`ViewOptions::max_nodes`]), with a note saying so.
 pub const MAX_DRAWN_NODES: usize = 400;
 
+/// The most edges drawn between the nodes of a big graph's drawn part (see
+/// [`MAX_DRAWN_NODES`]): those between the nodes with the most edges first.
+pub const MAX_DRAWN_EDGES: usize = 2_000;
+
 /// What to draw.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
@@ -196,9 +200,10 @@ fn drawn(graph: &Graph, options: &ViewOptions) -> (Option<Graph>, Option<String>
         let part = most_connected(&sub, &chosen, max);
         let note = format!(
             "{within} has {} nodes: drawn are {name} and the neighbours with the most edges, \
-             {} nodes; a smaller --depth draws it whole",
+             {} nodes and {} edges; a smaller --depth draws it whole",
             sub.node_count(),
-            part.node_count()
+            part.node_count(),
+            part.edge_count()
         );
         return (Some(part), Some(note));
     }
@@ -218,9 +223,12 @@ fn drawn(graph: &Graph, options: &ViewOptions) -> (Option<Graph>, Option<String>
         "the highlighted nodes and their neighbours"
     };
     let note = format!(
-        "{what}: {} of {} nodes; draw a neighbourhood to see the rest (--around NODE --depth N)",
+        "{what}: {} of {} nodes, {} of {} edges; draw a neighbourhood to see the rest \
+         (--around NODE --depth N)",
         part.node_count(),
-        graph.node_count()
+        graph.node_count(),
+        part.edge_count(),
+        graph.edge_count()
     );
     (Some(part), Some(note))
 }
@@ -266,11 +274,14 @@ fn most_connected(graph: &Graph, chosen: &[NodeIndex], max: usize) -> Graph {
         chosen.iter().copied().chain(next).collect()
     };
     let mut nodes = std::collections::BTreeSet::new();
+    let mut nodes_in_order = Vec::new();
     for v in order {
         if nodes.len() >= max.max(chosen.len()) {
             break;
         }
-        nodes.insert(v);
+        if nodes.insert(v) {
+            nodes_in_order.push(v);
+        }
     }
     // Exactly these nodes and the edges between them: the sources their citations name are
     // read from the whole graph (`data::build`), not drawn.
@@ -282,9 +293,28 @@ fn most_connected(graph: &Graph, chosen: &[NodeIndex], max: usize) -> Graph {
             map.insert(v, part.insert_node_unchecked(node.clone()));
         }
     }
-    for e in graph.edges() {
-        if let (Some(&f), Some(&t)) = (map.get(&e.from_index), map.get(&e.to_index)) {
-            part.insert_edge_unchecked(f, t, e.edge.clone());
+    // The edges between them, at most MAX_DRAWN_EDGES: those between the best-ranked nodes
+    // first (hubs are densely tied; thousands of edges make the page slow to draw).
+    let rank: std::collections::HashMap<NodeIndex, usize> = nodes_in_order
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| (v, i))
+        .collect();
+    let mut kept: Vec<(usize, crate::graph::EdgeIndex)> = graph
+        .edges()
+        .filter_map(|e| {
+            let (f, t) = (rank.get(&e.from_index)?, rank.get(&e.to_index)?);
+            Some((f.max(t) * nodes_in_order.len() + f.min(t), e.index))
+        })
+        .collect();
+    kept.sort();
+    kept.truncate(MAX_DRAWN_EDGES);
+    kept.sort_by_key(|&(_, ix)| ix.index());
+    for (_, ix) in kept {
+        if let (Some((f, t)), Some(e)) = (graph.endpoints(ix), graph.edge_at(ix)) {
+            if let (Some(&f), Some(&t)) = (map.get(&f), map.get(&t)) {
+                part.insert_edge_unchecked(f, t, e.edge.clone());
+            }
         }
     }
     part
