@@ -109,6 +109,7 @@
     if (now) { el.addClass(now); }
   }
   function applyDate(day) {
+    var touched = [];
     cy.batch(function () {
       data.nodes.forEach(function (n, i) {
         var now = "", colour = null;
@@ -125,6 +126,7 @@
         var key = now + "|" + colour;
         if (nodeWas[i] === key) { return; }
         nodeWas[i] = key;
+        touched.push(nodeEls[i]);
         setClass(nodeEls[i], now);
         if (colour) { nodeEls[i].data("colour", colour); }
       });
@@ -136,9 +138,12 @@
         }
         if (edgeWas[i] === now) { return; }
         edgeWas[i] = now;
+        touched.push(edgeEls[i]);
         setClass(edgeEls[i], now);
       });
     });
+    // Styles now, not at the next frame: what is visible is answered at once.
+    if (touched.length) { cy.collection(touched).updateStyle(); }
     moveCursor(day);
     // Counted once the styles of the batch are applied.
     setTimeout(showCounts, 0);
