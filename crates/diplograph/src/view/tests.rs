@@ -252,7 +252,7 @@ fn a_dense_big_graph_draws_at_most_the_edge_cap_between_its_best_connected_nodes
             g.insert_node_unchecked(crate::Node::new(
                 format!("p{i:02}"),
                 format!("Person {i}"),
-                crate::NodeDetails::Person,
+                NodeDetails::Person,
             ))
         })
         .collect();
