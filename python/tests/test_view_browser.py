@@ -143,7 +143,7 @@ def test_the_slider_shows_the_agreements_the_as_of_query_gives(
     # What only possibly held is drawn apart (dashed, pale), as the query says.
     possible = _js(
         page,
-        "window.diplographView.cy.nodes('.possible[kind = \"agreement\"]').filter(':visible')"
+        "window.diplographView.cy.nodes('.possible[kind = \"agreement\"]').not('.gone')"
         ".map(n => n.id()).sort()",
     )
     assert possible == sorted(a.agreement.id for a in expected if a.certainty == "possible")

@@ -207,9 +207,17 @@
   });
   $("dg-fit").addEventListener("click", function () { cy.fit(cy.elements(":visible"), 30); });
 
+  // What is shown, by the classes this script sets (Cytoscape's `:visible` may answer from
+  // styles a frame old).
+  function hidden(el) { return el.hasClass("gone") || el.hasClass("off"); }
+  function shownEls(selector) {
+    return cy.elements(selector).filter(function (el) {
+      return !hidden(el) && (el.isNode() || (!hidden(el.source()) && !hidden(el.target())));
+    });
+  }
   function showCounts() {
-    $("dg-counts").textContent = cy.nodes(":visible").length + " of " + data.nodes.length +
-      " nodes, " + cy.edges(":visible").length + " of " + data.edges.length + " edges shown";
+    $("dg-counts").textContent = shownEls("node").length + " of " + data.nodes.length +
+      " nodes, " + shownEls("edge").length + " of " + data.edges.length + " edges shown";
   }
 
   // ---- profiles -----------------------------------------------------------------------
@@ -371,7 +379,7 @@
     setDate: setDate,
     date: function () { return current; },
     visibleAgreements: function () {
-      return cy.nodes("[kind = 'agreement']").filter(":visible").map(function (n) { return n.id(); }).sort();
+      return shownEls("node[kind = 'agreement']").map(function (n) { return n.id(); }).sort();
     },
     showProfile: showProfile
   };

@@ -435,12 +435,37 @@ pub(crate) fn build(
             }
         })
         .collect();
+    // The slider runs over the timeline's days and every day a drawn fact changes on.
+    let mut days: Vec<&str> = nodes
+        .iter()
+        .flat_map(|n| n.states.iter().flatten().flat_map(|s| [&s.f, &s.u]))
+        .chain(
+            edges
+                .iter()
+                .flat_map(|e| e.over.iter().flat_map(|s| [&s.f, &s.u])),
+        )
+        .filter_map(|d| d.as_deref())
+        .collect();
+    let (first_tl, last_tl) = (
+        picture.first_day.format("%Y-%m-%d").to_string(),
+        picture.last_day.format("%Y-%m-%d").to_string(),
+    );
+    days.push(&first_tl);
+    days.push(&last_tl);
+    let first_day = days
+        .iter()
+        .min()
+        .map_or_else(String::new, |d| (*d).to_owned());
+    let last_day = days
+        .iter()
+        .max()
+        .map_or_else(String::new, |d| (*d).to_owned());
     ViewData {
         title,
         note,
         date: date.format("%Y-%m-%d").to_string(),
-        first_day: picture.first_day.format("%Y-%m-%d").to_string(),
-        last_day: picture.last_day.format("%Y-%m-%d").to_string(),
+        first_day,
+        last_day,
         nodes,
         edges,
         citations: citations.list,
