@@ -41,6 +41,10 @@ pub const CYTOSCAPE_VERSION: &str = "3.35.0";
 /// most connected part (see [`ViewOptions::max_nodes`]), with a note saying so.
 pub const MAX_DRAWN_NODES: usize = 400;
 
+/// The most edges drawn between the nodes of a big graph's drawn part (see
+/// [`MAX_DRAWN_NODES`]): those between the nodes with the most edges first.
+pub const MAX_DRAWN_EDGES: usize = 2_000;
+
 /// What to draw.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
@@ -116,10 +120,10 @@ impl Highlight {
     /// their `party_to` edges (or the alliance edge).
     ///
     /// ```
-    /// use diplograph::query::ChainQuery;
+    /// use diplograph::query::{ChainQuery, Family};
     /// use diplograph::view::Highlight;
     /// let g = diplograph::example();
-    /// let q = ChainQuery::default().with_on_opt(Some("2016-06-04".parse()?));
+    /// let q = ChainQuery::new(Family::Intelligence).with_on("2016-06-04".parse()?);
     /// let chains = g.chains(g.resolve("KOR")?, g.resolve("JPN")?, &q);
     /// let h = Highlight::chains(&chains);
     /// assert!(h.nodes.iter().any(|n| n == "gsomia-kor-usa"));
@@ -196,9 +200,10 @@ fn drawn(graph: &Graph, options: &ViewOptions) -> (Option<Graph>, Option<String>
         let part = most_connected(&sub, &chosen, max);
         let note = format!(
             "{within} has {} nodes: drawn are {name} and the neighbours with the most edges, \
-             {} nodes (with what they cite); a smaller --depth draws it whole",
+             {} nodes and {} edges; a smaller --depth draws it whole",
             sub.node_count(),
-            part.node_count()
+            part.node_count(),
+            part.edge_count()
         );
         return (Some(part), Some(note));
     }
@@ -218,18 +223,19 @@ fn drawn(graph: &Graph, options: &ViewOptions) -> (Option<Graph>, Option<String>
         "the highlighted nodes and their neighbours"
     };
     let note = format!(
-        "{what}: {} of {} nodes (with what they cite); draw a neighbourhood to see the rest \
+        "{what}: {} of {} nodes, {} of {} edges; draw a neighbourhood to see the rest \
          (--around NODE --depth N)",
         part.node_count(),
-        graph.node_count()
+        graph.node_count(),
+        part.edge_count(),
+        graph.edge_count()
     );
     (Some(part), Some(note))
 }
 
-/// At most `max` nodes of `graph` (more only when `chosen` has more), with the edges between
-/// them and what they refer to ([`Graph::neighbourhood`]'s closure): `chosen` and their
-/// neighbours with the most edges, or, with none chosen, the nodes with the most edges
-/// (sources aside: they come in when cited).
+/// At most `max` nodes of `graph` (more only when `chosen` has more) and the edges between
+/// them: `chosen` and their neighbours with the most edges, or, with none chosen, the nodes
+/// with the most edges (sources aside).
 ///
 /// Cost: O(nodes + edges) for the degrees, O(n log n) to rank them.
 fn most_connected(graph: &Graph, chosen: &[NodeIndex], max: usize) -> Graph {
@@ -268,18 +274,50 @@ fn most_connected(graph: &Graph, chosen: &[NodeIndex], max: usize) -> Graph {
         chosen.iter().copied().chain(next).collect()
     };
     let mut nodes = std::collections::BTreeSet::new();
+    let mut nodes_in_order = Vec::new();
     for v in order {
         if nodes.len() >= max.max(chosen.len()) {
             break;
         }
-        nodes.insert(v);
+        if nodes.insert(v) {
+            nodes_in_order.push(v);
+        }
     }
-    let edges = graph
-        .edges()
-        .filter(|e| nodes.contains(&e.from_index) && nodes.contains(&e.to_index))
-        .map(|e| e.index)
+    // Exactly these nodes and the edges between them: the sources their citations name are
+    // read from the whole graph (`data::build`), not drawn.
+    let mut part = Graph::new();
+    part.title.clone_from(&graph.title);
+    let mut map = std::collections::HashMap::new();
+    for &v in &nodes {
+        if let Some(node) = graph.node_at(v) {
+            map.insert(v, part.insert_node_unchecked(node.clone()));
+        }
+    }
+    // The edges between them, at most MAX_DRAWN_EDGES: those between the best-ranked nodes
+    // first (hubs are densely tied; thousands of edges make the page slow to draw).
+    let rank: std::collections::HashMap<NodeIndex, usize> = nodes_in_order
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| (v, i))
         .collect();
-    graph.subgraph(nodes, edges)
+    let mut kept: Vec<(usize, crate::graph::EdgeIndex)> = graph
+        .edges()
+        .filter_map(|e| {
+            let (f, t) = (rank.get(&e.from_index)?, rank.get(&e.to_index)?);
+            Some((f.max(t) * nodes_in_order.len() + f.min(t), e.index))
+        })
+        .collect();
+    kept.sort();
+    kept.truncate(MAX_DRAWN_EDGES);
+    kept.sort_by_key(|&(_, ix)| ix.index());
+    for (_, ix) in kept {
+        if let (Some((f, t)), Some(e)) = (graph.endpoints(ix), graph.edge_at(ix)) {
+            if let (Some(&f), Some(&t)) = (map.get(&f), map.get(&t)) {
+                part.insert_edge_unchecked(f, t, e.edge.clone());
+            }
+        }
+    }
+    part
 }
 
 /// The day the slider starts on: the date asked for, else the latest source's date, else
@@ -328,7 +366,7 @@ pub fn html(graph: &Graph, options: &ViewOptions) -> String {
     };
     let picture = timeline::draw(g, &query, "Timeline");
     let date = start_day(g, options, picture.last_day);
-    let data = data::build(g, title, note, date, &picture, &options.highlight);
+    let data = data::build(g, graph, title, note, date, &picture, &options.highlight);
     page::page(&data, &picture.svg)
 }
 

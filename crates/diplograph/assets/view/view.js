@@ -99,30 +99,51 @@
   dayInput.max = data.last_day;
   var current = data.date;
 
-  // What holds on `day` (null: every date, each agreement in its last recorded state).
+  // What holds on `day` (null: every date, each agreement in its last recorded state). Each
+  // element's classes change only when its answer does: moving a day on touches few.
+  var nodeEls = data.nodes.map(function (n) { return cy.getElementById(n.id); });
+  var edgeEls = data.edges.map(function (e) { return cy.getElementById(e.id); });
+  var nodeWas = [], edgeWas = [];
+  function setClass(el, now) {
+    el.removeClass("gone possible later");
+    if (now) { el.addClass(now); }
+  }
   function applyDate(day) {
+    var touched = [];
     cy.batch(function () {
-      data.nodes.forEach(function (n) {
-        var el = cy.getElementById(n.id);
-        el.removeClass("gone possible later");
+      data.nodes.forEach(function (n, i) {
+        var now = "", colour = null;
         if (n.states) {
           var s = day === null ? n.states[n.states.length - 1] : stretchOn(n.states, day);
-          if (!s) { el.addClass("gone"); return; }
-          el.data("colour", STATE_COLOURS[s.s] || "#16a34a");
-          el.data("state", s.s);
-          if (s.c === "possible") { el.addClass("possible"); }
+          if (!s) { now = "gone"; }
+          else {
+            colour = STATE_COLOURS[s.s] || "#16a34a";
+            if (s.c === "possible") { now = "possible"; }
+          }
         } else if (day !== null && n.day && n.day > day) {
-          el.addClass("later");
+          now = "later";
         }
+        var key = now + "|" + colour;
+        if (nodeWas[i] === key) { return; }
+        nodeWas[i] = key;
+        touched.push(nodeEls[i]);
+        setClass(nodeEls[i], now);
+        if (colour) { nodeEls[i].data("colour", colour); }
       });
-      data.edges.forEach(function (e) {
-        var el = cy.getElementById(e.id);
-        el.removeClass("gone possible");
-        if (day === null) { return; }
-        var s = stretchOn(e.over, day);
-        if (!s) { el.addClass("gone"); } else if (s.c === "possible") { el.addClass("possible"); }
+      data.edges.forEach(function (e, i) {
+        var now = "";
+        if (day !== null) {
+          var s = stretchOn(e.over, day);
+          now = !s ? "gone" : (s.c === "possible" ? "possible" : "");
+        }
+        if (edgeWas[i] === now) { return; }
+        edgeWas[i] = now;
+        touched.push(edgeEls[i]);
+        setClass(edgeEls[i], now);
       });
     });
+    // Styles now, not at the next frame: what is visible is answered at once.
+    if (touched.length) { cy.collection(touched).updateStyle(); }
     moveCursor(day);
     // Counted once the styles of the batch are applied.
     setTimeout(showCounts, 0);
@@ -186,9 +207,17 @@
   });
   $("dg-fit").addEventListener("click", function () { cy.fit(cy.elements(":visible"), 30); });
 
+  // What is shown, by the classes this script sets (Cytoscape's `:visible` may answer from
+  // styles a frame old).
+  function hidden(el) { return el.hasClass("gone") || el.hasClass("off"); }
+  function shownEls(selector) {
+    return cy.elements(selector).filter(function (el) {
+      return !hidden(el) && (el.isNode() || (!hidden(el.source()) && !hidden(el.target())));
+    });
+  }
   function showCounts() {
-    $("dg-counts").textContent = cy.nodes(":visible").length + " of " + data.nodes.length +
-      " nodes, " + cy.edges(":visible").length + " of " + data.edges.length + " edges shown";
+    $("dg-counts").textContent = shownEls("node").length + " of " + data.nodes.length +
+      " nodes, " + shownEls("edge").length + " of " + data.edges.length + " edges shown";
   }
 
   // ---- profiles -----------------------------------------------------------------------
@@ -350,7 +379,7 @@
     setDate: setDate,
     date: function () { return current; },
     visibleAgreements: function () {
-      return cy.nodes("[kind = 'agreement']").filter(":visible").map(function (n) { return n.id(); }).sort();
+      return shownEls("node[kind = 'agreement']").map(function (n) { return n.id(); }).sort();
     },
     showProfile: showProfile
   };

@@ -150,6 +150,8 @@ struct Citations {
 }
 
 impl Citations {
+    /// Adds a citation; its source and intermediaries are looked up in `graph` (the whole
+    /// graph, where the drawn part may not hold them).
     fn add(&mut self, graph: &Graph, c: &Citation) -> usize {
         let source = graph.node(&c.source);
         let (text, date) = match source.map(|n| &n.details) {
@@ -338,9 +340,10 @@ fn node_day(n: &crate::model::Node) -> Option<NaiveDate> {
     }
 }
 
-/// Builds the page's data for `graph` (already the part to draw).
+/// Builds the page's data for `graph` (already the part to draw), citations read in `whole`.
 pub(crate) fn build(
     graph: &Graph,
+    whole: &Graph,
     title: String,
     note: Option<String>,
     date: NaiveDate,
@@ -376,7 +379,7 @@ pub(crate) fn build(
             let (lines, cites) = match graph.profile(ix, None) {
                 Some(p) => (
                     profile_lines(graph, &p),
-                    citations.add_all(graph, n.citation_lists().flatten()),
+                    citations.add_all(whole, n.citation_lists().flatten()),
                 ),
                 None => (Vec::new(), Vec::new()),
             };
@@ -428,16 +431,41 @@ pub(crate) fn build(
                 },
                 over,
                 hl,
-                cites: citations.add_all(graph, &e.edge.citations),
+                cites: citations.add_all(whole, &e.edge.citations),
             }
         })
         .collect();
+    // The slider runs over the timeline's days and every day a drawn fact changes on.
+    let mut days: Vec<&str> = nodes
+        .iter()
+        .flat_map(|n| n.states.iter().flatten().flat_map(|s| [&s.f, &s.u]))
+        .chain(
+            edges
+                .iter()
+                .flat_map(|e| e.over.iter().flat_map(|s| [&s.f, &s.u])),
+        )
+        .filter_map(|d| d.as_deref())
+        .collect();
+    let (first_tl, last_tl) = (
+        picture.first_day.format("%Y-%m-%d").to_string(),
+        picture.last_day.format("%Y-%m-%d").to_string(),
+    );
+    days.push(&first_tl);
+    days.push(&last_tl);
+    let first_day = days
+        .iter()
+        .min()
+        .map_or_else(String::new, |d| (*d).to_owned());
+    let last_day = days
+        .iter()
+        .max()
+        .map_or_else(String::new, |d| (*d).to_owned());
     ViewData {
         title,
         note,
         date: date.format("%Y-%m-%d").to_string(),
-        first_day: picture.first_day.format("%Y-%m-%d").to_string(),
-        last_day: picture.last_day.format("%Y-%m-%d").to_string(),
+        first_day,
+        last_day,
         nodes,
         edges,
         citations: citations.list,

@@ -102,15 +102,20 @@ fn a_big_graph_is_drawn_as_its_most_connected_part() {
         .as_array()
         .map(|n| n.iter().filter_map(|n| n["id"].as_str()).collect())
         .unwrap_or_default();
-    // The ten with most edges, and the source and outlets their citations name.
-    assert!(ids.contains(&"USA") && ids.contains(&"KOR") && ids.contains(&"st-2016-06-04"));
-    assert!(ids.len() < 20, "{ids:?}");
+    // The ten with most edges; the source their citations name is not drawn, but its text is
+    // in the citations.
+    assert_eq!(ids.len(), 10, "{ids:?}");
+    assert!(ids.contains(&"USA") && ids.contains(&"KOR") && !ids.contains(&"st-2016-06-04"));
+    assert!(data["citations"].as_array().is_some_and(|c| c
+        .iter()
+        .all(|c| c["source_id"] == "st-2016-06-04" && c["words"] != "")));
     assert_eq!(
         data["note"],
         format!(
-            "the most connected nodes: {} of 76 nodes (with what they cite); draw a \
-             neighbourhood to see the rest (--around NODE --depth N)",
-            ids.len()
+            "the most connected nodes: {} of 76 nodes, {} of 230 edges; draw a neighbourhood to \
+             see the rest (--around NODE --depth N)",
+            ids.len(),
+            data["edges"].as_array().map_or(0, Vec::len)
         )
     );
 }
@@ -231,9 +236,43 @@ fn a_neighbourhood_too_big_to_lay_out_keeps_its_centre_and_best_connected_neighb
         data["note"],
         format!(
             "the neighbourhood of South Korea within 2 edges has {whole} nodes: drawn are South \
-             Korea and the neighbours with the most edges, {} nodes (with what they cite); a \
-             smaller --depth draws it whole",
-            ids.len()
+             Korea and the neighbours with the most edges, {} nodes and {} edges; a smaller \
+             --depth draws it whole",
+            ids.len(),
+            data["edges"].as_array().map_or(0, Vec::len)
         )
+    );
+}
+
+#[test]
+fn a_dense_big_graph_draws_at_most_the_edge_cap_between_its_best_connected_nodes() {
+    let mut g = Graph::new();
+    let ix: Vec<NodeIndex> = (0..80)
+        .map(|i| {
+            g.insert_node_unchecked(crate::Node::new(
+                format!("p{i:02}"),
+                format!("Person {i}"),
+                NodeDetails::Person,
+            ))
+        })
+        .collect();
+    for &a in &ix {
+        for &b in &ix {
+            if a != b {
+                g.insert_edge_unchecked(a, b, crate::Edge::new(EdgeKind::Threatens));
+            }
+        }
+    }
+    assert_eq!(g.edge_count(), 80 * 79);
+    let data = data_of(&html(&g, &ViewOptions::default().max_nodes(70)));
+    assert_eq!(data["nodes"].as_array().map(Vec::len), Some(70));
+    assert_eq!(
+        data["edges"].as_array().map(Vec::len),
+        Some(MAX_DRAWN_EDGES)
+    );
+    assert_eq!(
+        data["note"],
+        "the most connected nodes: 70 of 80 nodes, 2000 of 6320 edges; draw a neighbourhood to \
+         see the rest (--around NODE --depth N)"
     );
 }
