@@ -8,7 +8,7 @@ from ._interop import ArrowTables, Frames, PolarsFrames
 from ._results import Record, Results
 
 if TYPE_CHECKING:
-    import networkx  # type: ignore[import-untyped,unused-ignore]
+    import networkx  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
 # One column of ``Graph._tables()``: (name, type, null_count, validity, data, offsets, categories).
 _Column = tuple[str, str, int, Optional[bytes], bytes, Optional[bytes], Optional[list[str]]]
