@@ -41,7 +41,9 @@ def measure(fn, runs):
         out = fn()
         walls.append(time.perf_counter() - w0)
         cpus.append(time.process_time() - c0)
-    return {"wall_s": round(statistics.median(walls), 3), "cpu_s": round(statistics.median(cpus), 3)}, out
+    timing = {"wall_s": round(statistics.median(walls), 3), "cpu_s": round(statistics.median(cpus), 3)}
+    print(getattr(fn, "__name__", "?"), timing, file=sys.stderr, flush=True)
+    return timing, out
 
 
 def peak_rss_gb():
