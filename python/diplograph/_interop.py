@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 
 if TYPE_CHECKING:
-    import networkx  # type: ignore[import-untyped,unused-ignore]
-    import pandas  # type: ignore[import-untyped,unused-ignore]
-    import polars
-    import pyarrow  # type: ignore[import-untyped,unused-ignore]
+    import networkx  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    import pandas  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    import polars  # type: ignore[import-not-found,unused-ignore]
+    import pyarrow  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
     from ._native import Graph
 
@@ -143,8 +143,8 @@ def _array(pa: Any, rows: int, column: tuple[Any, ...]) -> Any:
 
 def _arrow_table(pa: Any, table: tuple[int, list[tuple[Any, ...]]]) -> Any:
     rows, columns = table
-    fields = [pa.field(c[0], _array(pa, rows, c).type, metadata={"diplograph.type": c[1]}) for c in columns]
     arrays = [_array(pa, rows, c) for c in columns]
+    fields = [pa.field(c[0], a.type, metadata={"diplograph.type": c[1]}) for c, a in zip(columns, arrays)]
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
 
 

@@ -11,7 +11,7 @@ from ._view import View
 from ._views import DegreeView, EdgeView, NodeView
 
 if TYPE_CHECKING:
-    import networkx  # type: ignore[import-untyped,unused-ignore]
+    import networkx  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
 # One column of ``Graph._tables()``: (name, type, null_count, validity, data, offsets, categories).
 _Column = tuple[str, str, int, Optional[bytes], bytes, Optional[bytes], Optional[list[str]]]

@@ -8,12 +8,11 @@
 //! arrays); `_networkx_rows()` turns them into the rows `networkx` takes, every value a scalar
 //! or a string (text repeated across rows, such as kinds, dates and ids, made once).
 
-use std::collections::HashMap;
-
 use diplograph::export::{Column, FieldType, Table, Values};
 use diplograph::Graph;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyList, PyString, PyTuple};
+use rustc_hash::FxHashMap;
 
 /// The name of a column type as `diplograph._interop` reads it.
 fn type_name(ty: FieldType) -> &'static str {
@@ -156,8 +155,8 @@ struct Cells<'t, 'py> {
     key: Bound<'py, PyString>,
     /// Whether equal values are made once (categories, dates, days; ids through `ids`).
     share: bool,
-    made: HashMap<&'t [u8], Bound<'py, PyAny>>,
-    days: HashMap<i32, Bound<'py, PyAny>>,
+    made: FxHashMap<&'t [u8], Bound<'py, PyAny>>,
+    days: FxHashMap<i32, Bound<'py, PyAny>>,
     names: Vec<Option<Bound<'py, PyAny>>>,
 }
 
@@ -167,8 +166,8 @@ impl<'t, 'py> Cells<'t, 'py> {
             column,
             key: PyString::intern(py, &column.name),
             share: matches!(column.ty, FieldType::Date),
-            made: HashMap::new(),
-            days: HashMap::new(),
+            made: FxHashMap::default(),
+            days: FxHashMap::default(),
             names: Vec::new(),
         }
     }
@@ -242,11 +241,11 @@ impl<'t, 'py> Cells<'t, 'py> {
 
 /// The rows of one table: `[(end, …, {field: value})]`, the first `ends` columns (`id`;
 /// `source`, `target`) as the row's head, looked up in `ids` to share the node id strings.
-fn rows<'py>(
+fn rows<'t, 'py>(
     py: Python<'py>,
-    t: &Table,
+    t: &'t Table,
     ends: usize,
-    ids: &mut HashMap<Vec<u8>, Bound<'py, PyAny>>,
+    ids: &mut FxHashMap<&'t [u8], Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let (head, rest) = t.columns.split_at(ends.min(t.columns.len()));
     let mut cells: Vec<Cells<'_, 'py>> = rest.iter().map(|c| Cells::new(py, c)).collect();
@@ -259,7 +258,7 @@ fn rows<'py>(
                 Some(id) => id.clone(),
                 None => {
                     let id = PyString::new(py, &String::from_utf8_lossy(bytes)).into_any();
-                    ids.insert(bytes.to_vec(), id.clone());
+                    ids.insert(bytes, id.clone());
                     id
                 }
             };
@@ -283,7 +282,7 @@ fn rows<'py>(
 /// fields as JSON text), so that networkx's GraphML, GEXF and node-link writers take them.
 pub(crate) fn networkx_rows<'py>(py: Python<'py>, g: &Graph) -> PyResult<Bound<'py, PyTuple>> {
     let (nodes, edges) = py.detach(|| diplograph::export::tables(g));
-    let mut ids = HashMap::with_capacity(nodes.rows);
+    let mut ids = FxHashMap::with_capacity_and_hasher(nodes.rows, Default::default());
     let node_rows = rows(py, &nodes, 1, &mut ids)?;
     let edge_rows = rows(py, &edges, 2, &mut ids)?;
     PyTuple::new(py, [node_rows, edge_rows])

@@ -207,7 +207,7 @@ impl ColType {
         }
     }
 
-    fn unify(self, other: ColType) -> ColType {
+    pub(crate) fn unify(self, other: ColType) -> ColType {
         match (self, other) {
             (a, b) if a == b => a,
             (ColType::Int, ColType::Float) | (ColType::Float, ColType::Int) => ColType::Float,
@@ -372,6 +372,17 @@ fn str_cell(s: &str) -> Cell<'_> {
 
 fn date_cell<'g>(d: crate::time::PartialDate) -> Cell<'g> {
     Cell::Date(d)
+}
+
+/// The type of a free attribute's value, as [`attr_cell`] would make it, without making it.
+pub(crate) fn attr_type(v: &Value) -> ColType {
+    match v {
+        Value::Bool(_) => ColType::Bool,
+        Value::Number(n) if n.as_i64().is_some() => ColType::Int,
+        Value::Number(n) if n.as_f64().is_some() => ColType::Float,
+        Value::String(_) => ColType::Str,
+        Value::Number(_) | Value::Null | Value::Array(_) | Value::Object(_) => ColType::Json,
+    }
 }
 
 /// A free attribute's value as a cell: scalars keep their type, arrays, objects and null

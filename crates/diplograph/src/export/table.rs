@@ -330,6 +330,30 @@ impl<'c> Builders<'c> {
     }
 }
 
+/// The free attributes' columns (`attr.<key>`, sorted), each typed as the flat formats type
+/// it ([`flat::attr_type`], unified over its values).
+fn attribute_columns<'g>(
+    all: impl Iterator<Item = &'g crate::model::Attributes>,
+) -> Vec<flat::Column> {
+    let mut found: std::collections::BTreeMap<&str, ColType> = std::collections::BTreeMap::new();
+    for attrs in all {
+        for (k, v) in attrs {
+            let ty = flat::attr_type(v);
+            found
+                .entry(k.as_str())
+                .and_modify(|t| *t = t.unify(ty))
+                .or_insert(ty);
+        }
+    }
+    found
+        .into_iter()
+        .map(|(k, ty)| flat::Column {
+            name: format!("{}{k}", flat::ATTR_PREFIX),
+            ty,
+        })
+        .collect()
+}
+
 /// The graph's nodes and edges as two [`Table`]s, in the exporters' order (nodes by kind then
 /// id, edges by source, kind, target and dates), with a column for every one of the
 /// [`NODE_FIELDS`] or [`EDGE_FIELDS`] (all null where no row has it), then the free attributes. Cost: O((nodes + edges) · log) time for the order,
@@ -345,8 +369,9 @@ impl<'c> Builders<'c> {
 /// ```
 pub fn tables(graph: &Graph) -> (Table, Table) {
     let opts = NodeOptions::FULL;
-    let node_cols = flat::node_columns(graph, opts);
-    let edge_cols = flat::edge_columns(graph, true);
+    // The schema's fields are always there: only the free attributes need finding.
+    let node_cols = attribute_columns(graph.nodes().map(|(_, n)| &n.attributes));
+    let edge_cols = attribute_columns(graph.edges().map(|v| &v.edge.attributes));
     let (nodes, edges) = flat::sorted_nodes_and_edges(graph);
     let mut scratch = Vec::new();
 
