@@ -1161,6 +1161,22 @@ fn speech(
         }
         j -= 1;
     }
+    // A speaker with an appositive after a quotation ("…," Sarandon, 69, told MSNBC): the
+    // closing mark a few words back is the boundary, not the appositive's comma.
+    if let Some(b) = boundary.filter(|&b| reading.tokens[b].kind != TokenKind::Close) {
+        let mut k = b;
+        while k > consumed && b - k < 12 {
+            let t = &reading.tokens[k - 1];
+            if t.kind == TokenKind::Close {
+                boundary = Some(k - 1);
+                break;
+            }
+            if t.quoted || matches!(reading.word(k - 1), "." | ";" | ":") {
+                break;
+            }
+            k -= 1;
+        }
+    }
     let after_words = count_words(reading, cue.end..content_stop(reading, &range, cue.end));
     let next_word = (cue.end < range.end).then(|| lower(reading, cue.end));
     let opens_after = cue.end < range.end
@@ -1177,7 +1193,12 @@ fn speech(
         if let Some(b) = boundary {
             // Content before: a closing quote right before the speaker, or a comma after a
             // clause with the cue at the sentence's end.
-            let speaker_tokens = b + 1..cue.start;
+            let mut speaker_tokens = b + 1..cue.start;
+            while speaker_tokens.end > speaker_tokens.start
+                && reading.word(speaker_tokens.end - 1) == ","
+            {
+                speaker_tokens.end -= 1;
+            }
             let speaker_words = count_words(reading, speaker_tokens.clone());
             let content_words = count_words(reading, consumed..b);
             let tail_is_adjunct = next_word
@@ -1199,9 +1220,7 @@ fn speech(
                 });
             let tail_is_short = inverts
                 || speaker_words > 0
-                    && (tail_is_adjunct
-                        || after_words == 0
-                        || closes && mostly_quoted && after_words <= 12);
+                    && (tail_is_adjunct || after_words == 0 || closes && mostly_quoted);
             if content_words >= 2 && speaker_words <= 10 && tail_is_short && !intro {
                 let content_tokens = consumed..b + 1;
                 let mut content = vec![trimmed_span(reading, content_tokens)];
@@ -1866,6 +1885,14 @@ mod tests {
         assert_eq!(
             read("Mr Blackwell endorsed Ted Cruz on Monday."),
             vec![(vec!["Ted Cruz on Monday"], "endorsed", Some("Mr Blackwell"))]
+        );
+    }
+
+    #[test]
+    fn a_speaker_with_an_appositive_after_a_quotation() {
+        assert_eq!(
+            read("\u{201c}It is a concern,\u{201d} Sarandon, 69, told MSNBC Monday when asked about it."),
+            vec![(vec!["\u{201c}It is a concern,\u{201d}"], "told", Some("Sarandon, 69"))]
         );
     }
 }
