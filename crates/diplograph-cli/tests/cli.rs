@@ -1304,7 +1304,7 @@ fn man_out_writes_one_page_per_command_with_examples_and_exit_status() {
         .success()
         .stdout("")
         .stderr(format!(
-            "note: wrote 18 manual pages to {}\n",
+            "note: wrote 19 manual pages to {}\n",
             out.display()
         ));
     let mut files: Vec<String> = std::fs::read_dir(&out)
@@ -1319,6 +1319,7 @@ fn man_out_writes_one_page_per_command_with_examples_and_exit_status() {
             "diplograph-as-of.1",
             "diplograph-cite.1",
             "diplograph-completions.1",
+            "diplograph-draft.1",
             "diplograph-dump.1",
             "diplograph-fmt.1",
             "diplograph-holders.1",
