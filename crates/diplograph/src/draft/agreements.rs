@@ -25,7 +25,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use chrono::NaiveDate;
 
 use crate::draft::dates::DateMention;
@@ -87,7 +87,7 @@ pub struct EventMention {
     pub sentence: Span,
     /// Whether it happened or is planned ("will hold talks").
     pub status: Status,
-    /// The participants the sentence names.
+    /// The participants the sentence names (not the country or capital named as the place).
     pub participants: Vec<Party>,
     /// When, if the sentence says.
     pub date: Option<PartialDate>,
@@ -219,15 +219,21 @@ pub fn find_events(text: &str, names: &[NameMention], dates: &[DateMention]) -> 
                 continue;
             }
             let (date, date_span) = nearest_date(dates, sentence, span);
+            let place = place_in(text, sentence, names, dates);
+            // "met in Canberra": the capital is where, not who.
+            let participants = parties_in(sentence, names)
+                .into_iter()
+                .filter(|p| place.as_ref().is_none_or(|at| at.span != p.span))
+                .collect();
             out.push(EventMention {
                 span,
                 kind: event.kind,
                 sentence,
                 status,
-                participants: parties_in(sentence, names),
+                participants,
                 date,
                 date_span,
-                place: place_in(text, sentence, names, dates),
+                place,
             });
         }
     }
@@ -318,7 +324,8 @@ fn ends_with_word(before: &str, words: &[&str]) -> bool {
 
 /// Whether the words before a cue (in its sentence, at most four words) make it planned or
 /// deny it: `Some(Planned)` for "will sign", "plans to sign", "agreed to hold"; `None` for
-/// "did not sign", "refused to sign"; `Some(Occurred)` otherwise.
+/// "did not sign", "refused to sign", "failed to sign" (but "a failed launch" happened);
+/// `Some(Occurred)` otherwise.
 fn status_before(text: &str, sentence: Span, cue: Span) -> Option<Status> {
     let before = &text[sentence.start..cue.start];
     let window: Vec<&str> = before
@@ -327,12 +334,15 @@ fn status_before(text: &str, sentence: Span, cue: Span) -> Option<Status> {
         .rev()
         .take(4)
         .collect();
-    if window.iter().any(|w| {
-        matches!(
-            *w,
-            "not" | "never" | "refused" | "declined" | "failed" | "didn't" | "won't" | "no"
-        )
-    }) {
+    let failed_to = window.windows(2).any(|pair| pair == ["to", "failed"]);
+    if failed_to
+        || window.iter().any(|w| {
+            matches!(
+                *w,
+                "not" | "never" | "refused" | "declined" | "didn't" | "won't" | "no"
+            )
+        })
+    {
         return None;
     }
     let planned = window.iter().take(3).any(|w| {
@@ -674,6 +684,7 @@ fn automaton(words: &[(&str, Term)]) -> (AhoCorasick, Vec<Term>) {
     )]
     let ac = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .expect("the built-in word lists build an automaton");
     (ac, terms)
@@ -1025,9 +1036,33 @@ mod tests {
         assert_eq!(
             events("Ministers met at the Shangri-La Dialogue in Singapore on Saturday."),
             [
-                "met meeting occurred 2016-06-04 Singapore SGP",
-                "Shangri-La Dialogue summit occurred 2016-06-04 Singapore SGP"
+                "met meeting occurred 2016-06-04 Singapore ",
+                "Shangri-La Dialogue summit occurred 2016-06-04 Singapore "
             ]
+        );
+    }
+
+    #[test]
+    fn place_by_capital_or_by_capitalised_words() {
+        assert_eq!(
+            events("The ministers met in Canberra on Thursday."),
+            ["met meeting occurred 2016-06-02 Canberra "]
+        );
+        assert_eq!(
+            events("The ministers met in Zurich."),
+            ["met meeting occurred - Zurich "]
+        );
+    }
+
+    #[test]
+    fn failed_launch_happened_failed_to_sign_did_not() {
+        assert_eq!(
+            events("North Korea made a failed missile launch on Tuesday."),
+            ["missile launch missile_launch occurred 2016-05-31 - PRK"]
+        );
+        assert_eq!(
+            agreements("Japan failed to sign the treaty."),
+            ["treaty treaty JPN | "]
         );
     }
 

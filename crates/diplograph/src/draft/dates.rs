@@ -269,6 +269,9 @@ impl<'t> Scanner<'t> {
     /// The mention starting at token `i`, and the token after it.
     fn at(&self, i: usize) -> Option<(usize, DateMention)> {
         let w = self.word(i);
+        if !may_begin_a_date(w) {
+            return None;
+        }
         match w {
             "since" | "Since" => {
                 let (next, inner) = self.plain_at(i + 1)?;
@@ -381,10 +384,11 @@ impl<'t> Scanner<'t> {
             let cue = YEAR_CUES.contains(&before)
                 || matches!(after, "." | "," | ";" | ":" | ")" | "-" | "\u{2013}")
                 || after.is_empty();
+            let two_before = i.checked_sub(2).map_or("", |p| self.word(p));
             let number_before = matches!(
                 before,
                 "Resolution" | "resolution" | "No" | "number" | "Number" | "Article" | "$"
-            );
+            ) || (before == "." && two_before == "No");
             if cue && !number_before {
                 let date = PartialDate::from_year(y).ok()?;
                 return Some((
@@ -536,6 +540,34 @@ impl<'t> Scanner<'t> {
     }
 }
 
+/// Whether a date may begin at this word: a capitalised word (a month, a weekday, "Since"), a
+/// number, or one of the lower-case words that begin relative dates. Most words are none of
+/// these, and are passed over without looking further.
+fn may_begin_a_date(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() || b.is_ascii_digit() => true,
+        Some(b's' | b'u' | b't' | b'f' | b'y' | b'l' | b'n' | b'e' | b'm') => matches!(
+            word,
+            "since"
+                | "until"
+                | "till"
+                | "from"
+                | "yesterday"
+                | "today"
+                | "tomorrow"
+                | "last"
+                | "this"
+                | "next"
+                | "earlier"
+                | "later"
+                | "early"
+                | "late"
+                | "mid"
+        ),
+        _ => false,
+    }
+}
+
 /// One day between two days (EDTF `from/to`).
 fn between(from: NaiveDate, to: NaiveDate) -> Option<PartialDate> {
     if from == to {
@@ -619,6 +651,7 @@ mod tests {
     fn bare_year_needs_a_cue() {
         assert_eq!(one("It began in 2009 with talks."), is("2009", "2009"));
         assert_eq!(found("Resolution 2094 passed."), []);
+        assert_eq!(found("Under order No. 2015, and No 2016."), []);
     }
 
     #[test]

@@ -33,7 +33,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::identity::{countries, CountryStatus};
 use crate::model::{OrganizationKind, PlaceKind};
@@ -453,6 +453,7 @@ fn build_table() -> Table {
     )]
     let automaton = AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .expect("the built-in name tables build an automaton");
     Table { automaton, entries }
