@@ -286,8 +286,8 @@ fn score(
         let speaker_ok = speaker_scored
             && d.speaker
                 .as_ref()
-                .is_some_and(|s| overlaps(&g.source, &[s.clone()]));
-        let cue_ok = overlaps(&g.cue, &[d.cue.clone()]);
+                .is_some_and(|s| overlaps(&g.source, std::slice::from_ref(s)));
+        let cue_ok = overlaps(&g.cue, std::slice::from_ref(&d.cue));
         for (c, counts) in [(true, &mut all), (is_quoted, &mut q)] {
             if !c {
                 continue;

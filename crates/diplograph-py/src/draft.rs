@@ -26,6 +26,10 @@ use crate::graph::PyGraph;
     clippy::too_many_arguments,
     reason = "Python keyword arguments, one per option of the core's DraftOptions"
 )]
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "PyO3 passes `into` as an owned PyRef"
+)]
 pub(crate) fn draft(
     py: Python<'_>,
     text: &str,
@@ -95,7 +99,7 @@ pub(crate) fn draft_many(
                     .and_then(|ids| ids.get(i).cloned())
                     .unwrap_or_else(|| format!("source-{}", i + 1));
                 let options = DraftOptions {
-                    date: date.clone(),
+                    date,
                     title: None,
                     url: url.clone(),
                     publisher: publisher.clone(),

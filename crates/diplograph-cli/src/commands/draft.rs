@@ -119,7 +119,7 @@ pub(super) fn draft(
         .par_iter()
         .map(|(label, id, text)| {
             let options = DraftOptions {
-                date: request.date.clone(),
+                date: request.date,
                 title: if single { request.title.clone() } else { None },
                 url: request.url.clone(),
                 publisher: request.publisher.clone(),

@@ -146,6 +146,16 @@ fn examples(command: Option<&str>) -> &'static [(&'static str, &'static str)] {
                 "diplograph timeline --statements --svg timeline.svg",
             ),
         ],
+        Some("draft") => &[
+            (
+                "Draft a report into a cited graph and list what to review, most doubtful first.",
+                "diplograph draft report.txt --date 2016-06-04 --publisher \"The Straits Times\" -o draft.json --review",
+            ),
+            (
+                "Draft a directory of reports against a curated graph, then merge.",
+                "diplograph draft reports/ --date 2016-06-04 --into curated.json -o drafts.json && diplograph merge curated.json drafts.json -o curated.json",
+            ),
+        ],
         Some("merge") => &[
             (
                 "Merge two files, conflicts reported.",

@@ -352,9 +352,9 @@ fn entity_of(words: &str) -> Option<Entity> {
     }
     // A title word kept as the whole name ("President") is no name.
     let name_words = &words[start..];
-    let named = !name_words.is_empty()
-        && !(name_words.len() == 1
-            && TITLE_WORDS.contains(&name_words[0].trim_end_matches('.').to_lowercase().as_str()));
+    let only_a_title = name_words.len() == 1
+        && TITLE_WORDS.contains(&name_words[0].trim_end_matches('.').to_lowercase().as_str());
+    let named = !name_words.is_empty() && !only_a_title;
     if named {
         let name = name_words.join(" ");
         let title = words[..start].join(" ");
@@ -526,14 +526,14 @@ impl Builder<'_, '_, '_> {
         };
         let node = match (existing, entity) {
             (Some(shell), _) => shell,
-            (None, Entity::Country(id)) => Node::new(*id, name.clone(), details),
+            (None, Entity::Country(id)) => Node::new(*id, name, details),
             (None, Entity::Unnamed { description, .. }) => {
                 let id = self.free_id(&format!("unnamed-{}", slug(description)));
-                Node::new(id, name.clone(), details).with_unnamed(description.clone())
+                Node::new(id, name, details).with_unnamed(description.clone())
             }
             (None, _) => {
                 let id = self.free_id(&slug(&name));
-                Node::new(id, name.clone(), details)
+                Node::new(id, name, details)
             }
         };
         let id = node.id.clone();
@@ -546,7 +546,7 @@ impl Builder<'_, '_, '_> {
             let mut edge = Edge::new(EdgeKind::HoldsOffice)
                 .with_title(title.clone())
                 .with_citation(self.cite(span.clone(), confidence * 0.9));
-            if let Some(date) = self.options.date.clone() {
+            if let Some(date) = self.options.date {
                 edge = edge.with_attested(date);
             }
             self.edges.push((id.clone(), to, edge));
@@ -714,7 +714,7 @@ impl Builder<'_, '_, '_> {
         let mut edge = Edge::new(EdgeKind::HoldsOffice)
             .with_title(office)
             .with_citation(self.cite(span, confidence * 0.9));
-        if let Some(date) = self.options.date.clone() {
+        if let Some(date) = self.options.date {
             edge = edge.with_attested(date);
         }
         self.edges.push((person.to_string(), to, edge));
@@ -769,7 +769,7 @@ impl Builder<'_, '_, '_> {
             .iter()
             .filter(near)
             .find_map(DateMention::date)
-            .or_else(|| self.options.date.clone())
+            .or(self.options.date)
     }
 
     fn free_id(&self, base: &str) -> String {
@@ -897,7 +897,7 @@ pub(super) fn assemble(text: &str, options: &DraftOptions<'_>) -> Draft {
         source.clone(),
         title,
         NodeDetails::Source {
-            date: options.date.clone(),
+            date: options.date,
             url: options.url.clone(),
             text: Some(text.to_string()),
         },
@@ -1049,8 +1049,8 @@ fn agreements_and_events(b: &mut Builder<'_, '_, '_>) {
             .steps
             .iter()
             .map(|s| {
-                let mut step = LifecycleStep::new(s.state, s.date.clone()).with_status(s.status);
-                if let Some(a) = s.attested.clone() {
+                let mut step = LifecycleStep::new(s.state, s.date).with_status(s.status);
+                if let Some(a) = s.attested {
                     step = step.with_attested(a);
                 }
                 step.with_citation(b.cite(s.span.start..s.span.end, confidence))
@@ -1109,9 +1109,9 @@ fn agreements_and_events(b: &mut Builder<'_, '_, '_>) {
         let span = mention.span.start..mention.span.end;
         let words = text[span.clone()].to_string();
         let confidence = 0.5;
-        let when = mention.date.clone().map_or_else(Interval::default, |d| {
-            Interval::new(Some(d.clone()), Some(d))
-        });
+        let when = mention
+            .date
+            .map_or_else(Interval::default, |d| Interval::new(Some(d), Some(d)));
         let place = mention.place.as_ref().map(|p| p.name.clone());
         let date_words = mention
             .date

@@ -631,13 +631,9 @@ fn class_of(reading: &Reading<'_>, i: usize, range: &Range<usize>) -> Option<Cue
     }
     let w = lower(reading, i);
     // Most words are no cue at all: one look-up in the lexicon settles them.
-    let Some(&entry) = lexicon().get(w) else {
-        return None;
-    };
+    let &entry = lexicon().get(w)?;
     let prev = (i > range.start).then(|| lower(reading, i - 1));
     let next = (i + 1 < range.end).then(|| lower(reading, i + 1));
-    let prev = prev.as_deref();
-    let next = next.as_deref();
     if w == "according" {
         return (next == Some("to")).then_some(CueClass::According);
     }
@@ -997,11 +993,7 @@ fn subject_after(reading: &Reading<'_>, start: usize, end: usize) -> Option<Rang
             commas += 1;
             // An appositive after the name ("said Morris, a spokeswoman,") stays with it.
             let next_lower = (b + 1 < end).then(|| lower(reading, b + 1));
-            if commas > 1
-                || !matches!(
-                    next_lower.as_deref(),
-                    Some("a" | "an" | "the" | "who" | "his" | "her")
-                )
+            if commas > 1 || !matches!(next_lower, Some("a" | "an" | "the" | "who" | "his" | "her"))
             {
                 break;
             }
@@ -1161,10 +1153,26 @@ fn speech(
         }
         j -= 1;
     }
+    // A speaker with an appositive after a quotation ("…," Sarandon, 69, told MSNBC): the
+    // closing mark a few words back is the boundary, not the appositive's comma.
+    if let Some(b) = boundary.filter(|&b| reading.tokens[b].kind != TokenKind::Close) {
+        let mut k = b;
+        while k > consumed && b - k < 12 {
+            let t = &reading.tokens[k - 1];
+            if t.kind == TokenKind::Close {
+                boundary = Some(k - 1);
+                break;
+            }
+            if t.quoted || matches!(reading.word(k - 1), "." | ";" | ":") {
+                break;
+            }
+            k -= 1;
+        }
+    }
     let after_words = count_words(reading, cue.end..content_stop(reading, &range, cue.end));
     let next_word = (cue.end < range.end).then(|| lower(reading, cue.end));
     let opens_after = cue.end < range.end
-        && (matches!(next_word.as_deref(), Some("that" | ":"))
+        && (matches!(next_word, Some("that" | ":"))
             || reading.tokens[cue.end].kind == TokenKind::Open
             || (reading.word(cue.end) == ":" || reading.word(cue.end) == ",")
                 && cue.end + 1 < range.end
@@ -1177,11 +1185,15 @@ fn speech(
         if let Some(b) = boundary {
             // Content before: a closing quote right before the speaker, or a comma after a
             // clause with the cue at the sentence's end.
-            let speaker_tokens = b + 1..cue.start;
+            let mut speaker_tokens = b + 1..cue.start;
+            while speaker_tokens.end > speaker_tokens.start
+                && reading.word(speaker_tokens.end - 1) == ","
+            {
+                speaker_tokens.end -= 1;
+            }
             let speaker_words = count_words(reading, speaker_tokens.clone());
             let content_words = count_words(reading, consumed..b);
             let tail_is_adjunct = next_word
-                .as_deref()
                 .is_none_or(|w| ADJUNCTS.contains(&w) || !w.chars().any(char::is_alphanumeric));
             let intro = count_words(reading, consumed..b) <= 6
                 && INTRODUCTIONS.contains(&lower(reading, consumed))
@@ -1192,16 +1204,14 @@ fn speech(
             let mostly_quoted = 2 * quoted_before >= content_words;
             let inverts = speaker_words == 0
                 && INVERTING.contains(&verb_word)
-                && !next_word.as_deref().is_some_and(|w| ADJUNCTS.contains(&w))
-                && speaker_to_end(reading, cue.end, range.end).is_some_and(|s| {
+                && !next_word.is_some_and(|w| ADJUNCTS.contains(&w))
+                && speaker_to_end(reading, cue.end, range.end).is_some_and(|mut s| {
                     (closes || count_words(reading, s.clone()) <= 10)
-                        && !(s.clone()).any(|j| lower(reading, j) == "that")
+                        && !s.any(|j| lower(reading, j) == "that")
                 });
             let tail_is_short = inverts
                 || speaker_words > 0
-                    && (tail_is_adjunct
-                        || after_words == 0
-                        || closes && mostly_quoted && after_words <= 12);
+                    && (tail_is_adjunct || after_words == 0 || closes && mostly_quoted);
             if content_words >= 2 && speaker_words <= 10 && tail_is_short && !intro {
                 let content_tokens = consumed..b + 1;
                 let mut content = vec![trimmed_span(reading, content_tokens)];
@@ -1246,7 +1256,7 @@ fn speech(
         }
     });
     let speaker = subject_before(reading, subject_floor, cue.start);
-    let start = content_start(reading, &range, &verb_word, cue.end);
+    let start = content_start(reading, &range, verb_word, cue.end);
     let stop = content_stop(reading, &range, start);
     let content = trimmed_span(reading, start..stop);
     // A thought or stance needs a short subject with no verb of its own ("intelligence called
@@ -1392,7 +1402,7 @@ fn participle(
 ) -> Found {
     let cue = cue_extent(reading, &range, at, at);
     let verb_word = lower(reading, at);
-    let start = content_start(reading, &range, &verb_word, cue.end);
+    let start = content_start(reading, &range, verb_word, cue.end);
     let stop = content_stop(reading, &range, start);
     if count_words(reading, start..stop) < 2 {
         return Found::Nothing;
@@ -1866,6 +1876,14 @@ mod tests {
         assert_eq!(
             read("Mr Blackwell endorsed Ted Cruz on Monday."),
             vec![(vec!["Ted Cruz on Monday"], "endorsed", Some("Mr Blackwell"))]
+        );
+    }
+
+    #[test]
+    fn a_speaker_with_an_appositive_after_a_quotation() {
+        assert_eq!(
+            read("\u{201c}It is a concern,\u{201d} Sarandon, 69, told MSNBC Monday when asked about it."),
+            vec![(vec!["\u{201c}It is a concern,\u{201d}"], "told", Some("Sarandon, 69"))]
         );
     }
 }
