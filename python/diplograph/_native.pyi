@@ -28,6 +28,8 @@ __all__ = [
     "_EDGE_FIELDS",
     "_NODE_FIELDS",
     "__version__",
+    "draft",
+    "draft_many",
     "example",
     "load",
     "loads",
