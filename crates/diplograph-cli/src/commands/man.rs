@@ -176,16 +176,6 @@ fn examples(command: Option<&str>) -> &'static [(&'static str, &'static str)] {
                 "diplograph fmt --check report.json",
             ),
         ],
-        Some("draft") => &[
-            (
-                "A report of 4 June 2016, drafted, with what to check.",
-                "diplograph draft article.txt --date 2016-06-04 -o draft.json --review",
-            ),
-            (
-                "A folder of reports, resolved against a curated graph (then merge the draft into it).",
-                "diplograph draft reports/ --date 2016-06-04 --into curated.json -o draft.json",
-            ),
-        ],
         Some("view") => &[
             (
                 "The built-in example, to open in a browser.",
