@@ -174,3 +174,16 @@ def test_the_networkx_writers_wrote_the_whole_graph(executed):
     assert text.count("<edge ") == 230 and '<node id="KOR">' in text
     assert '"nodes"' in (work / "shangri-la-2016.json").read_text(encoding="utf-8")
 
+
+
+def test_the_view_shows_inline_and_is_saved(executed):
+    work, nb = executed
+    (result,) = [o for o in tagged(nb)["view"].outputs if o["output_type"] == "execute_result"]
+    html = result["data"]["text/html"]
+    # The page in an iframe of its own, with the example's agreements in its data.
+    assert html.startswith("<iframe class='diplograph-view'") and "srcdoc=" in html
+    assert "gsomia-kor-usa" in html
+    page = (work / "shangri-la-2016.html").read_text(encoding="utf-8")
+    assert page.lower().startswith("<!doctype html>") and "gsomia-kor-usa" in page
+    # Offline: the script is inlined, nothing is fetched.
+    assert "<script src" not in page
