@@ -386,7 +386,11 @@ fn main() {
         }
     }
     let Some(corpus) = find_corpus(dir) else {
-        println!("draft_eval: PolNeAR not found (give --polnear DIR or set DIPLOGRAPH_POLNEAR); nothing to score");
+        println!(
+            "draft_eval: PolNeAR not found (looked in --polnear, $DIPLOGRAPH_POLNEAR and \
+             ../shared/polnear beside the repository, which a user's clone does not have); \
+             nothing to score, an optional evaluation"
+        );
         return;
     };
     let text_dir = corpus.join(&split).join("text");
