@@ -9,15 +9,11 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command as StdCommand, Stdio};
 
-use assert_cmd::Command;
+use common::cmd;
+
+mod common;
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn cmd() -> Command {
-    let mut c = Command::cargo_bin("diplograph").unwrap();
-    c.env_remove("NO_COLOR").env("COLUMNS", "100");
-    c
-}
 
 fn stdout_of(args: &[&str]) -> String {
     let out = cmd().args(args).output().unwrap();

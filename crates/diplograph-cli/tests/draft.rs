@@ -5,7 +5,9 @@
     reason = "test helpers fail the test on an unexpected error, with its message"
 )]
 
-use assert_cmd::Command;
+mod common;
+
+use common::cmd;
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -13,12 +15,6 @@ const ARTICLE: &str = "Allies agree on hotline\n\n\
 Japan and South Korea agreed to add a hotline, Reuters reported.\n\n\
 \u{201c}We will not wait,\u{201d} Defence Minister Han Min Koo said.\n\n\
 He said the drills would go ahead next month.\n";
-
-fn cmd() -> Command {
-    let mut c = Command::cargo_bin("diplograph").unwrap();
-    c.env_remove("NO_COLOR").env("COLUMNS", "100");
-    c
-}
 
 fn write_article(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
     let p = dir.join(name);

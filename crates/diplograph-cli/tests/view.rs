@@ -5,15 +5,11 @@
     reason = "test helpers fail the test on an unexpected error, with its message"
 )]
 
-use assert_cmd::Command;
+mod common;
+
+use common::cmd;
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn cmd() -> Command {
-    let mut c = Command::cargo_bin("diplograph").unwrap();
-    c.env_remove("NO_COLOR").env("COLUMNS", "100");
-    c
-}
 
 /// The data document inside a page.
 fn data_of(page: &str) -> Value {
